@@ -1,0 +1,27 @@
+// Options, warnings and errors of syllabus import.
+import type { CourseModel } from '../domain/course.js';
+
+export interface ParseOptions {
+  /** IANA zone of the course; deadlines in the text are read in it. */
+  timeZone: string;
+  /** Year to use when neither the dates nor the term give one. */
+  year?: number;
+}
+
+export interface SyllabusWarning {
+  /** 1-based line of the Markdown file. */
+  line: number;
+  message: string;
+}
+
+export interface SyllabusError {
+  code: 'empty' | 'binary' | 'too_large' | 'not_a_syllabus';
+  message: string;
+}
+
+export type ParseResult =
+  | { ok: true; course: CourseModel; warnings: SyllabusWarning[] }
+  | { ok: false; error: SyllabusError };
+
+/** Files larger than this are refused outright. */
+export const MAX_SYLLABUS_BYTES = 5 * 1024 * 1024;
