@@ -24,6 +24,7 @@ export const meetingSchema = z.object({
   readings: z.array(readingSchema),
   needsPresenters: z.boolean(),
   notes: z.array(z.string()),
+  notesHtml: z.array(z.string()).describe('notes rendered from Markdown and sanitized'),
   extra: z.record(z.string(), z.string()),
 });
 
@@ -58,11 +59,12 @@ export const courseDetailSchema = courseSummarySchema.extend({
   forum: linkSchema.nullable(),
   staffEmail: z.string().nullable(),
   description: z.string(),
+  descriptionHtml: z.string().describe('description rendered from Markdown and sanitized'),
   objectives: z.array(z.string()),
   units: z.array(z.object({ title: z.string() })),
   meetings: z.array(meetingSchema),
   components: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number() })),
-  policies: z.array(z.object({ slug: z.string(), title: z.string(), markdown: z.string() })),
+  policies: z.array(z.object({ slug: z.string(), title: z.string(), markdown: z.string(), html: z.string() })),
   milestones: z.array(
     z.object({
       key: z.string(),
@@ -70,11 +72,14 @@ export const courseDetailSchema = courseSummarySchema.extend({
       dueAt: z.string().nullable(),
       meetingDates: z.array(z.string()),
       source: z.string(),
+      sourceHtml: z.string(),
     }),
   ),
   resources: z.array(linkSchema),
   groupSize: z.object({ min: z.number(), max: z.number() }).nullable(),
   /** What the viewer may do here; the client hides what is false. */
+  /** Id of the next meeting that has class at the time of the response, or null after the last. */
+  nextMeetingId: z.string().nullable(),
   abilities: z.record(z.string(), z.boolean()),
 });
 
