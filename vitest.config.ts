@@ -9,5 +9,6 @@ export default defineConfig({
     // Two cores here: browser and server suites would starve each other with more.
     maxWorkers: 2,
     fileParallelism: true,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
