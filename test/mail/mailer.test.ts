@@ -1,0 +1,90 @@
+// The mail module: real SMTP delivery to a local server, and the outbox when no SMTP is configured.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createMailer } from '../../src/mail/mailer.js';
+import { passwordResetMail } from '../../src/mail/templates.js';
+
+/** Undoes quoted-printable soft breaks and escapes, as a mail reader would. */
+function unquote(raw: string): string {
+  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+describe('mail through SMTP', () => {
+  const received: Received[] = [];
+  let server: SMTPServer;
+  let port = 0;
+
+  beforeAll(async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('delivers a password-reset message with its link to the SMTP server', async () => {
+    const logged: string[] = [];
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: 'Seminar <seminar@example.edu>',
+      outboxDir: '/nonexistent',
+      log: (l) => logged.push(l),
+    });
+    const sent = await mailer.send(passwordResetMail('ada@example.edu', 'http://localhost:3000/reset-password?token=abc123'));
+    mailer.close();
+    expect(sent.via).toBe('smtp');
+    expect(received).toHaveLength(1);
+    expect(received[0]!.to).toEqual(['ada@example.edu']);
+    expect(received[0]!.from).toBe('seminar@example.edu');
+    expect(received[0]!.raw).toContain('Subject: Reset your Seminar password');
+    expect(unquote(received[0]!.raw)).toContain('reset-password?token=abc123');
+    expect(logged).toEqual([]);
+  });
+});
+
+describe('mail without SMTP', () => {
+  it('writes the message to the outbox as an .eml file and logs its subject and link', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'seminar-outbox-'));
+    const logged: string[] = [];
+    const mailer = createMailer({ smtpUrl: null, from: 'Seminar <seminar@localhost>', outboxDir: join(dir, 'outbox'), log: (l) => logged.push(l) });
+    const sent = await mailer.send(passwordResetMail('grace@example.edu', 'http://localhost:3000/reset-password?token=xyz'));
+    expect(sent.via).toBe('outbox');
+    const files = await readdir(join(dir, 'outbox'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/\.eml$/);
+    const eml = await readFile(join(dir, 'outbox', files[0]!), 'utf8');
+    expect(eml).toContain('To: grace@example.edu');
+    expect(unquote(eml)).toContain('reset-password?token=xyz');
+    expect(logged[0]).toContain('Reset your Seminar password');
+    expect(logged[0]).toContain('http://localhost:3000/reset-password?token=xyz');
+    await rm(dir, { recursive: true, force: true });
+  });
+});
