@@ -1,0 +1,52 @@
+// Resources: guides and templates the syllabus links (GPU access, poster and summary templates).
+import { useCourse, useDocumentTitle } from '../course-context.js';
+import { Empty } from '../components/states.js';
+
+export default function ResourcesPage() {
+  const course = useCourse();
+  useDocumentTitle('Resources', [course.code, course.title].filter(Boolean).join(' '));
+  return (
+    <>
+      <h1>Resources</h1>
+      {course.resources.length === 0 ? (
+        <Empty>
+          <p>The syllabus links no guides or templates.</p>
+        </Empty>
+      ) : (
+        <>
+          <p className="lede">Guides and templates linked from the syllabus.</p>
+          <ul className="resources">
+            {course.resources.map((r) => (
+              <li key={r.url} className="card">
+                <a href={r.url}>{r.label}</a>
+                <span className="muted resource-url">{displayUrl(r.url)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {course.forum || course.staffEmail ? (
+        <section aria-labelledby="contact">
+          <h2 id="contact">Getting help</h2>
+          <ul>
+            {course.forum ? (
+              <li>
+                Questions and discussion: <a href={course.forum.url}>{course.forum.label}</a>
+              </li>
+            ) : null}
+            {course.staffEmail ? (
+              <li>
+                Staff e-mail: <a href={`mailto:${course.staffEmail}`}>{course.staffEmail}</a>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** "arxiv.org/abs/…" — where a link leads, without the scheme. */
+function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+}

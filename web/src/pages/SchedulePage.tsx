@@ -1,0 +1,150 @@
+// Schedule: units as sections, each meeting with its day and time in the course's zone, readings and the next-class marker.
+import { useEffect } from 'react';
+import { useLocation } from 'react-router-dom';
+import type { CourseDetail, MeetingView } from '../api.js';
+import { useCourse, useDocumentTitle, useNow } from '../course-context.js';
+import { Html } from '../components/Html.js';
+import { kindLabels, meetingTime, zoneName } from '../components/meeting-time.js';
+import { Empty } from '../components/states.js';
+import { formatDay, formatLongDay, fromNow } from '../time.js';
+
+interface UnitGroup {
+  title: string | null;
+  meetings: MeetingView[];
+}
+
+/** Consecutive meetings of the same unit, in schedule order. */
+function groupByUnit(meetings: MeetingView[]): UnitGroup[] {
+  const groups: UnitGroup[] = [];
+  for (const m of meetings) {
+    const last = groups[groups.length - 1];
+    if (last && last.title === m.unit) last.meetings.push(m);
+    else groups.push({ title: m.unit, meetings: [m] });
+  }
+  return groups;
+}
+
+function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+export default function SchedulePage() {
+  const course = useCourse();
+  useDocumentTitle('Schedule', [course.code, course.title].filter(Boolean).join(' '));
+  const { hash } = useLocation();
+  const next = course.meetings.find((m) => m.id === course.nextMeetingId) ?? null;
+
+  // The page renders after its data arrives, too late for the browser's own jump to #anchor.
+  useEffect(() => {
+    if (!hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    target?.scrollIntoView();
+  }, [hash]);
+
+  return (
+    <>
+      <h1>Schedule</h1>
+      <p className="lede">
+        Times are in the course’s time zone, {zoneName(course.timeZone)}. Read the readings marked{' '}
+        <span className="badge badge-required">Required</span> before class; optional ones are for the presenters
+        and the curious.
+      </p>
+      {next ? (
+        <p>
+          <a className="skip-to-next" href="#next-class">
+            Skip to the next class: {formatDay(next.date)}
+          </a>
+        </p>
+      ) : null}
+      {course.meetings.length === 0 ? (
+        <Empty>
+          <p>No class dates are published yet.</p>
+        </Empty>
+      ) : (
+        groupByUnit(course.meetings).map((group, i) => (
+          <UnitSection key={`${group.title ?? ''}-${i}`} group={group} course={course} index={i} />
+        ))
+      )}
+    </>
+  );
+}
+
+function UnitSection({ group, course, index }: { group: UnitGroup; course: CourseDetail; index: number }) {
+  const headingId = `unit-${index}-${slugify(group.title ?? 'opening')}`;
+  const list = (
+    <ol className="meetings">
+      {group.meetings.map((m) => (
+        <li key={m.id}>
+          <Meeting meeting={m} course={course} />
+        </li>
+      ))}
+    </ol>
+  );
+  if (!group.title) return <section aria-label="First classes">{list}</section>;
+  return (
+    <section aria-labelledby={headingId} className="unit">
+      <h2 id={headingId}>{group.title}</h2>
+      {list}
+    </section>
+  );
+}
+
+function Meeting({ meeting: m, course }: { meeting: MeetingView; course: CourseDetail }) {
+  const now = useNow();
+  const isNext = m.id === course.nextMeetingId;
+  const time = meetingTime(m, course.timeZone);
+  const special = m.kind !== 'lecture';
+  const ownTime = Boolean(m.startTime) && m.kind !== 'no_class';
+  const classes = ['meeting', `kind-${m.kind}`, isNext ? 'is-next' : ''].filter(Boolean).join(' ');
+  return (
+    <article className={classes} id={isNext ? 'next-class' : `meeting-${m.date}`} tabIndex={isNext ? -1 : undefined}>
+      <div className="meeting-when">
+        <h3>
+          <time dateTime={m.date} title={formatLongDay(m.date)}>
+            {formatDay(m.date)}
+          </time>
+        </h3>
+        {time ? (
+          <p className="meeting-time">
+            {time}
+            {ownTime ? <span className="own-time"> (special time)</span> : null}
+          </p>
+        ) : null}
+      </div>
+      <div className="meeting-body">
+        {isNext || special ? (
+          <p className="meeting-tags">
+            {isNext ? (
+              <span className="badge badge-next">
+                Next class{m.startsAt ? ` · ${fromNow(m.startsAt, now, course.timeZone)}` : ''}
+              </span>
+            ) : null}
+            {special ? <span className={`badge badge-kind badge-${m.kind}`}>{kindLabels[m.kind]}</span> : null}
+          </p>
+        ) : null}
+        {m.title ? <p className="meeting-title">{m.title}</p> : null}
+        {m.readings.length > 0 ? (
+          <ul className="readings" aria-label={`Readings for ${formatDay(m.date)}`}>
+            {m.readings.map((r, i) => (
+              <li key={i} className={r.required ? 'reading required' : 'reading optional'}>
+                {r.required ? (
+                  <span className="badge badge-required">Required</span>
+                ) : (
+                  <span className="badge badge-optional">Optional</span>
+                )}{' '}
+                {r.url ? <a href={r.url}>{r.title}</a> : <span>{r.title}</span>}
+                {r.note ? <span className="muted"> ({r.note})</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {m.notesHtml.map((html, i) => (
+          <Html key={i} html={html} className="meeting-note" />
+        ))}
+      </div>
+    </article>
+  );
+}
