@@ -56,6 +56,13 @@ export function localInstant(date: string, time: string, timeZone: string): Inst
   if (!local.isValid) {
     throw new DueRuleError(`cannot place ${date} ${time} in ${timeZone}: ${local.invalidExplanation ?? local.invalidReason}`);
   }
+  // Luxon resolves a repeated wall-clock time to its later occurrence; take the first one
+  // (as iCalendar does) by looking one change-width back for the same wall-clock reading.
+  const wall = local.toFormat('yyyy-MM-dd HH:mm:ss');
+  for (const minutes of [60, 30]) {
+    const earlier = local.minus({ minutes });
+    if (earlier.toFormat('yyyy-MM-dd HH:mm:ss') === wall) return fromMillis(earlier.toMillis());
+  }
   return fromMillis(local.toMillis());
 }
 
