@@ -1,0 +1,53 @@
+// Appends one security-relevant or staff action to the audit log: who, what, when, from where.
+import { ulid } from 'ulid';
+import type { Db } from '../../storage/db.js';
+import { insertAudit } from '../../storage/repositories/audit.js';
+
+export const AUDIT_ACTIONS = [
+  'sign-in',
+  'sign-in-failed',
+  'sign-out',
+  'sign-out-everywhere',
+  'password-reset-requested',
+  'password-reset',
+  'password-changed',
+  'name-changed',
+  'invitation-accepted',
+  'admin-created',
+  'course-created',
+  'instructor-named',
+  'join-link-created',
+  'join-link-revoked',
+  'joined-by-link',
+  'roster-imported',
+  'role-changed',
+  'student-dropped',
+  'student-restored',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  actor: { id: string; email: string } | null;
+  courseId: string | null;
+  action: AuditAction;
+  /** What was acted on, e.g. the e-mail of the dropped student. */
+  target?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export async function recordAudit(db: Db, at: Date, entry: AuditEntry): Promise<void> {
+  await insertAudit(db, {
+    id: ulid(at.getTime()),
+    at: at.toISOString(),
+    actor_id: entry.actor?.id ?? null,
+    actor_email: entry.actor?.email ?? null,
+    course_id: entry.courseId,
+    action: entry.action,
+    target: entry.target ?? null,
+    ip: entry.ip ?? null,
+    user_agent: entry.userAgent ? entry.userAgent.slice(0, 300) : null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  });
+}

@@ -1,0 +1,42 @@
+// A signed-in person's own account: change name, change password, sign out everywhere.
+import type { Db } from '../../storage/db.js';
+import { findUserById, updateUser, type UserRow } from '../../storage/repositories/users.js';
+import { deleteUserSessions } from '../../storage/repositories/sessions.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { DomainError } from '../errors.js';
+import type { RequestMeta } from './context.js';
+import { requireName } from './identity.js';
+import { assertNewPassword, hashPassword, verifyPassword } from './passwords.js';
+import { endAllSessions } from './sessions.js';
+
+export async function changeName(db: Db, now: Date, user: UserRow, name: string, meta: RequestMeta): Promise<UserRow> {
+  const clean = requireName(name);
+  await updateUser(db, user.id, { name: clean, updated_at: now.toISOString() });
+  await recordAudit(db, now, { actor: { id: user.id, email: user.email }, courseId: null, action: 'name-changed', details: { from: user.name, to: clean }, ...meta });
+  return { ...user, name: clean };
+}
+
+/** Needs the current password; other sessions end (this one stays signed in). */
+export async function changePassword(
+  db: Db,
+  now: Date,
+  user: UserRow,
+  input: { currentPassword: string; newPassword: string; sessionId: string },
+  meta: RequestMeta,
+): Promise<{ otherSessionsEnded: number }> {
+  const fresh = await findUserById(db, user.id);
+  if (!fresh || !(await verifyPassword(fresh.password_hash, input.currentPassword.slice(0, 1000)))) {
+    throw new DomainError('invalid_input', 'Your current password is not right.', { field: 'currentPassword' });
+  }
+  assertNewPassword(input.newPassword);
+  await updateUser(db, user.id, { password_hash: await hashPassword(input.newPassword), updated_at: now.toISOString() });
+  const ended = await deleteUserSessions(db, user.id, input.sessionId);
+  await recordAudit(db, now, { actor: { id: user.id, email: user.email }, courseId: null, action: 'password-changed', ...meta });
+  return { otherSessionsEnded: ended };
+}
+
+export async function signOutEverywhere(db: Db, now: Date, user: UserRow, meta: RequestMeta): Promise<{ sessionsEnded: number }> {
+  const ended = await endAllSessions(db, user.id);
+  await recordAudit(db, now, { actor: { id: user.id, email: user.email }, courseId: null, action: 'sign-out-everywhere', details: { sessionsEnded: ended }, ...meta });
+  return { sessionsEnded: ended };
+}

@@ -1,0 +1,33 @@
+// Creating accounts: one code path for the administrator, roster imports, invitations and the demo.
+import { ulid } from 'ulid';
+import type { Db } from '../../storage/db.js';
+import { findUserByEmail, insertUser, type UserRow } from '../../storage/repositories/users.js';
+import { DomainError } from '../errors.js';
+import { requireEmail, requireName } from './identity.js';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  netId?: string | null;
+  /** Already hashed; null for an invited person who has not set a password yet. */
+  passwordHash: string | null;
+  isAdmin?: boolean;
+}
+
+export async function createUser(db: Db, now: Date, input: NewUser): Promise<UserRow> {
+  const email = requireEmail(input.email);
+  const name = requireName(input.name);
+  if (await findUserByEmail(db, email)) throw new DomainError('conflict', `An account with ${email} already exists.`, { field: 'email' });
+  const row: UserRow = {
+    id: ulid(now.getTime()),
+    email,
+    name,
+    net_id: input.netId ?? null,
+    password_hash: input.passwordHash,
+    is_admin: input.isAdmin ? 1 : 0,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await insertUser(db, row);
+  return row;
+}

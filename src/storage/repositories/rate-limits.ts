@@ -1,0 +1,36 @@
+// Rate-limit buckets in the database, so every app instance counts the same attempts.
+import type { Db } from '../db.js';
+import { accounts } from './account-tables.js';
+
+/**
+ * Counts one hit in the fixed window starting at `windowStart` (ISO) and returns the count so far.
+ * One atomic upsert: a row from an older window restarts at 1.
+ */
+export async function hitBucket(db: Db, key: string, windowStart: string): Promise<number> {
+  const row = await accounts(db)
+    .insertInto('rate_limits')
+    .values({ key, window_start: windowStart, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        count: eb
+          .case()
+          .when('rate_limits.window_start', '=', windowStart)
+          .then(eb('rate_limits.count', '+', 1))
+          .else(1)
+          .end(),
+        window_start: windowStart,
+      })),
+    )
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function readBucket(db: Db, key: string, windowStart: string): Promise<number> {
+  const row = await accounts(db).selectFrom('rate_limits').select('count').where('key', '=', key).where('window_start', '=', windowStart).executeTakeFirst();
+  return row ? Number(row.count) : 0;
+}
+
+export async function clearBucket(db: Db, key: string): Promise<void> {
+  await accounts(db).deleteFrom('rate_limits').where('key', '=', key).execute();
+}
