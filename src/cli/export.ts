@@ -1,0 +1,32 @@
+// `seminar export SLUG [--out FILE]`: write a stored course back as a Markdown syllabus.
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { exportCourse } from '../services/export-course.js';
+import { createDb } from '../storage/db.js';
+import { migrateToLatest } from '../storage/migrate.js';
+import { parseSlug } from './options.js';
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('write a stored course as a Markdown syllabus (stdout, or --out FILE)')
+    .argument('<slug>', 'course slug', parseSlug)
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (slug: string, opts: { out?: string }) => {
+      const config = loadConfig();
+      const db = createDb(config.database);
+      try {
+        await migrateToLatest(db);
+        const markdown = await exportCourse({ db }, slug);
+        if (opts.out) {
+          writeFileSync(opts.out, markdown);
+          process.stderr.write(`wrote ${opts.out}\n`);
+        } else {
+          process.stdout.write(markdown);
+        }
+      } finally {
+        await db.destroy();
+      }
+    });
+}

@@ -1,0 +1,81 @@
+// `seminar import FILE.md`: print the course model as JSON (--json) or store it under a slug (--course).
+import { readFileSync, statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { MAX_SYLLABUS_BYTES, type SyllabusWarning } from '../syllabus/types.js';
+import { importSyllabus, readSyllabus } from '../services/import-syllabus.js';
+import { DomainError } from '../services/errors.js';
+import { createDb } from '../storage/db.js';
+import { migrateToLatest } from '../storage/migrate.js';
+import type { CourseModel } from '../domain/course.js';
+import { parseLocalDate, parseSlug, parseYear } from './options.js';
+
+interface ImportOptions {
+  course?: string;
+  json?: boolean;
+  year?: number;
+  timezone?: string;
+  shiftTo?: string;
+}
+
+/** Reads the file as bytes (the parser detects binary and encodings); refuses > 5 MB before reading it. */
+export function readSyllabusFile(file: string): Uint8Array {
+  const stat = statSync(file);
+  if (!stat.isFile()) throw new DomainError('invalid_syllabus', `${file} is not a file.`, { reason: 'not_a_syllabus' });
+  if (stat.size > MAX_SYLLABUS_BYTES) {
+    throw new DomainError('invalid_syllabus', `${file} is larger than 5 MB; a syllabus is a Markdown file.`, { reason: 'too_large' });
+  }
+  return readFileSync(file);
+}
+
+export function printWarnings(file: string, warnings: SyllabusWarning[]): void {
+  for (const w of warnings) process.stderr.write(`${file}:${w.line}: ${w.message}\n`);
+}
+
+function counts(course: CourseModel): string {
+  const readings = course.meetings.reduce((n, m) => n + m.readings.length, 0);
+  return `${course.meetings.length} meetings, ${readings} readings, ${course.units.length} units, ${course.components.length} grade components, ${course.milestones.length} milestones`;
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('read a Markdown syllabus: print it as JSON (--json) and/or store it as a course (--course SLUG)')
+    .argument('<file>', 'the syllabus, e.g. examples/cs598-genai-f24.md')
+    .option('--course <slug>', 'store (or update in place) the course with this slug', parseSlug)
+    .option('--json', 'print {course, warnings} as JSON on stdout; warnings also as file:line: message on stderr')
+    .option('--year <year>', 'year for dates that give none', parseYear)
+    .option('--timezone <zone>', 'IANA time zone of the course (default $TIME_ZONE)')
+    .option('--shift-to <date>', 'move the schedule so the first meeting falls on this date (YYYY-MM-DD), keeping weekdays', parseLocalDate)
+    .action(async (file: string, opts: ImportOptions) => {
+      const config = loadConfig();
+      const source = readSyllabusFile(file);
+      const input = {
+        source,
+        timeZone: opts.timezone ?? config.timeZone,
+        ...(opts.year !== undefined ? { year: opts.year } : {}),
+        ...(opts.shiftTo !== undefined ? { shiftTo: opts.shiftTo } : {}),
+      };
+      if (opts.course === undefined) {
+        const { course, warnings } = readSyllabus(input);
+        printWarnings(file, warnings);
+        if (opts.json) process.stdout.write(JSON.stringify({ course, warnings }, null, 2) + '\n');
+        else process.stdout.write(`${file}: ${course.title}: ${counts(course)}, ${warnings.length} warnings (nothing stored; add --course SLUG to store)\n`);
+        return;
+      }
+      const db = createDb(config.database);
+      try {
+        await migrateToLatest(db);
+        const result = await importSyllabus({ db }, { ...input, slug: opts.course });
+        printWarnings(file, result.warnings);
+        if (opts.json) {
+          process.stdout.write(JSON.stringify({ slug: opts.course, created: result.created, course: result.course, warnings: result.warnings }, null, 2) + '\n');
+        } else {
+          const verb = result.created ? 'created' : 'updated';
+          process.stdout.write(`${verb} course ${opts.course}: ${counts(result.course)}, ${result.warnings.length} warnings\n`);
+        }
+      } finally {
+        await db.destroy();
+      }
+    });
+}

@@ -1,0 +1,53 @@
+// The `seminar` command: parses arguments and runs one command; exit 0 ok, 1 error (one line on stderr), 2 usage.
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config.js';
+import { DomainError } from '../services/errors.js';
+import { registerServe } from './serve.js';
+import { registerMigrate } from './migrate.js';
+import { registerImport } from './import.js';
+import { registerExport } from './export.js';
+import { registerDemo } from './demo.js';
+
+/** Thrown by commands for a clean one-line failure (exit 1). */
+export class CliError extends Error {}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('seminar')
+    .description('Runs a paper-reading seminar course: course site, deadlines, submissions.')
+    .showHelpAfterError('(run "seminar --help" for usage)')
+    .exitOverride();
+  for (const register of [registerServe, registerMigrate, registerImport, registerExport, registerDemo]) register(program);
+  program.commands.forEach((c) => c.exitOverride());
+  return program;
+}
+
+/** Runs the CLI with `argv` (user arguments only) and returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      return error.code === 'commander.executeSubCommandAsync' ? 1 : 2;
+    }
+    process.stderr.write(`seminar: ${messageOf(error)}\n`);
+    return 1;
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof DomainError || error instanceof CliError) return error.message;
+  if (error instanceof ConfigError) return error.message.replace(/\n\s*/g, ' ');
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code === 'ENOENT' ? error.message.replace(/^ENOENT: /, '') : error.message;
+  return String(error);
+}
+
+const isEntry = process.argv[1] !== undefined && /(?:bin[\\/]seminar(?:\.js)?|cli[\\/]main\.ts)$/.test(process.argv[1]);
+if (isEntry) {
+  // `serve` and `demo` keep the process alive through their server; the other commands end here.
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,23 @@
+// `seminar migrate [--down]`: bring the database schema up to date, or undo the last migration.
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { createDb } from '../storage/db.js';
+import { migrateDown, migrateToLatest } from '../storage/migrate.js';
+
+export function registerMigrate(program: Command): void {
+  program
+    .command('migrate')
+    .description('run pending database migrations (or undo the most recent one with --down)')
+    .option('--down', 'undo the most recent migration')
+    .action(async (opts: { down?: boolean }) => {
+      const config = loadConfig();
+      const db = createDb(config.database);
+      try {
+        const result = opts.down ? await migrateDown(db) : await migrateToLatest(db);
+        if (result.applied.length === 0) process.stdout.write(opts.down ? 'No migration to undo.\n' : 'Database is up to date.\n');
+        for (const name of result.applied) process.stdout.write(`${opts.down ? 'undone' : 'applied'} ${name}\n`);
+      } finally {
+        await db.destroy();
+      }
+    });
+}

@@ -1,0 +1,81 @@
+// Builds the Fastify app: error handling, zod validation, OpenAPI, compression, the API route plugins, the web client.
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { Config } from '../config.js';
+import type { Db } from '../storage/db.js';
+import type { AppDeps, RouteOptions } from './deps.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerWebClient, type WebFallback } from './plugins/web-client.js';
+import { swaggerTransform, useZodSchemas } from './plugins/zod-schemas.js';
+import { CourseBodyCache } from './presenters/course-cache.js';
+import { healthRoutes } from './routes/health.js';
+import { courseRoutes } from './routes/courses.js';
+import { openApiRoutes } from './routes/openapi.js';
+
+/**
+ * App-wide plugins run on the root instance before any route (so their hooks and decorators
+ * reach every route): e.g. cookies, sessions, CSRF, security headers. Add yours here.
+ */
+export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [];
+
+/** Route plugins, each registered under /api with { deps }. Add a resource's routes here. */
+export const routePlugins: Array<FastifyPluginAsync<RouteOptions>> = [healthRoutes, courseRoutes, openApiRoutes];
+
+export interface BuildAppOptions {
+  config: Readonly<Config>;
+  db: Db;
+  clock?: () => Date;
+  /** Folder of the built web client; defaults to web/dist. */
+  webDir?: string;
+  /** Fastify logger: false (default for tests), or a pino level. */
+  logLevel?: string | false;
+}
+
+/** Largest JSON body accepted by default (routes that take uploads set their own limit). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const logLevel = options.logLevel ?? false;
+  const app = Fastify({
+    logger: logLevel === false ? false : { level: logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    // Slugs are at most 64 characters; longer parameters are answered 404 by the router.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  const deps: AppDeps = {
+    config: options.config,
+    db: options.db,
+    clock: options.clock ?? (() => new Date()),
+    courseCache: new CourseBodyCache(),
+  };
+  app.decorate('deps', deps);
+
+  useZodSchemas(app);
+  // Before any plugin: route contexts copy the error handler when they are created.
+  const webClient: { fallback?: WebFallback } = {};
+  registerErrorHandling(app, (request, reply) => webClient.fallback?.(request, reply));
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Seminar API', version: '0.1.0', description: 'Runs a paper-reading seminar course. Errors: { error: { code, message, details? } }.' },
+    },
+    transform: swaggerTransform as never,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  for (const plugin of appPlugins) await plugin(app, deps);
+  for (const plugin of routePlugins) await app.register(plugin, { prefix: '/api', deps });
+
+  webClient.fallback = await registerWebClient(app, options.webDir);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}

@@ -1,0 +1,75 @@
+// Keeps presented course bodies in memory per (course id, version, next meeting, abilities); one version probe per request keeps instances in step.
+import type { CourseDetail } from '../../contracts/course.js';
+import type { StoredCourse } from '../../domain/stored-course.js';
+import { nextMeetingId, presentCourseDetail } from './course.js';
+
+export interface CachedBody {
+  /** Serialized JSON body. */
+  body: string;
+  /** Strong ETag: changes with the course version, the next meeting, and the viewer's abilities. */
+  etag: string;
+}
+
+interface Entry {
+  courseId: string;
+  version: number;
+  /** The body without the parts that vary per request. */
+  base: Omit<CourseDetail, 'nextMeetingId' | 'abilities'>;
+  meetings: CourseDetail['meetings'];
+  bodies: Map<string, CachedBody>;
+}
+
+const MAX_COURSES = 200;
+const MAX_VARIANTS = 32;
+
+/**
+ * Not a source of truth: every request first reads the course's (id, version) from the
+ * database, so a re-import through any instance is served by every instance on its next request.
+ */
+export class CourseBodyCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /** True when the cached presentation of `slug` is of this stored version. */
+  has(slug: string, courseId: string, version: number): boolean {
+    const entry = this.entries.get(slug);
+    return entry !== undefined && entry.courseId === courseId && entry.version === version;
+  }
+
+  /** Presents `course` once and keeps it (replacing older versions). */
+  store(course: StoredCourse, now: Date): void {
+    const { nextMeetingId: _n, abilities: _a, ...base } = presentCourseDetail(course, now);
+    this.entries.delete(course.slug);
+    this.entries.set(course.slug, { courseId: course.id, version: course.version, base, meetings: base.meetings, bodies: new Map() });
+    if (this.entries.size > MAX_COURSES) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  /** The body for this moment and viewer, or null when `slug` is not cached. */
+  body(slug: string, now: Date, abilities: Record<string, boolean>): CachedBody | null {
+    const entry = this.entries.get(slug);
+    if (!entry) return null;
+    const next = nextMeetingId(entry.meetings, now);
+    const abilityKey = Object.keys(abilities)
+      .sort()
+      .map((k) => `${k}=${abilities[k] ? 1 : 0}`)
+      .join(',');
+    const key = `${next ?? '-'}|${abilityKey}`;
+    let cached = entry.bodies.get(key);
+    if (!cached) {
+      const detail: CourseDetail = { ...entry.base, nextMeetingId: next, abilities };
+      cached = { body: JSON.stringify(detail), etag: `"${entry.courseId}.${entry.version}.${next ?? '-'}.${hash(abilityKey)}"` };
+      if (entry.bodies.size >= MAX_VARIANTS) entry.bodies.clear();
+      entry.bodies.set(key, cached);
+    }
+    return cached;
+  }
+}
+
+/** Short non-cryptographic hash (FNV-1a) for ETag suffixes. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}

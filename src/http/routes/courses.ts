@@ -1,0 +1,55 @@
+// GET /api/courses and GET /api/courses/:slug: the public course site's data.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { courseDetailSchema, courseSummarySchema, errorSchema } from '../../contracts/course.js';
+import { getCourse, getCourseVersion } from '../../services/get-course.js';
+import { listCourses } from '../../services/list-courses.js';
+import type { RouteOptions } from '../deps.js';
+import { presentCourseSummary } from '../presenters/course.js';
+
+export const slugParamsSchema = z.object({
+  slug: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, 'a course slug is lower-case letters, digits and hyphens, 1–64 characters')
+    .describe('Course slug, e.g. cs598-genai-f24'),
+});
+
+export const courseListSchema = z.object({ courses: z.array(courseSummarySchema) });
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+export const courseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+  app.get(
+    '/courses',
+    { schema: { summary: 'Courses hosted here', tags: ['courses'], response: { 200: courseListSchema } } },
+    async (_request, reply) => {
+      const courses = await listCourses(deps);
+      reply.header('cache-control', 'no-cache');
+      return { courses: courses.map(presentCourseSummary) };
+    },
+  );
+
+  app.get(
+    '/courses/:slug',
+    {
+      schema: {
+        summary: 'One course: logistics, staff, schedule with readings, grading, policies, milestones',
+        tags: ['courses'],
+        params: slugParamsSchema,
+        response: { 200: courseDetailSchema, 304: z.null().describe('Not modified (ETag matched)'), 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const now = deps.clock();
+      // One indexed read per request; the full course is loaded only when its version changed.
+      const { id, version } = await getCourseVersion(deps, slug);
+      if (!deps.courseCache.has(slug, id, version)) deps.courseCache.store(await getCourse(deps, slug), now);
+      // Anonymous viewers may read the public site only; signed-in abilities come with accounts.
+      const cached = deps.courseCache.body(slug, now, {})!;
+      reply.header('etag', cached.etag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === cached.etag) return reply.code(304).send();
+      return reply.type(JSON_TYPE).send(cached.body);
+    },
+  );
+};

@@ -1,0 +1,10 @@
+// GET /api/openapi.json: the OpenAPI 3 document generated from the routes' zod schemas.
+import type { FastifyPluginAsync } from 'fastify';
+import type { RouteOptions } from '../deps.js';
+
+export const openApiRoutes: FastifyPluginAsync<RouteOptions> = async (app) => {
+  app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('cache-control', 'no-cache');
+    return app.swagger();
+  });
+};

@@ -1,0 +1,78 @@
+// Composition root: opens the database, migrates it, builds the HTTP app; startSeminar also listens.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { buildApp } from './http/app.js';
+import { createDb, type Db } from './storage/db.js';
+import { migrateToLatest } from './storage/migrate.js';
+
+export interface Seminar {
+  app: FastifyInstance;
+  db: Db;
+  config: Readonly<Config>;
+  /** Closes the HTTP server (if listening) and the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface CreateSeminarOptions {
+  /** Server time (tests pass a fixed clock). */
+  clock?: () => Date;
+  /** Folder of the built web client (default web/dist). */
+  webDir?: string;
+  /** Fastify log level; defaults to config.logLevel when listening via startSeminar, silent otherwise. */
+  logLevel?: string | false;
+}
+
+/** Opens and migrates the database, then builds (but does not start) the app. */
+export async function createSeminar(config: Readonly<Config>, options: CreateSeminarOptions = {}): Promise<Seminar> {
+  const db = createDb(config.database);
+  try {
+    await migrateToLatest(db);
+    const app = await buildApp({
+      config,
+      db,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.webDir ? { webDir: options.webDir } : {}),
+      logLevel: options.logLevel ?? false,
+    });
+    let closed = false;
+    return {
+      app,
+      db,
+      config,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+/** createSeminar + listen on config.host:config.port (0 picks a free port); returns the URL. */
+export async function startSeminar(
+  config: Readonly<Config>,
+  options: CreateSeminarOptions = {},
+): Promise<Seminar & { url: string }> {
+  const seminar = await createSeminar(config, { logLevel: config.logLevel, ...options });
+  return listenSeminar(seminar);
+}
+
+/** Starts listening on config.host:config.port; closes everything if the port is taken. */
+export async function listenSeminar(seminar: Seminar): Promise<Seminar & { url: string }> {
+  const { config } = seminar;
+  try {
+    await seminar.app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await seminar.close();
+    throw error;
+  }
+  const address = seminar.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return { ...seminar, url };
+}

@@ -1,0 +1,54 @@
+// Opens the database (SQLite file or PostgreSQL pool) as one typed Kysely handle; the only place that picks a dialect.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema.js';
+
+export type { Database } from './schema.js';
+
+/** The database handle every service receives. Opaque outside src/storage: use the repositories. */
+export type Db = Kysely<Database>;
+
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export type Dialect = DatabaseConfig['kind'];
+
+const dialects = new WeakMap<Db, Dialect>();
+
+/**
+ * Opens the configured database. SQLite: creates the file's folder, WAL, synchronous=FULL
+ * (an acknowledged write survives power loss), foreign keys on, a busy timeout for the CLI
+ * writing while the server runs. ":memory:" gives a private in-memory database.
+ * PostgreSQL: a pool; a schema can be chosen in the URL (`?options=-c%20search_path%3Dname`).
+ */
+export function createDb(config: DatabaseConfig, opts: { poolSize?: number } = {}): Db {
+  let db: Db;
+  if (config.kind === 'sqlite') {
+    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+    const raw = new SqliteDatabase(config.file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  } else {
+    const pool = new pg.Pool({ connectionString: config.url, max: opts.poolSize ?? 10 });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  dialects.set(db, config.kind);
+  return db;
+}
+
+/** Which dialect a handle speaks (for the rare query that must differ). */
+export function dialectOf(db: Db): Dialect {
+  return dialects.get(db) ?? 'sqlite';
+}
+
+/** Cheap liveness probe used by the health route. */
+export async function pingDb(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}
