@@ -34,7 +34,11 @@ export interface AllowanceState {
  * not yet due is not a miss); excused ones don't count. Misses are used up in date order:
  * the first `allowance` misses cost nothing, every later one is penalized.
  */
-export function allowanceState(allowance: number, entries: readonly AllowanceEntry[], now: Instant): AllowanceState {
+export function allowanceState(
+  allowance: number,
+  entries: readonly AllowanceEntry[],
+  now: Instant,
+): AllowanceState {
   const settled = entries
     .filter((e) => isAfter(now, e.dueAt))
     .sort((a, b) => toMillis(a.dueAt) - toMillis(b.dueAt));

@@ -23,7 +23,10 @@ export function generateCheckInCode(rng: () => number, length = CHECK_IN_CODE_LE
 
 /** What a student typed, made comparable: case, spaces and dashes don't matter. */
 export function normalizeCheckInCode(entered: string): string {
-  return entered.normalize('NFKC').toUpperCase().replace(/[\s-]+/g, '');
+  return entered
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s-]+/g, '');
 }
 
 export type CheckInBlocker = 'not-enrolled' | 'no-code' | 'not-open' | 'expired' | 'wrong-code';
@@ -70,10 +73,19 @@ export interface AttendanceRecord {
 export function attendanceEntries(records: readonly AttendanceRecord[]): AllowanceEntry[] {
   return records
     .filter((r) => r.rollTaken)
-    .map((r) => ({ key: r.meetingDate, dueAt: r.meetingEnd, done: r.status === 'present', excused: r.status === 'excused' }));
+    .map((r) => ({
+      key: r.meetingDate,
+      dueAt: r.meetingEnd,
+      done: r.status === 'present',
+      excused: r.status === 'excused',
+    }));
 }
 
 /** "Up to 2 absences": absences left, and which ones cost points. */
-export function absences(records: readonly AttendanceRecord[], now: Instant, allowance = ATTENDANCE_ALLOWANCE): AllowanceState {
+export function absences(
+  records: readonly AttendanceRecord[],
+  now: Instant,
+  allowance = ATTENDANCE_ALLOWANCE,
+): AllowanceState {
   return allowanceState(allowance, attendanceEntries(records), now);
 }

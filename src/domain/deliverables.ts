@@ -42,8 +42,7 @@ export type FileType = (typeof FILE_TYPES)[number];
  *   `start` (offset 0) for questions. See due.ts for why hours are elapsed, not wall-clock.
  */
 export type DueRule =
-  | { kind: 'absolute'; at: string }
-  | { kind: 'meeting'; anchor: 'start' | 'end'; offsetHours: number };
+  { kind: 'absolute'; at: string } | { kind: 'meeting'; anchor: 'start' | 'end'; offsetHours: number };
 
 export interface FileRules {
   /** Largest accepted file in bytes. */

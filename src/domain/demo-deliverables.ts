@@ -35,7 +35,9 @@ export const SUMMARY_TEMPLATE: string = summaryTemplate(SUMMARY_QUESTIONS);
  * The readings students present and ask questions about: the required readings of a lecture
  * that students present. Staff lectures and no-class days have none.
  */
-export function presentedReadings(meeting: Pick<Meeting, 'kind' | 'needsPresenters' | 'readings'>): Reading[] {
+export function presentedReadings(
+  meeting: Pick<Meeting, 'kind' | 'needsPresenters' | 'readings'>,
+): Reading[] {
   if (meeting.kind !== 'lecture' || !meeting.needsPresenters) return [];
   return meeting.readings.filter((r) => r.required);
 }
@@ -67,7 +69,10 @@ function milestone(course: CourseModel, key: string) {
   return course.milestones.find((m) => m.key === key) ?? null;
 }
 
-function base(over: Partial<Deliverable> & Pick<Deliverable, 'key' | 'kind' | 'title' | 'audience' | 'holder' | 'dueRule'>): Deliverable {
+function base(
+  over: Partial<Deliverable> &
+    Pick<Deliverable, 'key' | 'kind' | 'title' | 'audience' | 'holder' | 'dueRule'>,
+): Deliverable {
   return {
     lateRule: 'flag',
     graceMinutes: DEFAULT_GRACE_MINUTES,
@@ -93,7 +98,9 @@ function base(over: Partial<Deliverable> & Pick<Deliverable, 'key' | 'kind' | 't
  */
 export function deliverablesForCourse(course: CourseModel): Deliverable[] {
   const presented = course.meetings.filter((m) => presentedReadings(m).length > 0).map((m) => m.date);
-  const studentLectures = course.meetings.filter((m) => m.kind === 'lecture' && m.needsPresenters).map((m) => m.date);
+  const studentLectures = course.meetings
+    .filter((m) => m.kind === 'lecture' && m.needsPresenters)
+    .map((m) => m.date);
   const participation = componentKey(course, (t) => t.includes('particip'));
   const presentation = componentKey(course, (t) => t.includes('presentation') && !t.includes('project'));
   const summary = componentKey(course, (t) => t.includes('summar'));
@@ -174,7 +181,9 @@ export function deliverablesForCourse(course: CourseModel): Deliverable[] {
   }
 
   const midterm = milestone(course, 'midterm-presentations');
-  const slots = midterm?.meetingDates.length ? midterm.meetingDates : course.meetings.filter((m) => m.kind === 'presentations').map((m) => m.date);
+  const slots = midterm?.meetingDates.length
+    ? midterm.meetingDates
+    : course.meetings.filter((m) => m.kind === 'presentations').map((m) => m.date);
   if (slots.length > 0) {
     list.push(
       base({
@@ -193,7 +202,8 @@ export function deliverablesForCourse(course: CourseModel): Deliverable[] {
     );
   }
 
-  const posterDate = milestone(course, 'poster')?.meetingDates[0] ?? course.meetings.find((m) => m.kind === 'poster')?.date;
+  const posterDate =
+    milestone(course, 'poster')?.meetingDates[0] ?? course.meetings.find((m) => m.kind === 'poster')?.date;
   const posterMeeting = course.meetings.find((m) => m.date === posterDate);
   if (posterMeeting) {
     list.push(

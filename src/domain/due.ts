@@ -54,7 +54,9 @@ export function localInstant(date: string, time: string, timeZone: string): Inst
   if (!/^\d{2}:\d{2}(:\d{2})?$/.test(time)) throw new DueRuleError(`not a local time: ${time}`);
   const local = DateTime.fromISO(`${date}T${time}`, { zone: timeZone });
   if (!local.isValid) {
-    throw new DueRuleError(`cannot place ${date} ${time} in ${timeZone}: ${local.invalidExplanation ?? local.invalidReason}`);
+    throw new DueRuleError(
+      `cannot place ${date} ${time} in ${timeZone}: ${local.invalidExplanation ?? local.invalidReason}`,
+    );
   }
   // Luxon resolves a repeated wall-clock time to its later occurrence; take the first one
   // (as iCalendar does) by looking one change-width back for the same wall-clock reading.

@@ -46,7 +46,11 @@ export function extensionFor(
   return best;
 }
 
-function appliesTo(target: ExtensionTarget, audience: Deliverable['audience'], submitter: Submitter): boolean {
+function appliesTo(
+  target: ExtensionTarget,
+  audience: Deliverable['audience'],
+  submitter: Submitter,
+): boolean {
   if (target.kind === 'group') return submitter.groupId !== null && target.groupId === submitter.groupId;
   return audience === 'individual' && target.userId === submitter.userId;
 }

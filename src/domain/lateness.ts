@@ -105,8 +105,7 @@ export function canSubmit(ctx: SubmissionContext): boolean {
 }
 
 export type SubmissionVerdict =
-  | { ok: false; reason: SubmissionBlocker }
-  | ({ ok: true; lateByMs: number } & LateOutcome);
+  { ok: false; reason: SubmissionBlocker } | ({ ok: true; lateByMs: number } & LateOutcome);
 
 /** Everything a service needs to record a hand-in at `ctx.now`: refused with a reason, or how late and what it scores. */
 export function judgeSubmission(ctx: SubmissionContext): SubmissionVerdict {
@@ -125,7 +124,11 @@ export interface VersionRef {
  * The version that counts: staff's choice if given, else the last one on time, else (nothing
  * on time) the last one — which is late and scored by the late rule.
  */
-export function countingVersion<V extends VersionRef>(versions: readonly V[], due: Instant, staffChoiceId?: string | null): V | null {
+export function countingVersion<V extends VersionRef>(
+  versions: readonly V[],
+  due: Instant,
+  staffChoiceId?: string | null,
+): V | null {
   if (staffChoiceId) {
     const chosen = versions.find((v) => v.id === staffChoiceId);
     if (chosen) return chosen;

@@ -5,7 +5,8 @@ import { looksLikePdf } from './pdf.js';
 import { listZip } from './zip.js';
 
 /** What the bytes are. 'text' is valid UTF-8 without NULs or stray control characters. */
-export type SniffedType = 'empty' | 'pdf' | 'pptx' | 'docx' | 'xlsx' | 'zip' | 'text' | 'executable' | 'unknown';
+export type SniffedType =
+  'empty' | 'pdf' | 'pptx' | 'docx' | 'xlsx' | 'zip' | 'text' | 'executable' | 'unknown';
 
 function startsWith(content: Uint8Array, bytes: readonly number[]): boolean {
   return content.length >= bytes.length && bytes.every((b, i) => content[i] === b);
@@ -71,7 +72,8 @@ export function extensionOf(fileName: string): string {
   return dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
 }
 
-export type UploadRejection = 'empty' | 'too-large' | 'unknown-type' | 'extension-mismatch' | 'type-not-allowed';
+export type UploadRejection =
+  'empty' | 'too-large' | 'unknown-type' | 'extension-mismatch' | 'type-not-allowed';
 
 export type UploadCheck =
   | { ok: true; type: FileType; name: string }
@@ -82,7 +84,12 @@ export type UploadCheck =
  * extension must agree with the content (an .exe renamed .pdf, or a text file named .pdf, is
  * refused). A name without a known extension gets the one its content calls for.
  */
-export async function checkUpload(input: { content: Uint8Array; fileName: string; allowed: readonly FileType[]; maxBytes?: number }): Promise<UploadCheck> {
+export async function checkUpload(input: {
+  content: Uint8Array;
+  fileName: string;
+  allowed: readonly FileType[];
+  maxBytes?: number;
+}): Promise<UploadCheck> {
   const name = sanitizeFileName(input.fileName);
   if (input.content.length === 0) return refuse('empty', 'empty', 'The file is empty.');
   if (input.maxBytes !== undefined && input.content.length > input.maxBytes) {
@@ -109,13 +116,25 @@ export async function checkUpload(input: { content: Uint8Array; fileName: string
       type = null;
   }
   if (type === null) {
-    return refuse('unknown-type', detected, `The file's content (${detected}) is not a type this deliverable accepts (${input.allowed.join(', ')}).`);
+    return refuse(
+      'unknown-type',
+      detected,
+      `The file's content (${detected}) is not a type this deliverable accepts (${input.allowed.join(', ')}).`,
+    );
   }
   if (claimed !== null && claimed !== type) {
-    return refuse('extension-mismatch', detected, `The file is named .${ext} but its content is ${detected}.`);
+    return refuse(
+      'extension-mismatch',
+      detected,
+      `The file is named .${ext} but its content is ${detected}.`,
+    );
   }
   if (!input.allowed.includes(type)) {
-    return refuse('type-not-allowed', detected, `A ${type} file is not accepted here; accepted: ${input.allowed.join(', ')}.`);
+    return refuse(
+      'type-not-allowed',
+      detected,
+      `A ${type} file is not accepted here; accepted: ${input.allowed.join(', ')}.`,
+    );
   }
   return { ok: true, type, name: claimed === null ? `${name}.${type}` : name };
 }

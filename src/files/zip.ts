@@ -78,7 +78,10 @@ export async function listZip(source: Buffer | string, limits: Partial<ZipLimits
   const options: yauzl.Options = { lazyEntries: true, decodeStrings: false, autoClose: true };
   let zipfile: yauzl.ZipFile;
   try {
-    zipfile = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options);
+    zipfile =
+      typeof source === 'string'
+        ? await yauzl.openPromise(source, options)
+        : await yauzl.fromBufferPromise(source, options);
   } catch (err) {
     throw new ZipError('not-a-zip', `not a readable zip archive: ${(err as Error).message}`);
   }
@@ -118,10 +121,17 @@ export async function listZip(source: Buffer | string, limits: Partial<ZipLimits
   return finish(entries, entryCount, archiveBytes, problems, lim);
 }
 
-function finish(entries: ZipEntryInfo[], entryCount: number, archiveBytes: number, problems: ZipProblem[], lim: ZipLimits): ZipListing {
+function finish(
+  entries: ZipEntryInfo[],
+  entryCount: number,
+  archiveBytes: number,
+  problems: ZipProblem[],
+  lim: ZipLimits,
+): ZipListing {
   const totalCompressed = entries.reduce((n, e) => n + e.compressedSize, 0);
   const totalUncompressed = entries.reduce((n, e) => n + e.uncompressedSize, 0);
-  if (totalUncompressed > lim.maxTotalUncompressed) problems.push({ code: 'too-large', bytes: totalUncompressed });
+  if (totalUncompressed > lim.maxTotalUncompressed)
+    problems.push({ code: 'too-large', bytes: totalUncompressed });
   if (totalUncompressed >= lim.ratioMinBytes) {
     const ratio = totalUncompressed / Math.max(1, archiveBytes);
     if (ratio > lim.maxRatio && !problems.some((p) => p.code === 'ratio')) {
@@ -144,6 +154,7 @@ function describe(entry: yauzl.Entry): ZipEntryInfo {
   const raw = entry.fileNameRaw;
   const decoded = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
   // Control characters make a name unsafe to show; keep them visible as U+FFFD.
+  // eslint-disable-next-line no-control-regex
   const name = decoded.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
   const madeByUnix = entry.versionMadeBy >>> 8 === 3;
   const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
@@ -162,7 +173,7 @@ function describe(entry: yauzl.Entry): ZipEntryInfo {
 export function isUnsafeEntryName(name: string): boolean {
   const n = name.replace(/\\/g, '/');
   if (n.startsWith('/') || /^[a-zA-Z]:/.test(n)) return true;
-  if (/[\u0000]/.test(n)) return true;
+  if (n.includes('\u0000')) return true;
   return n.split('/').includes('..');
 }
 

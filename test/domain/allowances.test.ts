@@ -1,9 +1,19 @@
 // Allowances: "up to 2 absences" — two missed question days cost nothing, the third counts.
 
 import { describe, expect, it } from 'vitest';
-import { allowanceState, missesLeft, questionDayDone, type AllowanceEntry } from '../../src/domain/allowances.js';
+import {
+  allowanceState,
+  missesLeft,
+  questionDayDone,
+  type AllowanceEntry,
+} from '../../src/domain/allowances.js';
 
-const day = (key: string, dueAt: string, done: boolean, excused = false): AllowanceEntry => ({ key, dueAt, done, excused });
+const day = (key: string, dueAt: string, done: boolean, excused = false): AllowanceEntry => ({
+  key,
+  dueAt,
+  done,
+  excused,
+});
 
 const semester: AllowanceEntry[] = [
   day('2024-08-28', '2024-08-28T14:30:00.000Z', false),
@@ -16,7 +26,12 @@ const semester: AllowanceEntry[] = [
 describe('"one question for each presented paper before each class (up to 2 absences)"', () => {
   it('lets a student miss 2 question days at no cost', () => {
     const state = allowanceState(2, semester, '2024-11-01T00:00:00.000Z');
-    expect(state).toMatchObject({ missed: 2, left: 0, penalized: [], forgiven: ['2024-08-28', '2024-10-30'] });
+    expect(state).toMatchObject({
+      missed: 2,
+      left: 0,
+      penalized: [],
+      forgiven: ['2024-08-28', '2024-10-30'],
+    });
   });
 
   it('counts the third missed day', () => {

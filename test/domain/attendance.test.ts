@@ -15,7 +15,14 @@ import { buildCourse, meetingOn } from './demo-course.js';
 
 const course = buildCourse();
 const { start, end } = meetingInterval(course, meetingOn(course, '2024-11-04'));
-const attempt = (now: string, entered = 'K7PQ2M') => ({ enrolled: true, code: 'K7PQ2M', entered, meetingStart: start, meetingEnd: end, now });
+const attempt = (now: string, entered = 'K7PQ2M') => ({
+  enrolled: true,
+  code: 'K7PQ2M',
+  entered,
+  meetingStart: start,
+  meetingEnd: end,
+  now,
+});
 
 describe('a check-in code shown in class', () => {
   it('is not open one second before class starts', () => {
@@ -31,7 +38,7 @@ describe('a check-in code shown in class', () => {
     expect(checkInBlocker(attempt('2024-11-04T16:45:01.000Z'))).toBe('expired');
   });
 
-  it("ignores case, spaces and dashes in what the student types", () => {
+  it('ignores case, spaces and dashes in what the student types', () => {
     expect(normalizeCheckInCode(' k7p-q2m ')).toBe('K7PQ2M');
     expect(checkInBlocker(attempt('2024-11-04T15:40:00.000Z', 'k7p q2m'))).toBeNull();
   });
@@ -47,7 +54,7 @@ describe('a check-in code shown in class', () => {
 
   it('is drawn from a seeded random source using unambiguous characters only', () => {
     let seed = 42;
-    const rng = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const rng = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const code = generateCheckInCode(rng);
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     expect([...code].every((c) => CHECK_IN_ALPHABET.includes(c))).toBe(true);

@@ -19,11 +19,21 @@ const get = (key: string): Deliverable => {
   if (!found) throw new Error(`no ${key}`);
   return found;
 };
-const due = (key: string, date?: string) => dueAt(get(key).dueRule, course, date ? meetingOn(course, date) : null);
+const due = (key: string, date?: string) =>
+  dueAt(get(key).dueRule, course, date ? meetingOn(course, date) : null);
 
 describe('the demo course hands in', () => {
   it('questions, slides, summary, proposal, mid-semester presentation, poster, final report and code', () => {
-    expect(list.map((d) => d.key)).toEqual(['question', 'slides', 'summary', 'proposal', 'midterm-presentation', 'poster', 'final-report', 'code']);
+    expect(list.map((d) => d.key)).toEqual([
+      'question',
+      'slides',
+      'summary',
+      'proposal',
+      'midterm-presentation',
+      'poster',
+      'final-report',
+      'code',
+    ]);
   });
 
   it('counts each toward its grade component', () => {
@@ -44,12 +54,22 @@ describe('"one insightful question for each presented paper before each class (u
   const question = get('question');
 
   it('is individual, one per presented reading, due when class starts, two misses free', () => {
-    expect(question).toMatchObject({ audience: 'individual', holder: 'everyone', perReading: true, allowance: 2, lateRule: 'reject', textAllowed: true });
+    expect(question).toMatchObject({
+      audience: 'individual',
+      holder: 'everyone',
+      perReading: true,
+      allowance: 2,
+      lateRule: 'reject',
+      textAllowed: true,
+    });
     expect(due('question', '2024-08-28')).toBe('2024-08-28T14:30:00.000Z');
   });
 
   it('asks about the required readings of student-presented lectures only', () => {
-    expect(presentedReadings(meetingOn(course, '2024-08-28')).map((r) => r.title)).toEqual(['The Illustrated Transformer', 'FlashAttention']);
+    expect(presentedReadings(meetingOn(course, '2024-08-28')).map((r) => r.title)).toEqual([
+      'The Illustrated Transformer',
+      'FlashAttention',
+    ]);
     expect(appliesToMeeting(question, '2024-08-28')).toBe(true);
     expect(appliesToMeeting(question, '2024-08-26')).toBe(false); // the instructor's introduction
     expect(appliesToMeeting(question, '2024-09-16')).toBe(false); // no lecture
@@ -77,7 +97,12 @@ describe('"the paper summary must be emailed within 24 hours after its presentat
   const summary = get('summary');
 
   it('is the summarizing group’s, due 24 h after class ends, late = zero', () => {
-    expect(summary).toMatchObject({ audience: 'group', holder: 'summarizer', lateRule: 'zero', textAllowed: true });
+    expect(summary).toMatchObject({
+      audience: 'group',
+      holder: 'summarizer',
+      lateRule: 'zero',
+      textAllowed: true,
+    });
     expect(due('summary', '2024-11-04')).toBe('2024-11-05T16:45:00.000Z');
   });
 
@@ -101,13 +126,21 @@ describe('"the paper summary must be emailed within 24 hours after its presentat
 
 describe('the project', () => {
   it('"a 2-page draft proposal … by September 26": a group PDF due at the end of Sept 26 in Chicago, approved by staff', () => {
-    expect(get('proposal')).toMatchObject({ holder: 'group', needsApproval: true, fileRules: { types: ['pdf'] } });
+    expect(get('proposal')).toMatchObject({
+      holder: 'group',
+      needsApproval: true,
+      fileRules: { types: ['pdf'] },
+    });
     expect(due('proposal')).toBe('2024-09-27T04:59:59.999Z');
   });
 
   it('"present mid-semester progress on October 21 and October 23": slides for the assigned slot, 24 h before', () => {
     const talk = get('midterm-presentation');
-    expect(talk).toMatchObject({ kind: 'presentation', holder: 'presenter', meetingDates: ['2024-10-21', '2024-10-23'] });
+    expect(talk).toMatchObject({
+      kind: 'presentation',
+      holder: 'presenter',
+      meetingDates: ['2024-10-21', '2024-10-23'],
+    });
     expect(due('midterm-presentation', '2024-10-23')).toBe('2024-10-22T14:30:00.000Z');
   });
 

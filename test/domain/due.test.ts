@@ -41,7 +41,9 @@ describe('meeting times', () => {
   });
 
   it('refuses a meeting without times when the course has no pattern', () => {
-    expect(() => meetingInterval({ timeZone: ZONE, pattern: null }, meeting({ date: '2024-09-18' }))).toThrow(DueRuleError);
+    expect(() => meetingInterval({ timeZone: ZONE, pattern: null }, meeting({ date: '2024-09-18' }))).toThrow(
+      DueRuleError,
+    );
   });
 });
 
@@ -52,7 +54,9 @@ describe('"The final report is due on or before 6:00 PM on December 19"', () => 
   });
 
   it('normalises an absolute instant written with an offset', () => {
-    expect(dueAt({ kind: 'absolute', at: '2024-12-19T18:00:00-06:00' }, course)).toBe('2024-12-20T00:00:00.000Z');
+    expect(dueAt({ kind: 'absolute', at: '2024-12-19T18:00:00-06:00' }, course)).toBe(
+      '2024-12-20T00:00:00.000Z',
+    );
   });
 
   it('refuses an absolute instant without an offset, which would depend on the server zone', () => {
@@ -147,6 +151,8 @@ describe('helpers', () => {
     expect(describeDueRule(SLIDES, ZONE)).toBe('24 h before the class starts');
     expect(describeDueRule(SUMMARY, ZONE)).toBe('24 h after the class ends');
     expect(describeDueRule(QUESTION, ZONE)).toBe('when the class starts');
-    expect(describeDueRule({ kind: 'absolute', at: '2024-12-20T00:00:00Z' }, ZONE)).toBe('18:00 Thu Dec 19, 2024 CST');
+    expect(describeDueRule({ kind: 'absolute', at: '2024-12-20T00:00:00Z' }, ZONE)).toBe(
+      '18:00 Thu Dec 19, 2024 CST',
+    );
   });
 });

@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { deliverablesForCourse } from '../../src/domain/demo-deliverables.js';
 import type { Deliverable } from '../../src/domain/deliverables.js';
-import { canGrantExtension, extensionBlocker, extensionFor, type Extension } from '../../src/domain/extensions.js';
+import {
+  canGrantExtension,
+  extensionBlocker,
+  extensionFor,
+  type Extension,
+} from '../../src/domain/extensions.js';
 import { effectiveDue, judgeSubmission } from '../../src/domain/lateness.js';
 import { buildCourse } from './demo-course.js';
 
@@ -33,7 +38,16 @@ describe("an extension moves only that group's deadline", () => {
     const ext = extensionFor(extensions, summary, '2024-11-04', { userId: 'u1', groupId: 'g1' });
     expect(ext?.id).toBe('x1');
     const due = effectiveDue(SUMMARY_DUE, summary, ext);
-    expect(judgeSubmission({ deliverable: summary, now: at, due, enrolled: true, groupId: 'g1', holderGroupIds: ['g1'] })).toMatchObject({
+    expect(
+      judgeSubmission({
+        deliverable: summary,
+        now: at,
+        due,
+        enrolled: true,
+        groupId: 'g1',
+        holderGroupIds: ['g1'],
+      }),
+    ).toMatchObject({
       ok: true,
       late: false,
       scoresZero: false,
@@ -44,7 +58,16 @@ describe("an extension moves only that group's deadline", () => {
     const ext = extensionFor(extensions, summary, '2024-11-04', { userId: 'u2', groupId: 'g2' });
     expect(ext).toBeNull();
     const due = effectiveDue(SUMMARY_DUE, summary, ext);
-    expect(judgeSubmission({ deliverable: summary, now: at, due, enrolled: true, groupId: 'g2', holderGroupIds: ['g2'] })).toMatchObject({
+    expect(
+      judgeSubmission({
+        deliverable: summary,
+        now: at,
+        due,
+        enrolled: true,
+        groupId: 'g2',
+        holderGroupIds: ['g2'],
+      }),
+    ).toMatchObject({
       ok: true,
       late: true,
       scoresZero: true,
@@ -56,13 +79,19 @@ describe("an extension moves only that group's deadline", () => {
   });
 
   it('does not move another deliverable', () => {
-    expect(extensionFor(extensions, { ...summary, key: 'slides' }, '2024-11-04', { userId: 'u1', groupId: 'g1' })).toBeNull();
+    expect(
+      extensionFor(extensions, { ...summary, key: 'slides' }, '2024-11-04', { userId: 'u1', groupId: 'g1' }),
+    ).toBeNull();
   });
 });
 
 describe('per-student extensions', () => {
   it("move one student's question deadline", () => {
-    const ext = grant({ deliverableKey: 'question', target: { kind: 'student', userId: 'u7' }, dueAt: '2024-11-05T15:30:00.000Z' });
+    const ext = grant({
+      deliverableKey: 'question',
+      target: { kind: 'student', userId: 'u7' },
+      dueAt: '2024-11-05T15:30:00.000Z',
+    });
     expect(extensionFor([ext], question, '2024-11-04', { userId: 'u7', groupId: 'g1' })?.id).toBe('x1');
     expect(extensionFor([ext], question, '2024-11-04', { userId: 'u8', groupId: 'g1' })).toBeNull();
   });
@@ -73,14 +102,30 @@ describe('per-student extensions', () => {
   });
 
   it('take the latest when several apply', () => {
-    const a = grant({ id: 'a', deliverableKey: 'question', target: { kind: 'student', userId: 'u7' }, dueAt: '2024-11-05T15:30:00.000Z' });
-    const b = grant({ id: 'b', deliverableKey: 'question', target: { kind: 'group', groupId: 'g1' }, dueAt: '2024-11-06T15:30:00.000Z' });
+    const a = grant({
+      id: 'a',
+      deliverableKey: 'question',
+      target: { kind: 'student', userId: 'u7' },
+      dueAt: '2024-11-05T15:30:00.000Z',
+    });
+    const b = grant({
+      id: 'b',
+      deliverableKey: 'question',
+      target: { kind: 'group', groupId: 'g1' },
+      dueAt: '2024-11-06T15:30:00.000Z',
+    });
     expect(extensionFor([a, b], question, '2024-11-04', { userId: 'u7', groupId: 'g1' })?.id).toBe('b');
   });
 
   it('apply to course-wide deliverables without a meeting', () => {
-    const ext = grant({ deliverableKey: 'final-report', meetingDate: null, dueAt: '2024-12-21T00:00:00.000Z' });
-    expect(extensionFor([ext], report, null, { userId: 'u1', groupId: 'g1' })?.dueAt).toBe('2024-12-21T00:00:00.000Z');
+    const ext = grant({
+      deliverableKey: 'final-report',
+      meetingDate: null,
+      dueAt: '2024-12-21T00:00:00.000Z',
+    });
+    expect(extensionFor([ext], report, null, { userId: 'u1', groupId: 'g1' })?.dueAt).toBe(
+      '2024-12-21T00:00:00.000Z',
+    );
   });
 });
 

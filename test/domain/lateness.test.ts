@@ -31,7 +31,15 @@ const SECOND = 1 / 3600;
 function ctx(key: string, now: string, over: Partial<SubmissionContext> = {}): SubmissionContext {
   const d = deliverable(key);
   const regular = dueAt(d.dueRule, course, d.perMeeting ? nov4 : null);
-  return { deliverable: d, now, due: effectiveDue(regular, d), enrolled: true, groupId: 'g1', holderGroupIds: ['g1'], ...over };
+  return {
+    deliverable: d,
+    now,
+    due: effectiveDue(regular, d),
+    enrolled: true,
+    groupId: 'g1',
+    holderGroupIds: ['g1'],
+    ...over,
+  };
 }
 
 describe('"Slides at least 24 hours prior to the class" — late slides are flagged for staff', () => {
@@ -39,7 +47,14 @@ describe('"Slides at least 24 hours prior to the class" — late slides are flag
 
   it('takes slides one second before the deadline as on time', () => {
     const verdict = judgeSubmission(ctx('slides', addElapsedHours(due, -SECOND)));
-    expect(verdict).toEqual({ ok: true, lateByMs: 0, accepted: true, late: false, flagged: false, scoresZero: false });
+    expect(verdict).toEqual({
+      ok: true,
+      lateByMs: 0,
+      accepted: true,
+      late: false,
+      flagged: false,
+      scoresZero: false,
+    });
   });
 
   it('takes slides at the deadline itself as on time', () => {
@@ -48,7 +63,14 @@ describe('"Slides at least 24 hours prior to the class" — late slides are flag
 
   it('flags slides one second after the deadline, and keeps them', () => {
     const verdict = judgeSubmission(ctx('slides', addElapsedHours(due, SECOND)));
-    expect(verdict).toEqual({ ok: true, lateByMs: 1000, accepted: true, late: true, flagged: true, scoresZero: false });
+    expect(verdict).toEqual({
+      ok: true,
+      lateByMs: 1000,
+      accepted: true,
+      late: true,
+      flagged: true,
+      scoresZero: false,
+    });
   });
 });
 
@@ -57,16 +79,29 @@ describe('"Late reviews will not be counted" — a summary handed in after end +
 
   it('counts a summary handed in 25 h after class as zero (kept, shown, marked)', () => {
     const verdict = judgeSubmission(ctx('summary', addElapsedHours(classEnd, 25)));
-    expect(verdict).toMatchObject({ ok: true, accepted: true, late: true, flagged: true, scoresZero: true, lateByMs: 3_600_000 });
+    expect(verdict).toMatchObject({
+      ok: true,
+      accepted: true,
+      late: true,
+      flagged: true,
+      scoresZero: true,
+      lateByMs: 3_600_000,
+    });
   });
 
   it('counts a summary handed in 23 h after class in full', () => {
-    expect(judgeSubmission(ctx('summary', addElapsedHours(classEnd, 23)))).toMatchObject({ ok: true, late: false, scoresZero: false });
+    expect(judgeSubmission(ctx('summary', addElapsedHours(classEnd, 23)))).toMatchObject({
+      ok: true,
+      late: false,
+      scoresZero: false,
+    });
   });
 
   it('counts a summary one second before end + 24 h, and zeroes one a second after', () => {
     const due = addElapsedHours(classEnd, 24);
-    expect(judgeSubmission(ctx('summary', addElapsedHours(due, -SECOND)))).toMatchObject({ scoresZero: false });
+    expect(judgeSubmission(ctx('summary', addElapsedHours(due, -SECOND)))).toMatchObject({
+      scoresZero: false,
+    });
     expect(judgeSubmission(ctx('summary', addElapsedHours(due, SECOND)))).toMatchObject({ scoresZero: true });
   });
 });
@@ -86,7 +121,9 @@ describe('"One question for each presented paper before each class"', () => {
   });
 
   it('lets a student without a group hand in questions (they are individual)', () => {
-    expect(canSubmit(ctx('question', '2024-11-01T12:00:00Z', { groupId: null, holderGroupIds: [] }))).toBe(true);
+    expect(canSubmit(ctx('question', '2024-11-01T12:00:00Z', { groupId: null, holderGroupIds: [] }))).toBe(
+      true,
+    );
   });
 });
 
@@ -98,20 +135,28 @@ describe('who may submit what', () => {
   });
 
   it('refuses group work from a student without a group', () => {
-    expect(submissionBlocker(ctx('proposal', '2024-09-20T12:00:00Z', { groupId: null }))).toBe('not-in-group');
+    expect(submissionBlocker(ctx('proposal', '2024-09-20T12:00:00Z', { groupId: null }))).toBe(
+      'not-in-group',
+    );
   });
 
   it('lets only the presenting group upload slides for its lecture', () => {
-    expect(submissionBlocker(ctx('slides', early, { groupId: 'g2', holderGroupIds: ['g1'] }))).toBe('not-holder');
+    expect(submissionBlocker(ctx('slides', early, { groupId: 'g2', holderGroupIds: ['g1'] }))).toBe(
+      'not-holder',
+    );
     expect(submissionBlocker(ctx('slides', early, { groupId: 'g1', holderGroupIds: ['g1'] }))).toBeNull();
   });
 
   it('lets only the summarizing group hand in the summary', () => {
-    expect(submissionBlocker(ctx('summary', early, { groupId: 'g1', holderGroupIds: ['g3'] }))).toBe('not-holder');
+    expect(submissionBlocker(ctx('summary', early, { groupId: 'g1', holderGroupIds: ['g3'] }))).toBe(
+      'not-holder',
+    );
   });
 
   it('lets any group hand in its proposal', () => {
-    expect(submissionBlocker(ctx('proposal', '2024-09-20T12:00:00Z', { groupId: 'g9', holderGroupIds: [] }))).toBeNull();
+    expect(
+      submissionBlocker(ctx('proposal', '2024-09-20T12:00:00Z', { groupId: 'g9', holderGroupIds: [] })),
+    ).toBeNull();
   });
 
   it('refuses everything once staff close a deliverable', () => {
@@ -156,14 +201,34 @@ describe('grace', () => {
 describe('late rules', () => {
   it('do nothing to work on time', () => {
     for (const rule of ['accept', 'flag', 'zero', 'reject'] as const) {
-      expect(lateOutcome(rule, false)).toEqual({ accepted: true, late: false, flagged: false, scoresZero: false });
+      expect(lateOutcome(rule, false)).toEqual({
+        accepted: true,
+        late: false,
+        flagged: false,
+        scoresZero: false,
+      });
     }
   });
 
   it('accept, flag, zero or refuse late work', () => {
-    expect(lateOutcome('accept', true)).toEqual({ accepted: true, late: true, flagged: false, scoresZero: false });
-    expect(lateOutcome('flag', true)).toEqual({ accepted: true, late: true, flagged: true, scoresZero: false });
-    expect(lateOutcome('zero', true)).toEqual({ accepted: true, late: true, flagged: true, scoresZero: true });
+    expect(lateOutcome('accept', true)).toEqual({
+      accepted: true,
+      late: true,
+      flagged: false,
+      scoresZero: false,
+    });
+    expect(lateOutcome('flag', true)).toEqual({
+      accepted: true,
+      late: true,
+      flagged: true,
+      scoresZero: false,
+    });
+    expect(lateOutcome('zero', true)).toEqual({
+      accepted: true,
+      late: true,
+      flagged: true,
+      scoresZero: true,
+    });
     expect(lateOutcome('reject', true).accepted).toBe(false);
   });
 });
@@ -185,7 +250,12 @@ describe('"every version kept, the last on time counts unless staff choose other
   });
 
   it('counts the last late version when nothing came on time', () => {
-    expect(countingVersion(versions.filter((v) => v.id === 'v3'), due)?.id).toBe('v3');
+    expect(
+      countingVersion(
+        versions.filter((v) => v.id === 'v3'),
+        due,
+      )?.id,
+    ).toBe('v3');
     expect(countingVersion([], due)).toBeNull();
   });
 });

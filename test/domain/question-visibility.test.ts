@@ -14,8 +14,20 @@ const after = '2024-11-04T15:30:01.000Z';
 const readingTitles = ['OMS-DPM', 'Are More LM Calls All You Need?'];
 const questions: Question[] = [
   { id: 'q1', authorId: 'alice', readingIndex: 0, text: 'Why DPM?', submittedAt: '2024-11-03T10:00:00.000Z' },
-  { id: 'q2', authorId: 'bob', readingIndex: 0, text: 'Cost model?', submittedAt: '2024-11-02T10:00:00.000Z' },
-  { id: 'q3', authorId: 'alice', readingIndex: 1, text: 'Scaling laws?', submittedAt: '2024-11-03T11:00:00.000Z' },
+  {
+    id: 'q2',
+    authorId: 'bob',
+    readingIndex: 0,
+    text: 'Cost model?',
+    submittedAt: '2024-11-02T10:00:00.000Z',
+  },
+  {
+    id: 'q3',
+    authorId: 'alice',
+    readingIndex: 1,
+    text: 'Scaling laws?',
+    submittedAt: '2024-11-03T11:00:00.000Z',
+  },
   { id: 'q4', authorId: 'carol', readingIndex: 1, text: 'Voting?', submittedAt: '2024-11-04T09:00:00.000Z' },
 ];
 const alice: QuestionViewer = { userId: 'alice', isStaff: false, groupId: 'g2' };
@@ -36,7 +48,9 @@ describe('before the question deadline', () => {
   it('hides questions from the presenters too, one second before class', () => {
     expect(view(presenter, before).scope).toBe('own');
     expect(ids(view(presenter, before))).toEqual([[], []]);
-    expect(allQuestionsBlocker({ viewer: presenter, now: before, deadline, presenterGroupIds: ['g1'] })).toBe('before-deadline');
+    expect(allQuestionsBlocker({ viewer: presenter, now: before, deadline, presenterGroupIds: ['g1'] })).toBe(
+      'before-deadline',
+    );
   });
 });
 
@@ -45,12 +59,17 @@ describe('after the question deadline', () => {
     const result = view(presenter, after);
     expect(result.scope).toBe('all');
     expect(result.byReading.map((r) => r.readingTitle)).toEqual(readingTitles);
-    expect(ids(result)).toEqual([['q2', 'q1'], ['q3', 'q4']]);
+    expect(ids(result)).toEqual([
+      ['q2', 'q1'],
+      ['q3', 'q4'],
+    ]);
   });
 
-  it("still shows other students only their own", () => {
+  it('still shows other students only their own', () => {
     expect(ids(view(alice, after))).toEqual([['q1'], ['q3']]);
-    expect(allQuestionsBlocker({ viewer: alice, now: after, deadline, presenterGroupIds: ['g1'] })).toBe('not-presenter');
+    expect(allQuestionsBlocker({ viewer: alice, now: after, deadline, presenterGroupIds: ['g1'] })).toBe(
+      'not-presenter',
+    );
   });
 
   it("doesn't treat a student without a group as a presenter", () => {
@@ -60,6 +79,9 @@ describe('after the question deadline', () => {
 
 describe('staff', () => {
   it('see every question at any time', () => {
-    expect(ids(view(staff, before))).toEqual([['q2', 'q1'], ['q3', 'q4']]);
+    expect(ids(view(staff, before))).toEqual([
+      ['q2', 'q1'],
+      ['q3', 'q4'],
+    ]);
   });
 });
