@@ -1,9 +1,9 @@
 // The one migrator: runs the ordered files of src/storage/migrations/ (used by `seminar migrate` and at start-up).
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, Migrator, type MigrationResultSet } from 'kysely';
-import type { Db } from './db.js';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { dialectOf, type Db } from './db.js';
 
 const migrationFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -15,8 +15,35 @@ export interface MigrationReport {
 
 export class MigrationError extends Error {}
 
-function migratorFor(db: Db): Migrator {
-  return new Migrator({ db, provider: new FileMigrationProvider({ fs, path, migrationFolder }) });
+/**
+ * Every `*.ts`/`*.js` file of the folder, by name (the timestamp prefix orders them). Imported
+ * from our own code rather than Kysely's FileMigrationProvider so that the TypeScript loader
+ * in use (tsx, or Vitest) handles the files.
+ */
+const folderProvider: MigrationProvider = {
+  async getMigrations() {
+    const files = (await readdir(migrationFolder)).filter((f) => /\.(ts|js|mjs)$/.test(f) && !f.endsWith('.d.ts')).sort();
+    const migrations: Record<string, Migration> = {};
+    for (const file of files) {
+      const mod = (await import(pathToFileURL(join(migrationFolder, file)).href)) as Partial<Migration>;
+      if (typeof mod.up !== 'function') throw new MigrationError(`migration ${file} exports no up()`);
+      migrations[file.replace(/\.(ts|js|mjs)$/, '')] = mod as Migration;
+    }
+    return migrations;
+  },
+};
+
+/**
+ * On PostgreSQL the bookkeeping tables go in the connection's current schema explicitly:
+ * Kysely otherwise looks for them in every schema and can mistake another schema's for ours.
+ */
+async function migratorFor(db: Db): Promise<Migrator> {
+  if (dialectOf(db) === 'postgres') {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    const schema = rows[0]?.schema;
+    if (schema) return new Migrator({ db, provider: folderProvider, migrationTableSchema: schema });
+  }
+  return new Migrator({ db, provider: folderProvider });
 }
 
 function report(result: MigrationResultSet, direction: 'up' | 'down'): MigrationReport {
@@ -30,16 +57,16 @@ function report(result: MigrationResultSet, direction: 'up' | 'down'): Migration
 
 /** Brings the schema to the newest migration. Safe to call from several instances at once (Kysely locks). */
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
-  return report(await migratorFor(db).migrateToLatest(), 'up');
+  return report(await (await migratorFor(db)).migrateToLatest(), 'up');
 }
 
 /** Undoes the most recent migration. */
 export async function migrateDown(db: Db): Promise<MigrationReport> {
-  return report(await migratorFor(db).migrateDown(), 'down');
+  return report(await (await migratorFor(db)).migrateDown(), 'down');
 }
 
 /** Names of all migrations with whether each has run. */
 export async function listMigrations(db: Db): Promise<Array<{ name: string; executedAt: string | null }>> {
-  const all = await migratorFor(db).getMigrations();
+  const all = await (await migratorFor(db)).getMigrations();
   return all.map((m) => ({ name: m.name, executedAt: m.executedAt ? m.executedAt.toISOString() : null }));
 }
