@@ -114,3 +114,21 @@ export function acceptsFileType(deliverable: Deliverable, type: FileType): boole
 export function appliesToMeeting(deliverable: Deliverable, meetingDate: string): boolean {
   return deliverable.perMeeting && deliverable.meetingDates.includes(meetingDate);
 }
+
+export type TextBlocker = 'text-not-allowed' | 'empty-text' | 'text-too-long';
+
+/**
+ * Why a text hand-in (a question, a Markdown summary) is refused, or null. Length counts
+ * characters (Unicode code points) of the trimmed text, so an emoji is one, not two.
+ */
+export function textBlocker(
+  deliverable: Pick<Deliverable, 'textAllowed' | 'maxTextChars'>,
+  text: string,
+): TextBlocker | null {
+  if (!deliverable.textAllowed) return 'text-not-allowed';
+  const trimmed = text.trim();
+  if (trimmed === '') return 'empty-text';
+  if (deliverable.maxTextChars !== null && Array.from(trimmed).length > deliverable.maxTextChars)
+    return 'text-too-long';
+  return null;
+}

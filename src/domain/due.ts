@@ -13,7 +13,7 @@
 
 import { DateTime } from 'luxon';
 import type { CourseModel, Meeting } from './course.js';
-import type { DueRule } from './deliverables.js';
+import type { Deliverable, DueRule } from './deliverables.js';
 
 /** An instant as ISO-8601 UTC text ("2024-12-20T00:00:00.000Z"). */
 export type Instant = string;
@@ -120,4 +120,27 @@ export function describeDueRule(rule: DueRule, timeZone: string): string {
 /** Whether instant `a` lies strictly after instant `b`. */
 export function isAfter(a: Instant, b: Instant): boolean {
   return toMillis(a) > toMillis(b);
+}
+
+export interface Deadline {
+  /** The meeting's local date for per-meeting deliverables; null for course-wide ones. */
+  meetingDate: string | null;
+  dueAt: Instant;
+}
+
+/**
+ * Every regular deadline of a deliverable, in time order: one per meeting it applies to, or
+ * one for a course-wide deliverable. Meetings it names but the course lacks are skipped.
+ */
+export function deadlinesOf(
+  deliverable: Pick<Deliverable, 'dueRule' | 'perMeeting' | 'meetingDates'>,
+  course: CourseClock & Pick<CourseModel, 'meetings'>,
+): Deadline[] {
+  if (!deliverable.perMeeting) return [{ meetingDate: null, dueAt: dueAt(deliverable.dueRule, course) }];
+  const deadlines: Deadline[] = [];
+  for (const date of deliverable.meetingDates) {
+    const meeting = course.meetings.find((m) => m.date === date);
+    if (meeting) deadlines.push({ meetingDate: date, dueAt: dueAt(deliverable.dueRule, course, meeting) });
+  }
+  return deadlines.sort((a, b) => toMillis(a.dueAt) - toMillis(b.dueAt));
 }
