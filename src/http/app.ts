@@ -6,7 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Config } from '../config.js';
 import type { Db } from '../storage/db.js';
 import type { AppDeps, RouteOptions } from './deps.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { registerErrorHandling, sendError } from './plugins/errors.js';
 import { registerWebClient, type WebFallback } from './plugins/web-client.js';
 import { swaggerTransform, useZodSchemas } from './plugins/zod-schemas.js';
 import { CourseBodyCache } from './presenters/course-cache.js';
@@ -42,6 +42,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: logLevel === false ? false : { level: logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
+    // A URL that cannot be decoded is bad input, answered like every other error.
+    frameworkErrors: (error, _request, reply) => {
+      sendError(reply, 400, 'invalid_input', error.code === 'FST_ERR_BAD_URL' ? 'The URL is malformed.' : error.message.slice(0, 200));
+    },
     // Slugs are at most 64 characters; longer parameters are answered 404 by the router.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });

@@ -31,7 +31,9 @@ export async function registerWebClient(app: FastifyInstance, webDir: string = D
   await app.register(fastifyStatic, {
     root: webDir,
     prefix: '/',
-    wildcard: true,
+    // One route per file present at start-up (a deploy restarts the server): every other path,
+    // /api ones included, reaches the not-found handler (JSON 404 or the client's index.html).
+    wildcard: false,
     index: false,
     cacheControl: false,
     etag: true,
@@ -43,7 +45,7 @@ export async function registerWebClient(app: FastifyInstance, webDir: string = D
     },
   });
   const fallback: WebFallback = (_request, reply) => {
-    // Read each time (it is small): a rebuild while the server runs is picked up at once.
+    // Read each time (it is small): a rebuild's index.html is served at once (its assets after a restart).
     const html = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : NOT_BUILT_PAGE;
     return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   };
