@@ -11,7 +11,7 @@ import {
   type AttendanceRecord,
 } from '../../src/domain/attendance.js';
 import { meetingInterval } from '../../src/domain/due.js';
-import { buildCourse, meetingOn } from './demo-course.js';
+import { buildCourse, meeting, meetingOn } from './demo-course.js';
 
 const course = buildCourse();
 const { start, end } = meetingInterval(course, meetingOn(course, '2024-11-04'));
@@ -68,7 +68,7 @@ describe('a check-in code shown in class', () => {
 describe('"up to 2 absences allowed for legitimate reasons"', () => {
   const record = (date: string, status: AttendanceRecord['status'], rollTaken = true): AttendanceRecord => ({
     meetingDate: date,
-    meetingEnd: `${date}T16:45:00.000Z`,
+    meetingEnd: meetingInterval(course, meeting({ date })).end,
     rollTaken,
     status,
   });

@@ -36,7 +36,7 @@ describe('for any date, zone and class time', () => {
         );
         expect(DateTime.fromISO(start, { zone }).toFormat('yyyy-MM-dd HH:mm')).toBe(`${date} ${time}`);
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 
@@ -54,7 +54,7 @@ describe('for any date, zone and class time', () => {
         expect(Date.parse(start) - Date.parse(slides)).toBe(86_400_000);
         expect(Date.parse(summary) - Date.parse(end)).toBe(86_400_000);
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 });
