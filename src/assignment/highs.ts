@@ -1,0 +1,107 @@
+// Thin wrapper over the HiGHS WebAssembly solver: load it once, load a model, run a stage, fix its value.
+import * as highsModule from 'highs';
+import type { Highs, Model } from 'highs';
+import type { MipModel } from './model.js';
+
+const highsLoader = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as () => Promise<Highs>;
+let solverPromise: Promise<Highs> | null = null;
+
+/** Loads the HiGHS WebAssembly module once per process and reuses it. */
+export function loadSolver(): Promise<Highs> {
+  solverPromise ??= highsLoader().catch((error: unknown) => {
+    solverPromise = null;
+    throw error;
+  });
+  return solverPromise;
+}
+
+export type RunOutcome =
+  | { kind: 'solution'; proven: boolean; value: number; gap: number; seconds: number; colValue: Float64Array }
+  | { kind: 'infeasible'; seconds: number }
+  | { kind: 'none'; seconds: number };
+
+/** One HiGHS model built from a MipModel; call dispose() when done. */
+export class MipRunner {
+  private readonly model: Model;
+  private readonly numCols: number;
+
+  constructor(
+    private readonly highs: Highs,
+    mip: MipModel,
+  ) {
+    const inf = highs.infinity;
+    const clamp = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v);
+    const numRows = mip.rowLower.length;
+    this.numCols = mip.numCols;
+    this.model = highs.createModel({
+      numCols: mip.numCols,
+      numRows,
+      colCost: new Float64Array(mip.numCols),
+      colLower: mip.colLower,
+      colUpper: Float64Array.from(mip.colUpper, clamp),
+      rowLower: mip.rowLower.map(clamp),
+      rowUpper: mip.rowUpper.map(clamp),
+      matrix: { format: 'csr', numRows, numCols: mip.numCols, starts: mip.starts, indices: mip.indices, values: mip.values },
+      integrality: mip.integrality,
+    });
+    this.model.options.set({
+      output_flag: false,
+      random_seed: 0,
+      // Every stage objective is integer-valued, so an absolute gap below 1 proves optimality.
+      mip_rel_gap: 0,
+      mip_abs_gap: 0.5,
+    });
+  }
+
+  setBounds(cols: number[], lower: number[], upper: number[]): void {
+    if (cols.length === 0) return;
+    const order = cols.map((_, i) => i).sort((a, b) => cols[a]! - cols[b]!);
+    const inf = this.highs.infinity;
+    const clamp = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v);
+    this.model.changeColsBounds(
+      { kind: 'set', indices: order.map((i) => cols[i]!) },
+      order.map((i) => clamp(lower[i]!)),
+      order.map((i) => clamp(upper[i]!)),
+    );
+  }
+
+  /** Minimises `cost` within `timeLimit` seconds, starting from `start` when given. */
+  run(cost: Float64Array, timeLimit: number, start?: Float64Array): RunOutcome {
+    const { model, highs } = this;
+    model.changeColsCost({ kind: 'range', from: 0, to: this.numCols - 1 }, cost);
+    model.options.set('time_limit', Math.max(timeLimit, 0.05));
+    if (start) model.setSolution({ colValue: start });
+    model.zeroAllClocks();
+    model.run();
+    const seconds = model.getRunTime();
+    const code = model.getModelStatus();
+    if (code === highs.constants.modelStatus.infeasible) return { kind: 'infeasible', seconds };
+    if (Number(model.info.get('primal_solution_status')) !== 2) return { kind: 'none', seconds };
+    const proven = code === highs.constants.modelStatus.optimal;
+    return {
+      kind: 'solution',
+      proven,
+      value: Math.round(model.getObjectiveValue()),
+      gap: proven ? 0 : Math.max(0, Number(model.info.get('mip_gap')) || 0),
+      seconds,
+      colValue: model.getSolution().colValue,
+    };
+  }
+
+  /** Adds the constraint cost · x ≤ value (fixing a stage's optimum for the next stages). */
+  fix(cost: Float64Array, value: number): void {
+    const cols: number[] = [];
+    const coefs: number[] = [];
+    cost.forEach((c, i) => {
+      if (c !== 0) {
+        cols.push(i);
+        coefs.push(c);
+      }
+    });
+    if (cols.length > 0) this.model.addRow(-this.highs.infinity, value + 1e-6, { indices: cols, values: coefs });
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
