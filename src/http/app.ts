@@ -13,15 +13,34 @@ import { CourseBodyCache } from './presenters/course-cache.js';
 import { healthRoutes } from './routes/health.js';
 import { courseRoutes } from './routes/courses.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { securityPlugin } from './plugins/security.js';
+import { authPlugin } from './plugins/auth.js';
+import { csrfPlugin } from './plugins/csrf.js';
+import { authRoutes } from './routes/auth.js';
+import { accountRoutes } from './routes/account.js';
+import { enrollmentRoutes } from './routes/enrollment.js';
+import { rosterRoutes } from './routes/roster.js';
+import { auditRoutes } from './routes/audit.js';
+import { adminRoutes } from './routes/admin.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
  * reach every route): e.g. cookies, sessions, CSRF, security headers. Add yours here.
  */
-export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [];
+export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [securityPlugin, authPlugin, csrfPlugin];
 
 /** Route plugins, each registered under /api with { deps }. Add a resource's routes here. */
-export const routePlugins: Array<FastifyPluginAsync<RouteOptions>> = [healthRoutes, courseRoutes, openApiRoutes];
+export const routePlugins: Array<FastifyPluginAsync<RouteOptions>> = [
+  healthRoutes,
+  courseRoutes,
+  openApiRoutes,
+  authRoutes,
+  accountRoutes,
+  enrollmentRoutes,
+  rosterRoutes,
+  auditRoutes,
+  adminRoutes,
+];
 
 export interface BuildAppOptions {
   config: Readonly<Config>;

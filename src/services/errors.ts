@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'forbidden',
   /** Too many requests; try later. */
   'rate_limited',
+  /** An e-mailed or join link past its expiry (or withdrawn); the message says what to do. */
+  'link_expired',
+  /** A single-use link that was already used; the message says what to do. */
+  'link_used',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,6 +13,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   rate_limited: 429,
+  link_expired: 410,
+  link_used: 410,
 };
 
 /** Codes for failures that happen at the HTTP edge, before any use case runs. */

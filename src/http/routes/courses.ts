@@ -5,6 +5,8 @@ import { courseDetailSchema, courseSummarySchema, errorSchema } from '../../cont
 import { getCourse, getCourseVersion } from '../../services/get-course.js';
 import { listCourses } from '../../services/list-courses.js';
 import type { RouteOptions } from '../deps.js';
+import { courseAbilities } from '../../domain/permissions.js';
+import { membershipOf } from '../../services/enrollment/course-access.js';
 import { presentCourseSummary } from '../presenters/course.js';
 
 export const slugParamsSchema = z.object({
@@ -45,9 +47,10 @@ export const courseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
       // One indexed read per request; the full course is loaded only when its version changed.
       const { id, version } = await getCourseVersion(deps, slug);
       if (!deps.courseCache.has(slug, id, version)) deps.courseCache.store(await getCourse(deps, slug), now);
-      // Anonymous viewers may read the public site only; signed-in abilities come with accounts.
-      const cached = deps.courseCache.body(slug, now, {})!;
-      reply.header('etag', cached.etag).header('cache-control', 'no-cache');
+      // What this viewer may do here, from the permission module (visitors: the public page only).
+      const abilities = courseAbilities(request.viewer, await membershipOf(deps.db, id, request.viewer));
+      const cached = deps.courseCache.body(slug, now, abilities)!;
+      reply.header('etag', cached.etag).header('cache-control', request.viewer ? 'private, no-cache' : 'no-cache').header('vary', 'cookie');
       if (request.headers['if-none-match'] === cached.etag) return reply.code(304).send();
       return reply.type(JSON_TYPE).send(cached.body);
     },

@@ -1,0 +1,91 @@
+// Request/response schemas of the staff roster, join links, CSV import preview and the audit log.
+import { z } from 'zod';
+
+export const courseRoleSchema = z.enum(['instructor', 'ta', 'student']);
+
+export const rosterPersonSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  netId: z.string().nullable(),
+  role: courseRoleSchema,
+  enrolledAt: z.string(),
+  droppedAt: z.string().nullable(),
+});
+
+export const rosterBodySchema = z.object({
+  people: z.array(rosterPersonSchema),
+  abilities: z.record(z.string(), z.boolean()),
+});
+
+export const rosterQuerySchema = z.object({
+  search: z.string().max(200).optional(),
+  role: courseRoleSchema.optional(),
+  includeDropped: z.enum(['true', 'false']).optional(),
+});
+
+export const classmatesBodySchema = z.object({
+  people: z.array(z.object({ userId: z.string(), name: z.string(), role: courseRoleSchema })),
+});
+
+export const roleChangeBodySchema = z.object({ role: courseRoleSchema });
+
+export const joinLinkSchema = z.object({
+  id: z.string(),
+  role: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  uses: z.number().int(),
+  state: z.enum(['active', 'expired', 'revoked']),
+});
+export const joinLinksBodySchema = z.object({ links: z.array(joinLinkSchema) });
+export const createJoinLinkBodySchema = z.object({ days: z.number().int().min(1).max(180).default(14) });
+export const createdJoinLinkSchema = z.object({ link: joinLinkSchema, url: z.string().describe('Shown once: only its hash is stored') });
+
+export const rowProblemSchema = z.object({
+  line: z.number().int(),
+  field: z.enum(['email', 'name', 'netId', 'role']).nullable(),
+  message: z.string(),
+});
+export const plannedRowSchema = z.object({
+  line: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  netId: z.string().nullable(),
+  role: courseRoleSchema,
+  action: z.enum(['invite', 'enroll', 'restore', 'change-role', 'unchanged']),
+  previousRole: courseRoleSchema.nullable(),
+});
+export const rosterPlanSchema = z.object({
+  rows: z.array(plannedRowSchema),
+  problems: z.array(rowProblemSchema),
+  counts: z.record(z.string(), z.number()),
+  applicable: z.boolean(),
+  fingerprint: z.string(),
+  encoding: z.enum(['utf-8', 'latin-1']),
+});
+export const applyQuerySchema = z.object({ fingerprint: z.string().min(1).max(64) });
+export const applyResultSchema = z.object({ plan: rosterPlanSchema, invited: z.number().int() });
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export const auditBodySchema = z.object({ entries: z.array(auditEntrySchema), next: z.string().nullable() });
+export const auditQuerySchema = z.object({
+  before: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+export type RosterPerson = z.infer<typeof rosterPersonSchema>;
+export type RosterBody = z.infer<typeof rosterBodySchema>;
+export type JoinLinkView = z.infer<typeof joinLinkSchema>;
+export type RosterPlanView = z.infer<typeof rosterPlanSchema>;
+export type AuditBody = z.infer<typeof auditBodySchema>;
