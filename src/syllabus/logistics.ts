@@ -1,0 +1,96 @@
+// Reads the logistics lines: room and meeting pattern, staff, Q&A forum and staff e-mail.
+import type { Link, MeetingPattern, StaffMember } from '../domain/course.js';
+import { isListItem } from './blocks.js';
+import { daysBefore, findTimeRange } from './dates.js';
+import { readStaffLine } from './staff.js';
+import { boldLabel, collapse, findLinks, plain } from './text.js';
+import type { SyllabusWarning } from './types.js';
+
+export interface Logistics {
+  location: string | null;
+  pattern: MeetingPattern | null;
+  forum: Link | null;
+  staffEmail: string | null;
+  staff: StaffMember[];
+}
+
+const FORUM_HOSTS = /(piazza\.com|edstem\.org|campuswire\.com|discord\.(gg|com)|slack\.com|zulipchat\.com|groups\.google\.com)/i;
+const FORUM_LABEL = /^(forum|piazza|ed|ed discussion|ed stem|campuswire|discord|slack|zulip|q ?& ?a|discussion( board)?)$/i;
+const WHEN_LABEL = /\b(lectures?|class(es)?|time|times|when|meets?|meetings?|sessions?|where|location|room|venue|place)\b/i;
+const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/;
+
+/** "0216 Siebel Center for Computer Science, MW: 9:30 AM – 10:45 AM" -> room and pattern. */
+export function readWhenWhere(text: string): { location: string | null; pattern: MeetingPattern | null } {
+  const t = collapse(plain(text));
+  const range = findTimeRange(t);
+  if (!range) return { location: t.replace(/[.;]+$/, '') || null, pattern: null };
+  const days = daysBefore(t, range.index);
+  const from = days ? days.start : range.index;
+  const before = t.slice(0, from).replace(/[\s,;:\-–—|]+$/, '').replace(/^(in|at|room:?)\s+/i, '');
+  const after = t
+    .slice(range.index + range.length)
+    .replace(/^[\s,;:\-–—|]+/, '')
+    .replace(/^(in|at|room:?)\s+/i, '')
+    .replace(/[.;]+$/, '');
+  const location = before || after || null;
+  const pattern = days ? { days: days.days, startTime: range.start, endTime: range.end } : null;
+  return { location, pattern };
+}
+
+export function forumOf(text: string, label: string | null): Link | null {
+  const links = findLinks(text).filter((l) => !l.url.startsWith('mailto:'));
+  const hosted = links.find((l) => FORUM_HOSTS.test(l.url));
+  if (hosted) return { label: plain(hosted.text) || label || 'Forum', url: hosted.url };
+  if (label && FORUM_LABEL.test(label) && links.length > 0) return { label: plain(links[0]!.text) || label, url: links[0]!.url };
+  return null;
+}
+
+export function emailOf(text: string): string | null {
+  const mail = findLinks(text).find((l) => l.url.toLowerCase().startsWith('mailto:'));
+  if (mail) return mail.url.slice(7).split('?')[0] ?? null;
+  const m = EMAIL.exec(plain(text));
+  return m ? m[0]! : null;
+}
+
+/** Reads logistics paragraphs line by line (tables are handled by the caller). */
+export function readLogistics(lines: string[], indexes: number[], out: Logistics, warnings: SyllabusWarning[]): void {
+  for (const i of indexes) {
+    const raw = lines[i]!;
+    if (raw.trim() === '') continue;
+    const text = isListItem(raw) ? raw.replace(/^\s*([-*+]|\d+[.)])\s+/, '') : raw;
+    const label = boldLabel(text);
+    if (label) {
+      const staff = readStaffLine(label.label, label.rest);
+      if (staff) {
+        out.staff.push(...staff);
+        continue;
+      }
+      if (WHEN_LABEL.test(label.label) && !FORUM_LABEL.test(label.label)) {
+        const ww = readWhenWhere(label.rest);
+        if (ww.pattern && !out.pattern) out.pattern = ww.pattern;
+        if (ww.location && !out.location) out.location = ww.location;
+        if (ww.pattern || ww.location) continue;
+      }
+    }
+    const forum = forumOf(text, label?.label ?? null);
+    if (forum && !out.forum) {
+      out.forum = forum;
+      continue;
+    }
+    const email = emailOf(text);
+    if (email && !out.staffEmail) {
+      out.staffEmail = email;
+      continue;
+    }
+    if (!out.pattern) {
+      const ww = readWhenWhere(text);
+      if (ww.pattern) {
+        out.pattern = ww.pattern;
+        if (ww.location && !out.location) out.location = ww.location;
+        continue;
+      }
+    }
+    if (forum || email) continue;
+    warnings.push({ line: i + 1, message: `Logistics line not placed in the course model: "${collapse(plain(raw)).slice(0, 80)}"` });
+  }
+}

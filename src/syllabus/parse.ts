@@ -1,0 +1,317 @@
+// Markdown syllabus -> course model. Pure and total: it never throws; what it cannot place becomes a warning.
+import { IANAZone } from 'luxon';
+import type { CourseModel, GradeComponent, Link, Milestone, PolicySection, Term } from '../domain/course.js';
+import { blocksOf, listItems } from './blocks.js';
+import { outline, headingText, type Section } from './document.js';
+import { findTerm, readHeader } from './header.js';
+import { decodeInput } from './input.js';
+import { readLogistics, forumOf, emailOf, type Logistics } from './logistics.js';
+import { deriveMilestones, readExplicitMilestone, type SentenceSource } from './milestones.js';
+import { legendSaysUnmarkedRequired } from './readings.js';
+import { resolveMeetings } from './resolve.js';
+import { findResources, groupSizeOf } from './resources.js';
+import { readSchedule, scheduleColumns } from './schedule.js';
+import {
+  classify, isWeightTable, readDescription, readPolicies, readWeightLine, readWeightTable, uniqueSlugs,
+  warnUnplaced, type PolicyText, type SectionKind,
+} from './sections.js';
+import { isStaffTable, readStaffTable } from './staff.js';
+import { findTables, type Table } from './tables.js';
+import { collapse, findLinks, plain, sentences } from './text.js';
+import type { ParseOptions, ParseResult, SyllabusWarning } from './types.js';
+
+export function parseSyllabus(input: string | Uint8Array, options: ParseOptions): ParseResult {
+  try {
+    return parseUnchecked(input, options);
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'not_a_syllabus', message: 'The file could not be read as a course syllabus.' },
+    };
+  }
+}
+
+interface Classified {
+  section: Section;
+  kind: SectionKind;
+}
+
+function parseUnchecked(input: string | Uint8Array, options: ParseOptions): ParseResult {
+  const decoded = decodeInput(input);
+  if (!decoded.ok) return decoded;
+  const lines = decoded.lines;
+  const warnings: SyllabusWarning[] = [];
+  let timeZone = options.timeZone;
+  if (!IANAZone.isValidZone(timeZone)) {
+    warnings.push({ line: 1, message: `Unknown time zone "${timeZone}"; UTC is used instead.` });
+    timeZone = 'UTC';
+  }
+  const doc = outline(lines);
+  const tables = findTables(lines, 0, lines.length, doc.fenced);
+  const tableOf = (s: Section): Table[] => tables.filter((t) => t.start >= s.start && t.start < s.end);
+
+  const header = doc.title ? readHeader(doc.title.raw) : null;
+  let term: Term | null = header?.term ?? null;
+  if (!term) {
+    const early = lines.slice(0, Math.min(lines.length, 15)).join(' ');
+    term = findTerm(plain(early))?.term ?? null;
+  }
+
+  // Sort sections; a section holding a dated table is a schedule whatever its title says.
+  const scheduleTables = new Map<Table, NonNullable<ReturnType<typeof scheduleColumns>>>();
+  for (const t of tables) {
+    if (doc.fenced[t.start] || isStaffTable(t)) continue;
+    const cols = scheduleColumns(t);
+    if (cols) scheduleTables.set(t, cols);
+  }
+  const all: Classified[] = [{ section: doc.preamble, kind: 'logistics' }];
+  for (const s of doc.sections) {
+    let kind = classify(s.title);
+    if (tableOf(s).some((t) => scheduleTables.has(t)) && kind !== 'grading') kind = 'schedule';
+    if (kind === 'schedule' && !tableOf(s).some((t) => scheduleTables.has(t))) kind = 'other';
+    all.push({ section: s, kind });
+  }
+
+  const consumed = new Set<number>();
+  const consume = (t: Table): void => {
+    for (let i = t.start; i < t.end; i++) consumed.add(i);
+  };
+
+  // Readings legend ("unmarked = mandatory"), anywhere outside tables.
+  let unmarkedRequired = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (doc.fenced[i] || !/unmarked|not marked|without (a )?(mark|label)|no mark/i.test(lines[i]!)) continue;
+    const legend = legendSaysUnmarkedRequired(plain(lines[i]!));
+    if (legend !== null) {
+      unmarkedRequired = legend;
+      break;
+    }
+  }
+
+  // Schedule.
+  const scheduleBlocks: Parameters<typeof readSchedule>[0] = [];
+  for (const c of all.filter((x) => x.kind === 'schedule')) {
+    const s = c.section;
+    const blocks = blocksOf(lines, s.start, s.end, doc, tables);
+    const lastTable = blocks.map((b) => b.kind === 'table' && scheduleTables.has(b.table)).lastIndexOf(true);
+    blocks.forEach((b, k) => {
+      if (b.kind === 'table' && scheduleTables.has(b.table)) {
+        scheduleBlocks.push({ kind: 'table', table: b.table, columns: scheduleTables.get(b.table)! });
+        consume(b.table);
+      } else if (b.kind === 'heading' && k < lastTable) {
+        scheduleBlocks.push({ kind: 'unit', title: headingText(b.heading), line: b.start + 1 });
+        consumed.add(b.start);
+      } else if (b.kind !== 'table') {
+        warnUnplaced(lines, b.start, b.end, 'Schedule text not placed in the course model', warnings);
+      }
+    });
+  }
+  // Dated tables in other sections (e.g. right under the title) count too.
+  for (const [t, columns] of scheduleTables) {
+    if (consumed.has(t.start)) continue;
+    scheduleBlocks.push({ kind: 'table', table: t, columns });
+    consume(t);
+  }
+  scheduleBlocks.sort((a, b) => (a.kind === 'table' ? a.table.start : a.line - 1) - (b.kind === 'table' ? b.table.start : b.line - 1));
+  const schedule = readSchedule(scheduleBlocks, { unmarkedRequired }, warnings);
+
+  // Logistics: staff tables anywhere, label lines in the preamble and logistics sections.
+  const logistics: Logistics = { location: null, pattern: null, forum: null, staffEmail: null, staff: [] };
+  for (const t of tables) {
+    if (consumed.has(t.start) || !isStaffTable(t)) continue;
+    logistics.staff.push(...readStaffTable(t));
+    consume(t);
+  }
+  for (const c of all.filter((x) => x.kind === 'logistics')) {
+    const idx: number[] = [];
+    const subheads = new Set(doc.headings.map((h) => h.index));
+    for (let i = c.section.start; i < c.section.end; i++) {
+      if (consumed.has(i) || doc.fenced[i] || subheads.has(i)) continue;
+      if (tables.some((t) => i >= t.start && i < t.end)) continue;
+      idx.push(i);
+    }
+    readLogistics(lines, idx, logistics, warnings);
+  }
+  const wholeText = lines.join('\n');
+  if (!logistics.forum) logistics.forum = forumOf(wholeText, null);
+  if (!logistics.staffEmail) {
+    const mail = findLinks(wholeText).find((l) => l.url.toLowerCase().startsWith('mailto:'));
+    logistics.staffEmail = mail ? emailOf(`[x](${mail.url})`) : null;
+  }
+
+  const resolved = resolveMeetings(schedule, {
+    year: options.year ?? term?.year ?? null,
+    pattern: logistics.pattern,
+    warnings,
+  });
+  const meetings = resolved.meetings;
+  if (meetings.length === 0) {
+    return {
+      ok: false,
+      error: {
+        code: 'not_a_syllabus',
+        message: doc.title
+          ? 'This does not look like a course syllabus: it has no schedule table with dated class meetings.'
+          : 'This does not look like a course syllabus: it has no title and no schedule table with dated class meetings.',
+      },
+    };
+  }
+  if (!term && resolved.year !== null) term = null;
+
+  // Description and objectives.
+  let description = '';
+  let objectives: string[] = [];
+  const policyTexts: PolicyText[] = [];
+  let descriptionSeen = false;
+  for (const c of all) {
+    if (c.kind !== 'description') continue;
+    if (!descriptionSeen) {
+      const d = readDescription(lines, c.section, doc, tables);
+      description = d.description;
+      objectives = d.objectives;
+      descriptionSeen = true;
+    } else if (objectives.length === 0) {
+      const d = readDescription(lines, c.section, doc, tables);
+      objectives = d.objectives;
+      if (d.description) policyTexts.push({ policy: { slug: '', title: c.section.title, markdown: d.description }, start: c.section.start, end: c.section.end });
+    } else c.kind = 'other';
+  }
+
+  // Grading components.
+  let components: GradeComponent[] = [];
+  let componentsLine = 0;
+  for (const c of all.filter((x) => x.kind === 'grading')) {
+    for (const t of tableOf(c.section)) {
+      if (consumed.has(t.start) || !isWeightTable(t)) continue;
+      if (components.length === 0) {
+        components = readWeightTable(t);
+        componentsLine = t.headerLine;
+      }
+      consume(t);
+    }
+    if (components.length === 0) {
+      for (const b of blocksOf(lines, c.section.start, c.section.end, doc, tables)) {
+        if (b.kind !== 'list') continue;
+        const items = listItems(lines, b.start, b.end).map((it) => ({ it, comp: readWeightLine(it.text) }));
+        if (items.length === 0 || items.some((x) => !x.comp)) continue;
+        components = items.map((x) => x.comp!);
+        componentsLine = items[0]!.it.line;
+        for (let i = b.start; i < b.end; i++) consumed.add(i);
+        break;
+      }
+    }
+  }
+  if (components.length === 0) {
+    const t = tables.find((x) => !consumed.has(x.start) && isWeightTable(x));
+    if (t) {
+      components = readWeightTable(t);
+      componentsLine = t.headerLine;
+    }
+  }
+  const total = components.reduce((sum, c) => sum + c.weight, 0);
+  if (components.length > 0 && Math.abs(total - 100) > 1e-6) {
+    warnings.push({ line: componentsLine, message: `The grading weights add up to ${Math.round(total * 100) / 100}%, not 100%.` });
+  }
+  const componentKeys = new Map<string, number>();
+  for (const comp of components) {
+    const n = (componentKeys.get(comp.key) ?? 0) + 1;
+    componentKeys.set(comp.key, n);
+    if (n > 1) comp.key = `${comp.key}-${n}`;
+  }
+
+  // Policies, explicit milestones and resources.
+  let explicitMilestones: Milestone[] | null = null;
+  const explicitResources: Link[] = [];
+  for (const c of all) {
+    const s = c.section;
+    if (c.kind === 'milestones' && explicitMilestones === null) {
+      const items = blocksOf(lines, s.start, s.end, doc, tables).flatMap((b) => (b.kind === 'list' ? listItems(lines, b.start, b.end) : [{ text: '', line: b.start + 1 }]));
+      const read = items.map((it) => readExplicitMilestone(it.text));
+      if (read.length > 0 && read.every((m) => m !== null)) {
+        explicitMilestones = read as Milestone[];
+        continue;
+      }
+    }
+    if (c.kind === 'resources') {
+      const blocks = blocksOf(lines, s.start, s.end, doc, tables);
+      let pureList = true;
+      for (const b of blocks) {
+        for (let i = b.start; i < b.end; i++) {
+          for (const l of findLinks(lines[i]!)) explicitResources.push({ label: plain(l.text) || l.url, url: l.url });
+        }
+        if (b.kind !== 'list' || listItems(lines, b.start, b.end).some((it) => !/^\[[^\]]*\]\([^)]*\)$/.test(it.text.trim()))) pureList = false;
+      }
+      if (pureList) continue;
+    }
+    if (c.kind === 'grading' || c.kind === 'policies' || c.kind === 'other' || c.kind === 'milestones' || c.kind === 'resources') {
+      policyTexts.push(...readPolicies(lines, s, doc, tables, consumed));
+    }
+  }
+  policyTexts.sort((a, b) => a.start - b.start);
+  const policies: PolicySection[] = policyTexts.map((p) => p.policy);
+  uniqueSlugs(policies);
+
+  // Milestones from the policy sentences, unless the file lists them explicitly.
+  let milestones: Milestone[];
+  if (explicitMilestones) milestones = explicitMilestones;
+  else {
+    const sources: SentenceSource[] = [];
+    for (const p of policyTexts) {
+      for (const b of blocksOf(lines, p.start, p.end, doc, tables)) {
+        if (b.kind === 'table' || b.kind === 'code' || b.kind === 'heading') continue;
+        const units = b.kind === 'list' ? listItems(lines, b.start, b.end) : [{ text: lines.slice(b.start, b.end).join(' '), line: b.start + 1 }];
+        for (const u of units) {
+          const label = /^\s*(\*\*|__)[^*_]+\1\s*:\s*/.exec(u.text);
+          for (const sentence of sentences(label ? u.text.slice(label[0]!.length) : u.text)) {
+            sources.push({ markdown: sentence, line: lineOf(lines, u.line - 1, b.end, sentence) });
+          }
+        }
+      }
+    }
+    milestones = deriveMilestones(sources, meetings, timeZone, warnings);
+  }
+
+  const readingUrls = new Set(meetings.flatMap((m) => m.readings.map((r) => r.url ?? '')));
+  const resources = findResources(lines, doc.fenced, explicitResources, readingUrls);
+  const groupSize = groupSizeOf([description, ...policies.map((p) => p.markdown)].join('\n'));
+
+  let title = header?.title ?? '';
+  if (title === '') {
+    title = 'Untitled course';
+    warnings.push({ line: 1, message: 'The syllabus has no title heading; the course is called "Untitled course".' });
+  }
+
+  const course: CourseModel = {
+    code: header?.code ?? null,
+    title,
+    term,
+    timeZone,
+    location: logistics.location,
+    pattern: logistics.pattern,
+    staff: logistics.staff,
+    forum: logistics.forum,
+    staffEmail: logistics.staffEmail,
+    description,
+    objectives,
+    units: schedule.units.map((t) => ({ title: t })),
+    meetings,
+    components,
+    policies,
+    milestones,
+    resources,
+    groupSize,
+  };
+  warnings.sort((a, b) => a.line - b.line);
+  return { ok: true, course, warnings };
+}
+
+/** 1-based line where a sentence starts, searching lines [from, to). */
+function lineOf(lines: string[], from: number, to: number, sentence: string): number {
+  const probe = collapse(sentence).slice(0, 24);
+  for (let i = from; i < to; i++) {
+    if (collapse(lines[i]!).includes(probe)) return i + 1;
+  }
+  const word = probe.split(' ').slice(0, 3).join(' ');
+  for (let i = from; i < to; i++) if (collapse(lines[i]!).includes(word)) return i + 1;
+  return from + 1;
+}

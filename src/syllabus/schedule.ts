@@ -1,0 +1,194 @@
+// Reads the schedule tables: dated meetings, unit rows, continuation rows, kinds, readings and extra columns.
+import type { MeetingKind, Reading } from '../domain/course.js';
+import { parseDateCell, type MonthDay } from './dates.js';
+import { readCell, splitItems, type ReadingDefaults } from './readings.js';
+import type { Table, TableRow } from './tables.js';
+import { boldOnly, plain } from './text.js';
+import type { SyllabusWarning } from './types.js';
+
+/** A meeting before its year is resolved. */
+export interface RawMeeting {
+  when: MonthDay;
+  dateText: string;
+  line: number;
+  title: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  unit: string | null;
+  readings: Reading[];
+  notes: string[];
+  extra: Record<string, string>;
+}
+
+export interface ScheduleParts {
+  units: string[];
+  meetings: RawMeeting[];
+}
+
+interface Columns {
+  date: number;
+  title: number | null;
+  readings: { index: number; required: boolean | null }[];
+  extra: { index: number; name: string }[];
+}
+
+const DATE_HEADER = /^(date|dates|day|when|class date|lecture date)\b|\bdate\b/i;
+const TITLE_HEADER = /\b(topic|topics|title|subject|theme|lecture|session|agenda|content|unit)\b/i;
+const READING_HEADER = /\b(reading|readings|paper|papers|material|materials|literature|assigned|prep|preparation)\b/i;
+const WEIGHT_HEADER = /\b(weight|percent|%|points)\b/i;
+
+function headerName(h: string, k: number): string {
+  return plain(h) || `Column ${k + 1}`;
+}
+
+/** Decides which column holds what; null when the table is not a schedule. */
+export function scheduleColumns(table: Table): Columns | null {
+  const header = table.header.map((h) => plain(h));
+  if (header.some((h) => WEIGHT_HEADER.test(h))) return null;
+  const datesIn = (k: number): number => table.rows.filter((r) => parseDateCell(r.cells[k]! ?? '') !== null).length;
+  let date = header.findIndex((h) => DATE_HEADER.test(h));
+  if (date < 0 || datesIn(date) === 0) {
+    date = -1;
+    for (let k = 0; k < header.length; k++) {
+      if (datesIn(k) > 0 && datesIn(k) * 2 >= table.rows.filter((r) => (r.cells[k]! ?? '') !== '').length) {
+        date = k;
+        break;
+      }
+    }
+  }
+  if (date < 0) return null;
+  const rest = header.map((_, k) => k).filter((k) => k !== date);
+  const readings = rest
+    .filter((k) => READING_HEADER.test(header[k]!))
+    .map((k) => ({
+      index: k,
+      required: /optional|additional|further|supplementary/i.test(header[k]!) ? false : /required|mandatory/i.test(header[k]!) ? true : null,
+    }));
+  let title: number | null = rest.find((k) => TITLE_HEADER.test(header[k]!) && !readings.some((r) => r.index === k)) ?? null;
+  if (readings.length === 0) {
+    const k = title ?? rest[0];
+    if (k === undefined) return null;
+    readings.push({ index: k, required: null });
+    title = null;
+  }
+  const used = new Set([date, title ?? -1, ...readings.map((r) => r.index)]);
+  const extra = rest.filter((k) => !used.has(k)).map((k) => ({ index: k, name: headerName(table.header[k]!, k) }));
+  return { date, title, readings, extra };
+}
+
+const UNIT_WORDS = /^(unit|module|part|week|topic|section|theme)\b/i;
+
+export function kindOf(title: string | null): MeetingKind {
+  const t = (title ?? '').toLowerCase();
+  if (/\bno (class|classes|lecture|lectures|meeting|session)\b|\bcancel+ed\b|\bholiday\b|thanksgiving|\b(spring|fall|autumn|winter|study|mid-?term|semester) break\b|\breading (day|period)\b|\brecess\b|\bno school\b|\blabor day\b|\bmemorial day\b|\bclass(es)? (is |are )?cancel/.test(t))
+    return 'no_class';
+  if (/\bbuffer\b|\bcatch[- ]?up\b|\bslack (day|week)\b/.test(t)) return 'buffer';
+  if (/\bposter/.test(t)) return 'poster';
+  if (/\bpresentations\b|\bproject presentation|\bdemo day\b|\bfinal presentation|\bmid-?(semester|term) presentation|\bprogress presentation/.test(t))
+    return 'presentations';
+  return 'lecture';
+}
+
+/** Lectures given by staff rather than students: introductions, overviews, exams, lectures without readings. */
+export function isStaffLed(title: string | null, readings: number): boolean {
+  if (readings === 0) return true;
+  const t = (title ?? '').toLowerCase().trim();
+  return /^(course )?(introduction|intro|overview|welcome|orientation|kick-?off|logistics|wrap[- ]?up|conclusions?|course review|review session|guest lecture|exam|mid-?term|final exam|quiz)\b/.test(t) ||
+    /^course (intro|introduction|overview)\b/.test(t) || /\b(exam|quiz)\b/.test(t);
+}
+
+function emptyRow(row: TableRow, skip: number[]): boolean {
+  return row.cells.every((c, k) => skip.includes(k) || c === '');
+}
+
+/** Reads the schedule tables of a section, in order, with any sub-headings between them as units. */
+export function readSchedule(
+  blocks: ({ kind: 'table'; table: Table; columns: Columns } | { kind: 'unit'; title: string; line: number })[],
+  defaults: ReadingDefaults,
+  warnings: SyllabusWarning[],
+): ScheduleParts {
+  const units: string[] = [];
+  const meetings: RawMeeting[] = [];
+  let unit: string | null = null;
+  for (const block of blocks) {
+    if (block.kind === 'unit') {
+      units.push(block.title);
+      unit = block.title;
+      continue;
+    }
+    const { table, columns } = block;
+    const width = table.header.length;
+    for (const row of table.rows) {
+      const line = row.lines[0]!;
+      const cells = row.cells.slice(0, width);
+      while (cells.length < width) cells.push('');
+      const overflow = row.cells.slice(width).filter((c) => c !== '');
+      if (overflow.length > 0) {
+        warnings.push({ line, message: `This row has ${row.cells.length} cells but the table has ${width} columns; the extra text was added to the readings.` });
+        const r = columns.readings[0]!.index;
+        cells[r] = [cells[r]!, ...overflow].filter(Boolean).join('<br>');
+      }
+      const dateText = cells[columns.date]!;
+      const when = parseDateCell(dateText);
+      if (!when) {
+        const others = cells.filter((c, k) => k !== columns.date && c !== '');
+        if (dateText !== '' && others.length === 0) {
+          const b = boldOnly(dateText);
+          if (b !== null || UNIT_WORDS.test(plain(dateText))) {
+            unit = b ?? plain(dateText);
+            units.push(unit);
+            continue;
+          }
+        }
+        if (dateText === '' && others.length === 1 && boldOnly(others[0]!) !== null && splitItems(others[0]!).length === 1) {
+          unit = boldOnly(others[0]!);
+          units.push(unit as string);
+          continue;
+        }
+        if (dateText === '' && emptyRow(row, [])) continue;
+        const prev = meetings[meetings.length - 1];
+        if (dateText === '' && prev) {
+          addTo(prev, cells, columns, defaults);
+          continue;
+        }
+        warnings.push({
+          line,
+          message: dateText === '' ? 'This schedule row has no date and follows no dated row; it was skipped.' : `Could not read the date "${plain(dateText)}"; the row was skipped.`,
+        });
+        continue;
+      }
+      const m: RawMeeting = { when, dateText, line, title: null, startTime: null, endTime: null, unit, readings: [], notes: [], extra: {} };
+      addTo(m, cells, columns, defaults);
+      meetings.push(m);
+    }
+  }
+  return { units, meetings };
+}
+
+function addTo(m: RawMeeting, cells: string[], columns: Columns, defaults: ReadingDefaults): void {
+  if (columns.title !== null && cells[columns.title]! !== '') {
+    const t = plain(cells[columns.title]!);
+    if (m.title === null) m.title = t;
+    else m.notes.push(cells[columns.title]!);
+  }
+  for (const col of columns.readings) {
+    const content = readCell(cells[col.index]!, col.required === null ? defaults : { unmarkedRequired: col.required });
+    for (const t of content.titles) {
+      if (m.title === null) m.title = t;
+      else m.notes.push(`**${t}**`);
+    }
+    for (const t of content.times) {
+      if (m.startTime === null) {
+        m.startTime = t.start;
+        m.endTime = t.end;
+      } else m.notes.push(`(${t.start} - ${t.end})`);
+    }
+    m.readings.push(...content.readings);
+    m.notes.push(...content.notes);
+  }
+  for (const col of columns.extra) {
+    const v = cells[col.index]!;
+    if (v === '') continue;
+    m.extra[col.name] = m.extra[col.name] ? `${m.extra[col.name]}<br>${v}` : v;
+  }
+}
