@@ -1,0 +1,164 @@
+// Every registered API route (from Fastify's own route table) × six actors, against an expected outcome; a new route without one fails.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { appPlugins, buildApp } from '../../src/http/app.js';
+import { createSession } from '../../src/services/auth/sessions.js';
+import { saveCourse } from '../../src/storage/repositories/course-writer.js';
+import { findCourseRef } from '../../src/storage/repositories/enrollments.js';
+import { buildCourse } from '../support/course-factory.js';
+import { describeEachDialect } from '../support/dialects.js';
+import { makePerson, PASSWORD } from './auth-client.js';
+
+const NOW = new Date('2026-09-01T12:00:00Z');
+const ACTORS = ['anonymous', 'student', 'otherStudent', 'ta', 'instructor', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+
+/** Who gets past authorization: the actors listed; everyone else is refused (401 anonymous, 403 signed in). */
+const WHO = {
+  everyone: ACTORS,
+  signedIn: ['student', 'otherStudent', 'ta', 'instructor', 'admin'],
+  members: ['student', 'ta', 'instructor', 'admin'],
+  staff: ['ta', 'instructor', 'admin'],
+  instructors: ['instructor', 'admin'],
+  admin: ['admin'],
+} satisfies Record<string, readonly Actor[]>;
+
+interface Expectation {
+  who: keyof typeof WHO;
+  /** A body that passes validation, so that authorization (not the schema) decides. */
+  body?: unknown;
+  contentType?: string;
+}
+
+/** Placeholders in route URLs: the course of the student/TA/instructor, the target person, a link id. */
+const COURSE = 'cs598-genai-f24';
+
+/**
+ * The expectation of every API route. Adding a route means adding a line here, saying who may
+ * call it: the suite fails for any registered route that is missing (and for any line left over).
+ */
+const EXPECTED: Record<string, Expectation> = {
+  'GET /api/health': { who: 'everyone' },
+  'GET /api/courses': { who: 'everyone' },
+  'GET /api/courses/:slug': { who: 'everyone' },
+  'GET /api/openapi.json': { who: 'everyone' },
+  // (/api/docs/* of swagger-ui are registered before app plugins run: static documentation pages.)
+  'GET /api/auth/session': { who: 'everyone' },
+  // An incomplete form: a wrong password would answer 401 by design, which is not an authorization refusal.
+  'POST /api/auth/sign-in': { who: 'everyone', body: { email: 'nobody@example.edu' } },
+  'POST /api/auth/sign-out': { who: 'everyone' },
+  'POST /api/auth/password-reset': { who: 'everyone', body: { email: 'nobody@example.edu' } },
+  'POST /api/auth/link-status': { who: 'everyone', body: { purpose: 'reset', token: 'not-a-token' } },
+  'POST /api/auth/password-reset/complete': { who: 'everyone', body: { token: 'not-a-token', password: 'long enough password' } },
+  'POST /api/auth/invitation/accept': { who: 'everyone', body: { token: 'not-a-token', password: 'long enough password' } },
+  'POST /api/auth/setup': { who: 'everyone', body: { token: 'not-a-token', email: 'a@b.edu', name: 'A', password: 'long enough password' } },
+  'GET /api/account': { who: 'signedIn' },
+  'PATCH /api/account': { who: 'signedIn', body: { name: 'Same Name' } },
+  'POST /api/account/password': { who: 'signedIn', body: { currentPassword: PASSWORD, newPassword: PASSWORD } },
+  'POST /api/account/sign-out-everywhere': { who: 'signedIn' },
+  'POST /api/join/status': { who: 'everyone', body: { token: 'not-a-token' } },
+  'POST /api/join': { who: 'signedIn', body: { token: 'not-a-token' } },
+  'GET /api/courses/:slug/join-links': { who: 'staff' },
+  'POST /api/courses/:slug/join-links': { who: 'staff', body: { days: 7 } },
+  'DELETE /api/courses/:slug/join-links/:linkId': { who: 'staff' },
+  'GET /api/courses/:slug/roster': { who: 'staff' },
+  'GET /api/courses/:slug/classmates': { who: 'members' },
+  'PATCH /api/courses/:slug/roster/:userId': { who: 'instructors', body: { role: 'student' } },
+  'POST /api/courses/:slug/roster/:userId/drop': { who: 'staff' },
+  'POST /api/courses/:slug/roster/:userId/restore': { who: 'staff' },
+  'POST /api/courses/:slug/roster/import/preview': { who: 'staff', body: 'email,name\nnew@example.edu,New Person\n', contentType: 'text/csv' },
+  'POST /api/courses/:slug/roster/import/apply': { who: 'staff', body: 'email,name\nnew@example.edu,New Person\n', contentType: 'text/csv' },
+  'GET /api/courses/:slug/audit': { who: 'instructors' },
+  'GET /api/admin/audit': { who: 'admin' },
+  'POST /api/admin/courses': { who: 'admin', body: { slug: 'not-a-syllabus', syllabus: 'no schedule here' } },
+  'POST /api/admin/courses/:slug/instructors': { who: 'admin', body: { email: 'named@example.edu', name: 'Named Instructor' } },
+};
+
+// Collects the route table as Fastify registers it (runs before every route plugin).
+const registered: Array<{ method: string; url: string }> = [];
+appPlugins.unshift(async (app) => {
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD' && route.url.startsWith('/api')) registered.push({ method, url: route.url });
+    }
+  });
+});
+
+describeEachDialect('authorization matrix', (get) => {
+  let app: FastifyInstance;
+  const ids: Partial<Record<Actor | 'target', string>> = {};
+
+  beforeAll(async () => {
+    const { config, db } = get();
+    await saveCourse(db, COURSE, buildCourse(), NOW.toISOString());
+    await saveCourse(db, 'other-course', buildCourse({ title: 'Another Seminar' }), NOW.toISOString());
+    const course = (await findCourseRef(db, COURSE))!;
+    const other = (await findCourseRef(db, 'other-course'))!;
+    ids.student = (await makePerson(db, NOW, 'student@example.edu', { courseId: course.id, role: 'student' })).id;
+    ids.otherStudent = (await makePerson(db, NOW, 'other@example.edu', { courseId: other.id, role: 'student' })).id;
+    ids.ta = (await makePerson(db, NOW, 'ta@example.edu', { courseId: course.id, role: 'ta' })).id;
+    ids.instructor = (await makePerson(db, NOW, 'prof@example.edu', { courseId: course.id, role: 'instructor' })).id;
+    ids.admin = (await makePerson(db, NOW, 'admin@example.edu', { admin: true })).id;
+    ids.target = (await makePerson(db, NOW, 'target@example.edu', { courseId: course.id, role: 'student' })).id;
+    // The other course's instructor, so that "staff see their course only" is checked from both sides.
+    await makePerson(db, NOW, 'otherprof@example.edu', { courseId: other.id, role: 'instructor' });
+    registered.length = 0;
+    app = await buildApp({ config, db, clock: () => NOW });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** A fresh session per request (no argon2 on the way), so that sign-out routes do not spill over. */
+  async function call(actor: Actor, method: string, url: string, exp: Expectation, n: number) {
+    const headers: Record<string, string> = { 'x-csrf-token': 'anon-csrf-token-0123456789' };
+    let cookie = `seminar_csrf=${headers['x-csrf-token']}`;
+    if (actor !== 'anonymous') {
+      const session = await createSession(get().db, ids[actor]!, NOW, { ip: null, userAgent: 'matrix' });
+      headers['x-csrf-token'] = session.csrfToken;
+      cookie = `seminar_session=${session.token}; seminar_csrf=${session.csrfToken}`;
+    }
+    headers.cookie = cookie;
+    if (exp.contentType) headers['content-type'] = exp.contentType;
+    const path = url
+      .replace(':slug', COURSE)
+      .replace(':userId', ids.target!)
+      .replace(':linkId', '01JAAAAAAAAAAAAAAAAAAAAAAA')
+      .replace('/*', '/index.html');
+    const query = url.endsWith('/import/apply') ? '?fingerprint=stale' : '';
+    return app.inject({
+      method: method as never,
+      url: path + query,
+      headers,
+      remoteAddress: `10.9.${Math.floor(n / 250)}.${n % 250}`,
+      ...(exp.body === undefined ? {} : { payload: exp.body as never }),
+    });
+  }
+
+  it('has an expectation for every registered API route, and no expectation for a route that is gone', () => {
+    const keys = [...new Set(registered.map((r) => `${r.method} ${r.url}`))].sort();
+    expect(keys.length).toBeGreaterThan(30);
+    expect(keys.filter((k) => !(k in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  describe.each(ACTORS)('as %s', (actor) => {
+    it('reaches exactly the routes it may, and is refused the others with 401/403 (never a 500)', async () => {
+      const failures: string[] = [];
+      let n = ACTORS.indexOf(actor) * 1000;
+      for (const key of [...new Set(registered.map((r) => `${r.method} ${r.url}`))].sort()) {
+        const exp = EXPECTED[key];
+        if (!exp) continue;
+        const [method, url] = key.split(' ') as [string, string];
+        const res = await call(actor, method, url, exp, n++);
+        const allowed = (WHO[exp.who] as readonly Actor[]).includes(actor);
+        const status = res.statusCode;
+        if (status >= 500) failures.push(`${key}: ${status} ${res.body.slice(0, 200)}`);
+        else if (allowed && (status === 401 || status === 403)) failures.push(`${key}: refused (${status}) but ${actor} may call it: ${res.body.slice(0, 200)}`);
+        else if (!allowed && status !== (actor === 'anonymous' ? 401 : 403)) failures.push(`${key}: answered ${status} but ${actor} must be refused`);
+      }
+      expect(failures).toEqual([]);
+    });
+  });
+});
