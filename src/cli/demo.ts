@@ -8,6 +8,7 @@ import { createSeminar, listenSeminar, type Seminar } from '../main.js';
 import { importSyllabus, type ImportSyllabusResult } from '../services/import-syllabus.js';
 import { printWarnings } from './import.js';
 import { closeOnSignals } from './serve.js';
+import { demoAccountsStep } from './setup.js';
 
 export const DEMO_SLUG = 'cs598-genai-f24';
 export const DEMO_SYLLABUS_PATH = fileURLToPath(new URL('../../examples/cs598-genai-f24.md', import.meta.url));
@@ -40,7 +41,7 @@ export interface DemoContext {
  * Steps run after the demo course is imported, in order (accounts, groups, past submissions…).
  * Each must be idempotent: `seminar demo` runs them again on every start.
  */
-export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<void>> = [];
+export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<void>> = [demoAccountsStep];
 
 export function registerDemo(program: Command): void {
   program

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { startSeminar, type Seminar } from '../main.js';
+import { printSetupLinkIfNeeded } from './setup.js';
 
 /** Closes the server cleanly on SIGINT/SIGTERM (in-flight requests finish, the database closes). */
 export function closeOnSignals(seminar: Seminar): void {
@@ -24,6 +25,7 @@ export function registerServe(program: Command): void {
       const config = loadConfig();
       const seminar = await startSeminar(config);
       process.stdout.write(`Seminar is running at ${seminar.url}\n`);
+      await printSetupLinkIfNeeded(seminar, config.publicUrl);
       closeOnSignals(seminar);
     });
 }
