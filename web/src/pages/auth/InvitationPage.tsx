@@ -1,0 +1,6 @@
+// The invitation link e-mailed to people added by a roster import: set a first password.
+import { SetPasswordPage } from './SetPasswordPage.js';
+
+export default function InvitationPage() {
+  return <SetPasswordPage purpose="invite" />;
+}

@@ -1,0 +1,82 @@
+// Following a course join link: which course it opens, sign in first if needed, then join as a student.
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from '../../router.js';
+import { useDocumentTitle } from '../../course-context.js';
+import { Loading } from '../../components/states.js';
+import {
+  call,
+  ensureCsrf,
+  messageOf,
+  reloadInto,
+  useSession,
+  type JoinResult,
+  type JoinStatus,
+} from '../../auth/client.js';
+import { FormError } from '../../auth/Field.js';
+import { LinkProblem } from './LinkProblem.js';
+import '../../auth/auth.css';
+
+export default function JoinPage() {
+  useDocumentTitle('Join a course');
+  const token = new URLSearchParams(useLocation().search).get('token') ?? '';
+  const session = useSession();
+  const [status, setStatus] = useState<JoinStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    ensureCsrf()
+      .then(() => call<JoinStatus>('POST', '/api/join/status', { token: token || '-' }))
+      .then(setStatus, (e: unknown) => setStatus({ state: 'invalid', course: null, message: messageOf(e) }));
+  }, [token]);
+
+  if (!status || session.state === 'loading') return <Loading label="Checking the join link" />;
+  if (status.state !== 'valid' || !status.course)
+    return <LinkProblem state={status.state} message={status.message} />;
+  const course = status.course;
+  const label = [course.code, course.title].filter(Boolean).join(' ');
+  const signedIn = session.state === 'ready' && session.session.user;
+  const here = `/join?token=${encodeURIComponent(token)}`;
+
+  async function join() {
+    setError(null);
+    try {
+      const result = await call<JoinResult>('POST', '/api/join', { token });
+      reloadInto(`/courses/${encodeURIComponent(result.course.slug)}`);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  return (
+    <div className="wrap page">
+      <h1>Join {label}</h1>
+      <FormError message={error} />
+      {signedIn ? (
+        <>
+          <p className="lede">
+            You will be enrolled as a student of {label}, signed in as{' '}
+            {session.state === 'ready' ? session.session.user?.email : ''}.
+          </p>
+          <p>
+            <button className="button" type="button" onClick={join}>
+              Join the course
+            </button>
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="lede">Sign in first; you will come back here to join.</p>
+          <p>
+            <Link className="button" to={`/sign-in?next=${encodeURIComponent(here)}`}>
+              Sign in to join
+            </Link>
+          </p>
+          <p className="muted">
+            No account yet? Ask the course staff to add you to the roster: you will receive an e-mail to set
+            your password.
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
