@@ -1,34 +1,7 @@
 // `seminar demo` (what `npm start` runs): migrate, import the demo course shifted so today falls in its semester, serve.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { DateTime } from 'luxon';
-import { loadConfig } from '../config.js';
-import { createSeminar, listenSeminar, type Seminar } from '../main.js';
-import { importSyllabus, type ImportSyllabusResult } from '../services/import-syllabus.js';
-import { printWarnings } from './import.js';
-import { closeOnSignals } from './serve.js';
-import { demoAccountsStep } from './setup.js';
-
-export const DEMO_SLUG = 'cs598-genai-f24';
-export const DEMO_SYLLABUS_PATH = fileURLToPath(new URL('../../examples/cs598-genai-f24.md', import.meta.url));
-export const DEMO_TIME_ZONE = 'America/Chicago';
-
-/**
- * The first meeting of the shifted demo: the Monday six weeks before `today` (in the course
- * zone), so the semester is under way with past and upcoming deadlines.
- */
-export function demoShiftDate(today: Date, timeZone: string = DEMO_TIME_ZONE): string {
-  return DateTime.fromJSDate(today).setZone(timeZone).startOf('week').minus({ weeks: 6 }).toISODate()!;
-}
-
-/** Imports (or updates in place) the demo course shifted around `now`. Re-running never duplicates it. */
-export async function importDemoCourse(seminar: Pick<Seminar, 'db'>, now: Date, clock?: () => Date): Promise<ImportSyllabusResult> {
-  return importSyllabus(
-    { db: seminar.db, ...(clock ? { clock } : {}) },
-    { source: readFileSync(DEMO_SYLLABUS_PATH), slug: DEMO_SLUG, timeZone: DEMO_TIME_ZONE, shiftTo: demoShiftDate(now) },
-  );
-}
+import type { Seminar } from '../main.js';
+import type { ImportSyllabusResult } from '../services/import-syllabus.js';
 
 export interface DemoContext {
   now: Date;
@@ -41,18 +14,24 @@ export interface DemoContext {
  * Steps run after the demo course is imported, in order (accounts, groups, past submissions…).
  * Each must be idempotent: `seminar demo` runs them again on every start.
  */
-export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<void>> = [demoAccountsStep];
+export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<void>> = [];
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('import the demo course (CS 598, shifted so today falls in the semester) into $DATA_DIR and serve it')
     .action(async () => {
+      // Loaded here so that other commands start without the server's modules.
+      const { loadConfig } = await import('../config.js');
+      const { createSeminar, listenSeminar } = await import('../main.js');
+      const { importDemoCourse, demoShiftDate, DEMO_SLUG, DEMO_SYLLABUS_PATH } = await import('../services/demo-course.js');
+      const { printWarnings } = await import('./import.js');
+      const { closeOnSignals } = await import('./serve.js');
       const config = loadConfig();
       const seminar = await createSeminar(config, { logLevel: config.logLevel });
       try {
         const now = new Date();
-        const course = await importDemoCourse(seminar, now);
+        const course = await importDemoCourse({ db: seminar.db }, now);
         printWarnings(DEMO_SYLLABUS_PATH, course.warnings);
         const say = (line: string) => process.stdout.write(`${line}\n`);
         say(`${course.created ? 'Imported' : 'Updated'} the demo course ${DEMO_SLUG}: first class ${demoShiftDate(now)}.`);

@@ -1,10 +1,6 @@
 // `seminar export SLUG [--out FILE]`: write a stored course back as a Markdown syllabus.
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { exportCourse } from '../services/export-course.js';
-import { createDb } from '../storage/db.js';
-import { migrateToLatest } from '../storage/migrate.js';
 import { parseSlug } from './options.js';
 
 export function registerExport(program: Command): void {
@@ -14,6 +10,10 @@ export function registerExport(program: Command): void {
     .argument('<slug>', 'course slug', parseSlug)
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (slug: string, opts: { out?: string }) => {
+      const { loadConfig } = await import('../config.js');
+      const { exportCourse } = await import('../services/export-course.js');
+      const { createDb } = await import('../storage/db.js');
+      const { migrateToLatest } = await import('../storage/migrate.js');
       const config = loadConfig();
       const db = createDb(config.database);
       try {

@@ -1,12 +1,8 @@
 // `seminar import FILE.md`: print the course model as JSON (--json) or store it under a slug (--course).
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
 import { MAX_SYLLABUS_BYTES, type SyllabusWarning } from '../syllabus/types.js';
-import { importSyllabus, readSyllabus } from '../services/import-syllabus.js';
 import { DomainError } from '../services/errors.js';
-import { createDb } from '../storage/db.js';
-import { migrateToLatest } from '../storage/migrate.js';
 import type { CourseModel } from '../domain/course.js';
 import { parseLocalDate, parseSlug, parseYear } from './options.js';
 
@@ -20,7 +16,8 @@ interface ImportOptions {
 
 /** Reads the file as bytes (the parser detects binary and encodings); refuses > 5 MB before reading it. */
 export function readSyllabusFile(file: string): Uint8Array {
-  const stat = statSync(file);
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new DomainError('not_found', `${file}: no such file.`);
   if (!stat.isFile()) throw new DomainError('invalid_syllabus', `${file} is not a file.`, { reason: 'not_a_syllabus' });
   if (stat.size > MAX_SYLLABUS_BYTES) {
     throw new DomainError('invalid_syllabus', `${file} is larger than 5 MB; a syllabus is a Markdown file.`, { reason: 'too_large' });
@@ -29,7 +26,7 @@ export function readSyllabusFile(file: string): Uint8Array {
 }
 
 export function printWarnings(file: string, warnings: SyllabusWarning[]): void {
-  for (const w of warnings) process.stderr.write(`${file}:${w.line}: ${w.message}\n`);
+  for (const w of warnings) process.stderr.write(w.line > 0 ? `${file}:${w.line}: ${w.message}\n` : `${file}: ${w.message}\n`);
 }
 
 function counts(course: CourseModel): string {
@@ -48,6 +45,8 @@ export function registerImport(program: Command): void {
     .option('--timezone <zone>', 'IANA time zone of the course (default $TIME_ZONE)')
     .option('--shift-to <date>', 'move the schedule so the first meeting falls on this date (YYYY-MM-DD), keeping weekdays', parseLocalDate)
     .action(async (file: string, opts: ImportOptions) => {
+      const { loadConfig } = await import('../config.js');
+      const { readSyllabus } = await import('../services/read-syllabus.js');
       const config = loadConfig();
       const source = readSyllabusFile(file);
       const input = {
@@ -63,6 +62,10 @@ export function registerImport(program: Command): void {
         else process.stdout.write(`${file}: ${course.title}: ${counts(course)}, ${warnings.length} warnings (nothing stored; add --course SLUG to store)\n`);
         return;
       }
+      // Storage is loaded only when something is stored.
+      const { importSyllabus } = await import('../services/import-syllabus.js');
+      const { createDb } = await import('../storage/db.js');
+      const { migrateToLatest } = await import('../storage/migrate.js');
       const db = createDb(config.database);
       try {
         await migrateToLatest(db);

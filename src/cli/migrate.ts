@@ -1,8 +1,5 @@
 // `seminar migrate [--down]`: bring the database schema up to date, or undo the last migration.
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { createDb } from '../storage/db.js';
-import { migrateDown, migrateToLatest } from '../storage/migrate.js';
 
 export function registerMigrate(program: Command): void {
   program
@@ -10,6 +7,9 @@ export function registerMigrate(program: Command): void {
     .description('run pending database migrations (or undo the most recent one with --down)')
     .option('--down', 'undo the most recent migration')
     .action(async (opts: { down?: boolean }) => {
+      const { loadConfig } = await import('../config.js');
+      const { createDb } = await import('../storage/db.js');
+      const { migrateDown, migrateToLatest } = await import('../storage/migrate.js');
       const config = loadConfig();
       const db = createDb(config.database);
       try {

@@ -1,7 +1,6 @@
 // `seminar serve`: migrate the database, then serve the API and web client until SIGINT/SIGTERM.
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { startSeminar, type Seminar } from '../main.js';
+import type { Seminar } from '../main.js';
 import { printSetupLinkIfNeeded } from './setup.js';
 
 /** Closes the server cleanly on SIGINT/SIGTERM (in-flight requests finish, the database closes). */
@@ -22,6 +21,9 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('migrate the database, then serve the API and web client on $HOST:$PORT')
     .action(async () => {
+      // Loaded here so that other commands start without the server's modules.
+      const { loadConfig } = await import('../config.js');
+      const { startSeminar } = await import('../main.js');
       const config = loadConfig();
       const seminar = await startSeminar(config);
       process.stdout.write(`Seminar is running at ${seminar.url}\n`);
