@@ -5,7 +5,7 @@ import { clock12, dayCode, isoDate, MONTH_NAMES } from './dates.js';
 import { headingText, outline } from './document.js';
 import { termLabel } from './header.js';
 import { formatMilestone } from './milestones.js';
-import { legendSaysUnmarkedRequired, needsExplicitMark } from './readings.js';
+import { legendSaysUnmarkedRequired, needsExplicitMark, noteItem } from './readings.js';
 import { findTables } from './tables.js';
 import { boldLabel, escapeCell } from './text.js';
 
@@ -77,7 +77,7 @@ function meetingCell(m: Meeting, explicit: boolean): string {
   const items: string[] = [];
   if (m.title !== null) items.push(`**${m.title}**`);
   if (m.startTime && m.endTime) items.push(`(${clock12(m.startTime).replace(' ', '')} - ${clock12(m.endTime).replace(' ', '')})`);
-  items.push(...m.readings.map((r) => readingItem(r, explicit)), ...m.notes);
+  items.push(...m.readings.map((r) => readingItem(r, explicit)), ...m.notes.map(noteItem));
   return escapeCell(items.join('<br>'));
 }
 

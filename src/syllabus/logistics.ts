@@ -26,11 +26,11 @@ export function readWhenWhere(text: string): { location: string | null; pattern:
   if (!range) return { location: t.replace(/[.;]+$/, '') || null, pattern: null };
   const days = daysBefore(t, range.index);
   const from = days ? days.start : range.index;
-  const before = t.slice(0, from).replace(/[\s,;:\-–—|]+$/, '').replace(/^(in|at|room:?)\s+/i, '');
+  const before = t.slice(0, from).replace(/[\s,;:\-–—|]+$/, '').replace(/^(in|at)\s+/i, '');
   const after = t
     .slice(range.index + range.length)
     .replace(/^[\s,;:\-–—|]+/, '')
-    .replace(/^(in|at|room:?)\s+/i, '')
+    .replace(/^(in|at)\s+/i, '')
     .replace(/[.;]+$/, '');
   const location = before || after || null;
   const pattern = days ? { days: days.days, startTime: range.start, endTime: range.end } : null;

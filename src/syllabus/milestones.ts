@@ -164,12 +164,18 @@ export function deriveMilestones(
       .filter((d): d is string => d !== null && meetingDates.has(d));
     if (dates.length > 0) out.push({ key: kind.key, title: kind.title, dueAt: null, meetingDates: [...new Set(dates)].sort(), source: s.markdown });
   }
-  for (const [kind, key, title] of [
-    ['presentations', 'midterm-presentations', 'Mid-semester presentations'],
-    ['poster', 'poster', 'Poster session'],
-  ] as const) {
+  for (const kind of ['presentations', 'poster'] as const) {
     const days = meetings.filter((m) => m.kind === kind);
     if (days.length === 0) continue;
+    const titles = days.map((d) => d.title ?? '').join(' ');
+    const [key, title] =
+      kind === 'poster'
+        ? ['poster', 'Poster session']
+        : /\bmid-?\s?(semester|term)\b|\bprogress\b/i.test(titles)
+          ? ['midterm-presentations', 'Mid-semester presentations']
+          : /\bfinal\b/i.test(titles)
+            ? ['final-presentations', 'Final presentations']
+            : ['presentations', 'Presentations'];
     const existing = out.find((o) => o.key === key);
     if (existing) {
       existing.meetingDates = [...new Set([...existing.meetingDates, ...days.map((d) => d.date)])].sort();

@@ -101,6 +101,8 @@ function looksLikeNote(text: string): boolean {
 export function readItem(raw: string, defaults: ReadingDefaults): Item[] {
   let s = raw.trim().replace(/^[-*+]\s+(?=\S)/, '');
   if (s === '') return [];
+  const noted = /^note:\s*(\S[\s\S]*)$/i.exec(s);
+  if (noted) return [{ kind: 'note', text: noted[1]! }];
   const bold = boldOnly(s);
   if (bold !== null && !linkAt(bold, 0) && !markOf(bold)) return [{ kind: 'title', text: bold }];
   const lead = /^(\*\*|__)(?!\s)([^*_]+?)\1\s+(\S[\s\S]*)$/.exec(s);
@@ -176,4 +178,11 @@ export function legendSaysUnmarkedRequired(text: string): boolean | null {
   const m = /\b(unmarked|not marked|without (?:a )?(?:mark|label|tag)|no mark)\b[^.\n]{0,60}?\b(mandatory|required|compulsory|optional)\b/i.exec(text);
   if (!m) return null;
   return !/optional/i.test(m[2]!);
+}
+
+/** A note as the exporter writes it: prefixed with "Note:" when it would otherwise read as something else. */
+export function noteItem(note: string): string {
+  const back = readItem(note, { unmarkedRequired: false });
+  const same = back.length === 1 && back[0]!.kind === 'note' && back[0]!.text === note;
+  return same ? note : `Note: ${note}`;
 }

@@ -124,9 +124,7 @@ export function readSchedule(
       while (cells.length < width) cells.push('');
       const overflow = row.cells.slice(width).filter((c) => c !== '');
       if (overflow.length > 0) {
-        warnings.push({ line, message: `This row has ${row.cells.length} cells but the table has ${width} columns; the extra text was added to the readings.` });
-        const r = columns.readings[0]!.index;
-        cells[r] = [cells[r]!, ...overflow].filter(Boolean).join('<br>');
+        warnings.push({ line, message: `This row has ${row.cells.length} cells but the table has ${width} columns; the extra text was kept as notes.` });
       }
       const dateText = cells[columns.date]!;
       const when = parseDateCell(dateText);
@@ -149,6 +147,7 @@ export function readSchedule(
         const prev = meetings[meetings.length - 1];
         if (dateText === '' && prev) {
           addTo(prev, cells, columns, defaults);
+          prev.notes.push(...overflow);
           continue;
         }
         warnings.push({
@@ -159,6 +158,7 @@ export function readSchedule(
       }
       const m: RawMeeting = { when, dateText, line, title: null, startTime: null, endTime: null, unit, readings: [], notes: [], extra: {} };
       addTo(m, cells, columns, defaults);
+      m.notes.push(...overflow);
       meetings.push(m);
     }
   }

@@ -1,4 +1,6 @@
 // Reads GFM pipe tables leniently: missing outer pipes, ragged rows, tabs, and rows broken over several lines.
+import { parseDateCell } from './dates.js';
+import { boldOnly } from './text.js';
 
 export interface TableRow {
   /** Cell texts, trimmed, escaped pipes unescaped. May be shorter or longer than the header. */
@@ -84,6 +86,7 @@ export function findTables(lines: string[], start: number, end: number, fenced: 
       const continuation =
         prev !== undefined &&
         ((outer && open && !trimmed.startsWith('|')) ||
+          (outer && open && prev.cells.length < header.length && closesOpenCell(trimmed)) ||
           (!piped && open && prev.cells.length < header.length) ||
           (!piped && outer && open));
       if (continuation) {
@@ -102,6 +105,15 @@ export function findTables(lines: string[], start: number, end: number, fenced: 
     i = j - 1;
   }
   return tables;
+}
+
+/**
+ * "| Team 1 | Team 2 |" after a row left open: the leading pipe closes the open cell when what follows
+ * cannot start a row (a row starts with an empty cell, a date, or a bold unit title).
+ */
+function closesOpenCell(line: string): boolean {
+  const first = splitRow(line)[0] ?? '';
+  return first !== '' && parseDateCell(first) === null && boldOnly(first) === null;
 }
 
 /** A continuation line: text up to the first pipe continues the open cell, the rest are further cells. */
