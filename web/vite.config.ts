@@ -1,5 +1,8 @@
 // Vite build of the public web client: root web/, output web/dist (served by the API server with SPA fallback).
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
@@ -7,7 +10,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
@@ -20,3 +23,27 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:3000' },
   },
 });
+
+/**
+ * Writes .br and .gz beside each built script and stylesheet, so a static server with
+ * pre-compressed support (@fastify/static `preCompressed`) sends them without compressing per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'seminar-precompress',
+    apply: 'build',
+    writeBundle(options) {
+      const dir = join(options.dir ?? '', 'assets');
+      for (const name of readdirSync(dir)) {
+        if (!/\.(js|css)$/.test(name)) continue;
+        const file = join(dir, name);
+        const data = readFileSync(file);
+        writeFileSync(file + '.gz', gzipSync(data, { level: 9 }));
+        writeFileSync(
+          file + '.br',
+          brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+      }
+    },
+  };
+}

@@ -1,45 +1,48 @@
-// The site's router: the site frame, the courses list, and each course's pages from the routes table.
+// The site's router: picks the page for the current path from the routes table, inside the site frame.
 import { Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { SiteLayout } from './components/SiteLayout.js';
 import { CourseLayout } from './components/CourseLayout.js';
 import { Loading } from './components/states.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
-import { coursePages, CoursesPage } from './routes.js';
+import { coursePages, sitePages } from './routes.js';
+import { matchPath, Params, Router, useLocation } from './router.js';
+
+function Page() {
+  const { pathname } = useLocation();
+  for (const route of sitePages) {
+    const params = matchPath(route.pattern, pathname);
+    if (params) {
+      return (
+        <Params value={params}>
+          <Suspense fallback={<Loading label="Loading the page" />}>
+            <route.page />
+          </Suspense>
+        </Params>
+      );
+    }
+  }
+  const course = matchPath('/courses/:slug/*', pathname);
+  if (course) {
+    const rest = (course['*'] ?? '').replace(/\/+$/, '');
+    return (
+      <Params value={course}>
+        <CourseLayout route={coursePages.find((p) => p.path === rest) ?? null} />
+      </Params>
+    );
+  }
+  return (
+    <div className="wrap page">
+      <NotFoundPage what="page" />
+    </div>
+  );
+}
 
 export function App() {
   return (
-    <BrowserRouter>
-      <Routes>
-        <Route element={<SiteLayout />}>
-          <Route
-            index
-            element={
-              <Suspense fallback={<Loading label="Loading courses" />}>
-                <CoursesPage />
-              </Suspense>
-            }
-          />
-          <Route path="courses/:slug" element={<CourseLayout />}>
-            {coursePages.map(({ path, page: Page }) =>
-              path === '' ? (
-                <Route key="home" index element={<Page />} />
-              ) : (
-                <Route key={path} path={path} element={<Page />} />
-              ),
-            )}
-            <Route path="*" element={<NotFoundPage what="page" />} />
-          </Route>
-          <Route
-            path="*"
-            element={
-              <div className="wrap page">
-                <NotFoundPage what="page" />
-              </div>
-            }
-          />
-        </Route>
-      </Routes>
-    </BrowserRouter>
+    <Router>
+      <SiteLayout>
+        <Page />
+      </SiteLayout>
+    </Router>
   );
 }

@@ -1,5 +1,5 @@
 // The band at the top of every course page: code and term, the course title (the h1 on its home page), its navigation.
-import { Link, useLocation } from 'react-router-dom';
+import { Link, useLocation } from '../router.js';
 import type { CourseDetail } from '../api.js';
 import { coursePageUrl } from '../routes.js';
 import { CourseNav } from './CourseNav.js';

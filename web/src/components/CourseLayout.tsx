@@ -1,9 +1,9 @@
 // One course's frame: loads the course once, shows its header and navigation, and renders the page inside.
 import { Suspense, useCallback, useEffect, useState } from 'react';
-import { Outlet, useLocation, useParams } from 'react-router-dom';
+import { useParams } from '../router.js';
 import { ApiError, coursePath, fetchCourse, forget, type CourseDetail } from '../api.js';
 import { CourseContext } from '../course-context.js';
-import { coursePages } from '../routes.js';
+import type { CoursePageRoute } from '../routes.js';
 import { CourseHeader } from './CourseHeader.js';
 import { ErrorState, Loading } from './states.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
@@ -36,19 +36,13 @@ function useCourseLoad(slug: string): [Load, () => void] {
   return [load, retry];
 }
 
-/** Starts downloading the current page's code while the course data is on its way. */
-function usePreloadPage(slug: string): void {
-  const { pathname } = useLocation();
-  useEffect(() => {
-    const rest = pathname.split('/').slice(3).join('/');
-    const route = coursePages.find((p) => p.path === rest);
-    void route?.load().catch(() => undefined);
-  }, [slug, pathname]);
-}
-
-export function CourseLayout() {
+/** `route` is the course page at the current path, or null for an unknown one (shown as not found). */
+export function CourseLayout({ route }: { route: CoursePageRoute | null }) {
   const slug = useParams().slug ?? '';
-  usePreloadPage(slug);
+  // Start downloading the page's code while the course data is on its way.
+  useEffect(() => {
+    void route?.load().catch(() => undefined);
+  }, [route]);
   const [load, retry] = useCourseLoad(slug);
 
   if (load.state === 'loading') {
@@ -73,9 +67,13 @@ export function CourseLayout() {
     <CourseContext.Provider value={load.course}>
       <CourseHeader course={load.course} />
       <div className="wrap page">
-        <Suspense fallback={<Loading label="Loading the page" />}>
-          <Outlet />
-        </Suspense>
+        {route ? (
+          <Suspense fallback={<Loading label="Loading the page" />}>
+            <route.page />
+          </Suspense>
+        ) : (
+          <NotFoundPage what="page" />
+        )}
       </div>
     </CourseContext.Provider>
   );

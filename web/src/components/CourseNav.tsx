@@ -1,5 +1,5 @@
 // The course's page navigation, built from the routes table so added pages appear without editing this file.
-import { NavLink } from 'react-router-dom';
+import { NavLink } from '../router.js';
 import { coursePages, coursePageUrl } from '../routes.js';
 
 export function CourseNav({ slug }: { slug: string }) {

@@ -18,7 +18,20 @@ export function shiftHeadings(html: string, top: number): string {
 }
 
 /** Renders sanitized HTML from the API (the server is the only place Markdown is turned into HTML). */
-export function Html({ html, className, topHeading = 3 }: { html: string; className?: string; topHeading?: number }) {
+export function Html({
+  html,
+  className,
+  topHeading = 3,
+}: {
+  html: string;
+  className?: string;
+  topHeading?: number;
+}) {
   const shifted = useMemo(() => shiftHeadings(html, topHeading), [html, topHeading]);
-  return <div className={className ? `prose ${className}` : 'prose'} dangerouslySetInnerHTML={{ __html: shifted }} />;
+  return (
+    <div
+      className={className ? `prose ${className}` : 'prose'}
+      dangerouslySetInnerHTML={{ __html: shifted }}
+    />
+  );
 }

@@ -1,5 +1,5 @@
 // The "what comes next" card: the next class, when it is in the course's zone, and how far away.
-import { Link } from 'react-router-dom';
+import { Link } from '../router.js';
 import type { CourseDetail } from '../api.js';
 import { useNow } from '../course-context.js';
 import { coursePageUrl } from '../routes.js';
@@ -25,7 +25,9 @@ export function NextClassCard({ course }: { course: CourseDetail }) {
       <h2 id="next-class-title">Next class</h2>
       <p className="next-when">
         <time dateTime={next.startsAt ?? next.date}>{meetingWhen(next, course.timeZone)}</time>
-        {next.startsAt ? <span className="next-rel"> — {fromNow(next.startsAt, now, course.timeZone)}</span> : null}
+        {next.startsAt ? (
+          <span className="next-rel"> — {fromNow(next.startsAt, now, course.timeZone)}</span>
+        ) : null}
       </p>
       {topic ? <p className="next-topic">{topic}</p> : null}
       <p className="next-more">

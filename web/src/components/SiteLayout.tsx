@@ -1,6 +1,6 @@
 // The frame of every page: skip link, site header, the main landmark, footer; focus and scroll on navigation.
-import { useEffect, useRef } from 'react';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, useLocation } from '../router.js';
 
 /**
  * After an in-app navigation, moves focus to the new page's h1 (so screen readers announce it)
@@ -37,7 +37,7 @@ function useFocusOnNavigate(): void {
   }, [pathname, hash]);
 }
 
-export function SiteLayout() {
+export function SiteLayout({ children }: { children: ReactNode }) {
   useFocusOnNavigate();
   return (
     <>
@@ -52,7 +52,7 @@ export function SiteLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
       <footer className="site-footer">
         <div className="wrap">

@@ -23,7 +23,9 @@ export function meetingWhen(meeting: MeetingView, timeZone: string): string {
 
 /** What a meeting is about in a few words: its title, else its first required reading. */
 export function meetingTopic(meeting: MeetingView): string | null {
-  return meeting.title ?? meeting.readings.find((r) => r.required)?.title ?? meeting.readings[0]?.title ?? null;
+  return (
+    meeting.title ?? meeting.readings.find((r) => r.required)?.title ?? meeting.readings[0]?.title ?? null
+  );
 }
 
 export function nextMeeting(course: CourseDetail): MeetingView | null {
@@ -51,7 +53,9 @@ export function patternLabel(pattern: NonNullable<CourseDetail['pattern']>): str
 /** "Central Time" for America/Chicago (falls back to the IANA name). */
 export function zoneName(timeZone: string): string {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date());
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longGeneric' }).formatToParts(
+      new Date(),
+    );
     return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   } catch {
     return timeZone;

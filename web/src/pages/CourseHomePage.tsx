@@ -32,7 +32,7 @@ export default function CourseHomePage() {
             ) : null}
             {course.forum ? (
               <div>
-                <dt>Questions and announcements</dt>
+                <dt>Forum</dt>
                 <dd>
                   <a href={course.forum.url}>{course.forum.label}</a>
                 </dd>

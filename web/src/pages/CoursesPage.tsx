@@ -1,6 +1,6 @@
 // "/": every course this Seminar hosts, or a clear empty state.
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link } from '../router.js';
 import { ApiError, coursesPath, fetchCourses, forget, type CourseSummary } from '../api.js';
 import { useDocumentTitle } from '../course-context.js';
 import { coursePageUrl } from '../routes.js';

@@ -49,7 +49,9 @@ export default function GradingPage() {
             </tfoot>
           </table>
           {total !== 100 ? (
-            <p className="notice">The weights add up to {total}%, not 100%: ask the staff which figure applies.</p>
+            <p className="notice">
+              The weights add up to {total}%, not 100%: ask the staff which figure applies.
+            </p>
           ) : null}
         </>
       )}

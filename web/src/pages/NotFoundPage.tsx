@@ -1,5 +1,5 @@
 // Not found: an unknown course or an unknown page, with the ways back.
-import { Link, useLocation } from 'react-router-dom';
+import { Link, useLocation } from '../router.js';
 import { useDocumentTitle } from '../course-context.js';
 
 export function NotFoundPage({ what, slug }: { what: 'course' | 'page'; slug?: string }) {

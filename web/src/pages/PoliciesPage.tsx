@@ -1,6 +1,6 @@
 // Policies: each section of the syllabus's policies, with an in-page table of contents.
 import { useEffect } from 'react';
-import { useLocation } from 'react-router-dom';
+import { useLocation } from '../router.js';
 import { useCourse, useDocumentTitle } from '../course-context.js';
 import { Html } from '../components/Html.js';
 import { Empty } from '../components/states.js';
@@ -34,7 +34,12 @@ export default function PoliciesPage() {
             </ul>
           </nav>
           {course.policies.map((p) => (
-            <section key={p.slug} id={`policy-${p.slug}`} aria-labelledby={`policy-${p.slug}-title`} className="policy">
+            <section
+              key={p.slug}
+              id={`policy-${p.slug}`}
+              aria-labelledby={`policy-${p.slug}-title`}
+              className="policy"
+            >
               <h2 id={`policy-${p.slug}-title`}>{p.title}</h2>
               <Html html={p.html} />
             </section>

@@ -24,7 +24,9 @@ function countdown(m: Milestone, now: number, timeZone: string): string | null {
 
 function listDates(dates: string[]): string {
   const days = dates.map(formatDay);
-  return days.length <= 2 ? days.join(' and ') : `${days.slice(0, -1).join(', ')} and ${days[days.length - 1]}`;
+  return days.length <= 2
+    ? days.join(' and ')
+    : `${days.slice(0, -1).join(', ')} and ${days[days.length - 1]}`;
 }
 
 export default function ProjectPage() {
@@ -41,14 +43,20 @@ export default function ProjectPage() {
         </Empty>
       ) : (
         <>
-          <p className="lede">Deadlines are shown in the course’s time zone. The syllabus sentence each one comes from is quoted below it.</p>
+          <p className="lede">
+            Deadlines are shown in the course’s time zone. The syllabus sentence each one comes from is quoted
+            below it.
+          </p>
           <ol className="milestones">
             {course.milestones.map((m) => {
               const past = isPast(m, now, course.timeZone);
               const rel = countdown(m, now, course.timeZone);
               const isUpcoming = m === upcoming;
               return (
-                <li key={m.key} className={['milestone', past ? 'is-past' : '', isUpcoming ? 'is-upcoming' : ''].join(' ')}>
+                <li
+                  key={m.key}
+                  className={['milestone', past ? 'is-past' : '', isUpcoming ? 'is-upcoming' : ''].join(' ')}
+                >
                   <h2>{m.title}</h2>
                   <p className="milestone-when">
                     {m.dueAt ? (

@@ -1,6 +1,6 @@
 // Schedule: units as sections, each meeting with its day and time in the course's zone, readings and the next-class marker.
 import { useEffect } from 'react';
-import { useLocation } from 'react-router-dom';
+import { useLocation } from '../router.js';
 import type { CourseDetail, MeetingView } from '../api.js';
 import { useCourse, useDocumentTitle, useNow } from '../course-context.js';
 import { Html } from '../components/Html.js';
@@ -49,8 +49,8 @@ export default function SchedulePage() {
       <h1>Schedule</h1>
       <p className="lede">
         Times are in the course’s time zone, {zoneName(course.timeZone)}. Read the readings marked{' '}
-        <span className="badge badge-required">Required</span> before class; optional ones are for the presenters
-        and the curious.
+        <span className="badge badge-required">Required</span> before class; optional ones are for the
+        presenters and the curious.
       </p>
       {next ? (
         <p>
@@ -83,7 +83,16 @@ function UnitSection({ group, course, index }: { group: UnitGroup; course: Cours
       ))}
     </ol>
   );
-  if (!group.title) return <section aria-label="First classes">{list}</section>;
+  if (!group.title) {
+    return (
+      <section aria-labelledby={headingId}>
+        <h2 id={headingId} className="visually-hidden">
+          Before the first unit
+        </h2>
+        {list}
+      </section>
+    );
+  }
   return (
     <section aria-labelledby={headingId} className="unit">
       <h2 id={headingId}>{group.title}</h2>
@@ -100,7 +109,11 @@ function Meeting({ meeting: m, course }: { meeting: MeetingView; course: CourseD
   const ownTime = Boolean(m.startTime) && m.kind !== 'no_class';
   const classes = ['meeting', `kind-${m.kind}`, isNext ? 'is-next' : ''].filter(Boolean).join(' ');
   return (
-    <article className={classes} id={isNext ? 'next-class' : `meeting-${m.date}`} tabIndex={isNext ? -1 : undefined}>
+    <article
+      className={classes}
+      id={isNext ? 'next-class' : `meeting-${m.date}`}
+      tabIndex={isNext ? -1 : undefined}
+    >
       <div className="meeting-when">
         <h3>
           <time dateTime={m.date} title={formatLongDay(m.date)}>
@@ -122,7 +135,9 @@ function Meeting({ meeting: m, course }: { meeting: MeetingView; course: CourseD
                 Next class{m.startsAt ? ` · ${fromNow(m.startsAt, now, course.timeZone)}` : ''}
               </span>
             ) : null}
-            {special ? <span className={`badge badge-kind badge-${m.kind}`}>{kindLabels[m.kind]}</span> : null}
+            {special ? (
+              <span className={`badge badge-kind badge-${m.kind}`}>{kindLabels[m.kind]}</span>
+            ) : null}
           </p>
         ) : null}
         {m.title ? <p className="meeting-title">{m.title}</p> : null}
@@ -135,8 +150,10 @@ function Meeting({ meeting: m, course }: { meeting: MeetingView; course: CourseD
                 ) : (
                   <span className="badge badge-optional">Optional</span>
                 )}{' '}
-                {r.url ? <a href={r.url}>{r.title}</a> : <span>{r.title}</span>}
-                {r.note ? <span className="muted"> ({r.note})</span> : null}
+                <span className="reading-title">
+                  {r.url ? <a href={r.url}>{r.title}</a> : r.title}
+                  {r.note ? <span className="muted"> ({r.note})</span> : null}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,0 +1,236 @@
+// The public course site in real Chromium against the real server: schedule, readings, next class, keyboard, axe, not found.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { CourseDetail } from '../../src/contracts/course.js';
+import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
+import { assertWebBuilt, demoSlug, startSiteServer, type SiteServer } from './site-server.js';
+
+const desktop = { width: 1280, height: 900 };
+const phone = { width: 375, height: 812 };
+const screens = '.tmp/screens';
+
+const publicPages: Array<[name: string, path: string]> = [
+  ['courses', '/'],
+  ['home', `/courses/${demoSlug}`],
+  ['schedule', `/courses/${demoSlug}/schedule`],
+  ['grading', `/courses/${demoSlug}/grading`],
+  ['policies', `/courses/${demoSlug}/policies`],
+  ['project', `/courses/${demoSlug}/project`],
+  ['resources', `/courses/${demoSlug}/resources`],
+  ['not-found', '/courses/no-such-course'],
+];
+
+const run = browserAvailable();
+
+describe.skipIf(!run)('the public course site in Chromium', () => {
+  let server: SiteServer;
+  let chrome: LaunchedBrowser;
+  let browser: Browser;
+  let course: CourseDetail;
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    server = await startSiteServer();
+    course = await server.course();
+    chrome = await launchBrowser();
+    browser = chrome.browser;
+    mkdirSync(screens, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.close();
+  });
+
+  /** A fresh context whose requests to any other origin get a stub page, so no test needs the network. */
+  async function open(path: string, viewport = desktop): Promise<{ page: Page; context: BrowserContext }> {
+    const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+    const origin = new URL(server.url).origin;
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin === origin) return route.continue();
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><title>Stub</title><h1>Stub of ${url.href}</h1></html>`,
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(server.url + path);
+    await page.locator('main h1').first().waitFor();
+    return { page, context };
+  }
+
+  it('has a next class in the imported demo (today falls mid-semester)', () => {
+    expect(course.nextMeetingId).not.toBeNull();
+    const first = course.meetings[0]!.date;
+    const last = course.meetings[course.meetings.length - 1]!.date;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(first < today && today < last).toBe(true);
+  });
+
+  it('marks the next class on the schedule, with a skip link that moves focus to it', async () => {
+    const { page, context } = await open(`/courses/${demoSlug}/schedule`);
+    const next = course.meetings.find((m) => m.id === course.nextMeetingId)!;
+    const marker = page.locator('#next-class');
+    await expect(marker.count()).resolves.toBe(1);
+    await expect(marker.locator('.badge-next').innerText()).resolves.toMatch(/^Next class/);
+    await expect(marker.locator('time').first().getAttribute('datetime')).resolves.toBe(next.date);
+
+    await page.getByRole('link', { name: /Skip to the next class/ }).click();
+    await page.waitForFunction("document.activeElement?.id === 'next-class'");
+    expect(new URL(page.url()).hash).toBe('#next-class');
+    await context.close();
+  });
+
+  it('badges required readings with the word "Required" and follows a reading link to the paper', async () => {
+    const { page, context } = await open(`/courses/${demoSlug}/schedule`);
+    const reading = course.meetings.flatMap((m) => m.readings).find((r) => r.required && r.url)!;
+    const item = page.locator('li.reading', { has: page.getByRole('link', { name: reading.title, exact: true }) }).first();
+    await expect(item.locator('.badge').innerText()).resolves.toBe('Required');
+    const optional = page.locator('li.reading.optional').first();
+    await expect(optional.locator('.badge').innerText()).resolves.toBe('Optional');
+
+    await item.getByRole('link', { name: reading.title, exact: true }).click();
+    await page.waitForURL(reading.url!);
+    await expect(page.locator('h1').innerText()).resolves.toContain('Stub of');
+    await context.close();
+  });
+
+  it('labels special days in words: no class, buffer, presentations, the poster session with its own times', async () => {
+    const { page, context } = await open(`/courses/${demoSlug}/schedule`);
+    await expect(page.locator('.kind-no_class .badge-kind').first().innerText()).resolves.toBe('No class');
+    await expect(page.locator('.kind-buffer .badge-kind').first().innerText()).resolves.toBe('Buffer day');
+    await expect(page.locator('.kind-presentations .badge-kind').first().innerText()).resolves.toBe('Presentations');
+    const poster = page.locator('.kind-poster');
+    await expect(poster.locator('.badge-kind').innerText()).resolves.toBe('Poster session');
+    await expect(poster.locator('.meeting-time').innerText()).resolves.toMatch(/^10:30 AM–12:00 PM C[SD]T \(special time\)$/);
+    await context.close();
+  });
+
+  it("shows class times in the course's zone with its abbreviation and units as headed sections", async () => {
+    const { page, context } = await open(`/courses/${demoSlug}/schedule`);
+    await expect(page.locator('.kind-lecture .meeting-time').first().innerText()).resolves.toMatch(
+      /^9:30–10:45 AM C[SD]T$/,
+    );
+    const unitHeadings = await page.locator('section.unit > h2').allInnerTexts();
+    expect(unitHeadings).toEqual(expect.arrayContaining(course.units.map((u) => u.title)));
+    await context.close();
+  });
+
+  it('reaches the skip link with the first Tab, and it jumps to the main content', async () => {
+    const { page, context } = await open(`/courses/${demoSlug}/schedule`);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate('document.activeElement?.textContent')).resolves.toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction("document.activeElement?.id === 'main'");
+    await context.close();
+  });
+
+  it('tells what comes next on the course home: the next class, its time in the zone, how far away', async () => {
+    const { page, context } = await open(`/courses/${demoSlug}`);
+    const card = page.locator('.next-class');
+    await expect(card.locator('h2').innerText()).resolves.toMatch(/next class/i);
+    await expect(card.locator('.next-when').innerText()).resolves.toMatch(
+      /^\w{3}, \w{3} \d{1,2} · .+ C[SD]T — (in \d+ (days|hours|minutes)|tomorrow|today|now|in \d+ (hour|minute))/,
+    );
+    await expect(page.locator('h1').innerText()).resolves.toBe(course.title);
+    await expect(page.getByText('Mon & Wed, 9:30–10:45 AM')).toBeTruthy();
+    await context.close();
+  });
+
+  it('shows project deadlines in the course zone with past ones marked', async () => {
+    const { page, context } = await open(`/courses/${demoSlug}/project`);
+    const final = page.locator('.milestone', { hasText: /report/i }).last();
+    await expect(final.locator('.milestone-when').innerText()).resolves.toMatch(/6:00 PM CST/);
+    const pastCount = course.milestones.filter((m) => m.dueAt && new Date(m.dueAt) < new Date()).length;
+    expect(pastCount).toBeGreaterThan(0);
+    await expect(page.locator('.milestone.is-past .badge-past').count()).resolves.toBeGreaterThanOrEqual(pastCount);
+    await context.close();
+  });
+
+  it('lists the grading components with their weights adding up to 100%', async () => {
+    const { page, context } = await open(`/courses/${demoSlug}/grading`);
+    await expect(page.locator('table.grading tbody tr').count()).resolves.toBe(course.components.length);
+    await expect(page.locator('table.grading tfoot td.num').innerText()).resolves.toBe('100%');
+    await context.close();
+  });
+
+  it('links each policy section from the table of contents', async () => {
+    const { page, context } = await open(`/courses/${demoSlug}/policies`);
+    const toc = page.getByRole('navigation', { name: 'On this page' }).getByRole('link');
+    await expect(toc.count()).resolves.toBe(course.policies.length);
+    for (const href of await toc.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+      await expect(page.locator(href!).count()).resolves.toBe(1);
+    }
+    await context.close();
+  });
+
+  it('shows the not-found page for an unknown course and an unknown page', async () => {
+    const { page, context } = await open('/courses/no-such-course');
+    await expect(page.locator('h1').innerText()).resolves.toBe('No such course');
+    await page.goto(`${server.url}/courses/${demoSlug}/no-such-page`);
+    await expect(page.locator('main h1').innerText()).resolves.toBe('No such page');
+    await page.goto(`${server.url}/nowhere`);
+    await expect(page.locator('main h1').innerText()).resolves.toBe('No such page');
+    await context.close();
+  });
+
+  it('shows a retry when the course cannot be loaded, and loads it on retry', async () => {
+    const context = await browser.newContext({ viewport: desktop });
+    await context.route('**/api/courses/*', (route) => route.abort('connectionrefused'));
+    const page = await context.newPage();
+    await page.goto(`${server.url}/courses/${demoSlug}/schedule`);
+    await expect(page.locator('main h1').innerText()).resolves.toBe('The course could not be loaded');
+    await context.unroute('**/api/courses/*');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('#next-class').waitFor();
+    await context.close();
+  });
+
+  for (const [size, viewport] of [
+    ['desktop', desktop],
+    ['phone', phone],
+  ] as const) {
+    it(`has no axe violations on any public page at ${size} size (${viewport.width}×${viewport.height})`, async () => {
+      const { page, context } = await open('/', viewport);
+      const found: string[] = [];
+      for (const [name, path] of publicPages) {
+        await page.goto(server.url + path);
+        await page.locator('main h1').first().waitFor();
+        const result = await new AxeBuilder({ page }).analyze();
+        for (const v of result.violations) found.push(`${name}: ${v.id} (${v.nodes.length}×) ${v.help}`);
+        await page.screenshot({ path: `${screens}/${name}-${size}.png`, fullPage: true });
+      }
+      expect(found).toEqual([]);
+      await context.close();
+    }, 90_000);
+  }
+});
+
+describe.skipIf(!run)('the course list with no courses', () => {
+  let server: SiteServer;
+  let chrome: LaunchedBrowser;
+
+  beforeAll(async () => {
+    server = await startSiteServer({ withDemo: false });
+    chrome = await launchBrowser();
+  });
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.close();
+  });
+
+  it('says no course is published yet and how staff publish one', async () => {
+    const context = await chrome.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await expect(page.locator('main h1').innerText()).resolves.toBe('Courses');
+    await expect(page.locator('.state-empty').innerText()).resolves.toMatch(/No courses are published here yet/);
+    const result = await new AxeBuilder({ page }).analyze();
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+    await context.close();
+  });
+});
