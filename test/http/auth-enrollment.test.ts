@@ -29,6 +29,7 @@ describeEachDialect('enrollment', (get) => {
   let ta: TestClient;
   let sam: TestClient;
   let samId = '';
+  let admin: TestClient;
 
   beforeAll(async () => {
     const { config, db } = get();
@@ -36,6 +37,7 @@ describeEachDialect('enrollment', (get) => {
     const course = (await findCourseRef(db, 'cs598-genai-f24'))!;
     await makePerson(db, clock, 'prof@example.edu', { courseId: course.id, role: 'instructor', name: 'Prof Plum' });
     await makePerson(db, clock, 'ta@example.edu', { courseId: course.id, role: 'ta', name: 'Terry TA' });
+    await makePerson(db, clock, 'root@example.edu', { admin: true, name: 'Root Admin' });
     samId = (await makePerson(db, clock, 'sam@example.edu', { name: 'Sam Student' })).id;
     app = await buildApp({ config, db, clock: () => clock });
     prof = new TestClient(app);
@@ -44,6 +46,8 @@ describeEachDialect('enrollment', (get) => {
     await prof.signIn('prof@example.edu');
     await ta.signIn('ta@example.edu');
     await sam.signIn('sam@example.edu');
+    admin = new TestClient(app);
+    await admin.signIn('root@example.edu');
   });
   afterAll(async () => {
     await app?.close();
@@ -148,5 +152,29 @@ describeEachDialect('enrollment', (get) => {
     const change = audit.entries.find((e: { action: string }) => e.action === 'role-changed');
     expect(change).toMatchObject({ actor: 'prof@example.edu', target: 'new2@example.edu', ip: '203.0.113.7', details: { from: 'student', to: 'ta' } });
     expect((await ta.get(`${COURSE}/audit`)).statusCode).toBe(403);
+  });
+
+  it('lets the administrator create a course from its syllabus and name its instructor, who is invited', async () => {
+    const syllabus = readFileSync('examples/cs598-genai-f24.md', 'utf8');
+    const before = outboxMails(get().dataDir).length;
+    const created = await admin.post('/api/admin/courses', { slug: 'cs598-spring', syllabus, instructor: { email: 'newprof@example.edu', name: 'New Prof' } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ slug: 'cs598-spring', instructor: { email: 'newprof@example.edu' } });
+    const mails = outboxMails(get().dataDir).slice(before);
+    expect(mails.some((m) => m.includes('To: newprof@example.edu') && m.includes('/invitation?token='))).toBe(true);
+    expect((await admin.post('/api/admin/courses', { slug: 'cs598-spring', syllabus })).statusCode).toBe(409);
+    expect((await admin.post('/api/admin/courses', { slug: 'junk', syllabus: 'just some words' })).statusCode).toBe(422);
+    // The instructor of cs598-genai-f24 is staff there only.
+    expect((await prof.get('/api/courses/cs598-spring/roster')).statusCode).toBe(403);
+    expect((await admin.get('/api/courses/cs598-spring/roster')).json().people).toEqual([expect.objectContaining({ email: 'newprof@example.edu', role: 'instructor' })]);
+    expect((await prof.post('/api/admin/courses', { slug: 'mine', syllabus })).statusCode).toBe(403);
+  });
+
+  it('answers a roster file with wrong headers with one clear sentence', async () => {
+    const res = await prof.request({ method: 'POST', url: `${COURSE}/roster/import/preview`, payload: 'Student,Mail\nA,a@example.edu\n', headers: { 'content-type': 'text/csv' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/^Wrong header line \(missing email and name; unknown column "Student", "Mail"\)/);
+    const json = await prof.request({ method: 'POST', url: `${COURSE}/roster/import/preview`, payload: { csv: 'x' } });
+    expect(json.statusCode).toBe(400);
   });
 });

@@ -5,6 +5,7 @@ import { buildApp } from '../../src/http/app.js';
 import { saveCourse } from '../../src/storage/repositories/course-writer.js';
 import { findCourseRef } from '../../src/storage/repositories/enrollments.js';
 import { countUserSessions } from '../../src/storage/repositories/sessions.js';
+import { setupLinkIfNeeded } from '../../src/services/auth/first-run.js';
 import { buildCourse } from '../support/course-factory.js';
 import { describeEachDialect } from '../support/dialects.js';
 import { makePerson, PASSWORD, TestClient } from './auth-client.js';
@@ -169,6 +170,44 @@ describeEachDialect('sign-in and sessions', (get) => {
     expect(expired.statusCode).toBe(410);
     expect(expired.json().error.code).toBe('link_expired');
     expect(expired.json().error.message).toMatch(/Ask for a new reset link/);
+  });
+
+  it('answers bad input with 400 and a reason, never a 500', async () => {
+    const client = new TestClient(app);
+    await client.get('/api/auth/session');
+    const long = await client.post('/api/auth/sign-in', { email: 'a'.repeat(5000) + '@example.edu', password: 'x' });
+    expect(long.statusCode).toBe(400);
+    const notJson = await client.request({ method: 'POST', url: '/api/auth/sign-in', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    expect(notJson.statusCode).toBe(400);
+    const badEmail = await client.post('/api/auth/password-reset', { email: 'not an address' });
+    expect(badEmail.statusCode).toBe(400);
+    expect(badEmail.json().error.message).toBe('Enter a valid e-mail address.');
+    await client.signIn('ada@example.edu');
+    const longName = await client.request({ method: 'PATCH', url: '/api/account', payload: { name: 'n'.repeat(150) } });
+    expect(longName.statusCode).toBe(400);
+    const shortPassword = await client.post('/api/account/password', { currentPassword: PASSWORD, newPassword: 'short' });
+    expect(shortPassword.json().error.message).toBe('Choose a password of at least 10 characters.');
+    const wrongCurrent = await client.post('/api/account/password', { currentPassword: 'nope', newPassword: 'long enough new password' });
+    expect(wrongCurrent.json().error.details.field).toBe('currentPassword');
+  });
+
+  it('creates the first administrator once from the set-up link that serve prints', async () => {
+    const { db } = get();
+    const link = await setupLinkIfNeeded(db, clock, 'http://localhost:3000');
+    expect(link).toMatch(/^http:\/\/localhost:3000\/setup\?token=/);
+    const token = new URL(link!).searchParams.get('token')!;
+    const client = new TestClient(app);
+    await client.get('/api/auth/session');
+    expect((await client.post('/api/auth/link-status', { purpose: 'setup', token })).json().state).toBe('valid');
+    const created = await client.post('/api/auth/setup', { token, email: 'root@example.edu', name: 'Root Admin', password: 'administrator passphrase' });
+    expect(created.statusCode).toBe(200);
+    expect((await client.get('/api/auth/session')).json()).toMatchObject({ user: { isAdmin: true }, abilities: { createCourse: true } });
+    expect(await setupLinkIfNeeded(db, clock, 'http://localhost:3000')).toBeNull();
+    const again = new TestClient(app);
+    await again.get('/api/auth/session');
+    const reused = await again.post('/api/auth/setup', { token, email: 'evil@example.edu', name: 'Evil', password: 'administrator passphrase' });
+    expect(reused.statusCode).toBe(410);
+    expect((await again.post('/api/auth/link-status', { purpose: 'setup', token })).json().state).toBe('used');
   });
 
   it('sends the security headers', async () => {
