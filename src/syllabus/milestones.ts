@@ -126,7 +126,7 @@ function kindOfSentence(t: string): Kind | null {
   if (/\bmid-?\s?(semester|term)\b|\bprogress\b/i.test(t) && /\bpresent/i.test(t)) return { key: 'midterm-presentations', title: 'Mid-semester presentations' };
   if (/\bmid-?\s?(semester|term)\b|\bprogress\b/i.test(t) && /\breport/i.test(t)) return { key: 'midterm-report', title: 'Mid-semester report' };
   if (/\bposters?\b/i.test(t)) return { key: 'poster', title: 'Poster session' };
-  if (/\breport\b/i.test(t)) return { key: 'final-report', title: 'Final report' };
+  if (/\breports?\b/i.test(t)) return { key: 'final-report', title: 'Final report' };
   if (/\b(groups?|teams?)\b/i.test(t) && /\b(form|declare|membership|join|sign|register|register)/i.test(t)) return { key: 'groups', title: 'Group formation' };
   const other = /\b(milestone|checkpoint|draft|demo|final presentation|presentation|project)\b/i.exec(t);
   if (other) return { key: slugify(other[1]!), title: capitalize(other[1]!.toLowerCase()) };
