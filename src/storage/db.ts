@@ -16,6 +16,7 @@ export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgre
 export type Dialect = DatabaseConfig['kind'];
 
 const dialects = new WeakMap<Db, Dialect>();
+const sqliteHandles = new WeakMap<Db, SqliteDatabase.Database>();
 
 /**
  * Opens the configured database. SQLite: creates the file's folder, WAL, synchronous=FULL
@@ -33,6 +34,7 @@ export function createDb(config: DatabaseConfig, opts: { poolSize?: number } = {
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    sqliteHandles.set(db, raw);
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: opts.poolSize ?? 10 });
     // An idle client losing its connection must not crash the process; the pool replaces it.
@@ -46,6 +48,14 @@ export function createDb(config: DatabaseConfig, opts: { poolSize?: number } = {
 /** Which dialect a handle speaks (for the rare query that must differ). */
 export function dialectOf(db: Db): Dialect {
   return dialects.get(db) ?? 'sqlite';
+}
+
+/**
+ * The better-sqlite3 handle behind a SQLite Db, for the few hot reads that keep a prepared
+ * statement (Kysely prepares every query anew). Null on PostgreSQL. Repositories only.
+ */
+export function sqliteHandle(db: Db): SqliteDatabase.Database | null {
+  return sqliteHandles.get(db) ?? null;
 }
 
 /** Cheap liveness probe used by the health route. */

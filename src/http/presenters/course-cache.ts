@@ -1,11 +1,11 @@
 // Keeps presented course bodies in memory per (course id, version, next meeting, abilities); one version probe per request keeps instances in step.
 import type { CourseDetail } from '../../contracts/course.js';
 import type { StoredCourse } from '../../domain/stored-course.js';
-import { nextMeetingId, presentCourseDetail } from './course.js';
+import { presentCourseDetail } from './course.js';
 
 export interface CachedBody {
-  /** Serialized JSON body. */
-  body: string;
+  /** Serialized JSON body, encoded once (UTF-8). */
+  body: Buffer;
   /** Strong ETag: changes with the course version, the next meeting, and the viewer's abilities. */
   etag: string;
 }
@@ -15,7 +15,8 @@ interface Entry {
   version: number;
   /** The body without the parts that vary per request. */
   base: Omit<CourseDetail, 'nextMeetingId' | 'abilities'>;
-  meetings: CourseDetail['meetings'];
+  /** End instants (ms) of the meetings with class, in order, for the next-meeting lookup. */
+  ends: Array<{ id: string; endsAt: number }>;
   bodies: Map<string, CachedBody>;
 }
 
@@ -39,7 +40,8 @@ export class CourseBodyCache {
   store(course: StoredCourse, now: Date): void {
     const { nextMeetingId: _n, abilities: _a, ...base } = presentCourseDetail(course, now);
     this.entries.delete(course.slug);
-    this.entries.set(course.slug, { courseId: course.id, version: course.version, base, meetings: base.meetings, bodies: new Map() });
+    const ends = base.meetings.filter((m) => m.endsAt !== null).map((m) => ({ id: m.id, endsAt: Date.parse(m.endsAt!) }));
+    this.entries.set(course.slug, { courseId: course.id, version: course.version, base, ends, bodies: new Map() });
     if (this.entries.size > MAX_COURSES) this.entries.delete(this.entries.keys().next().value!);
   }
 
@@ -47,7 +49,8 @@ export class CourseBodyCache {
   body(slug: string, now: Date, abilities: Record<string, boolean>): CachedBody | null {
     const entry = this.entries.get(slug);
     if (!entry) return null;
-    const next = nextMeetingId(entry.meetings, now);
+    const t = now.getTime();
+    const next = entry.ends.find((m) => m.endsAt > t)?.id ?? null;
     const abilityKey = Object.keys(abilities)
       .sort()
       .map((k) => `${k}=${abilities[k] ? 1 : 0}`)
@@ -56,7 +59,7 @@ export class CourseBodyCache {
     let cached = entry.bodies.get(key);
     if (!cached) {
       const detail: CourseDetail = { ...entry.base, nextMeetingId: next, abilities };
-      cached = { body: JSON.stringify(detail), etag: `"${entry.courseId}.${entry.version}.${next ?? '-'}.${hash(abilityKey)}"` };
+      cached = { body: Buffer.from(JSON.stringify(detail)), etag: `"${entry.courseId}.${entry.version}.${next ?? '-'}.${hash(abilityKey)}"` };
       if (entry.bodies.size >= MAX_VARIANTS) entry.bodies.clear();
       entry.bodies.set(key, cached);
     }

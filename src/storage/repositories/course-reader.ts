@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { MeetingKind, TermSeason } from '../../domain/course.js';
 import type { StoredCourse } from '../../domain/stored-course.js';
-import { dialectOf, type Db } from '../db.js';
+import { dialectOf, sqliteHandle, type Db } from '../db.js';
 import type { CourseTable } from '../schema.js';
 
 export interface CourseVersion {
@@ -21,8 +21,23 @@ export interface CourseSummaryRow {
   updatedAt: string;
 }
 
-/** One indexed lookup: lets readers trust a cached presentation while the version is unchanged. */
+const versionStatements = new WeakMap<object, { get(slug: string): unknown }>();
+
+/**
+ * One indexed lookup: lets readers trust a cached presentation while the version is unchanged.
+ * It runs on every course request, so on SQLite it keeps its prepared statement.
+ */
 export async function findCourseVersion(db: Db, slug: string): Promise<CourseVersion | null> {
+  const raw = sqliteHandle(db);
+  if (raw) {
+    let statement = versionStatements.get(raw);
+    if (!statement) {
+      statement = raw.prepare('select id, version, updated_at from courses where slug = ?');
+      versionStatements.set(raw, statement);
+    }
+    const hit = statement.get(slug) as { id: string; version: number; updated_at: string } | undefined;
+    return hit ? { id: hit.id, version: hit.version, updatedAt: hit.updated_at } : null;
+  }
   const row = await db.selectFrom('courses').select(['id', 'version', 'updated_at']).where('slug', '=', slug).executeTakeFirst();
   return row ? { id: row.id, version: row.version, updatedAt: row.updated_at } : null;
 }

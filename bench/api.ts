@@ -1,0 +1,68 @@
+// Benchmark of the course API: GET /api/courses/:slug at 100 connections (autocannon) against a real server process.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/config.js';
+import { createSeminar } from '../src/main.js';
+import { DEMO_SLUG, importDemoCourse } from '../src/services/demo-course.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Starts `seminar serve` on a free port in its own process (as in production) and resolves its URL. */
+function startServer(dataDir: string): Promise<{ url: string; stop(): void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/seminar.js', 'serve'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /running at (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => reject(new Error(`seminar serve exited with ${code} before listening`)));
+  });
+}
+
+async function load(url: string, seconds: number): Promise<autocannon.Result> {
+  return autocannon({ url, connections: 100, duration: seconds, pipelining: 1 });
+}
+
+/** p50/p99 latency (ms) and requests per second of GET /api/courses/:slug with the demo course. */
+export async function benchApi(seconds = 10): Promise<Record<string, number>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'seminar-bench-'));
+  try {
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const seminar = await createSeminar(config);
+    await importDemoCourse({ db: seminar.db });
+    await seminar.close();
+    const server = await startServer(dataDir);
+    try {
+      const url = `${server.url}/api/courses/${DEMO_SLUG}`;
+      await load(url, 2); // warm-up: JIT, caches
+      const result = await load(url, seconds);
+      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
+      return {
+        courseDetailP50Ms: result.latency.p50,
+        courseDetailP99Ms: result.latency.p99,
+        courseDetailRps: Math.round(result.requests.average),
+        courseDetailBytes: Math.round(result.throughput.average / Math.max(1, result.requests.average)),
+        connections: 100,
+        seconds,
+      };
+    } finally {
+      server.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.stdout.write(JSON.stringify(await benchApi(), null, 2) + '\n');
+}
