@@ -31,6 +31,7 @@ export interface Membership {
  * - viewAllSubmissions / grade / viewAllGrades / exportGrades: staff grading work.
  * - runAssignment: plan and apply the role assignment; form leftover groups.
  * - recordAttendance: mark who came.
+ * - manageOwnGroup: create, join, leave a group; invite classmates; rank the group's meetings (students).
  */
 export const COURSE_ACTIONS = [
   'viewCourse',
@@ -49,6 +50,7 @@ export const COURSE_ACTIONS = [
   'exportGrades',
   'runAssignment',
   'recordAttendance',
+  'manageOwnGroup',
 ] as const;
 export type CourseAction = (typeof COURSE_ACTIONS)[number];
 
@@ -95,6 +97,8 @@ const RULES: Record<Exclude<CourseAction, 'viewCourse'>, Rule> = {
   exportGrades: { roles: ['instructor'], admin: true, wrongRole: 'not-instructor' },
   runAssignment: { roles: STAFF, admin: true, wrongRole: 'not-staff' },
   recordAttendance: { roles: STAFF, admin: true, wrongRole: 'not-staff' },
+  // Groups are of students: staff move people with runAssignment instead.
+  manageOwnGroup: { roles: ['student'], admin: false, wrongRole: 'not-student' },
 };
 
 export const NO_MEMBERSHIP: Membership = Object.freeze({ role: null, dropped: false });

@@ -1,0 +1,77 @@
+// Builds the solver's input from the stored course (groups, presentable meetings, rankings, locks, exclusions) and its fingerprint.
+import { DateTime } from 'luxon';
+import type { AssignmentInput, RoleAssignment } from '../../assignment/index.js';
+import type { StoredCourse } from '../../domain/stored-course.js';
+import type { Db } from '../../storage/db.js';
+import { listExclusions } from '../../storage/repositories/assignment-store.js';
+import { listCourseMembers, listGroups } from '../../storage/repositories/groups.js';
+import { listPreferencesOfCourse } from '../../storage/repositories/preferences.js';
+import { listRoleRows, type RoleAssignmentRow } from '../../storage/repositories/roles.js';
+import type { CourseGroupSettings } from '../groups/settings.js';
+import { fingerprint } from './fingerprint.js';
+
+export interface AssignmentState {
+  input: AssignmentInput;
+  /** sha-256 of everything the plan depends on: groups and members, meetings, rankings, locks, exclusions, settings. */
+  inputHash: string;
+  /** The roles stored now (locked or not). */
+  current: RoleAssignment[];
+  rows: RoleAssignmentRow[];
+  groupNames: Map<string, string>;
+  members: Map<string, string[]>;
+  meetingLabels: Map<string, string>;
+}
+
+/** "Oct 2" for a local date. */
+export function meetingLabel(date: string): string {
+  return DateTime.fromISO(date).toFormat('LLL d');
+}
+
+export async function loadAssignmentState(db: Db, course: StoredCourse, settings: CourseGroupSettings, timeLimitSeconds?: number): Promise<AssignmentState> {
+  const [groups, members, prefs, rows, exclusions] = await Promise.all([
+    listGroups(db, course.id),
+    listCourseMembers(db, course.id),
+    listPreferencesOfCourse(db, course.id),
+    listRoleRows(db, course.id),
+    listExclusions(db, course.id),
+  ]);
+  const memberNames = new Map<string, string[]>();
+  for (const m of members) memberNames.set(m.group_id, [...(memberNames.get(m.group_id) ?? []), m.name]);
+  // Empty groups take no role (they can only exist for a moment during a staff reshuffle).
+  const active = groups.filter((g) => memberNames.has(g.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const activeIds = new Set(active.map((g) => g.id));
+  const meetings = course.meetings.filter((m) => m.needsPresenters).map((m) => ({ id: m.id, date: m.date, label: meetingLabel(m.date) }));
+  const meetingIds = new Set(meetings.map((m) => m.id));
+  const preferences: Record<string, string[]> = {};
+  for (const p of [...prefs].sort((a, b) => a.rank - b.rank)) {
+    if (!activeIds.has(p.group_id) || !meetingIds.has(p.meeting_id)) continue;
+    (preferences[p.group_id] ??= []).push(p.meeting_id);
+  }
+  const locks = rows.filter((r) => r.locked === 1 && activeIds.has(r.group_id) && meetingIds.has(r.meeting_id)).map((r) => ({ groupId: r.group_id, meetingId: r.meeting_id, role: r.role }));
+  const input: AssignmentInput = {
+    groups: active.map((g) => ({ id: g.id, name: g.name, size: memberNames.get(g.id)!.length })),
+    meetings,
+    preferences,
+    settings: settings.roles,
+    locks,
+    exclusions: exclusions.filter((e) => activeIds.has(e.group_id) && meetingIds.has(e.meeting_id)).map((e) => ({ groupId: e.group_id, meetingId: e.meeting_id })),
+    ...(timeLimitSeconds ? { timeLimitSeconds } : {}),
+  };
+  const inputHash = fingerprint({
+    groups: input.groups.map((g) => ({ id: g.id, members: members.filter((m) => m.group_id === g.id).map((m) => m.user_id).sort() })),
+    meetings: input.meetings,
+    preferences: input.preferences,
+    settings: input.settings,
+    locks: input.locks,
+    exclusions: input.exclusions,
+  });
+  return {
+    input,
+    inputHash,
+    current: rows.map((r) => ({ meetingId: r.meeting_id, groupId: r.group_id, role: r.role })),
+    rows,
+    groupNames: new Map(groups.map((g) => [g.id, g.name])),
+    members: memberNames,
+    meetingLabels: new Map(course.meetings.map((m) => [m.id, meetingLabel(m.date)])),
+  };
+}
