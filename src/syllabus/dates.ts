@@ -223,13 +223,36 @@ export function dayCode(days: Weekday[]): string {
   return days.map((d) => code[d]).join('');
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function leap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** "YYYY-MM-DD" when the day exists (plain arithmetic: this runs once per schedule row). */
 export function isoDate(year: number, month: number, day: number): string | null {
-  const d = DateTime.fromObject({ year, month, day }, { zone: 'UTC' });
-  return d.isValid ? d.toISODate() : null;
+  if (!Number.isInteger(year) || year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const max = month === 2 && leap(year) ? 29 : MONTH_DAYS[month - 1]!;
+  if (day > max) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+export function dayNumber(date: string): number {
+  let y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function weekdayOfIso(date: string): Weekday {
-  return DateTime.fromISO(date, { zone: 'UTC' }).weekday as Weekday;
+  const n = dayNumber(date);
+  return ((((n + 3) % 7) + 7) % 7 + 1) as Weekday;
 }
 
 /** "Sat Dec 7 2024" style label for warnings. */

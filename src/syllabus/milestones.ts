@@ -30,7 +30,8 @@ export interface Deadline {
 /** The deadline written in a plain-text sentence, or null. Without a time it is the end of that day (23:59). */
 export function findDeadline(text: string): Deadline | null {
   for (const m of text.matchAll(TRIGGER)) {
-    let rest = text.slice(m.index + m[0]!.length);
+    // A deadline is written right after its trigger word: look at a short window only (long texts stay linear).
+    let rest = text.slice(m.index + m[0]!.length, m.index + m[0]!.length + 120);
     let minutes: number | null = null;
     let zoneWord: string | null = null;
     const first = CLOCK_FIRST.exec(rest);
@@ -149,6 +150,8 @@ export function deriveMilestones(
   const out: Milestone[] = [];
   const meetingDates = new Set(meetings.map((m) => m.date));
   for (const s of sentences) {
+    // A deadline sentence is short; kilobytes without a full stop are not one.
+    if (s.markdown.length > 4000) continue;
     const text = plain(s.markdown);
     const kind = kindOfSentence(text);
     if (!kind) continue;

@@ -139,7 +139,7 @@ export function readItem(raw: string, defaults: ReadingDefaults): Item[] {
   const mark = lead2.mark ?? tail.mark;
   const title = plain(tail.rest);
   if (title === '') return mark ? [] : [{ kind: 'note', text: raw.trim() }];
-  if (!mark && looksLikeNote(tail.rest)) return [{ kind: 'note', text: raw.trim() }];
+  if (!mark && (looksLikeNote(tail.rest) || /^<[a-z!/]/i.test(s))) return [{ kind: 'note', text: raw.trim() }];
   return [
     {
       kind: 'reading',

@@ -1,5 +1,4 @@
 // Gives every schedule row its year (rolling over Dec -> Jan), its kind and presenters flag, and checks weekdays.
-import { DateTime } from 'luxon';
 import type { Meeting, MeetingPattern, Weekday } from '../domain/course.js';
 import { describeDate, isoDate, WEEKDAY_NAMES, weekdayOfIso, type MonthDay } from './dates.js';
 import { isStaffLed, kindOf, type ScheduleParts } from './schedule.js';
@@ -14,8 +13,11 @@ export interface ResolveContext {
 
 /**
  * Without any year, picks the one whose weekdays fit best: the meeting days when known, otherwise the
- * two most common weekdays. Years 2000–2049 are tried, ties go to the latest.
+ * two most common weekdays. Years 2000–2049 are tried; weekdays repeat every few years, so ties go to
+ * the year nearest REFERENCE_YEAR (a fixed constant, never the clock).
  */
+const REFERENCE_YEAR = 2025;
+
 function inferYear(dates: MonthDay[], pattern: MeetingPattern | null): number {
   let best = 2024;
   let bestScore = -1;
@@ -36,7 +38,7 @@ function inferYear(dates: MonthDay[], pattern: MeetingPattern | null): number {
     }
     const top = [...counts.values()].sort((a, b) => b - a);
     const score = pattern || dates.some((d) => d.weekday) ? fits : (top[0] ?? 0) + (top[1] ?? 0);
-    if (score >= bestScore) {
+    if (score > bestScore || (score === bestScore && Math.abs(y - REFERENCE_YEAR) < Math.abs(best - REFERENCE_YEAR))) {
       best = y;
       bestScore = score;
     }
@@ -88,6 +90,5 @@ export function resolveMeetings(parts: ScheduleParts, ctx: ResolveContext): { me
       extra: r.extra,
     });
   }
-  void DateTime;
   return { meetings, year: base };
 }

@@ -23,11 +23,14 @@ const DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const BLOCK_START = /^\s{0,3}(#{1,6}\s|>|```|~~~)/;
 
 function hasPipe(line: string): boolean {
-  return /(^|[^\\])\|/.test(line);
+  const at = line.indexOf('|');
+  if (at < 0) return false;
+  return !line.includes('\\|') || /(^|[^\\])\|/.test(line);
 }
 
 function endsWithPipe(line: string): boolean {
-  return /(^|[^\\])\|\s*$/.test(line);
+  const t = line.trimEnd();
+  return t.endsWith('|') && !t.endsWith('\\|');
 }
 
 /** Splits a row line on unescaped pipes; drops the outer ones. Cells are trimmed. */
@@ -70,7 +73,7 @@ function joinCell(prev: string, more: string): string {
 export function findTables(lines: string[], start: number, end: number, fenced: boolean[]): Table[] {
   const tables: Table[] = [];
   for (let i = start; i + 1 < end; i++) {
-    if (fenced[i] || !hasPipe(lines[i]!) || !isDelimiter(lines[i + 1]!, lines[i]!)) continue;
+    if (fenced[i] || !lines[i + 1]!.includes('-') || !hasPipe(lines[i]!) || !isDelimiter(lines[i + 1]!, lines[i]!)) continue;
     if (DELIMITER.test(lines[i]!)) continue;
     const header = splitRow(lines[i]!);
     const outer = lines[i]!.trim().startsWith('|');
