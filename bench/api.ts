@@ -16,7 +16,13 @@ function startServer(dataDir: string): Promise<{ url: string; stop(): void }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/seminar.js', 'serve'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -46,7 +52,8 @@ export async function benchApi(seconds = 10): Promise<Record<string, number>> {
       const url = `${server.url}/api/courses/${DEMO_SLUG}`;
       await load(url, 2); // warm-up: JIT, caches
       const result = await load(url, seconds);
-      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
+      if (result.non2xx > 0 || result.errors > 0)
+        throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
       return {
         courseDetailP50Ms: result.latency.p50,
         courseDetailP99Ms: result.latency.p99,

@@ -23,7 +23,10 @@ export interface CreateSeminarOptions {
 }
 
 /** Opens and migrates the database, then builds (but does not start) the app. */
-export async function createSeminar(config: Readonly<Config>, options: CreateSeminarOptions = {}): Promise<Seminar> {
+export async function createSeminar(
+  config: Readonly<Config>,
+  options: CreateSeminarOptions = {},
+): Promise<Seminar> {
   const db = createDb(config.database);
   try {
     await migrateToLatest(db);

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Seminar } from '../main.js';
 import type { ImportSyllabusResult } from '../services/import-syllabus.js';
+import { demoAccountsStep } from './setup.js';
 
 export interface DemoContext {
   now: Date;
@@ -14,17 +15,20 @@ export interface DemoContext {
  * Steps run after the demo course is imported, in order (accounts, groups, past submissions…).
  * Each must be idempotent: `seminar demo` runs them again on every start.
  */
-export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<void>> = [];
+export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<void>> = [demoAccountsStep];
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('import the demo course (CS 598, shifted so today falls in the semester) into $DATA_DIR and serve it')
+    .description(
+      'import the demo course (CS 598, shifted so today falls in the semester) into $DATA_DIR and serve it',
+    )
     .action(async () => {
       // Loaded here so that other commands start without the server's modules.
       const { loadConfig } = await import('../config.js');
       const { createSeminar, listenSeminar } = await import('../main.js');
-      const { importDemoCourse, demoShiftDate, DEMO_SLUG, DEMO_SYLLABUS_PATH } = await import('../services/demo-course.js');
+      const { importDemoCourse, demoShiftDate, DEMO_SLUG, DEMO_SYLLABUS_PATH } =
+        await import('../services/demo-course.js');
       const { printWarnings } = await import('./import.js');
       const { closeOnSignals } = await import('./serve.js');
       const config = loadConfig();
@@ -34,7 +38,9 @@ export function registerDemo(program: Command): void {
         const course = await importDemoCourse({ db: seminar.db }, now);
         printWarnings(DEMO_SYLLABUS_PATH, course.warnings);
         const say = (line: string) => process.stdout.write(`${line}\n`);
-        say(`${course.created ? 'Imported' : 'Updated'} the demo course ${DEMO_SLUG}: first class ${demoShiftDate(now)}.`);
+        say(
+          `${course.created ? 'Imported' : 'Updated'} the demo course ${DEMO_SLUG}: first class ${demoShiftDate(now)}.`,
+        );
         for (const step of demoSteps) await step(seminar, { now, course, say });
       } catch (error) {
         await seminar.close();

@@ -18,15 +18,19 @@ interface ImportOptions {
 export function readSyllabusFile(file: string): Uint8Array {
   const stat = statSync(file, { throwIfNoEntry: false });
   if (!stat) throw new DomainError('not_found', `${file}: no such file.`);
-  if (!stat.isFile()) throw new DomainError('invalid_syllabus', `${file} is not a file.`, { reason: 'not_a_syllabus' });
+  if (!stat.isFile())
+    throw new DomainError('invalid_syllabus', `${file} is not a file.`, { reason: 'not_a_syllabus' });
   if (stat.size > MAX_SYLLABUS_BYTES) {
-    throw new DomainError('invalid_syllabus', `${file} is larger than 5 MB; a syllabus is a Markdown file.`, { reason: 'too_large' });
+    throw new DomainError('invalid_syllabus', `${file} is larger than 5 MB; a syllabus is a Markdown file.`, {
+      reason: 'too_large',
+    });
   }
   return readFileSync(file);
 }
 
 export function printWarnings(file: string, warnings: SyllabusWarning[]): void {
-  for (const w of warnings) process.stderr.write(w.line > 0 ? `${file}:${w.line}: ${w.message}\n` : `${file}: ${w.message}\n`);
+  for (const w of warnings)
+    process.stderr.write(w.line > 0 ? `${file}:${w.line}: ${w.message}\n` : `${file}: ${w.message}\n`);
 }
 
 function counts(course: CourseModel): string {
@@ -37,13 +41,22 @@ function counts(course: CourseModel): string {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('read a Markdown syllabus: print it as JSON (--json) and/or store it as a course (--course SLUG)')
+    .description(
+      'read a Markdown syllabus: print it as JSON (--json) and/or store it as a course (--course SLUG)',
+    )
     .argument('<file>', 'the syllabus, e.g. examples/cs598-genai-f24.md')
     .option('--course <slug>', 'store (or update in place) the course with this slug', parseSlug)
-    .option('--json', 'print {course, warnings} as JSON on stdout; warnings also as file:line: message on stderr')
+    .option(
+      '--json',
+      'print {course, warnings} as JSON on stdout; warnings also as file:line: message on stderr',
+    )
     .option('--year <year>', 'year for dates that give none', parseYear)
     .option('--timezone <zone>', 'IANA time zone of the course (default $TIME_ZONE)')
-    .option('--shift-to <date>', 'move the schedule so the first meeting falls on this date (YYYY-MM-DD), keeping weekdays', parseLocalDate)
+    .option(
+      '--shift-to <date>',
+      'move the schedule so the first meeting falls on this date (YYYY-MM-DD), keeping weekdays',
+      parseLocalDate,
+    )
     .action(async (file: string, opts: ImportOptions) => {
       const { loadConfig } = await import('../config.js');
       const { readSyllabus } = await import('../services/read-syllabus.js');
@@ -59,7 +72,10 @@ export function registerImport(program: Command): void {
         const { course, warnings } = readSyllabus(input);
         printWarnings(file, warnings);
         if (opts.json) process.stdout.write(JSON.stringify({ course, warnings }, null, 2) + '\n');
-        else process.stdout.write(`${file}: ${course.title}: ${counts(course)}, ${warnings.length} warnings (nothing stored; add --course SLUG to store)\n`);
+        else
+          process.stdout.write(
+            `${file}: ${course.title}: ${counts(course)}, ${warnings.length} warnings (nothing stored; add --course SLUG to store)\n`,
+          );
         return;
       }
       // Storage is loaded only when something is stored.
@@ -72,10 +88,23 @@ export function registerImport(program: Command): void {
         const result = await importSyllabus({ db }, { ...input, slug: opts.course });
         printWarnings(file, result.warnings);
         if (opts.json) {
-          process.stdout.write(JSON.stringify({ slug: opts.course, created: result.created, course: result.course, warnings: result.warnings }, null, 2) + '\n');
+          process.stdout.write(
+            JSON.stringify(
+              {
+                slug: opts.course,
+                created: result.created,
+                course: result.course,
+                warnings: result.warnings,
+              },
+              null,
+              2,
+            ) + '\n',
+          );
         } else {
           const verb = result.created ? 'created' : 'updated';
-          process.stdout.write(`${verb} course ${opts.course}: ${counts(result.course)}, ${result.warnings.length} warnings\n`);
+          process.stdout.write(
+            `${verb} course ${opts.course}: ${counts(result.course)}, ${result.warnings.length} warnings\n`,
+          );
         }
       } finally {
         await db.destroy();

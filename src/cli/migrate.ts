@@ -14,8 +14,10 @@ export function registerMigrate(program: Command): void {
       const db = createDb(config.database);
       try {
         const result = opts.down ? await migrateDown(db) : await migrateToLatest(db);
-        if (result.applied.length === 0) process.stdout.write(opts.down ? 'No migration to undo.\n' : 'Database is up to date.\n');
-        for (const name of result.applied) process.stdout.write(`${opts.down ? 'undone' : 'applied'} ${name}\n`);
+        if (result.applied.length === 0)
+          process.stdout.write(opts.down ? 'No migration to undo.\n' : 'Database is up to date.\n');
+        for (const name of result.applied)
+          process.stdout.write(`${opts.down ? 'undone' : 'applied'} ${name}\n`);
       } finally {
         await db.destroy();
       }

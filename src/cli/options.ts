@@ -3,7 +3,8 @@ import { InvalidArgumentError } from 'commander';
 
 export function parseYear(value: string): number {
   const year = Number(value);
-  if (!/^\d{4}$/.test(value) || year < 1900 || year > 2200) throw new InvalidArgumentError('expected a four-digit year, e.g. 2024.');
+  if (!/^\d{4}$/.test(value) || year < 1900 || year > 2200)
+    throw new InvalidArgumentError('expected a four-digit year, e.g. 2024.');
   return year;
 }
 
@@ -16,7 +17,9 @@ export function parseLocalDate(value: string): string {
 
 export function parseSlug(value: string): string {
   if (!/^[a-z0-9-]{1,64}$/.test(value)) {
-    throw new InvalidArgumentError('a course slug uses lower-case letters, digits and hyphens (1–64), e.g. cs598-genai-f24.');
+    throw new InvalidArgumentError(
+      'a course slug uses lower-case letters, digits and hyphens (1–64), e.g. cs598-genai-f24.',
+    );
   }
   return value;
 }

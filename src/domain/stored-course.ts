@@ -1,12 +1,23 @@
 // A course as stored: the course model plus the ids the database keeps stable across re-imports.
-import type { CourseModel, GradeComponent, Meeting, Milestone, PolicySection, Reading, Unit } from './course.js';
+import type {
+  CourseModel,
+  GradeComponent,
+  Meeting,
+  Milestone,
+  PolicySection,
+  Reading,
+  Unit,
+} from './course.js';
 
 export type WithId<T> = T & { id: string };
 
 export type StoredReading = WithId<Reading>;
 export type StoredMeeting = WithId<Omit<Meeting, 'readings'>> & { readings: StoredReading[] };
 
-export interface StoredCourse extends Omit<CourseModel, 'units' | 'meetings' | 'components' | 'policies' | 'milestones'> {
+export interface StoredCourse extends Omit<
+  CourseModel,
+  'units' | 'meetings' | 'components' | 'policies' | 'milestones'
+> {
   id: string;
   slug: string;
   /** Bumped by every import; caches key on it. */

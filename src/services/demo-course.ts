@@ -6,7 +6,9 @@ import { importSyllabus, type ImportSyllabusResult } from './import-syllabus.js'
 import type { ServiceDeps } from './deps.js';
 
 export const DEMO_SLUG = 'cs598-genai-f24';
-export const DEMO_SYLLABUS_PATH = fileURLToPath(new URL('../../examples/cs598-genai-f24.md', import.meta.url));
+export const DEMO_SYLLABUS_PATH = fileURLToPath(
+  new URL('../../examples/cs598-genai-f24.md', import.meta.url),
+);
 export const DEMO_TIME_ZONE = 'America/Chicago';
 
 /**
@@ -21,7 +23,10 @@ export function demoShiftDate(today: Date, timeZone: string = DEMO_TIME_ZONE): s
  * Imports the demo course around `today` (defaults to the deps' clock). Re-running updates it in
  * place; on a later day the whole schedule moves and meeting ids stay.
  */
-export async function importDemoCourse(deps: ServiceDeps, today: Date = deps.clock?.() ?? new Date()): Promise<ImportSyllabusResult> {
+export async function importDemoCourse(
+  deps: ServiceDeps,
+  today: Date = deps.clock?.() ?? new Date(),
+): Promise<ImportSyllabusResult> {
   return importSyllabus(deps, {
     source: readFileSync(DEMO_SYLLABUS_PATH),
     slug: DEMO_SLUG,

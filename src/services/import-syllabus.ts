@@ -16,12 +16,16 @@ export interface ImportSyllabusResult extends ReadSyllabusResult {
 }
 
 /** Parses and stores; a file that is not a syllabus stores nothing. Re-importing a slug updates it in place. */
-export async function importSyllabus(deps: ServiceDeps, input: ImportSyllabusInput): Promise<ImportSyllabusResult> {
+export async function importSyllabus(
+  deps: ServiceDeps,
+  input: ImportSyllabusInput,
+): Promise<ImportSyllabusResult> {
   assertSlug(input.slug);
   const { course, warnings } = readSyllabus(input);
   const now = nowOf(deps).toISOString();
   const saved = await saveCourse(deps.db, input.slug, course, now);
   const stored = await loadCourse(deps.db, input.slug);
-  if (!stored) throw new DomainError('not_found', `Course "${input.slug}" vanished right after it was stored.`);
+  if (!stored)
+    throw new DomainError('not_found', `Course "${input.slug}" vanished right after it was stored.`);
   return { course, warnings, stored, created: saved.created };
 }

@@ -23,19 +23,28 @@ export interface ReadSyllabusResult {
 /** Parses (and shifts) without storing: what `seminar import --json` prints. Throws invalid_syllabus / invalid_input. */
 export function readSyllabus(input: Omit<ImportSyllabusInput, 'slug'>): ReadSyllabusResult {
   if (!isZone(input.timeZone)) {
-    throw new DomainError('invalid_input', `"${input.timeZone}" is not an IANA time zone (e.g. America/Chicago).`);
+    throw new DomainError(
+      'invalid_input',
+      `"${input.timeZone}" is not an IANA time zone (e.g. America/Chicago).`,
+    );
   }
   if (input.shiftTo !== undefined && !isLocalDate(input.shiftTo)) {
     throw new DomainError('invalid_input', `--shift-to wants a date as YYYY-MM-DD, not "${input.shiftTo}".`);
   }
-  const parsed = parseSyllabus(input.source, { timeZone: input.timeZone, ...(input.year !== undefined ? { year: input.year } : {}) });
+  const parsed = parseSyllabus(input.source, {
+    timeZone: input.timeZone,
+    ...(input.year !== undefined ? { year: input.year } : {}),
+  });
   if (!parsed.ok) {
     throw new DomainError('invalid_syllabus', parsed.error.message, { reason: parsed.error.code });
   }
   if (input.shiftTo === undefined) return { course: parsed.course, warnings: parsed.warnings };
   const shifted = shiftCourse(parsed.course, input.shiftTo);
   // Shift warnings concern the whole schedule, not a line of the file: line 0.
-  return { course: shifted.course, warnings: [...parsed.warnings, ...shifted.warnings.map((message) => ({ line: 0, message }))] };
+  return {
+    course: shifted.course,
+    warnings: [...parsed.warnings, ...shifted.warnings.map((message) => ({ line: 0, message }))],
+  };
 }
 
 function isLocalDate(text: string): boolean {

@@ -22,7 +22,9 @@ export class MigrationError extends Error {}
  */
 const folderProvider: MigrationProvider = {
   async getMigrations() {
-    const files = (await readdir(migrationFolder)).filter((f) => /\.(ts|js|mjs)$/.test(f) && !f.endsWith('.d.ts')).sort();
+    const files = (await readdir(migrationFolder))
+      .filter((f) => /\.(ts|js|mjs)$/.test(f) && !f.endsWith('.d.ts'))
+      .sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
       const mod = (await import(pathToFileURL(join(migrationFolder, file)).href)) as Partial<Migration>;
@@ -50,9 +52,14 @@ function report(result: MigrationResultSet, direction: 'up' | 'down'): Migration
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new MigrationError(failed ? `migration ${failed.migrationName} failed: ${reason}` : `migrations failed: ${reason}`);
+    throw new MigrationError(
+      failed ? `migration ${failed.migrationName} failed: ${reason}` : `migrations failed: ${reason}`,
+    );
   }
-  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName), direction };
+  return {
+    applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    direction,
+  };
 }
 
 /** Brings the schema to the newest migration. Safe to call from several instances at once (Kysely locks). */

@@ -31,7 +31,9 @@ describe('seminar import / export', () => {
     const out = JSON.parse(run.stdout) as { course: typeof parsed.course; warnings: typeof parsed.warnings };
     expect(out.course.title).toBe('Systems for Generative AI');
     expect(out.course.meetings).toHaveLength(parsed.course.meetings.length);
-    expect(out.course.meetings.flatMap((m) => m.readings)).toHaveLength(parsed.course.meetings.flatMap((m) => m.readings).length);
+    expect(out.course.meetings.flatMap((m) => m.readings)).toHaveLength(
+      parsed.course.meetings.flatMap((m) => m.readings).length,
+    );
     expect(out.course.components).toHaveLength(parsed.course.components.length);
     expect(out.warnings).toEqual(parsed.warnings);
     const lines = run.stderr.trim().split('\n').filter(Boolean);
@@ -53,7 +55,9 @@ describe('seminar import / export', () => {
       const after = await getCourse({ db }, 'cs598-genai-f24');
       expect(after.id).toBe(before.id);
       expect(after.meetings.map((m) => m.id)).toEqual(before.meetings.map((m) => m.id));
-      expect(await db.selectFrom('meetings').select('id').execute()).toHaveLength(parsed.course.meetings.length);
+      expect(await db.selectFrom('meetings').select('id').execute()).toHaveLength(
+        parsed.course.meetings.length,
+      );
       expect(await db.selectFrom('courses').select('id').execute()).toHaveLength(1);
     } finally {
       await db.destroy();
@@ -93,7 +97,9 @@ describe('seminar import / export', () => {
     expect(again.code).toBe(0);
     const db = openDb();
     try {
-      expect(toCourseModel(await getCourse({ db }, 'round-trip'))).toEqual(toCourseModel(await getCourse({ db }, 'cs598-genai-f24')));
+      expect(toCourseModel(await getCourse({ db }, 'round-trip'))).toEqual(
+        toCourseModel(await getCourse({ db }, 'cs598-genai-f24')),
+      );
     } finally {
       await db.destroy();
     }

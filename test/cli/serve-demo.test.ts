@@ -17,7 +17,13 @@ function start(command: 'demo' | 'serve', dataDir: string): Promise<Running> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/seminar.js', command], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -50,7 +56,9 @@ describe('seminar demo', () => {
     const first = await start('demo', dir.path);
     let firstIds: string[];
     try {
-      expect(first.stdout).toMatch(/Imported the demo course cs598-genai-f24: first class \d{4}-\d{2}-\d{2}\./);
+      expect(first.stdout).toMatch(
+        /Imported the demo course cs598-genai-f24: first class \d{4}-\d{2}-\d{2}\./,
+      );
       const res = await fetch(`${first.url}/api/courses/cs598-genai-f24`);
       expect(res.status).toBe(200);
       const course = (await res.json()) as CourseDetail;
@@ -66,7 +74,9 @@ describe('seminar demo', () => {
     const second = await start('demo', dir.path);
     try {
       expect(second.stdout).toContain('Updated the demo course cs598-genai-f24');
-      const course = (await (await fetch(`${second.url}/api/courses/cs598-genai-f24`)).json()) as CourseDetail;
+      const course = (await (
+        await fetch(`${second.url}/api/courses/cs598-genai-f24`)
+      ).json()) as CourseDetail;
       expect(course.meetings.map((m) => m.id)).toEqual(firstIds);
     } finally {
       expect(await stop(second)).toBe(0);
@@ -83,8 +93,13 @@ describe('seminar demo', () => {
   it('serves the same data with `seminar serve` and answers health', async () => {
     const running = await start('serve', dir.path);
     try {
-      expect(await (await fetch(`${running.url}/api/health`)).json()).toEqual({ status: 'ok', database: 'ok' });
-      const list = (await (await fetch(`${running.url}/api/courses`)).json()) as { courses: Array<{ slug: string }> };
+      expect(await (await fetch(`${running.url}/api/health`)).json()).toEqual({
+        status: 'ok',
+        database: 'ok',
+      });
+      const list = (await (await fetch(`${running.url}/api/courses`)).json()) as {
+        courses: Array<{ slug: string }>;
+      };
       expect(list.courses.map((c) => c.slug)).toEqual(['cs598-genai-f24']);
     } finally {
       expect(await stop(running)).toBe(0);

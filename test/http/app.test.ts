@@ -15,7 +15,10 @@ describeEachDialect('app', (get) => {
   beforeAll(async () => {
     web = makeTempDir('seminar-web-');
     mkdirSync(join(web.path, 'assets'));
-    writeFileSync(join(web.path, 'index.html'), '<!doctype html><title>Seminar client</title><div id="root"></div>');
+    writeFileSync(
+      join(web.path, 'index.html'),
+      '<!doctype html><title>Seminar client</title><div id="root"></div>',
+    );
     writeFileSync(join(web.path, 'assets', 'index-abc123.js'), 'console.log("client");'.repeat(100));
     const { config, db } = get();
     app = await buildApp({ config, db, webDir: web.path });
@@ -42,7 +45,12 @@ describeEachDialect('app', (get) => {
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/test-echo', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/test-echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":',
+    });
     expect(res.statusCode).toBe(400);
     expect(errorSchema.parse(res.json()).error.code).toBe('invalid_json');
   });
@@ -59,7 +67,12 @@ describeEachDialect('app', (get) => {
   });
 
   it('answers an unsupported content type with 415', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/test-echo', headers: { 'content-type': 'application/x-nonsense' }, payload: 'x' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/test-echo',
+      headers: { 'content-type': 'application/x-nonsense' },
+      payload: 'x',
+    });
     expect(res.statusCode).toBe(415);
     expect(errorSchema.parse(res.json()).error.code).toBe('unsupported_media_type');
   });
@@ -69,12 +82,18 @@ describeEachDialect('app', (get) => {
     expect(res.statusCode).toBe(200);
     const doc = res.json() as { openapi: string; paths: Record<string, Record<string, any>> };
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/courses', '/api/courses/{slug}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/courses', '/api/courses/{slug}']),
+    );
     const detail = doc.paths['/api/courses/{slug}']!.get;
-    expect(detail.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'slug', in: 'path', required: true })]));
+    expect(detail.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'slug', in: 'path', required: true })]),
+    );
     const schema = detail.responses['200'].content['application/json'].schema;
     expect(schema.properties.meetings.type).toBe('array');
-    expect(schema.required).toEqual(expect.arrayContaining(['slug', 'meetings', 'nextMeetingId', 'abilities']));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['slug', 'meetings', 'nextMeetingId', 'abilities']),
+    );
     expect(JSON.stringify(doc)).not.toContain('"$schema"');
   });
 

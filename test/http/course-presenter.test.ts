@@ -1,7 +1,12 @@
 // The course presenter's rules: class times in the course zone across daylight saving, next meeting, labels, cache freshness.
 import { describe, expect, it } from 'vitest';
 import type { StoredCourse } from '../../src/domain/stored-course.js';
-import { meetingInstants, nextMeetingId, patternLabel, presentCourseDetail } from '../../src/http/presenters/course.js';
+import {
+  meetingInstants,
+  nextMeetingId,
+  patternLabel,
+  presentCourseDetail,
+} from '../../src/http/presenters/course.js';
 import { CourseBodyCache } from '../../src/http/presenters/course-cache.js';
 import { buildCourse } from '../support/course-factory.js';
 
@@ -17,7 +22,11 @@ function stored(overrides: Partial<StoredCourse> = {}): StoredCourse {
     createdAt: '2026-11-26T09:00:00.000Z',
     updatedAt: '2026-11-26T09:00:00.000Z',
     units: model.units.map((u, i) => ({ ...u, id: `U${i}` })),
-    meetings: model.meetings.map((m, i) => ({ ...m, id: `M${i}`, readings: m.readings.map((r, j) => ({ ...r, id: `R${i}.${j}` })) })),
+    meetings: model.meetings.map((m, i) => ({
+      ...m,
+      id: `M${i}`,
+      readings: m.readings.map((r, j) => ({ ...r, id: `R${i}.${j}` })),
+    })),
     components: model.components.map((c, i) => ({ ...c, id: `K${i}` })),
     policies: model.policies.map((p, i) => ({ ...p, id: `P${i}` })),
     milestones: model.milestones.map((m, i) => ({ ...m, id: `S${i}` })),
@@ -28,13 +37,31 @@ function stored(overrides: Partial<StoredCourse> = {}): StoredCourse {
 describe('course presenter', () => {
   it('starts a 9:30 class at 14:30 UTC in October (CDT) and 15:30 UTC in November (CST)', () => {
     const meeting = { kind: 'lecture' as const, startTime: null, endTime: null };
-    expect(meetingInstants({ ...meeting, date: '2024-10-30' }, pattern, 'America/Chicago')).toEqual({ startsAt: '2024-10-30T14:30:00Z', endsAt: '2024-10-30T15:45:00Z' });
-    expect(meetingInstants({ ...meeting, date: '2024-11-04' }, pattern, 'America/Chicago')).toEqual({ startsAt: '2024-11-04T15:30:00Z', endsAt: '2024-11-04T16:45:00Z' });
+    expect(meetingInstants({ ...meeting, date: '2024-10-30' }, pattern, 'America/Chicago')).toEqual({
+      startsAt: '2024-10-30T14:30:00Z',
+      endsAt: '2024-10-30T15:45:00Z',
+    });
+    expect(meetingInstants({ ...meeting, date: '2024-11-04' }, pattern, 'America/Chicago')).toEqual({
+      startsAt: '2024-11-04T15:30:00Z',
+      endsAt: '2024-11-04T16:45:00Z',
+    });
   });
 
   it('gives no times to a day without class and to a course without a pattern', () => {
-    expect(meetingInstants({ date: '2024-09-02', kind: 'no_class', startTime: null, endTime: null }, pattern, 'America/Chicago')).toEqual({ startsAt: null, endsAt: null });
-    expect(meetingInstants({ date: '2024-09-04', kind: 'lecture', startTime: null, endTime: null }, null, 'America/Chicago')).toEqual({ startsAt: null, endsAt: null });
+    expect(
+      meetingInstants(
+        { date: '2024-09-02', kind: 'no_class', startTime: null, endTime: null },
+        pattern,
+        'America/Chicago',
+      ),
+    ).toEqual({ startsAt: null, endsAt: null });
+    expect(
+      meetingInstants(
+        { date: '2024-09-04', kind: 'lecture', startTime: null, endTime: null },
+        null,
+        'America/Chicago',
+      ),
+    ).toEqual({ startsAt: null, endsAt: null });
   });
 
   it('labels the pattern as "Mon, Wed 9:30–10:45"', () => {
@@ -63,7 +90,9 @@ describe('course presenter', () => {
       const body = JSON.parse(cache.body(course.slug, now, {})!.body.toString('utf8'));
       expect(body).toEqual(presentCourseDetail(course, now));
     }
-    expect(cache.body(course.slug, monday, {})!.etag).not.toBe(cache.body(course.slug, wednesdayNight, {})!.etag);
+    expect(cache.body(course.slug, monday, {})!.etag).not.toBe(
+      cache.body(course.slug, wednesdayNight, {})!.etag,
+    );
   });
 
   it('knows a newer version or a re-created course is not cached', () => {

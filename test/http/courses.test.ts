@@ -1,7 +1,12 @@
 // The course API on both dialects: list, detail against the contract, times in the course zone, caching across instances, hostile slugs.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { courseDetailSchema, courseSummarySchema, errorSchema, type CourseDetail } from '../../src/contracts/course.js';
+import {
+  courseDetailSchema,
+  courseSummarySchema,
+  errorSchema,
+  type CourseDetail,
+} from '../../src/contracts/course.js';
 import { buildApp } from '../../src/http/app.js';
 import { saveCourse } from '../../src/storage/repositories/course-writer.js';
 import { buildCourse } from '../support/course-factory.js';
@@ -30,7 +35,15 @@ describeEachDialect('course API', (get) => {
     const res = await app.inject({ url: '/api/courses' });
     expect(res.statusCode).toBe(200);
     const body = res.json() as { courses: unknown[] };
-    expect(body.courses).toEqual([{ slug: 'cs598-genai-f24', code: 'CS 598', title: 'Systems for Generative AI', term: 'Fall 2024', timeZone: 'America/Chicago' }]);
+    expect(body.courses).toEqual([
+      {
+        slug: 'cs598-genai-f24',
+        code: 'CS 598',
+        title: 'Systems for Generative AI',
+        term: 'Fall 2024',
+        timeZone: 'America/Chicago',
+      },
+    ]);
     for (const c of body.courses) courseSummarySchema.parse(c);
   });
 
@@ -48,11 +61,20 @@ describeEachDialect('course API', (get) => {
   it('gives each meeting its weekday and its start and end instants in the course zone', async () => {
     const course = (await app.inject({ url: '/api/courses/cs598-genai-f24' })).json() as CourseDetail;
     const [intro, , laborDay, lecture, poster] = course.meetings;
-    expect(intro).toMatchObject({ date: '2024-08-26', weekday: 'Mon', startsAt: '2024-08-26T14:30:00Z', endsAt: '2024-08-26T15:45:00Z' });
+    expect(intro).toMatchObject({
+      date: '2024-08-26',
+      weekday: 'Mon',
+      startsAt: '2024-08-26T14:30:00Z',
+      endsAt: '2024-08-26T15:45:00Z',
+    });
     expect(laborDay).toMatchObject({ kind: 'no_class', startsAt: null, endsAt: null });
     expect(lecture).toMatchObject({ weekday: 'Wed', extra: { Presenter: 'Group 3' } });
     // The poster session keeps its own 10:30–12:00.
-    expect(poster).toMatchObject({ kind: 'poster', startsAt: '2024-09-04T15:30:00Z', endsAt: '2024-09-04T17:00:00Z' });
+    expect(poster).toMatchObject({
+      kind: 'poster',
+      startsAt: '2024-09-04T15:30:00Z',
+      endsAt: '2024-09-04T17:00:00Z',
+    });
   });
 
   it('marks the Aug 28 class as next on the morning of Aug 28', async () => {
@@ -67,14 +89,19 @@ describeEachDialect('course API', (get) => {
     );
     expect(course.policies[0]!.html).toContain('<strong>not</strong>');
     expect(course.policies[0]!.html).not.toContain('<script>');
-    expect(course.meetings[4]!.notesHtml).toEqual(['<a href="https://example.edu/poster.pptx" rel="noopener noreferrer">Template</a>']);
+    expect(course.meetings[4]!.notesHtml).toEqual([
+      '<a href="https://example.edu/poster.pptx" rel="noopener noreferrer">Template</a>',
+    ]);
   });
 
   it('answers 304 to a matching If-None-Match', async () => {
     const first = await app.inject({ url: '/api/courses/cs598-genai-f24' });
     const etag = first.headers.etag as string;
     expect(etag).toBeTruthy();
-    const second = await app.inject({ url: '/api/courses/cs598-genai-f24', headers: { 'if-none-match': etag } });
+    const second = await app.inject({
+      url: '/api/courses/cs598-genai-f24',
+      headers: { 'if-none-match': etag },
+    });
     expect(second.statusCode).toBe(304);
     expect(second.body).toBe('');
   });
@@ -83,10 +110,17 @@ describeEachDialect('course API', (get) => {
     const { db } = get();
     const before = (await app.inject({ url: '/api/courses/cs598-genai-f24' })).json() as CourseDetail;
     expect(before.title).toBe('Systems for Generative AI');
-    await saveCourse(db, 'cs598-genai-f24', buildCourse({ title: 'Systems for GenAI, revised' }), '2026-11-26T10:00:00.000Z');
+    await saveCourse(
+      db,
+      'cs598-genai-f24',
+      buildCourse({ title: 'Systems for GenAI, revised' }),
+      '2026-11-26T10:00:00.000Z',
+    );
     const after = await app.inject({ url: '/api/courses/cs598-genai-f24', headers: { 'if-none-match': '' } });
     expect((after.json() as CourseDetail).title).toBe('Systems for GenAI, revised');
-    expect(((await other.inject({ url: '/api/courses/cs598-genai-f24' })).json() as CourseDetail).title).toBe('Systems for GenAI, revised');
+    expect(((await other.inject({ url: '/api/courses/cs598-genai-f24' })).json() as CourseDetail).title).toBe(
+      'Systems for GenAI, revised',
+    );
   });
 
   it('answers 404 JSON for an unknown course', async () => {
@@ -117,7 +151,10 @@ describeEachDialect('course API', (get) => {
   });
 
   it('compresses the detail for browsers that accept brotli', async () => {
-    const res = await app.inject({ url: '/api/courses/cs598-genai-f24', headers: { 'accept-encoding': 'br, gzip' } });
+    const res = await app.inject({
+      url: '/api/courses/cs598-genai-f24',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe('br');
   });

@@ -2,7 +2,13 @@
 import type { CourseModel, Meeting, Reading } from '../../src/domain/course.js';
 
 export function buildReading(overrides: Partial<Reading> = {}): Reading {
-  return { title: 'Attention Is All You Need', url: 'https://arxiv.org/abs/1706.03762', required: true, note: null, ...overrides };
+  return {
+    title: 'Attention Is All You Need',
+    url: 'https://arxiv.org/abs/1706.03762',
+    required: true,
+    note: null,
+    ...overrides,
+  };
 }
 
 export function buildMeeting(overrides: Partial<Meeting> = {}): Meeting {
@@ -30,7 +36,16 @@ export function buildCourse(overrides: Partial<CourseModel> = {}): CourseModel {
     timeZone: 'America/Chicago',
     location: '1302 Siebel Center',
     pattern: { days: [1, 3], startTime: '09:30', endTime: '10:45' },
-    staff: [{ name: 'Ada Lovelace', url: null, netId: 'ada', role: 'instructor', officeHours: 'W 11:00 AM – 12:00 PM', officeLocation: '3128 Siebel Center' }],
+    staff: [
+      {
+        name: 'Ada Lovelace',
+        url: null,
+        netId: 'ada',
+        role: 'instructor',
+        officeHours: 'W 11:00 AM – 12:00 PM',
+        officeLocation: '3128 Siebel Center',
+      },
+    ],
     forum: { label: 'Piazza', url: 'https://piazza.com/illinois/fall2024/cs598' },
     staffEmail: 'staff@example.edu',
     description: 'We read **papers** about [systems](https://example.edu/systems).',
@@ -40,10 +55,30 @@ export function buildCourse(overrides: Partial<CourseModel> = {}): CourseModel {
       buildMeeting({ date: '2024-08-26', title: 'Introduction', needsPresenters: false, readings: [] }),
       buildMeeting({
         date: '2024-08-28',
-        readings: [buildReading(), buildReading({ title: 'Language Models are Few-Shot Learners', url: null, required: false, note: 'Sec 1-4' })],
+        readings: [
+          buildReading(),
+          buildReading({
+            title: 'Language Models are Few-Shot Learners',
+            url: null,
+            required: false,
+            note: 'Sec 1-4',
+          }),
+        ],
       }),
-      buildMeeting({ date: '2024-09-02', kind: 'no_class', title: 'Labor Day', unit: 'Pre-Training', readings: [], needsPresenters: false }),
-      buildMeeting({ date: '2024-09-04', unit: 'Pre-Training', readings: [buildReading({ title: 'Megatron-LM', url: 'https://arxiv.org/abs/1909.08053' })], extra: { Presenter: 'Group 3' } }),
+      buildMeeting({
+        date: '2024-09-02',
+        kind: 'no_class',
+        title: 'Labor Day',
+        unit: 'Pre-Training',
+        readings: [],
+        needsPresenters: false,
+      }),
+      buildMeeting({
+        date: '2024-09-04',
+        unit: 'Pre-Training',
+        readings: [buildReading({ title: 'Megatron-LM', url: 'https://arxiv.org/abs/1909.08053' })],
+        extra: { Presenter: 'Group 3' },
+      }),
       buildMeeting({
         date: '2024-09-04',
         kind: 'poster',
@@ -60,10 +95,28 @@ export function buildCourse(overrides: Partial<CourseModel> = {}): CourseModel {
       { key: 'participation', name: 'Participation', weight: 10 },
       { key: 'project-report', name: 'Project report', weight: 90 },
     ],
-    policies: [{ slug: 'late-policy', title: 'Late policy', markdown: 'Late reviews will **not** be counted.\n\n<script>alert(1)</script>' }],
+    policies: [
+      {
+        slug: 'late-policy',
+        title: 'Late policy',
+        markdown: 'Late reviews will **not** be counted.\n\n<script>alert(1)</script>',
+      },
+    ],
     milestones: [
-      { key: 'proposal', title: 'Project proposal', dueAt: '2024-09-27T04:59:59Z', meetingDates: [], source: 'Submit a proposal by September 26.' },
-      { key: 'poster', title: 'Poster session', dueAt: null, meetingDates: ['2024-09-04'], source: 'Poster session on Sep 4.' },
+      {
+        key: 'proposal',
+        title: 'Project proposal',
+        dueAt: '2024-09-27T04:59:59Z',
+        meetingDates: [],
+        source: 'Submit a proposal by September 26.',
+      },
+      {
+        key: 'poster',
+        title: 'Poster session',
+        dueAt: null,
+        meetingDates: ['2024-09-04'],
+        source: 'Poster session on Sep 4.',
+      },
     ],
     resources: [{ label: 'GPU access guide', url: 'https://example.edu/gpu' }],
     groupSize: { min: 2, max: 3 },

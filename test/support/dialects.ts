@@ -52,10 +52,18 @@ export function withSchema(base: string, schema: string): string {
  * Creates a fresh database of `dialect` (SQLite file in a temp DATA_DIR, or a new PostgreSQL
  * schema), migrated; `drop()` removes it. Extra env entries (e.g. PUBLIC_URL) go to loadConfig.
  */
-export async function createTestDatabase(dialect: DialectName, extraEnv: Record<string, string> = {}): Promise<TestDatabase & { drop(): Promise<void> }> {
+export async function createTestDatabase(
+  dialect: DialectName,
+  extraEnv: Record<string, string> = {},
+): Promise<TestDatabase & { drop(): Promise<void> }> {
   const temp: TempDir = makeTempDir(`seminar-${dialect}-`);
   let schema: string | null = null;
-  const envVars: Record<string, string> = { DATA_DIR: temp.path, TIME_ZONE: 'America/Chicago', LOG_LEVEL: 'silent', ...extraEnv };
+  const envVars: Record<string, string> = {
+    DATA_DIR: temp.path,
+    TIME_ZONE: 'America/Chicago',
+    LOG_LEVEL: 'silent',
+    ...extraEnv,
+  };
   if (dialect === 'postgres') {
     schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: testPgUrl });
@@ -98,24 +106,32 @@ let announced = false;
  * inside tests and hooks). Without PostgreSQL the postgres copy skips with one line locally, and
  * fails loudly when CI=true.
  */
-export function describeEachDialect(title: string, body: (db: () => TestDatabase, dialect: DialectName) => void): void {
+export function describeEachDialect(
+  title: string,
+  body: (db: () => TestDatabase, dialect: DialectName) => void,
+): void {
   for (const dialect of ['sqlite', 'postgres'] as const) {
     if (dialect === 'postgres' && pgUnavailable !== null) {
       if (inCi) {
         describe(`${title} [postgres]`, () => {
           it('needs PostgreSQL (CI=true)', () => {
-            throw new Error(`PostgreSQL is not reachable at ${testPgUrl}: ${pgUnavailable}. CI must run the PostgreSQL suites.`);
+            throw new Error(
+              `PostgreSQL is not reachable at ${testPgUrl}: ${pgUnavailable}. CI must run the PostgreSQL suites.`,
+            );
           });
         });
         continue;
       }
       if (!announced) {
         announced = true;
-        console.warn(`PostgreSQL suites skipped: no server at ${testPgUrl} (set SEMINAR_TEST_PG_URL; CI=true makes this an error).`);
+        console.warn(
+          `PostgreSQL suites skipped: no server at ${testPgUrl} (set SEMINAR_TEST_PG_URL; CI=true makes this an error).`,
+        );
       }
-      describe.skip(`${title} [postgres]`, () => body(() => {
-        throw new Error('unreachable');
-      }, dialect));
+      describe.skip(`${title} [postgres]`, () =>
+        body(() => {
+          throw new Error('unreachable');
+        }, dialect));
       continue;
     }
     describe(`${title} [${dialect}]`, () => {

@@ -23,10 +23,18 @@ const NOT_BUILT_PAGE = `<!doctype html>
  */
 export type WebFallback = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
-export async function registerWebClient(app: FastifyInstance, webDir: string = DEFAULT_WEB_DIR): Promise<WebFallback> {
+export async function registerWebClient(
+  app: FastifyInstance,
+  webDir: string = DEFAULT_WEB_DIR,
+): Promise<WebFallback> {
   const indexFile = join(webDir, 'index.html');
   if (!existsSync(indexFile)) {
-    return (_request, reply) => reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(NOT_BUILT_PAGE);
+    return (_request, reply) =>
+      reply
+        .code(200)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(NOT_BUILT_PAGE);
   }
   await app.register(fastifyStatic, {
     root: webDir,

@@ -8,7 +8,10 @@ function isZod(value: unknown): value is ZodType {
 
 /** Converts a zod schema to an OpenAPI 3.0 JSON Schema object (no $schema key). */
 export function toOpenApiSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   delete json.$schema;
   return json;
 }
@@ -26,11 +29,19 @@ export function useZodSchemas(app: FastifyInstance): void {
       return result.success ? { value: result.data } : { error: result.error };
     };
   });
-  app.setSerializerCompiler(() => (data: unknown) => (typeof data === 'string' ? data : JSON.stringify(data)));
+  app.setSerializerCompiler(
+    () => (data: unknown) => (typeof data === 'string' ? data : JSON.stringify(data)),
+  );
 }
 
 /** @fastify/swagger transform: turns each route's zod schemas into JSON Schema for the OpenAPI document. */
-export function swaggerTransform({ schema, url }: { schema: Record<string, unknown> | undefined; url: string }) {
+export function swaggerTransform({
+  schema,
+  url,
+}: {
+  schema: Record<string, unknown> | undefined;
+  url: string;
+}) {
   if (!schema) return { schema: schema as never, url };
   const out: Record<string, unknown> = { ...schema };
   for (const part of ['params', 'querystring', 'body', 'headers'] as const) {

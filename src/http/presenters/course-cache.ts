@@ -40,8 +40,16 @@ export class CourseBodyCache {
   store(course: StoredCourse, now: Date): void {
     const { nextMeetingId: _n, abilities: _a, ...base } = presentCourseDetail(course, now);
     this.entries.delete(course.slug);
-    const ends = base.meetings.filter((m) => m.endsAt !== null).map((m) => ({ id: m.id, endsAt: Date.parse(m.endsAt!) }));
-    this.entries.set(course.slug, { courseId: course.id, version: course.version, base, ends, bodies: new Map() });
+    const ends = base.meetings
+      .filter((m) => m.endsAt !== null)
+      .map((m) => ({ id: m.id, endsAt: Date.parse(m.endsAt!) }));
+    this.entries.set(course.slug, {
+      courseId: course.id,
+      version: course.version,
+      base,
+      ends,
+      bodies: new Map(),
+    });
     if (this.entries.size > MAX_COURSES) this.entries.delete(this.entries.keys().next().value!);
   }
 
@@ -59,7 +67,10 @@ export class CourseBodyCache {
     let cached = entry.bodies.get(key);
     if (!cached) {
       const detail: CourseDetail = { ...entry.base, nextMeetingId: next, abilities };
-      cached = { body: Buffer.from(JSON.stringify(detail)), etag: `"${entry.courseId}.${entry.version}.${next ?? '-'}.${hash(abilityKey)}"` };
+      cached = {
+        body: Buffer.from(JSON.stringify(detail)),
+        etag: `"${entry.courseId}.${entry.version}.${next ?? '-'}.${hash(abilityKey)}"`,
+      };
       if (entry.bodies.size >= MAX_VARIANTS) entry.bodies.clear();
       entry.bodies.set(key, cached);
     }

@@ -40,7 +40,13 @@ export function meetingInstants(
 }
 
 export function presentCourseSummary(course: CourseListItem | StoredCourse): CourseSummary {
-  return { slug: course.slug, code: course.code, title: course.title, term: termLabel(course.term), timeZone: course.timeZone };
+  return {
+    slug: course.slug,
+    code: course.code,
+    title: course.title,
+    term: termLabel(course.term),
+    timeZone: course.timeZone,
+  };
 }
 
 function presentMeeting(m: StoredMeeting, course: StoredCourse): MeetingView {
@@ -74,7 +80,11 @@ export function nextMeetingId(meetings: Array<Pick<MeetingView, 'id' | 'endsAt'>
 }
 
 /** The detail body of GET /api/courses/:slug. Abilities are the viewer's (anonymous: none yet). */
-export function presentCourseDetail(course: StoredCourse, now: Date, abilities: Record<string, boolean> = {}): CourseDetail {
+export function presentCourseDetail(
+  course: StoredCourse,
+  now: Date,
+  abilities: Record<string, boolean> = {},
+): CourseDetail {
   const meetings = course.meetings.map((m) => presentMeeting(m, course));
   return {
     ...presentCourseSummary(course),
@@ -89,7 +99,12 @@ export function presentCourseDetail(course: StoredCourse, now: Date, abilities: 
     units: course.units.map((u) => ({ title: u.title })),
     meetings,
     components: course.components.map((c) => ({ key: c.key, name: c.name, weight: c.weight })),
-    policies: course.policies.map((p) => ({ slug: p.slug, title: p.title, markdown: p.markdown, html: renderMarkdown(p.markdown) })),
+    policies: course.policies.map((p) => ({
+      slug: p.slug,
+      title: p.title,
+      markdown: p.markdown,
+      html: renderMarkdown(p.markdown),
+    })),
     milestones: course.milestones.map((m) => ({
       key: m.key,
       title: m.title,

@@ -38,7 +38,12 @@ export const courseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
         summary: 'One course: logistics, staff, schedule with readings, grading, policies, milestones',
         tags: ['courses'],
         params: slugParamsSchema,
-        response: { 200: courseDetailSchema, 304: z.null().describe('Not modified (ETag matched)'), 400: errorSchema, 404: errorSchema },
+        response: {
+          200: courseDetailSchema,
+          304: z.null().describe('Not modified (ETag matched)'),
+          400: errorSchema,
+          404: errorSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -50,7 +55,10 @@ export const courseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
       // What this viewer may do here, from the permission module (visitors: the public page only).
       const abilities = courseAbilities(request.viewer, await membershipOf(deps.db, id, request.viewer));
       const cached = deps.courseCache.body(slug, now, abilities)!;
-      reply.header('etag', cached.etag).header('cache-control', request.viewer ? 'private, no-cache' : 'no-cache').header('vary', 'cookie');
+      reply
+        .header('etag', cached.etag)
+        .header('cache-control', request.viewer ? 'private, no-cache' : 'no-cache')
+        .header('vary', 'cookie');
       if (request.headers['if-none-match'] === cached.etag) return reply.code(304).send();
       return reply.type(JSON_TYPE).send(cached.body);
     },

@@ -51,7 +51,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notes', 'text', (c) => c.notNull())
     .addColumn('extra', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('meetings_course_idx').on('meetings').columns(['course_id', 'position']).execute();
+  await db.schema
+    .createIndex('meetings_course_idx')
+    .on('meetings')
+    .columns(['course_id', 'position'])
+    .execute();
   await db.schema.createIndex('meetings_unit_idx').on('meetings').column('unit_id').execute();
 
   await db.schema
@@ -66,7 +70,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text')
     .execute();
   await db.schema.createIndex('readings_course_idx').on('readings').column('course_id').execute();
-  await db.schema.createIndex('readings_meeting_idx').on('readings').columns(['meeting_id', 'position']).execute();
+  await db.schema
+    .createIndex('readings_meeting_idx')
+    .on('readings')
+    .columns(['meeting_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('components')
@@ -88,7 +96,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('markdown', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('policies_course_idx').on('policies').columns(['course_id', 'position']).execute();
+  await db.schema
+    .createIndex('policies_course_idx')
+    .on('policies')
+    .columns(['course_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('milestones')

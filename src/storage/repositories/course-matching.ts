@@ -1,7 +1,11 @@
 // Pure matching of a re-imported course's parts to the stored rows, so ids stay stable (no I/O).
 
 /** Reuses the id of the first unused existing row with the same key; new ids for the rest. */
-export function matchByKey(existing: Array<{ id: string; key: string }>, wanted: string[], newId: () => string): string[] {
+export function matchByKey(
+  existing: Array<{ id: string; key: string }>,
+  wanted: string[],
+  newId: () => string,
+): string[] {
   const pool = new Map<string, string[]>();
   for (const row of existing) {
     const ids = pool.get(row.key) ?? [];

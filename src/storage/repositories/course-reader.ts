@@ -38,12 +38,18 @@ export async function findCourseVersion(db: Db, slug: string): Promise<CourseVer
     const hit = statement.get(slug) as { id: string; version: number; updated_at: string } | undefined;
     return hit ? { id: hit.id, version: hit.version, updatedAt: hit.updated_at } : null;
   }
-  const row = await db.selectFrom('courses').select(['id', 'version', 'updated_at']).where('slug', '=', slug).executeTakeFirst();
+  const row = await db
+    .selectFrom('courses')
+    .select(['id', 'version', 'updated_at'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
   return row ? { id: row.id, version: row.version, updatedAt: row.updated_at } : null;
 }
 
 function termOf(row: Pick<Selectable<CourseTable>, 'term_season' | 'term_year'>) {
-  return row.term_season !== null && row.term_year !== null ? { season: row.term_season as TermSeason, year: row.term_year } : null;
+  return row.term_season !== null && row.term_year !== null
+    ? { season: row.term_season as TermSeason, year: row.term_year }
+    : null;
 }
 
 export async function listCourseRows(db: Db): Promise<CourseSummaryRow[]> {
@@ -52,10 +58,19 @@ export async function listCourseRows(db: Db): Promise<CourseSummaryRow[]> {
     .select(['id', 'slug', 'code', 'title', 'term_season', 'term_year', 'time_zone', 'updated_at'])
     .orderBy('slug')
     .execute();
-  return rows.map((r) => ({ id: r.id, slug: r.slug, code: r.code, title: r.title, term: termOf(r), timeZone: r.time_zone, updatedAt: r.updated_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    code: r.code,
+    title: r.title,
+    term: termOf(r),
+    timeZone: r.time_zone,
+    updatedAt: r.updated_at,
+  }));
 }
 
-const parse = <T>(text: string | null, fallback: T): T => (text === null ? fallback : (JSON.parse(text) as T));
+const parse = <T>(text: string | null, fallback: T): T =>
+  text === null ? fallback : (JSON.parse(text) as T);
 
 /** The whole course with its parts in syllabus order, or null when the slug is unknown. */
 export async function loadCourse(db: Db, slug: string): Promise<StoredCourse | null> {
@@ -65,12 +80,42 @@ export async function loadCourse(db: Db, slug: string): Promise<StoredCourse | n
   const rows = await trx.execute(async (t) => {
     const c = await t.selectFrom('courses').selectAll().where('slug', '=', slug).executeTakeFirst();
     if (!c) return null;
-    const units = await t.selectFrom('units').selectAll().where('course_id', '=', c.id).orderBy('position').execute();
-    const meetings = await t.selectFrom('meetings').selectAll().where('course_id', '=', c.id).orderBy('position').execute();
-    const readings = await t.selectFrom('readings').selectAll().where('course_id', '=', c.id).orderBy('position').execute();
-    const components = await t.selectFrom('components').selectAll().where('course_id', '=', c.id).orderBy('position').execute();
-    const policies = await t.selectFrom('policies').selectAll().where('course_id', '=', c.id).orderBy('position').execute();
-    const milestones = await t.selectFrom('milestones').selectAll().where('course_id', '=', c.id).orderBy('position').execute();
+    const units = await t
+      .selectFrom('units')
+      .selectAll()
+      .where('course_id', '=', c.id)
+      .orderBy('position')
+      .execute();
+    const meetings = await t
+      .selectFrom('meetings')
+      .selectAll()
+      .where('course_id', '=', c.id)
+      .orderBy('position')
+      .execute();
+    const readings = await t
+      .selectFrom('readings')
+      .selectAll()
+      .where('course_id', '=', c.id)
+      .orderBy('position')
+      .execute();
+    const components = await t
+      .selectFrom('components')
+      .selectAll()
+      .where('course_id', '=', c.id)
+      .orderBy('position')
+      .execute();
+    const policies = await t
+      .selectFrom('policies')
+      .selectAll()
+      .where('course_id', '=', c.id)
+      .orderBy('position')
+      .execute();
+    const milestones = await t
+      .selectFrom('milestones')
+      .selectAll()
+      .where('course_id', '=', c.id)
+      .orderBy('position')
+      .execute();
     return { c, units, meetings, readings, components, policies, milestones };
   });
   if (!rows) return null;
@@ -107,7 +152,7 @@ export async function loadCourse(db: Db, slug: string): Promise<StoredCourse | n
       title: m.title,
       startTime: m.start_time,
       endTime: m.end_time,
-      unit: m.unit_id === null ? null : unitTitle.get(m.unit_id) ?? null,
+      unit: m.unit_id === null ? null : (unitTitle.get(m.unit_id) ?? null),
       readings: readingsByMeeting.get(m.id) ?? [],
       needsPresenters: m.needs_presenters === 1,
       notes: parse(m.notes, []),
@@ -115,7 +160,14 @@ export async function loadCourse(db: Db, slug: string): Promise<StoredCourse | n
     })),
     components: components.map((k) => ({ id: k.id, key: k.key, name: k.name, weight: Number(k.weight) })),
     policies: policies.map((p) => ({ id: p.id, slug: p.slug, title: p.title, markdown: p.markdown })),
-    milestones: milestones.map((m) => ({ id: m.id, key: m.key, title: m.title, dueAt: m.due_at, meetingDates: parse(m.meeting_dates, []), source: m.source })),
+    milestones: milestones.map((m) => ({
+      id: m.id,
+      key: m.key,
+      title: m.title,
+      dueAt: m.due_at,
+      meetingDates: parse(m.meeting_dates, []),
+      source: m.source,
+    })),
     resources: parse(c.resources, []),
     groupSize: parse(c.group_size, null),
   };

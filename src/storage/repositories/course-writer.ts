@@ -31,9 +31,17 @@ async function syncRows(
   const keep = new Set(rows.map((r) => r.id));
   const gone = existingIds.filter((id) => !keep.has(id));
   // The rows are built per table by the caller; Kysely cannot type a table chosen at run time.
-  const db = trx as unknown as { deleteFrom(t: string): any; updateTable(t: string): any; insertInto(t: string): any };
+  const db = trx as unknown as {
+    deleteFrom(t: string): any;
+    updateTable(t: string): any;
+    insertInto(t: string): any;
+  };
   for (let i = 0; i < gone.length; i += 500) {
-    await db.deleteFrom(table).where(scope.column, '=', scope.value).where('id', 'in', gone.slice(i, i + 500)).execute();
+    await db
+      .deleteFrom(table)
+      .where(scope.column, '=', scope.value)
+      .where('id', 'in', gone.slice(i, i + 500))
+      .execute();
   }
   const existing = new Set(existingIds);
   const inserts = rows.filter((r) => !existing.has(r.id));
@@ -44,7 +52,10 @@ async function syncRows(
   }
   // 500 rows × ≤ 13 columns stays far below PostgreSQL's 65535 bind parameters.
   for (let i = 0; i < inserts.length; i += 500) {
-    await db.insertInto(table).values(inserts.slice(i, i + 500)).execute();
+    await db
+      .insertInto(table)
+      .values(inserts.slice(i, i + 500))
+      .execute();
   }
 }
 
@@ -66,19 +77,35 @@ async function upsertCourseRow(trx: Trx, slug: string, course: CourseModel, now:
     group_size: course.groupSize ? json(course.groupSize) : null,
     updated_at: now,
   };
-  const found = await trx.selectFrom('courses').select(['id', 'version']).where('slug', '=', slug).executeTakeFirst();
+  const found = await trx
+    .selectFrom('courses')
+    .select(['id', 'version'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
   if (found) {
     const version = found.version + 1;
-    await trx.updateTable('courses').set({ ...values, version }).where('id', '=', found.id).execute();
+    await trx
+      .updateTable('courses')
+      .set({ ...values, version })
+      .where('id', '=', found.id)
+      .execute();
     return { courseId: found.id, created: false, version };
   }
   const courseId = ulid();
-  await trx.insertInto('courses').values({ id: courseId, slug, ...values, version: 1, created_at: now }).execute();
+  await trx
+    .insertInto('courses')
+    .values({ id: courseId, slug, ...values, version: 1, created_at: now })
+    .execute();
   return { courseId, created: true, version: 1 };
 }
 
 /** Creates or updates the course `slug` from `course`, all or nothing. `now` is an ISO-8601 UTC instant. */
-export async function saveCourse(db: Db, slug: string, course: CourseModel, now: string): Promise<SaveCourseResult> {
+export async function saveCourse(
+  db: Db,
+  slug: string,
+  course: CourseModel,
+  now: string,
+): Promise<SaveCourseResult> {
   return db.transaction().execute(async (trx) => {
     const result = await upsertCourseRow(trx, slug, course, now);
     const courseId = result.courseId;
@@ -86,14 +113,29 @@ export async function saveCourse(db: Db, slug: string, course: CourseModel, now:
 
     // Units, matched by title. Meetings may name a unit the list lacks: it is appended.
     const unitTitles = course.units.map((u) => u.title);
-    for (const m of course.meetings) if (m.unit !== null && !unitTitles.includes(m.unit)) unitTitles.push(m.unit);
-    const oldUnits = await trx.selectFrom('units').select(['id', 'title']).where('course_id', '=', courseId).execute();
-    const unitIds = matchByKey(oldUnits.map((u) => ({ id: u.id, key: u.title })), unitTitles, ulid);
+    for (const m of course.meetings)
+      if (m.unit !== null && !unitTitles.includes(m.unit)) unitTitles.push(m.unit);
+    const oldUnits = await trx
+      .selectFrom('units')
+      .select(['id', 'title'])
+      .where('course_id', '=', courseId)
+      .execute();
+    const unitIds = matchByKey(
+      oldUnits.map((u) => ({ id: u.id, key: u.title })),
+      unitTitles,
+      ulid,
+    );
     const unitIdByTitle = new Map<string, string>();
     unitTitles.forEach((title, i) => {
       if (!unitIdByTitle.has(title)) unitIdByTitle.set(title, unitIds[i]!);
     });
-    await syncRows(trx, 'units', scope, oldUnits.map((u) => u.id), unitTitles.map((title, i) => ({ id: unitIds[i]!, course_id: courseId, position: i, title })));
+    await syncRows(
+      trx,
+      'units',
+      scope,
+      oldUnits.map((u) => u.id),
+      unitTitles.map((title, i) => ({ id: unitIds[i]!, course_id: courseId, position: i, title })),
+    );
 
     // Meetings, matched by date and order within the date (or by position after a whole shift).
     const oldMeetings = await trx
@@ -102,7 +144,11 @@ export async function saveCourse(db: Db, slug: string, course: CourseModel, now:
       .where('course_id', '=', courseId)
       .execute();
     const dates = course.meetings.map((m) => m.date);
-    const meetingIds = matchMeetings(oldMeetings.map((m) => ({ id: m.id, date: m.date, dayOrder: m.day_order, position: m.position })), dates, ulid);
+    const meetingIds = matchMeetings(
+      oldMeetings.map((m) => ({ id: m.id, date: m.date, dayOrder: m.day_order, position: m.position })),
+      dates,
+      ulid,
+    );
     const orders = dayOrders(dates);
     await syncRows(
       trx,
@@ -119,7 +165,7 @@ export async function saveCourse(db: Db, slug: string, course: CourseModel, now:
         title: m.title,
         start_time: m.startTime,
         end_time: m.endTime,
-        unit_id: m.unit === null ? null : unitIdByTitle.get(m.unit) ?? null,
+        unit_id: m.unit === null ? null : (unitIdByTitle.get(m.unit) ?? null),
         needs_presenters: m.needsPresenters ? 1 : 0,
         notes: json(m.notes),
         extra: json(m.extra),
@@ -135,28 +181,106 @@ export async function saveCourse(db: Db, slug: string, course: CourseModel, now:
     const readingRows: Array<{ id: string } & Record<string, unknown>> = [];
     course.meetings.forEach((m, i) => {
       const meetingId = meetingIds[i]!;
-      const old = oldReadings.filter((r) => r.meeting_id === meetingId).map((r) => ({ id: r.id, key: `${r.title}\n${r.url ?? ''}` }));
-      const ids = matchByKey(old, m.readings.map((r) => `${r.title}\n${r.url ?? ''}`), ulid);
+      const old = oldReadings
+        .filter((r) => r.meeting_id === meetingId)
+        .map((r) => ({ id: r.id, key: `${r.title}\n${r.url ?? ''}` }));
+      const ids = matchByKey(
+        old,
+        m.readings.map((r) => `${r.title}\n${r.url ?? ''}`),
+        ulid,
+      );
       m.readings.forEach((r, j) =>
-        readingRows.push({ id: ids[j]!, course_id: courseId, meeting_id: meetingId, position: j, title: r.title, url: r.url, required: r.required ? 1 : 0, note: r.note }),
+        readingRows.push({
+          id: ids[j]!,
+          course_id: courseId,
+          meeting_id: meetingId,
+          position: j,
+          title: r.title,
+          url: r.url,
+          required: r.required ? 1 : 0,
+          note: r.note,
+        }),
       );
     });
-    await syncRows(trx, 'readings', scope, oldReadings.map((r) => r.id), readingRows);
+    await syncRows(
+      trx,
+      'readings',
+      scope,
+      oldReadings.map((r) => r.id),
+      readingRows,
+    );
 
     // Components, policies and milestones, matched by their keys.
-    const oldComponents = await trx.selectFrom('components').select(['id', 'key']).where('course_id', '=', courseId).execute();
+    const oldComponents = await trx
+      .selectFrom('components')
+      .select(['id', 'key'])
+      .where('course_id', '=', courseId)
+      .execute();
     const componentKeys = uniqueKeys(course.components.map((c) => c.key));
     const componentIds = matchByKey(oldComponents, componentKeys, ulid);
-    await syncRows(trx, 'components', scope, oldComponents.map((c) => c.id), course.components.map((c, i) => ({ id: componentIds[i]!, course_id: courseId, position: i, key: componentKeys[i]!, name: c.name, weight: c.weight })));
+    await syncRows(
+      trx,
+      'components',
+      scope,
+      oldComponents.map((c) => c.id),
+      course.components.map((c, i) => ({
+        id: componentIds[i]!,
+        course_id: courseId,
+        position: i,
+        key: componentKeys[i]!,
+        name: c.name,
+        weight: c.weight,
+      })),
+    );
 
-    const oldPolicies = await trx.selectFrom('policies').select(['id', 'slug']).where('course_id', '=', courseId).execute();
-    const policyIds = matchByKey(oldPolicies.map((p) => ({ id: p.id, key: p.slug })), course.policies.map((p) => p.slug), ulid);
-    await syncRows(trx, 'policies', scope, oldPolicies.map((p) => p.id), course.policies.map((p, i) => ({ id: policyIds[i]!, course_id: courseId, position: i, slug: p.slug, title: p.title, markdown: p.markdown })));
+    const oldPolicies = await trx
+      .selectFrom('policies')
+      .select(['id', 'slug'])
+      .where('course_id', '=', courseId)
+      .execute();
+    const policyIds = matchByKey(
+      oldPolicies.map((p) => ({ id: p.id, key: p.slug })),
+      course.policies.map((p) => p.slug),
+      ulid,
+    );
+    await syncRows(
+      trx,
+      'policies',
+      scope,
+      oldPolicies.map((p) => p.id),
+      course.policies.map((p, i) => ({
+        id: policyIds[i]!,
+        course_id: courseId,
+        position: i,
+        slug: p.slug,
+        title: p.title,
+        markdown: p.markdown,
+      })),
+    );
 
-    const oldMilestones = await trx.selectFrom('milestones').select(['id', 'key']).where('course_id', '=', courseId).execute();
+    const oldMilestones = await trx
+      .selectFrom('milestones')
+      .select(['id', 'key'])
+      .where('course_id', '=', courseId)
+      .execute();
     const milestoneKeys = uniqueKeys(course.milestones.map((m) => m.key));
     const milestoneIds = matchByKey(oldMilestones, milestoneKeys, ulid);
-    await syncRows(trx, 'milestones', scope, oldMilestones.map((m) => m.id), course.milestones.map((m, i) => ({ id: milestoneIds[i]!, course_id: courseId, position: i, key: milestoneKeys[i]!, title: m.title, due_at: m.dueAt, meeting_dates: json(m.meetingDates), source: m.source })));
+    await syncRows(
+      trx,
+      'milestones',
+      scope,
+      oldMilestones.map((m) => m.id),
+      course.milestones.map((m, i) => ({
+        id: milestoneIds[i]!,
+        course_id: courseId,
+        position: i,
+        key: milestoneKeys[i]!,
+        title: m.title,
+        due_at: m.dueAt,
+        meeting_dates: json(m.meetingDates),
+        source: m.source,
+      })),
+    );
 
     return result;
   });
