@@ -22,6 +22,15 @@ import { enrollmentRoutes } from './routes/enrollment.js';
 import { rosterRoutes } from './routes/roster.js';
 import { auditRoutes } from './routes/audit.js';
 import { adminRoutes } from './routes/admin.js';
+import { groupRoutes } from './routes/groups.js';
+import { preferenceRoutes } from './routes/preferences.js';
+import { assignmentRoutes } from './routes/assignment.js';
+import { deliverableRoutes } from './routes/deliverables.js';
+import { submissionRoutes } from './routes/submissions.js';
+import { questionRoutes } from './routes/questions.js';
+import { attendanceRoutes } from './routes/attendance.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import { downloadRoutes } from './routes/downloads.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
@@ -40,6 +49,12 @@ export const routePlugins: Array<FastifyPluginAsync<RouteOptions>> = [
   rosterRoutes,
   auditRoutes,
   adminRoutes,
+  deliverableRoutes,
+  submissionRoutes,
+  questionRoutes,
+  attendanceRoutes,
+  dashboardRoutes,
+  downloadRoutes,
 ];
 
 export interface BuildAppOptions {

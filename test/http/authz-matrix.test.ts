@@ -21,6 +21,7 @@ const WHO = {
   staff: ['ta', 'instructor', 'admin'],
   instructors: ['instructor', 'admin'],
   admin: ['admin'],
+  student: ['student'],
 } satisfies Record<string, readonly Actor[]>;
 
 interface Expectation {
@@ -72,6 +73,25 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/admin/audit': { who: 'admin' },
   'POST /api/admin/courses': { who: 'admin', body: { slug: 'not-a-syllabus', syllabus: 'no schedule here' } },
   'POST /api/admin/courses/:slug/instructors': { who: 'admin', body: { email: 'named@example.edu', name: 'Named Instructor' } },
+  // Deliverables and hand-ins (issue 5). Students hand in; staff see everyone's work; members read questions.
+  'GET /api/courses/:slug/deliverables': { who: 'members' },
+  'PATCH /api/courses/:slug/deliverables/:key': { who: 'staff', body: { graceMinutes: 0 } },
+  'POST /api/courses/:slug/deliverables/:key/extensions': { who: 'staff', body: { target: { kind: 'student', userId: 'nobody' }, dueAt: '2030-01-01T00:00:00Z' } },
+  'GET /api/courses/:slug/deliverables/:key/status': { who: 'staff' },
+  'GET /api/courses/:slug/deliverables/:key/download': { who: 'staff' },
+  'POST /api/courses/:slug/submissions': { who: 'student', body: { deliverableKey: 'no-such-deliverable', text: 'Why?' } },
+  'POST /api/courses/:slug/submissions/upload': { who: 'student' },
+  'POST /api/courses/:slug/submissions/:submissionId/reviews': { who: 'staff', body: { decision: 'comment', body: 'Good.' } },
+  'POST /api/courses/:slug/submissions/:submissionId/count': { who: 'staff' },
+  'GET /api/courses/:slug/submissions/:submissionId/download': { who: 'members' },
+  'GET /api/courses/:slug/meetings/:date/questions': { who: 'members' },
+  'GET /api/courses/:slug/meetings/:date/download': { who: 'staff' },
+  'GET /api/courses/:slug/meetings/:date/attendance': { who: 'staff' },
+  'PUT /api/courses/:slug/meetings/:date/attendance': { who: 'staff', body: { marks: [{ userId: 'nobody', status: 'present' }] } },
+  'POST /api/courses/:slug/meetings/:date/check-in-code': { who: 'staff' },
+  'POST /api/courses/:slug/meetings/:date/check-in': { who: 'student', body: { code: 'ABC123' } },
+  'GET /api/courses/:slug/meetings/:date/dashboard': { who: 'staff' },
+  'GET /api/courses/:slug/dashboard': { who: 'student' },
 };
 
 // Collects the route table as Fastify registers it (runs before every route plugin).
@@ -125,6 +145,7 @@ describeEachDialect('authorization matrix', (get) => {
       .replace(':slug', COURSE)
       .replace(':userId', ids.target!)
       .replace(':linkId', '01JAAAAAAAAAAAAAAAAAAAAAAA')
+      .replace(':invitationId', '01JAAAAAAAAAAAAAAAAAAAAAAA')
       .replace('/*', '/index.html');
     const query = url.endsWith('/import/apply') ? '?fingerprint=stale' : '';
     return app.inject({
