@@ -6,6 +6,8 @@ export default function GradingPage() {
   const course = useCourse();
   useDocumentTitle('Grading', [course.code, course.title].filter(Boolean).join(' '));
   const total = course.components.reduce((sum, c) => sum + c.weight, 0);
+  // Bars are drawn to the largest weight so they stay readable on a phone; lengths stay proportional.
+  const largest = Math.max(1, ...course.components.map((c) => c.weight));
   return (
     <>
       <h1>Grading</h1>
@@ -35,7 +37,7 @@ export default function GradingPage() {
                   <th scope="row">{c.name}</th>
                   <td className="num">{c.weight}%</td>
                   <td className="bar-col" aria-hidden="true">
-                    <span className="bar" style={{ width: `${Math.max(0, Math.min(100, c.weight))}%` }} />
+                    <span className="bar" style={{ width: `${Math.max(0, (c.weight / largest) * 100)}%` }} />
                   </td>
                 </tr>
               ))}
