@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'link_expired',
   /** A single-use link that was already used; the message says what to do. */
   'link_used',
+  /** An uploaded file refused by the deliverable's file rules (type, content, archive, pages); details.reason says which. */
+  'file_rejected',
+  /** An upload over the deliverable's size limit. */
+  'too_large',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,6 +15,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   link_expired: 410,
   link_used: 410,
+  file_rejected: 422,
+  too_large: 413,
 };
 
 /** Codes for failures that happen at the HTTP edge, before any use case runs. */

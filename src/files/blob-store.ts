@@ -1,0 +1,127 @@
+// Files by content hash under config.filesDir: streamed to a temp file (hashed, size-capped), fsynced, renamed into place.
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, type ReadStream } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+
+export class TooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`larger than ${limit} bytes`);
+  }
+}
+
+export interface TempFile {
+  path: string;
+  sha256: string;
+  size: number;
+  /** Whether the source stream was cut short (@fastify/multipart sets `truncated` at its own limit). */
+  truncated: boolean;
+}
+
+/**
+ * Layout: <filesDir>/<first two hex>/<sha256> for stored blobs, <filesDir>/tmp/ for uploads in
+ * flight. Same content, same path: storing it twice is a no-op. With PostgreSQL and several app
+ * instances, filesDir must be one shared folder (see docs/operations.md).
+ */
+export class BlobStore {
+  constructor(readonly root: string) {}
+
+  pathOf(sha256: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a sha-256');
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  private tempPath(): string {
+    return join(this.root, 'tmp', `${Date.now().toString(36)}-${randomBytes(8).toString('hex')}.part`);
+  }
+
+  /** Streams `source` into a temp file, hashing on the way; throws TooLargeError past `maxBytes` (the temp file is removed). */
+  async receive(source: Readable, maxBytes: number): Promise<TempFile> {
+    const path = this.tempPath();
+    await mkdir(dirname(path), { recursive: true });
+    const hash = createHash('sha256');
+    let size = 0;
+    const out = createWriteStream(path, { flags: 'wx' });
+    try {
+      for await (const chunk of source) {
+        const buf = chunk as Buffer;
+        size += buf.length;
+        if (size > maxBytes) throw new TooLargeError(maxBytes);
+        hash.update(buf);
+        if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
+      }
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    } catch (error) {
+      out.destroy();
+      await rm(path, { force: true });
+      throw error;
+    }
+    const truncated = Boolean((source as { truncated?: boolean }).truncated);
+    return { path, sha256: hash.digest('hex'), size, truncated };
+  }
+
+  /** Writes bytes held in memory to a temp file (for Markdown typed in the browser). */
+  async receiveBytes(bytes: Uint8Array): Promise<TempFile> {
+    const { Readable } = await import('node:stream');
+    return this.receive(Readable.from([Buffer.from(bytes)]), Number.MAX_SAFE_INTEGER);
+  }
+
+  readTemp(temp: TempFile): Promise<Buffer> {
+    return readFile(temp.path);
+  }
+
+  /**
+   * Makes a temp file durable under its hash: fsync the file, rename into place (or drop it if
+   * the same content is already stored), fsync the folder. After this returns the bytes survive a crash.
+   */
+  async commit(temp: TempFile): Promise<string> {
+    const target = this.pathOf(temp.sha256);
+    await mkdir(dirname(target), { recursive: true });
+    const handle = await open(temp.path, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (existsSync(target) && (await stat(target)).size === temp.size) {
+      await rm(temp.path, { force: true });
+    } else {
+      await rename(temp.path, target);
+    }
+    await syncDir(dirname(target));
+    return target;
+  }
+
+  async discard(temp: TempFile): Promise<void> {
+    await rm(temp.path, { force: true });
+  }
+
+  /** Removes a stored blob (only when no row refers to it: the caller checks). */
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
+  has(sha256: string): boolean {
+    return existsSync(this.pathOf(sha256));
+  }
+
+  open(sha256: string): ReadStream {
+    return createReadStream(this.pathOf(sha256));
+  }
+
+  read(sha256: string): Promise<Buffer> {
+    return readFile(this.pathOf(sha256));
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } catch {
+    // Some file systems refuse fsync on a folder; the rename is still atomic.
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,119 @@
+// The student's "what is due": my questions, my group's slides/summary/project deadlines, what is late, misses left, receipts.
+import { questionDayDone, allowanceState, type AllowanceState } from '../../domain/allowances.js';
+import { effectiveDue } from '../../domain/lateness.js';
+import { extensionFor } from '../../domain/extensions.js';
+import { isAfter } from '../../domain/due.js';
+import { presentedReadings } from '../../domain/demo-deliverables.js';
+import { listExtensionRows, hasAcknowledged } from '../../storage/repositories/work.js';
+import { listRoleHolders } from '../../storage/repositories/work-people.js';
+import { attendanceOf } from '../attendance/roll.js';
+import { authorize } from '../enrollment/course-access.js';
+import { INTEGRITY_POLICY_KEY, integrityPolicyText, ownerOf, regularDue, slotOf, type WorkCourse, type WorkDeps } from '../work/context.js';
+import { receiptOf, type Receipt } from '../work/receipt.js';
+import { detailsOf, handInKey, loadHandIns } from '../work/status.js';
+import { extensionsFromRows } from '../work/submit.js';
+import { countdown } from './countdown.js';
+
+export type DueState = 'open' | 'done' | 'late' | 'zero' | 'missed';
+
+export interface DueItem {
+  deliverableKey: string;
+  title: string;
+  kind: string;
+  meetingDate: string | null;
+  meetingTitle: string | null;
+  dueAt: string;
+  countdown: string;
+  state: DueState;
+  /** For questions: one per presented reading. */
+  needed: number;
+  handedIn: number;
+  /** Reading titles a question is asked about (questions only). */
+  readings: string[];
+  receipts: Receipt[];
+  /** Latest staff decision or comment on the counted version. */
+  review: { decision: string; body: string; at: string } | null;
+  acceptsFiles: boolean;
+  acceptsText: boolean;
+}
+
+export interface StudentDashboard {
+  now: string;
+  group: { id: string; name: string } | null;
+  policyAcknowledged: boolean;
+  policy: string;
+  items: DueItem[];
+  questionAllowance: AllowanceState;
+  attendanceAllowance: AllowanceState;
+}
+
+export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCourse, now: Date): Promise<StudentDashboard> {
+  authorize(work.access, 'viewOwnGrades');
+  const userId = work.access.viewer!.userId;
+  const groupId = work.group?.id ?? null;
+  const owners = [`u:${userId}`, ...(groupId ? [`g:${groupId}`] : [])];
+  const handIns = await loadHandIns(deps.db, work.course.id, { owners });
+  const counted = [...handIns.values()].map((h) => h.counted).filter((c) => c !== null);
+  const details = await detailsOf(deps.db, [...handIns.values()].flatMap((h) => h.versions.map((v) => v.id)));
+  const roles = await listRoleHolders(deps.db, work.course.id);
+  const extensions = extensionsFromRows(await listExtensionRows(deps.db, work.course.id));
+  const nowIso = now.toISOString();
+  const items: DueItem[] = [];
+  const questionDays: Array<{ key: string; dueAt: string; done: boolean; excused: boolean }> = [];
+
+  for (const { spec } of work.deliverables) {
+    const dates: Array<string | null> = spec.perMeeting ? spec.meetingDates : [null];
+    for (const date of dates) {
+      const meeting = date ? work.course.meetings.find((m) => m.date === date) : undefined;
+      if (date && !meeting) continue;
+      if (spec.holder === 'presenter' || spec.holder === 'summarizer') {
+        if (!groupId || !roles.some((r) => r.meeting_id === meeting!.id && r.role === spec.holder && r.group_id === groupId)) continue;
+      }
+      if (spec.audience === 'group' && spec.holder === 'group' && !groupId) {
+        // Still listed: the student needs a group to hand it in.
+      }
+      const regular = regularDue(work.course, spec, date);
+      const due = effectiveDue(regular, spec, extensionFor(extensions, spec, date, { userId, groupId }));
+      const owner = ownerOf(spec, userId, groupId);
+      const slots = spec.perReading && meeting ? presentedReadings(meeting).map((_, i) => slotOf(date, i)) : [slotOf(date, null)];
+      const found = slots.map((s) => handIns.get(handInKey(spec.key, s, owner))).filter((h) => h !== undefined);
+      const receipts = found.map((h) => h.counted!).map((c) => receiptOf(c, spec, (details.files.get(c.id) ?? []).map((f) => ({ name: f.name, type: f.type, size: f.size, pages: f.pages }))));
+      const onTime = receipts.filter((r) => !r.late).length;
+      const past = isAfter(nowIso, due);
+      let state: DueState;
+      if (receipts.length >= slots.length) state = receipts.some((r) => r.outcome === 'late-zero') ? 'zero' : receipts.some((r) => r.late) ? 'late' : 'done';
+      else state = past ? 'missed' : 'open';
+      const lastReview = found.flatMap((h) => details.reviews.get(h.counted!.id) ?? []).at(-1) ?? null;
+      if (spec.key === 'question') questionDays.push({ key: date!, dueAt: due, done: questionDayDone(slots.length, onTime), excused: false });
+      items.push({
+        deliverableKey: spec.key,
+        title: spec.title,
+        kind: spec.kind,
+        meetingDate: date,
+        meetingTitle: meeting?.title ?? null,
+        dueAt: due,
+        countdown: countdown(due, now),
+        state,
+        needed: slots.length,
+        handedIn: receipts.length,
+        readings: spec.perReading && meeting ? presentedReadings(meeting).map((r) => r.title) : [],
+        receipts,
+        review: lastReview ? { decision: lastReview.decision, body: lastReview.body, at: lastReview.created_at } : null,
+        acceptsFiles: spec.fileRules !== null,
+        acceptsText: spec.textAllowed,
+      });
+    }
+  }
+  items.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const questionSpec = work.deliverables.find((d) => d.spec.key === 'question')?.spec;
+  void counted;
+  return {
+    now: nowIso,
+    group: work.group,
+    policyAcknowledged: await hasAcknowledged(deps.db, work.course.id, userId, INTEGRITY_POLICY_KEY),
+    policy: integrityPolicyText(work.course),
+    items,
+    questionAllowance: allowanceState(questionSpec?.allowance ?? 0, questionDays, nowIso),
+    attendanceAllowance: (await attendanceOf(deps, work, userId, now)).allowance,
+  };
+}

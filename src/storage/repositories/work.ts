@@ -1,0 +1,197 @@
+// Deliverables, submissions (versions, files, counted version), extensions, policy acknowledgements and reviews.
+import { sql } from 'kysely';
+import type { Db } from '../db.js';
+import {
+  work,
+  type BlobRow,
+  type WorkDb,
+  type DeliverableRow,
+  type ExtensionRow,
+  type ReviewRow,
+  type SubmissionFileRow,
+  type SubmissionRow,
+} from './work-tables.js';
+
+export type { DeliverableRow, ExtensionRow, ReviewRow, SubmissionFileRow, SubmissionRow } from './work-tables.js';
+
+export async function listDeliverableRows(db: Db, courseId: string): Promise<DeliverableRow[]> {
+  return work(db).selectFrom('deliverables').selectAll().where('course_id', '=', courseId).orderBy('position').execute();
+}
+
+/** Inserts the deliverables a course does not have yet (by key); existing rows (maybe edited by staff) stay. */
+export async function insertMissingDeliverables(db: Db, rows: DeliverableRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await work(db)
+    .insertInto('deliverables')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['course_id', 'key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+export async function updateDeliverableRow(db: Db, courseId: string, key: string, patch: Pick<DeliverableRow, 'spec' | 'closed' | 'updated_at'>): Promise<void> {
+  await work(db).updateTable('deliverables').set(patch).where('course_id', '=', courseId).where('key', '=', key).execute();
+}
+
+/** Highest version of one (deliverable, slot, owner), 0 when none. */
+export async function lastVersion(db: Db, courseId: string, key: string, slot: string, owner: string): Promise<number> {
+  const row = await work(db)
+    .selectFrom('submissions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('course_id', '=', courseId)
+    .where('deliverable_key', '=', key)
+    .where('slot', '=', slot)
+    .where('owner', '=', owner)
+    .executeTakeFirst();
+  return Number(row?.v ?? 0);
+}
+
+export interface NewSubmission {
+  row: Omit<SubmissionRow, 'version'>;
+  files: Array<Omit<SubmissionFileRow, 'submission_id'>>;
+  /** Blob rows of the files (their bytes already fsynced on disk). */
+  blobs: BlobRow[];
+}
+
+async function insertOne(trx: WorkDb, item: NewSubmission): Promise<SubmissionRow> {
+  const { row, files, blobs } = item;
+  const max = await trx
+    .selectFrom('submissions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('course_id', '=', row.course_id)
+    .where('deliverable_key', '=', row.deliverable_key)
+    .where('slot', '=', row.slot)
+    .where('owner', '=', row.owner)
+    .executeTakeFirst();
+  const full: SubmissionRow = { ...row, version: Number(max?.v ?? 0) + 1 };
+  for (const blob of blobs) {
+    await trx.insertInto('blobs').values(blob).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+  }
+  await trx.insertInto('submissions').values(full).execute();
+  if (files.length > 0) {
+    await trx
+      .insertInto('submission_files')
+      .values(files.map((f) => ({ ...f, submission_id: row.id })))
+      .execute();
+  }
+  return full;
+}
+
+/**
+ * Records versions with their files and blob rows in one transaction, each version number
+ * taken inside it (max + 1; the unique key makes a concurrent duplicate fail, never overwrite).
+ */
+export async function insertSubmissions(db: Db, items: NewSubmission[]): Promise<SubmissionRow[]> {
+  return work(db)
+    .transaction()
+    .execute(async (trx) => {
+      const out: SubmissionRow[] = [];
+      for (const item of items) out.push(await insertOne(trx as unknown as WorkDb, item));
+      return out;
+    });
+}
+
+export interface SubmissionQuery {
+  courseId: string;
+  deliverableKey?: string;
+  meetingDate?: string | null;
+  owners?: string[];
+}
+
+export async function listSubmissions(db: Db, q: SubmissionQuery): Promise<SubmissionRow[]> {
+  let query = work(db).selectFrom('submissions').selectAll().where('course_id', '=', q.courseId);
+  if (q.deliverableKey !== undefined) query = query.where('deliverable_key', '=', q.deliverableKey);
+  if (q.meetingDate !== undefined) query = q.meetingDate === null ? query.where('meeting_date', 'is', null) : query.where('meeting_date', '=', q.meetingDate);
+  if (q.owners !== undefined) {
+    if (q.owners.length === 0) return [];
+    query = query.where('owner', 'in', q.owners);
+  }
+  return query.orderBy('submitted_at').orderBy('version').execute();
+}
+
+export async function findSubmission(db: Db, id: string): Promise<SubmissionRow | undefined> {
+  return work(db).selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function countSubmissions(db: Db, courseId: string): Promise<number> {
+  const row = await work(db).selectFrom('submissions').select((eb) => eb.fn.countAll<number>().as('n')).where('course_id', '=', courseId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listFilesOf(db: Db, submissionIds: string[]): Promise<SubmissionFileRow[]> {
+  if (submissionIds.length === 0) return [];
+  const out: SubmissionFileRow[] = [];
+  for (let i = 0; i < submissionIds.length; i += 500) {
+    out.push(...(await work(db).selectFrom('submission_files').selectAll().where('submission_id', 'in', submissionIds.slice(i, i + 500)).orderBy('position').execute()));
+  }
+  return out;
+}
+
+export async function listCountedChoices(db: Db, courseId: string): Promise<Array<{ deliverable_key: string; slot: string; owner: string; submission_id: string }>> {
+  return work(db).selectFrom('counted_versions').select(['deliverable_key', 'slot', 'owner', 'submission_id']).where('course_id', '=', courseId).execute();
+}
+
+export async function setCountedChoice(db: Db, row: { course_id: string; deliverable_key: string; slot: string; owner: string; submission_id: string; set_by: string; set_at: string }): Promise<void> {
+  await work(db)
+    .insertInto('counted_versions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['course_id', 'deliverable_key', 'slot', 'owner']).doUpdateSet({ submission_id: row.submission_id, set_by: row.set_by, set_at: row.set_at }))
+    .execute();
+}
+
+export async function listExtensionRows(db: Db, courseId: string): Promise<ExtensionRow[]> {
+  return work(db).selectFrom('extensions').selectAll().where('course_id', '=', courseId).orderBy('granted_at').execute();
+}
+
+export async function insertExtension(db: Db, row: ExtensionRow): Promise<void> {
+  await work(db).insertInto('extensions').values(row).execute();
+}
+
+export async function hasAcknowledged(db: Db, courseId: string, userId: string, policy: string): Promise<boolean> {
+  const row = await work(db)
+    .selectFrom('policy_acknowledgements')
+    .select('acknowledged_at')
+    .where('course_id', '=', courseId)
+    .where('user_id', '=', userId)
+    .where('policy', '=', policy)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertAcknowledgement(db: Db, row: { course_id: string; user_id: string; policy: string; acknowledged_at: string }): Promise<void> {
+  await work(db)
+    .insertInto('policy_acknowledgements')
+    .values(row)
+    .onConflict((oc) => oc.columns(['course_id', 'user_id', 'policy']).doNothing())
+    .execute();
+}
+
+export async function insertReview(db: Db, row: ReviewRow): Promise<void> {
+  await work(db).insertInto('submission_reviews').values(row).execute();
+}
+
+export async function listReviewsOf(db: Db, submissionIds: string[]): Promise<ReviewRow[]> {
+  if (submissionIds.length === 0) return [];
+  return work(db).selectFrom('submission_reviews').selectAll().where('submission_id', 'in', submissionIds).orderBy('created_at').execute();
+}
+
+/** Bare insert used by the bench's ceiling: one row, one commit, no checks. */
+export async function insertBareSubmission(db: Db, row: SubmissionRow): Promise<void> {
+  await work(db).insertInto('submissions').values(row).execute();
+}
+
+/** For the durability test: every receipt hash stored. */
+export async function listReceiptHashes(db: Db, courseId: string): Promise<Array<{ id: string; sha256: string }>> {
+  return work(db).selectFrom('submissions').select(['id', 'sha256']).where('course_id', '=', courseId).execute();
+}
+
+/** SQLite's own consistency check ("ok" when intact); PostgreSQL answers "ok" after a full read of the tables. */
+export async function checkIntegrity(db: Db, dialect: 'sqlite' | 'postgres'): Promise<string> {
+  if (dialect === 'sqlite') {
+    const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
+    return rows.map((r) => r.integrity_check).join('; ');
+  }
+  await sql`select count(*) from submissions`.execute(db);
+  await sql`select count(*) from submission_files f join submissions s on s.id = f.submission_id`.execute(db);
+  return 'ok';
+}
