@@ -183,7 +183,8 @@ const LETTERS: Record<string, Weekday> = { M: 1, T: 2, Tu: 2, W: 3, R: 4, Th: 4,
 export function parseDayWord(word: string): Weekday[] | null {
   const w = word.replace(/[.:]/g, '');
   if (w === '') return null;
-  const full = DAY_WORDS[w.toLowerCase()]!;
+  const lower = w.toLowerCase();
+  const full: Weekday | undefined = DAY_WORDS[lower] ?? (lower.length > 6 && lower.endsWith('days') ? DAY_WORDS[lower.slice(0, -1)] : undefined);
   if (full && (w.length > 2 || /^[A-Z][a-z]$/.test(w))) return [full];
   if (!/^(Th|Tu|Sa|Su|M|T|W|R|F|S|U)+$/.test(w)) return null;
   const out: Weekday[] = [];

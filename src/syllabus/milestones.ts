@@ -102,17 +102,16 @@ export function deadlineInstant(d: Deadline, span: CourseSpan, timeZone: string,
     { zone, locale: 'en-US' },
   );
   if (!dt.isValid) return null;
-  if (word && word.length === 3 && /^[CEPM][SD]T$/.test(word)) {
+  if (zone !== timeZone) {
+    warnings.push({ line, message: `The deadline is stated in ${d.zoneWord}; it was read as ${dt.toFormat('HH:mm')} ${zone}.` });
+  } else if (word && /^[CEPM][SD]T$/.test(word)) {
     const actual = dt.offsetNameShort ?? '';
     if (/^[CEPM][SD]T$/.test(actual) && actual !== word) {
-      const offset = dt.toFormat('ZZ');
       warnings.push({
         line,
-        message: `${dt.toFormat('MMM d yyyy')} is in ${actual} (UTC${offset}), not ${word}; the deadline is read as ${dt.toFormat('HH:mm')} ${zone} wall-clock time.`,
+        message: `${dt.toFormat('MMM d yyyy')} is in ${actual} (UTC${dt.toFormat('ZZ')}), not ${word}; the deadline is read as ${dt.toFormat('HH:mm')} ${zone} wall-clock time.`,
       });
     }
-  } else if (zone !== timeZone) {
-    warnings.push({ line, message: `The deadline is stated in ${d.zoneWord}; it was read as ${dt.toFormat('HH:mm')} ${zone}.` });
   }
   return dt.toUTC().toISO();
 }

@@ -29,7 +29,7 @@ export function splitItems(cell: string): string[] {
 type Mark = 'required' | 'optional' | null;
 
 function markOf(token: string): Mark {
-  const t = collapse(token.replace(/[*_]/g, ''));
+  const t = collapse(token.replace(/[*_]/g, '')).replace(/^[([]\s*|\s*[)\]]$/g, '');
   if (REQUIRED.test(t)) return 'required';
   if (OPTIONAL.test(t)) return 'optional';
   return null;
