@@ -63,7 +63,7 @@ describe.skipIf(!run)('accounts in Chromium', () => {
     await page.context().close();
   });
 
-  it('signs a newcomer in, joins the course by link, and shows the student navigation', async () => {
+  it('signs a newcomer in, joins the course by link, and shows the student navigation', { timeout: 90_000 }, async () => {
     const instructor = await findUserByEmail(seminar.db, 'instructor@example.edu');
     const access = await courseAccess(seminar.db, demoSlug, { userId: instructor!.id, isAdmin: false });
     const { url: joinUrl } = await createJoinLink(seminar.db, new Date(), access, instructor!, { days: 7, publicUrl: url }, { ip: null, userAgent: null });
@@ -92,7 +92,7 @@ describe.skipIf(!run)('accounts in Chromium', () => {
     await context.close();
   });
 
-  it('lets an instructor import a roster CSV through the preview', async () => {
+  it('lets an instructor import a roster CSV through the preview', { timeout: 90_000 }, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, 'instructor@example.edu', DEMO_PASSWORD, `/courses/${demoSlug}`);

@@ -19,6 +19,8 @@ export interface CoursePageRoute extends PageRoute {
   path: string;
   /** Label in the course navigation. */
   label: string;
+  /** Shown (in the navigation) only to viewers with this ability in course.abilities; to everyone when absent. */
+  ability?: string;
 }
 
 function lazyPage(load: () => Promise<PageModule>): PageRoute {
@@ -28,6 +30,13 @@ function lazyPage(load: () => Promise<PageModule>): PageRoute {
 /** Pages outside any course. Later pages (sign-in, account) add an entry here. */
 export const sitePages: SitePageRoute[] = [
   { pattern: '/', ...lazyPage(() => import('./pages/CoursesPage.js')) },
+  { pattern: '/sign-in', ...lazyPage(() => import('./pages/auth/SignInPage.js')) },
+  { pattern: '/forgot-password', ...lazyPage(() => import('./pages/auth/ForgotPasswordPage.js')) },
+  { pattern: '/reset-password', ...lazyPage(() => import('./pages/auth/SetPasswordPage.js')) },
+  { pattern: '/invitation', ...lazyPage(() => import('./pages/auth/InvitationPage.js')) },
+  { pattern: '/setup', ...lazyPage(() => import('./pages/auth/SetupPage.js')) },
+  { pattern: '/join', ...lazyPage(() => import('./pages/auth/JoinPage.js')) },
+  { pattern: '/account', ...lazyPage(() => import('./pages/account/AccountPage.js')) },
 ];
 
 /**
@@ -41,6 +50,8 @@ export const coursePages: CoursePageRoute[] = [
   { path: 'policies', label: 'Policies', ...lazyPage(() => import('./pages/PoliciesPage.js')) },
   { path: 'project', label: 'Project', ...lazyPage(() => import('./pages/ProjectPage.js')) },
   { path: 'resources', label: 'Resources', ...lazyPage(() => import('./pages/ResourcesPage.js')) },
+  { path: 'roster', label: 'Roster', ability: 'viewRoster', ...lazyPage(() => import('./pages/roster/RosterPage.js')) },
+  { path: 'audit', label: 'Audit log', ability: 'viewAuditLog', ...lazyPage(() => import('./pages/roster/AuditPage.js')) },
 ];
 
 /** "/courses/cs598/schedule" for a page of a course. */

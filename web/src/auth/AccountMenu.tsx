@@ -1,6 +1,7 @@
 // The site header's account corner: "Sign in" for visitors, the person's name and a link to their account otherwise.
 import { Link, useLocation } from '../router.js';
 import { useSession } from './client.js';
+import './menu.css';
 
 export function AccountMenu() {
   const s = useSession();

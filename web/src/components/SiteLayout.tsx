@@ -1,6 +1,7 @@
 // The frame of every page: skip link, site header, the main landmark, footer; focus and scroll on navigation.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from '../router.js';
+import { AccountMenu } from '../auth/AccountMenu.js';
 
 /**
  * After an in-app navigation, moves focus to the new page's h1 (so screen readers announce it)
@@ -49,6 +50,7 @@ export function SiteLayout({ children }: { children: ReactNode }) {
           <Link to="/" className="site-name">
             Seminar
           </Link>
+          <AccountMenu />
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -13,7 +13,8 @@ const ACTION_LABEL: Record<string, string> = {
 };
 
 export function RosterImport({ base, onApplied }: { base: string; onApplied: () => void }) {
-  const [file, setFile] = useState<File | null>(null);
+  // The bytes previewed are the bytes applied, even if the file on disk changes in between.
+  const [bytes, setBytes] = useState<ArrayBuffer | null>(null);
   const [plan, setPlan] = useState<RosterPlanView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -23,32 +24,29 @@ export function RosterImport({ base, onApplied }: { base: string; onApplied: () 
     setNotice(null);
     setPlan(null);
     try {
-      setPlan(
-        await call<RosterPlanView>('POST', `${base}/roster/import/preview`, undefined, {
-          body: await chosen.arrayBuffer(),
-          type: 'text/csv',
-        }),
-      );
+      const data = await chosen.arrayBuffer();
+      setBytes(data);
+      setPlan(await call<RosterPlanView>('POST', `${base}/roster/import/preview`, undefined, { body: data, type: 'text/csv' }));
     } catch (e) {
       setError(messageOf(e));
     }
   }
 
   async function apply() {
-    if (!file || !plan) return;
+    if (!bytes || !plan) return;
     setError(null);
     try {
       const r = await call<{ invited: number }>(
         'POST',
         `${base}/roster/import/apply?fingerprint=${plan.fingerprint}`,
         undefined,
-        { body: await file.arrayBuffer(), type: 'text/csv' },
+        { body: bytes, type: 'text/csv' },
       );
       setNotice(
         `Roster imported. ${r.invited} new ${r.invited === 1 ? 'person was' : 'people were'} e-mailed an invitation.`,
       );
       setPlan(null);
-      setFile(null);
+      setBytes(null);
       onApplied();
     } catch (e) {
       const problems = detailsOf(e)?.problems;
@@ -74,7 +72,8 @@ export function RosterImport({ base, onApplied }: { base: string; onApplied: () 
           accept=".csv,text/csv"
           onChange={(e) => {
             const chosen = e.target.files?.[0] ?? null;
-            setFile(chosen);
+            // Cleared so that choosing the same (fixed) file again previews it again.
+            e.target.value = '';
             if (chosen) void preview(chosen);
           }}
         />

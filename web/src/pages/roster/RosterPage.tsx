@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useCourse, useDocumentTitle } from '../../course-context.js';
 import { Empty, Loading } from '../../components/states.js';
-import { call, messageOf } from '../../auth/client.js';
+import { call, messageOf, useSession } from '../../auth/client.js';
 import { FormError, FormNotice } from '../../auth/Field.js';
 import type { RosterBody } from '../../../../src/contracts/roster.js';
 import { JoinLinks } from './JoinLinks.js';
@@ -17,6 +17,7 @@ const ROLES = [
 
 export default function RosterPage() {
   const course = useCourse();
+  const session = useSession();
   useDocumentTitle('Roster', [course.code, course.title].filter(Boolean).join(' '));
   const base = `/api/courses/${encodeURIComponent(course.slug)}`;
   const [search, setSearch] = useState('');
@@ -52,6 +53,8 @@ export default function RosterPage() {
   }
 
   const abilities = roster?.abilities ?? course.abilities;
+  // Nobody changes or drops their own enrollment here (the server refuses it too).
+  const myId = session.state === 'ready' ? session.session.user?.id : undefined;
   return (
     <>
       <h1>Roster</h1>
@@ -106,7 +109,7 @@ export default function RosterPage() {
                 <td>{p.email}</td>
                 <td>{p.netId ?? ''}</td>
                 <td>
-                  {abilities.changeRoles && !p.droppedAt ? (
+                  {abilities.changeRoles && !p.droppedAt && p.userId !== myId ? (
                     <select
                       aria-label={`Role of ${p.name}`}
                       value={p.role}
@@ -129,7 +132,7 @@ export default function RosterPage() {
                   {p.droppedAt ? ' (dropped)' : ''}
                 </td>
                 <td>
-                  {abilities.manageRoster ? (
+                  {abilities.manageRoster && p.userId !== myId ? (
                     p.droppedAt ? (
                       <button
                         className="button button-secondary"
