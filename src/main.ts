@@ -45,8 +45,15 @@ export async function createSeminar(
       async close() {
         if (closed) return;
         closed = true;
-        await app.close();
-        await db.destroy();
+        // In-flight requests get a few seconds to finish; then lingering connections are cut.
+        const force = setTimeout(() => app.server.closeAllConnections(), 5000);
+        force.unref();
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(force);
+          await db.destroy();
+        }
       },
     };
   } catch (error) {
