@@ -23,7 +23,11 @@ export async function benchSyllabus(runs = 300): Promise<Record<string, number>>
   }
   times.sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { importMedianMs: round(percentile(times, 50)), importP95Ms: round(percentile(times, 95)), importRuns: runs };
+  return {
+    importMedianMs: round(percentile(times, 50)),
+    importP95Ms: round(percentile(times, 95)),
+    importRuns: runs,
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

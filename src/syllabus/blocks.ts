@@ -13,7 +13,13 @@ export function isListItem(line: string): boolean {
   return LIST_ITEM.test(line) && !/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line);
 }
 
-export function blocksOf(lines: string[], start: number, end: number, doc: DocumentOutline, tables: Table[]): Block[] {
+export function blocksOf(
+  lines: string[],
+  start: number,
+  end: number,
+  doc: DocumentOutline,
+  tables: Table[],
+): Block[] {
   const out: Block[] = [];
   const headingAt = new Map(doc.headings.map((h) => [h.index, h]));
   const tableAt = new Map(tables.map((t) => [t.start, t]));
@@ -46,7 +52,13 @@ export function blocksOf(lines: string[], start: number, end: number, doc: Docum
     i++;
     while (i < end && lines[i]!.trim() !== '' && !headingAt.has(i) && !tableAt.has(i) && !doc.fenced[i]) {
       if (kind === 'para' && isListItem(lines[i]!)) break;
-      if (kind === 'list' && !isListItem(lines[i]!) && !/^\s/.test(lines[i]!) && /^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:/.test(lines[i]!)) break;
+      if (
+        kind === 'list' &&
+        !isListItem(lines[i]!) &&
+        !/^\s/.test(lines[i]!) &&
+        /^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:/.test(lines[i]!)
+      )
+        break;
       i++;
     }
     out.push({ kind, start: s, end: i });

@@ -12,13 +12,39 @@ export interface MonthDay {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
-export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+export const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'June',
+  'July',
+  'Aug',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const WEEKDAY_WORD = '(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY_WORD =
+  '(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
 
 const NAMED = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
 const NAMED_DM = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?(?:,?\\s+(\\d{4})\\b)?`, 'i');
@@ -48,7 +74,10 @@ function valid(month: number, day: number): boolean {
 
 /** Reads the date of a schedule cell; null when the cell holds no date. */
 export function parseDateCell(cell: string): MonthDay | null {
-  const text = cell.replace(/[*_`]/g, '').replace(/<br\s*\/?>/gi, ' ').trim();
+  const text = cell
+    .replace(/[*_`]/g, '')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .trim();
   if (text === '' || text.length > 60) return null;
   const wd = WEEKDAY_RE.exec(text);
   const weekday = wd ? weekdayOf(wd[1]!) : null;
@@ -173,18 +202,53 @@ export function findTimeRange(text: string): TimeRange | null {
 }
 
 const DAY_WORDS: Record<string, Weekday> = {
-  monday: 1, mon: 1, mo: 1, tuesday: 2, tues: 2, tue: 2, tu: 2, wednesday: 3, wed: 3, we: 3,
-  thursday: 4, thurs: 4, thur: 4, thu: 4, th: 4, friday: 5, fri: 5, fr: 5, saturday: 6, sat: 6, sa: 6,
-  sunday: 7, sun: 7, su: 7,
+  monday: 1,
+  mon: 1,
+  mo: 1,
+  tuesday: 2,
+  tues: 2,
+  tue: 2,
+  tu: 2,
+  wednesday: 3,
+  wed: 3,
+  we: 3,
+  thursday: 4,
+  thurs: 4,
+  thur: 4,
+  thu: 4,
+  th: 4,
+  friday: 5,
+  fri: 5,
+  fr: 5,
+  saturday: 6,
+  sat: 6,
+  sa: 6,
+  sunday: 7,
+  sun: 7,
+  su: 7,
 };
-const LETTERS: Record<string, Weekday> = { M: 1, T: 2, Tu: 2, W: 3, R: 4, Th: 4, F: 5, Sa: 6, S: 6, Su: 7, U: 7 };
+const LETTERS: Record<string, Weekday> = {
+  M: 1,
+  T: 2,
+  Tu: 2,
+  W: 3,
+  R: 4,
+  Th: 4,
+  F: 5,
+  Sa: 6,
+  S: 6,
+  Su: 7,
+  U: 7,
+};
 
 /** Weekdays of one word: "MW", "TTh", "TuTh", "MWF", "TR", "Tuesday", "Mon". Null when it is not a day word. */
 export function parseDayWord(word: string): Weekday[] | null {
   const w = word.replace(/[.:]/g, '');
   if (w === '') return null;
   const lower = w.toLowerCase();
-  const full: Weekday | undefined = DAY_WORDS[lower] ?? (lower.length > 6 && lower.endsWith('days') ? DAY_WORDS[lower.slice(0, -1)] : undefined);
+  const full: Weekday | undefined =
+    DAY_WORDS[lower] ??
+    (lower.length > 6 && lower.endsWith('days') ? DAY_WORDS[lower.slice(0, -1)] : undefined);
   if (full && (w.length > 2 || /^[A-Z][a-z]$/.test(w))) return [full];
   if (!/^(Th|Tu|Sa|Su|M|T|W|R|F|S|U)+$/.test(w)) return null;
   const out: Weekday[] = [];
@@ -253,7 +317,7 @@ export function dayNumber(date: string): number {
 
 export function weekdayOfIso(date: string): Weekday {
   const n = dayNumber(date);
-  return ((((n + 3) % 7) + 7) % 7 + 1) as Weekday;
+  return (((((n + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 /** "Sat Dec 7 2024" style label for warnings. */

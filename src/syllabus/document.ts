@@ -90,7 +90,12 @@ export function outline(lines: string[]): DocumentOutline {
     start: h.index + h.span,
     end: k + 1 < tops.length ? tops[k + 1]!.index : lines.length,
   }));
-  const preamble: Section = { heading: null, title: '', start: bodyStart, end: Math.max(bodyStart, preambleEnd) };
+  const preamble: Section = {
+    heading: null,
+    title: '',
+    start: bodyStart,
+    end: Math.max(bodyStart, preambleEnd),
+  };
   return { title, preamble, sections, topLevel, fenced, headings };
 }
 

@@ -16,7 +16,9 @@ function escapeLinkText(s: string): string {
 }
 
 function linkUrl(url: string): string {
-  return /[\s<>]/.test(url) || (url.match(/\(/g)?.length ?? 0) !== (url.match(/\)/g)?.length ?? 0) ? `<${url}>` : url;
+  return /[\s<>]/.test(url) || (url.match(/\(/g)?.length ?? 0) !== (url.match(/\)/g)?.length ?? 0)
+    ? `<${url}>`
+    : url;
 }
 
 function roleLabel(role: string): string {
@@ -39,10 +41,17 @@ function logistics(course: CourseModel): string[] {
   const line = [course.location, when].filter(Boolean).join(', ');
   if (line) out.push(`**Lectures**: ${line}`, '');
   if (course.staff.length > 0) {
-    out.push('| Member (NetID) | Role | Office Hours |', '| :--- | :--- | :--- |', ...course.staff.map(staffRow), '');
+    out.push(
+      '| Member (NetID) | Role | Office Hours |',
+      '| :--- | :--- | :--- |',
+      ...course.staff.map(staffRow),
+      '',
+    );
   }
-  if (course.forum) out.push(`**Forum**: [${escapeLinkText(course.forum.label)}](${linkUrl(course.forum.url)})`, '');
-  if (course.staffEmail) out.push(`**Staff e-mail**: [${course.staffEmail}](mailto:${course.staffEmail})`, '');
+  if (course.forum)
+    out.push(`**Forum**: [${escapeLinkText(course.forum.label)}](${linkUrl(course.forum.url)})`, '');
+  if (course.staffEmail)
+    out.push(`**Staff e-mail**: [${course.staffEmail}](mailto:${course.staffEmail})`, '');
   return out;
 }
 
@@ -76,7 +85,8 @@ function readingItem(r: Reading, explicit: boolean): string {
 function meetingCell(m: Meeting, explicit: boolean): string {
   const items: string[] = [];
   if (m.title !== null) items.push(`**${m.title}**`);
-  if (m.startTime && m.endTime) items.push(`(${clock12(m.startTime).replace(' ', '')} - ${clock12(m.endTime).replace(' ', '')})`);
+  if (m.startTime && m.endTime)
+    items.push(`(${clock12(m.startTime).replace(' ', '')} - ${clock12(m.endTime).replace(' ', '')})`);
   items.push(...m.readings.map((r) => readingItem(r, explicit)), ...m.notes.map(noteItem));
   return escapeCell(items.join('<br>'));
 }
@@ -99,8 +109,11 @@ function dateWriter(course: CourseModel): (date: string) => string {
 
 function schedule(course: CourseModel): string[] {
   const extras = ['Presenter', 'Summary'];
-  for (const m of course.meetings) for (const k of Object.keys(m.extra)) if (!extras.includes(k)) extras.push(k);
-  const explicit = [course.description, ...course.policies.map((p) => p.markdown)].some((t) => legendSaysUnmarkedRequired(t) === true);
+  for (const m of course.meetings)
+    for (const k of Object.keys(m.extra)) if (!extras.includes(k)) extras.push(k);
+  const explicit = [course.description, ...course.policies.map((p) => p.markdown)].some(
+    (t) => legendSaysUnmarkedRequired(t) === true,
+  );
   const dateOf = dateWriter(course);
   const out = [
     '## Tentative Schedule and Reading List',
@@ -126,7 +139,10 @@ function schedule(course: CourseModel): string[] {
 }
 
 export function exportSyllabus(course: CourseModel): string {
-  const head = [course.code ? `${course.code}: ${course.title}` : course.title, course.term ? `(${termLabel(course.term)})` : '']
+  const head = [
+    course.code ? `${course.code}: ${course.title}` : course.title,
+    course.term ? `(${termLabel(course.term)})` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const out: string[] = [`# ${head}`, '', ...logistics(course)];
@@ -143,10 +159,20 @@ export function exportSyllabus(course: CourseModel): string {
     for (const p of course.policies) out.push(`### ${p.title}`, '', p.markdown, '');
   }
   if (course.milestones.length > 0) {
-    out.push('## Project Milestones', '', ...course.milestones.map((m) => formatMilestone(m, course.timeZone)), '');
+    out.push(
+      '## Project Milestones',
+      '',
+      ...course.milestones.map((m) => formatMilestone(m, course.timeZone)),
+      '',
+    );
   }
   if (course.resources.length > 0) {
-    out.push('## Resources', '', ...course.resources.map((r) => `- [${escapeLinkText(r.label)}](${linkUrl(r.url)})`), '');
+    out.push(
+      '## Resources',
+      '',
+      ...course.resources.map((r) => `- [${escapeLinkText(r.label)}](${linkUrl(r.url)})`),
+      '',
+    );
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }

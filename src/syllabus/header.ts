@@ -42,7 +42,8 @@ export interface CourseHeader {
   term: Term | null;
 }
 
-const CODE = /^([A-Z]{2,6}(?:[ -]?\d{2,4}[A-Z]?)(?:\s*\/\s*[A-Z]{2,6}[ -]?\d{2,4}[A-Z]?)*)\s*(?::|-|–|—|\|)\s*(.+)$/;
+const CODE =
+  /^([A-Z]{2,6}(?:[ -]?\d{2,4}[A-Z]?)(?:\s*\/\s*[A-Z]{2,6}[ -]?\d{2,4}[A-Z]?)*)\s*(?::|-|–|—|\|)\s*(.+)$/;
 
 export function readHeader(heading: string): CourseHeader {
   let text = collapse(plain(heading));

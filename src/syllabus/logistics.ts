@@ -14,9 +14,12 @@ export interface Logistics {
   staff: StaffMember[];
 }
 
-const FORUM_HOSTS = /(piazza\.com|edstem\.org|campuswire\.com|discord\.(gg|com)|slack\.com|zulipchat\.com|groups\.google\.com)/i;
-const FORUM_LABEL = /^(forum|piazza|ed|ed discussion|ed stem|campuswire|discord|slack|zulip|q ?& ?a|discussion( board)?)$/i;
-const WHEN_LABEL = /\b(lectures?|class(es)?|time|times|when|meets?|meetings?|sessions?|where|location|room|venue|place)\b/i;
+const FORUM_HOSTS =
+  /(piazza\.com|edstem\.org|campuswire\.com|discord\.(gg|com)|slack\.com|zulipchat\.com|groups\.google\.com)/i;
+const FORUM_LABEL =
+  /^(forum|piazza|ed|ed discussion|ed stem|campuswire|discord|slack|zulip|q ?& ?a|discussion( board)?)$/i;
+const WHEN_LABEL =
+  /\b(lectures?|class(es)?|time|times|when|meets?|meetings?|sessions?|where|location|room|venue|place)\b/i;
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/;
 
 /** "0216 Siebel Center for Computer Science, MW: 9:30 AM – 10:45 AM" -> room and pattern. */
@@ -26,7 +29,10 @@ export function readWhenWhere(text: string): { location: string | null; pattern:
   if (!range) return { location: t.replace(/[.;]+$/, '') || null, pattern: null };
   const days = daysBefore(t, range.index);
   const from = days ? days.start : range.index;
-  const before = t.slice(0, from).replace(/[\s,;:\-–—|]+$/, '').replace(/^(in|at)\s+/i, '');
+  const before = t
+    .slice(0, from)
+    .replace(/[\s,;:\-–—|]+$/, '')
+    .replace(/^(in|at)\s+/i, '');
   const after = t
     .slice(range.index + range.length)
     .replace(/^[\s,;:\-–—|]+/, '')
@@ -41,7 +47,8 @@ export function forumOf(text: string, label: string | null): Link | null {
   const links = findLinks(text).filter((l) => !l.url.startsWith('mailto:'));
   const hosted = links.find((l) => FORUM_HOSTS.test(l.url));
   if (hosted) return { label: plain(hosted.text) || label || 'Forum', url: hosted.url };
-  if (label && FORUM_LABEL.test(label) && links.length > 0) return { label: plain(links[0]!.text) || label, url: links[0]!.url };
+  if (label && FORUM_LABEL.test(label) && links.length > 0)
+    return { label: plain(links[0]!.text) || label, url: links[0]!.url };
   return null;
 }
 
@@ -53,7 +60,12 @@ export function emailOf(text: string): string | null {
 }
 
 /** Reads logistics paragraphs line by line (tables are handled by the caller). */
-export function readLogistics(lines: string[], indexes: number[], out: Logistics, warnings: SyllabusWarning[]): void {
+export function readLogistics(
+  lines: string[],
+  indexes: number[],
+  out: Logistics,
+  warnings: SyllabusWarning[],
+): void {
   for (const i of indexes) {
     const raw = lines[i]!;
     if (raw.trim() === '') continue;
@@ -91,6 +103,9 @@ export function readLogistics(lines: string[], indexes: number[], out: Logistics
       }
     }
     if (forum || email) continue;
-    warnings.push({ line: i + 1, message: `Logistics line not placed in the course model: "${collapse(plain(raw)).slice(0, 80)}"` });
+    warnings.push({
+      line: i + 1,
+      message: `Logistics line not placed in the course model: "${collapse(plain(raw)).slice(0, 80)}"`,
+    });
   }
 }

@@ -14,11 +14,23 @@ export interface SentenceSource {
 
 const TZ = '(CDT|CST|CT|EDT|EST|ET|PDT|PST|PT|MDT|MST|MT|UTC|GMT|Central|Eastern|Pacific|Mountain)';
 const ZONES: Record<string, string> = {
-  C: 'America/Chicago', E: 'America/New_York', P: 'America/Los_Angeles', M: 'America/Denver', U: 'UTC', G: 'UTC',
+  C: 'America/Chicago',
+  E: 'America/New_York',
+  P: 'America/Los_Angeles',
+  M: 'America/Denver',
+  U: 'UTC',
+  G: 'UTC',
 };
-const TRIGGER = /\b(on or before|no later than|due(?:\s+(?:on|by|before|at))?|deadline(?:\s+is)?|by|before)\b\s*:?\s*/gi;
-const CLOCK_FIRST = new RegExp(`^(\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?\\s*m\\.?|noon|midnight|\\d{1,2}:\\d{2})\\s*(?:\\(?${TZ}\\)?\\s*)?(?:on\\s+)?`, 'i');
-const CLOCK_AFTER = new RegExp(`^\\s*,?\\s*(?:at\\s+|@\\s*|by\\s+)?(\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?\\s*m\\.?|noon|midnight|\\d{1,2}:\\d{2})\\s*(?:\\(?${TZ}\\)?)?`, 'i');
+const TRIGGER =
+  /\b(on or before|no later than|due(?:\s+(?:on|by|before|at))?|deadline(?:\s+is)?|by|before)\b\s*:?\s*/gi;
+const CLOCK_FIRST = new RegExp(
+  `^(\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?\\s*m\\.?|noon|midnight|\\d{1,2}:\\d{2})\\s*(?:\\(?${TZ}\\)?\\s*)?(?:on\\s+)?`,
+  'i',
+);
+const CLOCK_AFTER = new RegExp(
+  `^\\s*,?\\s*(?:at\\s+|@\\s*|by\\s+)?(\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?\\s*m\\.?|noon|midnight|\\d{1,2}:\\d{2})\\s*(?:\\(?${TZ}\\)?)?`,
+  'i',
+);
 const WEEKDAY_SKIP = /^(?:the\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
 
 export interface Deadline {
@@ -84,16 +96,30 @@ function dayDiff(a: string, b: string): number {
 }
 
 /** The UTC instant of a deadline; warns when a stated CDT/CST does not match the date. */
-export function deadlineInstant(d: Deadline, span: CourseSpan, timeZone: string, line: number, warnings: SyllabusWarning[]): string | null {
+export function deadlineInstant(
+  d: Deadline,
+  span: CourseSpan,
+  timeZone: string,
+  line: number,
+  warnings: SyllabusWarning[],
+): string | null {
   const year = yearNear(d.when, span);
   let zone = timeZone;
   const word = d.zoneWord?.toUpperCase() ?? null;
   if (word) {
     const family = ZONES[word[0]!];
-    const probe = DateTime.fromObject({ year, month: d.when.month, day: d.when.day }, { zone: family, locale: 'en-US' });
-    const local = DateTime.fromObject({ year, month: d.when.month, day: d.when.day }, { zone: timeZone, locale: 'en-US' });
+    const probe = DateTime.fromObject(
+      { year, month: d.when.month, day: d.when.day },
+      { zone: family, locale: 'en-US' },
+    );
+    const local = DateTime.fromObject(
+      { year, month: d.when.month, day: d.when.day },
+      { zone: timeZone, locale: 'en-US' },
+    );
     if (family && probe.isValid && local.isValid && probe.offset !== local.offset && family !== timeZone) {
-      const sameFamily = probe.offsetNameShort?.[0] === local.offsetNameShort?.[0] && /^[A-Z]{3}$/.test(local.offsetNameShort ?? '');
+      const sameFamily =
+        probe.offsetNameShort?.[0] === local.offsetNameShort?.[0] &&
+        /^[A-Z]{3}$/.test(local.offsetNameShort ?? '');
       if (!sameFamily) zone = family;
     }
   }
@@ -103,7 +129,10 @@ export function deadlineInstant(d: Deadline, span: CourseSpan, timeZone: string,
   );
   if (!dt.isValid) return null;
   if (zone !== timeZone) {
-    warnings.push({ line, message: `The deadline is stated in ${d.zoneWord}; it was read as ${dt.toFormat('HH:mm')} ${zone}.` });
+    warnings.push({
+      line,
+      message: `The deadline is stated in ${d.zoneWord}; it was read as ${dt.toFormat('HH:mm')} ${zone}.`,
+    });
   } else if (word && /^[CEPM][SD]T$/.test(word)) {
     const actual = dt.offsetNameShort ?? '';
     if (/^[CEPM][SD]T$/.test(actual) && actual !== word) {
@@ -123,11 +152,14 @@ interface Kind {
 
 function kindOfSentence(t: string): Kind | null {
   if (/\bproposals?\b/i.test(t)) return { key: 'proposal', title: 'Project proposal' };
-  if (/\bmid-?\s?(semester|term)\b|\bprogress\b/i.test(t) && /\bpresent/i.test(t)) return { key: 'midterm-presentations', title: 'Mid-semester presentations' };
-  if (/\bmid-?\s?(semester|term)\b|\bprogress\b/i.test(t) && /\breport/i.test(t)) return { key: 'midterm-report', title: 'Mid-semester report' };
+  if (/\bmid-?\s?(semester|term)\b|\bprogress\b/i.test(t) && /\bpresent/i.test(t))
+    return { key: 'midterm-presentations', title: 'Mid-semester presentations' };
+  if (/\bmid-?\s?(semester|term)\b|\bprogress\b/i.test(t) && /\breport/i.test(t))
+    return { key: 'midterm-report', title: 'Mid-semester report' };
   if (/\bposters?\b/i.test(t)) return { key: 'poster', title: 'Poster session' };
   if (/\breports?\b/i.test(t)) return { key: 'final-report', title: 'Final report' };
-  if (/\b(groups?|teams?)\b/i.test(t) && /\b(form|declare|membership|join|sign|register|register)/i.test(t)) return { key: 'groups', title: 'Group formation' };
+  if (/\b(groups?|teams?)\b/i.test(t) && /\b(form|declare|membership|join|sign|register|register)/i.test(t))
+    return { key: 'groups', title: 'Group formation' };
   const other = /\b(milestone|checkpoint|draft|demo|final presentation|presentation|project)\b/i.exec(t);
   if (other) return { key: slugify(other[1]!), title: capitalize(other[1]!.toLowerCase()) };
   return null;
@@ -164,7 +196,14 @@ export function deriveMilestones(
     const dates = findDates(text)
       .map((d) => isoDate(yearNear(d, span), d.month, d.day))
       .filter((d): d is string => d !== null && meetingDates.has(d));
-    if (dates.length > 0) out.push({ key: kind.key, title: kind.title, dueAt: null, meetingDates: [...new Set(dates)].sort(), source: s.markdown });
+    if (dates.length > 0)
+      out.push({
+        key: kind.key,
+        title: kind.title,
+        dueAt: null,
+        meetingDates: [...new Set(dates)].sort(),
+        source: s.markdown,
+      });
   }
   for (const kind of ['presentations', 'poster'] as const) {
     const days = meetings.filter((m) => m.kind === kind);
@@ -183,7 +222,13 @@ export function deriveMilestones(
       existing.meetingDates = [...new Set([...existing.meetingDates, ...days.map((d) => d.date)])].sort();
       continue;
     }
-    out.push({ key, title, dueAt: null, meetingDates: days.map((d) => d.date), source: days[0]!.title ?? title });
+    out.push({
+      key,
+      title,
+      dueAt: null,
+      meetingDates: days.map((d) => d.date),
+      source: days[0]!.title ?? title,
+    });
   }
   const seen = new Map<string, number>();
   for (const m of out) {
@@ -191,8 +236,12 @@ export function deriveMilestones(
     seen.set(m.key, n);
     if (n > 1) m.key = `${m.key}-${n}`;
   }
-  const sortKey = (m: Milestone): string => m.meetingDates[0] ?? (m.dueAt ? DateTime.fromISO(m.dueAt).setZone(timeZone).toISODate() ?? '' : '9999');
-  return out.map((m, k) => ({ m, k })).sort((a, b) => sortKey(a.m).localeCompare(sortKey(b.m)) || a.k - b.k).map((x) => x.m);
+  const sortKey = (m: Milestone): string =>
+    m.meetingDates[0] ?? (m.dueAt ? (DateTime.fromISO(m.dueAt).setZone(timeZone).toISODate() ?? '') : '9999');
+  return out
+    .map((m, k) => ({ m, k }))
+    .sort((a, b) => sortKey(a.m).localeCompare(sortKey(b.m)) || a.k - b.k)
+    .map((x) => x.m);
 }
 
 /** One line of the exporter's milestone list. */
@@ -222,7 +271,12 @@ export function readExplicitMilestone(item: string): Milestone | null {
     key: m[2]!,
     title: m[1]!.replace(/\\\*/g, '*'),
     dueAt: dueAt ? dueAt.toISO() : null,
-    meetingDates: dates ? dates[1]!.split(',').map((d) => d.trim()).filter(Boolean) : [],
+    meetingDates: dates
+      ? dates[1]!
+          .split(',')
+          .map((d) => d.trim())
+          .filter(Boolean)
+      : [],
     source: m[4]!,
   };
 }

@@ -12,8 +12,16 @@ import { resolveMeetings } from './resolve.js';
 import { findResources, groupSizeOf } from './resources.js';
 import { readSchedule, scheduleColumns } from './schedule.js';
 import {
-  classify, isWeightTable, readDescription, readPolicies, readWeightLine, readWeightTable, uniqueSlugs,
-  warnUnplaced, type PolicyText, type SectionKind,
+  classify,
+  isWeightTable,
+  readDescription,
+  readPolicies,
+  readWeightLine,
+  readWeightTable,
+  uniqueSlugs,
+  warnUnplaced,
+  type PolicyText,
+  type SectionKind,
 } from './sections.js';
 import { isStaffTable, readStaffTable } from './staff.js';
 import { findTables, type Table } from './tables.js';
@@ -113,7 +121,10 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     scheduleBlocks.push({ kind: 'table', table: t, columns });
     consume(t);
   }
-  scheduleBlocks.sort((a, b) => (a.kind === 'table' ? a.table.start : a.line - 1) - (b.kind === 'table' ? b.table.start : b.line - 1));
+  scheduleBlocks.sort(
+    (a, b) =>
+      (a.kind === 'table' ? a.table.start : a.line - 1) - (b.kind === 'table' ? b.table.start : b.line - 1),
+  );
   const schedule = readSchedule(scheduleBlocks, { unmarkedRequired }, warnings);
 
   // Logistics: staff tables anywhere, label lines in the preamble and logistics sections.
@@ -174,7 +185,12 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     } else if (objectives.length === 0) {
       const d = readDescription(lines, c.section, doc, tables);
       objectives = d.objectives;
-      if (d.description) policyTexts.push({ policy: { slug: '', title: c.section.title, markdown: d.description }, start: c.section.start, end: c.section.end });
+      if (d.description)
+        policyTexts.push({
+          policy: { slug: '', title: c.section.title, markdown: d.description },
+          start: c.section.start,
+          end: c.section.end,
+        });
     } else c.kind = 'other';
   }
 
@@ -211,7 +227,10 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   }
   const total = components.reduce((sum, c) => sum + c.weight, 0);
   if (components.length > 0 && Math.abs(total - 100) > 1e-6) {
-    warnings.push({ line: componentsLine, message: `The grading weights add up to ${Math.round(total * 100) / 100}%, not 100%.` });
+    warnings.push({
+      line: componentsLine,
+      message: `The grading weights add up to ${Math.round(total * 100) / 100}%, not 100%.`,
+    });
   }
   const componentKeys = new Map<string, number>();
   for (const comp of components) {
@@ -226,7 +245,9 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   for (const c of all) {
     const s = c.section;
     if (c.kind === 'milestones' && explicitMilestones === null) {
-      const items = blocksOf(lines, s.start, s.end, doc, tables).flatMap((b) => (b.kind === 'list' ? listItems(lines, b.start, b.end) : [{ text: '', line: b.start + 1 }]));
+      const items = blocksOf(lines, s.start, s.end, doc, tables).flatMap((b) =>
+        b.kind === 'list' ? listItems(lines, b.start, b.end) : [{ text: '', line: b.start + 1 }],
+      );
       const read = items.map((it) => readExplicitMilestone(it.text));
       if (read.length > 0 && read.every((m) => m !== null)) {
         explicitMilestones = read as Milestone[];
@@ -238,13 +259,24 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
       let pureList = true;
       for (const b of blocks) {
         for (let i = b.start; i < b.end; i++) {
-          for (const l of findLinks(lines[i]!)) explicitResources.push({ label: plain(l.text) || l.url, url: l.url });
+          for (const l of findLinks(lines[i]!))
+            explicitResources.push({ label: plain(l.text) || l.url, url: l.url });
         }
-        if (b.kind !== 'list' || listItems(lines, b.start, b.end).some((it) => !/^\[[^\]]*\]\([^)]*\)$/.test(it.text.trim()))) pureList = false;
+        if (
+          b.kind !== 'list' ||
+          listItems(lines, b.start, b.end).some((it) => !/^\[[^\]]*\]\([^)]*\)$/.test(it.text.trim()))
+        )
+          pureList = false;
       }
       if (pureList) continue;
     }
-    if (c.kind === 'grading' || c.kind === 'policies' || c.kind === 'other' || c.kind === 'milestones' || c.kind === 'resources') {
+    if (
+      c.kind === 'grading' ||
+      c.kind === 'policies' ||
+      c.kind === 'other' ||
+      c.kind === 'milestones' ||
+      c.kind === 'resources'
+    ) {
       policyTexts.push(...readPolicies(lines, s, doc, tables, consumed));
     }
   }
@@ -260,7 +292,10 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     for (const p of policyTexts) {
       for (const b of blocksOf(lines, p.start, p.end, doc, tables)) {
         if (b.kind === 'table' || b.kind === 'code' || b.kind === 'heading') continue;
-        const units = b.kind === 'list' ? listItems(lines, b.start, b.end) : [{ text: lines.slice(b.start, b.end).join(' '), line: b.start + 1 }];
+        const units =
+          b.kind === 'list'
+            ? listItems(lines, b.start, b.end)
+            : [{ text: lines.slice(b.start, b.end).join(' '), line: b.start + 1 }];
         for (const u of units) {
           const label = /^\s*(\*\*|__)[^*_]+\1\s*:\s*/.exec(u.text);
           for (const sentence of sentences(label ? u.text.slice(label[0]!.length) : u.text)) {
@@ -279,7 +314,10 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   let title = header?.title ?? '';
   if (title === '') {
     title = 'Untitled course';
-    warnings.push({ line: 1, message: 'The syllabus has no title heading; the course is called "Untitled course".' });
+    warnings.push({
+      line: 1,
+      message: 'The syllabus has no title heading; the course is called "Untitled course".',
+    });
   }
 
   const course: CourseModel = {

@@ -16,14 +16,20 @@ export interface ReadingDefaults {
 }
 
 const REQUIRED = /^(required|req\.?|mandatory|must[- ]read|compulsory)$/i;
-const OPTIONAL = /^(optional|opt\.?|recommended|supplementary|supplemental|additional|further|background|related|extra)$/i;
-const GENERIC_LINK = /^(template|slides?|deck|recording|video|notes?|lecture notes|code|form|poster|here|link|website|homework|hw ?\d*|assignment|lab|handout|worksheet|submit|submission|sign[- ]?up|survey|zoom|pdf)$/i;
+const OPTIONAL =
+  /^(optional|opt\.?|recommended|supplementary|supplemental|additional|further|background|related|extra)$/i;
+const GENERIC_LINK =
+  /^(template|slides?|deck|recording|video|notes?|lecture notes|code|form|poster|here|link|website|homework|hw ?\d*|assignment|lab|handout|worksheet|submit|submission|sign[- ]?up|survey|zoom|pdf)$/i;
 const NOTE_TEXT = /^(tbd|tba|tbc|n\/a|none|no readings?|-+|—|–|to be (determined|announced|confirmed))\.?$/i;
-const NOTE_WORDS = /\b(due|deadline|submit|release[ds]?|assigned|homework|hw ?\d|quiz|exam|slides|recording|guest|no readings?|no class|office hours|handed out|sign[- ]?up|form)\b/i;
+const NOTE_WORDS =
+  /\b(due|deadline|submit|release[ds]?|assigned|homework|hw ?\d|quiz|exam|slides|recording|guest|no readings?|no class|office hours|handed out|sign[- ]?up|form)\b/i;
 const BR = /<br\s*\/?>/i;
 
 export function splitItems(cell: string): string[] {
-  return cell.split(new RegExp(BR.source, 'gi')).map((s) => s.trim()).filter((s) => s !== '');
+  return cell
+    .split(new RegExp(BR.source, 'gi'))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 type Mark = 'required' | 'optional' | null;
@@ -37,7 +43,8 @@ function markOf(token: string): Mark {
 
 /** Leading "(Required)", "(Optional)", "Required:" or "[Optional]". */
 function leadingMark(s: string): { mark: Mark; rest: string } {
-  const m = /^(?:\*\*|\*|_)?[([]\s*([A-Za-z.\- ]+?)\s*[)\]](?:\*\*|\*|_)?\s*[:\-–—]?\s*/.exec(s) ??
+  const m =
+    /^(?:\*\*|\*|_)?[([]\s*([A-Za-z.\- ]+?)\s*[)\]](?:\*\*|\*|_)?\s*[:\-–—]?\s*/.exec(s) ??
     /^(?:\*\*|\*|_)?([A-Za-z.\- ]+?)(?:\*\*|\*|_)?\s*[:–—]\s*/.exec(s);
   if (m) {
     const mark = markOf(m[1]!);
@@ -46,8 +53,10 @@ function leadingMark(s: string): { mark: Mark; rest: string } {
   return { mark: null, rest: s };
 }
 
-const BARE_LINKED = /[\s,;:\-–—]*(?:\*\*|\*|_)?\b(required|optional|mandatory|recommended)\b(?:\*\*|\*|_)?\s*$/i;
-const BARE_PLAIN = /\s*[,;:\-–—]\s*(?:\*\*|\*|_)?\b(required|optional|mandatory|recommended)\b(?:\*\*|\*|_)?\s*$/i;
+const BARE_LINKED =
+  /[\s,;:\-–—]*(?:\*\*|\*|_)?\b(required|optional|mandatory|recommended)\b(?:\*\*|\*|_)?\s*$/i;
+const BARE_PLAIN =
+  /\s*[,;:\-–—]\s*(?:\*\*|\*|_)?\b(required|optional|mandatory|recommended)\b(?:\*\*|\*|_)?\s*$/i;
 
 interface Tail {
   mark: Mark;
@@ -69,7 +78,10 @@ function trailing(s: string, all: boolean): Tail {
     }
     const paren = /(?:\*\*|\*|_)?[([]([^()[\]]*)[)\]](?:\*\*|\*|_)?\s*$/.exec(rest);
     if (!paren || (paren.index > 0 && rest[paren.index - 1] === ']')) break;
-    const tokens = paren[1]!.split(/[,;]/).map((t) => t.trim()).filter(Boolean);
+    const tokens = paren[1]!
+      .split(/[,;]/)
+      .map((t) => t.trim())
+      .filter(Boolean);
     const marks = tokens.map(markOf);
     if (!all && !marks.some(Boolean)) break;
     mark = mark ?? marks.find(Boolean) ?? null;
@@ -111,8 +123,12 @@ export function readItem(raw: string, defaults: ReadingDefaults): Item[] {
   }
   const range = findTimeRange(s);
   if (range) {
-    const left = (s.slice(0, range.index) + s.slice(range.index + range.length)).replace(/[()[\]\s,;:–—-]/g, '');
-    if (left === '' || /^(session|time|class|at)$/i.test(left)) return [{ kind: 'times', start: range.start, end: range.end }];
+    const left = (s.slice(0, range.index) + s.slice(range.index + range.length)).replace(
+      /[()[\]\s,;:–—-]/g,
+      '',
+    );
+    if (left === '' || /^(session|time|class|at)$/i.test(left))
+      return [{ kind: 'times', start: range.start, end: range.end }];
   }
   const lead2 = leadingMark(s);
   s = lead2.rest;
@@ -139,7 +155,8 @@ export function readItem(raw: string, defaults: ReadingDefaults): Item[] {
   const mark = lead2.mark ?? tail.mark;
   const title = plain(tail.rest);
   if (title === '') return mark ? [] : [{ kind: 'note', text: raw.trim() }];
-  if (!mark && (looksLikeNote(tail.rest) || /^<[a-z!/]/i.test(s))) return [{ kind: 'note', text: raw.trim() }];
+  if (!mark && (looksLikeNote(tail.rest) || /^<[a-z!/]/i.test(s)))
+    return [{ kind: 'note', text: raw.trim() }];
   return [
     {
       kind: 'reading',
@@ -175,7 +192,10 @@ export function needsExplicitMark(reading: Reading): boolean {
 
 /** Legend lines such as "Unmarked readings are mandatory" / "(unmarked = required)". */
 export function legendSaysUnmarkedRequired(text: string): boolean | null {
-  const m = /\b(unmarked|not marked|without (?:a )?(?:mark|label|tag)|no mark)\b[^.\n]{0,60}?\b(mandatory|required|compulsory|optional)\b/i.exec(text);
+  const m =
+    /\b(unmarked|not marked|without (?:a )?(?:mark|label|tag)|no mark)\b[^.\n]{0,60}?\b(mandatory|required|compulsory|optional)\b/i.exec(
+      text,
+    );
   if (!m) return null;
   return !/optional/i.test(m[2]!);
 }

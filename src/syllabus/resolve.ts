@@ -38,7 +38,10 @@ function inferYear(dates: MonthDay[], pattern: MeetingPattern | null): number {
     }
     const top = [...counts.values()].sort((a, b) => b - a);
     const score = pattern || dates.some((d) => d.weekday) ? fits : (top[0] ?? 0) + (top[1] ?? 0);
-    if (score > bestScore || (score === bestScore && Math.abs(y - REFERENCE_YEAR) < Math.abs(best - REFERENCE_YEAR))) {
+    if (
+      score > bestScore ||
+      (score === bestScore && Math.abs(y - REFERENCE_YEAR) < Math.abs(best - REFERENCE_YEAR))
+    ) {
       best = y;
       bestScore = score;
     }
@@ -46,13 +49,22 @@ function inferYear(dates: MonthDay[], pattern: MeetingPattern | null): number {
   return best;
 }
 
-export function resolveMeetings(parts: ScheduleParts, ctx: ResolveContext): { meetings: Meeting[]; year: number | null } {
+export function resolveMeetings(
+  parts: ScheduleParts,
+  ctx: ResolveContext,
+): { meetings: Meeting[]; year: number | null } {
   const raws = parts.meetings;
   if (raws.length === 0) return { meetings: [], year: ctx.year };
   let base = ctx.year ?? raws.find((r) => r.when.year !== null)?.when.year ?? null;
   if (base === null) {
-    base = inferYear(raws.map((r) => r.when), ctx.pattern);
-    ctx.warnings.push({ line: raws[0]!.line, message: `No year is given for the schedule; ${base} was inferred from the weekdays. Pass the year to be sure.` });
+    base = inferYear(
+      raws.map((r) => r.when),
+      ctx.pattern,
+    );
+    ctx.warnings.push({
+      line: raws[0]!.line,
+      message: `No year is given for the schedule; ${base} was inferred from the weekdays. Pass the year to be sure.`,
+    });
   }
   const meetings: Meeting[] = [];
   let year = base;
@@ -61,20 +73,32 @@ export function resolveMeetings(parts: ScheduleParts, ctx: ResolveContext): { me
     if (r.when.year !== null) year = r.when.year;
     else if (prevMonth && r.when.month < prevMonth && prevMonth - r.when.month >= 6) year++;
     else if (prevMonth && r.when.month < prevMonth) {
-      ctx.warnings.push({ line: r.line, message: `This date (${r.dateText}) comes before the row above it.` });
+      ctx.warnings.push({
+        line: r.line,
+        message: `This date (${r.dateText}) comes before the row above it.`,
+      });
     }
     prevMonth = r.when.month;
     const date = isoDate(year, r.when.month, r.when.day);
     if (!date) {
-      ctx.warnings.push({ line: r.line, message: `There is no such date as "${r.dateText}" in ${year}; the row was skipped.` });
+      ctx.warnings.push({
+        line: r.line,
+        message: `There is no such date as "${r.dateText}" in ${year}; the row was skipped.`,
+      });
       continue;
     }
     const wd = weekdayOfIso(date);
     if (r.when.weekday && r.when.weekday !== wd) {
-      ctx.warnings.push({ line: r.line, message: `${describeDate(date)} is a ${WEEKDAY_NAMES[wd - 1]}, not a ${WEEKDAY_NAMES[r.when.weekday - 1]} as written.` });
+      ctx.warnings.push({
+        line: r.line,
+        message: `${describeDate(date)} is a ${WEEKDAY_NAMES[wd - 1]}, not a ${WEEKDAY_NAMES[r.when.weekday - 1]} as written.`,
+      });
     } else if (ctx.pattern && !ctx.pattern.days.includes(wd)) {
       const days = ctx.pattern.days.map((d: Weekday) => WEEKDAY_NAMES[d - 1]!.slice(0, 3)).join(', ');
-      ctx.warnings.push({ line: r.line, message: `${describeDate(date)} is a ${WEEKDAY_NAMES[wd - 1]}, not a class day (${days}).` });
+      ctx.warnings.push({
+        line: r.line,
+        message: `${describeDate(date)} is a ${WEEKDAY_NAMES[wd - 1]}, not a class day (${days}).`,
+      });
     }
     const kind = kindOf(r.title);
     meetings.push({

@@ -2,7 +2,8 @@
 import type { Link } from '../domain/course.js';
 import { capitalize, findLinks, plain } from './text.js';
 
-const GENERIC = /^(here|this|link|this link|this format|template|this template|format|click here|the template|form)$/i;
+const GENERIC =
+  /^(here|this|link|this link|this format|template|this template|format|click here|the template|form)$/i;
 
 function fileName(url: string): { name: string; parent: string } {
   let path = (url.split(/[?#]/)[0] ?? '').replace(/\/+$/, '');
@@ -39,7 +40,12 @@ function isRelative(url: string): boolean {
 }
 
 /** Links of a Resources section first, then every other relative link in document order, without repeats. */
-export function findResources(lines: string[], fenced: boolean[], explicit: Link[], readingUrls: Set<string>): Link[] {
+export function findResources(
+  lines: string[],
+  fenced: boolean[],
+  explicit: Link[],
+  readingUrls: Set<string>,
+): Link[] {
   const out: Link[] = [];
   const seen = new Set<string>();
   for (const l of explicit) {

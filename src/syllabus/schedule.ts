@@ -34,7 +34,8 @@ interface Columns {
 
 const DATE_HEADER = /^(date|dates|day|when|class date|lecture date)\b|\bdate\b/i;
 const TITLE_HEADER = /\b(topic|topics|title|subject|theme|lecture|session|agenda|content|unit)\b/i;
-const READING_HEADER = /\b(reading|readings|paper|papers|material|materials|literature|assigned|prep|preparation)\b/i;
+const READING_HEADER =
+  /\b(reading|readings|paper|papers|material|materials|literature|assigned|prep|preparation)\b/i;
 const WEIGHT_HEADER = /\b(weight|percent|%|points)\b/i;
 
 function headerName(h: string, k: number): string {
@@ -45,7 +46,8 @@ function headerName(h: string, k: number): string {
 export function scheduleColumns(table: Table): Columns | null {
   const header = table.header.map((h) => plain(h));
   if (header.some((h) => WEIGHT_HEADER.test(h))) return null;
-  const datesIn = (k: number): number => table.rows.filter((r) => parseDateCell(r.cells[k]! ?? '') !== null).length;
+  const datesIn = (k: number): number =>
+    table.rows.filter((r) => parseDateCell(r.cells[k]! ?? '') !== null).length;
   let date = header.findIndex((h) => DATE_HEADER.test(h));
   if (date < 0 || datesIn(date) === 0) {
     date = -1;
@@ -62,9 +64,14 @@ export function scheduleColumns(table: Table): Columns | null {
     .filter((k) => READING_HEADER.test(header[k]!))
     .map((k) => ({
       index: k,
-      required: /optional|additional|further|supplementary/i.test(header[k]!) ? false : /required|mandatory/i.test(header[k]!) ? true : null,
+      required: /optional|additional|further|supplementary/i.test(header[k]!)
+        ? false
+        : /required|mandatory/i.test(header[k]!)
+          ? true
+          : null,
     }));
-  let title: number | null = rest.find((k) => TITLE_HEADER.test(header[k]!) && !readings.some((r) => r.index === k)) ?? null;
+  let title: number | null =
+    rest.find((k) => TITLE_HEADER.test(header[k]!) && !readings.some((r) => r.index === k)) ?? null;
   if (readings.length === 0) {
     const k = title ?? rest[0];
     if (k === undefined) return null;
@@ -72,7 +79,9 @@ export function scheduleColumns(table: Table): Columns | null {
     title = null;
   }
   const used = new Set([date, title ?? -1, ...readings.map((r) => r.index)]);
-  const extra = rest.filter((k) => !used.has(k)).map((k) => ({ index: k, name: headerName(table.header[k]!, k) }));
+  const extra = rest
+    .filter((k) => !used.has(k))
+    .map((k) => ({ index: k, name: headerName(table.header[k]!, k) }));
   return { date, title, readings, extra };
 }
 
@@ -80,11 +89,19 @@ const UNIT_WORDS = /^(unit|module|part|week|topic|section|theme)\b/i;
 
 export function kindOf(title: string | null): MeetingKind {
   const t = (title ?? '').toLowerCase();
-  if (/\bno (class|classes|lecture|lectures|meeting|session)\b|\bcancel+ed\b|\bholiday\b|thanksgiving|\b(spring|fall|autumn|winter|study|mid-?term|semester) break\b|\breading (day|period)\b|\brecess\b|\bno school\b|\blabor day\b|\bmemorial day\b|\bclass(es)? (is |are )?cancel/.test(t))
+  if (
+    /\bno (class|classes|lecture|lectures|meeting|session)\b|\bcancel+ed\b|\bholiday\b|thanksgiving|\b(spring|fall|autumn|winter|study|mid-?term|semester) break\b|\breading (day|period)\b|\brecess\b|\bno school\b|\blabor day\b|\bmemorial day\b|\bclass(es)? (is |are )?cancel/.test(
+      t,
+    )
+  )
     return 'no_class';
   if (/\bbuffer\b|\bcatch[- ]?up\b|\bslack (day|week)\b/.test(t)) return 'buffer';
   if (/\bposter/.test(t)) return 'poster';
-  if (/\bpresentations\b|\bproject presentation|\bdemo day\b|\bfinal presentation|\bmid-?(semester|term) presentation|\bprogress presentation/.test(t))
+  if (
+    /\bpresentations\b|\bproject presentation|\bdemo day\b|\bfinal presentation|\bmid-?(semester|term) presentation|\bprogress presentation/.test(
+      t,
+    )
+  )
     return 'presentations';
   return 'lecture';
 }
@@ -93,8 +110,13 @@ export function kindOf(title: string | null): MeetingKind {
 export function isStaffLed(title: string | null, readings: number): boolean {
   if (readings === 0) return true;
   const t = (title ?? '').toLowerCase().trim();
-  return /^(course )?(introduction|intro|overview|welcome|orientation|kick-?off|logistics|wrap[- ]?up|conclusions?|course review|review session|guest lecture|exam|mid-?term|final exam|quiz)\b/.test(t) ||
-    /^course (intro|introduction|overview)\b/.test(t) || /\b(exam|quiz)\b/.test(t);
+  return (
+    /^(course )?(introduction|intro|overview|welcome|orientation|kick-?off|logistics|wrap[- ]?up|conclusions?|course review|review session|guest lecture|exam|mid-?term|final exam|quiz)\b/.test(
+      t,
+    ) ||
+    /^course (intro|introduction|overview)\b/.test(t) ||
+    /\b(exam|quiz)\b/.test(t)
+  );
 }
 
 function emptyRow(row: TableRow, skip: number[]): boolean {
@@ -103,7 +125,9 @@ function emptyRow(row: TableRow, skip: number[]): boolean {
 
 /** Reads the schedule tables of a section, in order, with any sub-headings between them as units. */
 export function readSchedule(
-  blocks: ({ kind: 'table'; table: Table; columns: Columns } | { kind: 'unit'; title: string; line: number })[],
+  blocks: (
+    { kind: 'table'; table: Table; columns: Columns } | { kind: 'unit'; title: string; line: number }
+  )[],
   defaults: ReadingDefaults,
   warnings: SyllabusWarning[],
 ): ScheduleParts {
@@ -124,7 +148,10 @@ export function readSchedule(
       while (cells.length < width) cells.push('');
       const overflow = row.cells.slice(width).filter((c) => c !== '');
       if (overflow.length > 0) {
-        warnings.push({ line, message: `This row has ${row.cells.length} cells but the table has ${width} columns; the extra text was kept as notes.` });
+        warnings.push({
+          line,
+          message: `This row has ${row.cells.length} cells but the table has ${width} columns; the extra text was kept as notes.`,
+        });
       }
       const dateText = cells[columns.date]!;
       const when = parseDateCell(dateText);
@@ -138,7 +165,12 @@ export function readSchedule(
             continue;
           }
         }
-        if (dateText === '' && others.length === 1 && boldOnly(others[0]!) !== null && splitItems(others[0]!).length === 1) {
+        if (
+          dateText === '' &&
+          others.length === 1 &&
+          boldOnly(others[0]!) !== null &&
+          splitItems(others[0]!).length === 1
+        ) {
           unit = boldOnly(others[0]!);
           units.push(unit as string);
           continue;
@@ -152,11 +184,25 @@ export function readSchedule(
         }
         warnings.push({
           line,
-          message: dateText === '' ? 'This schedule row has no date and follows no dated row; it was skipped.' : `Could not read the date "${plain(dateText)}"; the row was skipped.`,
+          message:
+            dateText === ''
+              ? 'This schedule row has no date and follows no dated row; it was skipped.'
+              : `Could not read the date "${plain(dateText)}"; the row was skipped.`,
         });
         continue;
       }
-      const m: RawMeeting = { when, dateText, line, title: null, startTime: null, endTime: null, unit, readings: [], notes: [], extra: {} };
+      const m: RawMeeting = {
+        when,
+        dateText,
+        line,
+        title: null,
+        startTime: null,
+        endTime: null,
+        unit,
+        readings: [],
+        notes: [],
+        extra: {},
+      };
       addTo(m, cells, columns, defaults);
       m.notes.push(...overflow);
       meetings.push(m);
@@ -172,7 +218,10 @@ function addTo(m: RawMeeting, cells: string[], columns: Columns, defaults: Readi
     else m.notes.push(cells[columns.title]!);
   }
   for (const col of columns.readings) {
-    const content = readCell(cells[col.index]!, col.required === null ? defaults : { unmarkedRequired: col.required });
+    const content = readCell(
+      cells[col.index]!,
+      col.required === null ? defaults : { unmarkedRequired: col.required },
+    );
     for (const t of content.titles) {
       if (m.title === null) m.title = t;
       else m.notes.push(`**${t}**`);

@@ -6,7 +6,8 @@ import type { Table } from './tables.js';
 import { boldLabel, collapse, plain, slugify, tidyMarkdown } from './text.js';
 import type { SyllabusWarning } from './types.js';
 
-export type SectionKind = 'logistics' | 'description' | 'schedule' | 'grading' | 'policies' | 'milestones' | 'resources' | 'other';
+export type SectionKind =
+  'logistics' | 'description' | 'schedule' | 'grading' | 'policies' | 'milestones' | 'resources' | 'other';
 
 export function classify(title: string): SectionKind {
   const t = title.toLowerCase();
@@ -14,7 +15,12 @@ export function classify(title: string): SectionKind {
   if (/\b(grading|grades?|evaluation|assessment|weights?|marks)\b/.test(t)) return 'grading';
   if (/\bmilestones?\b/.test(t)) return 'milestones';
   if (/^(resources|links|useful links|templates|course resources)$/.test(t)) return 'resources';
-  if (/\b(logistics|course info(rmation)?|general info(rmation)?|teaching staff|course staff|staff|instructors?|contacts?|when and where|meeting times?)\b/.test(t)) return 'logistics';
+  if (
+    /\b(logistics|course info(rmation)?|general info(rmation)?|teaching staff|course staff|staff|instructors?|contacts?|when and where|meeting times?)\b/.test(
+      t,
+    )
+  )
+    return 'logistics';
   if (/\b(description|overview|about|objectives|outcomes|goals|introduction)\b/.test(t)) return 'description';
   if (/\bpolic(y|ies)\b/.test(t)) return 'policies';
   return 'other';
@@ -41,13 +47,19 @@ function nestHeadings(markdown: string): string {
 const OBJECTIVES = /\b(learning objectives|objectives|learning outcomes|outcomes|goals)\b/i;
 
 /** Description Markdown without the objectives list, and the objectives as plain strings. */
-export function readDescription(lines: string[], sec: Section, doc: DocumentOutline, tables: Table[]): { description: string; objectives: string[] } {
+export function readDescription(
+  lines: string[],
+  sec: Section,
+  doc: DocumentOutline,
+  tables: Table[],
+): { description: string; objectives: string[] } {
   const blocks = blocksOf(lines, sec.start, sec.end, doc, tables);
   const drop = new Set<number>();
   const objectives: string[] = [];
-  const k = blocks.findIndex((b) =>
-    (b.kind === 'heading' && OBJECTIVES.test(headingText(b.heading))) ||
-    (b.kind === 'para' && OBJECTIVES.test(boldLabel(lines[b.start]!)?.label ?? '')),
+  const k = blocks.findIndex(
+    (b) =>
+      (b.kind === 'heading' && OBJECTIVES.test(headingText(b.heading))) ||
+      (b.kind === 'para' && OBJECTIVES.test(boldLabel(lines[b.start]!)?.label ?? '')),
   );
   if (k >= 0) {
     let j = k + 1;
@@ -71,19 +83,23 @@ export function readDescription(lines: string[], sec: Section, doc: DocumentOutl
 const WEIGHT = /(\d+(?:\.\d+)?)\s*%/;
 
 function component(nameMd: string, weight: number): GradeComponent {
-  const name = collapse(plain(nameMd)).replace(/[:\-–—]+$/, '').trim();
+  const name = collapse(plain(nameMd))
+    .replace(/[:\-–—]+$/, '')
+    .trim();
   return { key: slugify(name), name, weight };
 }
 
 export function isWeightTable(t: Table): boolean {
   const header = t.header.map((h) => plain(h));
   if (header.some((h) => /\b(weight|percent|percentage|%)\b|%/i.test(h))) return true;
-  return t.rows.length > 0 && t.rows.every((r) => r.cells.some((c) => /^\s*\d+(\.\d+)?\s*%\s*$/.test(plain(c))));
+  return (
+    t.rows.length > 0 && t.rows.every((r) => r.cells.some((c) => /^\s*\d+(\.\d+)?\s*%\s*$/.test(plain(c))))
+  );
 }
 
 export function readWeightTable(t: Table): GradeComponent[] {
   const header = t.header.map((h) => plain(h));
-  let w = header.findIndex((h) => /weight|percent|%/i.test(h));
+  const w = header.findIndex((h) => /weight|percent|%/i.test(h));
   const out: GradeComponent[] = [];
   for (const r of t.rows) {
     const col = w >= 0 ? w : r.cells.findIndex((c) => WEIGHT.test(c));
@@ -93,7 +109,6 @@ export function readWeightTable(t: Table): GradeComponent[] {
     if (!m || !nameCell) continue;
     out.push(component(nameCell, Number(m[1]!)));
   }
-  if (w < 0) w = 0;
   return out;
 }
 
@@ -117,7 +132,11 @@ function labelPolicies(lines: string[], blocks: Block[], title: string, skip: Se
   let cur: { title: string; parts: string[]; start: number; end: number } | null = null;
   const flush = (): void => {
     if (cur && (cur.parts.join('').trim() !== '' || cur.title !== title)) {
-      out.push({ policy: { slug: '', title: cur.title, markdown: tidyMarkdown(cur.parts.join('\n')) }, start: cur.start, end: cur.end });
+      out.push({
+        policy: { slug: '', title: cur.title, markdown: tidyMarkdown(cur.parts.join('\n')) },
+        start: cur.start,
+        end: cur.end,
+      });
     }
     cur = null;
   };
@@ -150,7 +169,9 @@ export function readPolicies(
   tables: Table[],
   skip: Set<number>,
 ): PolicyText[] {
-  const subs = doc.headings.filter((h) => h.index >= sec.start && h.index < sec.end && h.level === doc.topLevel + 1);
+  const subs = doc.headings.filter(
+    (h) => h.index >= sec.start && h.index < sec.end && h.level === doc.topLevel + 1,
+  );
   const blocks = blocksOf(lines, sec.start, subs.length ? subs[0]!.index : sec.end, doc, tables);
   const out: PolicyText[] = labelPolicies(lines, blocks, sec.title, skip);
   subs.forEach((h, k) => {
@@ -158,7 +179,11 @@ export function readPolicies(
     const end = k + 1 < subs.length ? subs[k + 1]!.index : sec.end;
     const kept: string[] = [];
     for (let i = start; i < end; i++) if (!skip.has(i)) kept.push(lines[i]!);
-    out.push({ policy: { slug: '', title: headingText(h), markdown: nestHeadings(tidyMarkdown(kept.join('\n'))) }, start, end });
+    out.push({
+      policy: { slug: '', title: headingText(h), markdown: nestHeadings(tidyMarkdown(kept.join('\n'))) },
+      start,
+      end,
+    });
   });
   for (const p of out) p.policy.markdown = nestHeadings(p.policy.markdown);
   return out;
@@ -174,7 +199,13 @@ export function uniqueSlugs(policies: PolicySection[]): void {
   }
 }
 
-export function warnUnplaced(lines: string[], start: number, end: number, what: string, warnings: SyllabusWarning[]): void {
+export function warnUnplaced(
+  lines: string[],
+  start: number,
+  end: number,
+  what: string,
+  warnings: SyllabusWarning[],
+): void {
   for (let i = start; i < end; i++) {
     if (lines[i]!.trim() !== '') {
       warnings.push({ line: i + 1, message: `${what}: "${collapse(plain(lines[i]!)).slice(0, 80)}"` });

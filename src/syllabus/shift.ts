@@ -23,21 +23,26 @@ export function shiftCourse(course: CourseModel, toDate: string): ShiftResult {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(toDate) || !target.isValid) {
     return { course, warnings: [`"${toDate}" is not a date (YYYY-MM-DD); the schedule was not moved.`] };
   }
-  if (course.meetings.length === 0) return { course, warnings: ['The course has no meetings; nothing was moved.'] };
+  if (course.meetings.length === 0)
+    return { course, warnings: ['The course has no meetings; nothing was moved.'] };
   const first = course.meetings.reduce((min, m) => (m.date < min ? m.date : min), course.meetings[0]!.date);
   const firstDay = DateTime.fromISO(first, { zone: 'UTC' });
   const ahead = (firstDay.weekday - target.weekday + 7) % 7;
   const landing = target.plus({ days: ahead });
   const days = Math.round(landing.diff(firstDay, 'days').days);
   if (ahead !== 0) {
-    warnings.push(`${toDate} is a ${target.toFormat('cccc')}; the first meeting (a ${firstDay.toFormat('cccc')}) moves to ${landing.toISODate()}.`);
+    warnings.push(
+      `${toDate} is a ${target.toFormat('cccc')}; the first meeting (a ${firstDay.toFormat('cccc')}) moves to ${landing.toISODate()}.`,
+    );
   }
   const zone = course.timeZone;
   const shiftInstant = (iso: string): string => {
     const local = DateTime.fromISO(iso, { zone: 'UTC' }).setZone(zone);
     const moved = local.plus({ days });
     if (moved.hour !== local.hour || moved.minute !== local.minute) {
-      warnings.push(`The deadline ${local.toFormat('yyyy-MM-dd HH:mm')} falls in a daylight-saving gap after the move; it is now ${moved.toFormat('yyyy-MM-dd HH:mm')}.`);
+      warnings.push(
+        `The deadline ${local.toFormat('yyyy-MM-dd HH:mm')} falls in a daylight-saving gap after the move; it is now ${moved.toFormat('yyyy-MM-dd HH:mm')}.`,
+      );
     }
     return moved.toUTC().toISO() ?? iso;
   };

@@ -23,7 +23,10 @@ export function splitOfficeHours(text: string): { location: string | null; hours
   if (!range) return { location: t.replace(/[.,;]+$/, '') || null, hours: null };
   const days = daysBefore(t, range.index);
   const from = days ? days.start : range.index;
-  const location = t.slice(0, from).replace(/[\s.,;:\-–—]+$/, '').replace(/^(in|at)\s+/i, '');
+  const location = t
+    .slice(0, from)
+    .replace(/[\s.,;:\-–—]+$/, '')
+    .replace(/^(in|at)\s+/i, '');
   return { location: location || null, hours: t.slice(from).trim() };
 }
 
@@ -105,7 +108,14 @@ export function readStaffLine(label: string, rest: string): StaffMember[] | null
       const who = readNameCell(part.split(/,|—|–/)[0]!);
       const tail = part.slice(part.split(/,|—|–/)[0]!.length).replace(/^[\s,—–]+/, '');
       const oh = splitOfficeHours(tail.replace(/^office hours:?\s*/i, ''));
-      return { name: who.name, url: who.url, netId: who.netId, role, officeHours: oh.hours, officeLocation: oh.hours ? oh.location : null };
+      return {
+        name: who.name,
+        url: who.url,
+        netId: who.netId,
+        role,
+        officeHours: oh.hours,
+        officeLocation: oh.hours ? oh.location : null,
+      };
     })
     .filter((s) => s.name !== '');
 }

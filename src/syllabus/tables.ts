@@ -62,7 +62,8 @@ function isDelimiter(line: string, header: string): boolean {
 function joinCell(prev: string, more: string): string {
   if (prev === '') return more;
   if (more === '') return prev;
-  const open = (prev.match(/\[/g)?.length ?? 0) > (prev.match(/\]/g)?.length ?? 0) ||
+  const open =
+    (prev.match(/\[/g)?.length ?? 0) > (prev.match(/\]/g)?.length ?? 0) ||
     (prev.match(/\(/g)?.length ?? 0) > (prev.match(/\)/g)?.length ?? 0);
   if (open) return `${prev} ${more}`;
   if (/<br\s*\/?>$/i.test(prev) || /^<br\s*\/?>/i.test(more)) return prev + more;
@@ -73,7 +74,13 @@ function joinCell(prev: string, more: string): string {
 export function findTables(lines: string[], start: number, end: number, fenced: boolean[]): Table[] {
   const tables: Table[] = [];
   for (let i = start; i + 1 < end; i++) {
-    if (fenced[i] || !lines[i + 1]!.includes('-') || !hasPipe(lines[i]!) || !isDelimiter(lines[i + 1]!, lines[i]!)) continue;
+    if (
+      fenced[i] ||
+      !lines[i + 1]!.includes('-') ||
+      !hasPipe(lines[i]!) ||
+      !isDelimiter(lines[i + 1]!, lines[i]!)
+    )
+      continue;
     if (DELIMITER.test(lines[i]!)) continue;
     const header = splitRow(lines[i]!);
     const outer = lines[i]!.trim().startsWith('|');

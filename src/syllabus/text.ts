@@ -79,7 +79,11 @@ export function stripEmphasis(s: string): string {
 
 /** Plain text of inline Markdown: links to their text, emphasis removed, HTML breaks to spaces. */
 export function plain(s: string): string {
-  return collapse(stripEmphasis(stripLinks(s)).replace(/<br\s*\/?>/gi, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1'));
+  return collapse(
+    stripEmphasis(stripLinks(s))
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1'),
+  );
 }
 
 export function collapse(s: string): string {
@@ -99,7 +103,8 @@ export function slugify(s: string): string {
 
 /** `**Label**: rest` or `**Label:** rest` at the start of a line; null when the line does not open so. */
 export function boldLabel(line: string): { label: string; rest: string } | null {
-  const m = /^\s*(?:\*\*|__)([^*_]+?)(?:\*\*|__)\s*:\s*([\s\S]*)$/.exec(line) ??
+  const m =
+    /^\s*(?:\*\*|__)([^*_]+?)(?:\*\*|__)\s*:\s*([\s\S]*)$/.exec(line) ??
     /^\s*(?:\*\*|__)([^*_]+?):\s*(?:\*\*|__)\s*([\s\S]*)$/.exec(line);
   if (!m) return null;
   return { label: collapse(m[1]!), rest: m[2]!.trim() };

@@ -20,8 +20,7 @@ export interface SyllabusError {
 }
 
 export type ParseResult =
-  | { ok: true; course: CourseModel; warnings: SyllabusWarning[] }
-  | { ok: false; error: SyllabusError };
+  { ok: true; course: CourseModel; warnings: SyllabusWarning[] } | { ok: false; error: SyllabusError };
 
 /** Files larger than this are refused outright. */
 export const MAX_SYLLABUS_BYTES = 5 * 1024 * 1024;

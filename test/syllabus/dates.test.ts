@@ -26,7 +26,8 @@ describe('schedule dates', () => {
   });
 
   it('sees no date in "Week 3", "TBD", an empty cell or a bold unit title', () => {
-    for (const cell of ['Week 3', 'TBD', '', '**GenAI Basics**', '13/40']) expect(parseDateCell(cell)).toBeNull();
+    for (const cell of ['Week 3', 'TBD', '', '**GenAI Basics**', '13/40'])
+      expect(parseDateCell(cell)).toBeNull();
   });
 
   it('knows weekdays by arithmetic', () => {

@@ -68,9 +68,16 @@ describe('the CS 598 demo syllabus', () => {
     expect(count('presentations')).toBe(2);
     expect(count('poster')).toBe(1);
     expect(count('buffer')).toBe(1);
-    expect(course.meetings.filter((m) => m.kind === 'no_class').map((m) => m.date)).toEqual(['2024-09-16', '2024-12-02', '2024-12-07']);
+    expect(course.meetings.filter((m) => m.kind === 'no_class').map((m) => m.date)).toEqual([
+      '2024-09-16',
+      '2024-12-02',
+      '2024-12-07',
+    ]);
     expect(meetingOn(course, '2024-09-16').title).toBe('No Lecture / Work on Project Proposal');
-    expect(course.meetings.filter((m) => m.kind === 'presentations').map((m) => m.date)).toEqual(['2024-10-21', '2024-10-23']);
+    expect(course.meetings.filter((m) => m.kind === 'presentations').map((m) => m.date)).toEqual([
+      '2024-10-21',
+      '2024-10-23',
+    ]);
     expect(meetingOn(course, '2024-11-18').kind).toBe('buffer');
   });
 
@@ -122,7 +129,9 @@ describe('the CS 598 demo syllabus', () => {
       ['Writing Reviews for Systems Conferences', false],
       ['The Shift from Models to Compound AI Systems', false],
     ]);
-    expect(intro.readings[0]!.url).toBe('http://svr-sk818-web.cl.cam.ac.uk/keshav/papers/07/paper-reading.pdf');
+    expect(intro.readings[0]!.url).toBe(
+      'http://svr-sk818-web.cl.cam.ac.uk/keshav/papers/07/paper-reading.pdf',
+    );
     expect(intro.notes).toEqual([]);
     expect(intro.extra).toEqual({});
   });
@@ -140,7 +149,10 @@ describe('the CS 598 demo syllabus', () => {
     expect(all).toHaveLength(70);
     expect(all.filter((r) => r.required)).toHaveLength(42);
     expect(all.every((r) => r.url !== null && r.url.startsWith('http'))).toBe(true);
-    const per = (d: string) => [meetingOn(course, d).readings.length, meetingOn(course, d).readings.filter((r) => r.required).length];
+    const per = (d: string) => [
+      meetingOn(course, d).readings.length,
+      meetingOn(course, d).readings.filter((r) => r.required).length,
+    ];
     expect(per('2024-08-28')).toEqual([4, 2]);
     expect(per('2024-09-09')).toEqual([4, 1]);
     expect(per('2024-09-18')).toEqual([2, 1]);
@@ -150,12 +162,18 @@ describe('the CS 598 demo syllabus', () => {
   });
 
   it('reads "(Sec 1-4, Required)" as required with the note "Sec 1-4"', () => {
-    expect(meetingOn(course, '2024-09-18').readings[0]).toMatchObject({ title: 'The Llama 3 Herd of Models', required: true, note: 'Sec 1-4' });
+    expect(meetingOn(course, '2024-09-18').readings[0]).toMatchObject({
+      title: 'The Llama 3 Herd of Models',
+      required: true,
+      note: 'Sec 1-4',
+    });
     expect(course.meetings.flatMap((m) => m.readings).filter((r) => r.note !== null)).toHaveLength(1);
   });
 
   it('keeps titles with parentheses whole', () => {
-    expect(meetingOn(course, '2024-10-09').readings[0]!.title).toBe('LLM.int8(): 8-bit Matrix Multiplication for Transformers at Scale');
+    expect(meetingOn(course, '2024-10-09').readings[0]!.title).toBe(
+      'LLM.int8(): 8-bit Matrix Multiplication for Transformers at Scale',
+    );
   });
 
   it('reads the five grading components, links stripped, summing to 100', () => {
@@ -182,16 +200,22 @@ describe('the CS 598 demo syllabus', () => {
       'acknowledgements',
     ]);
     const bySlug = Object.fromEntries(course.policies.map((p) => [p.slug, p]));
-    expect(bySlug['groups']!.markdown).toMatch(/^All activities of this course.*by \*\*Sept 5\*\*\. After this date/s);
+    expect(bySlug['groups']!.markdown).toMatch(
+      /^All activities of this course.*by \*\*Sept 5\*\*\. After this date/s,
+    );
     expect(bySlug['ai-tool-policy']!.title).toBe('AI Tool Policy');
     expect(bySlug['participation']!.markdown).toContain('**After Lectures**');
-    expect(bySlug['post-presentation-panel-discussion']!.markdown).toContain('#### Roles and Responsibilities');
+    expect(bySlug['post-presentation-panel-discussion']!.markdown).toContain(
+      '#### Roles and Responsibilities',
+    );
     expect(bySlug['post-presentation-panel-discussion']!.markdown).toContain('3. **Rest of the Class**');
     expect(bySlug['student-lectures']!.markdown).toContain('at least 24 hours prior');
     expect(bySlug['lecture-summaries']!.markdown).toContain('[this format](Summaries/Template.md)');
     expect(bySlug['project']!.markdown).toContain('on or before 6:00PM CDT on December 19.');
     expect(bySlug['acknowledgements']!.title).toBe('Acknowledgements');
-    expect(bySlug['acknowledgements']!.markdown).toMatch(/SymbioticLab\]\(https:\/\/symbioticlab\.org\/\)\.$/);
+    expect(bySlug['acknowledgements']!.markdown).toMatch(
+      /SymbioticLab\]\(https:\/\/symbioticlab\.org\/\)\.$/,
+    );
   });
 
   it('reads the five project milestones with their deadlines in Chicago time', () => {
@@ -203,7 +227,9 @@ describe('the CS 598 demo syllabus', () => {
       ['final-report', '2024-12-20T00:00:00.000Z', []],
     ]);
     expect(course.milestones[0]!.source).toContain('by **Sept 5**');
-    expect(course.milestones[1]!.source).toMatch(/^Turn in a 2-page draft proposal.*by \*\*September 26\*\*\.$/);
+    expect(course.milestones[1]!.source).toMatch(
+      /^Turn in a 2-page draft proposal.*by \*\*September 26\*\*\.$/,
+    );
     expect(course.milestones[4]!.source).toContain('on or before 6:00PM CDT on December 19.');
   });
 

@@ -8,7 +8,12 @@ import { parseUnchecked as parseSyllabus } from '../../src/syllabus/parse.js';
 import type { ParseResult } from '../../src/syllabus/index.js';
 import { DEMO_PATH, ZONE, fixturePath, readText } from './helpers.js';
 
-const texts = [readText(DEMO_PATH), ...readdirSync(fixturePath('')).filter((n) => n.endsWith('.md')).map((n) => readText(fixturePath(n)))];
+const texts = [
+  readText(DEMO_PATH),
+  ...readdirSync(fixturePath(''))
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => readText(fixturePath(n))),
+];
 
 /** Checks the shape of any result: an error with a known code, or a course whose warnings point at real lines. */
 function wellFormed(r: ParseResult, input: string | Uint8Array): void {
@@ -30,16 +35,53 @@ function wellFormed(r: ParseResult, input: string | Uint8Array): void {
   shiftCourse(r.course, '2030-01-07');
 }
 
-const SNIPPETS = ['|', '\n', '**', '<br>', '(', ')', '[', ']', '](', '#', '## ', '- ', '\t', ' ', '`', '```\n', 'Sept 5', '12/31', '9:30', 'PM', '(Required)', 'by ', 'CDT', '\u0000', '---', ':---:', '\\|', 'é', '😀'];
+const SNIPPETS = [
+  '|',
+  '\n',
+  '**',
+  '<br>',
+  '(',
+  ')',
+  '[',
+  ']',
+  '](',
+  '#',
+  '## ',
+  '- ',
+  '\t',
+  ' ',
+  '`',
+  '```\n',
+  'Sept 5',
+  '12/31',
+  '9:30',
+  'PM',
+  '(Required)',
+  'by ',
+  'CDT',
+  '\u0000',
+  '---',
+  ':---:',
+  '\\|',
+  'é',
+  '😀',
+];
 
 /** A mutation: cut, duplicate or insert Markdown-ish snippets at random places. */
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), len: fc.nat({ max: 400 }) }),
   fc.record({ kind: fc.constant('dup' as const), at: fc.nat(), len: fc.nat({ max: 400 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 20 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 20 })),
+  }),
 );
 
-function mutate(text: string, ms: { kind: 'cut' | 'dup' | 'insert'; at: number; len?: number; text?: string }[]): string {
+function mutate(
+  text: string,
+  ms: { kind: 'cut' | 'dup' | 'insert'; at: number; len?: number; text?: string }[],
+): string {
   let s = text;
   for (const m of ms) {
     const at = s.length === 0 ? 0 : m.at % s.length;
@@ -52,8 +94,15 @@ function mutate(text: string, ms: { kind: 'cut' | 'dup' | 'insert'; at: number; 
 
 describe('parseSyllabus on anything', () => {
   it('answers a clear error rather than throwing, even if a reader failed inside', () => {
-    const weird = { toString: () => { throw new Error('boom'); } } as unknown as string;
-    expect(guarded(weird, { timeZone: ZONE })).toMatchObject({ ok: false, error: { code: 'not_a_syllabus' } });
+    const weird = {
+      toString: () => {
+        throw new Error('boom');
+      },
+    } as unknown as string;
+    expect(guarded(weird, { timeZone: ZONE })).toMatchObject({
+      ok: false,
+      error: { code: 'not_a_syllabus' },
+    });
   });
 
   it('never throws on random strings', () => {
@@ -66,7 +115,9 @@ describe('parseSyllabus on anything', () => {
   });
 
   it('never throws on random Markdown-like lines', () => {
-    const line = fc.array(fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 8 })), { maxLength: 12 }).map((a) => a.join(''));
+    const line = fc
+      .array(fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 8 })), { maxLength: 12 })
+      .map((a) => a.join(''));
     fc.assert(
       fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
         const s = `# X (Fall 2024)\n| Date | Readings |\n| --- | --- |\n${lines.join('\n')}`;
@@ -87,10 +138,14 @@ describe('parseSyllabus on anything', () => {
 
   it('never throws on mangled copies of the demo and of our own syllabi', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...texts.keys()), fc.array(mutation, { minLength: 1, maxLength: 8 }), (k, ms) => {
-        const s = mutate(texts[k]!, ms);
-        wellFormed(parseSyllabus(s, { timeZone: ZONE }), s);
-      }),
+      fc.property(
+        fc.constantFrom(...texts.keys()),
+        fc.array(mutation, { minLength: 1, maxLength: 8 }),
+        (k, ms) => {
+          const s = mutate(texts[k]!, ms);
+          wellFormed(parseSyllabus(s, { timeZone: ZONE }), s);
+        },
+      ),
       { numRuns: 250 },
     );
   });

@@ -17,7 +17,10 @@ export function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-export function parseOk(text: string | Uint8Array, year?: number): { course: CourseModel; warnings: SyllabusWarning[] } {
+export function parseOk(
+  text: string | Uint8Array,
+  year?: number,
+): { course: CourseModel; warnings: SyllabusWarning[] } {
   const r = parseSyllabus(text, year === undefined ? { timeZone: ZONE } : { timeZone: ZONE, year });
   if (!r.ok) throw new Error(`expected a syllabus, got ${r.error.code}: ${r.error.message}`);
   return { course: r.course, warnings: r.warnings };

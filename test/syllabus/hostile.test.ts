@@ -17,7 +17,10 @@ const TINY = [
 
 describe('files that are not syllabi', () => {
   it('refuses an empty file', () => {
-    expect(parse('')).toEqual({ ok: false, error: { code: 'empty', message: 'The syllabus file is empty.' } });
+    expect(parse('')).toEqual({
+      ok: false,
+      error: { code: 'empty', message: 'The syllabus file is empty.' },
+    });
     expect(parse(new Uint8Array())).toMatchObject({ ok: false, error: { code: 'empty' } });
   });
 
@@ -28,17 +31,29 @@ describe('files that are not syllabi', () => {
   it('refuses bytes with NULs, bytes that are not UTF-8, and text that is mostly control characters', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     expect(parse(png)).toMatchObject({ ok: false, error: { code: 'binary' } });
-    expect(parse(new Uint8Array([0x23, 0x20, 0xff, 0xfe, 0xfd, 0x41]))).toMatchObject({ ok: false, error: { code: 'binary' } });
-    expect(parse('\u0001\u0002\u0003\u0004 x \u0005\u0006\u0007\u0008')).toMatchObject({ ok: false, error: { code: 'binary' } });
+    expect(parse(new Uint8Array([0x23, 0x20, 0xff, 0xfe, 0xfd, 0x41]))).toMatchObject({
+      ok: false,
+      error: { code: 'binary' },
+    });
+    expect(parse('\u0001\u0002\u0003\u0004 x \u0005\u0006\u0007\u0008')).toMatchObject({
+      ok: false,
+      error: { code: 'binary' },
+    });
     expect(parse(`${TINY}\u0000`)).toMatchObject({ ok: false, error: { code: 'binary' } });
   });
 
   it('refuses a file of 5 MB and one byte, as bytes or as text, but reads one of exactly 5 MB', () => {
     const padded = (n: number) => TINY + '\n' + ' '.repeat(n - new TextEncoder().encode(TINY).length - 1);
     expect(parse(padded(MAX_SYLLABUS_BYTES + 1))).toMatchObject({ ok: false, error: { code: 'too_large' } });
-    expect(parse(new TextEncoder().encode(padded(MAX_SYLLABUS_BYTES + 1)))).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(parse(new TextEncoder().encode(padded(MAX_SYLLABUS_BYTES + 1)))).toMatchObject({
+      ok: false,
+      error: { code: 'too_large' },
+    });
     expect(parse(padded(MAX_SYLLABUS_BYTES)).ok).toBe(true);
-    expect(parse('é'.repeat(MAX_SYLLABUS_BYTES / 2 + 1))).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(parse('é'.repeat(MAX_SYLLABUS_BYTES / 2 + 1))).toMatchObject({
+      ok: false,
+      error: { code: 'too_large' },
+    });
   });
 
   it('refuses the README of a project that is not a course', () => {
@@ -66,7 +81,10 @@ describe('files that are not syllabi', () => {
   });
 
   it('refuses text without a title or a dated schedule', () => {
-    expect(parse('just some words\nand more words')).toMatchObject({ ok: false, error: { code: 'not_a_syllabus' } });
+    expect(parse('just some words\nand more words')).toMatchObject({
+      ok: false,
+      error: { code: 'not_a_syllabus' },
+    });
   });
 });
 
@@ -78,7 +96,8 @@ describe('hostile but readable syllabi', () => {
   });
 
   it('keeps HTML and script tags in cells and titles as text', () => {
-    const md = TINY.replace('# CS 101: Tiny Seminar', '# CS 101: <b>Tiny</b> Seminar') +
+    const md =
+      TINY.replace('# CS 101: Tiny Seminar', '# CS 101: <b>Tiny</b> Seminar') +
       '\n| Aug 28 | **<img src=x onerror=alert(1)>**<br><iframe src="javascript:alert(1)"></iframe> |';
     const { course } = parseOk(md);
     expect(course.title).toBe('<b>Tiny</b> Seminar');
@@ -105,7 +124,11 @@ describe('hostile but readable syllabi', () => {
   it('reads 10 000 schedule rows in a few seconds at most', () => {
     const rows: string[] = [];
     for (let k = 0; k < 10_000; k++) {
-      rows.push(k % 10 === 0 ? `| | **Unit ${k}** |` : `| 9/${(k % 28) + 1}/2024 | **Topic ${k}**<br>[Paper ${k}](https://example.org/${k}.pdf) (Required)<br>[More ${k}](https://example.org/m${k}) |`);
+      rows.push(
+        k % 10 === 0
+          ? `| | **Unit ${k}** |`
+          : `| 9/${(k % 28) + 1}/2024 | **Topic ${k}**<br>[Paper ${k}](https://example.org/${k}.pdf) (Required)<br>[More ${k}](https://example.org/m${k}) |`,
+      );
     }
     const md = `${TINY}\n${rows.join('\n')}\n`;
     const t0 = performance.now();
@@ -121,14 +144,23 @@ describe('hostile but readable syllabi', () => {
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.course.timeZone).toBe('UTC');
-      expect(r.warnings[0]).toEqual({ line: 1, message: expect.stringContaining('Mars/Olympus_Mons') as string });
+      expect(r.warnings[0]).toEqual({
+        line: 1,
+        message: expect.stringContaining('Mars/Olympus_Mons') as string,
+      });
     }
   });
 
   it('infers the year from the weekdays when nothing gives it, and says so', () => {
-    const md = TINY.replace(' (Fall 2024)', '') + '\n| Aug 28 | [B](b) |\n| Sep 4 | [C](c) |\n| Sep 9 | [D](d) |';
+    const md =
+      TINY.replace(' (Fall 2024)', '') + '\n| Aug 28 | [B](b) |\n| Sep 4 | [C](c) |\n| Sep 9 | [D](d) |';
     const { course, warnings } = parseOk(md);
-    expect(course.meetings.map((m) => m.date)).toEqual(['2024-08-26', '2024-08-28', '2024-09-04', '2024-09-09']);
+    expect(course.meetings.map((m) => m.date)).toEqual([
+      '2024-08-26',
+      '2024-08-28',
+      '2024-09-04',
+      '2024-09-09',
+    ]);
     expect(warnings[0]!.message).toContain('inferred');
   });
 

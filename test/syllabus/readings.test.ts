@@ -32,23 +32,49 @@ describe('reading a schedule cell', () => {
   });
 
   it('keeps a qualifier as the note', () => {
-    expect(reading('[Llama 3](https://x) (Sec 1-4, Required)')).toEqual({ title: 'Llama 3', url: 'https://x', required: true, note: 'Sec 1-4' });
-    expect(reading('[Spanner](https://x) - Sections 1-3')).toMatchObject({ note: 'Sections 1-3', required: false });
+    expect(reading('[Llama 3](https://x) (Sec 1-4, Required)')).toEqual({
+      title: 'Llama 3',
+      url: 'https://x',
+      required: true,
+      note: 'Sec 1-4',
+    });
+    expect(reading('[Spanner](https://x) - Sections 1-3')).toMatchObject({
+      note: 'Sections 1-3',
+      required: false,
+    });
   });
 
   it('reads readings without a link or with an empty one', () => {
-    expect(reading('The Google File System (Required)')).toEqual({ title: 'The Google File System', url: null, required: true, note: null });
+    expect(reading('The Google File System (Required)')).toEqual({
+      title: 'The Google File System',
+      url: null,
+      required: true,
+      note: null,
+    });
     expect(reading('[MapReduce]()')).toEqual({ title: 'MapReduce', url: null, required: false, note: null });
-    expect(reading('Making Things Optional')).toMatchObject({ title: 'Making Things Optional', required: false });
+    expect(reading('Making Things Optional')).toMatchObject({
+      title: 'Making Things Optional',
+      required: false,
+    });
   });
 
   it('keeps parentheses that belong to the title', () => {
-    expect(reading('[LLM.int8(): 8-bit Matrix Multiplication](https://arxiv.org/abs/2208.07339) (Required)')!.title).toBe('LLM.int8(): 8-bit Matrix Multiplication');
-    expect(reading('[Worse](https://en.wikipedia.org/wiki/Worse_(is)_better)')!.url).toBe('https://en.wikipedia.org/wiki/Worse_(is)_better');
+    expect(
+      reading('[LLM.int8(): 8-bit Matrix Multiplication](https://arxiv.org/abs/2208.07339) (Required)')!
+        .title,
+    ).toBe('LLM.int8(): 8-bit Matrix Multiplication');
+    expect(reading('[Worse](https://en.wikipedia.org/wiki/Worse_(is)_better)')!.url).toBe(
+      'https://en.wikipedia.org/wiki/Worse_(is)_better',
+    );
   });
 
   it('sorts a whole cell into title, own times, readings and notes', () => {
-    expect(readCell('**Final Poster Presentations**<br>TBD<br>(10:30AM - 12PM)<br>[Template](/Resources/poster.pptx)', plain)).toEqual({
+    expect(
+      readCell(
+        '**Final Poster Presentations**<br>TBD<br>(10:30AM - 12PM)<br>[Template](/Resources/poster.pptx)',
+        plain,
+      ),
+    ).toEqual({
       titles: ['Final Poster Presentations'],
       readings: [],
       notes: ['TBD', '[Template](/Resources/poster.pptx)'],
@@ -57,7 +83,9 @@ describe('reading a schedule cell', () => {
   });
 
   it('keeps HTML, deadlines and "Note:" lines as notes', () => {
-    expect(readItem('<script>alert(1)</script>', plain)).toEqual([{ kind: 'note', text: '<script>alert(1)</script>' }]);
+    expect(readItem('<script>alert(1)</script>', plain)).toEqual([
+      { kind: 'note', text: '<script>alert(1)</script>' },
+    ]);
     expect(readItem('Proposal due', plain)).toEqual([{ kind: 'note', text: 'Proposal due' }]);
     expect(readItem('Note: bring a laptop', plain)).toEqual([{ kind: 'note', text: 'bring a laptop' }]);
   });

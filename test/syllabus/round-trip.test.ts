@@ -11,7 +11,10 @@ describe('import(export(course)) equals course', () => {
     expect(names.length).toBeGreaterThanOrEqual(6);
   });
 
-  for (const [name, path] of [['the demo syllabus', DEMO_PATH] as const, ...names.map((n) => [n, fixturePath(n)] as const)]) {
+  for (const [name, path] of [
+    ['the demo syllabus', DEMO_PATH] as const,
+    ...names.map((n) => [n, fixturePath(n)] as const),
+  ]) {
     it(`holds for ${name}`, () => {
       const { course } = parseOk(readText(path));
       const again = parseSyllabus(exportSyllabus(course), { timeZone: ZONE });
@@ -34,15 +37,22 @@ describe('import(export(course)) equals course', () => {
     expect(md).toContain('**Lectures**: 0216 Siebel Center for Computer Science, MW: 9:30 AM – 10:45 AM');
     expect(md).toContain('| Date | Readings | Presenter | Summary |');
     expect(md).toContain('|  | **GenAI Basics** |  |  |');
-    expect(md).toContain('| Dec 4 | **Final Poster Presentations**<br>(10:30AM - 12:00PM)<br>TBD<br>[Template](/Resources/poster.pptx) |  |  |');
+    expect(md).toContain(
+      '| Dec 4 | **Final Poster Presentations**<br>(10:30AM - 12:00PM)<br>TBD<br>[Template](/Resources/poster.pptx) |  |  |',
+    );
     expect(md).toContain('[The Llama 3 Herd of Models](');
     expect(md).toContain('(Sec 1-4, Required)');
     expect(md).toContain('| Paper Presentation & Discussion | 15% |');
     expect(md).toContain('### Post-Presentation Panel Discussion');
     const headings = md.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual([
-      '## Logistics', '## Course Description', '## Tentative Schedule and Reading List', '## Tentative Grading',
-      '## Policies', '## Project Milestones', '## Resources',
+      '## Logistics',
+      '## Course Description',
+      '## Tentative Schedule and Reading List',
+      '## Tentative Grading',
+      '## Policies',
+      '## Project Milestones',
+      '## Resources',
     ]);
   });
 

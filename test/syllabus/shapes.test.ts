@@ -17,9 +17,30 @@ describe('a Tu/Th spring course whose table has no outer pipes, tabs and ragged 
 
   it('reads staff from "**Instructor**:" and "**TAs**:" lines, the Ed forum and a bare e-mail', () => {
     expect(course.staff).toEqual([
-      { name: 'Ada Byron', url: 'https://ada.example.edu/', netId: 'abyron', role: 'instructor', officeHours: 'Tu 4:00-5:00 PM', officeLocation: '3210 Everitt Lab' },
-      { name: 'Grace Hopper', url: null, netId: 'ghopper', role: 'ta', officeHours: null, officeLocation: null },
-      { name: 'Alan Turing', url: null, netId: 'aturing', role: 'ta', officeHours: null, officeLocation: null },
+      {
+        name: 'Ada Byron',
+        url: 'https://ada.example.edu/',
+        netId: 'abyron',
+        role: 'instructor',
+        officeHours: 'Tu 4:00-5:00 PM',
+        officeLocation: '3210 Everitt Lab',
+      },
+      {
+        name: 'Grace Hopper',
+        url: null,
+        netId: 'ghopper',
+        role: 'ta',
+        officeHours: null,
+        officeLocation: null,
+      },
+      {
+        name: 'Alan Turing',
+        url: null,
+        netId: 'aturing',
+        role: 'ta',
+        officeHours: null,
+        officeLocation: null,
+      },
     ]);
     expect(course.forum).toEqual({ label: 'Ed Discussion', url: 'https://edstem.org/us/courses/51234' });
     expect(course.staffEmail).toBe('ece512-staff@example.edu');
@@ -27,21 +48,36 @@ describe('a Tu/Th spring course whose table has no outer pipes, tabs and ragged 
 
   it('reads ten meetings from "Tue 1/21", "Jan 23", "March 4" and "Mar 6" alike', () => {
     expect(course.meetings.map((m) => m.date)).toEqual([
-      '2025-01-21', '2025-01-23', '2025-01-28', '2025-01-30', '2025-03-04',
-      '2025-03-06', '2025-03-11', '2025-03-13', '2025-03-18', '2025-03-20',
+      '2025-01-21',
+      '2025-01-23',
+      '2025-01-28',
+      '2025-01-30',
+      '2025-03-04',
+      '2025-03-06',
+      '2025-03-11',
+      '2025-03-13',
+      '2025-03-18',
+      '2025-03-20',
     ]);
   });
 
   it('takes titles from the Topic column and keeps Presenter, Reviewer and Notes as data', () => {
     expect(meetingOn(course, '2025-01-23').title).toBe('Warehouse-scale storage');
     expect(meetingOn(course, '2025-01-23').extra).toEqual({ Presenter: 'Team A', Reviewer: 'Team B' });
-    expect(meetingOn(course, '2025-01-28').extra).toEqual({ Presenter: 'Team B', Reviewer: 'Team C', Notes: 'slides due Monday' });
+    expect(meetingOn(course, '2025-01-28').extra).toEqual({
+      Presenter: 'Team B',
+      Reviewer: 'Team C',
+      Notes: 'slides due Monday',
+    });
     expect(meetingOn(course, '2025-03-06').extra).toEqual({ Presenter: 'Team B' });
     expect(meetingOn(course, '2025-01-21').extra).toEqual({});
   });
 
   it('reads the tab-separated row like any other', () => {
-    expect(meetingOn(course, '2025-01-28').readings.map((r) => [r.title, r.required])).toEqual([['Borg', true], ['Omega', false]]);
+    expect(meetingOn(course, '2025-01-28').readings.map((r) => [r.title, r.required])).toEqual([
+      ['Borg', true],
+      ['Omega', false],
+    ]);
   });
 
   it('keeps the text of a row with one cell too many as a note and warns with the line', () => {
@@ -50,9 +86,16 @@ describe('a Tu/Th spring course whose table has no outer pipes, tabs and ragged 
   });
 
   it('marks Spring Break as no class and the exam as a lecture nobody presents', () => {
-    expect(course.meetings.filter((m) => m.kind === 'no_class').map((m) => m.date)).toEqual(['2025-03-11', '2025-03-13']);
+    expect(course.meetings.filter((m) => m.kind === 'no_class').map((m) => m.date)).toEqual([
+      '2025-03-11',
+      '2025-03-13',
+    ]);
     const exam = meetingOn(course, '2025-03-18');
-    expect([exam.kind, exam.needsPresenters, exam.extra]).toEqual(['lecture', false, { Notes: 'closed book' }]);
+    expect([exam.kind, exam.needsPresenters, exam.extra]).toEqual([
+      'lecture',
+      false,
+      { Notes: 'closed book' },
+    ]);
     expect(course.meetings.filter((m) => m.needsPresenters)).toHaveLength(6);
   });
 
@@ -88,7 +131,14 @@ describe('a winter course that crosses the new year, one reading per row', () =>
   it('rolls Dec into Jan of the next year', () => {
     expect(course.term).toEqual({ season: 'Winter', year: 2024 });
     expect(course.meetings.map((m) => m.date)).toEqual([
-      '2024-12-03', '2024-12-05', '2024-12-10', '2024-12-24', '2024-12-26', '2025-01-07', '2025-01-09', '2025-01-14',
+      '2024-12-03',
+      '2024-12-05',
+      '2024-12-10',
+      '2024-12-24',
+      '2024-12-26',
+      '2025-01-07',
+      '2025-01-09',
+      '2025-01-14',
     ]);
     expect(warnings).toEqual([]);
   });
@@ -102,18 +152,46 @@ describe('a winter course that crosses the new year, one reading per row', () =>
     expect(meetingOn(course, '2024-12-05').readings).toEqual([
       { title: 'Paxos Made Simple', url: 'https://example.org/paxos.pdf', required: true, note: null },
       { title: 'Raft', url: 'https://example.org/raft.pdf', required: false, note: null },
-      { title: 'Viewstamped Replication Revisited', url: 'https://example.org/vr.pdf', required: true, note: null },
+      {
+        title: 'Viewstamped Replication Revisited',
+        url: 'https://example.org/vr.pdf',
+        required: true,
+        note: null,
+      },
     ]);
     expect(meetingOn(course, '2024-12-05').extra).toEqual({ Presenter: 'Lin' });
   });
 
   it('reads an empty () link as a reading without url', () => {
-    expect(meetingOn(course, '2024-12-10').readings[1]).toEqual({ title: 'TrueTime notes', url: null, required: false, note: null });
+    expect(meetingOn(course, '2024-12-10').readings[1]).toEqual({
+      title: 'TrueTime notes',
+      url: null,
+      required: false,
+      note: null,
+    });
   });
 
   it('knows winter break, buffer and final presentations', () => {
-    expect(course.meetings.map((m) => m.kind)).toEqual(['lecture', 'lecture', 'lecture', 'no_class', 'no_class', 'lecture', 'buffer', 'presentations']);
-    expect(course.meetings.map((m) => m.needsPresenters)).toEqual([false, true, true, false, false, true, false, false]);
+    expect(course.meetings.map((m) => m.kind)).toEqual([
+      'lecture',
+      'lecture',
+      'lecture',
+      'no_class',
+      'no_class',
+      'lecture',
+      'buffer',
+      'presentations',
+    ]);
+    expect(course.meetings.map((m) => m.needsPresenters)).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('reads "due on Jan 10 by 5:00 PM" in the next calendar year', () => {
@@ -129,7 +207,13 @@ describe('a syllabus whose legend says unmarked readings are mandatory', () => {
   const { course, warnings } = load('legend-unmarked-mandatory.md');
 
   it('reads "Sep 06", "Sept 8", "Sep  11", "September 13" and "Sep. 15"', () => {
-    expect(course.meetings.map((m) => m.date)).toEqual(['2023-09-06', '2023-09-08', '2023-09-11', '2023-09-13', '2023-09-15']);
+    expect(course.meetings.map((m) => m.date)).toEqual([
+      '2023-09-06',
+      '2023-09-08',
+      '2023-09-11',
+      '2023-09-13',
+      '2023-09-15',
+    ]);
     expect(course.pattern?.days).toEqual([1, 3, 5]);
   });
 
@@ -167,13 +251,25 @@ describe('numeric dates, bold topic rows and a table of staff with e-mails', () 
 
   it('takes the year from "1/23/19" and reads "1/28", "2/4/2019" and "Tue 2/6"', () => {
     expect(course.term).toBeNull();
-    expect(course.meetings.map((m) => m.date)).toEqual(['2019-01-23', '2019-01-28', '2019-01-30', '2019-02-04', '2019-02-06', '2019-02-11']);
+    expect(course.meetings.map((m) => m.date)).toEqual([
+      '2019-01-23',
+      '2019-01-28',
+      '2019-01-30',
+      '2019-02-04',
+      '2019-02-06',
+      '2019-02-11',
+    ]);
   });
 
   it('turns bold rows in the date column into units', () => {
     expect(course.units.map((u) => u.title)).toEqual(['Part I: Foundations', 'Part II: Systems']);
     expect(course.meetings.map((m) => m.unit)).toEqual([
-      'Part I: Foundations', 'Part I: Foundations', 'Part I: Foundations', 'Part II: Systems', 'Part II: Systems', 'Part II: Systems',
+      'Part I: Foundations',
+      'Part I: Foundations',
+      'Part I: Foundations',
+      'Part II: Systems',
+      'Part II: Systems',
+      'Part II: Systems',
     ]);
   });
 
@@ -187,7 +283,14 @@ describe('numeric dates, bold topic rows and a table of staff with e-mails', () 
 
   it('reads NetIDs from the e-mail column and "Teaching Assistant" as ta', () => {
     expect(course.staff).toEqual([
-      { name: 'Dana Park', url: null, netId: 'dpark', role: 'instructor', officeHours: 'Fri 1:00-2:00 PM', officeLocation: null },
+      {
+        name: 'Dana Park',
+        url: null,
+        netId: 'dpark',
+        role: 'instructor',
+        officeHours: 'Fri 1:00-2:00 PM',
+        officeLocation: null,
+      },
       { name: 'Sam Ortiz', url: null, netId: 'sortiz', role: 'ta', officeHours: null, officeLocation: null },
     ]);
     expect(course.pattern).toEqual({ days: [1, 3], startTime: '15:30', endTime: '16:45' });
@@ -206,16 +309,37 @@ describe('a seminar with every special row, several readings per cell and three 
 
   it('sorts the special rows', () => {
     expect(course.meetings.map((m) => `${m.date} ${m.kind}`)).toEqual([
-      '2025-08-25 lecture', '2025-08-27 lecture', '2025-09-01 no_class', '2025-09-03 lecture', '2025-10-13 presentations',
-      '2025-10-15 presentations', '2025-11-24 lecture', '2025-11-26 no_class', '2025-12-01 buffer', '2025-12-03 poster', '2025-12-08 lecture',
+      '2025-08-25 lecture',
+      '2025-08-27 lecture',
+      '2025-09-01 no_class',
+      '2025-09-03 lecture',
+      '2025-10-13 presentations',
+      '2025-10-15 presentations',
+      '2025-11-24 lecture',
+      '2025-11-26 no_class',
+      '2025-12-01 buffer',
+      '2025-12-03 poster',
+      '2025-12-08 lecture',
     ]);
-    expect(course.meetings.filter((m) => m.needsPresenters).map((m) => m.date)).toEqual(['2025-08-27', '2025-09-03', '2025-11-24']);
+    expect(course.meetings.filter((m) => m.needsPresenters).map((m) => m.date)).toEqual([
+      '2025-08-27',
+      '2025-09-03',
+      '2025-11-24',
+    ]);
     expect(meetingOn(course, '2025-12-03')).toMatchObject({ startTime: '13:00', endTime: '15:00' });
   });
 
   it('splits readings on <br> and keeps Presenter, Summary and Reviewer', () => {
-    expect(meetingOn(course, '2025-08-27').readings.map((r) => r.title)).toEqual(['ZeRO', 'Megatron-LM', 'GPipe']);
-    expect(meetingOn(course, '2025-08-27').extra).toEqual({ Presenter: 'Team 1', Summary: 'Team 2', Reviewer: 'Team 3' });
+    expect(meetingOn(course, '2025-08-27').readings.map((r) => r.title)).toEqual([
+      'ZeRO',
+      'Megatron-LM',
+      'GPipe',
+    ]);
+    expect(meetingOn(course, '2025-08-27').extra).toEqual({
+      Presenter: 'Team 1',
+      Summary: 'Team 2',
+      Reviewer: 'Team 3',
+    });
   });
 
   it('keeps a script tag in a cell as text, for the server to sanitize', () => {
@@ -223,8 +347,13 @@ describe('a seminar with every special row, several readings per cell and three 
   });
 
   it('reads objectives under a sub-heading and drops the heading from the description', () => {
-    expect(course.objectives).toEqual(['Read and critique systems papers', 'Build a prototype of an ML system']);
-    expect(course.description).toBe('This seminar studies how machine learning models are trained and served at scale.');
+    expect(course.objectives).toEqual([
+      'Read and critique systems papers',
+      'Build a prototype of an ML system',
+    ]);
+    expect(course.description).toBe(
+      'This seminar studies how machine learning models are trained and served at scale.',
+    );
   });
 
   it('reads deadlines "due Oct 3", "by 11:59 PM on November 1" and "on or before 5:00 PM CST on Dec 12"', () => {
@@ -239,7 +368,12 @@ describe('a seminar with every special row, several readings per cell and three 
 
   it('lists the report template as a resource and the staff table without a Member header', () => {
     expect(course.resources).toEqual([{ label: 'report template', url: 'templates/report.tex' }]);
-    expect(course.staff[0]).toMatchObject({ name: 'Rosa Diaz', netId: 'rdiaz', officeLocation: '4102 Siebel', officeHours: 'Th 2:00 PM - 3:00 PM' });
+    expect(course.staff[0]).toMatchObject({
+      name: 'Rosa Diaz',
+      netId: 'rdiaz',
+      officeLocation: '4102 Siebel',
+      officeHours: 'Th 2:00 PM - 3:00 PM',
+    });
     expect(course.forum?.label).toBe('Piazza');
   });
 });
@@ -250,7 +384,10 @@ describe('rows broken over several lines and units as headings between tables', 
   it('merges a continuation line that starts with <br>', () => {
     const m = meetingOn(course, '2025-09-02');
     expect(m.title).toBe('Overview');
-    expect(m.readings.map((r) => r.title)).toEqual(['A Note on Distributed Computing', 'End-to-End Arguments in System Design']);
+    expect(m.readings.map((r) => r.title)).toEqual([
+      'A Note on Distributed Computing',
+      'End-to-End Arguments in System Design',
+    ]);
     expect(m.extra).toEqual({ Presenter: 'Staff' });
     expect(m.needsPresenters).toBe(false);
   });
@@ -267,7 +404,14 @@ describe('rows broken over several lines and units as headings between tables', 
 
   it('uses "### Week" headings as units and warns about the trailing text with its line', () => {
     expect(course.units.map((u) => u.title)).toEqual(['Week 1: Foundations', 'Week 2: Replication']);
-    expect(course.meetings.map((m) => m.unit)).toEqual(['Week 1: Foundations', 'Week 1: Foundations', 'Week 2: Replication', 'Week 2: Replication']);
-    expect(warnings).toEqual([{ line: 24, message: expect.stringContaining('Slides are posted after class.') as string }]);
+    expect(course.meetings.map((m) => m.unit)).toEqual([
+      'Week 1: Foundations',
+      'Week 1: Foundations',
+      'Week 2: Replication',
+      'Week 2: Replication',
+    ]);
+    expect(warnings).toEqual([
+      { line: 24, message: expect.stringContaining('Slides are posted after class.') as string },
+    ]);
   });
 });

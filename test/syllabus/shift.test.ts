@@ -10,7 +10,12 @@ describe('shifting the demo course', () => {
     const { course, warnings } = shiftCourse(demo, '2026-08-24');
     expect(warnings).toEqual([]);
     expect(course.meetings[0]!.date).toBe('2026-08-24');
-    expect(course.meetings.map((m) => m.date).slice(0, 4)).toEqual(['2026-08-24', '2026-08-26', '2026-09-02', '2026-09-07']);
+    expect(course.meetings.map((m) => m.date).slice(0, 4)).toEqual([
+      '2026-08-24',
+      '2026-08-26',
+      '2026-09-02',
+      '2026-09-07',
+    ]);
     expect(course.meetings[27]!.date).toBe('2026-12-05');
     expect(course.term).toEqual({ season: 'Fall', year: 2026 });
   });
@@ -39,7 +44,10 @@ describe('shifting the demo course', () => {
 
   it('moves milestone meeting dates with the meetings', () => {
     const { course } = shiftCourse(demo, '2026-08-24');
-    expect(course.milestones.find((m) => m.key === 'midterm-presentations')!.meetingDates).toEqual(['2026-10-19', '2026-10-21']);
+    expect(course.milestones.find((m) => m.key === 'midterm-presentations')!.meetingDates).toEqual([
+      '2026-10-19',
+      '2026-10-21',
+    ]);
     expect(course.milestones.find((m) => m.key === 'poster')!.meetingDates).toEqual(['2026-12-02']);
   });
 
