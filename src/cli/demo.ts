@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Seminar } from '../main.js';
 import type { ImportSyllabusResult } from '../services/import-syllabus.js';
 import { demoAccountsStep } from './setup.js';
+import { demoGroupsStep } from './assign.js';
 
 export interface DemoContext {
   now: Date;
@@ -15,7 +16,7 @@ export interface DemoContext {
  * Steps run after the demo course is imported, in order (accounts, groups, past submissions…).
  * Each must be idempotent: `seminar demo` runs them again on every start.
  */
-export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<void>> = [demoAccountsStep];
+export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<void>> = [demoAccountsStep, demoGroupsStep];
 
 export function registerDemo(program: Command): void {
   program

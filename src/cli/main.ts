@@ -8,6 +8,7 @@ import { registerImport } from './import.js';
 import { registerExport } from './export.js';
 import { registerDemo } from './demo.js';
 import { registerSetup } from './setup.js';
+import { registerAssign } from './assign.js';
 
 /** Thrown by commands for a clean one-line failure (exit 1). */
 export class CliError extends Error {}
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
     .description('Runs a paper-reading seminar course: course site, deadlines, submissions.')
     .showHelpAfterError('(run "seminar --help" for usage)')
     .exitOverride();
-  for (const register of [registerServe, registerMigrate, registerImport, registerExport, registerDemo, registerSetup]) register(program);
+  for (const register of [registerServe, registerMigrate, registerImport, registerExport, registerDemo, registerSetup, registerAssign]) register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -52,6 +52,10 @@ export const coursePages: CoursePageRoute[] = [
   { path: 'resources', label: 'Resources', ...lazyPage(() => import('./pages/ResourcesPage.js')) },
   { path: 'roster', label: 'Roster', ability: 'viewRoster', ...lazyPage(() => import('./pages/roster/RosterPage.js')) },
   { path: 'audit', label: 'Audit log', ability: 'viewAuditLog', ...lazyPage(() => import('./pages/roster/AuditPage.js')) },
+  { path: 'groups', label: 'Groups', ability: 'viewPrivate', ...lazyPage(() => import('./pages/groups/GroupsPage.js')) },
+  { path: 'ranking', label: 'Ranking', ability: 'manageOwnGroup', ...lazyPage(() => import('./pages/groups/RankingPage.js')) },
+  { path: 'my-roles', label: 'My roles', ability: 'manageOwnGroup', ...lazyPage(() => import('./pages/my-roles/MyRolesPage.js')) },
+  { path: 'assignment', label: 'Assignment', ability: 'runAssignment', ...lazyPage(() => import('./pages/assignment/AssignmentPage.js')) },
 ];
 
 /** "/courses/cs598/schedule" for a page of a course. */

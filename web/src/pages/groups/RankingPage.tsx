@@ -1,0 +1,160 @@
+// A group ranks the meetings it would like to present: add, reorder, remove, save; shows who changed the ranking and when.
+import { useCallback, useEffect, useState } from 'react';
+import { useCourse, useDocumentTitle } from '../../course-context.js';
+import { Empty, Loading } from '../../components/states.js';
+import { call, messageOf } from '../../auth/client.js';
+import { FormError, FormNotice } from '../../auth/Field.js';
+import { formatDay, formatInstant } from '../../time.js';
+import type { RankingBody } from '../../../../src/contracts/groups.js';
+import '../../auth/auth.css';
+import '../assignment/assignment.css';
+
+export default function RankingPage() {
+  const course = useCourse();
+  useDocumentTitle('Ranking', [course.code, course.title].filter(Boolean).join(' '));
+  const base = `/api/courses/${encodeURIComponent(course.slug)}`;
+  const [data, setData] = useState<RankingBody | null>(null);
+  const [ranking, setRanking] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+
+  const load = useCallback(() => {
+    call<RankingBody>('GET', `${base}/groups/mine/preferences`).then(
+      (body) => {
+        setData(body);
+        setRanking(body.ranking);
+        setDirty(false);
+      },
+      (e: unknown) => setError(messageOf(e)),
+    );
+  }, [base]);
+  useEffect(load, [load]);
+
+  if (!course.abilities.manageOwnGroup) {
+    return (
+      <Empty>
+        <h1>Ranking</h1>
+        <p>Students rank the meetings their group would like to present.</p>
+      </Empty>
+    );
+  }
+  if (!data) {
+    return (
+      <>
+        <h1>Ranking</h1>
+        {error ? (
+          <p>
+            {error} <a href={`/courses/${course.slug}/groups`}>Go to groups</a>
+          </p>
+        ) : (
+          <Loading label="Loading your ranking" />
+        )}
+      </>
+    );
+  }
+
+  const byId = new Map(data.meetings.map((m) => [m.id, m]));
+  const label = (id: string) => {
+    const m = byId.get(id);
+    return m ? `${formatDay(m.date)} — ${m.title ?? m.readings[0] ?? 'Lecture'}` : id;
+  };
+  const change = (next: string[]) => {
+    setRanking(next);
+    setDirty(true);
+    setNotice(null);
+  };
+  const move = (i: number, by: number) => {
+    const next = [...ranking];
+    const [item] = next.splice(i, 1);
+    next.splice(i + by, 0, item!);
+    change(next);
+  };
+  const editable = !data.deadlinePassed;
+  const unranked = data.meetings.filter((m) => !ranking.includes(m.id));
+  const last = data.history[0];
+
+  return (
+    <>
+      <h1>Ranking of {data.groupName}</h1>
+      <p className="lede">
+        Rank the lectures your group would like to present, best first — all {data.meetings.length} or only some. The latest ranking saved by any member counts.
+        {data.deadline ? ` ${editable ? 'Open until' : 'Closed since'} ${formatInstant(data.deadline, course.timeZone)}.` : ''}
+      </p>
+      {last ? (
+        <p className="muted">
+          Last changed by {last.by ?? 'staff'} on {formatInstant(last.at, course.timeZone)} ({last.count} ranked).
+        </p>
+      ) : (
+        <p className="muted">No ranking saved yet.</p>
+      )}
+      <FormNotice message={notice} />
+      <FormError message={error} />
+      <section className="section" aria-labelledby="ranked">
+        <h2 id="ranked">Your ranking ({ranking.length})</h2>
+        {ranking.length === 0 ? (
+          <p>Nothing ranked yet: add lectures from the list below.</p>
+        ) : (
+          <ol className="ranked">
+            {ranking.map((id, i) => (
+              <li key={id}>
+                <span className="rank">{i + 1}.</span>
+                <span className="what">{label(id)}</span>
+                {editable ? (
+                  <>
+                    <button type="button" className="button button-secondary small" disabled={i === 0} aria-label={`Move ${label(id)} up`} onClick={() => move(i, -1)}>
+                      ↑
+                    </button>
+                    <button type="button" className="button button-secondary small" disabled={i === ranking.length - 1} aria-label={`Move ${label(id)} down`} onClick={() => move(i, 1)}>
+                      ↓
+                    </button>
+                    <button type="button" className="button button-secondary small" aria-label={`Remove ${label(id)}`} onClick={() => change(ranking.filter((x) => x !== id))}>
+                      Remove
+                    </button>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+        {editable ? (
+          <button
+            type="button"
+            className="button"
+            disabled={!dirty}
+            onClick={() => {
+              setError(null);
+              call<RankingBody>('PUT', `${base}/groups/mine/preferences`, { meetingIds: ranking }).then(
+                (body) => {
+                  setData(body);
+                  setRanking(body.ranking);
+                  setDirty(false);
+                  setNotice(`Ranking saved (${body.ranking.length} lecture${body.ranking.length === 1 ? '' : 's'}).`);
+                },
+                (e: unknown) => setError(messageOf(e)),
+              );
+            }}
+          >
+            Save ranking
+          </button>
+        ) : null}
+      </section>
+      {editable ? (
+        <section className="section" aria-labelledby="unranked">
+          <h2 id="unranked">Lectures not ranked ({unranked.length})</h2>
+          <ul className="panel-list">
+            {unranked.map((m) => (
+              <li key={m.id}>
+                <button type="button" className="button button-secondary small" aria-label={`Add ${label(m.id)}`} onClick={() => change([...ranking, m.id])}>
+                  Add
+                </button>{' '}
+                {label(m.id)}
+                {m.readings.length > 0 ? <span className="muted"> · {m.readings.join('; ')}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
