@@ -58,6 +58,27 @@ export function sqliteHandle(db: Db): SqliteDatabase.Database | null {
   return sqliteHandles.get(db) ?? null;
 }
 
+/**
+ * Runs `fn` in one write transaction. SQLite: `BEGIN IMMEDIATE`, so the write lock is taken
+ * up front and a second process (the CLI while the server runs) waits on the busy timeout
+ * instead of failing when a read turns into a write. PostgreSQL: an ordinary transaction.
+ */
+export async function writeTransaction<T>(db: Db, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (dialectOf(db) === 'postgres') return db.transaction().execute(fn);
+  // The SQLite dialect has one connection behind a mutex: holding it makes these statements one unit.
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw error;
+    }
+  });
+}
+
 /** Cheap liveness probe used by the health route. */
 export async function pingDb(db: Db): Promise<void> {
   await sql`select 1`.execute(db);

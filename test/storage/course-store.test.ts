@@ -205,6 +205,25 @@ describeEachDialect('course storage', (get) => {
     expect(toCourseModel(after)).toEqual(model);
   });
 
+  it('creates a new slug once when two imports of it race, the other becoming an update', async () => {
+    const { db } = get();
+    const results = await Promise.all([
+      saveCourse(db, 'store-race', buildCourse(), T0),
+      saveCourse(db, 'store-race', buildCourse(), T1),
+    ]);
+    expect(results.map((r) => r.created).sort()).toEqual([false, true]);
+    expect(results[0]!.courseId).toBe(results[1]!.courseId);
+    expect(await rowCounts(db, 'store-race')).toEqual({
+      courses: 1,
+      units: 2,
+      meetings: 5,
+      readings: 3,
+      components: 2,
+      policies: 1,
+      milestones: 2,
+    });
+  });
+
   it('lists stored courses by slug with their term', async () => {
     const { db } = get();
     await saveCourse(db, 'store-list-b', buildCourse({ term: null }), T0);

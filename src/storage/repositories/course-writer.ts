@@ -1,8 +1,8 @@
 // Stores a course model under a slug in one transaction, updating in place: same slug, same ids, no duplicates.
 import { ulid } from 'ulid';
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CourseModel } from '../../domain/course.js';
-import type { Database, Db } from '../db.js';
+import { writeTransaction, type Database, type Db } from '../db.js';
 import type { CourseTables } from '../schema.js';
 import { dayOrders, matchByKey, matchMeetings, uniqueKeys } from './course-matching.js';
 
@@ -12,7 +12,7 @@ export interface SaveCourseResult {
   version: number;
 }
 
-type Trx = Transaction<Database>;
+type Trx = Kysely<Database>;
 type ChildTable = Exclude<keyof CourseTables, 'courses'>;
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -106,7 +106,23 @@ export async function saveCourse(
   course: CourseModel,
   now: string,
 ): Promise<SaveCourseResult> {
-  return db.transaction().execute(async (trx) => {
+  try {
+    return await writeCourse(db, slug, course, now);
+  } catch (error) {
+    // Two instances creating the same new slug at once: the loser retries, as an update.
+    if (/unique|duplicate key/i.test(error instanceof Error ? error.message : ''))
+      return writeCourse(db, slug, course, now);
+    throw error;
+  }
+}
+
+async function writeCourse(
+  db: Db,
+  slug: string,
+  course: CourseModel,
+  now: string,
+): Promise<SaveCourseResult> {
+  return writeTransaction(db, async (trx) => {
     const result = await upsertCourseRow(trx, slug, course, now);
     const courseId = result.courseId;
     const scope = { column: 'course_id' as const, value: courseId };
