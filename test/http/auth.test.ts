@@ -6,6 +6,9 @@ import { saveCourse } from '../../src/storage/repositories/course-writer.js';
 import { findCourseRef } from '../../src/storage/repositories/enrollments.js';
 import { countUserSessions } from '../../src/storage/repositories/sessions.js';
 import { setupLinkIfNeeded } from '../../src/services/auth/first-run.js';
+import { cleanUpAccounts } from '../../src/services/auth/cleanup.js';
+import { createSession } from '../../src/services/auth/sessions.js';
+import { enforceLimit, LIMITS } from '../../src/services/auth/rate-limit.js';
 import { buildCourse } from '../support/course-factory.js';
 import { describeEachDialect } from '../support/dialects.js';
 import { makePerson, PASSWORD, TestClient } from './auth-client.js';
@@ -215,5 +218,19 @@ describeEachDialect('sign-in and sessions', (get) => {
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+});
+
+describeEachDialect('account housekeeping', (get) => {
+  it('removes expired sessions and old rate-limit counters, and keeps live ones', async () => {
+    const { db } = get();
+    const t0 = new Date('2026-01-01T00:00:00Z');
+    const user = await makePerson(db, t0, 'sweep@example.edu');
+    await createSession(db, user.id, t0, { ip: null, userAgent: null });
+    const later = new Date(t0.getTime() + 20 * DAY);
+    await createSession(db, user.id, later, { ip: null, userAgent: null });
+    await enforceLimit(db, LIMITS.signInEmail, 'sweep@example.edu', t0);
+    expect(await cleanUpAccounts(db, later)).toEqual({ sessions: 1, buckets: 1 });
+    expect(await countUserSessions(db, user.id)).toBe(1);
   });
 });

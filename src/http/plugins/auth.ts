@@ -7,6 +7,7 @@ import type { Viewer } from '../../domain/permissions.js';
 import { createMailer, type Mailer } from '../../mail/mailer.js';
 import type { AuthContext, RequestMeta } from '../../services/auth/context.js';
 import { resolveSession, type ActiveSession, type NewSession } from '../../services/auth/sessions.js';
+import { cleanUpAccounts } from '../../services/auth/cleanup.js';
 import { DomainError } from '../../services/errors.js';
 import type { UserRow } from '../../storage/repositories/users.js';
 
@@ -48,7 +49,15 @@ export async function authPlugin(app: FastifyInstance, deps: AppDeps): Promise<v
   app.decorate('auth', runtime);
   app.decorateRequest('session', null);
   app.decorateRequest('viewer', null);
-  app.addHook('onClose', async () => mailer.close());
+  // Hourly housekeeping (expired sessions, old rate-limit counters); harmless when several instances run it.
+  const sweep = setInterval(() => {
+    cleanUpAccounts(deps.db, deps.clock()).catch((error: unknown) => app.log.warn({ err: error }, 'account clean-up failed'));
+  }, 60 * 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+    mailer.close();
+  });
 
   app.addHook('onRequest', async (request) => {
     // Only the API needs to know who is asking; the web client's static files do not.

@@ -34,3 +34,9 @@ export async function readBucket(db: Db, key: string, windowStart: string): Prom
 export async function clearBucket(db: Db, key: string): Promise<void> {
   await accounts(db).deleteFrom('rate_limits').where('key', '=', key).execute();
 }
+
+/** Drops counters of windows that started before `before` (they can no longer limit anything). */
+export async function deleteOldBuckets(db: Db, before: string): Promise<number> {
+  const result = await accounts(db).deleteFrom('rate_limits').where('window_start', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
