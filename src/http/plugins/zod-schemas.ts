@@ -53,7 +53,8 @@ export function swaggerTransform({
     const converted: Record<string, unknown> = {};
     for (const [status, value] of Object.entries(response)) {
       // z.null() marks a response without a body (304): @fastify/swagger documents `type: 'null'` as no content.
-      if (value instanceof z.ZodNull) converted[status] = { type: 'null', description: value.description ?? '' };
+      if (value instanceof z.ZodNull)
+        converted[status] = { type: 'null', description: value.description ?? '' };
       else converted[status] = isZod(value) ? toOpenApiSchema(value, 'output') : value;
     }
     out.response = converted;
