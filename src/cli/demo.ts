@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Seminar } from '../main.js';
 import type { ImportSyllabusResult } from '../services/import-syllabus.js';
 import { demoAccountsStep } from './setup.js';
+import { seedWork } from '../services/demo/seed-work.js';
 import { demoGroupsStep } from './assign.js';
 
 export interface DemoContext {
@@ -16,7 +17,11 @@ export interface DemoContext {
  * Steps run after the demo course is imported, in order (accounts, groups, past submissions…).
  * Each must be idempotent: `seminar demo` runs them again on every start.
  */
-export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<void>> = [demoAccountsStep, demoGroupsStep];
+export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<void>> = [
+  demoAccountsStep,
+  demoGroupsStep,
+  async (seminar, ctx) => ctx.say(`Demo hand-ins: ${JSON.stringify(await seedWork({ db: seminar.db, filesDir: seminar.config.filesDir }, 'cs598-genai-f24', ctx.now))}`),
+];
 
 export function registerDemo(program: Command): void {
   program

@@ -56,6 +56,10 @@ export const coursePages: CoursePageRoute[] = [
   { path: 'ranking', label: 'Ranking', ability: 'manageOwnGroup', ...lazyPage(() => import('./pages/groups/RankingPage.js')) },
   { path: 'my-roles', label: 'My roles', ability: 'manageOwnGroup', ...lazyPage(() => import('./pages/my-roles/MyRolesPage.js')) },
   { path: 'assignment', label: 'Assignment', ability: 'runAssignment', ...lazyPage(() => import('./pages/assignment/AssignmentPage.js')) },
+  { path: 'due', label: 'What is due', ability: 'viewOwnGrades', ...lazyPage(() => import('./pages/dashboard/DuePage.js')) },
+  { path: 'questions', label: 'Questions', ability: 'viewPrivate', ...lazyPage(() => import('./pages/questions/QuestionsPage.js')) },
+  { path: 'work', label: 'Hand-ins', ability: 'viewAllSubmissions', ...lazyPage(() => import('./pages/work/StaffWorkPage.js')) },
+  { path: 'attendance', label: 'Attendance', ability: 'recordAttendance', ...lazyPage(() => import('./pages/attendance/RollPage.js')) },
 ];
 
 /** "/courses/cs598/schedule" for a page of a course. */

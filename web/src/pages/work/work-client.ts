@@ -1,0 +1,132 @@
+// The web client's calls to the work API (hand-ins, questions, attendance, dashboards) and the shapes they answer.
+import { call } from '../../auth/client.js';
+import { ApiError } from '../../api.js';
+import type { ReceiptView } from '../../../../src/contracts/work.js';
+
+export type Receipt = ReceiptView & { status?: string };
+
+export interface DueItem {
+  deliverableKey: string;
+  title: string;
+  kind: string;
+  meetingDate: string | null;
+  meetingTitle: string | null;
+  dueAt: string;
+  countdown: string;
+  state: 'open' | 'done' | 'late' | 'zero' | 'missed';
+  needed: number;
+  handedIn: number;
+  readings: string[];
+  receipts: Receipt[];
+  review: { decision: string; body: string; at: string } | null;
+  acceptsFiles: boolean;
+  acceptsText: boolean;
+}
+
+export interface Allowance {
+  allowance: number;
+  missed: number;
+  left: number;
+  excused: number;
+}
+
+export interface StudentDashboard {
+  now: string;
+  group: { id: string; name: string } | null;
+  policyAcknowledged: boolean;
+  policy: string;
+  items: DueItem[];
+  questionAllowance: Allowance;
+  attendanceAllowance: Allowance;
+}
+
+export interface MeetingQuestions {
+  meetingDate: string;
+  meetingTitle: string | null;
+  deadline: string;
+  scope: 'own' | 'all';
+  hiddenBecause: 'before-deadline' | 'not-presenter' | null;
+  byReading: Array<{ readingIndex: number; readingTitle: string; questions: Array<{ id: string; authorName: string; text: string; submittedAt: string; mine: boolean }> }>;
+}
+
+export interface DeliverableView {
+  key: string;
+  title: string;
+  due: string;
+  perMeeting: boolean;
+  meetingDates: string[];
+  fileTypes: string[];
+  maxBytes: number | null;
+  template: string | null;
+  maxTextChars: number | null;
+  notes: string[];
+}
+
+/** A multipart POST (the browser sets the boundary), with the CSRF token; errors as ApiError like call(). */
+async function postForm<T>(path: string, form: FormData): Promise<T> {
+  const token = /(?:^|;\s*)seminar_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': decodeURIComponent(token) } });
+  } catch {
+    throw new ApiError(0, 'network', 'The upload did not reach the server; nothing was recorded. Check your connection and try again.');
+  }
+  const data = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+  if (!response.ok) {
+    const failure = new ApiError(response.status, data?.error?.code ?? `http_${response.status}`, data?.error?.message ?? response.statusText);
+    (failure as ApiError & { details?: unknown }).details = data?.error?.details;
+    throw failure;
+  }
+  return data as T;
+}
+
+const base = (slug: string) => `/api/courses/${encodeURIComponent(slug)}`;
+
+export const workApi = {
+  dashboard: (slug: string) => call<StudentDashboard>('GET', `${base(slug)}/dashboard`),
+  deliverables: (slug: string) => call<{ timeZone: string; policy: string; deliverables: DeliverableView[] }>('GET', `${base(slug)}/deliverables`),
+  submitText: (slug: string, body: { deliverableKey: string; meetingDate: string | null; readingIndex?: number | null; text: string; acknowledgePolicy: boolean }) =>
+    call<Receipt>('POST', `${base(slug)}/submissions`, body),
+  upload: (slug: string, q: { deliverableKey: string; meetingDate: string | null; acknowledgePolicy: boolean }, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const params = new URLSearchParams({ deliverableKey: q.deliverableKey, acknowledgePolicy: String(q.acknowledgePolicy) });
+    if (q.meetingDate) params.set('meetingDate', q.meetingDate);
+    return postForm<Receipt>(`${base(slug)}/submissions/upload?${params}`, form);
+  },
+  questions: (slug: string, date: string) => call<MeetingQuestions>('GET', `${base(slug)}/meetings/${date}/questions`),
+  meeting: (slug: string, date: string) => call<Record<string, unknown>>('GET', `${base(slug)}/meetings/${date}/dashboard`),
+  table: (slug: string, key: string) => call<Record<string, unknown>>('GET', `${base(slug)}/deliverables/${key}/status`),
+  roll: (slug: string, date: string) => call<Roll>('GET', `${base(slug)}/meetings/${date}/attendance`),
+  mark: (slug: string, date: string, marks: Array<{ userId: string; status: Mark }>) => call<Roll>('PUT', `${base(slug)}/meetings/${date}/attendance`, { marks }),
+  openCode: (slug: string, date: string) => call<Roll>('POST', `${base(slug)}/meetings/${date}/check-in-code`),
+  checkIn: (slug: string, date: string, code: string) => call<{ status: string }>('POST', `${base(slug)}/meetings/${date}/check-in`, { code }),
+  downloadUrl: (slug: string, id: string) => `${base(slug)}/submissions/${id}/download`,
+  zipUrl: (slug: string, what: { meetingDate?: string; key?: string }) => (what.meetingDate ? `${base(slug)}/meetings/${what.meetingDate}/download` : `${base(slug)}/deliverables/${what.key}/download`),
+};
+
+export type Mark = 'present' | 'absent' | 'excused';
+
+export interface Roll {
+  meetingDate: string;
+  meetingTitle: string | null;
+  start: string;
+  end: string;
+  taken: boolean;
+  checkInCode: string | null;
+  codeExpiresAt: string | null;
+  entries: Array<{ userId: string; name: string; status: Mark | null; source: string | null }>;
+  counts: Record<string, number>;
+}
+
+export const STATE_WORDS: Record<DueItem['state'], string> = {
+  open: 'To do',
+  done: 'Handed in',
+  late: 'Late',
+  zero: 'Late — scores zero',
+  missed: 'Missed',
+};
+
+export function bytes(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`;
+}
