@@ -4,7 +4,6 @@ import { isListItem } from './blocks.js';
 import { daysBefore, findTimeRange } from './dates.js';
 import { readStaffLine } from './staff.js';
 import { boldLabel, collapse, findLinks, plain } from './text.js';
-import type { SyllabusWarning } from './types.js';
 
 export interface Logistics {
   location: string | null;
@@ -12,6 +11,16 @@ export interface Logistics {
   forum: Link | null;
   staffEmail: string | null;
   staff: StaffMember[];
+  /** 0-based lines of prose that say more than a link or a time (kept as the "Logistics" policy). */
+  prose: number[];
+}
+
+/** Words left in a line once its label, links and e-mail addresses are taken out. */
+function proseWords(text: string): number {
+  const bare = plain(
+    text.replace(/^\s*(\*\*|__)[^*_]+\1\s*:?/, '').replace(/\[[^\]]*\]\([^)]*\)/g, ' '),
+  ).replace(EMAIL_G, ' ');
+  return bare.split(/\s+/).filter((w) => /[A-Za-z]{2,}/.test(w)).length;
 }
 
 const FORUM_HOSTS =
@@ -21,6 +30,7 @@ const FORUM_LABEL =
 const WHEN_LABEL =
   /\b(lectures?|class(es)?|time|times|when|meets?|meetings?|sessions?|where|location|room|venue|place)\b/i;
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/;
+const EMAIL_G = new RegExp(EMAIL.source, 'g');
 
 /** "0216 Siebel Center for Computer Science, MW: 9:30 AM – 10:45 AM" -> room and pattern. */
 export function readWhenWhere(text: string): { location: string | null; pattern: MeetingPattern | null } {
@@ -59,13 +69,11 @@ export function emailOf(text: string): string | null {
   return m ? m[0]! : null;
 }
 
-/** Reads logistics paragraphs line by line (tables are handled by the caller). */
-export function readLogistics(
-  lines: string[],
-  indexes: number[],
-  out: Logistics,
-  warnings: SyllabusWarning[],
-): void {
+/**
+ * Reads logistics paragraphs line by line (tables are handled by the caller). Lines that are more than a
+ * label and a link or a time are kept as prose, for the "Logistics" policy.
+ */
+export function readLogistics(lines: string[], indexes: number[], out: Logistics): void {
   for (const i of indexes) {
     const raw = lines[i]!;
     if (raw.trim() === '') continue;
@@ -85,13 +93,11 @@ export function readLogistics(
       }
     }
     const forum = forumOf(text, label?.label ?? null);
-    if (forum && !out.forum) {
-      out.forum = forum;
-      continue;
-    }
     const email = emailOf(text);
-    if (email && !out.staffEmail) {
-      out.staffEmail = email;
+    if ((forum && !out.forum) || (email && !out.staffEmail)) {
+      if (forum && !out.forum) out.forum = forum;
+      else if (email && !out.staffEmail) out.staffEmail = email;
+      if (proseWords(text) >= 4) out.prose.push(i);
       continue;
     }
     if (!out.pattern) {
@@ -102,10 +108,7 @@ export function readLogistics(
         continue;
       }
     }
-    if (forum || email) continue;
-    warnings.push({
-      line: i + 1,
-      message: `Logistics line not placed in the course model: "${collapse(plain(raw)).slice(0, 80)}"`,
-    });
+    if ((forum || email) && proseWords(text) < 4) continue;
+    out.prose.push(i);
   }
 }

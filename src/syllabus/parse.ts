@@ -18,6 +18,7 @@ import {
   readPolicies,
   readWeightLine,
   readWeightTable,
+  nestHeadings,
   uniqueSlugs,
   warnUnplaced,
   type PolicyText,
@@ -25,7 +26,7 @@ import {
 } from './sections.js';
 import { isStaffTable, readStaffTable } from './staff.js';
 import { findTables, type Table } from './tables.js';
-import { collapse, findLinks, plain, sentences } from './text.js';
+import { collapse, findLinks, plain, sentences, tidyMarkdown } from './text.js';
 import type { ParseOptions, ParseResult, SyllabusWarning } from './types.js';
 
 export function parseSyllabus(input: string | Uint8Array, options: ParseOptions): ParseResult {
@@ -128,7 +129,14 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   const schedule = readSchedule(scheduleBlocks, { unmarkedRequired }, warnings);
 
   // Logistics: staff tables anywhere, label lines in the preamble and logistics sections.
-  const logistics: Logistics = { location: null, pattern: null, forum: null, staffEmail: null, staff: [] };
+  const logistics: Logistics = {
+    location: null,
+    pattern: null,
+    forum: null,
+    staffEmail: null,
+    staff: [],
+    prose: [],
+  };
   for (const t of tables) {
     if (consumed.has(t.start) || !isStaffTable(t)) continue;
     logistics.staff.push(...readStaffTable(t));
@@ -142,9 +150,10 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
       if (tables.some((t) => i >= t.start && i < t.end)) continue;
       idx.push(i);
     }
-    readLogistics(lines, idx, logistics, warnings);
+    readLogistics(lines, idx, logistics);
   }
-  const wholeText = lines.join('\n');
+  // Forum and e-mail may also sit in the prose (policies, description), not in the schedule tables.
+  const wholeText = lines.filter((l, i) => !consumed.has(i) && l.includes('](')).join('\n');
   if (!logistics.forum) logistics.forum = forumOf(wholeText, null);
   if (!logistics.staffEmail) {
     const mail = findLinks(wholeText).find((l) => l.url.toLowerCase().startsWith('mailto:'));
@@ -168,7 +177,8 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
       },
     };
   }
-  if (!term && resolved.year !== null) term = null;
+  // The year option re-dates a reused syllabus: its term moves along.
+  if (options.year !== undefined && term) term = { ...term, year: options.year };
 
   // Description and objectives.
   let description = '';
@@ -279,6 +289,18 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     ) {
       policyTexts.push(...readPolicies(lines, s, doc, tables, consumed));
     }
+  }
+  if (logistics.prose.length > 0) {
+    // Paragraph breaks between prose lines that were apart in the file.
+    const parts = logistics.prose.map((i, k) =>
+      k > 0 && i > logistics.prose[k - 1]! + 1 ? `\n${lines[i]!}` : lines[i]!,
+    );
+    const first = logistics.prose[0]!;
+    policyTexts.push({
+      policy: { slug: '', title: 'Logistics', markdown: nestHeadings(tidyMarkdown(parts.join('\n'))) },
+      start: first,
+      end: logistics.prose[logistics.prose.length - 1]! + 1,
+    });
   }
   policyTexts.sort((a, b) => a.start - b.start);
   const policies: PolicySection[] = policyTexts.map((p) => p.policy);

@@ -31,7 +31,7 @@ function body(lines: string[], start: number, end: number): string {
 }
 
 /** Clamps headings inside a policy body to level 4 or deeper, so the body nests under "### Title". */
-function nestHeadings(markdown: string): string {
+export function nestHeadings(markdown: string): string {
   let fence = false;
   return markdown
     .split('\n')

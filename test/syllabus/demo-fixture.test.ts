@@ -189,6 +189,7 @@ describe('the CS 598 demo syllabus', () => {
 
   it('keeps the policies as Markdown sections, in order, losing nothing', () => {
     expect(course.policies.map((p) => p.slug)).toEqual([
+      'logistics',
       'groups',
       'academic-integrity',
       'ai-tool-policy',
@@ -200,6 +201,12 @@ describe('the CS 598 demo syllabus', () => {
       'acknowledgements',
     ]);
     const bySlug = Object.fromEntries(course.policies.map((p) => [p.slug, p]));
+    expect(bySlug['logistics']!.markdown).toMatch(
+      /^\*\*Piazza\*\*: {2}\*ALL\* communication regarding this course must be via/,
+    );
+    expect(bySlug['logistics']!.markdown).toContain(
+      '\n\nPresentation slides and paper summaries should be emailed to',
+    );
     expect(bySlug['groups']!.markdown).toMatch(
       /^All activities of this course.*by \*\*Sept 5\*\*\. After this date/s,
     );

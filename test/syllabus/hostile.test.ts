@@ -133,7 +133,8 @@ describe('hostile but readable syllabi', () => {
     const md = `${TINY}\n${rows.join('\n')}\n`;
     const t0 = performance.now();
     const { course, warnings } = parseOk(md);
-    expect(performance.now() - t0).toBeLessThan(5000);
+    // About 0.2 s on an idle machine; the bound leaves room for a busy CI box, not for quadratic work.
+    expect(performance.now() - t0).toBeLessThan(8000);
     expect(course.meetings).toHaveLength(9_001);
     expect(course.units).toHaveLength(1_000);
     expect(warnings.every((w) => Number.isInteger(w.line) && w.line >= 1)).toBe(true);
@@ -164,8 +165,9 @@ describe('hostile but readable syllabi', () => {
     expect(warnings[0]!.message).toContain('inferred');
   });
 
-  it('uses the year option before the term', () => {
+  it('uses the year option before the term, and moves the term with it', () => {
     const { course } = parseOk(TINY, 2031);
     expect(course.meetings[0]!.date).toBe('2031-08-26');
+    expect(course.term).toEqual({ season: 'Fall', year: 2031 });
   });
 });
