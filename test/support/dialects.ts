@@ -17,11 +17,23 @@ export const testPgUrl = env.testPgUrl ?? DEFAULT_TEST_PG_URL;
 /** CI=true: a missing PostgreSQL fails the suites instead of skipping them. */
 export const inCi = env.ci;
 
+/** Test schemas are named seminar_t_<base36 ms>_<random>; ones left by a killed run are dropped after a day. */
+const SCHEMA_PREFIX = 'seminar_t_';
+const STALE_MS = 24 * 60 * 60 * 1000;
+
 async function probe(url: string): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
-    await client.query('select 1');
+    const { rows } = await client.query<{ name: string }>(
+      "select nspname as name from pg_namespace where nspname like 'seminar\\_t\\_%'",
+    );
+    for (const { name } of rows) {
+      const born = parseInt(name.slice(SCHEMA_PREFIX.length).split('_')[0] ?? '', 36);
+      if (Number.isFinite(born) && Date.now() - born > STALE_MS) {
+        await client.query(`drop schema if exists "${name}" cascade`).catch(() => {});
+      }
+    }
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -65,7 +77,7 @@ export async function createTestDatabase(
     ...extraEnv,
   };
   if (dialect === 'postgres') {
-    schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+    schema = `${SCHEMA_PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: testPgUrl });
     await admin.connect();
     try {
@@ -77,25 +89,31 @@ export async function createTestDatabase(
   }
   const config = loadConfig(envVars);
   const db = createDb(config.database, { poolSize: 4 });
-  await migrateToLatest(db);
+  const drop = async () => {
+    await db.destroy().catch(() => {});
+    if (schema) {
+      const admin = new pg.Client({ connectionString: testPgUrl });
+      await admin.connect();
+      try {
+        await admin.query(`drop schema if exists ${schema} cascade`);
+      } finally {
+        await admin.end();
+      }
+    }
+    temp.remove();
+  };
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
   return {
     dialect,
     config,
     db,
     dataDir: temp.path,
-    async drop() {
-      await db.destroy().catch(() => {});
-      if (schema) {
-        const admin = new pg.Client({ connectionString: testPgUrl });
-        await admin.connect();
-        try {
-          await admin.query(`drop schema if exists ${schema} cascade`);
-        } finally {
-          await admin.end();
-        }
-      }
-      temp.remove();
-    },
+    drop,
   };
 }
 
