@@ -8,11 +8,55 @@ let solverPromise: Promise<Highs> | null = null;
 
 /** Loads the HiGHS WebAssembly module once per process and reuses it. */
 export function loadSolver(): Promise<Highs> {
-  solverPromise ??= highsLoader().catch((error: unknown) => {
-    solverPromise = null;
-    throw error;
-  });
+  solverPromise ??= highsLoader()
+    .then((highs) => {
+      warmUp(highs);
+      return highs;
+    })
+    .catch((error: unknown) => {
+      solverPromise = null;
+      throw error;
+    });
   return solverPromise;
+}
+
+/**
+ * Solves a small assignment LP and MIP once at load, so the WebAssembly code paths are compiled and warm
+ * before the first real plan (the first solve in a process is otherwise several times slower).
+ */
+function warmUp(highs: Highs): void {
+  const size = 12;
+  const numCols = size * size;
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) indices.push(i * size + j);
+    starts.push(indices.length);
+  }
+  for (let j = 0; j < size; j++) {
+    for (let i = 0; i < size; i++) indices.push(i * size + j);
+    starts.push(indices.length);
+  }
+  const numRows = 2 * size;
+  const model = highs.createModel({
+    numCols,
+    numRows,
+    colCost: Float64Array.from({ length: numCols }, (_, k) => ((k * 7) % 11) + 1),
+    colLower: new Float64Array(numCols),
+    colUpper: new Float64Array(numCols).fill(1),
+    rowLower: new Float64Array(numRows).fill(1),
+    rowUpper: new Float64Array(numRows).fill(1),
+    matrix: { format: 'csr', numRows, numCols, starts, indices, values: new Float64Array(indices.length).fill(1) },
+    integrality: new Int32Array(numCols).fill(1),
+  });
+  try {
+    model.options.set({ output_flag: false, time_limit: 2 });
+    model.run();
+    model.clearIntegrality();
+    model.run();
+  } finally {
+    model.dispose();
+  }
 }
 
 export type RunOutcome =

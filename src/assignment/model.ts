@@ -67,6 +67,8 @@ export interface MipModel {
   worst: number;
   /** The e[g,w] columns (extra roles in one week). */
   extras: number[];
+  /** Group and week of each extras column. */
+  extraOwner: { g: number; w: number }[];
 }
 
 const ROLE_POS: Record<Role, number> = { presenter: 0, summarizer: 1, reviewer: 2 };
@@ -93,17 +95,18 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
   const starts: number[] = [0];
   const indices: number[] = [];
   const values: number[] = [];
-  const addRow = (lo: number, hi: number, cols: number[], coefs: number[]): void => {
+  /** `coefs` is one coefficient per column, or one number for all of them. */
+  const addRow = (lo: number, hi: number, cols: number[], coefs: number[] | number): void => {
     for (let i = 0; i < cols.length; i++) {
-      if (coefs[i] === 0) continue;
+      const c = typeof coefs === 'number' ? coefs : coefs[i]!;
+      if (c === 0) continue;
       indices.push(cols[i]!);
-      values.push(coefs[i]!);
+      values.push(c);
     }
     rowLower.push(lo);
     rowUpper.push(hi);
     starts.push(indices.length);
   };
-  const ones = (k: number) => new Array<number>(k).fill(1);
 
   const roleActive: Record<Role, boolean> = {
     presenter: inst.loads.presenter.max > 0,
@@ -146,7 +149,7 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
       addRow(-Infinity, 0, [y, x[g]![m]![0]!], [1, -1]);
       ys.push(y);
     }
-    addRow(1, 1, ys, ones(mCount));
+    addRow(1, 1, ys, 1);
     costed.push(ys);
   }
   const worst = addCol(0, Infinity, false);
@@ -157,8 +160,8 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
       if (!roleActive[role]) continue;
       const cols = inst.groups.map((_, g) => x[g]![m]![ROLE_POS[role]]!);
       const fixed = inst.perMeeting[role];
-      if (fixed !== null) addRow(fixed, fixed, cols, ones(n));
-      else if (inst.reviewerSpread) addRow(inst.reviewerSpread.min, inst.reviewerSpread.max, cols, ones(n));
+      if (fixed !== null) addRow(fixed, fixed, cols, 1);
+      else if (inst.reviewerSpread) addRow(inst.reviewerSpread.min, inst.reviewerSpread.max, cols, 1);
     }
   }
   // One role per group per meeting.
@@ -167,7 +170,7 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
     for (let g = 0; g < n; g++) {
       for (let m = 0; m < mCount; m++) {
         if (inst.excluded[g]![m]) continue;
-        addRow(-Infinity, 1, activeRoles.map((r) => x[g]![m]![ROLE_POS[r]]!), ones(activeRoles.length));
+        addRow(-Infinity, 1, activeRoles.map((r) => x[g]![m]![ROLE_POS[r]]!), 1);
       }
     }
   }
@@ -175,7 +178,7 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
   for (let g = 0; g < n; g++) {
     for (const role of activeRoles) {
       const { min, max } = inst.loads[role];
-      addRow(min, max, x[g]!.map((cols) => cols[ROLE_POS[role]]!), ones(mCount));
+      addRow(min, max, x[g]!.map((cols) => cols[ROLE_POS[role]]!), 1);
     }
   }
   // Fairness: every group's cost is at most W.
@@ -186,13 +189,16 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
   }
   // Spread: roles beyond the first in one ISO week.
   const extras: number[] = [];
-  for (const week of options.presenterOnly ? [] : inst.weeks) {
+  const extraOwner: { g: number; w: number }[] = [];
+  for (const [w, week] of (options.presenterOnly ? [] : inst.weeks).entries()) {
     if (week.meetings.length < 2) continue;
     for (let g = 0; g < n; g++) {
       const cols = week.meetings.flatMap((m) => activeRoles.map((r) => x[g]![m]![ROLE_POS[r]]!));
       const e = addCol(0, Infinity, false);
       extras.push(e);
-      addRow(-Infinity, 1, [...cols, e], [...ones(cols.length), -1]);
+      extraOwner.push({ g, w });
+      cols.push(e);
+      addRow(-Infinity, 1, cols, cols.map((_, i) => (i === cols.length - 1 ? -1 : 1)));
     }
   }
 
@@ -230,26 +236,35 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
     costed,
     worst,
     extras,
+    extraOwner,
   };
 }
 
 /**
  * Bounds that keep every group's counted presenting meeting at cost ≤ k (stage 1 as a feasibility question:
- * "can every group get its k-th choice or better?"). Locked columns keep their lower bound of 1.
+ * "can every group get its k-th choice or better?"). `impossible` when a locked counted column costs more
+ * than k (a group whose only presenting slot is locked there cannot do better than that lock).
  */
-export function thresholdBounds(inst: Instance, mip: MipModel, k: number): { cols: number[]; lower: number[]; upper: number[] } {
+export function thresholdBounds(
+  inst: Instance,
+  mip: MipModel,
+  k: number,
+): { cols: number[]; lower: number[]; upper: number[]; impossible: boolean } {
   const cols: number[] = [];
   const lower: number[] = [];
   const upper: number[] = [];
+  let impossible = false;
   mip.costed.forEach((row, g) =>
     row.forEach((col, m) => {
       cols.push(col);
       const lo = mip.colLower[col]!;
+      const within = inst.cost[g]![m]! <= k;
+      if (lo > 0 && !within) impossible = true;
       lower.push(lo);
-      upper.push(lo > 0 ? lo : inst.cost[g]![m]! <= k ? mip.colUpper[col]! : 0);
+      upper.push(lo > 0 ? lo : within ? mip.colUpper[col]! : 0);
     }),
   );
-  return { cols, lower, upper };
+  return { cols, lower, upper, impossible };
 }
 
 /** Reads the role assignments out of a column vector. */

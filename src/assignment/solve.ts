@@ -1,12 +1,14 @@
 // Plans the role assignment: checks the input, solves the staged integer program with HiGHS, and explains the result.
 import type { Highs } from 'highs';
-import { feasibilityProblems, shortfallNotes, validateInput } from './checks.js';
+import { checkPlan, feasibilityProblems, shortfallNotes, validateInput } from './checks.js';
 import { describeOutcomes, weekClashNotes } from './explain.js';
 import { loadSolver, MipRunner } from './highs.js';
 import type { Instance } from './instance.js';
-import { buildInstance, ordinal, sortAssignments } from './instance.js';
+import { buildInstance, ordinal, ROLES, sortAssignments } from './instance.js';
 import type { MipModel, StageName } from './model.js';
 import { buildModel, readAssignments, thresholdBounds } from './model.js';
+import { completeWithoutClash } from './completion.js';
+import { presenterFlow, spreadExtras } from './flow.js';
 import type { AssignmentFailure, AssignmentInput, AssignmentPlan, PlanStatus, RoleAssignment, StageResult } from './types.js';
 
 export { loadSolver };
@@ -48,136 +50,182 @@ function stageResult(mip: MipModel, name: StageName, value: number, proven: bool
 }
 
 /**
- * Stages 1 and 2 on the presenter-only relaxation. Its constraint matrix is a network in disguise (x = y + z,
- * z the extra presentations), so the LP optimum is integral and HiGHS answers at the root. Its optima are lower
- * bounds for the full problem; when the summary and review roles can be completed around them they are exact.
+ * Stages 1 and 2 on the presenter-only relaxation, solved exactly as a min-cost flow (flow.ts): the least k
+ * at which every group can get its k-th choice or better (binary search), then the least total at that k.
+ * Both are lower bounds for the full problem; when the summary and review roles can be completed around
+ * the flow's presenters they are the full problem's optima too.
  */
-function presenterRelaxation(highs: Highs, inst: Instance, budget: Budget) {
-  const mip = buildModel(inst, { presenterOnly: true });
-  const runner = new MipRunner(highs, mip);
-  try {
-    const zero = new Float64Array(mip.numCols);
-    const ks = [...new Set(inst.cost.flat())].sort((a, b) => a - b);
-    let lo = 0;
-    let hi = ks.length - 1;
-    let best: number | null = null;
-    let seconds = 0;
-    // Binary search for the least k at which every group can get its k-th choice or better.
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const t = thresholdBounds(inst, mip, ks[mid]!);
-      runner.setBounds(t.cols, t.lower, t.upper);
-      const out = runner.run(zero, budget.left);
-      seconds += out.seconds;
-      budget.spent += out.seconds;
-      if (out.kind === 'solution') {
-        best = ks[mid]!;
-        hi = mid - 1;
-      } else if (out.kind === 'infeasible') lo = mid + 1;
-      else return null;
-    }
-    if (best === null) return { infeasible: true as const };
-    const t = thresholdBounds(inst, mip, best);
-    runner.setBounds(t.cols, t.lower, t.upper);
-    const out = runner.run(stage(mip, 'total').cost, budget.left);
-    budget.spent += out.seconds;
-    if (out.kind !== 'solution' || !out.proven) return null;
-    const presenters = readAssignments(inst, mip, out.colValue).filter((a) => a.role === 'presenter');
-    return { worst: best, total: out.value, presenters, fairnessSeconds: seconds, totalSeconds: out.seconds };
-  } finally {
-    runner.dispose();
+function presenterRelaxation(inst: Instance, clock: () => number) {
+  const started = clock();
+  const ks = [...new Set(inst.cost.flat())].sort((a, b) => a - b);
+  let lo = 0;
+  let hi = ks.length - 1;
+  let best: number | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (presenterFlow(inst, ks[mid]!, false).feasible) {
+      best = ks[mid]!;
+      hi = mid - 1;
+    } else lo = mid + 1;
   }
+  if (best === null) return { infeasible: true as const };
+  const fairnessDone = clock();
+  const flow = presenterFlow(inst, best, true);
+  return {
+    worst: best,
+    total: flow.total,
+    presenters: spreadExtras(inst, flow.presenters),
+    fairnessSeconds: (fairnessDone - started) / 1000,
+    totalSeconds: (clock() - fairnessDone) / 1000,
+  };
 }
 
-/** Runs the stages on the full model: fast path around the relaxation's presenters, exact fallbacks otherwise. */
-function solveFull(highs: Highs, inst: Instance, mip: MipModel, budget: Budget): Outcome {
+/**
+ * Runs the stages on the full model.
+ *   Stages 1–2: the relaxation's optima, kept when the other roles can be completed around its presenters;
+ *   otherwise k rises from the relaxation's bound until the full model is feasible, then the total is solved.
+ *   Stage 3 (spread), cheapest questions first: a plan with no week clash around the relaxation's presenters,
+ *   then with any presenters of the same fairness and total, and only then the general minimisation.
+ */
+function solveFull(highs: Highs, inst: Instance, mip: MipModel, budget: Budget, clock: () => number): Outcome {
   const hasPresenters = mip.stages.some((s) => s.name === 'fairness');
-  const relaxed = hasPresenters ? presenterRelaxation(highs, inst, budget) : null;
+  const relaxed = hasPresenters ? presenterRelaxation(inst, clock) : null;
   if (relaxed && 'infeasible' in relaxed) return { infeasible: true };
   const runner = new MipRunner(highs, mip);
   try {
     const stages: StageResult[] = [];
     let status: PlanStatus = 'optimal';
-    let colValue: Float64Array | undefined;
+    let best: { colValue: Float64Array; spread: number } | null = null;
     const spreadCost = stage(mip, 'spread').cost;
     const xP = mip.x.flatMap((row) => row.map((cols) => cols[0]!));
-    const restoreP = () => runner.setBounds(xP, xP.map((c) => mip.colLower[c]!), xP.map((c) => mip.colUpper[c]!));
+    const M = inst.meetings.length;
+    const noClash = (on: boolean) => runner.setBounds(mip.extras, mip.extras.map(() => 0), mip.extras.map(() => (on ? 0 : Infinity)));
+    const attempt = () => {
+      const out = runner.run(spreadCost, budget.left, best?.colValue);
+      budget.spent += out.seconds;
+      return out;
+    };
+    const done = (spread: { value: number; proven: boolean; gap: number; seconds: number }): Solved => {
+      if (!spread.proven) status = 'time_limit';
+      stages.push(stageResult(mip, 'spread', spread.value, spread.proven, spread.gap, spread.seconds));
+      return { colValue: best!.colValue, stages, status, seconds: budget.spent };
+    };
+    let spreadSeconds = 0;
 
-    if (hasPresenters) {
+    if (relaxed) {
+      const quick = completeWithoutClash(inst, relaxed.presenters);
+      if (quick) {
+        // Clash-free completion around optimal presenters: every stage is at its optimum.
+        const colValue = new Float64Array(mip.numCols);
+        for (const { g, m, role } of quick) colValue[mip.x[g]![m]![ROLES.indexOf(role)]!] = 1;
+        stages.push(stageResult(mip, 'fairness', relaxed.worst, true, 0, relaxed.fairnessSeconds));
+        stages.push(stageResult(mip, 'total', relaxed.total, true, 0, relaxed.totalSeconds));
+        stages.push(stageResult(mip, 'spread', 0, true, 0, 0));
+        return { colValue, stages, status, seconds: budget.spent };
+      }
+      const chosen = new Set(relaxed.presenters.map((a) => `${a.g}|${a.m}`));
+      const fixed = xP.map((_, i) => (chosen.has(`${Math.floor(i / M)}|${i % M}`) ? 1 : 0));
+      runner.setBounds(xP, fixed, fixed);
+      noClash(true);
+      let out = attempt();
+      spreadSeconds += out.seconds;
+      if (out.kind === 'solution') {
+        best = { colValue: out.colValue, spread: 0 };
+      } else {
+        noClash(false);
+        out = attempt();
+        spreadSeconds += out.seconds;
+        if (out.kind === 'solution') best = { colValue: out.colValue, spread: out.value };
+      }
+      runner.setBounds(xP, xP.map((c) => mip.colLower[c]!), xP.map((c) => mip.colUpper[c]!));
+      if (best) {
+        stages.push(stageResult(mip, 'fairness', relaxed.worst, true, 0, relaxed.fairnessSeconds));
+        stages.push(stageResult(mip, 'total', relaxed.total, true, 0, relaxed.totalSeconds));
+        const t = thresholdBounds(inst, mip, relaxed.worst);
+        runner.setBounds(t.cols, t.lower, t.upper);
+        runner.fix(stage(mip, 'total').cost, relaxed.total);
+        if (best.spread === 0) return done({ value: 0, proven: true, gap: 0, seconds: spreadSeconds });
+        // Neighbourhood: free the presenters of the clashing groups and of every group presenting in the
+        // clashing weeks, keep the rest. A clash-free plan found there is optimal (0 is the least spread).
+        const colValue = best.colValue;
+        const clashing = mip.extraOwner.filter((_, i) => (colValue[mip.extras[i]!] ?? 0) > 0.5);
+        const weeks = new Set(clashing.map((c) => c.w));
+        const free = new Set(clashing.map((c) => c.g));
+        xP.forEach((col, i) => {
+          if ((colValue[col] ?? 0) > 0.5 && weeks.has(inst.weekOf[i % M]!)) free.add(Math.floor(i / M));
+        });
+        const keep = xP.map((col, i) => !free.has(Math.floor(i / M)));
+        const lower = xP.map((col, i) => (keep[i] ? Math.round(colValue[col]!) : mip.colLower[col]!));
+        const upper = xP.map((col, i) => (keep[i] ? Math.round(colValue[col]!) : mip.colUpper[col]!));
+        runner.setBounds(xP, lower, upper);
+        noClash(true);
+        const near = attempt();
+        spreadSeconds += near.seconds;
+        noClash(false);
+        runner.setBounds(xP, xP.map((c) => mip.colLower[c]!), xP.map((c) => mip.colUpper[c]!));
+        runner.setBounds(t.cols, t.lower, t.upper);
+        if (near.kind === 'solution') {
+          best = { colValue: near.colValue, spread: 0 };
+          return done({ value: 0, proven: true, gap: 0, seconds: spreadSeconds });
+        }
+      } else if (out.kind === 'none') {
+        return { noSolution: true };
+      }
+    }
+
+    if (hasPresenters && !best) {
+      // The relaxation's presenters admit no completion: raise k from the relaxation's bound.
+      const ks = [...new Set(inst.cost.flat())].sort((a, b) => a - b).filter((k) => !relaxed || k >= relaxed.worst);
       let worst: number | null = null;
-      if (relaxed) {
-        // Fast path: keep the relaxation's presenters and complete the other roles.
-        const chosen = new Set(relaxed.presenters.map((a) => `${a.g}|${a.m}`));
-        const M = inst.meetings.length;
-        const fixed = xP.map((_, i) => (chosen.has(`${Math.floor(i / M)}|${i % M}`) ? 1 : 0));
-        runner.setBounds(xP, fixed, fixed);
-        // First ask for a plan with no week clash at all: with the extra-role columns fixed at 0 the
-        // week rows become clique constraints that HiGHS's presolve and LP handle far better.
-        const extras = mip.extras;
-        runner.setBounds(extras, extras.map(() => 0), extras.map(() => 0));
-        let out = runner.run(spreadCost, budget.left);
+      let seconds = 0;
+      let start: Float64Array | undefined;
+      for (const k of ks) {
+        const t = thresholdBounds(inst, mip, k);
+        if (t.impossible) continue;
+        runner.setBounds(t.cols, t.lower, t.upper);
+        const out = runner.run(new Float64Array(mip.numCols), budget.left);
+        seconds += out.seconds;
         budget.spent += out.seconds;
-        runner.setBounds(extras, extras.map(() => 0), extras.map(() => Infinity));
-        if (out.kind !== 'solution') {
-          out = runner.run(spreadCost, budget.left);
-          budget.spent += out.seconds;
-        }
-        restoreP();
         if (out.kind === 'solution') {
-          worst = relaxed.worst;
-          const t = thresholdBounds(inst, mip, relaxed.worst);
-          runner.setBounds(t.cols, t.lower, t.upper);
-          runner.fix(stage(mip, 'total').cost, relaxed.total);
-          stages.push(stageResult(mip, 'fairness', relaxed.worst, true, 0, relaxed.fairnessSeconds));
-          stages.push(stageResult(mip, 'total', relaxed.total, true, 0, relaxed.totalSeconds));
-          colValue = out.colValue;
-          if (out.value === 0 && out.proven) {
-            stages.push(stageResult(mip, 'spread', 0, true, 0, out.seconds));
-            return { colValue, stages, status, seconds: budget.spent };
-          }
-        } else if (out.kind === 'none') {
-          return { noSolution: true };
+          worst = k;
+          start = out.colValue;
+          break;
         }
+        if (out.kind === 'none') return { noSolution: true };
       }
-      if (worst === null) {
-        // Fallback: the relaxation's presenters admit no completion. Raise k from the relaxation's bound.
-        const ks = [...new Set(inst.cost.flat())].sort((a, b) => a - b).filter((k) => !relaxed || k >= relaxed.worst);
-        let seconds = 0;
-        for (const k of ks) {
-          const t = thresholdBounds(inst, mip, k);
-          runner.setBounds(t.cols, t.lower, t.upper);
-          const out = runner.run(new Float64Array(mip.numCols), budget.left);
-          seconds += out.seconds;
-          budget.spent += out.seconds;
-          if (out.kind === 'solution') {
-            worst = k;
-            colValue = out.colValue;
-            break;
-          }
-          if (out.kind === 'none') return { noSolution: true };
-        }
-        if (worst === null) return { infeasible: true };
-        stages.push(stageResult(mip, 'fairness', worst, true, 0, seconds));
-        const out = runner.run(stage(mip, 'total').cost, budget.left, colValue);
-        budget.spent += out.seconds;
-        if (out.kind !== 'solution') return { colValue: colValue!, stages, status: 'time_limit', seconds: budget.spent };
-        colValue = out.colValue;
-        if (!out.proven) status = 'time_limit';
-        stages.push(stageResult(mip, 'total', out.value, out.proven, out.gap, out.seconds));
-        runner.fix(stage(mip, 'total').cost, out.value);
-      }
+      if (worst === null || !start) return { infeasible: true };
+      stages.push(stageResult(mip, 'fairness', worst, true, 0, seconds));
+      const out = runner.run(stage(mip, 'total').cost, budget.left, start);
+      budget.spent += out.seconds;
+      if (out.kind !== 'solution') return { colValue: start, stages, status: 'time_limit', seconds: budget.spent };
+      if (!out.proven) status = 'time_limit';
+      stages.push(stageResult(mip, 'total', out.value, out.proven, out.gap, out.seconds));
+      runner.fix(stage(mip, 'total').cost, out.value);
+      best = { colValue: out.colValue, spread: Math.round(mip.extras.reduce((sum, e) => sum + (out.colValue[e] ?? 0), 0)) };
     }
-    // Stage 3 on the full model (presenters free again within the fixed fairness and total).
-    if (colValue && budget.left < 0.05) {
-      return { colValue, stages, status: 'time_limit', seconds: budget.spent };
+
+    // Stage 3 with presenters free within the fixed fairness and total: first ask for no clash at all.
+    if (best && budget.left < 0.05) {
+      return { colValue: best.colValue, stages, status: 'time_limit', seconds: budget.spent };
     }
-    const out = runner.run(spreadCost, budget.left, colValue);
-    budget.spent += out.seconds;
+    noClash(true);
+    let out = attempt();
+    spreadSeconds += out.seconds;
+    noClash(false);
+    if (out.kind === 'solution') {
+      best = { colValue: out.colValue, spread: 0 };
+      return done({ value: 0, proven: true, gap: 0, seconds: spreadSeconds });
+    }
+    if (out.kind === 'none' && best) return done({ value: best.spread, proven: false, gap: 1, seconds: spreadSeconds });
+    out = attempt();
+    spreadSeconds += out.seconds;
     if (out.kind === 'infeasible') return { infeasible: true };
-    if (out.kind === 'none') return colValue ? { colValue, stages, status: 'time_limit', seconds: budget.spent } : { noSolution: true };
-    if (!out.proven) status = 'time_limit';
-    stages.push(stageResult(mip, 'spread', out.value, out.proven, out.gap, out.seconds));
-    return { colValue: out.colValue, stages, status, seconds: budget.spent };
+    if (out.kind === 'none') {
+      if (!best) return { noSolution: true };
+      return done({ value: best.spread, proven: false, gap: 1, seconds: spreadSeconds });
+    }
+    best = { colValue: out.colValue, spread: out.value };
+    return done({ value: out.value, proven: out.proven, gap: out.gap, seconds: spreadSeconds });
   } finally {
     runner.dispose();
   }
@@ -240,7 +288,7 @@ export async function planAssignment(input: AssignmentInput, options: PlanOption
   const mip = buildModel(inst);
   let outcome: Outcome;
   try {
-    outcome = solveFull(highs, inst, mip, new Budget(timeLimit));
+    outcome = solveFull(highs, inst, mip, new Budget(timeLimit), options.clock ?? (() => 0));
   } catch (error) {
     return failure('solver-error', [`The solver stopped with an error: ${error instanceof Error ? error.message : String(error)}`]);
   }
@@ -256,6 +304,11 @@ export async function planAssignment(input: AssignmentInput, options: PlanOption
     inst,
     picked.map(({ g, m, role }) => ({ meetingId: inst.meetings[m]!.id, groupId: inst.groups[g]!.id, role })),
   );
+  // Safety net: a plan that breaks a hard rule is a bug, never something to hand to staff.
+  const broken = checkPlan(input, assignments);
+  if (broken.length > 0) {
+    return failure('solver-error', ['The solver returned a plan that breaks the rules; please report this.', ...broken.map((v) => v.message)]);
+  }
   const groups = describeOutcomes(inst, assignments);
   const costs = groups.flatMap((o) => (o.presenterCost === null ? [] : [o.presenterCost]));
   const worstRank = costs.length > 0 ? Math.max(...costs) : 0;
