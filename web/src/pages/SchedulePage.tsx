@@ -7,6 +7,7 @@ import { Html } from '../components/Html.js';
 import { kindLabels, meetingTime, zoneName } from '../components/meeting-time.js';
 import { Empty } from '../components/states.js';
 import { formatDay, formatLongDay, fromNow } from '../time.js';
+import { MeetingPanel } from './assignment/SchedulePanel.js';
 
 interface UnitGroup {
   title: string | null;
@@ -161,6 +162,7 @@ function Meeting({ meeting: m, course }: { meeting: MeetingView; course: CourseD
         {m.notesHtml.map((html, i) => (
           <Html key={i} html={html} className="meeting-note" />
         ))}
+        {m.needsPresenters ? <MeetingPanel slug={course.slug} meetingId={m.id} /> : null}
       </div>
     </article>
   );
