@@ -27,7 +27,11 @@ export async function benchAuth(): Promise<Record<string, unknown>> {
   try {
     const course = await importSyllabus(
       { db: seminar.db },
-      { source: readFileSync(new URL('../examples/cs598-genai-f24.md', import.meta.url)), slug: 'cs598-genai-f24', timeZone: 'America/Chicago' },
+      {
+        source: readFileSync(new URL('../examples/cs598-genai-f24.md', import.meta.url)),
+        slug: 'cs598-genai-f24',
+        timeZone: 'America/Chicago',
+      },
     );
     // Hash cost of one password, measured alone.
     const hashTimes: number[] = [];
@@ -40,7 +44,11 @@ export async function benchAuth(): Promise<Record<string, unknown>> {
     const now = new Date();
     const users = [];
     for (let i = 0; i < USERS; i++) {
-      const user = await createUser(seminar.db, now, { email: `bench${i}@example.edu`, name: `Bench ${i}`, passwordHash: hash });
+      const user = await createUser(seminar.db, now, {
+        email: `bench${i}@example.edu`,
+        name: `Bench ${i}`,
+        passwordHash: hash,
+      });
       await enrollAs(seminar.db, now, course.stored.id, user.id, 'student');
       users.push(user);
     }
@@ -76,14 +84,27 @@ export async function benchAuth(): Promise<Record<string, unknown>> {
 
     // Authenticated GETs at 100 connections: the account (session lookup + two small reads) and the course
     // detail as a signed-in student (session + membership + abilities on a cached body).
-    const session = await createSession(seminar.db, users[0]!.id, new Date(), { ip: null, userAgent: 'bench' });
+    const session = await createSession(seminar.db, users[0]!.id, new Date(), {
+      ip: null,
+      userAgent: 'bench',
+    });
     const headers = { cookie: `seminar_session=${session.token}`, 'accept-encoding': 'gzip' };
     const account = await run({ url: `${url}/api/account`, connections: 100, duration: 8, headers });
-    const detail = await run({ url: `${url}/api/courses/cs598-genai-f24`, connections: 100, duration: 8, headers });
+    const detail = await run({
+      url: `${url}/api/courses/cs598-genai-f24`,
+      connections: 100,
+      duration: 8,
+      headers,
+    });
 
     const sorted = [...hashTimes].sort((a, b) => a - b);
     return {
-      argon2id: { memoryKiB: ARGON2_OPTIONS.memoryCost, iterations: ARGON2_OPTIONS.timeCost, parallelism: ARGON2_OPTIONS.parallelism, hashMsMedian: Number(sorted[2]!.toFixed(1)) },
+      argon2id: {
+        memoryKiB: ARGON2_OPTIONS.memoryCost,
+        iterations: ARGON2_OPTIONS.timeCost,
+        parallelism: ARGON2_OPTIONS.parallelism,
+        hashMsMedian: Number(sorted[2]!.toFixed(1)),
+      },
       signIn: {
         connections: 8,
         perSecond: Number(signIn.requests.average.toFixed(1)),

@@ -40,7 +40,11 @@ export function registerSetup(program: Command): void {
       try {
         await migrateToLatest(db);
         const link = await setupLinkIfNeeded(db, new Date(), config.publicUrl);
-        process.stdout.write(link ? `Create the first administrator here (within 24 hours):\n  ${link}\n` : 'An administrator already exists: sign in, or use "Forgot password".\n');
+        process.stdout.write(
+          link
+            ? `Create the first administrator here (within 24 hours):\n  ${link}\n`
+            : 'An administrator already exists: sign in, or use "Forgot password".\n',
+        );
       } finally {
         await db.destroy();
       }

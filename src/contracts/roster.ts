@@ -41,7 +41,10 @@ export const joinLinkSchema = z.object({
 });
 export const joinLinksBodySchema = z.object({ links: z.array(joinLinkSchema) });
 export const createJoinLinkBodySchema = z.object({ days: z.number().int().min(1).max(180).default(14) });
-export const createdJoinLinkSchema = z.object({ link: joinLinkSchema, url: z.string().describe('Shown once: only its hash is stored') });
+export const createdJoinLinkSchema = z.object({
+  link: joinLinkSchema,
+  url: z.string().describe('Shown once: only its hash is stored'),
+});
 
 export const rowProblemSchema = z.object({
   line: z.number().int(),

@@ -55,7 +55,12 @@ export const COURSE_ACTIONS = [
 export type CourseAction = (typeof COURSE_ACTIONS)[number];
 
 /** Instance-wide actions that only the administrator performs. */
-export const INSTANCE_ACTIONS = ['createCourse', 'nameInstructors', 'viewInstanceAuditLog', 'manageUsers'] as const;
+export const INSTANCE_ACTIONS = [
+  'createCourse',
+  'nameInstructors',
+  'viewInstanceAuditLog',
+  'manageUsers',
+] as const;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
 
 export type Blocker =
@@ -104,7 +109,11 @@ const RULES: Record<Exclude<CourseAction, 'viewCourse'>, Rule> = {
 export const NO_MEMBERSHIP: Membership = Object.freeze({ role: null, dropped: false });
 
 /** Why the viewer may not perform a course action, or null when they may. */
-export function courseBlocker(action: CourseAction, viewer: Viewer | null, membership: Membership): Blocker | null {
+export function courseBlocker(
+  action: CourseAction,
+  viewer: Viewer | null,
+  membership: Membership,
+): Blocker | null {
   if (action === 'viewCourse') return null;
   if (!viewer) return 'not-signed-in';
   const rule = RULES[action];
@@ -125,7 +134,10 @@ export function canInCourse(action: CourseAction, viewer: Viewer | null, members
 }
 
 /** Every course action as a boolean: what presenters send as `abilities`. */
-export function courseAbilities(viewer: Viewer | null, membership: Membership): Record<CourseAction, boolean> {
+export function courseAbilities(
+  viewer: Viewer | null,
+  membership: Membership,
+): Record<CourseAction, boolean> {
   const out = {} as Record<CourseAction, boolean>;
   for (const action of COURSE_ACTIONS) out[action] = canInCourse(action, viewer, membership);
   return out;
@@ -145,7 +157,11 @@ export function canOnInstance(action: InstanceAction, viewer: Viewer | null): bo
  * Why the viewer may not see one student's private data (their submissions, grades, allowances),
  * or null. A student sees only their own; staff of the course and the administrator see everyone's.
  */
-export function studentDataBlocker(viewer: Viewer | null, membership: Membership, subjectUserId: string): Blocker | null {
+export function studentDataBlocker(
+  viewer: Viewer | null,
+  membership: Membership,
+  subjectUserId: string,
+): Blocker | null {
   if (!viewer) return 'not-signed-in';
   if (canInCourse('viewAllSubmissions', viewer, membership)) return null;
   const own = courseBlocker('viewOwnGrades', viewer, membership);
@@ -153,7 +169,11 @@ export function studentDataBlocker(viewer: Viewer | null, membership: Membership
   return viewer.userId === subjectUserId ? null : 'not-own-data';
 }
 
-export function canViewStudentData(viewer: Viewer | null, membership: Membership, subjectUserId: string): boolean {
+export function canViewStudentData(
+  viewer: Viewer | null,
+  membership: Membership,
+  subjectUserId: string,
+): boolean {
   return studentDataBlocker(viewer, membership, subjectUserId) === null;
 }
 
@@ -169,7 +189,12 @@ export function roleChangeBlocker(
 ): Blocker | 'last-instructor' | null {
   const blocker = courseBlocker('changeRoles', viewer, membership);
   if (blocker) return blocker;
-  if (viewer && viewer.userId === change.targetUserId && change.currentRole === 'instructor' && change.newRole !== 'instructor') {
+  if (
+    viewer &&
+    viewer.userId === change.targetUserId &&
+    change.currentRole === 'instructor' &&
+    change.newRole !== 'instructor'
+  ) {
     return 'last-instructor';
   }
   return null;

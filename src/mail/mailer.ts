@@ -44,7 +44,13 @@ function smtpMailer(smtpUrl: string, from: string): Mailer {
   const transport: Transporter = nodemailer.createTransport(smtpUrl);
   return {
     async send(message) {
-      const info = await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      const info = await transport.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
       return { via: 'smtp', messageId: String(info.messageId), file: null };
     },
     close() {
@@ -55,7 +61,11 @@ function smtpMailer(smtpUrl: string, from: string): Mailer {
 
 function outboxMailer({ from, outboxDir, log }: MailerOptions): Mailer {
   // nodemailer's stream transport renders the full RFC 5322 message without sending it.
-  const transport: Transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transport: Transporter = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
   return {
     async send(message) {
       const info = (await transport.sendMail({
@@ -69,7 +79,9 @@ function outboxMailer({ from, outboxDir, log }: MailerOptions): Mailer {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const file = join(outboxDir, `${stamp}-${randomBytes(4).toString('hex')}.eml`);
       await writeFile(file, info.message);
-      log(`mail to ${message.to}: "${message.subject}"${message.link ? ` ${message.link}` : ''} (written to ${file}; set SMTP_URL to send)`);
+      log(
+        `mail to ${message.to}: "${message.subject}"${message.link ? ` ${message.link}` : ''} (written to ${file}; set SMTP_URL to send)`,
+      );
       return { via: 'outbox', messageId: String(info.messageId), file };
     },
     close() {

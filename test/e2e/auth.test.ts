@@ -31,9 +31,21 @@ describe.skipIf(!run)('accounts in Chromium', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'seminar-e2e-auth-'));
     const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
     seminar = await createSeminar(config, { webDir: webDist });
-    const imported = await importSyllabus({ db: seminar.db }, { source: readFileSync('examples/cs598-genai-f24.md'), slug: demoSlug, timeZone: demoZone, shiftTo: midSemesterStart() });
+    const imported = await importSyllabus(
+      { db: seminar.db },
+      {
+        source: readFileSync('examples/cs598-genai-f24.md'),
+        slug: demoSlug,
+        timeZone: demoZone,
+        shiftTo: midSemesterStart(),
+      },
+    );
     await seedDemoAccounts(seminar.db, new Date(), imported.stored.id);
-    await createUser(seminar.db, new Date(), { email: 'newcomer@example.edu', name: 'Nora Newcomer', passwordHash: await hashPassword('newcomer password') });
+    await createUser(seminar.db, new Date(), {
+      email: 'newcomer@example.edu',
+      name: 'Nora Newcomer',
+      passwordHash: await hashPassword('newcomer password'),
+    });
     url = (await listenSeminar(seminar)).url;
     chrome = await launchBrowser();
     browser = chrome.browser;
@@ -50,7 +62,10 @@ describe.skipIf(!run)('accounts in Chromium', () => {
     await page.goto(`${url}/sign-in?next=${encodeURIComponent(next)}`);
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill(password);
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => !u.pathname.startsWith('/sign-in')),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
   }
 
   it('says the same thing for a wrong password as for an unknown address', async () => {
@@ -63,34 +78,50 @@ describe.skipIf(!run)('accounts in Chromium', () => {
     await page.context().close();
   });
 
-  it('signs a newcomer in, joins the course by link, and shows the student navigation', { timeout: 90_000 }, async () => {
-    const instructor = await findUserByEmail(seminar.db, 'instructor@example.edu');
-    const access = await courseAccess(seminar.db, demoSlug, { userId: instructor!.id, isAdmin: false });
-    const { url: joinUrl } = await createJoinLink(seminar.db, new Date(), access, instructor!, { days: 7, publicUrl: url }, { ip: null, userAgent: null });
-    const joinPath = new URL(joinUrl).pathname + new URL(joinUrl).search;
+  it(
+    'signs a newcomer in, joins the course by link, and shows the student navigation',
+    { timeout: 90_000 },
+    async () => {
+      const instructor = await findUserByEmail(seminar.db, 'instructor@example.edu');
+      const access = await courseAccess(seminar.db, demoSlug, { userId: instructor!.id, isAdmin: false });
+      const { url: joinUrl } = await createJoinLink(
+        seminar.db,
+        new Date(),
+        access,
+        instructor!,
+        { days: 7, publicUrl: url },
+        { ip: null, userAgent: null },
+      );
+      const joinPath = new URL(joinUrl).pathname + new URL(joinUrl).search;
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${url}${joinPath}`);
-    await page.getByRole('link', { name: 'Sign in to join' }).click();
-    await page.getByLabel('E-mail').fill('newcomer@example.edu');
-    await page.getByLabel('Password').fill('newcomer password');
-    await Promise.all([page.waitForURL((u) => u.pathname === '/join'), page.getByRole('button', { name: 'Sign in' }).click()]);
-    await page.getByRole('button', { name: 'Join the course' }).click();
-    await page.waitForURL((u) => u.pathname === `/courses/${demoSlug}`);
-    const nav = page.getByRole('navigation', { name: 'Course pages' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toContain('Schedule');
-    const labels = await nav.getByRole('link').allTextContents();
-    expect(labels).not.toContain('Roster');
-    expect(labels).not.toContain('Audit log');
-    await expect.poll(() => page.getByTestId('account-link').textContent()).toBe('Nora Newcomer');
-    await page.screenshot({ path: `${screens}/auth-student-course.png`, fullPage: false });
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${url}${joinPath}`);
+      await page.getByRole('link', { name: 'Sign in to join' }).click();
+      await page.getByLabel('E-mail').fill('newcomer@example.edu');
+      await page.getByLabel('Password').fill('newcomer password');
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === '/join'),
+        page.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
+      await page.getByRole('button', { name: 'Join the course' }).click();
+      await page.waitForURL((u) => u.pathname === `/courses/${demoSlug}`);
+      const nav = page.getByRole('navigation', { name: 'Course pages' });
+      await expect.poll(() => nav.getByRole('link').allTextContents()).toContain('Schedule');
+      const labels = await nav.getByRole('link').allTextContents();
+      expect(labels).not.toContain('Roster');
+      expect(labels).not.toContain('Audit log');
+      await expect.poll(() => page.getByTestId('account-link').textContent()).toBe('Nora Newcomer');
+      await page.screenshot({ path: `${screens}/auth-student-course.png`, fullPage: false });
 
-    // Following the same link again is harmless; an expired link gets a page that says what to do.
-    await page.goto(`${url}/join?token=not-a-real-token`);
-    await expect.poll(() => page.getByTestId('link-problem').textContent()).toContain('Ask the course staff');
-    await context.close();
-  });
+      // Following the same link again is harmless; an expired link gets a page that says what to do.
+      await page.goto(`${url}/join?token=not-a-real-token`);
+      await expect
+        .poll(() => page.getByTestId('link-problem').textContent())
+        .toContain('Ask the course staff');
+      await context.close();
+    },
+  );
 
   it('lets an instructor import a roster CSV through the preview', { timeout: 90_000 }, async () => {
     const context = await browser.newContext();
@@ -99,23 +130,35 @@ describe.skipIf(!run)('accounts in Chromium', () => {
     const nav = page.getByRole('navigation', { name: 'Course pages' });
     await expect.poll(() => nav.getByRole('link').allTextContents()).toContain('Roster');
     await nav.getByRole('link', { name: 'Roster' }).click();
-    await expect.poll(() => page.getByRole('table', { name: 'People of the course' }).textContent()).toContain('Ada Lovelace');
+    await expect
+      .poll(() => page.getByRole('table', { name: 'People of the course' }).textContent())
+      .toContain('Ada Lovelace');
 
     const csv = join(dataDir, 'roster.csv');
-    writeFileSync(csv, 'email,name,netid,role\nquinn@example.edu,Quinn Quant,quinn1,student\nnot-an-email,Broken Row,,student\n');
+    writeFileSync(
+      csv,
+      'email,name,netid,role\nquinn@example.edu,Quinn Quant,quinn1,student\nnot-an-email,Broken Row,,student\n',
+    );
     await page.getByLabel('Roster file (.csv)').setInputFiles(csv);
     const preview = page.getByTestId('import-preview');
     await expect.poll(() => preview.textContent()).toContain('is not a valid e-mail address');
     expect(await page.getByRole('button', { name: 'Apply import' }).isDisabled()).toBe(true);
 
-    writeFileSync(csv, 'email,name,netid,role\nquinn@example.edu,Quinn Quant,quinn1,student\nrosa@example.edu,Rosa Parks,,student\n');
+    writeFileSync(
+      csv,
+      'email,name,netid,role\nquinn@example.edu,Quinn Quant,quinn1,student\nrosa@example.edu,Rosa Parks,,student\n',
+    );
     await page.getByLabel('Roster file (.csv)').setInputFiles(csv);
     await expect.poll(() => preview.textContent()).toContain('Every row is fine');
     await expect.poll(() => preview.textContent()).toContain('New account, invited by e-mail');
     await page.screenshot({ path: `${screens}/auth-roster-preview.png`, fullPage: true });
     await page.getByRole('button', { name: 'Apply import' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('2 new people were e-mailed an invitation');
-    await expect.poll(() => page.getByRole('table', { name: 'People of the course' }).textContent()).toContain('Quinn Quant');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('2 new people were e-mailed an invitation');
+    await expect
+      .poll(() => page.getByRole('table', { name: 'People of the course' }).textContent())
+      .toContain('Quinn Quant');
     await context.close();
   });
 });

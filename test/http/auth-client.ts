@@ -21,7 +21,12 @@ export async function makePerson(
   email: string,
   opts: { admin?: boolean; courseId?: string; role?: 'instructor' | 'ta' | 'student'; name?: string } = {},
 ): Promise<UserRow> {
-  const user = await createUser(db, now, { email, name: opts.name ?? email.split('@')[0]!, passwordHash: await knownHash(), isAdmin: opts.admin ?? false });
+  const user = await createUser(db, now, {
+    email,
+    name: opts.name ?? email.split('@')[0]!,
+    passwordHash: await knownHash(),
+    isAdmin: opts.admin ?? false,
+  });
   if (opts.courseId && opts.role) await enrollAs(db, now, opts.courseId, user.id, opts.role);
   return user;
 }
@@ -44,7 +49,8 @@ export class TestClient {
     const method = (opts.method ?? 'GET').toUpperCase();
     const headers: Record<string, string> = { ...(opts.headers as Record<string, string> | undefined) };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (method !== 'GET' && method !== 'HEAD' && opts.csrf !== false && this.csrf) headers['x-csrf-token'] = this.csrf;
+    if (method !== 'GET' && method !== 'HEAD' && opts.csrf !== false && this.csrf)
+      headers['x-csrf-token'] = this.csrf;
     const res = await this.app.inject({ ...opts, method: method as never, headers, remoteAddress: this.ip });
     for (const c of res.cookies as Array<{ name: string; value: string; expires?: Date; maxAge?: number }>) {
       const gone = c.value === '' || (c.expires && c.expires.getTime() < 1000) || c.maxAge === 0;
@@ -58,7 +64,11 @@ export class TestClient {
     return this.request({ method: 'GET', url });
   }
   post(url: string, payload?: unknown) {
-    return this.request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as never }) });
+    return this.request({
+      method: 'POST',
+      url,
+      ...(payload === undefined ? {} : { payload: payload as never }),
+    });
   }
 
   /** Fetches the session probe (which hands out the CSRF cookie), then signs in. */

@@ -23,7 +23,9 @@ const DAY = 24 * 60 * 60_000;
 function lastMailedLink(dataDir: string): string {
   const dir = join(dataDir, 'outbox');
   const files = readdirSync(dir).sort();
-  const eml = readFileSync(join(dir, files[files.length - 1]!), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+  const eml = readFileSync(join(dir, files[files.length - 1]!), 'utf8')
+    .replace(/=\r?\n/g, '')
+    .replace(/=3D/g, '=');
   const match = /token=([A-Za-z0-9_-]+)/.exec(eml);
   if (!match) throw new Error('no link in the last mail');
   return match[1]!;
@@ -37,7 +39,11 @@ describeEachDialect('sign-in and sessions', (get) => {
     const { config, db } = get();
     await saveCourse(db, 'cs598-genai-f24', buildCourse(), clock.toISOString());
     const course = (await findCourseRef(db, 'cs598-genai-f24'))!;
-    ada = await makePerson(db, clock, 'ada@example.edu', { courseId: course.id, role: 'student', name: 'Ada Lovelace' });
+    ada = await makePerson(db, clock, 'ada@example.edu', {
+      courseId: course.id,
+      role: 'student',
+      name: 'Ada Lovelace',
+    });
     await makePerson(db, clock, 'grace@example.edu');
     await makePerson(db, clock, 'limit@example.edu');
     app = await buildApp({ config, db, clock: now });
@@ -50,13 +56,17 @@ describeEachDialect('sign-in and sessions', (get) => {
     const client = new TestClient(app);
     const res = await client.signIn('ADA@example.edu ', PASSWORD);
     expect(res.statusCode).toBe(200);
-    const cookie = (res.cookies as Array<{ name: string; httpOnly?: boolean; sameSite?: string; secure?: boolean }>).find((c) => c.name === 'seminar_session')!;
+    const cookie = (
+      res.cookies as Array<{ name: string; httpOnly?: boolean; sameSite?: string; secure?: boolean }>
+    ).find((c) => c.name === 'seminar_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
     expect(cookie.secure).toBeFalsy();
     const session = (await client.get('/api/auth/session')).json();
     expect(session.user.email).toBe('ada@example.edu');
-    expect(session.courses).toEqual([{ slug: 'cs598-genai-f24', title: 'Systems for Generative AI', code: 'CS 598', role: 'student' }]);
+    expect(session.courses).toEqual([
+      { slug: 'cs598-genai-f24', title: 'Systems for Generative AI', code: 'CS 598', role: 'student' },
+    ]);
   });
 
   it('answers an unknown e-mail and a wrong password alike', async () => {
@@ -83,19 +93,39 @@ describeEachDialect('sign-in and sessions', (get) => {
   it('refuses a state-changing request without the CSRF token or from another site', async () => {
     const client = new TestClient(app);
     await client.signIn('grace@example.edu');
-    const noToken = await client.request({ method: 'PATCH', url: '/api/account', payload: { name: 'Mallory' }, csrf: false });
+    const noToken = await client.request({
+      method: 'PATCH',
+      url: '/api/account',
+      payload: { name: 'Mallory' },
+      csrf: false,
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.details.reason).toBe('csrf-token');
-    const foreign = await client.request({ method: 'PATCH', url: '/api/account', payload: { name: 'Mallory' }, headers: { origin: 'https://evil.example' } });
+    const foreign = await client.request({
+      method: 'PATCH',
+      url: '/api/account',
+      payload: { name: 'Mallory' },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().error.details.reason).toBe('csrf-origin');
-    const ok = await client.request({ method: 'PATCH', url: '/api/account', payload: { name: 'Grace Hopper' }, headers: { origin: 'http://localhost:3000' } });
+    const ok = await client.request({
+      method: 'PATCH',
+      url: '/api/account',
+      payload: { name: 'Grace Hopper' },
+      headers: { origin: 'http://localhost:3000' },
+    });
     expect(ok.statusCode).toBe(200);
   });
 
   it('refuses a sign-in form posted without the CSRF token', async () => {
     const client = new TestClient(app);
-    const res = await client.request({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'grace@example.edu', password: PASSWORD }, csrf: false });
+    const res = await client.request({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'grace@example.edu', password: PASSWORD },
+      csrf: false,
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -104,7 +134,10 @@ describeEachDialect('sign-in and sessions', (get) => {
     const other = await buildApp({ config, db, clock: now });
     try {
       for (let i = 0; i < 10; i++) {
-        const res = await new TestClient(i % 2 ? app : other, `192.0.2.${i}`).signIn('limit@example.edu', 'wrong password');
+        const res = await new TestClient(i % 2 ? app : other, `192.0.2.${i}`).signIn(
+          'limit@example.edu',
+          'wrong password',
+        );
         expect(res.statusCode).toBe(401);
       }
       const blocked = await new TestClient(other, '192.0.2.99').signIn('limit@example.edu', PASSWORD);
@@ -154,22 +187,41 @@ describeEachDialect('sign-in and sessions', (get) => {
     const unknown = await client.post('/api/auth/password-reset', { email: 'nobody@example.edu' });
     expect(unknown.json()).toEqual(sent.json());
     const token = lastMailedLink(get().dataDir);
-    expect((await client.post('/api/auth/link-status', { purpose: 'reset', token })).json()).toMatchObject({ state: 'valid', email: 'grace@example.edu' });
-    const done = await client.post('/api/auth/password-reset/complete', { token, password: 'a brand new passphrase' });
+    expect((await client.post('/api/auth/link-status', { purpose: 'reset', token })).json()).toMatchObject({
+      state: 'valid',
+      email: 'grace@example.edu',
+    });
+    const done = await client.post('/api/auth/password-reset/complete', {
+      token,
+      password: 'a brand new passphrase',
+    });
     expect(done.statusCode).toBe(200);
-    const again = await new TestClient(app).request({ method: 'POST', url: '/api/auth/password-reset/complete', payload: { token, password: 'another passphrase!' }, csrf: false });
+    const again = await new TestClient(app).request({
+      method: 'POST',
+      url: '/api/auth/password-reset/complete',
+      payload: { token, password: 'another passphrase!' },
+      csrf: false,
+    });
     expect(again.statusCode).toBe(403); // no CSRF token: refused before anything else
     const reuse = new TestClient(app);
     await reuse.get('/api/auth/session');
-    const reused = await reuse.post('/api/auth/password-reset/complete', { token, password: 'another passphrase!' });
+    const reused = await reuse.post('/api/auth/password-reset/complete', {
+      token,
+      password: 'another passphrase!',
+    });
     expect(reused.statusCode).toBe(410);
     expect(reused.json().error.code).toBe('link_used');
-    expect((await new TestClient(app).signIn('grace@example.edu', 'a brand new passphrase')).statusCode).toBe(200);
+    expect((await new TestClient(app).signIn('grace@example.edu', 'a brand new passphrase')).statusCode).toBe(
+      200,
+    );
 
     await reuse.post('/api/auth/password-reset', { email: 'grace@example.edu' });
     const late = lastMailedLink(get().dataDir);
     clock = new Date(clock.getTime() + 61 * 60_000);
-    const expired = await reuse.post('/api/auth/password-reset/complete', { token: late, password: 'too late passphrase' });
+    const expired = await reuse.post('/api/auth/password-reset/complete', {
+      token: late,
+      password: 'too late passphrase',
+    });
     expect(expired.statusCode).toBe(410);
     expect(expired.json().error.code).toBe('link_expired');
     expect(expired.json().error.message).toMatch(/Ask for a new reset link/);
@@ -178,19 +230,37 @@ describeEachDialect('sign-in and sessions', (get) => {
   it('answers bad input with 400 and a reason, never a 500', async () => {
     const client = new TestClient(app);
     await client.get('/api/auth/session');
-    const long = await client.post('/api/auth/sign-in', { email: 'a'.repeat(5000) + '@example.edu', password: 'x' });
+    const long = await client.post('/api/auth/sign-in', {
+      email: 'a'.repeat(5000) + '@example.edu',
+      password: 'x',
+    });
     expect(long.statusCode).toBe(400);
-    const notJson = await client.request({ method: 'POST', url: '/api/auth/sign-in', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    const notJson = await client.request({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.statusCode).toBe(400);
     const badEmail = await client.post('/api/auth/password-reset', { email: 'not an address' });
     expect(badEmail.statusCode).toBe(400);
     expect(badEmail.json().error.message).toBe('Enter a valid e-mail address.');
     await client.signIn('ada@example.edu');
-    const longName = await client.request({ method: 'PATCH', url: '/api/account', payload: { name: 'n'.repeat(150) } });
+    const longName = await client.request({
+      method: 'PATCH',
+      url: '/api/account',
+      payload: { name: 'n'.repeat(150) },
+    });
     expect(longName.statusCode).toBe(400);
-    const shortPassword = await client.post('/api/account/password', { currentPassword: PASSWORD, newPassword: 'short' });
+    const shortPassword = await client.post('/api/account/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'short',
+    });
     expect(shortPassword.json().error.message).toBe('Choose a password of at least 10 characters.');
-    const wrongCurrent = await client.post('/api/account/password', { currentPassword: 'nope', newPassword: 'long enough new password' });
+    const wrongCurrent = await client.post('/api/account/password', {
+      currentPassword: 'nope',
+      newPassword: 'long enough new password',
+    });
     expect(wrongCurrent.json().error.details.field).toBe('currentPassword');
   });
 
@@ -201,16 +271,33 @@ describeEachDialect('sign-in and sessions', (get) => {
     const token = new URL(link!).searchParams.get('token')!;
     const client = new TestClient(app);
     await client.get('/api/auth/session');
-    expect((await client.post('/api/auth/link-status', { purpose: 'setup', token })).json().state).toBe('valid');
-    const created = await client.post('/api/auth/setup', { token, email: 'root@example.edu', name: 'Root Admin', password: 'administrator passphrase' });
+    expect((await client.post('/api/auth/link-status', { purpose: 'setup', token })).json().state).toBe(
+      'valid',
+    );
+    const created = await client.post('/api/auth/setup', {
+      token,
+      email: 'root@example.edu',
+      name: 'Root Admin',
+      password: 'administrator passphrase',
+    });
     expect(created.statusCode).toBe(200);
-    expect((await client.get('/api/auth/session')).json()).toMatchObject({ user: { isAdmin: true }, abilities: { createCourse: true } });
+    expect((await client.get('/api/auth/session')).json()).toMatchObject({
+      user: { isAdmin: true },
+      abilities: { createCourse: true },
+    });
     expect(await setupLinkIfNeeded(db, clock, 'http://localhost:3000')).toBeNull();
     const again = new TestClient(app);
     await again.get('/api/auth/session');
-    const reused = await again.post('/api/auth/setup', { token, email: 'evil@example.edu', name: 'Evil', password: 'administrator passphrase' });
+    const reused = await again.post('/api/auth/setup', {
+      token,
+      email: 'evil@example.edu',
+      name: 'Evil',
+      password: 'administrator passphrase',
+    });
     expect(reused.statusCode).toBe(410);
-    expect((await again.post('/api/auth/link-status', { purpose: 'setup', token })).json().state).toBe('used');
+    expect((await again.post('/api/auth/link-status', { purpose: 'setup', token })).json().state).toBe(
+      'used',
+    );
   });
 
   it('sends the security headers', async () => {

@@ -10,7 +10,9 @@ import { passwordResetMail } from '../../src/mail/templates.js';
 
 /** Undoes quoted-printable soft breaks and escapes, as a mail reader would. */
 function unquote(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 interface Received {
@@ -58,7 +60,9 @@ describe('mail through SMTP', () => {
       outboxDir: '/nonexistent',
       log: (l) => logged.push(l),
     });
-    const sent = await mailer.send(passwordResetMail('ada@example.edu', 'http://localhost:3000/reset-password?token=abc123'));
+    const sent = await mailer.send(
+      passwordResetMail('ada@example.edu', 'http://localhost:3000/reset-password?token=abc123'),
+    );
     mailer.close();
     expect(sent.via).toBe('smtp');
     expect(received).toHaveLength(1);
@@ -74,8 +78,15 @@ describe('mail without SMTP', () => {
   it('writes the message to the outbox as an .eml file and logs its subject and link', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'seminar-outbox-'));
     const logged: string[] = [];
-    const mailer = createMailer({ smtpUrl: null, from: 'Seminar <seminar@localhost>', outboxDir: join(dir, 'outbox'), log: (l) => logged.push(l) });
-    const sent = await mailer.send(passwordResetMail('grace@example.edu', 'http://localhost:3000/reset-password?token=xyz'));
+    const mailer = createMailer({
+      smtpUrl: null,
+      from: 'Seminar <seminar@localhost>',
+      outboxDir: join(dir, 'outbox'),
+      log: (l) => logged.push(l),
+    });
+    const sent = await mailer.send(
+      passwordResetMail('grace@example.edu', 'http://localhost:3000/reset-password?token=xyz'),
+    );
     expect(sent.via).toBe('outbox');
     const files = await readdir(join(dir, 'outbox'));
     expect(files).toHaveLength(1);

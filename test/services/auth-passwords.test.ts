@@ -1,6 +1,11 @@
 // Password hashing and tokens: argon2id at the documented cost, no plain tokens at rest.
 import { describe, expect, it } from 'vitest';
-import { ARGON2_OPTIONS, assertNewPassword, hashPassword, verifyPassword } from '../../src/services/auth/passwords.js';
+import {
+  ARGON2_OPTIONS,
+  assertNewPassword,
+  hashPassword,
+  verifyPassword,
+} from '../../src/services/auth/passwords.js';
 import { hashToken, newToken } from '../../src/services/auth/tokens.js';
 import { normalizeEmail, nameProblem } from '../../src/services/auth/identity.js';
 

@@ -51,7 +51,9 @@ export async function authPlugin(app: FastifyInstance, deps: AppDeps): Promise<v
   app.decorateRequest('viewer', null);
   // Hourly housekeeping (expired sessions, old rate-limit counters); harmless when several instances run it.
   const sweep = setInterval(() => {
-    cleanUpAccounts(deps.db, deps.clock()).catch((error: unknown) => app.log.warn({ err: error }, 'account clean-up failed'));
+    cleanUpAccounts(deps.db, deps.clock()).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'account clean-up failed'),
+    );
   }, 60 * 60_000);
   sweep.unref();
   app.addHook('onClose', async () => {
@@ -78,24 +80,40 @@ export function metaOf(request: FastifyRequest): RequestMeta {
 
 /** The signed-in user, or 401. */
 export function requireUser(request: FastifyRequest): UserRow {
-  if (!request.session) throw new DomainError('unauthenticated', 'Sign in to continue.', { blocker: 'not-signed-in' });
+  if (!request.session)
+    throw new DomainError('unauthenticated', 'Sign in to continue.', { blocker: 'not-signed-in' });
   return request.session.user;
 }
 
 /** Sets the session cookie (HttpOnly) and the CSRF cookie (readable by the page's script). */
 export function setSessionCookies(reply: FastifyReply, runtime: AuthRuntime, session: NewSession): void {
-  const base = { path: '/', sameSite: 'lax' as const, secure: runtime.secureCookies, expires: session.expiresAt };
+  const base = {
+    path: '/',
+    sameSite: 'lax' as const,
+    secure: runtime.secureCookies,
+    expires: session.expiresAt,
+  };
   reply.setCookie(SESSION_COOKIE, session.token, { ...base, httpOnly: true });
   reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...base, httpOnly: false });
   reply.header('cache-control', 'no-store');
 }
 
 export function clearSessionCookie(reply: FastifyReply, runtime: AuthRuntime): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', sameSite: 'lax', secure: runtime.secureCookies, httpOnly: true });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    sameSite: 'lax',
+    secure: runtime.secureCookies,
+    httpOnly: true,
+  });
   reply.header('cache-control', 'no-store');
 }
 
 /** An anonymous CSRF token for visitors (sign-in, reset forms), as a session cookie. */
 export function setAnonymousCsrfCookie(reply: FastifyReply, runtime: AuthRuntime, token: string): void {
-  reply.setCookie(CSRF_COOKIE, token, { path: '/', sameSite: 'lax', secure: runtime.secureCookies, httpOnly: false });
+  reply.setCookie(CSRF_COOKIE, token, {
+    path: '/',
+    sameSite: 'lax',
+    secure: runtime.secureCookies,
+    httpOnly: false,
+  });
 }

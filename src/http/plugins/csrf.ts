@@ -36,16 +36,22 @@ export async function csrfPlugin(app: FastifyInstance, deps: AppDeps): Promise<v
     if (SAFE.has(request.method) || !request.url.startsWith('/api/')) return;
     const origin = originOf(request.headers.origin) ?? originOf(request.headers.referer);
     if (origin !== null && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) {
-      throw new DomainError('forbidden', 'This request came from another site and was refused.', { reason: 'csrf-origin' });
+      throw new DomainError('forbidden', 'This request came from another site and was refused.', {
+        reason: 'csrf-origin',
+      });
     }
     const header = request.headers[CSRF_HEADER];
     const cookie = request.cookies[CSRF_COOKIE];
     const sent = typeof header === 'string' ? header : '';
     const expected = request.session ? request.session.csrfToken : cookie;
     if (!sent || !cookie || !expected || !same(sent, cookie) || !same(sent, expected)) {
-      throw new DomainError('forbidden', 'The page is out of date (security token missing or stale). Reload it and try again.', {
-        reason: 'csrf-token',
-      });
+      throw new DomainError(
+        'forbidden',
+        'The page is out of date (security token missing or stale). Reload it and try again.',
+        {
+          reason: 'csrf-token',
+        },
+      );
     }
   });
 }

@@ -5,7 +5,13 @@ import type { CourseRef } from '../../storage/repositories/enrollments.js';
 import type { UserRow } from '../../storage/repositories/users.js';
 
 export function presentUser(user: UserRow): User {
-  return { id: user.id, email: user.email, name: user.name, netId: user.net_id, isAdmin: user.is_admin === 1 };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    netId: user.net_id,
+    isAdmin: user.is_admin === 1,
+  };
 }
 
 export function presentMyCourses(courses: Array<CourseRef & { role: MyCourse['role'] }>): MyCourse[] {
@@ -17,6 +23,11 @@ export function instanceAbilities(viewer: Viewer | null): Record<string, boolean
   return Object.fromEntries(INSTANCE_ACTIONS.map((a) => [a, canOnInstance(a, viewer)]));
 }
 
-export function presentSession(user: UserRow | null, viewer: Viewer | null, csrfToken: string, courses: MyCourse[]): SessionBody {
+export function presentSession(
+  user: UserRow | null,
+  viewer: Viewer | null,
+  csrfToken: string,
+  courses: MyCourse[],
+): SessionBody {
   return { user: user ? presentUser(user) : null, csrfToken, courses, abilities: instanceAbilities(viewer) };
 }

@@ -1,7 +1,12 @@
 // The signed-in person's own account: read it, change name and password, sign out everywhere.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { accountBodySchema, changeNameBodySchema, changePasswordBodySchema, userSchema } from '../../contracts/auth.js';
+import {
+  accountBodySchema,
+  changeNameBodySchema,
+  changePasswordBodySchema,
+  userSchema,
+} from '../../contracts/auth.js';
 import { errorSchema } from '../../contracts/course.js';
 import { changeName, changePassword, signOutEverywhere } from '../../services/auth/account.js';
 import { listCoursesOfUser } from '../../storage/repositories/enrollments.js';
@@ -14,32 +19,80 @@ const tags = ['account'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 
 export const accountRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
-  app.get('/account', { schema: { summary: 'My account, my courses, how many sessions are open', tags, response: { 200: accountBodySchema, ...errors } } }, async (request, reply) => {
-    const user = requireUser(request);
-    reply.header('cache-control', 'no-store');
-    return {
-      user: presentUser(user),
-      courses: presentMyCourses(await listCoursesOfUser(deps.db, user.id)),
-      sessions: await countUserSessions(deps.db, user.id),
-    };
-  });
+  app.get(
+    '/account',
+    {
+      schema: {
+        summary: 'My account, my courses, how many sessions are open',
+        tags,
+        response: { 200: accountBodySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      reply.header('cache-control', 'no-store');
+      return {
+        user: presentUser(user),
+        courses: presentMyCourses(await listCoursesOfUser(deps.db, user.id)),
+        sessions: await countUserSessions(deps.db, user.id),
+      };
+    },
+  );
 
-  app.patch('/account', { schema: { summary: 'Change my name', tags, body: changeNameBodySchema, response: { 200: z.object({ user: userSchema }), ...errors } } }, async (request) => {
-    const user = requireUser(request);
-    const { name } = request.body as z.infer<typeof changeNameBodySchema>;
-    return { user: presentUser(await changeName(deps.db, deps.clock(), user, name, metaOf(request))) };
-  });
+  app.patch(
+    '/account',
+    {
+      schema: {
+        summary: 'Change my name',
+        tags,
+        body: changeNameBodySchema,
+        response: { 200: z.object({ user: userSchema }), ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { name } = request.body as z.infer<typeof changeNameBodySchema>;
+      return { user: presentUser(await changeName(deps.db, deps.clock(), user, name, metaOf(request))) };
+    },
+  );
 
-  app.post('/account/password', { schema: { summary: 'Change my password (other sessions end)', tags, body: changePasswordBodySchema, response: { 200: z.object({ otherSessionsEnded: z.number() }), ...errors } } }, async (request) => {
-    const user = requireUser(request);
-    const body = request.body as z.infer<typeof changePasswordBodySchema>;
-    return changePassword(deps.db, deps.clock(), user, { ...body, sessionId: request.session!.id }, metaOf(request));
-  });
+  app.post(
+    '/account/password',
+    {
+      schema: {
+        summary: 'Change my password (other sessions end)',
+        tags,
+        body: changePasswordBodySchema,
+        response: { 200: z.object({ otherSessionsEnded: z.number() }), ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const body = request.body as z.infer<typeof changePasswordBodySchema>;
+      return changePassword(
+        deps.db,
+        deps.clock(),
+        user,
+        { ...body, sessionId: request.session!.id },
+        metaOf(request),
+      );
+    },
+  );
 
-  app.post('/account/sign-out-everywhere', { schema: { summary: 'End every session of my account, this one included', tags, response: { 200: z.object({ sessionsEnded: z.number() }), ...errors } } }, async (request, reply) => {
-    const user = requireUser(request);
-    const result = await signOutEverywhere(deps.db, deps.clock(), user, metaOf(request));
-    clearSessionCookie(reply, app.auth);
-    return result;
-  });
+  app.post(
+    '/account/sign-out-everywhere',
+    {
+      schema: {
+        summary: 'End every session of my account, this one included',
+        tags,
+        response: { 200: z.object({ sessionsEnded: z.number() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const result = await signOutEverywhere(deps.db, deps.clock(), user, metaOf(request));
+      clearSessionCookie(reply, app.auth);
+      return result;
+    },
+  );
 };

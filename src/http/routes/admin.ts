@@ -16,39 +16,109 @@ import { presentUser } from '../presenters/user.js';
 import { slugParamsSchema } from './courses.js';
 
 const tags = ['admin'];
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+const errors = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  422: errorSchema,
+};
 
 const createCourseBody = z.object({
   slug: z.string().max(64),
   /** The course's Markdown syllabus. */
-  syllabus: z.string().min(1).max(5 * 1024 * 1024),
+  syllabus: z
+    .string()
+    .min(1)
+    .max(5 * 1024 * 1024),
   timeZone: z.string().max(64).optional(),
   instructor: z.object({ email: z.string().max(300), name: z.string().max(200) }).optional(),
 });
 const instructorBody = z.object({ email: z.string().max(300), name: z.string().max(200) });
 
 export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
-  app.post('/admin/courses', { bodyLimit: 6 * 1024 * 1024, schema: { summary: 'Create a course from its Markdown syllabus, optionally naming its instructor (administrator)', tags, body: createCourseBody, response: { 201: z.object({ slug: z.string(), title: z.string(), instructor: userSchema.nullable() }), ...errors } } }, async (request, reply) => {
-    const blocker = instanceBlocker('createCourse', request.viewer);
-    if (blocker) throw blockerError(blocker);
-    const body = request.body as z.infer<typeof createCourseBody>;
-    if (await findCourseRef(deps.db, body.slug)) throw new DomainError('conflict', `A course "${body.slug}" already exists.`, { field: 'slug' });
-    const result = await importSyllabus({ db: deps.db, clock: deps.clock }, { source: body.syllabus, slug: body.slug, timeZone: body.timeZone ?? deps.config.timeZone });
-    const course = (await findCourseRef(deps.db, body.slug))!;
-    const actor = request.session!.user;
-    await recordAudit(deps.db, deps.clock(), { actor: { id: actor.id, email: actor.email }, courseId: course.id, action: 'course-created', target: body.slug, ...metaOf(request) });
-    const named = body.instructor ? await nameInstructor(app.auth.context(), request.viewer, actor, course, body.instructor, metaOf(request)) : null;
-    return reply.code(201).send({ slug: result.stored.slug ?? body.slug, title: course.title, instructor: named ? presentUser(named.user) : null });
-  });
+  app.post(
+    '/admin/courses',
+    {
+      bodyLimit: 6 * 1024 * 1024,
+      schema: {
+        summary:
+          'Create a course from its Markdown syllabus, optionally naming its instructor (administrator)',
+        tags,
+        body: createCourseBody,
+        response: {
+          201: z.object({ slug: z.string(), title: z.string(), instructor: userSchema.nullable() }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const blocker = instanceBlocker('createCourse', request.viewer);
+      if (blocker) throw blockerError(blocker);
+      const body = request.body as z.infer<typeof createCourseBody>;
+      if (await findCourseRef(deps.db, body.slug))
+        throw new DomainError('conflict', `A course "${body.slug}" already exists.`, { field: 'slug' });
+      const result = await importSyllabus(
+        { db: deps.db, clock: deps.clock },
+        { source: body.syllabus, slug: body.slug, timeZone: body.timeZone ?? deps.config.timeZone },
+      );
+      const course = (await findCourseRef(deps.db, body.slug))!;
+      const actor = request.session!.user;
+      await recordAudit(deps.db, deps.clock(), {
+        actor: { id: actor.id, email: actor.email },
+        courseId: course.id,
+        action: 'course-created',
+        target: body.slug,
+        ...metaOf(request),
+      });
+      const named = body.instructor
+        ? await nameInstructor(
+            app.auth.context(),
+            request.viewer,
+            actor,
+            course,
+            body.instructor,
+            metaOf(request),
+          )
+        : null;
+      return reply
+        .code(201)
+        .send({
+          slug: result.stored.slug ?? body.slug,
+          title: course.title,
+          instructor: named ? presentUser(named.user) : null,
+        });
+    },
+  );
 
-  app.post('/admin/courses/:slug/instructors', { schema: { summary: 'Name an instructor of a course; new people get an invitation (administrator)', tags, params: slugParamsSchema, body: instructorBody, response: { 200: z.object({ user: userSchema, invited: z.boolean() }), ...errors } } }, async (request) => {
-    const blocker = instanceBlocker('nameInstructors', request.viewer);
-    if (blocker) throw blockerError(blocker);
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    const course = await findCourseRef(deps.db, slug);
-    if (!course) throw new DomainError('not_found', `No course "${slug}" here.`);
-    const body = request.body as z.infer<typeof instructorBody>;
-    const named = await nameInstructor(app.auth.context(), request.viewer, request.session!.user, course, body, metaOf(request));
-    return { user: presentUser(named.user), invited: named.invited };
-  });
+  app.post(
+    '/admin/courses/:slug/instructors',
+    {
+      schema: {
+        summary: 'Name an instructor of a course; new people get an invitation (administrator)',
+        tags,
+        params: slugParamsSchema,
+        body: instructorBody,
+        response: { 200: z.object({ user: userSchema, invited: z.boolean() }), ...errors },
+      },
+    },
+    async (request) => {
+      const blocker = instanceBlocker('nameInstructors', request.viewer);
+      if (blocker) throw blockerError(blocker);
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const course = await findCourseRef(deps.db, slug);
+      if (!course) throw new DomainError('not_found', `No course "${slug}" here.`);
+      const body = request.body as z.infer<typeof instructorBody>;
+      const named = await nameInstructor(
+        app.auth.context(),
+        request.viewer,
+        request.session!.user,
+        course,
+        body,
+        metaOf(request),
+      );
+      return { user: presentUser(named.user), invited: named.invited };
+    },
+  );
 };

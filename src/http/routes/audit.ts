@@ -13,20 +13,43 @@ const tags = ['audit'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
 export const auditRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
-  app.get('/courses/:slug/audit', { schema: { summary: "The course's audit log, newest first (instructors)", tags, params: slugParamsSchema, querystring: auditQuerySchema, response: { 200: auditBodySchema, ...errors } } }, async (request, reply) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    const query = request.query as z.infer<typeof auditQuerySchema>;
-    const access = await courseAccess(deps.db, slug, request.viewer);
-    authorize(access, 'viewAuditLog');
-    reply.header('cache-control', 'no-store');
-    return readAuditLog(deps.db, { courseId: access.course.id, ...query });
-  });
+  app.get(
+    '/courses/:slug/audit',
+    {
+      schema: {
+        summary: "The course's audit log, newest first (instructors)",
+        tags,
+        params: slugParamsSchema,
+        querystring: auditQuerySchema,
+        response: { 200: auditBodySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const query = request.query as z.infer<typeof auditQuerySchema>;
+      const access = await courseAccess(deps.db, slug, request.viewer);
+      authorize(access, 'viewAuditLog');
+      reply.header('cache-control', 'no-store');
+      return readAuditLog(deps.db, { courseId: access.course.id, ...query });
+    },
+  );
 
-  app.get('/admin/audit', { schema: { summary: 'The whole instance\'s audit log, newest first (administrator)', tags, querystring: auditQuerySchema, response: { 200: auditBodySchema, ...errors } } }, async (request, reply) => {
-    const blocker = instanceBlocker('viewInstanceAuditLog', request.viewer);
-    if (blocker) throw blockerError(blocker);
-    const query = request.query as z.infer<typeof auditQuerySchema>;
-    reply.header('cache-control', 'no-store');
-    return readAuditLog(deps.db, { courseId: null, ...query });
-  });
+  app.get(
+    '/admin/audit',
+    {
+      schema: {
+        summary: "The whole instance's audit log, newest first (administrator)",
+        tags,
+        querystring: auditQuerySchema,
+        response: { 200: auditBodySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const blocker = instanceBlocker('viewInstanceAuditLog', request.viewer);
+      if (blocker) throw blockerError(blocker);
+      const query = request.query as z.infer<typeof auditQuerySchema>;
+      reply.header('cache-control', 'no-store');
+      return readAuditLog(deps.db, { courseId: null, ...query });
+    },
+  );
 };

@@ -3,9 +3,20 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { joinResultSchema, joinStatusBodySchema, joinStatusSchema } from '../../contracts/auth.js';
 import { errorSchema } from '../../contracts/course.js';
-import { createJoinLinkBodySchema, createdJoinLinkSchema, joinLinkSchema, joinLinksBodySchema } from '../../contracts/roster.js';
+import {
+  createJoinLinkBodySchema,
+  createdJoinLinkSchema,
+  joinLinkSchema,
+  joinLinksBodySchema,
+} from '../../contracts/roster.js';
 import { courseAccess } from '../../services/enrollment/course-access.js';
-import { createJoinLink, describeJoinLink, joinByLink, listCourseJoinLinks, revokeCourseJoinLink } from '../../services/enrollment/join-links.js';
+import {
+  createJoinLink,
+  describeJoinLink,
+  joinByLink,
+  listCourseJoinLinks,
+  revokeCourseJoinLink,
+} from '../../services/enrollment/join-links.js';
 import type { RouteOptions } from '../deps.js';
 import { metaOf, requireUser } from '../plugins/auth.js';
 import { slugParamsSchema } from './courses.js';
@@ -16,43 +27,117 @@ const STATE_MESSAGES = {
   valid: null,
   expired: 'This join link has expired. Ask the course staff for a new one.',
   revoked: 'This join link was withdrawn by the course staff. Ask them for a new one.',
-  invalid: 'This join link is not valid (it may have been copied incompletely). Ask the course staff for the link again.',
+  invalid:
+    'This join link is not valid (it may have been copied incompletely). Ask the course staff for the link again.',
 } as const;
 const linkParams = slugParamsSchema.extend({ linkId: z.string().max(40) });
 
 export const enrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
-  app.post('/join/status', { schema: { summary: 'Which course a join link opens, or why it does not work', tags, body: joinStatusBodySchema, response: { 200: joinStatusSchema, ...errors } } }, async (request) => {
-    const { token } = request.body as z.infer<typeof joinStatusBodySchema>;
-    const { state, course } = await describeJoinLink(deps.db, deps.clock(), token);
-    return { state, course: course ? { slug: course.slug, title: course.title, code: course.code } : null, message: STATE_MESSAGES[state] };
-  });
+  app.post(
+    '/join/status',
+    {
+      schema: {
+        summary: 'Which course a join link opens, or why it does not work',
+        tags,
+        body: joinStatusBodySchema,
+        response: { 200: joinStatusSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { token } = request.body as z.infer<typeof joinStatusBodySchema>;
+      const { state, course } = await describeJoinLink(deps.db, deps.clock(), token);
+      return {
+        state,
+        course: course ? { slug: course.slug, title: course.title, code: course.code } : null,
+        message: STATE_MESSAGES[state],
+      };
+    },
+  );
 
-  app.post('/join', { schema: { summary: 'Join a course as a student with a join link', tags, body: joinStatusBodySchema, response: { 200: joinResultSchema, ...errors } } }, async (request) => {
-    const user = requireUser(request);
-    const { token } = request.body as z.infer<typeof joinStatusBodySchema>;
-    const result = await joinByLink(deps.db, deps.clock(), user, token, metaOf(request));
-    return { course: { slug: result.course.slug, title: result.course.title, code: result.course.code }, role: result.role, alreadyEnrolled: result.alreadyEnrolled };
-  });
+  app.post(
+    '/join',
+    {
+      schema: {
+        summary: 'Join a course as a student with a join link',
+        tags,
+        body: joinStatusBodySchema,
+        response: { 200: joinResultSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { token } = request.body as z.infer<typeof joinStatusBodySchema>;
+      const result = await joinByLink(deps.db, deps.clock(), user, token, metaOf(request));
+      return {
+        course: { slug: result.course.slug, title: result.course.title, code: result.course.code },
+        role: result.role,
+        alreadyEnrolled: result.alreadyEnrolled,
+      };
+    },
+  );
 
-  app.get('/courses/:slug/join-links', { schema: { summary: 'Join links of the course (staff)', tags, params: slugParamsSchema, response: { 200: joinLinksBodySchema, ...errors } } }, async (request) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    const access = await courseAccess(deps.db, slug, request.viewer);
-    return { links: await listCourseJoinLinks(deps.db, deps.clock(), access) };
-  });
+  app.get(
+    '/courses/:slug/join-links',
+    {
+      schema: {
+        summary: 'Join links of the course (staff)',
+        tags,
+        params: slugParamsSchema,
+        response: { 200: joinLinksBodySchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const access = await courseAccess(deps.db, slug, request.viewer);
+      return { links: await listCourseJoinLinks(deps.db, deps.clock(), access) };
+    },
+  );
 
-  app.post('/courses/:slug/join-links', { schema: { summary: 'Create a student join link (staff); the URL is shown once', tags, params: slugParamsSchema, body: createJoinLinkBodySchema, response: { 201: createdJoinLinkSchema, ...errors } } }, async (request, reply) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    const user = requireUser(request);
-    const access = await courseAccess(deps.db, slug, request.viewer);
-    const { days } = request.body as z.infer<typeof createJoinLinkBodySchema>;
-    const created = await createJoinLink(deps.db, deps.clock(), access, user, { days, publicUrl: deps.config.publicUrl }, metaOf(request));
-    return reply.code(201).send(created);
-  });
+  app.post(
+    '/courses/:slug/join-links',
+    {
+      schema: {
+        summary: 'Create a student join link (staff); the URL is shown once',
+        tags,
+        params: slugParamsSchema,
+        body: createJoinLinkBodySchema,
+        response: { 201: createdJoinLinkSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const user = requireUser(request);
+      const access = await courseAccess(deps.db, slug, request.viewer);
+      const { days } = request.body as z.infer<typeof createJoinLinkBodySchema>;
+      const created = await createJoinLink(
+        deps.db,
+        deps.clock(),
+        access,
+        user,
+        { days, publicUrl: deps.config.publicUrl },
+        metaOf(request),
+      );
+      return reply.code(201).send(created);
+    },
+  );
 
-  app.delete('/courses/:slug/join-links/:linkId', { schema: { summary: 'Revoke a join link (staff)', tags, params: linkParams, response: { 200: z.object({ link: joinLinkSchema }), ...errors } } }, async (request) => {
-    const { slug, linkId } = request.params as z.infer<typeof linkParams>;
-    const user = requireUser(request);
-    const access = await courseAccess(deps.db, slug, request.viewer);
-    return { link: await revokeCourseJoinLink(deps.db, deps.clock(), access, user, linkId, metaOf(request)) };
-  });
+  app.delete(
+    '/courses/:slug/join-links/:linkId',
+    {
+      schema: {
+        summary: 'Revoke a join link (staff)',
+        tags,
+        params: linkParams,
+        response: { 200: z.object({ link: joinLinkSchema }), ...errors },
+      },
+    },
+    async (request) => {
+      const { slug, linkId } = request.params as z.infer<typeof linkParams>;
+      const user = requireUser(request);
+      const access = await courseAccess(deps.db, slug, request.viewer);
+      return {
+        link: await revokeCourseJoinLink(deps.db, deps.clock(), access, user, linkId, metaOf(request)),
+      };
+    },
+  );
 };

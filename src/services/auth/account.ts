@@ -9,10 +9,22 @@ import { requireName } from './identity.js';
 import { assertNewPassword, hashPassword, verifyPassword } from './passwords.js';
 import { endAllSessions } from './sessions.js';
 
-export async function changeName(db: Db, now: Date, user: UserRow, name: string, meta: RequestMeta): Promise<UserRow> {
+export async function changeName(
+  db: Db,
+  now: Date,
+  user: UserRow,
+  name: string,
+  meta: RequestMeta,
+): Promise<UserRow> {
   const clean = requireName(name);
   await updateUser(db, user.id, { name: clean, updated_at: now.toISOString() });
-  await recordAudit(db, now, { actor: { id: user.id, email: user.email }, courseId: null, action: 'name-changed', details: { from: user.name, to: clean }, ...meta });
+  await recordAudit(db, now, {
+    actor: { id: user.id, email: user.email },
+    courseId: null,
+    action: 'name-changed',
+    details: { from: user.name, to: clean },
+    ...meta,
+  });
   return { ...user, name: clean };
 }
 
@@ -26,17 +38,38 @@ export async function changePassword(
 ): Promise<{ otherSessionsEnded: number }> {
   const fresh = await findUserById(db, user.id);
   if (!fresh || !(await verifyPassword(fresh.password_hash, input.currentPassword.slice(0, 1000)))) {
-    throw new DomainError('invalid_input', 'Your current password is not right.', { field: 'currentPassword' });
+    throw new DomainError('invalid_input', 'Your current password is not right.', {
+      field: 'currentPassword',
+    });
   }
   assertNewPassword(input.newPassword);
-  await updateUser(db, user.id, { password_hash: await hashPassword(input.newPassword), updated_at: now.toISOString() });
+  await updateUser(db, user.id, {
+    password_hash: await hashPassword(input.newPassword),
+    updated_at: now.toISOString(),
+  });
   const ended = await deleteUserSessions(db, user.id, input.sessionId);
-  await recordAudit(db, now, { actor: { id: user.id, email: user.email }, courseId: null, action: 'password-changed', ...meta });
+  await recordAudit(db, now, {
+    actor: { id: user.id, email: user.email },
+    courseId: null,
+    action: 'password-changed',
+    ...meta,
+  });
   return { otherSessionsEnded: ended };
 }
 
-export async function signOutEverywhere(db: Db, now: Date, user: UserRow, meta: RequestMeta): Promise<{ sessionsEnded: number }> {
+export async function signOutEverywhere(
+  db: Db,
+  now: Date,
+  user: UserRow,
+  meta: RequestMeta,
+): Promise<{ sessionsEnded: number }> {
   const ended = await endAllSessions(db, user.id);
-  await recordAudit(db, now, { actor: { id: user.id, email: user.email }, courseId: null, action: 'sign-out-everywhere', details: { sessionsEnded: ended }, ...meta });
+  await recordAudit(db, now, {
+    actor: { id: user.id, email: user.email },
+    courseId: null,
+    action: 'sign-out-everywhere',
+    details: { sessionsEnded: ended },
+    ...meta,
+  });
   return { sessionsEnded: ended };
 }

@@ -5,7 +5,11 @@ import { deleteOldBuckets } from '../../storage/repositories/rate-limits.js';
 import { SESSION_POLICY } from './sessions.js';
 
 export async function cleanUpAccounts(db: Db, now: Date): Promise<{ sessions: number; buckets: number }> {
-  const sessions = await deleteExpiredSessions(db, now.toISOString(), new Date(now.getTime() - SESSION_POLICY.idleMs).toISOString());
+  const sessions = await deleteExpiredSessions(
+    db,
+    now.toISOString(),
+    new Date(now.getTime() - SESSION_POLICY.idleMs).toISOString(),
+  );
   // The longest window is one hour; a day keeps a margin.
   const buckets = await deleteOldBuckets(db, new Date(now.getTime() - 24 * 60 * 60_000).toISOString());
   return { sessions, buckets };

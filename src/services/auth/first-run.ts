@@ -35,12 +35,24 @@ export async function completeSetup(
 ): Promise<{ user: UserRow; session: NewSession }> {
   assertNewPassword(input.password);
   if ((await countAdmins(db)) > 0) {
-    throw new DomainError('link_used', 'This Seminar already has an administrator. Sign in instead.', { purpose: 'setup' });
+    throw new DomainError('link_used', 'This Seminar already has an administrator. Sign in instead.', {
+      purpose: 'setup',
+    });
   }
   const passwordHash = await hashPassword(input.password);
   await consumeLink(db, now, 'setup', token);
-  const user = await createUser(db, now, { email: input.email, name: input.name, passwordHash, isAdmin: true });
+  const user = await createUser(db, now, {
+    email: input.email,
+    name: input.name,
+    passwordHash,
+    isAdmin: true,
+  });
   const session = await createSession(db, user.id, now, meta);
-  await recordAudit(db, now, { actor: { id: user.id, email: user.email }, courseId: null, action: 'admin-created', ...meta });
+  await recordAudit(db, now, {
+    actor: { id: user.id, email: user.email },
+    courseId: null,
+    action: 'admin-created',
+    ...meta,
+  });
   return { user, session };
 }

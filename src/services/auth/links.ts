@@ -1,18 +1,34 @@
 // Single-use e-mailed links (password reset, invitation, first set-up): issued, checked, consumed once.
 import type { Db } from '../../storage/db.js';
-import { consumeToken, expireUserTokens, findToken, insertToken, type AuthTokenRow, type TokenPurpose } from '../../storage/repositories/tokens.js';
+import {
+  consumeToken,
+  expireUserTokens,
+  findToken,
+  insertToken,
+  type AuthTokenRow,
+  type TokenPurpose,
+} from '../../storage/repositories/tokens.js';
 import { DomainError } from '../errors.js';
 import { hashToken, newToken } from './tokens.js';
 
 const HOUR = 60 * 60_000;
 
 /** Reset links live 1 hour; invitations 7 days (people read course mail late); set-up 24 hours. */
-export const LINK_TTL_MS: Record<TokenPurpose, number> = { reset: HOUR, invite: 7 * 24 * HOUR, setup: 24 * HOUR };
+export const LINK_TTL_MS: Record<TokenPurpose, number> = {
+  reset: HOUR,
+  invite: 7 * 24 * HOUR,
+  setup: 24 * HOUR,
+};
 
 export type LinkState = 'valid' | 'expired' | 'used' | 'invalid';
 
 /** Issues a link token; the user's older unused links of the same purpose stop working. */
-export async function issueLink(db: Db, now: Date, purpose: TokenPurpose, userId: string | null): Promise<string> {
+export async function issueLink(
+  db: Db,
+  now: Date,
+  purpose: TokenPurpose,
+  userId: string | null,
+): Promise<string> {
   if (userId) await expireUserTokens(db, userId, purpose, now.toISOString());
   const { token, hash } = newToken();
   await insertToken(db, {
@@ -26,7 +42,12 @@ export async function issueLink(db: Db, now: Date, purpose: TokenPurpose, userId
   return token;
 }
 
-export async function inspectLink(db: Db, now: Date, purpose: TokenPurpose, token: string): Promise<{ state: LinkState; row: AuthTokenRow | null }> {
+export async function inspectLink(
+  db: Db,
+  now: Date,
+  purpose: TokenPurpose,
+  token: string,
+): Promise<{ state: LinkState; row: AuthTokenRow | null }> {
   if (!token || token.length > 100) return { state: 'invalid', row: null };
   const row = await findToken(db, hashToken(token), purpose);
   if (!row) return { state: 'invalid', row: null };
@@ -44,13 +65,24 @@ const WHAT_TO_DO: Record<TokenPurpose, string> = {
 /** The error a non-valid link answers with: the page shows the message, which says what to do. */
 export function linkError(purpose: TokenPurpose, state: Exclude<LinkState, 'valid'>): DomainError {
   const todo = WHAT_TO_DO[purpose];
-  if (state === 'expired') return new DomainError('link_expired', `This link has expired. ${todo}`, { purpose });
-  if (state === 'used') return new DomainError('link_used', `This link has already been used. ${todo}`, { purpose });
-  return new DomainError('not_found', `This link is not valid (it may have been copied incompletely). ${todo}`, { purpose });
+  if (state === 'expired')
+    return new DomainError('link_expired', `This link has expired. ${todo}`, { purpose });
+  if (state === 'used')
+    return new DomainError('link_used', `This link has already been used. ${todo}`, { purpose });
+  return new DomainError(
+    'not_found',
+    `This link is not valid (it may have been copied incompletely). ${todo}`,
+    { purpose },
+  );
 }
 
 /** Checks and consumes a link in one step; throws the link's error unless it was valid and unused. */
-export async function consumeLink(db: Db, now: Date, purpose: TokenPurpose, token: string): Promise<AuthTokenRow> {
+export async function consumeLink(
+  db: Db,
+  now: Date,
+  purpose: TokenPurpose,
+  token: string,
+): Promise<AuthTokenRow> {
   const { state, row } = await inspectLink(db, now, purpose, token);
   if (state !== 'valid' || !row) throw linkError(purpose, state === 'valid' ? 'invalid' : state);
   // Two tabs submitting the same link: only one update finds it unused.

@@ -10,10 +10,15 @@ import { assertNewPassword, hashPassword } from './passwords.js';
 import { enforceLimit, LIMITS } from './rate-limit.js';
 import { createSession, endAllSessions, type NewSession } from './sessions.js';
 
-export const RESET_SENT = 'If an account exists for that address, a reset link is on its way. It works once, within one hour.';
+export const RESET_SENT =
+  'If an account exists for that address, a reset link is on its way. It works once, within one hour.';
 
 /** Always answers the same (no enumeration); mails a link only when the account exists. */
-export async function requestPasswordReset(ctx: AuthContext, emailInput: string, meta: RequestMeta): Promise<{ message: string }> {
+export async function requestPasswordReset(
+  ctx: AuthContext,
+  emailInput: string,
+  meta: RequestMeta,
+): Promise<{ message: string }> {
   const now = ctx.now();
   const email = normalizeEmail(emailInput);
   if (!email) throw new DomainError('invalid_input', 'Enter a valid e-mail address.', { field: 'email' });
@@ -23,7 +28,13 @@ export async function requestPasswordReset(ctx: AuthContext, emailInput: string,
   if (user) {
     const token = await issueLink(ctx.db, now, 'reset', user.id);
     await ctx.mailer.send(passwordResetMail(user.email, linkTo(ctx, '/reset-password', token)));
-    await recordAudit(ctx.db, now, { actor: null, courseId: null, action: 'password-reset-requested', target: user.email, ...meta });
+    await recordAudit(ctx.db, now, {
+      actor: null,
+      courseId: null,
+      action: 'password-reset-requested',
+      target: user.email,
+      ...meta,
+    });
   }
   return { message: RESET_SENT };
 }
@@ -36,9 +47,14 @@ export interface LinkInfo {
 }
 
 /** What a reset or invitation page should show before the person types a password. */
-export async function describeLink(ctx: AuthContext, purpose: 'reset' | 'invite', token: string): Promise<LinkInfo> {
+export async function describeLink(
+  ctx: AuthContext,
+  purpose: 'reset' | 'invite',
+  token: string,
+): Promise<LinkInfo> {
   const { state, row } = await inspectLink(ctx.db, ctx.now(), purpose, token);
-  if (state !== 'valid' || !row?.user_id) return { state: state === 'valid' ? 'invalid' : state, email: null, name: null };
+  if (state !== 'valid' || !row?.user_id)
+    return { state: state === 'valid' ? 'invalid' : state, email: null, name: null };
   const user = await findUserById(ctx.db, row.user_id);
   return { state: user ? 'valid' : 'invalid', email: user?.email ?? null, name: user?.name ?? null };
 }

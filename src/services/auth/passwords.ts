@@ -42,9 +42,13 @@ export async function verifyPassword(storedHash: string | null, password: string
 /** Throws invalid_input unless the password is PASSWORD_MIN..PASSWORD_MAX characters. */
 export function assertNewPassword(password: string): void {
   if (password.length < PASSWORD_MIN) {
-    throw new DomainError('invalid_input', `Choose a password of at least ${PASSWORD_MIN} characters.`, { field: 'password' });
+    throw new DomainError('invalid_input', `Choose a password of at least ${PASSWORD_MIN} characters.`, {
+      field: 'password',
+    });
   }
   if (password.length > PASSWORD_MAX) {
-    throw new DomainError('invalid_input', `A password can be at most ${PASSWORD_MAX} characters.`, { field: 'password' });
+    throw new DomainError('invalid_input', `A password can be at most ${PASSWORD_MAX} characters.`, {
+      field: 'password',
+    });
   }
 }

@@ -35,9 +35,16 @@ export async function enforceLimit(db: Db, limit: Limit, subject: string, now: D
   const start = windowStart(now, limit.windowMs);
   const count = await hitBucket(db, `${limit.name}:${subject}`, start.toISOString());
   if (count > limit.max) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((start.getTime() + limit.windowMs - now.getTime()) / 1000));
-    throw new DomainError('rate_limited', `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
-      retryAfterSeconds,
-    });
+    const retryAfterSeconds = Math.max(
+      1,
+      Math.ceil((start.getTime() + limit.windowMs - now.getTime()) / 1000),
+    );
+    throw new DomainError(
+      'rate_limited',
+      `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      {
+        retryAfterSeconds,
+      },
+    );
   }
 }

@@ -1,7 +1,13 @@
 // Database sessions: created at sign-in, found by the sha-256 of the cookie, ended by idle or absolute expiry.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../storage/db.js';
-import { deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from '../../storage/repositories/sessions.js';
+import {
+  deleteSession,
+  deleteUserSessions,
+  findSession,
+  insertSession,
+  touchSession,
+} from '../../storage/repositories/sessions.js';
 import { findUserById, type UserRow } from '../../storage/repositories/users.js';
 import type { RequestMeta } from './context.js';
 import { hashToken, newToken } from './tokens.js';
@@ -12,7 +18,11 @@ const DAY = 24 * 60 * 60_000;
  * A session ends after 14 days without a request (idle) and 30 days after sign-in whatever
  * happens (absolute). last_seen_at is written at most every 5 minutes, so reads stay reads.
  */
-export const SESSION_POLICY = Object.freeze({ idleMs: 14 * DAY, absoluteMs: 30 * DAY, touchEveryMs: 5 * 60_000 });
+export const SESSION_POLICY = Object.freeze({
+  idleMs: 14 * DAY,
+  absoluteMs: 30 * DAY,
+  touchEveryMs: 5 * 60_000,
+});
 
 export interface NewSession {
   /** Goes into the HttpOnly cookie; never stored. */
@@ -28,7 +38,12 @@ export interface ActiveSession {
   expiresAt: Date;
 }
 
-export async function createSession(db: Db, userId: string, now: Date, meta: RequestMeta): Promise<NewSession> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  now: Date,
+  meta: RequestMeta,
+): Promise<NewSession> {
   const { token, hash } = newToken();
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_POLICY.absoluteMs);

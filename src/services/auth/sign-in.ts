@@ -9,7 +9,8 @@ import { verifyPassword } from './passwords.js';
 import { enforceLimit, LIMITS } from './rate-limit.js';
 import { createSession, endSession, type NewSession } from './sessions.js';
 
-export const BAD_CREDENTIALS = 'That e-mail and password do not match an account. Check both, or reset your password.';
+export const BAD_CREDENTIALS =
+  'That e-mail and password do not match an account. Check both, or reset your password.';
 
 export interface SignInInput {
   email: string;
@@ -22,18 +23,34 @@ export interface SignInInput {
  * Unknown e-mail, account without a password yet, and wrong password all take one argon2 verify
  * and answer the same `unauthenticated` error: the answer tells nothing about who has an account.
  */
-export async function signIn(db: Db, now: Date, input: SignInInput, meta: RequestMeta): Promise<{ user: UserRow; session: NewSession }> {
+export async function signIn(
+  db: Db,
+  now: Date,
+  input: SignInInput,
+  meta: RequestMeta,
+): Promise<{ user: UserRow; session: NewSession }> {
   const email = normalizeEmail(input.email) ?? input.email.trim().toLowerCase().slice(0, 254);
   await enforceLimit(db, LIMITS.signInIp, meta.ip ?? 'unknown', now);
   await enforceLimit(db, LIMITS.signInEmail, email, now);
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(user?.password_hash ?? null, input.password.slice(0, 1000));
   if (!user || !ok) {
-    await recordAudit(db, now, { actor: null, courseId: null, action: 'sign-in-failed', target: email, ...meta });
+    await recordAudit(db, now, {
+      actor: null,
+      courseId: null,
+      action: 'sign-in-failed',
+      target: email,
+      ...meta,
+    });
     throw new DomainError('unauthenticated', BAD_CREDENTIALS, { reason: 'bad-credentials' });
   }
   if (input.previousToken) await endSession(db, input.previousToken);
   const session = await createSession(db, user.id, now, meta);
-  await recordAudit(db, now, { actor: { id: user.id, email: user.email }, courseId: null, action: 'sign-in', ...meta });
+  await recordAudit(db, now, {
+    actor: { id: user.id, email: user.email },
+    courseId: null,
+    action: 'sign-in',
+    ...meta,
+  });
   return { user, session };
 }

@@ -17,7 +17,8 @@ export interface NewUser {
 export async function createUser(db: Db, now: Date, input: NewUser): Promise<UserRow> {
   const email = requireEmail(input.email);
   const name = requireName(input.name);
-  if (await findUserByEmail(db, email)) throw new DomainError('conflict', `An account with ${email} already exists.`, { field: 'email' });
+  if (await findUserByEmail(db, email))
+    throw new DomainError('conflict', `An account with ${email} already exists.`, { field: 'email' });
   const row: UserRow = {
     id: ulid(now.getTime()),
     email,

@@ -51,7 +51,13 @@ export async function seedDemoAccounts(db: Db, now: Date, courseId: string): Pro
     let user = await findUserByEmail(db, person.email);
     if (!user) {
       hash ??= await hashPassword(DEMO_PASSWORD);
-      user = await createUser(db, now, { email: person.email, name: person.name, netId: person.netId, passwordHash: hash, isAdmin: person.role === 'admin' });
+      user = await createUser(db, now, {
+        email: person.email,
+        name: person.name,
+        netId: person.netId,
+        passwordHash: hash,
+        isAdmin: person.role === 'admin',
+      });
     }
     if (person.role !== 'admin') await enrollAs(db, now, courseId, user.id, person.role);
     lines.push(`  ${person.role.padEnd(10)} ${person.email.padEnd(26)} ${person.name}`);

@@ -34,7 +34,11 @@ export async function courseAccess(db: Db, slug: string, viewer: Viewer | null):
 
 /** The error for a blocker: 401 when not signed in, 403 otherwise, with the reason in details. */
 export function blockerError(blocker: Blocker | 'last-instructor'): DomainError {
-  return new DomainError(blocker === 'not-signed-in' ? 'unauthenticated' : 'forbidden', BLOCKER_MESSAGES[blocker], { blocker });
+  return new DomainError(
+    blocker === 'not-signed-in' ? 'unauthenticated' : 'forbidden',
+    BLOCKER_MESSAGES[blocker],
+    { blocker },
+  );
 }
 
 /** Throws unless the viewer may perform the action in this course. */

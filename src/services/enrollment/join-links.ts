@@ -10,7 +10,12 @@ import {
   revokeJoinLink,
   type JoinLinkRow,
 } from '../../storage/repositories/join-links.js';
-import { findCourseRefById, findEnrollment, insertEnrollment, type CourseRef } from '../../storage/repositories/enrollments.js';
+import {
+  findCourseRefById,
+  findEnrollment,
+  insertEnrollment,
+  type CourseRef,
+} from '../../storage/repositories/enrollments.js';
 import type { UserRow } from '../../storage/repositories/users.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { RequestMeta } from '../auth/context.js';
@@ -32,8 +37,20 @@ export interface JoinLinkView {
 }
 
 function view(row: JoinLinkRow, now: Date): JoinLinkView {
-  const state = row.revoked_at ? 'revoked' : new Date(row.expires_at).getTime() <= now.getTime() ? 'expired' : 'active';
-  return { id: row.id, role: row.role, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at, uses: row.uses, state };
+  const state = row.revoked_at
+    ? 'revoked'
+    : new Date(row.expires_at).getTime() <= now.getTime()
+      ? 'expired'
+      : 'active';
+  return {
+    id: row.id,
+    role: row.role,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    uses: row.uses,
+    state,
+  };
 }
 
 /** Creates a student join link valid for `days` (1–180). The URL is shown once: only its hash is kept. */
@@ -47,7 +64,9 @@ export async function createJoinLink(
 ): Promise<{ link: JoinLinkView; url: string }> {
   authorize(access, 'manageRoster');
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > JOIN_LINK_MAX_DAYS) {
-    throw new DomainError('invalid_input', `A join link lasts 1 to ${JOIN_LINK_MAX_DAYS} days.`, { field: 'days' });
+    throw new DomainError('invalid_input', `A join link lasts 1 to ${JOIN_LINK_MAX_DAYS} days.`, {
+      field: 'days',
+    });
   }
   const { token, hash } = newToken();
   const row: JoinLinkRow = {
@@ -62,8 +81,18 @@ export async function createJoinLink(
     uses: 0,
   };
   await insertJoinLink(db, row);
-  await recordAudit(db, now, { actor: { id: actor.id, email: actor.email }, courseId: access.course.id, action: 'join-link-created', target: row.id, details: { expiresAt: row.expires_at }, ...meta });
-  return { link: view(row, now), url: `${input.publicUrl.replace(/\/$/, '')}/join?token=${encodeURIComponent(token)}` };
+  await recordAudit(db, now, {
+    actor: { id: actor.id, email: actor.email },
+    courseId: access.course.id,
+    action: 'join-link-created',
+    target: row.id,
+    details: { expiresAt: row.expires_at },
+    ...meta,
+  });
+  return {
+    link: view(row, now),
+    url: `${input.publicUrl.replace(/\/$/, '')}/join?token=${encodeURIComponent(token)}`,
+  };
 }
 
 export async function listCourseJoinLinks(db: Db, now: Date, access: CourseAccess): Promise<JoinLinkView[]> {
@@ -71,19 +100,36 @@ export async function listCourseJoinLinks(db: Db, now: Date, access: CourseAcces
   return (await listJoinLinks(db, access.course.id)).map((r) => view(r, now));
 }
 
-export async function revokeCourseJoinLink(db: Db, now: Date, access: CourseAccess, actor: UserRow, linkId: string, meta: RequestMeta): Promise<JoinLinkView> {
+export async function revokeCourseJoinLink(
+  db: Db,
+  now: Date,
+  access: CourseAccess,
+  actor: UserRow,
+  linkId: string,
+  meta: RequestMeta,
+): Promise<JoinLinkView> {
   authorize(access, 'manageRoster');
   const row = await findJoinLink(db, access.course.id, linkId);
   if (!row) throw new DomainError('not_found', 'No such join link in this course.');
   await revokeJoinLink(db, row.id, now.toISOString());
-  await recordAudit(db, now, { actor: { id: actor.id, email: actor.email }, courseId: access.course.id, action: 'join-link-revoked', target: row.id, ...meta });
+  await recordAudit(db, now, {
+    actor: { id: actor.id, email: actor.email },
+    courseId: access.course.id,
+    action: 'join-link-revoked',
+    target: row.id,
+    ...meta,
+  });
   return view({ ...row, revoked_at: row.revoked_at ?? now.toISOString() }, now);
 }
 
 export type JoinLinkState = 'valid' | 'expired' | 'revoked' | 'invalid';
 
 /** What the join page shows before the person confirms: the course, or why the link does not work. */
-export async function describeJoinLink(db: Db, now: Date, token: string): Promise<{ state: JoinLinkState; course: CourseRef | null; row: JoinLinkRow | null }> {
+export async function describeJoinLink(
+  db: Db,
+  now: Date,
+  token: string,
+): Promise<{ state: JoinLinkState; course: CourseRef | null; row: JoinLinkRow | null }> {
   if (!token || token.length > 100) return { state: 'invalid', course: null, row: null };
   const row = await findJoinLinkByHash(db, hashToken(token));
   const course = row ? await findCourseRefById(db, row.course_id) : undefined;
@@ -93,17 +139,29 @@ export async function describeJoinLink(db: Db, now: Date, token: string): Promis
   return { state: 'valid', course, row };
 }
 
-const JOIN_PROBLEMS: Record<Exclude<JoinLinkState, 'valid'>, [code: 'link_expired' | 'not_found', message: string]> = {
+const JOIN_PROBLEMS: Record<
+  Exclude<JoinLinkState, 'valid'>,
+  [code: 'link_expired' | 'not_found', message: string]
+> = {
   expired: ['link_expired', 'This join link has expired. Ask the course staff for a new one.'],
   revoked: ['link_expired', 'This join link was withdrawn by the course staff. Ask them for a new one.'],
-  invalid: ['not_found', 'This join link is not valid (it may have been copied incompletely). Ask the course staff for the link again.'],
+  invalid: [
+    'not_found',
+    'This join link is not valid (it may have been copied incompletely). Ask the course staff for the link again.',
+  ],
 };
 
 /**
  * Enrolls the signed-in user as a student. Following a link again is harmless (already enrolled:
  * nothing changes). A person the staff dropped cannot re-enroll themselves by link.
  */
-export async function joinByLink(db: Db, now: Date, user: UserRow, token: string, meta: RequestMeta): Promise<{ course: CourseRef; role: string; alreadyEnrolled: boolean }> {
+export async function joinByLink(
+  db: Db,
+  now: Date,
+  user: UserRow,
+  token: string,
+  meta: RequestMeta,
+): Promise<{ course: CourseRef; role: string; alreadyEnrolled: boolean }> {
   const { state, course, row } = await describeJoinLink(db, now, token);
   if (state !== 'valid' || !course || !row) {
     const [code, message] = JOIN_PROBLEMS[state === 'valid' ? 'invalid' : state];
@@ -112,10 +170,28 @@ export async function joinByLink(db: Db, now: Date, user: UserRow, token: string
   const existing = await findEnrollment(db, course.id, user.id);
   if (existing && existing.dropped_at === null) return { course, role: existing.role, alreadyEnrolled: true };
   if (existing) {
-    throw new DomainError('forbidden', 'The course staff removed you from this course, so the join link does not apply. Contact them if this is a mistake.', { blocker: 'dropped' });
+    throw new DomainError(
+      'forbidden',
+      'The course staff removed you from this course, so the join link does not apply. Contact them if this is a mistake.',
+      { blocker: 'dropped' },
+    );
   }
-  await insertEnrollment(db, { course_id: course.id, user_id: user.id, role: 'student', created_at: now.toISOString(), updated_at: now.toISOString(), dropped_at: null });
+  await insertEnrollment(db, {
+    course_id: course.id,
+    user_id: user.id,
+    role: 'student',
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+    dropped_at: null,
+  });
   await countJoinLinkUse(db, row.id);
-  await recordAudit(db, now, { actor: { id: user.id, email: user.email }, courseId: course.id, action: 'joined-by-link', target: user.email, details: { linkId: row.id }, ...meta });
+  await recordAudit(db, now, {
+    actor: { id: user.id, email: user.email },
+    courseId: course.id,
+    action: 'joined-by-link',
+    target: user.email,
+    details: { linkId: row.id },
+    ...meta,
+  });
   return { course, role: 'student', alreadyEnrolled: false };
 }

@@ -1,6 +1,11 @@
 // The administrator names a course's instructor: the account is created (and invited) when new, then enrolled.
 import type { Db } from '../../storage/db.js';
-import { findEnrollment, insertEnrollment, updateEnrollment, type CourseRef } from '../../storage/repositories/enrollments.js';
+import {
+  findEnrollment,
+  insertEnrollment,
+  updateEnrollment,
+  type CourseRef,
+} from '../../storage/repositories/enrollments.js';
 import { findUserByEmail, type UserRow } from '../../storage/repositories/users.js';
 import { instanceBlocker, type Viewer } from '../../domain/permissions.js';
 import { invitationMail } from '../../mail/templates.js';
@@ -28,18 +33,41 @@ export async function nameInstructor(
   if (!user) {
     user = await createUser(ctx.db, now, { email, name: input.name, passwordHash: null });
     const token = await issueLink(ctx.db, now, 'invite', user.id);
-    await ctx.mailer.send(invitationMail(user.email, user.name, course.title, linkTo(ctx, '/invitation', token)));
+    await ctx.mailer.send(
+      invitationMail(user.email, user.name, course.title, linkTo(ctx, '/invitation', token)),
+    );
     invited = true;
   }
   await enrollAs(ctx.db, now, course.id, user.id, 'instructor');
-  await recordAudit(ctx.db, now, { actor: actor ? { id: actor.id, email: actor.email } : null, courseId: course.id, action: 'instructor-named', target: user.email, ...meta });
+  await recordAudit(ctx.db, now, {
+    actor: actor ? { id: actor.id, email: actor.email } : null,
+    courseId: course.id,
+    action: 'instructor-named',
+    target: user.email,
+    ...meta,
+  });
   return { user, invited };
 }
 
 /** Enrolls or re-enrolls a user with a role (restoring a dropped enrollment). */
-export async function enrollAs(db: Db, now: Date, courseId: string, userId: string, role: 'instructor' | 'ta' | 'student'): Promise<void> {
+export async function enrollAs(
+  db: Db,
+  now: Date,
+  courseId: string,
+  userId: string,
+  role: 'instructor' | 'ta' | 'student',
+): Promise<void> {
   const existing = await findEnrollment(db, courseId, userId);
   const at = now.toISOString();
-  if (!existing) await insertEnrollment(db, { course_id: courseId, user_id: userId, role, created_at: at, updated_at: at, dropped_at: null });
-  else if (existing.role !== role || existing.dropped_at) await updateEnrollment(db, courseId, userId, { role, dropped_at: null, updated_at: at });
+  if (!existing)
+    await insertEnrollment(db, {
+      course_id: courseId,
+      user_id: userId,
+      role,
+      created_at: at,
+      updated_at: at,
+      dropped_at: null,
+    });
+  else if (existing.role !== role || existing.dropped_at)
+    await updateEnrollment(db, courseId, userId, { role, dropped_at: null, updated_at: at });
 }

@@ -31,8 +31,10 @@ export type RosterParse =
  * Invalid UTF-8 is read as Latin-1 rather than turned into U+FFFD, so "José" survives either way.
  */
 export function decodeRoster(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'latin-1' } | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-8' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-8' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-8' };
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (body.includes(0)) return null; // binary, or UTF-16 without a BOM
   try {
@@ -45,7 +47,10 @@ export function decodeRoster(bytes: Uint8Array): { text: string; encoding: 'utf-
 /** RFC 4180 fields: quotes, doubled quotes, commas and newlines inside quotes; CRLF or LF. Also accepts ; or tab as separator. */
 export function parseCsv(text: string): string[][] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const sep = [',', ';', '\t'].reduce((best, c) => (firstLine.split(c).length > firstLine.split(best).length ? c : best), ',');
+  const sep = [',', ';', '\t'].reduce(
+    (best, c) => (firstLine.split(c).length > firstLine.split(best).length ? c : best),
+    ',',
+  );
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -99,21 +104,39 @@ const ROLE_ALIASES: Record<string, CourseRole> = {
   professor: 'instructor',
 };
 
-export const EXPECTED_HEADERS = 'email, name, netid (optional), role (optional: student, ta or instructor; default student)';
+export const EXPECTED_HEADERS =
+  'email, name, netid (optional), role (optional: student, ta or instructor; default student)';
 
 /** Decodes, parses and checks a roster file; problems name the line and field. Duplicate e-mails are problems on every later line. */
 export function readRosterCsv(bytes: Uint8Array): RosterParse {
-  if (bytes.length === 0) return { ok: false, message: 'The file is empty. Expected a header line: ' + EXPECTED_HEADERS + '.' };
-  if (bytes.length > ROSTER_MAX_BYTES) return { ok: false, message: 'The file is larger than 1 MB; split the roster.' };
+  if (bytes.length === 0)
+    return { ok: false, message: 'The file is empty. Expected a header line: ' + EXPECTED_HEADERS + '.' };
+  if (bytes.length > ROSTER_MAX_BYTES)
+    return { ok: false, message: 'The file is larger than 1 MB; split the roster.' };
   const decoded = decodeRoster(bytes);
-  if (!decoded) return { ok: false, message: 'This does not look like a CSV text file. Export the roster from your spreadsheet as CSV.' };
+  if (!decoded)
+    return {
+      ok: false,
+      message: 'This does not look like a CSV text file. Export the roster from your spreadsheet as CSV.',
+    };
   const table = parseCsv(decoded.text).filter((r) => r.some((c) => c.trim() !== ''));
   const header = table[0];
-  if (!header) return { ok: false, message: 'The file has no header line. Expected: ' + EXPECTED_HEADERS + '.' };
-  const columns = header.map((h) => HEADER_ALIASES[h.trim().toLowerCase().replace(/^\ufeff/, '')] ?? null);
+  if (!header)
+    return { ok: false, message: 'The file has no header line. Expected: ' + EXPECTED_HEADERS + '.' };
+  const columns = header.map(
+    (h) =>
+      HEADER_ALIASES[
+        h
+          .trim()
+          .toLowerCase()
+          .replace(/^\ufeff/, '')
+      ] ?? null,
+  );
   const unknown = header.filter((_, i) => columns[i] === null).map((h) => `"${h.trim().slice(0, 40)}"`);
   const missing = (['email', 'name'] as const).filter((c) => !columns.includes(c));
-  const doubled = (['email', 'name', 'netId', 'role'] as const).filter((c) => columns.filter((x) => x === c).length > 1);
+  const doubled = (['email', 'name', 'netId', 'role'] as const).filter(
+    (c) => columns.filter((x) => x === c).length > 1,
+  );
   if (unknown.length || missing.length || doubled.length) {
     const parts = [
       missing.length ? `missing ${missing.join(' and ')}` : '',
@@ -122,7 +145,8 @@ export function readRosterCsv(bytes: Uint8Array): RosterParse {
     ].filter(Boolean);
     return { ok: false, message: `Wrong header line (${parts.join('; ')}). Expected: ${EXPECTED_HEADERS}.` };
   }
-  if (table.length - 1 > ROSTER_MAX_ROWS) return { ok: false, message: `At most ${ROSTER_MAX_ROWS} people per file; split the roster.` };
+  if (table.length - 1 > ROSTER_MAX_ROWS)
+    return { ok: false, message: `At most ${ROSTER_MAX_ROWS} people per file; split the roster.` };
 
   const rows: RosterRow[] = [];
   const problems: RowProblem[] = [];
@@ -135,27 +159,49 @@ export function readRosterCsv(bytes: Uint8Array): RosterParse {
     const line = index + 2;
     const before = problems.length;
     if (r.length > header.length && r.slice(header.length).some((c) => c.trim() !== '')) {
-      problems.push({ line, field: null, message: `This line has ${r.length} fields but the header has ${header.length}; check for an unquoted comma.` });
+      problems.push({
+        line,
+        field: null,
+        message: `This line has ${r.length} fields but the header has ${header.length}; check for an unquoted comma.`,
+      });
     }
     const rawEmail = cell(r, 'email');
     const email = normalizeEmail(rawEmail);
-    if (!email) problems.push({ line, field: 'email', message: rawEmail ? `"${rawEmail.slice(0, 60)}" is not a valid e-mail address.` : 'The e-mail is missing.' });
+    if (!email)
+      problems.push({
+        line,
+        field: 'email',
+        message: rawEmail
+          ? `"${rawEmail.slice(0, 60)}" is not a valid e-mail address.`
+          : 'The e-mail is missing.',
+      });
     const name = cell(r, 'name');
     const nameIssue = nameProblem(name);
     if (nameIssue) problems.push({ line, field: 'name', message: nameIssue });
     const netId = cell(r, 'netId');
     if (netId.length > NETID_MAX || (netId && !/^[A-Za-z0-9._-]+$/.test(netId))) {
-      problems.push({ line, field: 'netId', message: `"${netId.slice(0, 40)}" is not a NetID (letters, digits, . _ -; at most ${NETID_MAX}).` });
+      problems.push({
+        line,
+        field: 'netId',
+        message: `"${netId.slice(0, 40)}" is not a NetID (letters, digits, . _ -; at most ${NETID_MAX}).`,
+      });
     }
     const rawRole = cell(r, 'role').toLowerCase();
     const role = rawRole === '' ? 'student' : ROLE_ALIASES[rawRole];
-    if (!role) problems.push({ line, field: 'role', message: `Unknown role "${rawRole.slice(0, 30)}": use ${COURSE_ROLES.join(', ')}.` });
+    if (!role)
+      problems.push({
+        line,
+        field: 'role',
+        message: `Unknown role "${rawRole.slice(0, 30)}": use ${COURSE_ROLES.join(', ')}.`,
+      });
     if (email) {
       const first = seen.get(email);
-      if (first !== undefined) problems.push({ line, field: 'email', message: `${email} already appears on line ${first}.` });
+      if (first !== undefined)
+        problems.push({ line, field: 'email', message: `${email} already appears on line ${first}.` });
       else seen.set(email, line);
     }
-    if (problems.length === before && email && role) rows.push({ line, email, name, netId: netId || null, role });
+    if (problems.length === before && email && role)
+      rows.push({ line, email, name, netId: netId || null, role });
   });
   if (rows.length === 0 && problems.length === 0) {
     return { ok: false, message: 'The file has a header but no people.' };

@@ -1,6 +1,12 @@
 // The course roster for staff: list and search, change a role, drop a student (work stays) or restore them.
 import type { Db } from '../../storage/db.js';
-import { countActiveInstructors, findEnrollment, listRoster, updateEnrollment, type RosterEntryRow } from '../../storage/repositories/enrollments.js';
+import {
+  countActiveInstructors,
+  findEnrollment,
+  listRoster,
+  updateEnrollment,
+  type RosterEntryRow,
+} from '../../storage/repositories/enrollments.js';
 import { findUserById, type UserRow } from '../../storage/repositories/users.js';
 import { COURSE_ROLES, roleChangeBlocker, type CourseRole } from '../../domain/permissions.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -15,19 +21,29 @@ export interface RosterQuery {
   includeDropped?: boolean;
 }
 
-export async function listCourseRoster(db: Db, access: CourseAccess, query: RosterQuery): Promise<RosterEntryRow[]> {
+export async function listCourseRoster(
+  db: Db,
+  access: CourseAccess,
+  query: RosterQuery,
+): Promise<RosterEntryRow[]> {
   authorize(access, 'viewRoster');
   const rows = await listRoster(db, access.course.id, { includeDropped: query.includeDropped ?? false });
   const needle = query.search?.trim().toLowerCase() ?? '';
   return rows.filter(
     (r) =>
       (!query.role || r.role === query.role) &&
-      (!needle || r.name.toLowerCase().includes(needle) || r.email.includes(needle) || (r.net_id ?? '').toLowerCase().includes(needle)),
+      (!needle ||
+        r.name.toLowerCase().includes(needle) ||
+        r.email.includes(needle) ||
+        (r.net_id ?? '').toLowerCase().includes(needle)),
   );
 }
 
 /** Names of the active students and staff, for members (group formation); no e-mails. */
-export async function listClassmates(db: Db, access: CourseAccess): Promise<Array<{ userId: string; name: string; role: CourseRole }>> {
+export async function listClassmates(
+  db: Db,
+  access: CourseAccess,
+): Promise<Array<{ userId: string; name: string; role: CourseRole }>> {
   authorize(access, 'listClassmates');
   const rows = await listRoster(db, access.course.id, { includeDropped: false });
   return rows.map((r) => ({ userId: r.user_id, name: r.name, role: r.role }));
@@ -40,18 +56,50 @@ async function requireMember(db: Db, access: CourseAccess, userId: string) {
   return { row, user };
 }
 
-export async function changeRole(db: Db, now: Date, access: CourseAccess, actor: UserRow, userId: string, role: CourseRole, meta: RequestMeta) {
-  if (!COURSE_ROLES.includes(role)) throw new DomainError('invalid_input', `Unknown role "${String(role)}": use ${COURSE_ROLES.join(', ')}.`, { field: 'role' });
+export async function changeRole(
+  db: Db,
+  now: Date,
+  access: CourseAccess,
+  actor: UserRow,
+  userId: string,
+  role: CourseRole,
+  meta: RequestMeta,
+) {
+  if (!COURSE_ROLES.includes(role))
+    throw new DomainError(
+      'invalid_input',
+      `Unknown role "${String(role)}": use ${COURSE_ROLES.join(', ')}.`,
+      { field: 'role' },
+    );
   const { row, user } = await requireMember(db, access, userId);
-  const blocker = roleChangeBlocker(access.viewer, access.membership, { targetUserId: userId, currentRole: row.role, newRole: role });
+  const blocker = roleChangeBlocker(access.viewer, access.membership, {
+    targetUserId: userId,
+    currentRole: row.role,
+    newRole: role,
+  });
   if (blocker) throw blockerError(blocker);
-  if (row.dropped_at) throw new DomainError('conflict', 'Restore this person to the course before changing their role.');
-  if (row.role === 'instructor' && role !== 'instructor' && (await countActiveInstructors(db, access.course.id)) <= 1) {
-    throw new DomainError('conflict', 'A course keeps at least one instructor. Name another instructor first.');
+  if (row.dropped_at)
+    throw new DomainError('conflict', 'Restore this person to the course before changing their role.');
+  if (
+    row.role === 'instructor' &&
+    role !== 'instructor' &&
+    (await countActiveInstructors(db, access.course.id)) <= 1
+  ) {
+    throw new DomainError(
+      'conflict',
+      'A course keeps at least one instructor. Name another instructor first.',
+    );
   }
   if (row.role !== role) {
     await updateEnrollment(db, access.course.id, userId, { role, updated_at: now.toISOString() });
-    await recordAudit(db, now, { actor: { id: actor.id, email: actor.email }, courseId: access.course.id, action: 'role-changed', target: user.email, details: { from: row.role, to: role }, ...meta });
+    await recordAudit(db, now, {
+      actor: { id: actor.id, email: actor.email },
+      courseId: access.course.id,
+      action: 'role-changed',
+      target: user.email,
+      details: { from: row.role, to: role },
+      ...meta,
+    });
   }
   return { userId, role };
 }
@@ -61,30 +109,64 @@ export async function changeRole(db: Db, now: Date, access: CourseAccess, actor:
  * database), they vanish from lists and lose access. Staff members are removed the same way,
  * but only by someone who may change roles.
  */
-export async function dropMember(db: Db, now: Date, access: CourseAccess, actor: UserRow, userId: string, meta: RequestMeta) {
+export async function dropMember(
+  db: Db,
+  now: Date,
+  access: CourseAccess,
+  actor: UserRow,
+  userId: string,
+  meta: RequestMeta,
+) {
   authorize(access, 'manageRoster');
   const { row, user } = await requireMember(db, access, userId);
   if (row.role !== 'student') {
     authorize(access, 'changeRoles');
     if (row.role === 'instructor' && (await countActiveInstructors(db, access.course.id)) <= 1) {
-      throw new DomainError('conflict', 'A course keeps at least one instructor. Name another instructor first.');
+      throw new DomainError(
+        'conflict',
+        'A course keeps at least one instructor. Name another instructor first.',
+      );
     }
   }
-  if (userId === actor.id) throw new DomainError('conflict', 'You cannot drop yourself; ask another instructor.');
+  if (userId === actor.id)
+    throw new DomainError('conflict', 'You cannot drop yourself; ask another instructor.');
   if (!row.dropped_at) {
-    await updateEnrollment(db, access.course.id, userId, { dropped_at: now.toISOString(), updated_at: now.toISOString() });
-    await recordAudit(db, now, { actor: { id: actor.id, email: actor.email }, courseId: access.course.id, action: 'student-dropped', target: user.email, details: { role: row.role }, ...meta });
+    await updateEnrollment(db, access.course.id, userId, {
+      dropped_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    });
+    await recordAudit(db, now, {
+      actor: { id: actor.id, email: actor.email },
+      courseId: access.course.id,
+      action: 'student-dropped',
+      target: user.email,
+      details: { role: row.role },
+      ...meta,
+    });
   }
   return { userId, droppedAt: row.dropped_at ?? now.toISOString() };
 }
 
-export async function restoreMember(db: Db, now: Date, access: CourseAccess, actor: UserRow, userId: string, meta: RequestMeta) {
+export async function restoreMember(
+  db: Db,
+  now: Date,
+  access: CourseAccess,
+  actor: UserRow,
+  userId: string,
+  meta: RequestMeta,
+) {
   authorize(access, 'manageRoster');
   const { row, user } = await requireMember(db, access, userId);
   if (row.role !== 'student') authorize(access, 'changeRoles');
   if (row.dropped_at) {
     await updateEnrollment(db, access.course.id, userId, { dropped_at: null, updated_at: now.toISOString() });
-    await recordAudit(db, now, { actor: { id: actor.id, email: actor.email }, courseId: access.course.id, action: 'student-restored', target: user.email, ...meta });
+    await recordAudit(db, now, {
+      actor: { id: actor.id, email: actor.email },
+      courseId: access.course.id,
+      action: 'student-restored',
+      target: user.email,
+      ...meta,
+    });
   }
   return { userId, droppedAt: null };
 }

@@ -91,7 +91,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['rate_limits', 'audit_log', 'join_links', 'enrollments', 'auth_tokens', 'sessions', 'users']) {
+  for (const table of [
+    'rate_limits',
+    'audit_log',
+    'join_links',
+    'enrollments',
+    'auth_tokens',
+    'sessions',
+    'users',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

@@ -9,7 +9,10 @@ export async function insertAudit(db: Db, row: AuditRow): Promise<void> {
 }
 
 /** Newest first; `before` is the id of the last row of the previous page. courseId null = whole instance. */
-export async function listAudit(db: Db, opts: { courseId: string | null; before?: string; limit: number }): Promise<AuditRow[]> {
+export async function listAudit(
+  db: Db,
+  opts: { courseId: string | null; before?: string; limit: number },
+): Promise<AuditRow[]> {
   let q = accounts(db).selectFrom('audit_log').selectAll();
   if (opts.courseId !== null) q = q.where('course_id', '=', opts.courseId);
   if (opts.before) q = q.where('id', '<', opts.before);

@@ -14,7 +14,11 @@ export interface RosterEntryRow {
   dropped_at: string | null;
 }
 
-export async function findEnrollment(db: Db, courseId: string, userId: string): Promise<EnrollmentRow | undefined> {
+export async function findEnrollment(
+  db: Db,
+  courseId: string,
+  userId: string,
+): Promise<EnrollmentRow | undefined> {
   return accounts(db)
     .selectFrom('enrollments')
     .selectAll()
@@ -23,7 +27,11 @@ export async function findEnrollment(db: Db, courseId: string, userId: string): 
     .executeTakeFirst();
 }
 
-export async function findEnrollmentsOfCourse(db: Db, courseId: string, userIds: string[]): Promise<EnrollmentRow[]> {
+export async function findEnrollmentsOfCourse(
+  db: Db,
+  courseId: string,
+  userIds: string[],
+): Promise<EnrollmentRow[]> {
   if (userIds.length === 0) return [];
   return accounts(db)
     .selectFrom('enrollments')
@@ -34,7 +42,11 @@ export async function findEnrollmentsOfCourse(db: Db, courseId: string, userIds:
 }
 
 /** The course's people with their accounts; dropped ones only when asked. */
-export async function listRoster(db: Db, courseId: string, opts: { includeDropped: boolean }): Promise<RosterEntryRow[]> {
+export async function listRoster(
+  db: Db,
+  courseId: string,
+  opts: { includeDropped: boolean },
+): Promise<RosterEntryRow[]> {
   let q = accounts(db)
     .selectFrom('enrollments')
     .innerJoin('users', 'users.id', 'enrollments.user_id')
@@ -100,17 +112,36 @@ export interface CourseRef {
 
 /** The few course fields enrollment needs (id for keys, title for e-mails). */
 export async function findCourseRef(db: Db, slug: string): Promise<CourseRef | undefined> {
-  return db.selectFrom('courses').select(['id', 'slug', 'title', 'code']).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('courses')
+    .select(['id', 'slug', 'title', 'code'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export async function findCourseRefById(db: Db, id: string): Promise<CourseRef | undefined> {
-  return db.selectFrom('courses').select(['id', 'slug', 'title', 'code']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('courses')
+    .select(['id', 'slug', 'title', 'code'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Courses a user is actively enrolled in, with the role, for the account page and navigation. */
-export async function listCoursesOfUser(db: Db, userId: string): Promise<Array<CourseRef & { role: EnrollmentRow['role'] }>> {
+export async function listCoursesOfUser(
+  db: Db,
+  userId: string,
+): Promise<Array<CourseRef & { role: EnrollmentRow['role'] }>> {
   const rows = await listActiveEnrollmentsOfUser(db, userId);
   if (rows.length === 0) return [];
-  const courses = await db.selectFrom('courses').select(['id', 'slug', 'title', 'code']).where('id', 'in', rows.map((r) => r.course_id)).execute();
+  const courses = await db
+    .selectFrom('courses')
+    .select(['id', 'slug', 'title', 'code'])
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.course_id),
+    )
+    .execute();
   return courses.map((c) => ({ ...c, role: rows.find((r) => r.course_id === c.id)!.role }));
 }

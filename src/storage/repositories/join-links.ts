@@ -9,19 +9,38 @@ export async function insertJoinLink(db: Db, row: JoinLinkRow): Promise<void> {
 }
 
 export async function findJoinLinkByHash(db: Db, tokenHash: string): Promise<JoinLinkRow | undefined> {
-  return accounts(db).selectFrom('join_links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return accounts(db)
+    .selectFrom('join_links')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 export async function findJoinLink(db: Db, courseId: string, id: string): Promise<JoinLinkRow | undefined> {
-  return accounts(db).selectFrom('join_links').selectAll().where('course_id', '=', courseId).where('id', '=', id).executeTakeFirst();
+  return accounts(db)
+    .selectFrom('join_links')
+    .selectAll()
+    .where('course_id', '=', courseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function listJoinLinks(db: Db, courseId: string): Promise<JoinLinkRow[]> {
-  return accounts(db).selectFrom('join_links').selectAll().where('course_id', '=', courseId).orderBy('created_at', 'desc').execute();
+  return accounts(db)
+    .selectFrom('join_links')
+    .selectAll()
+    .where('course_id', '=', courseId)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 export async function revokeJoinLink(db: Db, id: string, at: string): Promise<void> {
-  await accounts(db).updateTable('join_links').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await accounts(db)
+    .updateTable('join_links')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function countJoinLinkUse(db: Db, id: string): Promise<void> {

@@ -27,7 +27,12 @@ export async function hitBucket(db: Db, key: string, windowStart: string): Promi
 }
 
 export async function readBucket(db: Db, key: string, windowStart: string): Promise<number> {
-  const row = await accounts(db).selectFrom('rate_limits').select('count').where('key', '=', key).where('window_start', '=', windowStart).executeTakeFirst();
+  const row = await accounts(db)
+    .selectFrom('rate_limits')
+    .select('count')
+    .where('key', '=', key)
+    .where('window_start', '=', windowStart)
+    .executeTakeFirst();
   return row ? Number(row.count) : 0;
 }
 
@@ -37,6 +42,9 @@ export async function clearBucket(db: Db, key: string): Promise<void> {
 
 /** Drops counters of windows that started before `before` (they can no longer limit anything). */
 export async function deleteOldBuckets(db: Db, before: string): Promise<number> {
-  const result = await accounts(db).deleteFrom('rate_limits').where('window_start', '<', before).executeTakeFirst();
+  const result = await accounts(db)
+    .deleteFrom('rate_limits')
+    .where('window_start', '<', before)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -8,8 +8,17 @@ export async function insertToken(db: Db, row: AuthTokenRow): Promise<void> {
   await accounts(db).insertInto('auth_tokens').values(row).execute();
 }
 
-export async function findToken(db: Db, id: string, purpose: TokenPurpose): Promise<AuthTokenRow | undefined> {
-  return accounts(db).selectFrom('auth_tokens').selectAll().where('id', '=', id).where('purpose', '=', purpose).executeTakeFirst();
+export async function findToken(
+  db: Db,
+  id: string,
+  purpose: TokenPurpose,
+): Promise<AuthTokenRow | undefined> {
+  return accounts(db)
+    .selectFrom('auth_tokens')
+    .selectAll()
+    .where('id', '=', id)
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
 }
 
 /** Marks a token used if it still is unused; false when another request consumed it first. */
@@ -24,7 +33,12 @@ export async function consumeToken(db: Db, id: string, usedAt: string): Promise<
 }
 
 /** A new link makes the user's older unused links of the same purpose useless. */
-export async function expireUserTokens(db: Db, userId: string, purpose: TokenPurpose, now: string): Promise<void> {
+export async function expireUserTokens(
+  db: Db,
+  userId: string,
+  purpose: TokenPurpose,
+  now: string,
+): Promise<void> {
   await accounts(db)
     .updateTable('auth_tokens')
     .set({ expires_at: now })

@@ -31,7 +31,10 @@ export async function updateUser(
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await accounts(db).selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await accounts(db)
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

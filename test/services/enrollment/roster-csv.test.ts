@@ -6,7 +6,11 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('roster CSV', () => {
   it('reads email, name, NetID and role, defaulting the role to student', () => {
-    const parsed = readRosterCsv(utf8('Email,Name,NetID,Role\nada@example.edu,Ada Lovelace,ada1,student\nALAN@Example.edu,"Turing, Alan",,TA\ngrace@example.edu,Grace Hopper,,\n'));
+    const parsed = readRosterCsv(
+      utf8(
+        'Email,Name,NetID,Role\nada@example.edu,Ada Lovelace,ada1,student\nALAN@Example.edu,"Turing, Alan",,TA\ngrace@example.edu,Grace Hopper,,\n',
+      ),
+    );
     expect(parsed).toMatchObject({ ok: true, problems: [] });
     if (!parsed.ok) return;
     expect(parsed.rows).toEqual([
@@ -27,7 +31,11 @@ describe('roster CSV', () => {
 
   it('gives one problem per bad row: malformed e-mail, over-long name, unknown role, duplicate', () => {
     const long = 'x'.repeat(121);
-    const parsed = readRosterCsv(utf8(`email,name,role\nnot-an-email,Bob,student\nbob@example.edu,${long},student\ncarol@example.edu,Carol,professorx\nada@example.edu,Ada,student\nADA@example.edu,Ada Again,student\n`));
+    const parsed = readRosterCsv(
+      utf8(
+        `email,name,role\nnot-an-email,Bob,student\nbob@example.edu,${long},student\ncarol@example.edu,Carol,professorx\nada@example.edu,Ada,student\nADA@example.edu,Ada Again,student\n`,
+      ),
+    );
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.problems.map((p) => [p.line, p.field])).toEqual([

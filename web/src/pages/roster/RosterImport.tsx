@@ -26,7 +26,12 @@ export function RosterImport({ base, onApplied }: { base: string; onApplied: () 
     try {
       const data = await chosen.arrayBuffer();
       setBytes(data);
-      setPlan(await call<RosterPlanView>('POST', `${base}/roster/import/preview`, undefined, { body: data, type: 'text/csv' }));
+      setPlan(
+        await call<RosterPlanView>('POST', `${base}/roster/import/preview`, undefined, {
+          body: data,
+          type: 'text/csv',
+        }),
+      );
     } catch (e) {
       setError(messageOf(e));
     }
