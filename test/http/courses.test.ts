@@ -104,6 +104,18 @@ describeEachDialect('course API', (get) => {
     });
     expect(second.statusCode).toBe(304);
     expect(second.body).toBe('');
+    // The same tag in strong form, or among others, matches too.
+    const strong = etag.replace(/^W\//, '');
+    const listed = await app.inject({
+      url: '/api/courses/cs598-genai-f24',
+      headers: { 'if-none-match': `"x", ${strong}` },
+    });
+    expect(listed.statusCode).toBe(304);
+    const stale = await app.inject({
+      url: '/api/courses/cs598-genai-f24',
+      headers: { 'if-none-match': 'W/"old.1.-.0"' },
+    });
+    expect(stale.statusCode).toBe(200);
   });
 
   it('serves a re-import made through another instance on the next request', async () => {

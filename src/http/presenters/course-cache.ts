@@ -6,7 +6,7 @@ import { presentCourseDetail } from './course.js';
 export interface CachedBody {
   /** Serialized JSON body, encoded once (UTF-8). */
   body: Buffer;
-  /** Strong ETag: changes with the course version, the next meeting, and the viewer's abilities. */
+  /** Weak ETag (the body is sent identity, gzip or br): changes with the course version, the next meeting, and the viewer's abilities. */
   etag: string;
 }
 
@@ -69,7 +69,7 @@ export class CourseBodyCache {
       const detail: CourseDetail = { ...entry.base, nextMeetingId: next, abilities };
       cached = {
         body: Buffer.from(JSON.stringify(detail)),
-        etag: `"${entry.courseId}.${entry.version}.${next ?? '-'}.${hash(abilityKey)}"`,
+        etag: `W/"${entry.courseId}.${entry.version}.${next ?? '-'}.${hash(abilityKey)}"`,
       };
       if (entry.bodies.size >= MAX_VARIANTS) entry.bodies.clear();
       entry.bodies.set(key, cached);

@@ -59,8 +59,15 @@ export const courseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
         .header('etag', cached.etag)
         .header('cache-control', request.viewer ? 'private, no-cache' : 'no-cache')
         .header('vary', 'cookie');
-      if (request.headers['if-none-match'] === cached.etag) return reply.code(304).send();
+      if (etagMatches(request.headers['if-none-match'], cached.etag)) return reply.code(304).send();
       return reply.type(JSON_TYPE).send(cached.body);
     },
   );
 };
+
+/** If-None-Match holds our ETag (weak comparison, lists and "*" allowed). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
