@@ -319,6 +319,8 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
             ? listItems(lines, b.start, b.end)
             : [{ text: lines.slice(b.start, b.end).join(' '), line: b.start + 1 }];
         for (const u of units) {
+          // Deadlines sit in ordinary paragraphs; a paragraph of many kilobytes is not read for them.
+          if (u.text.length > 20_000) continue;
           const label = /^\s*(\*\*|__)[^*_]+\1\s*:\s*/.exec(u.text);
           for (const sentence of sentences(label ? u.text.slice(label[0]!.length) : u.text)) {
             sources.push({ markdown: sentence, line: lineOf(lines, u.line - 1, b.end, sentence) });

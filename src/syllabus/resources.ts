@@ -66,7 +66,8 @@ export function findResources(
 }
 
 export function groupSizeOf(text: string): { min: number; max: number } | null {
-  const t = plain(text);
+  // Emphasis around the numbers ("groups of **2-3**") is dropped; links and the rest do not matter here.
+  const t = text.replace(/[*_]/g, '');
   let m = /\b(?:groups?|teams?)\s+of\s+(\d{1,2})\s*(?:-|–|—|to|or)\s*(\d{1,2})\b/i.exec(t);
   if (m && Number(m[1]!) <= Number(m[2]!)) return { min: Number(m[1]!), max: Number(m[2]!) };
   m = /\b(?:groups?|teams?)\s+of\s+(?:up to|at most|no more than)\s+(\d{1,2})\b/i.exec(t);
