@@ -68,7 +68,7 @@ describe.skipIf(!run)('accounts in Chromium', () => {
     ]);
   }
 
-  it('says the same thing for a wrong password as for an unknown address', async () => {
+  it('says the same thing for a wrong password as for an unknown address', { timeout: 60_000 }, async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${url}/sign-in`);
     await page.getByLabel('E-mail').fill('newcomer@example.edu');
@@ -161,4 +161,25 @@ describe.skipIf(!run)('accounts in Chromium', () => {
       .toContain('Quinn Quant');
     await context.close();
   });
+
+  it(
+    'lets the administrator name an instructor and read the instance audit log',
+    { timeout: 90_000 },
+    async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, 'admin@example.edu', DEMO_PASSWORD, '/admin');
+      await page.getByLabel('Course slug').fill(demoSlug);
+      await page.getByLabel('E-mail', { exact: true }).fill('coinstructor@example.edu');
+      await page.getByLabel('Name', { exact: true }).fill('Co Instructor');
+      await page.getByRole('button', { name: 'Name instructor' }).click();
+      await expect
+        .poll(() => page.getByRole('status').first().textContent())
+        .toContain('An invitation to set a password was e-mailed');
+      await expect
+        .poll(() => page.getByRole('table', { name: /Security and staff actions/ }).textContent())
+        .toContain('instructor-named');
+      await context.close();
+    },
+  );
 });

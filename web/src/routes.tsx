@@ -37,6 +37,7 @@ export const sitePages: SitePageRoute[] = [
   { pattern: '/setup', ...lazyPage(() => import('./pages/auth/SetupPage.js')) },
   { pattern: '/join', ...lazyPage(() => import('./pages/auth/JoinPage.js')) },
   { pattern: '/account', ...lazyPage(() => import('./pages/account/AccountPage.js')) },
+  { pattern: '/admin', ...lazyPage(() => import('./pages/admin/AdminPage.js')) },
 ];
 
 /**

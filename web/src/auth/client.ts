@@ -67,7 +67,7 @@ export function detailsOf(error: unknown): Record<string, unknown> | null {
 }
 
 export function messageOf(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
+  return error instanceof Error ? error.message : 'Something went wrong. Try again.';
 }
 
 // One session probe per page load, shared by every component (no provider needed).

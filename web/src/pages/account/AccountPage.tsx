@@ -82,6 +82,12 @@ export default function AccountPage() {
       <p className="lede">
         Signed in as <strong>{account.user.email}</strong>
         {account.user.isAdmin ? ' (administrator)' : ''}.
+        {account.user.isAdmin ? (
+          <>
+            {' '}
+            <Link to="/admin">Administration</Link>
+          </>
+        ) : null}
       </p>
       <FormNotice message={notice} />
       <FormError message={error} />
