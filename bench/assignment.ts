@@ -27,7 +27,10 @@ export function syntheticClass(groups: number, seed: number, skew = 1): Assignme
     [popularity[i], popularity[j]] = [popularity[j]!, popularity[i]!];
   }
   const weight = meetings.map((_, i) => 1 / (1 + popularity[i]!) ** skew);
-  const groupList = Array.from({ length: groups }, (_, i) => ({ id: `g${String(i + 1).padStart(3, '0')}`, name: `Group ${i + 1}` }));
+  const groupList = Array.from({ length: groups }, (_, i) => ({
+    id: `g${String(i + 1).padStart(3, '0')}`,
+    name: `Group ${i + 1}`,
+  }));
   const preferences: Record<string, string[]> = {};
   for (const group of groupList) {
     const length = Math.min(meetingCount, 5 + Math.floor(rng() * 6));
@@ -51,7 +54,11 @@ export function syntheticClass(groups: number, seed: number, skew = 1): Assignme
     groups: groupList,
     meetings,
     preferences,
-    settings: { presentersPerMeeting: perMeeting, summarizersPerMeeting: perMeeting, reviewersPerMeeting: 'each-group-once' },
+    settings: {
+      presentersPerMeeting: perMeeting,
+      summarizersPerMeeting: perMeeting,
+      reviewersPerMeeting: 'each-group-once',
+    },
     timeLimitSeconds: groups >= 300 ? 30 : 10,
   };
 }
@@ -67,14 +74,20 @@ async function benchOne(groups: number, skew: number): Promise<Record<string, un
     const cpuBefore = process.cpuUsage();
     const plan = await planAssignment(input, { clock });
     const cpu = process.cpuUsage(cpuBefore);
-    return { plan, wallMs: Math.round(performance.now() - started), cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
+    return {
+      plan,
+      wallMs: Math.round(performance.now() - started),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    };
   };
   const first = await timed();
   const plan = first.plan;
   if (!plan.ok) return { error: plan.messages };
   // Repeat runs in the same process (warm JIT); the plan is identical, only the time varies.
   const repeats = groups <= 100 ? [await timed(), await timed()] : [];
-  const sheets = Array.from({ length: ORDERS }, (_, i) => firstComeSignup(input, mulberry32(1000 * groups + i)));
+  const sheets = Array.from({ length: ORDERS }, (_, i) =>
+    firstComeSignup(input, mulberry32(1000 * groups + i)),
+  );
   const sheetMean = sheets.reduce((sum, s) => sum + s.meanRank, 0) / ORDERS;
   const sheetWorst = sheets.map((s) => s.worstRank);
   // The least mean rank any plan could reach, ignoring fairness (presenter relaxation, min-sum only).
@@ -82,7 +95,11 @@ async function benchOne(groups: number, skew: number): Promise<Record<string, un
   const minSum = presenterFlow(inst, Math.max(...inst.cost.flat()), true);
   return {
     meetings: input.meetings.length,
-    perMeeting: { presenters: input.settings.presentersPerMeeting, summarizers: input.settings.summarizersPerMeeting, reviewers: input.settings.reviewersPerMeeting },
+    perMeeting: {
+      presenters: input.settings.presentersPerMeeting,
+      summarizers: input.settings.summarizersPerMeeting,
+      reviewers: input.settings.reviewersPerMeeting,
+    },
     status: plan.stats.status,
     gap: plan.stats.gap,
     firstRunMs: first.wallMs,
@@ -110,9 +127,12 @@ async function benchOne(groups: number, skew: number): Promise<Record<string, un
  */
 export async function benchAssignment(): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {
-    note: 'ms are wall-clock on a shared 2-core machine; cpuMs is this process only. Rank = position in the group\'s list (unranked = list length + 1).',
+    note: "ms are wall-clock on a shared 2-core machine; cpuMs is this process only. Rank = position in the group's list (unranked = list length + 1).",
   };
-  for (const [label, skew] of [['zipf-1', 1], ['zipf-2', 2]] as const) {
+  for (const [label, skew] of [
+    ['zipf-1', 1],
+    ['zipf-2', 2],
+  ] as const) {
     const bySize: Record<string, unknown> = {};
     for (const groups of SIZES) bySize[`${groups} groups`] = await benchOne(groups, skew);
     results[label] = bySize;

@@ -34,7 +34,8 @@ export function validateInput(input: AssignmentInput): string[] {
     if (meetingIds.has(meeting.id)) errors.push(`Meeting id "${meeting.id}" appears twice.`);
     meetingIds.add(meeting.id);
     meetingLabel.set(meeting.id, meeting.label || meeting.date);
-    if (!DATE.test(meeting.date)) errors.push(`Meeting ${meeting.label || meeting.id} has date "${meeting.date}", not YYYY-MM-DD.`);
+    if (!DATE.test(meeting.date))
+      errors.push(`Meeting ${meeting.label || meeting.id} has date "${meeting.date}", not YYYY-MM-DD.`);
   }
   if (input.groups.length === 0) errors.push('There are no groups to assign.');
   if (input.meetings.length === 0) errors.push('No meetings need presenters.');
@@ -46,7 +47,9 @@ export function validateInput(input: AssignmentInput): string[] {
     errors.push(`Reviewers per meeting must be a whole number ≥ 0 or "each-group-once", not ${String(v)}.`);
   }
   if (input.timeLimitSeconds !== undefined && !(input.timeLimitSeconds > 0)) {
-    errors.push(`The time limit must be a positive number of seconds, not ${String(input.timeLimitSeconds)}.`);
+    errors.push(
+      `The time limit must be a positive number of seconds, not ${String(input.timeLimitSeconds)}.`,
+    );
   }
 
   for (const [groupId, list] of Object.entries(input.preferences)) {
@@ -67,12 +70,15 @@ export function validateInput(input: AssignmentInput): string[] {
   }
   for (const lock of input.locks ?? []) {
     if (!groupIds.has(lock.groupId)) errors.push(`A lock names an unknown group "${lock.groupId}".`);
-    if (!meetingIds.has(lock.meetingId)) errors.push(`A lock names "${lock.meetingId}", which is not a meeting that needs presenters.`);
-    if (!(ROLES as readonly string[]).includes(lock.role)) errors.push(`A lock names an unknown role "${String(lock.role)}".`);
+    if (!meetingIds.has(lock.meetingId))
+      errors.push(`A lock names "${lock.meetingId}", which is not a meeting that needs presenters.`);
+    if (!(ROLES as readonly string[]).includes(lock.role))
+      errors.push(`A lock names an unknown role "${String(lock.role)}".`);
   }
   for (const ex of input.exclusions ?? []) {
     if (!groupIds.has(ex.groupId)) errors.push(`An exclusion names an unknown group "${ex.groupId}".`);
-    if (!meetingIds.has(ex.meetingId)) errors.push(`An exclusion names "${ex.meetingId}", which is not a meeting that needs presenters.`);
+    if (!meetingIds.has(ex.meetingId))
+      errors.push(`An exclusion names "${ex.meetingId}", which is not a meeting that needs presenters.`);
   }
   return errors;
 }
@@ -103,7 +109,10 @@ export function feasibilityProblems(inst: Instance): string[] {
   inst.meetings.forEach((meeting, m) => {
     const available = inst.groups.filter((_, g) => !inst.excluded[g]![m]).length;
     if (need.total > available) {
-      const who = available === n ? `there are only ${plural(n, 'group')}` : `only ${plural(available, 'group is', 'groups are')} available`;
+      const who =
+        available === n
+          ? `there are only ${plural(n, 'group')}`
+          : `only ${plural(available, 'group is', 'groups are')} available`;
       problems.push(`${meeting.label} needs ${plural(need.total, 'group')} (${need.words}) but ${who}.`);
     }
   });
@@ -125,7 +134,9 @@ export function feasibilityProblems(inst: Instance): string[] {
   const byGroupRole = new Map<string, number>();
   for (const lock of inst.locks) {
     if (inst.excluded[lock.g]![lock.m]) {
-      problems.push(`${name(lock.g)} is locked as ${lock.role} on ${label(lock.m)} but is unavailable that day.`);
+      problems.push(
+        `${name(lock.g)} is locked as ${lock.role} on ${label(lock.m)} but is unavailable that day.`,
+      );
     }
     const gm = `${lock.g}|${lock.m}`;
     byGroupMeeting.set(gm, [...(byGroupMeeting.get(gm) ?? []), lock.role]);
@@ -137,13 +148,17 @@ export function feasibilityProblems(inst: Instance): string[] {
   for (const [key, roles] of byGroupMeeting) {
     if (roles.length < 2) continue;
     const [g, m] = key.split('|').map(Number) as [number, number];
-    problems.push(`Locks give ${name(g)} ${roles.length === 2 ? 'two' : roles.length} roles on ${label(m)} (${roles.join(' and ')}).`);
+    problems.push(
+      `Locks give ${name(g)} ${roles.length === 2 ? 'two' : roles.length} roles on ${label(m)} (${roles.join(' and ')}).`,
+    );
   }
   for (const [key, count] of byMeetingRole) {
     const [mText, role] = key.split('|') as [string, Role];
     const max = perMeetingMax(inst, role);
     if (count > max) {
-      problems.push(`Locks put ${plural(count, `${role} group`)} on ${label(Number(mText))} but it takes ${max}.`);
+      problems.push(
+        `Locks put ${plural(count, `${role} group`)} on ${label(Number(mText))} but it takes ${max}.`,
+      );
     }
   }
   for (const [key, count] of byGroupRole) {
@@ -154,7 +169,9 @@ export function feasibilityProblems(inst: Instance): string[] {
       role === 'reviewer' && inst.reviewerSpread
         ? 'each group reviews exactly once'
         : `with ${plural(bounds.total, `${ROLE_NOUN[role]} slot`)} for ${plural(n, 'group')} no group may ${ROLE_VERB[role]} more than ${times(bounds.max)}`;
-    problems.push(`Locks give ${name(Number(gText))} ${plural(count, `${ROLE_NOUN[role]} slot`)}, but ${why}.`);
+    problems.push(
+      `Locks give ${name(Number(gText))} ${plural(count, `${ROLE_NOUN[role]} slot`)}, but ${why}.`,
+    );
   }
   return problems;
 }
@@ -191,7 +208,9 @@ export function shortfallNotes(inst: Instance): { notes: string[]; shortfalls: s
     if (n < m) {
       notes.push(`${n} groups each review once, so ${m - n} of the ${m} meetings have no reviewer group.`);
     } else if (max > min) {
-      notes.push(`Each group reviews once: each meeting has ${min} or ${max} reviewer groups (${n} groups over ${m} meetings).`);
+      notes.push(
+        `Each group reviews once: each meeting has ${min} or ${max} reviewer groups (${n} groups over ${m} meetings).`,
+      );
     }
   }
   return { notes, shortfalls };
@@ -211,16 +230,30 @@ export function checkPlan(input: AssignmentInput, assignments: RoleAssignment[])
     const g = inst.groupIndex.get(a.groupId);
     const m = inst.meetingIndex.get(a.meetingId);
     if (g === undefined) {
-      violations.push({ code: 'unknown-group', message: `Unknown group "${a.groupId}".`, groupId: a.groupId });
+      violations.push({
+        code: 'unknown-group',
+        message: `Unknown group "${a.groupId}".`,
+        groupId: a.groupId,
+      });
       continue;
     }
     if (m === undefined) {
-      violations.push({ code: 'unknown-meeting', message: `Unknown meeting "${a.meetingId}".`, meetingId: a.meetingId });
+      violations.push({
+        code: 'unknown-meeting',
+        message: `Unknown meeting "${a.meetingId}".`,
+        meetingId: a.meetingId,
+      });
       continue;
     }
     const key = `${g}|${m}|${a.role}`;
     if (seen.has(key)) {
-      violations.push({ code: 'duplicate', message: `${inst.groups[g]!.name} is listed twice as ${a.role} on ${inst.meetings[m]!.label}.`, groupId: a.groupId, meetingId: a.meetingId, role: a.role });
+      violations.push({
+        code: 'duplicate',
+        message: `${inst.groups[g]!.name} is listed twice as ${a.role} on ${inst.meetings[m]!.label}.`,
+        groupId: a.groupId,
+        meetingId: a.meetingId,
+        role: a.role,
+      });
       continue;
     }
     seen.add(key);
@@ -228,7 +261,13 @@ export function checkPlan(input: AssignmentInput, assignments: RoleAssignment[])
     perGroup[g]![a.role]++;
     held.set(`${g}|${m}`, [...(held.get(`${g}|${m}`) ?? []), a.role]);
     if (inst.excluded[g]![m]) {
-      violations.push({ code: 'exclusion', message: `${inst.groups[g]!.name} is unavailable on ${inst.meetings[m]!.label} but is assigned as ${a.role}.`, groupId: a.groupId, meetingId: a.meetingId, role: a.role });
+      violations.push({
+        code: 'exclusion',
+        message: `${inst.groups[g]!.name} is unavailable on ${inst.meetings[m]!.label} but is assigned as ${a.role}.`,
+        groupId: a.groupId,
+        meetingId: a.meetingId,
+        role: a.role,
+      });
     }
   }
 
@@ -249,11 +288,24 @@ export function checkPlan(input: AssignmentInput, assignments: RoleAssignment[])
       const fixed = inst.perMeeting[role];
       if (fixed !== null) {
         if (count !== fixed) {
-          violations.push({ code: 'meeting-count', message: `${meeting.label} has ${plural(count, role)} but needs ${fixed}.`, meetingId: meeting.id, role });
+          violations.push({
+            code: 'meeting-count',
+            message: `${meeting.label} has ${plural(count, role)} but needs ${fixed}.`,
+            meetingId: meeting.id,
+            role,
+          });
         }
-      } else if (inst.reviewerSpread && (count < inst.reviewerSpread.min || count > inst.reviewerSpread.max)) {
+      } else if (
+        inst.reviewerSpread &&
+        (count < inst.reviewerSpread.min || count > inst.reviewerSpread.max)
+      ) {
         const { min, max } = inst.reviewerSpread;
-        violations.push({ code: 'reviewer-spread', message: `${meeting.label} has ${plural(count, 'reviewer group')}; with each group reviewing once it needs ${min === max ? min : `${min} or ${max}`}.`, meetingId: meeting.id, role });
+        violations.push({
+          code: 'reviewer-spread',
+          message: `${meeting.label} has ${plural(count, 'reviewer group')}; with each group reviewing once it needs ${min === max ? min : `${min} or ${max}`}.`,
+          meetingId: meeting.id,
+          role,
+        });
       }
     }
   });
@@ -264,7 +316,12 @@ export function checkPlan(input: AssignmentInput, assignments: RoleAssignment[])
       const { min, max, total } = inst.loads[role];
       if (count >= min && count <= max) continue;
       if (role === 'reviewer' && inst.reviewerSpread) {
-        violations.push({ code: 'review-once', message: `${group.name} reviews ${times(count)}; each group reviews exactly once.`, groupId: group.id, role });
+        violations.push({
+          code: 'review-once',
+          message: `${group.name} reviews ${times(count)}; each group reviews exactly once.`,
+          groupId: group.id,
+          role,
+        });
         continue;
       }
       const range = min === max ? `exactly ${times(min)}` : `${times(min)} or ${times(max)}`;
@@ -281,7 +338,13 @@ export function checkPlan(input: AssignmentInput, assignments: RoleAssignment[])
     if (!seen.has(`${lock.g}|${lock.m}|${lock.role}`)) {
       const group = inst.groups[lock.g]!;
       const meeting = inst.meetings[lock.m]!;
-      violations.push({ code: 'lock', message: `Staff locked ${group.name} as ${lock.role} on ${meeting.label}, but the plan does not have it.`, groupId: group.id, meetingId: meeting.id, role: lock.role });
+      violations.push({
+        code: 'lock',
+        message: `Staff locked ${group.name} as ${lock.role} on ${meeting.label}, but the plan does not have it.`,
+        groupId: group.id,
+        meetingId: meeting.id,
+        role: lock.role,
+      });
     }
   }
   return violations;

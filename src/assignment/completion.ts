@@ -10,7 +10,10 @@ import type { Role } from './types.js';
  * some flow can. Returns null when this greedy order finds no clash-free completion (the MIP then decides).
  * Any completion it returns has zero week clashes, which is optimal for stage 3.
  */
-export function completeWithoutClash(inst: Instance, presenters: { g: number; m: number }[]): { g: number; m: number; role: Role }[] | null {
+export function completeWithoutClash(
+  inst: Instance,
+  presenters: { g: number; m: number }[],
+): { g: number; m: number; role: Role }[] | null {
   const n = inst.groups.length;
   const roleAt = new Map<string, Role>();
   const busy = inst.groups.map(() => new Set<number>());
@@ -20,7 +23,11 @@ export function completeWithoutClash(inst: Instance, presenters: { g: number; m:
     busy[g]!.add(inst.weekOf[m]!);
   }
   const lockedRole = new Map(inst.locks.map((l) => [`${l.g}|${l.m}`, l.role]));
-  const out: { g: number; m: number; role: Role }[] = presenters.map(({ g, m }) => ({ g, m, role: 'presenter' as const }));
+  const out: { g: number; m: number; role: Role }[] = presenters.map(({ g, m }) => ({
+    g,
+    m,
+    role: 'presenter' as const,
+  }));
 
   for (const role of ['summarizer', 'reviewer'] as const) {
     const { min, max } = inst.loads[role];
@@ -52,7 +59,8 @@ export function completeWithoutClash(inst: Instance, presenters: { g: number; m:
         net.addArc(gNode(g), gwNode(g, w), 1, 0);
         for (const m of inst.weeks[w]!.meetings) {
           const locked = lockedRole.get(`${g}|${m}`);
-          if (inst.excluded[g]![m] || roleAt.has(`${g}|${m}`) || (locked !== undefined && locked !== role)) continue;
+          if (inst.excluded[g]![m] || roleAt.has(`${g}|${m}`) || (locked !== undefined && locked !== role))
+            continue;
           const arc = net.addArc(gwNode(g, w), mNode(m), 1, locked === role ? -BIG : 0);
           if (locked === role) required.push(arc);
           carriers.push({ g, m, arc });

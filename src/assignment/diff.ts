@@ -22,7 +22,8 @@ export function diffPlans(current: RoleAssignment[], proposed: RoleAssignment[])
     else {
       const news = after.get(key(a))!;
       // A single old role replaced by a single new one at the same meeting is a change of role.
-      if (olds.length === 1 && news.length === 1) diff.changed.push({ meetingId: a.meetingId, groupId: a.groupId, from: olds[0]!.role, to: a.role });
+      if (olds.length === 1 && news.length === 1)
+        diff.changed.push({ meetingId: a.meetingId, groupId: a.groupId, from: olds[0]!.role, to: a.role });
       else diff.added.push(a);
     }
   }

@@ -39,7 +39,15 @@ function costWords(inst: Instance, g: number, cost: number): string {
 }
 
 /** Why group g did not get meeting `better`, which it ranked above what it got. */
-function whyNot(inst: Instance, held: Held[], costs: (number | null)[], worst: number, g: number, better: number, got: number): string {
+function whyNot(
+  inst: Instance,
+  held: Held[],
+  costs: (number | null)[],
+  worst: number,
+  g: number,
+  better: number,
+  got: number,
+): string {
   const meeting = inst.meetings[better]!;
   const head = `Your ${ordinal(inst.rank[g]![better]!)} choice ${meeting.label}`;
   if (inst.excluded[g]![better]) return `${head}: your group is unavailable that day.`;
@@ -77,18 +85,38 @@ function whyNot(inst: Instance, held: Held[], costs: (number | null)[], worst: n
     const gain = gNow - gAfter;
     const leaves = `giving it to you would have left ${name} with ${costWords(inst, h, hAfter)}`;
     if (worstAfter > worst) {
-      return { h, text: `${went}; ${leaves}, worse than any group's result in this plan (the worst is ${ordinal(worst)}).`, score: 3 };
+      return {
+        h,
+        text: `${went}; ${leaves}, worse than any group's result in this plan (the worst is ${ordinal(worst)}).`,
+        score: 3,
+      };
     }
     if (loss > gain) {
-      return { h, text: `${went}; ${leaves}: ${name} would lose ${loss} ${loss === 1 ? 'place' : 'places'} while you would gain ${gain}.`, score: 2 };
+      return {
+        h,
+        text: `${went}; ${leaves}: ${name} would lose ${loss} ${loss === 1 ? 'place' : 'places'} while you would gain ${gain}.`,
+        score: 2,
+      };
     }
     if (clash) {
-      return { h, text: `${went}; a direct swap is not allowed because ${clash}, and no rearrangement of the other roles did better for the class.`, score: 1 };
+      return {
+        h,
+        text: `${went}; a direct swap is not allowed because ${clash}, and no rearrangement of the other roles did better for the class.`,
+        score: 1,
+      };
     }
     if (loss === gain) {
-      return { h, text: `${went}; swapping would be just as good for the class (you would gain ${gain}, ${name} would lose ${loss}), and the tie went to the arrangement that keeps each group's roles in separate weeks, then to the fixed order of groups.`, score: 0 };
+      return {
+        h,
+        text: `${went}; swapping would be just as good for the class (you would gain ${gain}, ${name} would lose ${loss}), and the tie went to the arrangement that keeps each group's roles in separate weeks, then to the fixed order of groups.`,
+        score: 0,
+      };
     }
-    return { h, text: `${went}; swapping would help the class, but the solver stopped at its time limit before finding it.`, score: -1 };
+    return {
+      h,
+      text: `${went}; swapping would help the class, but the solver stopped at its time limit before finding it.`,
+      score: -1,
+    };
   });
   // Explain with the holder for whom the trade looks closest to worthwhile (the least decisive reason).
   options.sort((a, b) => a.score - b.score || a.h - b.h);
@@ -107,29 +135,47 @@ export function describeOutcomes(inst: Instance, assignments: RoleAssignment[]):
       .sort((a, b) => inst.cost[g]![a]! - inst.cost[g]![b]! || a - b)
       .map((m) => ({ meetingId: inst.meetings[m]!.id, rank: inst.rank[g]![m]!, cost: inst.cost[g]![m]! }));
     const roleMeetings = (role: Role) =>
-      [...held[g]!.roleAt].filter(([, r]) => r === role).map(([m]) => m).sort((a, b) => a - b).map((m) => inst.meetings[m]!.id);
+      [...held[g]!.roleAt]
+        .filter(([, r]) => r === role)
+        .map(([m]) => m)
+        .sort((a, b) => a - b)
+        .map((m) => inst.meetings[m]!.id);
 
     let explanation: string;
-    const first = held[g]!.presenting.length > 0 ? [...held[g]!.presenting].sort((a, b) => inst.cost[g]![a]! - inst.cost[g]![b]! || a - b)[0]! : null;
+    const first =
+      held[g]!.presenting.length > 0
+        ? [...held[g]!.presenting].sort((a, b) => inst.cost[g]![a]! - inst.cost[g]![b]! || a - b)[0]!
+        : null;
     if (first === null) {
-      explanation = inst.loads.presenter.total === 0
-        ? 'No meeting has student presenters.'
-        : 'Your group does not present: there are fewer presenting slots than groups (see the plan notes).';
+      explanation =
+        inst.loads.presenter.total === 0
+          ? 'No meeting has student presenters.'
+          : 'Your group does not present: there are fewer presenting slots than groups (see the plan notes).';
     } else {
       const label = inst.meetings[first]!.label;
-      const also = held[g]!.presenting.length > 1 ? ` You also present on ${held[g]!.presenting.filter((m) => m !== first).map((m) => inst.meetings[m]!.label).join(', ')}.` : '';
+      const also =
+        held[g]!.presenting.length > 1
+          ? ` You also present on ${held[g]!.presenting.filter((m) => m !== first)
+              .map((m) => inst.meetings[m]!.label)
+              .join(', ')}.`
+          : '';
       if (inst.prefLength[g] === 0) {
         explanation = `You present on ${label}. Your group ranked no meetings, so every date counted as a first choice.${also}`;
       } else if (inst.rank[g]![first] === 1) {
         explanation = `You present on ${label}, your 1st choice.${also}`;
       } else {
-        const lines = [`You present on ${label}, ${choiceWords(inst, g, first, 'your')}${inst.rank[g]![first] === null ? ` (you ranked ${inst.prefLength[g]} meetings)` : ''}.${also}`];
+        const lines = [
+          `You present on ${label}, ${choiceWords(inst, g, first, 'your')}${inst.rank[g]![first] === null ? ` (you ranked ${inst.prefLength[g]} meetings)` : ''}.${also}`,
+        ];
         const better = inst.meetings
           .map((_, m) => m)
           .filter((m) => inst.rank[g]![m] !== null && inst.cost[g]![m]! < inst.cost[g]![first]!)
           .sort((a, b) => inst.rank[g]![a]! - inst.rank[g]![b]!);
         for (const m of better.slice(0, 3)) lines.push(whyNot(inst, held, costs, worst, g, m, first));
-        if (better.length > 3) lines.push(`Your ${better.length - 3} other better-ranked choices went to groups for the same kind of reasons.`);
+        if (better.length > 3)
+          lines.push(
+            `Your ${better.length - 3} other better-ranked choices went to groups for the same kind of reasons.`,
+          );
         explanation = lines.join(' ');
       }
     }
@@ -145,7 +191,10 @@ export function describeOutcomes(inst: Instance, assignments: RoleAssignment[]):
 }
 
 /** Counts group-weeks with more than one role and lists them in words. */
-export function weekClashNotes(inst: Instance, assignments: RoleAssignment[]): { count: number; notes: string[] } {
+export function weekClashNotes(
+  inst: Instance,
+  assignments: RoleAssignment[],
+): { count: number; notes: string[] } {
   const perWeek = new Map<string, number>();
   for (const a of assignments) {
     const g = inst.groupIndex.get(a.groupId);
@@ -154,10 +203,14 @@ export function weekClashNotes(inst: Instance, assignments: RoleAssignment[]): {
     const key = `${g}|${inst.weekOf[m]}`;
     perWeek.set(key, (perWeek.get(key) ?? 0) + 1);
   }
-  const clashes = [...perWeek].filter(([, c]) => c > 1).map(([key]) => key.split('|').map(Number) as [number, number]);
+  const clashes = [...perWeek]
+    .filter(([, c]) => c > 1)
+    .map(([key]) => key.split('|').map(Number) as [number, number]);
   if (clashes.length === 0) return { count: 0, notes: [] };
   clashes.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-  const listed = clashes.slice(0, 8).map(([g, w]) => `${inst.groups[g]!.name} (week of ${inst.weeks[w]!.label})`);
+  const listed = clashes
+    .slice(0, 8)
+    .map(([g, w]) => `${inst.groups[g]!.name} (week of ${inst.weeks[w]!.label})`);
   const more = clashes.length > 8 ? ` and ${clashes.length - 8} more` : '';
   return {
     count: clashes.length,

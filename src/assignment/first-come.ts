@@ -56,7 +56,8 @@ export function firstComeSignup(input: AssignmentInput, rng: () => number): Firs
   const costs: Record<string, number | null> = {};
   inst.groups.forEach((group, g) => {
     const mine = [...taken[g]!].sort((a, b) => a - b);
-    for (const m of mine) presenters.push({ meetingId: inst.meetings[m]!.id, groupId: group.id, role: 'presenter' });
+    for (const m of mine)
+      presenters.push({ meetingId: inst.meetings[m]!.id, groupId: group.id, role: 'presenter' });
     costs[group.id] = mine.length > 0 ? Math.min(...mine.map((m) => inst.cost[g]![m]!)) : null;
   });
   const values = Object.values(costs).filter((c): c is number => c !== null);

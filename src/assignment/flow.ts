@@ -282,15 +282,21 @@ export function presenterFlow(inst: Instance, k: number, withCosts: boolean): Pr
  * twice in one ISO week where a swap of extras between two groups avoids it. Costs, counts and loads are
  * unchanged, so the relaxation's optima still hold; this only gives the later spread stage a better start.
  */
-export function spreadExtras(inst: Instance, presenters: { g: number; m: number }[]): { g: number; m: number }[] {
+export function spreadExtras(
+  inst: Instance,
+  presenters: { g: number; m: number }[],
+): { g: number; m: number }[] {
   const held = inst.groups.map(() => new Set<number>());
   for (const { g, m } of presenters) held[g]!.add(m);
   const lockedAt = new Set(inst.locks.map((l) => `${l.g}|${l.m}`));
   const eligible = (g: number, m: number) => !inst.excluded[g]![m] && !lockedAt.has(`${g}|${m}`);
-  const primary = held.map((ms, g) => [...ms].sort((a, b) => inst.cost[g]![a]! - inst.cost[g]![b]! || a - b)[0]);
+  const primary = held.map(
+    (ms, g) => [...ms].sort((a, b) => inst.cost[g]![a]! - inst.cost[g]![b]! || a - b)[0],
+  );
   const weeksOf = (g: number, except?: number) => {
     const weeks = new Map<number, number>();
-    for (const m of held[g]!) if (m !== except) weeks.set(inst.weekOf[m]!, (weeks.get(inst.weekOf[m]!) ?? 0) + 1);
+    for (const m of held[g]!)
+      if (m !== except) weeks.set(inst.weekOf[m]!, (weeks.get(inst.weekOf[m]!) ?? 0) + 1);
     return weeks;
   };
   for (let g = 0; g < inst.groups.length; g++) {

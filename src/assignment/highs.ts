@@ -3,7 +3,8 @@ import * as highsModule from 'highs';
 import type { Highs, Model } from 'highs';
 import type { MipModel } from './model.js';
 
-const highsLoader = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as () => Promise<Highs>;
+const highsLoader = ((highsModule as unknown as { default?: unknown }).default ??
+  highsModule) as () => Promise<Highs>;
 let solverPromise: Promise<Highs> | null = null;
 
 /** Loads the HiGHS WebAssembly module once per process and reuses it. */
@@ -46,7 +47,14 @@ function warmUp(highs: Highs): void {
     colUpper: new Float64Array(numCols).fill(1),
     rowLower: new Float64Array(numRows).fill(1),
     rowUpper: new Float64Array(numRows).fill(1),
-    matrix: { format: 'csr', numRows, numCols, starts, indices, values: new Float64Array(indices.length).fill(1) },
+    matrix: {
+      format: 'csr',
+      numRows,
+      numCols,
+      starts,
+      indices,
+      values: new Float64Array(indices.length).fill(1),
+    },
     integrality: new Int32Array(numCols).fill(1),
   });
   try {
@@ -87,7 +95,14 @@ export class MipRunner {
       colUpper: Float64Array.from(mip.colUpper, clamp),
       rowLower: mip.rowLower.map(clamp),
       rowUpper: mip.rowUpper.map(clamp),
-      matrix: { format: 'csr', numRows, numCols: mip.numCols, starts: mip.starts, indices: mip.indices, values: mip.values },
+      matrix: {
+        format: 'csr',
+        numRows,
+        numCols: mip.numCols,
+        starts: mip.starts,
+        indices: mip.indices,
+        values: mip.values,
+      },
       integrality: mip.integrality,
     });
     this.model.options.set({
@@ -135,7 +150,14 @@ export class MipRunner {
       const colValue = model.getSolution().colValue;
       if (this.isIntegral(colValue)) {
         this.restoreIntegrality();
-        return { kind: 'solution', proven: true, value: Math.round(model.getObjectiveValue()), gap: 0, seconds, colValue };
+        return {
+          kind: 'solution',
+          proven: true,
+          value: Math.round(model.getObjectiveValue()),
+          gap: 0,
+          seconds,
+          colValue,
+        };
       }
     }
     this.restoreIntegrality();
@@ -179,7 +201,8 @@ export class MipRunner {
         coefs.push(c);
       }
     });
-    if (cols.length > 0) this.model.addRow(-this.highs.infinity, value + 1e-6, { indices: cols, values: coefs });
+    if (cols.length > 0)
+      this.model.addRow(-this.highs.infinity, value + 1e-6, { indices: cols, values: coefs });
   }
 
   dispose(): void {

@@ -31,8 +31,20 @@
  * everyone as well off as possible. Stages rather than one weighted sum: weights big enough to make the
  * order strict blow up the coefficient range, and stages let each answer be stated and checked on its own.
  *
+ * How the stages are solved (solve.ts), cheapest exact step first:
+ *   - Stages 1–2 on the presenter-only relaxation, which is a network: an exact min-cost flow (flow.ts)
+ *     gives the least worst rank (binary search over k) and then the least total. These bound the full
+ *     problem from below.
+ *   - If summary and review roles can be completed around those presenters with no week clash
+ *     (completion.ts, two more flows), all three stages are at their optimum and no MIP is needed.
+ *   - Otherwise HiGHS solves this model with the relaxation's values fixed (stage 3 only), asking first for
+ *     a clash-free plan; if the relaxation's presenters admit no completion at all, k rises until the full
+ *     model is feasible and stages 2–3 run as MIPs. Each HiGHS call tries the LP relaxation first and keeps
+ *     it when integral.
+ *
  * Determinism: groups are sorted by id and meetings by date and id before the model is built, so the
- * model (and HiGHS's single-threaded, fixed-seed search) is identical whatever order the caller used.
+ * flows and the model (and HiGHS's single-threaded, fixed-seed search) are identical whatever order the
+ * caller used; ties are broken by that canonical order (first group, first meeting), not by chance.
  */
 import type { Instance } from './instance.js';
 import { ROLES } from './instance.js';
@@ -170,7 +182,12 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
     for (let g = 0; g < n; g++) {
       for (let m = 0; m < mCount; m++) {
         if (inst.excluded[g]![m]) continue;
-        addRow(-Infinity, 1, activeRoles.map((r) => x[g]![m]![ROLE_POS[r]]!), 1);
+        addRow(
+          -Infinity,
+          1,
+          activeRoles.map((r) => x[g]![m]![ROLE_POS[r]]!),
+          1,
+        );
       }
     }
   }
@@ -178,7 +195,12 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
   for (let g = 0; g < n; g++) {
     for (const role of activeRoles) {
       const { min, max } = inst.loads[role];
-      addRow(min, max, x[g]!.map((cols) => cols[ROLE_POS[role]]!), 1);
+      addRow(
+        min,
+        max,
+        x[g]!.map((cols) => cols[ROLE_POS[role]]!),
+        1,
+      );
     }
   }
   // Fairness: every group's cost is at most W.
@@ -198,7 +220,12 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
       extras.push(e);
       extraOwner.push({ g, w });
       cols.push(e);
-      addRow(-Infinity, 1, cols, cols.map((_, i) => (i === cols.length - 1 ? -1 : 1)));
+      addRow(
+        -Infinity,
+        1,
+        cols,
+        cols.map((_, i) => (i === cols.length - 1 ? -1 : 1)),
+      );
     }
   }
 
@@ -268,7 +295,11 @@ export function thresholdBounds(
 }
 
 /** Reads the role assignments out of a column vector. */
-export function readAssignments(inst: Instance, model: MipModel, colValue: ArrayLike<number>): { g: number; m: number; role: Role }[] {
+export function readAssignments(
+  inst: Instance,
+  model: MipModel,
+  colValue: ArrayLike<number>,
+): { g: number; m: number; role: Role }[] {
   const out: { g: number; m: number; role: Role }[] = [];
   for (let m = 0; m < inst.meetings.length; m++) {
     for (const role of ROLES) {

@@ -9,7 +9,14 @@ import type { MipModel, StageName } from './model.js';
 import { buildModel, readAssignments, thresholdBounds } from './model.js';
 import { completeWithoutClash } from './completion.js';
 import { presenterFlow, spreadExtras } from './flow.js';
-import type { AssignmentFailure, AssignmentInput, AssignmentPlan, PlanStatus, RoleAssignment, StageResult } from './types.js';
+import type {
+  AssignmentFailure,
+  AssignmentInput,
+  AssignmentPlan,
+  PlanStatus,
+  RoleAssignment,
+  StageResult,
+} from './types.js';
 
 export { loadSolver };
 export const DEFAULT_TIME_LIMIT_SECONDS = 20;
@@ -45,8 +52,22 @@ function stage(mip: MipModel, name: StageName) {
   return mip.stages.find((s) => s.name === name)!;
 }
 
-function stageResult(mip: MipModel, name: StageName, value: number, proven: boolean, gap: number, seconds: number): StageResult {
-  return { name, objective: stage(mip, name).objective, value, status: proven ? 'optimal' : 'time_limit', gap, timeMs: Math.round(seconds * 1000) };
+function stageResult(
+  mip: MipModel,
+  name: StageName,
+  value: number,
+  proven: boolean,
+  gap: number,
+  seconds: number,
+): StageResult {
+  return {
+    name,
+    objective: stage(mip, name).objective,
+    value,
+    status: proven ? 'optimal' : 'time_limit',
+    gap,
+    timeMs: Math.round(seconds * 1000),
+  };
 }
 
 /**
@@ -87,7 +108,13 @@ function presenterRelaxation(inst: Instance, clock: () => number) {
  *   Stage 3 (spread), cheapest questions first: a plan with no week clash around the relaxation's presenters,
  *   then with any presenters of the same fairness and total, and only then the general minimisation.
  */
-function solveFull(highs: Highs, inst: Instance, mip: MipModel, budget: Budget, clock: () => number): Outcome {
+function solveFull(
+  highs: Highs,
+  inst: Instance,
+  mip: MipModel,
+  budget: Budget,
+  clock: () => number,
+): Outcome {
   const hasPresenters = mip.stages.some((s) => s.name === 'fairness');
   const relaxed = hasPresenters ? presenterRelaxation(inst, clock) : null;
   if (relaxed && 'infeasible' in relaxed) return { infeasible: true };
@@ -99,7 +126,12 @@ function solveFull(highs: Highs, inst: Instance, mip: MipModel, budget: Budget, 
     const spreadCost = stage(mip, 'spread').cost;
     const xP = mip.x.flatMap((row) => row.map((cols) => cols[0]!));
     const M = inst.meetings.length;
-    const noClash = (on: boolean) => runner.setBounds(mip.extras, mip.extras.map(() => 0), mip.extras.map(() => (on ? 0 : Infinity)));
+    const noClash = (on: boolean) =>
+      runner.setBounds(
+        mip.extras,
+        mip.extras.map(() => 0),
+        mip.extras.map(() => (on ? 0 : Infinity)),
+      );
     const attempt = () => {
       const out = runner.run(spreadCost, budget.left, best?.colValue);
       budget.spent += out.seconds;
@@ -137,7 +169,11 @@ function solveFull(highs: Highs, inst: Instance, mip: MipModel, budget: Budget, 
         spreadSeconds += out.seconds;
         if (out.kind === 'solution') best = { colValue: out.colValue, spread: out.value };
       }
-      runner.setBounds(xP, xP.map((c) => mip.colLower[c]!), xP.map((c) => mip.colUpper[c]!));
+      runner.setBounds(
+        xP,
+        xP.map((c) => mip.colLower[c]!),
+        xP.map((c) => mip.colUpper[c]!),
+      );
       if (best) {
         stages.push(stageResult(mip, 'fairness', relaxed.worst, true, 0, relaxed.fairnessSeconds));
         stages.push(stageResult(mip, 'total', relaxed.total, true, 0, relaxed.totalSeconds));
@@ -162,7 +198,11 @@ function solveFull(highs: Highs, inst: Instance, mip: MipModel, budget: Budget, 
         const near = attempt();
         spreadSeconds += near.seconds;
         noClash(false);
-        runner.setBounds(xP, xP.map((c) => mip.colLower[c]!), xP.map((c) => mip.colUpper[c]!));
+        runner.setBounds(
+          xP,
+          xP.map((c) => mip.colLower[c]!),
+          xP.map((c) => mip.colUpper[c]!),
+        );
         runner.setBounds(t.cols, t.lower, t.upper);
         if (near.kind === 'solution') {
           best = { colValue: near.colValue, spread: 0 };
@@ -175,7 +215,9 @@ function solveFull(highs: Highs, inst: Instance, mip: MipModel, budget: Budget, 
 
     if (hasPresenters && !best) {
       // The relaxation's presenters admit no completion: raise k from the relaxation's bound.
-      const ks = [...new Set(inst.cost.flat())].sort((a, b) => a - b).filter((k) => !relaxed || k >= relaxed.worst);
+      const ks = [...new Set(inst.cost.flat())]
+        .sort((a, b) => a - b)
+        .filter((k) => !relaxed || k >= relaxed.worst);
       let worst: number | null = null;
       let seconds = 0;
       let start: Float64Array | undefined;
@@ -197,11 +239,15 @@ function solveFull(highs: Highs, inst: Instance, mip: MipModel, budget: Budget, 
       stages.push(stageResult(mip, 'fairness', worst, true, 0, seconds));
       const out = runner.run(stage(mip, 'total').cost, budget.left, start);
       budget.spent += out.seconds;
-      if (out.kind !== 'solution') return { colValue: start, stages, status: 'time_limit', seconds: budget.spent };
+      if (out.kind !== 'solution')
+        return { colValue: start, stages, status: 'time_limit', seconds: budget.spent };
       if (!out.proven) status = 'time_limit';
       stages.push(stageResult(mip, 'total', out.value, out.proven, out.gap, out.seconds));
       runner.fix(stage(mip, 'total').cost, out.value);
-      best = { colValue: out.colValue, spread: Math.round(mip.extras.reduce((sum, e) => sum + (out.colValue[e] ?? 0), 0)) };
+      best = {
+        colValue: out.colValue,
+        spread: Math.round(mip.extras.reduce((sum, e) => sum + (out.colValue[e] ?? 0), 0)),
+      };
     }
 
     // Stage 3 with presenters free within the fixed fairness and total: first ask for no clash at all.
@@ -216,7 +262,8 @@ function solveFull(highs: Highs, inst: Instance, mip: MipModel, budget: Budget, 
       best = { colValue: out.colValue, spread: 0 };
       return done({ value: 0, proven: true, gap: 0, seconds: spreadSeconds });
     }
-    if (out.kind === 'none' && best) return done({ value: best.spread, proven: false, gap: 1, seconds: spreadSeconds });
+    if (out.kind === 'none' && best)
+      return done({ value: best.spread, proven: false, gap: 1, seconds: spreadSeconds });
     out = attempt();
     spreadSeconds += out.seconds;
     if (out.kind === 'infeasible') return { infeasible: true };
@@ -232,31 +279,40 @@ function solveFull(highs: Highs, inst: Instance, mip: MipModel, budget: Budget, 
 }
 
 /** When HiGHS proves infeasibility, re-solves relaxed copies to say which family of rules is to blame. */
-function diagnose(highs: Highs, inst: Instance): string[] {
+function diagnose(highs: Highs, inst: Instance, timeLimit: number): string[] {
+  const perRun = Math.max(0.5, Math.min(2, timeLimit / 4));
   const feasible = (variant: Instance): boolean => {
     const mip = buildModel(variant);
     const runner = new MipRunner(highs, mip);
     try {
-      return runner.run(new Float64Array(mip.numCols), 2).kind === 'solution';
+      return runner.run(new Float64Array(mip.numCols), perRun).kind === 'solution';
     } finally {
       runner.dispose();
     }
   };
   const messages: string[] = [];
   if (inst.locks.length > 0 && feasible({ ...inst, locks: [] })) {
-    messages.push('The staff locks cannot all hold together with the other rules (one role per group per meeting, the counts per meeting, even loads). Remove or change some locks and solve again.');
+    messages.push(
+      'The staff locks cannot all hold together with the other rules (one role per group per meeting, the counts per meeting, even loads). Remove or change some locks and solve again.',
+    );
   }
   const anyExcluded = inst.excluded.some((row) => row.some(Boolean));
   if (anyExcluded && feasible({ ...inst, excluded: inst.excluded.map((row) => row.map(() => false)) })) {
-    messages.push('The exclusions leave too few available groups to fill every meeting while keeping loads even. Lift some exclusions and solve again.');
+    messages.push(
+      'The exclusions leave too few available groups to fill every meeting while keeping loads even. Lift some exclusions and solve again.',
+    );
   }
   const relaxedLoads = {
     presenter: { ...inst.loads.presenter, min: 0, max: inst.loads.presenter.total },
     summarizer: { ...inst.loads.summarizer, min: 0, max: inst.loads.summarizer.total },
-    reviewer: inst.reviewerSpread ? inst.loads.reviewer : { ...inst.loads.reviewer, min: 0, max: inst.loads.reviewer.total },
+    reviewer: inst.reviewerSpread
+      ? inst.loads.reviewer
+      : { ...inst.loads.reviewer, min: 0, max: inst.loads.reviewer.total },
   };
   if (messages.length === 0 && feasible({ ...inst, loads: relaxedLoads })) {
-    messages.push("The locks and exclusions make it impossible to keep every group's number of presenting, summary and review slots within one of the others'.");
+    messages.push(
+      "The locks and exclusions make it impossible to keep every group's number of presenting, summary and review slots within one of the others'.",
+    );
   }
   messages.push(
     'No assignment satisfies every rule together: the counts per meeting, one role per group per meeting, even loads, the locks and the exclusions.',
@@ -268,7 +324,10 @@ function diagnose(highs: Highs, inst: Instance): string[] {
  * Plans the presenter, summarizer and reviewer roles of every group. Pure apart from the solver's own clock:
  * the same input gives the same plan. Never throws for bad input; a failure names its cause.
  */
-export async function planAssignment(input: AssignmentInput, options: PlanOptions = {}): Promise<AssignmentPlan | AssignmentFailure> {
+export async function planAssignment(
+  input: AssignmentInput,
+  options: PlanOptions = {},
+): Promise<AssignmentPlan | AssignmentFailure> {
   const invalid = validateInput(input);
   if (invalid.length > 0) return failure('invalid-input', invalid);
   const inst = buildInstance(input);
@@ -281,7 +340,9 @@ export async function planAssignment(input: AssignmentInput, options: PlanOption
   try {
     highs = await loadSolver();
   } catch (error) {
-    return failure('solver-error', [`The solver could not be loaded: ${error instanceof Error ? error.message : String(error)}`]);
+    return failure('solver-error', [
+      `The solver could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
   }
   const timeLimit = input.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const started = options.clock?.();
@@ -290,9 +351,11 @@ export async function planAssignment(input: AssignmentInput, options: PlanOption
   try {
     outcome = solveFull(highs, inst, mip, new Budget(timeLimit), options.clock ?? (() => 0));
   } catch (error) {
-    return failure('solver-error', [`The solver stopped with an error: ${error instanceof Error ? error.message : String(error)}`]);
+    return failure('solver-error', [
+      `The solver stopped with an error: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
   }
-  if ('infeasible' in outcome) return failure('infeasible', diagnose(highs, inst));
+  if ('infeasible' in outcome) return failure('infeasible', diagnose(highs, inst, timeLimit));
   if ('noSolution' in outcome) {
     return failure('time-limit', [
       `No valid plan was found within the time limit of ${timeLimit} s. Allow more time, or remove some locks and exclusions.`,
@@ -307,7 +370,10 @@ export async function planAssignment(input: AssignmentInput, options: PlanOption
   // Safety net: a plan that breaks a hard rule is a bug, never something to hand to staff.
   const broken = checkPlan(input, assignments);
   if (broken.length > 0) {
-    return failure('solver-error', ['The solver returned a plan that breaks the rules; please report this.', ...broken.map((v) => v.message)]);
+    return failure('solver-error', [
+      'The solver returned a plan that breaks the rules; please report this.',
+      ...broken.map((v) => v.message),
+    ]);
   }
   const groups = describeOutcomes(inst, assignments);
   const costs = groups.flatMap((o) => (o.presenterCost === null ? [] : [o.presenterCost]));
@@ -323,7 +389,9 @@ export async function planAssignment(input: AssignmentInput, options: PlanOption
     );
   }
   if (worstRank > 1 && costs.length > 0) {
-    planNotes.push(`Every presenting group got its ${ordinal(worstRank)} choice or better; the mean rank is ${meanRank.toFixed(2)}.`);
+    planNotes.push(
+      `Every presenting group got its ${ordinal(worstRank)} choice or better; the mean rank is ${meanRank.toFixed(2)}.`,
+    );
   }
   return {
     ok: true,
@@ -333,7 +401,10 @@ export async function planAssignment(input: AssignmentInput, options: PlanOption
       status: outcome.status,
       stages: outcome.stages,
       gap,
-      solveTimeMs: started !== undefined && options.clock ? Math.round(options.clock() - started) : Math.round(outcome.seconds * 1000),
+      solveTimeMs:
+        started !== undefined && options.clock
+          ? Math.round(options.clock() - started)
+          : Math.round(outcome.seconds * 1000),
       worstRank,
       meanRank,
       weekClashes: clashes.count,

@@ -92,7 +92,9 @@ export function planGroupFormation(input: GroupFormationInput): GroupFormationPl
   }
   for (const group of input.existingGroups) {
     if (group.memberIds.length > maxSize) {
-      messages.push(`Group ${group.id} already has ${group.memberIds.length} members, more than the maximum of ${maxSize}.`);
+      messages.push(
+        `Group ${group.id} already has ${group.memberIds.length} members, more than the maximum of ${maxSize}.`,
+      );
     }
     for (const id of group.memberIds) {
       if (seen.has(id)) messages.push(`Student ${id} is listed twice (ungrouped or in two groups).`);
@@ -115,12 +117,20 @@ export function planGroupFormation(input: GroupFormationInput): GroupFormationPl
   const existing = [...input.existingGroups].sort((a, b) => byId(a.id, b.id));
 
   // 1. Top up existing groups below the minimum, smallest first.
-  const under = existing.filter((g) => g.memberIds.length < min).sort((a, b) => a.memberIds.length - b.memberIds.length || byId(a.id, b.id));
+  const under = existing
+    .filter((g) => g.memberIds.length < min)
+    .sort((a, b) => a.memberIds.length - b.memberIds.length || byId(a.id, b.id));
   for (const group of under) {
     while (sizes.get(group.id)! < min && pool.length > 0) join(group.id, pool.shift()!);
     const size = sizes.get(group.id)!;
-    if (size < min) notes.push(`Group ${group.id} still has ${plural(size, 'member')}, below the minimum of ${min}: no ungrouped students are left to join it.`);
-    else if (joined.has(group.id)) notes.push(`Group ${group.id} was below the minimum of ${min}; ${joined.get(group.id)!.join(', ')} joined it.`);
+    if (size < min)
+      notes.push(
+        `Group ${group.id} still has ${plural(size, 'member')}, below the minimum of ${min}: no ungrouped students are left to join it.`,
+      );
+    else if (joined.has(group.id))
+      notes.push(
+        `Group ${group.id} was below the minimum of ${min}; ${joined.get(group.id)!.join(', ')} joined it.`,
+      );
   }
 
   // 2–3. Fewest students into existing groups with room so that the rest splits within the limits.
@@ -133,7 +143,10 @@ export function planGroupFormation(input: GroupFormationInput): GroupFormationPl
     }
   }
   if (toExisting < 0) {
-    const who = pool.length === 1 ? `Student ${pool[0]}` : `${pool.length} students (${[...pool].sort(byId).join(', ')})`;
+    const who =
+      pool.length === 1
+        ? `Student ${pool[0]}`
+        : `${pool.length} students (${[...pool].sort(byId).join(', ')})`;
     return {
       ok: false,
       messages: [
@@ -148,7 +161,9 @@ export function planGroupFormation(input: GroupFormationInput): GroupFormationPl
     join(target.id, pool.shift()!);
   }
   if (toExisting > 0) {
-    notes.push(`${plural(toExisting, 'student')} joined existing groups with room, since the rest could not otherwise form groups of ${min}–${maxSize}.`);
+    notes.push(
+      `${plural(toExisting, 'student')} joined existing groups with room, since the rest could not otherwise form groups of ${min}–${maxSize}.`,
+    );
   }
 
   const newGroups = splitSizes(pool.length, min, maxSize)!.map((size) => {

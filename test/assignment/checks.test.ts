@@ -24,7 +24,14 @@ describe('malformed input', () => {
   });
 
   it('refuses bad settings and empty classes before solving', async () => {
-    const failure = await failureOf({ ...buildClass({ groupCount: 0, meetingCount: 0 }), settings: { presentersPerMeeting: -1, summarizersPerMeeting: 1.5, reviewersPerMeeting: 'each-group-once' } });
+    const failure = await failureOf({
+      ...buildClass({ groupCount: 0, meetingCount: 0 }),
+      settings: {
+        presentersPerMeeting: -1,
+        summarizersPerMeeting: 1.5,
+        reviewersPerMeeting: 'each-group-once',
+      },
+    });
     expect(failure.reason).toBe('invalid-input');
     expect(failure.messages).toEqual([
       'There are no groups to assign.',
@@ -50,7 +57,9 @@ describe('infeasible input, caught before solving', () => {
       { groupId: 'g02', meetingId: 'm03', role: 'presenter' },
       { groupId: 'g02', meetingId: 'm03', role: 'reviewer' },
     ];
-    expect((await failureOf(input)).messages).toEqual(['Locks give Group 2 two roles on Sep 3 (presenter and reviewer).']);
+    expect((await failureOf(input)).messages).toEqual([
+      'Locks give Group 2 two roles on Sep 3 (presenter and reviewer).',
+    ]);
   });
 
   it('says when locks put two presenters on a lecture that takes one, or two reviews on one group', async () => {
@@ -68,7 +77,11 @@ describe('infeasible input, caught before solving', () => {
   });
 
   it('says when a lecture needs more groups than are available', async () => {
-    const input = buildClass({ groupCount: 3, meetingCount: 3, settings: { presentersPerMeeting: 1, summarizersPerMeeting: 1, reviewersPerMeeting: 1 } });
+    const input = buildClass({
+      groupCount: 3,
+      meetingCount: 3,
+      settings: { presentersPerMeeting: 1, summarizersPerMeeting: 1, reviewersPerMeeting: 1 },
+    });
     input.exclusions = [{ groupId: 'g01', meetingId: 'm02' }];
     expect((await failureOf(input)).messages).toEqual([
       'Aug 29 needs 3 groups (1 presenter, 1 summarizer, 1 reviewer) but only 2 groups are available.',
@@ -80,14 +93,22 @@ describe('infeasible input, caught before solving', () => {
     const input = buildClass({ groupCount: 6, meetingCount: 6 });
     input.locks = [{ groupId: 'g01', meetingId: 'm01', role: 'summarizer' }];
     input.exclusions = [{ groupId: 'g01', meetingId: 'm01' }];
-    expect((await failureOf(input)).messages).toEqual(['Group 1 is locked as summarizer on Aug 27 but is unavailable that day.']);
+    expect((await failureOf(input)).messages).toEqual([
+      'Group 1 is locked as summarizer on Aug 27 but is unavailable that day.',
+    ]);
   });
 });
 
 describe('infeasible input found by the solver', () => {
   it('blames the exclusions when two groups can only present on the same lecture', async () => {
-    const input = buildClass({ groupCount: 3, meetingCount: 3, settings: { presentersPerMeeting: 1, summarizersPerMeeting: 0, reviewersPerMeeting: 0 } });
-    input.exclusions = ['g01', 'g02'].flatMap((groupId) => ['m02', 'm03'].map((meetingId) => ({ groupId, meetingId })));
+    const input = buildClass({
+      groupCount: 3,
+      meetingCount: 3,
+      settings: { presentersPerMeeting: 1, summarizersPerMeeting: 0, reviewersPerMeeting: 0 },
+    });
+    input.exclusions = ['g01', 'g02'].flatMap((groupId) =>
+      ['m02', 'm03'].map((meetingId) => ({ groupId, meetingId })),
+    );
     const failure = await failureOf(input);
     expect(failure.reason).toBe('infeasible');
     expect(failure.messages).toEqual([
@@ -97,19 +118,29 @@ describe('infeasible input found by the solver', () => {
   });
 
   it('blames the locks when they force a group out of its only free date', async () => {
-    const input = buildClass({ groupCount: 2, meetingCount: 2, settings: { presentersPerMeeting: 1, summarizersPerMeeting: 1, reviewersPerMeeting: 0 } });
+    const input = buildClass({
+      groupCount: 2,
+      meetingCount: 2,
+      settings: { presentersPerMeeting: 1, summarizersPerMeeting: 1, reviewersPerMeeting: 0 },
+    });
     // Group 1 presents on Aug 27 and summarizes Aug 29 is forced; locking Group 2 to summarize Aug 29 too breaks the count.
     input.locks = [
       { groupId: 'g01', meetingId: 'm01', role: 'presenter' },
       { groupId: 'g01', meetingId: 'm02', role: 'presenter' },
     ];
     const failure = await failureOf(input);
-    expect(failure.messages[0]).toMatch(/Locks give Group 1 2 presenting slots, but with 2 presenting slots for 2 groups no group may present more than once\./);
+    expect(failure.messages[0]).toMatch(
+      /Locks give Group 1 2 presenting slots, but with 2 presenting slots for 2 groups no group may present more than once\./,
+    );
   });
 });
 
 describe('checkPlan for hand edits', () => {
-  const input = buildClass({ groupCount: 3, meetingCount: 3, settings: { presentersPerMeeting: 1, summarizersPerMeeting: 1, reviewersPerMeeting: 'each-group-once' } });
+  const input = buildClass({
+    groupCount: 3,
+    meetingCount: 3,
+    settings: { presentersPerMeeting: 1, summarizersPerMeeting: 1, reviewersPerMeeting: 'each-group-once' },
+  });
   const valid: RoleAssignment[] = [
     { meetingId: 'm01', groupId: 'g01', role: 'presenter' },
     { meetingId: 'm01', groupId: 'g02', role: 'summarizer' },
@@ -127,7 +158,9 @@ describe('checkPlan for hand edits', () => {
   });
 
   it('lists a group holding two roles on one date, the wrong counts and the uneven loads that follow', () => {
-    const edited = valid.map((a) => (a.meetingId === 'm01' && a.role === 'summarizer' ? { ...a, groupId: 'g01' } : a));
+    const edited = valid.map((a) =>
+      a.meetingId === 'm01' && a.role === 'summarizer' ? { ...a, groupId: 'g01' } : a,
+    );
     expect(checkPlan(input, edited).map((v) => v.message)).toEqual([
       'Group 1 holds 2 roles on Aug 27 (presenter and summarizer); a group takes one role per meeting.',
       'Group 1 has 2 summary slots; with 3 for 3 groups each must summarize exactly once.',
@@ -136,8 +169,15 @@ describe('checkPlan for hand edits', () => {
   });
 
   it('reports unheld locks, excluded dates and missing roles', () => {
-    const constrained = { ...input, locks: [{ groupId: 'g02', meetingId: 'm01', role: 'presenter' as const }], exclusions: [{ groupId: 'g03', meetingId: 'm02' }] };
-    const codes = checkPlan(constrained, valid.filter((a) => !(a.meetingId === 'm03' && a.role === 'reviewer'))).map((v) => v.code);
+    const constrained = {
+      ...input,
+      locks: [{ groupId: 'g02', meetingId: 'm01', role: 'presenter' as const }],
+      exclusions: [{ groupId: 'g03', meetingId: 'm02' }],
+    };
+    const codes = checkPlan(
+      constrained,
+      valid.filter((a) => !(a.meetingId === 'm03' && a.role === 'reviewer')),
+    ).map((v) => v.code);
     expect(codes).toEqual(['exclusion', 'reviewer-spread', 'review-once', 'lock']);
   });
 });

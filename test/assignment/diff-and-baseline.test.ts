@@ -14,7 +14,12 @@ describe('diffPlans', () => {
   ];
 
   it('reports nothing changed for the same roles in another order', () => {
-    expect(diffPlans(current, [...current].reverse())).toEqual({ added: [], removed: [], changed: [], unchanged: 3 });
+    expect(diffPlans(current, [...current].reverse())).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+      unchanged: 3,
+    });
   });
 
   it('reports a group switching role on the same date as changed, and moves as removed plus added', () => {
@@ -33,7 +38,9 @@ describe('diffPlans', () => {
 
   it('shows a re-solve that keeps the staff locks as a small diff', async () => {
     const input = buildClass({ groupCount: 6, meetingCount: 12 });
-    input.preferences = Object.fromEntries(input.groups.map((g, i) => [g.id, [input.meetings[i]!.id, input.meetings[i + 6]!.id]]));
+    input.preferences = Object.fromEntries(
+      input.groups.map((g, i) => [g.id, [input.meetings[i]!.id, input.meetings[i + 6]!.id]]),
+    );
     const first = await planAssignment(input);
     if (!first.ok) throw new Error('expected a plan');
     const locks = first.assignments.filter((a) => a.role === 'presenter');
@@ -47,7 +54,11 @@ describe('diffPlans', () => {
 
 describe('first-come sign-up sheet', () => {
   it('lets groups, in a seeded random order, take their best remaining date', () => {
-    const input = buildClass({ groupCount: 3, meetingCount: 3, settings: { presentersPerMeeting: 1, summarizersPerMeeting: 0, reviewersPerMeeting: 0 } });
+    const input = buildClass({
+      groupCount: 3,
+      meetingCount: 3,
+      settings: { presentersPerMeeting: 1, summarizersPerMeeting: 0, reviewersPerMeeting: 0 },
+    });
     input.preferences = { g01: ['m01', 'm02'], g02: ['m01', 'm03'], g03: ['m01'] };
     const result = firstComeSignup(input, mulberry32(1));
     expect(firstComeSignup(input, mulberry32(1))).toEqual(result);
@@ -66,7 +77,8 @@ describe('first-come sign-up sheet', () => {
       const sheet = firstComeSignup(input, mulberry32(seed));
       expect(plan.stats.worstRank).toBeLessThanOrEqual(sheet.worstRank);
     }
-    const meanOfSheets = [1, 2, 3, 4, 5].map((s) => firstComeSignup(input, mulberry32(s)).meanRank).reduce((a, b) => a + b) / 5;
+    const meanOfSheets =
+      [1, 2, 3, 4, 5].map((s) => firstComeSignup(input, mulberry32(s)).meanRank).reduce((a, b) => a + b) / 5;
     expect(plan.stats.meanRank).toBeLessThan(meanOfSheets);
   }, 60_000);
 });

@@ -1,7 +1,12 @@
 // Test factories for role assignment: small classes, random instances, and a brute-force optimum for tiny ones.
 import { DateTime } from 'luxon';
 import fc from 'fast-check';
-import type { AssignmentInput, AssignmentSettings, Role, RoleAssignment } from '../../src/assignment/index.js';
+import type {
+  AssignmentInput,
+  AssignmentSettings,
+  Role,
+  RoleAssignment,
+} from '../../src/assignment/index.js';
 import { checkPlan } from '../../src/assignment/index.js';
 
 /** Meetings on Tuesdays and Thursdays from Aug 27, 2024, labelled like the schedule ("Aug 27"). */
@@ -9,15 +14,24 @@ export function meetingsFrom(count: number, start = '2024-08-27') {
   const first = DateTime.fromISO(start);
   return Array.from({ length: count }, (_, i) => {
     const date = first.plus({ days: Math.floor(i / 2) * 7 + (i % 2) * 2 });
-    return { id: `m${String(i + 1).padStart(2, '0')}`, date: date.toISODate()!, label: date.toFormat('LLL d') };
+    return {
+      id: `m${String(i + 1).padStart(2, '0')}`,
+      date: date.toISODate()!,
+      label: date.toFormat('LLL d'),
+    };
   });
 }
 
 export function groupsOf(count: number) {
-  return Array.from({ length: count }, (_, i) => ({ id: `g${String(i + 1).padStart(2, '0')}`, name: `Group ${i + 1}` }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `g${String(i + 1).padStart(2, '0')}`,
+    name: `Group ${i + 1}`,
+  }));
 }
 
-export function buildClass(overrides: Partial<AssignmentInput> & { groupCount?: number; meetingCount?: number } = {}): AssignmentInput {
+export function buildClass(
+  overrides: Partial<AssignmentInput> & { groupCount?: number; meetingCount?: number } = {},
+): AssignmentInput {
   const { groupCount = 8, meetingCount = 20, ...rest } = overrides;
   return {
     groups: groupsOf(groupCount),
@@ -52,7 +66,11 @@ export const instanceArb = (limits: { groups: [number, number]; meetings: [numbe
       const first = DateTime.fromISO('2024-09-02');
       const meetings = Array.from({ length: meetingCount }, (_, i) => {
         const date = first.plus({ days: Math.floor((i * 7) / spacing) });
-        return { id: `m${String(i + 1).padStart(2, '0')}`, date: date.toISODate()!, label: date.toFormat('LLL d') };
+        return {
+          id: `m${String(i + 1).padStart(2, '0')}`,
+          date: date.toISODate()!,
+          label: date.toFormat('LLL d'),
+        };
       });
       const groups = groupsOf(groupCount);
       const preferences: Record<string, string[]> = {};
@@ -64,7 +82,11 @@ export const instanceArb = (limits: { groups: [number, number]; meetings: [numbe
         groups,
         meetings,
         preferences,
-        settings: { presentersPerMeeting: presenters, summarizersPerMeeting: summarizers, reviewersPerMeeting: reviewers },
+        settings: {
+          presentersPerMeeting: presenters,
+          summarizersPerMeeting: summarizers,
+          reviewersPerMeeting: reviewers,
+        },
         locks: [],
         exclusions: [],
         timeLimitSeconds: 20,
@@ -99,12 +121,15 @@ export function objectiveOf(input: AssignmentInput, assignments: RoleAssignment[
   };
   const best = new Map<string, number>();
   const perWeek = new Map<string, number>();
-  const weekOf = new Map(input.meetings.map((m) => {
-    const d = DateTime.fromISO(m.date);
-    return [m.id, `${d.weekYear}-${d.weekNumber}`];
-  }));
+  const weekOf = new Map(
+    input.meetings.map((m) => {
+      const d = DateTime.fromISO(m.date);
+      return [m.id, `${d.weekYear}-${d.weekNumber}`];
+    }),
+  );
   for (const a of assignments) {
-    if (a.role === 'presenter') best.set(a.groupId, Math.min(best.get(a.groupId) ?? Infinity, costOf(a.groupId, a.meetingId)));
+    if (a.role === 'presenter')
+      best.set(a.groupId, Math.min(best.get(a.groupId) ?? Infinity, costOf(a.groupId, a.meetingId)));
     const key = `${a.groupId}|${weekOf.get(a.meetingId)}`;
     perWeek.set(key, (perWeek.get(key) ?? 0) + 1);
   }
@@ -142,8 +167,16 @@ export function bruteForce(input: AssignmentInput): Objective | null {
         const rest2 = rest1.filter((g) => !summ.includes(g));
         for (const count of new Set(reviewerCounts)) {
           for (const rev of combinations(rest2, count)) {
-            const roles: [string[], Role][] = [[pres, 'presenter'], [summ, 'summarizer'], [rev, 'reviewer']];
-            out.push(roles.flatMap(([ids, role]) => ids.map((groupId) => ({ meetingId: meeting.id, groupId, role }))));
+            const roles: [string[], Role][] = [
+              [pres, 'presenter'],
+              [summ, 'summarizer'],
+              [rev, 'reviewer'],
+            ];
+            out.push(
+              roles.flatMap(([ids, role]) =>
+                ids.map((groupId) => ({ meetingId: meeting.id, groupId, role })),
+              ),
+            );
           }
         }
       }
@@ -153,20 +186,24 @@ export function bruteForce(input: AssignmentInput): Objective | null {
   // Quick filters (loads, locks, exclusions) before the full checkPlan on candidates that would improve.
   const excluded = new Set((input.exclusions ?? []).map((e) => `${e.groupId}|${e.meetingId}`));
   const locks = (input.locks ?? []).map((l) => `${l.groupId}|${l.meetingId}|${l.role}`);
-  const load = (role: Role, total: number) => (role === 'reviewer' && v === 'each-group-once' ? [1, 1] : [Math.floor(total / n), Math.ceil(total / n)]);
+  const load = (role: Role, total: number) =>
+    role === 'reviewer' && v === 'each-group-once' ? [1, 1] : [Math.floor(total / n), Math.ceil(total / n)];
   const bounds = {
     presenter: load('presenter', p * m),
     summarizer: load('summarizer', s * m),
     reviewer: load('reviewer', v === 'each-group-once' ? n : v * m),
   };
-  const filtered = options.map((list) => list.filter((option) => option.every((a) => !excluded.has(`${a.groupId}|${a.meetingId}`))));
+  const filtered = options.map((list) =>
+    list.filter((option) => option.every((a) => !excluded.has(`${a.groupId}|${a.meetingId}`))),
+  );
   let best: Objective | null = null;
   const chosen: RoleAssignment[][] = [];
   const walk = (i: number) => {
     if (i === m) {
       const flat = chosen.flat();
       const counts = new Map<string, number>();
-      for (const a of flat) counts.set(`${a.groupId}|${a.role}`, (counts.get(`${a.groupId}|${a.role}`) ?? 0) + 1);
+      for (const a of flat)
+        counts.set(`${a.groupId}|${a.role}`, (counts.get(`${a.groupId}|${a.role}`) ?? 0) + 1);
       for (const g of groups) {
         for (const role of ['presenter', 'summarizer', 'reviewer'] as const) {
           const c = counts.get(`${g}|${role}`) ?? 0;
@@ -195,8 +232,10 @@ export function bruteForce(input: AssignmentInput): Objective | null {
 export function bruteForceSize(input: AssignmentInput): number {
   const n = input.groups.length;
   const { presentersPerMeeting: p, summarizersPerMeeting: s, reviewersPerMeeting: v } = input.settings;
-  const choose = (a: number, b: number): number => (b < 0 || b > a ? 0 : b === 0 ? 1 : (choose(a - 1, b - 1) * a) / b);
+  const choose = (a: number, b: number): number =>
+    b < 0 || b > a ? 0 : b === 0 ? 1 : (choose(a - 1, b - 1) * a) / b;
   const r = v === 'each-group-once' ? Math.ceil(n / input.meetings.length) : v;
-  const perMeeting = choose(n, p) * choose(n - p, s) * Math.max(1, choose(n - p - s, r) * (v === 'each-group-once' ? 2 : 1));
+  const perMeeting =
+    choose(n, p) * choose(n - p, s) * Math.max(1, choose(n - p - s, r) * (v === 'each-group-once' ? 2 : 1));
   return perMeeting ** input.meetings.length;
 }

@@ -28,8 +28,15 @@ describe('presenterFlow', () => {
     await fc.assert(
       fc.asyncProperty(instanceArb({ groups: [2, 12], meetings: [3, 12] }), async ({ input, rnd }) => {
         const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)]!;
-        input.exclusions = Array.from({ length: Math.floor(rnd() * 8) }, () => ({ groupId: pick(input.groups).id, meetingId: pick(input.meetings).id }));
-        input.locks = Array.from({ length: Math.floor(rnd() * 3) }, () => ({ groupId: pick(input.groups).id, meetingId: pick(input.meetings).id, role: pick(['presenter', 'summarizer'] as const) }));
+        input.exclusions = Array.from({ length: Math.floor(rnd() * 8) }, () => ({
+          groupId: pick(input.groups).id,
+          meetingId: pick(input.meetings).id,
+        }));
+        input.locks = Array.from({ length: Math.floor(rnd() * 3) }, () => ({
+          groupId: pick(input.groups).id,
+          meetingId: pick(input.meetings).id,
+          role: pick(['presenter', 'summarizer'] as const),
+        }));
         const inst = buildInstance(input);
         const mip = buildModel(inst, { presenterOnly: true });
         const runner = new MipRunner(highs, mip);
@@ -68,7 +75,11 @@ describe('completeWithoutClash', () => {
         fc.pre(flow.feasible);
         const roles = completeWithoutClash(inst, flow.presenters);
         if (!roles) return;
-        const assignments = roles.map(({ g, m, role }) => ({ groupId: inst.groups[g]!.id, meetingId: inst.meetings[m]!.id, role }));
+        const assignments = roles.map(({ g, m, role }) => ({
+          groupId: inst.groups[g]!.id,
+          meetingId: inst.meetings[m]!.id,
+          role,
+        }));
         expect(checkPlan(input, assignments)).toEqual([]);
         expect(objectiveOf(input, assignments).spread).toBe(0);
         completed++;

@@ -20,7 +20,11 @@ describe('optimality on tiny classes', () => {
         expect(checkPlan(input, plan.assignments)).toEqual([]);
         expect(objectiveOf(input, plan.assignments)).toEqual(expected);
         const stage = (name: string) => plan.stats.stages.find((s) => s.name === name)?.value;
-        expect([stage('fairness'), stage('total'), stage('spread')]).toEqual([expected.worst, expected.total, expected.spread]);
+        expect([stage('fairness'), stage('total'), stage('spread')]).toEqual([
+          expected.worst,
+          expected.total,
+          expected.spread,
+        ]);
         compared++;
       }),
       { numRuns: 40, seed: 4242 },
@@ -38,8 +42,15 @@ describe('optimality with locks and exclusions', () => {
         fc.pre(bruteForceSize(input) <= 60_000);
         const roles = ['presenter', 'summarizer', 'reviewer'] as const;
         const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)]!;
-        input.exclusions = Array.from({ length: Math.floor(rnd() * 3) }, () => ({ groupId: pick(input.groups).id, meetingId: pick(input.meetings).id }));
-        input.locks = Array.from({ length: Math.floor(rnd() * 3) }, () => ({ groupId: pick(input.groups).id, meetingId: pick(input.meetings).id, role: pick([...roles]) }));
+        input.exclusions = Array.from({ length: Math.floor(rnd() * 3) }, () => ({
+          groupId: pick(input.groups).id,
+          meetingId: pick(input.meetings).id,
+        }));
+        input.locks = Array.from({ length: Math.floor(rnd() * 3) }, () => ({
+          groupId: pick(input.groups).id,
+          meetingId: pick(input.meetings).id,
+          role: pick([...roles]),
+        }));
         const expected = bruteForce(input);
         const plan = await planAssignment(input);
         if (expected === null) {

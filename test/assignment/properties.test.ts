@@ -50,7 +50,8 @@ describe('random classes of 2–15 groups and 3–20 meetings', () => {
         if (!plan.ok) throw new Error(plan.messages.join(' | '));
         expect(checkPlan(constrained, plan.assignments)).toEqual([]);
         const keys = new Set(plan.assignments.map((a) => `${a.groupId}|${a.meetingId}|${a.role}`));
-        for (const lock of locks) expect(keys.has(`${lock.groupId}|${lock.meetingId}|${lock.role}`)).toBe(true);
+        for (const lock of locks)
+          expect(keys.has(`${lock.groupId}|${lock.meetingId}|${lock.role}`)).toBe(true);
       }),
       { numRuns: 15, seed: 31 },
     );
@@ -60,8 +61,15 @@ describe('random classes of 2–15 groups and 3–20 meetings', () => {
     await fc.assert(
       fc.asyncProperty(instanceArb({ groups: [2, 10], meetings: [3, 12] }), async ({ input, rnd }) => {
         const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)]!;
-        input.locks = Array.from({ length: Math.floor(rnd() * 6) }, () => ({ groupId: pick(input.groups).id, meetingId: pick(input.meetings).id, role: pick(ROLES) }));
-        input.exclusions = Array.from({ length: Math.floor(rnd() * 10) }, () => ({ groupId: pick(input.groups).id, meetingId: pick(input.meetings).id }));
+        input.locks = Array.from({ length: Math.floor(rnd() * 6) }, () => ({
+          groupId: pick(input.groups).id,
+          meetingId: pick(input.meetings).id,
+          role: pick(ROLES),
+        }));
+        input.exclusions = Array.from({ length: Math.floor(rnd() * 10) }, () => ({
+          groupId: pick(input.groups).id,
+          meetingId: pick(input.meetings).id,
+        }));
         const plan = await planAssignment(input);
         if (plan.ok) expect(checkPlan(input, plan.assignments)).toEqual([]);
         else {
@@ -76,22 +84,29 @@ describe('random classes of 2–15 groups and 3–20 meetings', () => {
 
   it('gives the identical plan for the same input twice and for the same input listed in another order', async () => {
     await fc.assert(
-      fc.asyncProperty(instanceArb({ groups: [3, 12], meetings: [3, 16] }), fc.integer({ min: 1, max: 10_000 }), async ({ input }, seed) => {
-        fc.pre(needsPerMeeting(input) <= input.groups.length);
-        const a = await planAssignment(input);
-        const b = await planAssignment(input);
-        const reordered: AssignmentInput = {
-          ...input,
-          groups: shuffled(input.groups, seed),
-          meetings: shuffled(input.meetings, seed + 1),
-          preferences: Object.fromEntries(shuffled(Object.entries(input.preferences), seed + 2)),
-        };
-        const c = await planAssignment(reordered);
-        if (!a.ok || !b.ok || !c.ok) throw new Error('expected plans');
-        const strip = (p: typeof a) => ({ ...p, stats: { ...p.stats, solveTimeMs: 0, stages: p.stats.stages.map((s) => ({ ...s, timeMs: 0 })) } });
-        expect(strip(b)).toEqual(strip(a));
-        expect(strip(c)).toEqual(strip(a));
-      }),
+      fc.asyncProperty(
+        instanceArb({ groups: [3, 12], meetings: [3, 16] }),
+        fc.integer({ min: 1, max: 10_000 }),
+        async ({ input }, seed) => {
+          fc.pre(needsPerMeeting(input) <= input.groups.length);
+          const a = await planAssignment(input);
+          const b = await planAssignment(input);
+          const reordered: AssignmentInput = {
+            ...input,
+            groups: shuffled(input.groups, seed),
+            meetings: shuffled(input.meetings, seed + 1),
+            preferences: Object.fromEntries(shuffled(Object.entries(input.preferences), seed + 2)),
+          };
+          const c = await planAssignment(reordered);
+          if (!a.ok || !b.ok || !c.ok) throw new Error('expected plans');
+          const strip = (p: typeof a) => ({
+            ...p,
+            stats: { ...p.stats, solveTimeMs: 0, stages: p.stats.stages.map((s) => ({ ...s, timeMs: 0 })) },
+          });
+          expect(strip(b)).toEqual(strip(a));
+          expect(strip(c)).toEqual(strip(a));
+        },
+      ),
       { numRuns: 12, seed: 8 },
     );
   }, 300_000);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { canSplit, mulberry32, planGroupFormation } from '../../src/domain/group-formation.js';
 import type { GroupFormationInput } from '../../src/domain/group-formation.js';
 
-const students = (n: number, prefix = 's') => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
+const students = (n: number, prefix = 's') =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
 
 function sizesOf(plan: ReturnType<typeof planGroupFormation>): number[] {
   if (!plan.ok) throw new Error(plan.messages.join(' '));
@@ -13,28 +14,60 @@ function sizesOf(plan: ReturnType<typeof planGroupFormation>): number[] {
 
 describe('planGroupFormation', () => {
   it('puts 7 remaining students into groups of 3, 2 and 2', () => {
-    expect(sizesOf(planGroupFormation({ ungroupedStudentIds: students(7), existingGroups: [], minSize: 2, maxSize: 3, seed: 1 }))).toEqual([3, 2, 2]);
+    expect(
+      sizesOf(
+        planGroupFormation({
+          ungroupedStudentIds: students(7),
+          existingGroups: [],
+          minSize: 2,
+          maxSize: 3,
+          seed: 1,
+        }),
+      ),
+    ).toEqual([3, 2, 2]);
   });
 
   it('lets one student left over join a group of 2 to make 3, never forming a group of 1', () => {
     const plan = planGroupFormation({
       ungroupedStudentIds: ['zoe'],
-      existingGroups: [{ id: 'full', memberIds: ['a', 'b', 'c'] }, { id: 'pair', memberIds: ['d', 'e'] }],
+      existingGroups: [
+        { id: 'full', memberIds: ['a', 'b', 'c'] },
+        { id: 'pair', memberIds: ['d', 'e'] },
+      ],
       minSize: 2,
       maxSize: 3,
       seed: 9,
     });
-    expect(plan).toMatchObject({ ok: true, newGroups: [], joins: [{ groupId: 'pair', studentIds: ['zoe'] }] });
+    expect(plan).toMatchObject({
+      ok: true,
+      newGroups: [],
+      joins: [{ groupId: 'pair', studentIds: ['zoe'] }],
+    });
   });
 
   it('fails clearly when one student is left, the minimum is 2 and no group has room', () => {
-    const plan = planGroupFormation({ ungroupedStudentIds: ['zoe'], existingGroups: [{ id: 'full', memberIds: ['a', 'b', 'c'] }], minSize: 2, maxSize: 3, seed: 1 });
+    const plan = planGroupFormation({
+      ungroupedStudentIds: ['zoe'],
+      existingGroups: [{ id: 'full', memberIds: ['a', 'b', 'c'] }],
+      minSize: 2,
+      maxSize: 3,
+      seed: 1,
+    });
     expect(plan.ok).toBe(false);
-    if (!plan.ok) expect(plan.messages[0]).toMatch(/Student zoe cannot be placed: new groups need 2–3 members and no existing group has room/);
+    if (!plan.ok)
+      expect(plan.messages[0]).toMatch(
+        /Student zoe cannot be placed: new groups need 2–3 members and no existing group has room/,
+      );
   });
 
   it('tops up an existing group below the minimum before forming new groups', () => {
-    const plan = planGroupFormation({ ungroupedStudentIds: students(5), existingGroups: [{ id: 'solo', memberIds: ['x'] }], minSize: 2, maxSize: 3, seed: 3 });
+    const plan = planGroupFormation({
+      ungroupedStudentIds: students(5),
+      existingGroups: [{ id: 'solo', memberIds: ['x'] }],
+      minSize: 2,
+      maxSize: 3,
+      seed: 3,
+    });
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
     expect(plan.joins).toHaveLength(1);
@@ -44,7 +77,13 @@ describe('planGroupFormation', () => {
   });
 
   it('with sizes 3–4, places 5 students as a new group of 4 plus one joining a group with room', () => {
-    const plan = planGroupFormation({ ungroupedStudentIds: students(5), existingGroups: [{ id: 'g1', memberIds: ['a', 'b', 'c'] }], minSize: 3, maxSize: 4, seed: 2 });
+    const plan = planGroupFormation({
+      ungroupedStudentIds: students(5),
+      existingGroups: [{ id: 'g1', memberIds: ['a', 'b', 'c'] }],
+      minSize: 3,
+      maxSize: 4,
+      seed: 2,
+    });
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
     expect(plan.newGroups.map((g) => g.memberIds.length)).toEqual([4]);
@@ -52,7 +91,13 @@ describe('planGroupFormation', () => {
   });
 
   it('rejects a student listed twice and a student who is already in a group', () => {
-    const plan = planGroupFormation({ ungroupedStudentIds: ['a', 'a', 'b'], existingGroups: [{ id: 'g', memberIds: ['b', 'c'] }], minSize: 2, maxSize: 3, seed: 1 });
+    const plan = planGroupFormation({
+      ungroupedStudentIds: ['a', 'a', 'b'],
+      existingGroups: [{ id: 'g', memberIds: ['b', 'c'] }],
+      minSize: 2,
+      maxSize: 3,
+      seed: 1,
+    });
     expect(plan.ok).toBe(false);
     if (!plan.ok) expect(plan.messages).toHaveLength(2);
   });
@@ -78,7 +123,10 @@ describe('planGroupFormation', () => {
 function checkInvariants(input: GroupFormationInput, plan: ReturnType<typeof planGroupFormation>) {
   if (!plan.ok) return;
   const min = Math.max(2, input.minSize);
-  const placed = [...plan.newGroups.flatMap((g) => g.memberIds), ...plan.joins.flatMap((j) => j.studentIds)].sort();
+  const placed = [
+    ...plan.newGroups.flatMap((g) => g.memberIds),
+    ...plan.joins.flatMap((j) => j.studentIds),
+  ].sort();
   expect(placed).toEqual([...input.ungroupedStudentIds].sort());
   const sizes = plan.newGroups.map((g) => g.memberIds.length);
   for (const size of sizes) {
@@ -122,13 +170,17 @@ describe('planGroupFormation properties', () => {
           const input = { ungroupedStudentIds: students(n), existingGroups, minSize, maxSize, seed };
           const plan = planGroupFormation(input);
           checkInvariants(input, plan);
-          expect(planGroupFormation({ ...input, ungroupedStudentIds: [...input.ungroupedStudentIds].reverse() })).toEqual(plan);
+          expect(
+            planGroupFormation({ ...input, ungroupedStudentIds: [...input.ungroupedStudentIds].reverse() }),
+          ).toEqual(plan);
           if (!plan.ok) {
             const min = Math.max(2, minSize);
             const need = existingGroups.reduce((s, g) => s + Math.max(0, min - g.memberIds.length), 0);
             const left = Math.max(0, n - need);
             const room = existingGroups.reduce((s, g) => s + maxSize - Math.max(g.memberIds.length, min), 0);
-            const possible = Array.from({ length: Math.min(left, room) + 1 }, (_, x) => canSplit(left - x, min, maxSize)).some(Boolean);
+            const possible = Array.from({ length: Math.min(left, room) + 1 }, (_, x) =>
+              canSplit(left - x, min, maxSize),
+            ).some(Boolean);
             expect(possible).toBe(false);
             expect(plan.messages[0]).toMatch(/cannot be placed/);
           }
