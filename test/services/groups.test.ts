@@ -8,6 +8,8 @@ import { getGroupRanking, preferenceMatrix, setGroupRanking } from '../../src/se
 import { updateAssignmentSettings } from '../../src/services/assignment/edit-roles.js';
 import { findGroupOfUser, listGroupMembers } from '../../src/storage/repositories/groups.js';
 import { loadCourse } from '../../src/storage/repositories/course-reader.js';
+import { dropMember } from '../../src/services/enrollment/roster.js';
+import { findUserById } from '../../src/storage/repositories/users.js';
 import { makeWorld, SLUG, type World } from './groups-fixture.js';
 
 let w: World;
@@ -121,6 +123,23 @@ describe('auto-formation and moves', () => {
     expect((await groupOf(C))?.id).toBe(moved.groupId);
     const overview = await groupsOverview(w.deps, staff);
     expect(overview.groups.find((g) => g.id === moved.groupId)?.problem).toMatch(/below the minimum of 2/);
+  });
+});
+
+describe('dropped students', () => {
+  it('leaves a dropped student out of the group list and tops the group up at auto-formation', async () => {
+    const [a, b] = [w.students[A]!, w.students[B]!];
+    const { groupId } = await createGroup(w.deps, await w.as(a), a, {});
+    const { invitationId } = await inviteToGroup(w.deps, await w.as(a), a, b.userId);
+    await respondToInvitation(w.deps, await w.as(b), b, invitationId, true);
+    const staff = await w.as(w.instructor);
+    const prof = (await findUserById(w.db, w.instructor.userId))!;
+    await dropMember(w.db, new Date('2024-09-01T15:00:00Z'), staff, prof, b.userId, { ip: null, userAgent: null });
+    const overview = await groupsOverview(w.deps, staff);
+    expect(overview.groups.find((g) => g.id === groupId)!.members.map((m) => m.userId)).toEqual([a.userId]);
+    expect(overview.groups.find((g) => g.id === groupId)!.problem).toMatch(/below the minimum/);
+    const plan = await planGroupFormationFor(w.deps, staff, 3);
+    expect(plan.joins.map((j) => j.groupId)).toContain(groupId);
   });
 });
 

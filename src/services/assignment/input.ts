@@ -30,7 +30,7 @@ export function meetingLabel(date: string): string {
 export async function loadAssignmentState(db: Db, course: StoredCourse, settings: CourseGroupSettings, timeLimitSeconds?: number): Promise<AssignmentState> {
   const [groups, members, prefs, rows, exclusions] = await Promise.all([
     listGroups(db, course.id),
-    listCourseMembers(db, course.id),
+    listCourseMembers(db, course.id, { activeOnly: true }),
     listPreferencesOfCourse(db, course.id),
     listRoleRows(db, course.id),
     listExclusions(db, course.id),

@@ -31,7 +31,7 @@ interface StoredFormation {
 }
 
 async function formationInput(db: Db, courseId: string) {
-  const [groups, members, roster] = await Promise.all([listGroups(db, courseId), listCourseMembers(db, courseId), listRoster(db, courseId, { includeDropped: false })]);
+  const [groups, members, roster] = await Promise.all([listGroups(db, courseId), listCourseMembers(db, courseId, { activeOnly: true }), listRoster(db, courseId, { includeDropped: false })]);
   const grouped = new Set(members.map((m) => m.user_id));
   const students = roster.filter((r) => r.role === 'student');
   const existingGroups = groups.map((g) => ({ id: g.id, memberIds: members.filter((m) => m.group_id === g.id).map((m) => m.user_id).sort() }));

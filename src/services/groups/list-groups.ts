@@ -36,7 +36,7 @@ export async function groupsOverview(deps: ServiceDeps, access: CourseAccess): P
   const courseId = access.course.id;
   const [groups, members, roster] = await Promise.all([
     listGroups(deps.db, courseId),
-    listCourseMembers(deps.db, courseId),
+    listCourseMembers(deps.db, courseId, { activeOnly: true }),
     listRoster(deps.db, courseId, { includeDropped: false }),
   ]);
   const activeStudents = new Set(roster.filter((r) => r.role === 'student').map((r) => r.user_id));

@@ -43,9 +43,12 @@ export async function listGroups(db: Db, courseId: string): Promise<GroupRow[]> 
   return db.selectFrom('groups').selectAll().where('course_id', '=', courseId).orderBy('created_at').orderBy('id').execute();
 }
 
-/** Every membership of the course with the member's name (one query for the whole course). */
-export async function listCourseMembers(db: Db, courseId: string): Promise<Array<GroupMemberRow & { name: string; email: string }>> {
-  return db
+/**
+ * Every membership of the course with the member's name (one query for the whole course).
+ * activeOnly leaves out students whom staff dropped (their membership row stays, with their work).
+ */
+export async function listCourseMembers(db: Db, courseId: string, opts: { activeOnly?: boolean } = {}): Promise<Array<GroupMemberRow & { name: string; email: string }>> {
+  let q = db
     .selectFrom('group_members')
     .innerJoin('users', 'users.id', 'group_members.user_id')
     .select([
@@ -56,10 +59,20 @@ export async function listCourseMembers(db: Db, courseId: string): Promise<Array
       'users.name',
       'users.email',
     ])
-    .where('group_members.course_id', '=', courseId)
-    .orderBy('users.name')
-    .orderBy('users.id')
-    .execute();
+    .where('group_members.course_id', '=', courseId);
+  if (opts.activeOnly) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('enrollments')
+          .select('enrollments.user_id')
+          .whereRef('enrollments.user_id', '=', 'group_members.user_id')
+          .whereRef('enrollments.course_id', '=', 'group_members.course_id')
+          .where('enrollments.dropped_at', 'is', null),
+      ),
+    );
+  }
+  return q.orderBy('users.name').orderBy('users.id').execute();
 }
 
 export async function insertGroup(db: Db, row: GroupRow): Promise<void> {

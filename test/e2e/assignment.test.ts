@@ -1,0 +1,182 @@
+// Groups and roles in real Chromium: students form a group and rank, staff auto-form the rest, plan, preview, apply and publish; a student sees roles and dates.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.js';
+import { createSeminar, listenSeminar, type Seminar } from '../../src/main.js';
+import { importSyllabus } from '../../src/services/import-syllabus.js';
+import { courseAccess } from '../../src/services/enrollment/course-access.js';
+import { updateAssignmentSettings } from '../../src/services/assignment/edit-roles.js';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/services/demo/seed-accounts.js';
+import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
+import { assertWebBuilt, demoSlug, demoZone, midSemesterStart, webDist } from './site-server.js';
+
+const run = browserAvailable();
+const screens = '.tmp/screens';
+const course = `/courses/${demoSlug}`;
+/** The machine is shared: give each page up to 30 s to show what it should. */
+const poll = (read: () => Promise<number>) => expect.poll(read, { timeout: 30_000, interval: 200 });
+
+describe.skipIf(!run)('groups and the role assignment in Chromium', () => {
+  let seminar: Seminar;
+  let url = '';
+  let dataDir = '';
+  let chrome: LaunchedBrowser;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'seminar-e2e-assign-'));
+    const webDir = join(dataDir, 'web');
+    cpSync(webDist, webDir, { recursive: true });
+    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+    seminar = await createSeminar(config, { webDir });
+    const imported = await importSyllabus(
+      { db: seminar.db },
+      {
+        source: readFileSync('examples/cs598-genai-f24.md'),
+        slug: demoSlug,
+        timeZone: demoZone,
+        shiftTo: midSemesterStart(),
+      },
+    );
+    await seedDemoAccounts(seminar.db, new Date(), imported.stored.id);
+    // The shifted syllabus's group deadline is weeks ago: staff reopened group formation for a week.
+    const admin = await courseAccess(seminar.db, demoSlug, { userId: 'e2e-setup', isAdmin: true });
+    await updateAssignmentSettings({ db: seminar.db }, admin, {
+      groupDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    url = (await listenSeminar(seminar)).url;
+    chrome = await launchBrowser();
+    browser = chrome.browser;
+    mkdirSync(screens, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await seminar?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function signedIn(email: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${url}/sign-in?next=${encodeURIComponent(course)}`);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await Promise.all([
+      page.waitForURL((u) => !u.pathname.startsWith('/sign-in')),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    return page;
+  }
+
+  async function axe(page: Page, name: string): Promise<string[]> {
+    await page.screenshot({ path: `${screens}/assignment-${name}.png`, fullPage: true });
+    const result = await new AxeBuilder({ page }).analyze();
+    return result.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}×) ${v.help}`);
+  }
+
+  // One story in steps (they share the pages); axe findings are collected and checked at the end.
+  const problems: string[] = [];
+  let ada: Page;
+  let prof: Page;
+  const STEP = 240_000;
+
+  it(
+    'lets a student create a group and invite a classmate who accepts, then rank three lectures',
+    async () => {
+      ada = await signedIn('ada1@example.edu');
+      await ada.goto(`${url}${course}/groups`);
+      await ada.getByLabel('Group name (optional)').fill('Transformers');
+      await ada.getByRole('button', { name: 'Create a group' }).click();
+      await poll(() => ada.getByText('You created Transformers').count()).toBe(1);
+      await ada.getByLabel('Invite a classmate').selectOption({ label: 'Alan Turing' });
+      await ada.getByRole('button', { name: 'Send invitation' }).click();
+      await poll(() => ada.getByText('Invitation sent to Alan Turing.').count()).toBe(1);
+      problems.push(...(await axe(ada, 'groups-student')));
+
+      const alan = await signedIn('alan2@example.edu');
+      await alan.goto(`${url}${course}/groups`);
+      await alan.getByRole('button', { name: 'Accept Transformers' }).click();
+      await poll(() => alan.getByText('You joined Transformers.').count()).toBe(1);
+
+      // Ada ranks three lectures.
+      await ada.goto(`${url}${course}/ranking`);
+      for (let i = 0; i < 3; i++) await ada.getByRole('button', { name: /^Add / }).first().click();
+      await ada.getByRole('button', { name: 'Save ranking' }).click();
+      await poll(() => ada.getByText('Ranking saved (3 lectures).').count()).toBe(1);
+      await poll(() => ada.getByText(/Last changed by Ada Lovelace/).count()).toBe(1);
+      problems.push(...(await axe(ada, 'ranking')));
+    },
+    STEP,
+  );
+
+  it(
+    'lets staff close group formation, preview groups for the ten others and apply them',
+    async () => {
+      prof = await signedIn('instructor@example.edu');
+      await prof.goto(`${url}${course}/groups`);
+      const past = new Date(Date.now() - 3600_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      await prof
+        .getByLabel('Group deadline (your time)')
+        .fill(
+          `${past.getFullYear()}-${pad(past.getMonth() + 1)}-${pad(past.getDate())}T${pad(past.getHours())}:${pad(past.getMinutes())}`,
+        );
+      await prof.getByRole('button', { name: 'Save settings' }).click();
+      await poll(() => prof.getByText('Settings saved.').count()).toBe(1);
+      await prof.getByRole('button', { name: 'Plan groups for the rest' }).click();
+      await poll(() => prof.getByText(/10 students placed/).count()).toBe(1);
+      problems.push(...(await axe(prof, 'groups-staff')));
+      await prof.getByRole('button', { name: 'Apply these groups' }).click();
+      await poll(() => prof.getByText(/Applied: 4 new groups/).count()).toBe(1);
+      await poll(() => prof.getByText('Every student is in a group.').count()).toBe(1);
+    },
+    STEP,
+  );
+
+  it(
+    'lets staff plan the roles, preview the changes and explanations, apply and publish',
+    async () => {
+      await prof.goto(`${url}${course}/assignment`);
+      await prof.getByRole('button', { name: 'Plan assignment' }).click();
+      await poll(() => prof.getByRole('heading', { name: 'Preview' }).count()).toBe(1);
+      await poll(() => prof.getByText(/^Optimal/).count()).toBe(1);
+      expect(await prof.getByText(/Transformers/).count()).toBeGreaterThan(0);
+      problems.push(...(await axe(prof, 'assignment-preview')));
+      await prof.getByRole('button', { name: 'Apply this plan' }).click();
+      await poll(() => prof.getByText(/Plan applied: \d+ roles/).count()).toBe(1);
+      await prof.getByRole('button', { name: 'Publish roles' }).click();
+      await poll(() => prof.getByText('Roles published.').count()).toBe(1);
+      problems.push(...(await axe(prof, 'assignment-applied')));
+    },
+    STEP,
+  );
+
+  it(
+    "shows a student her group's roles with the dates they imply, and everyone the panels on the schedule",
+    async () => {
+      await ada.goto(`${url}${course}/my-roles`);
+      await poll(() => ada.getByText('Roles of Transformers.', { exact: false }).count()).toBe(1);
+      expect(await ada.getByRole('cell', { name: 'Presenter' }).count()).toBeGreaterThan(0);
+      expect(await ada.getByText(/Slides due: /).count()).toBeGreaterThan(0);
+      expect(await ada.getByText(/Summary due: /).count()).toBeGreaterThan(0);
+      problems.push(...(await axe(ada, 'my-roles')));
+
+      // A visitor sees the panels on the schedule.
+      const visitor = await (await browser.newContext()).newPage();
+      await visitor.goto(`${url}${course}/schedule`);
+      await poll(() => visitor.getByText('Authors:').count()).toBe(20);
+      expect(await visitor.getByText('Transformers', { exact: false }).count()).toBeGreaterThan(0);
+      problems.push(...(await axe(visitor, 'schedule')));
+    },
+    STEP,
+  );
+
+  it('has no axe violations on the groups, ranking, assignment, my-roles and schedule pages', () => {
+    expect(problems).toEqual([]);
+  });
+});
