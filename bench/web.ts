@@ -16,7 +16,10 @@ const runs = 3;
 async function ensureBuilt(): Promise<void> {
   if (existsSync(`${webDist}/index.html`)) return;
   const { build } = await import('vite');
-  await build({ configFile: fileURLToPath(new URL('../web/vite.config.ts', import.meta.url)), logLevel: 'warn' });
+  await build({
+    configFile: fileURLToPath(new URL('../web/vite.config.ts', import.meta.url)),
+    logLevel: 'warn',
+  });
 }
 
 /** Sum of the gzip sizes of every script the page loads (as Chromium fetched them), and their count. */
@@ -49,7 +52,10 @@ function median(values: number[]): number {
 }
 
 /** Lighthouse 12 scores of the schedule page; `desktop` uses Lighthouse's desktop preset, otherwise its default (mobile, simulated slow 4G). */
-async function lighthouseScores(url: string, desktop: boolean): Promise<{ performance: number; accessibility: number; lcpMs: number; tbtMs: number }> {
+async function lighthouseScores(
+  url: string,
+  desktop: boolean,
+): Promise<{ performance: number; accessibility: number; lcpMs: number; tbtMs: number }> {
   const config = loadConfig();
   const chrome = await chromeLauncher.launch({
     chromePath: config.chromePath,
@@ -59,7 +65,12 @@ async function lighthouseScores(url: string, desktop: boolean): Promise<{ perfor
     const preset = desktop ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined;
     const result = await lighthouse(
       url + schedulePath,
-      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
+      {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+      },
       preset,
     );
     if (!result) throw new Error('Lighthouse returned no result');

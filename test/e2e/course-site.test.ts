@@ -22,6 +22,25 @@ const publicPages: Array<[name: string, path: string]> = [
   ['not-found', '/courses/no-such-course'],
 ];
 
+interface Focused {
+  id: string;
+  tag: string;
+  text: string | null;
+}
+
+/** The element that has keyboard focus (run in the page; the root tsconfig has no DOM types). */
+function focused(page: Page): Promise<Focused | null> {
+  return page.evaluate(() => {
+    const doc = (
+      globalThis as unknown as {
+        document: { activeElement: { id: string; tagName: string; textContent: string | null } | null };
+      }
+    ).document;
+    const el = doc.activeElement;
+    return el ? { id: el.id, tag: el.tagName, text: el.textContent } : null;
+  });
+}
+
 const run = browserAvailable();
 
 describe.skipIf(!run)('the public course site in Chromium', () => {
@@ -80,7 +99,7 @@ describe.skipIf(!run)('the public course site in Chromium', () => {
     await expect(marker.locator('time').first().getAttribute('datetime')).resolves.toBe(next.date);
 
     await page.getByRole('link', { name: /Skip to the next class/ }).click();
-    await page.waitForFunction("document.activeElement?.id === 'next-class'");
+    await expect.poll(() => focused(page)).toMatchObject({ id: 'next-class' });
     expect(new URL(page.url()).hash).toBe('#next-class');
     await context.close();
   });
@@ -88,7 +107,9 @@ describe.skipIf(!run)('the public course site in Chromium', () => {
   it('badges required readings with the word "Required" and follows a reading link to the paper', async () => {
     const { page, context } = await open(`/courses/${demoSlug}/schedule`);
     const reading = course.meetings.flatMap((m) => m.readings).find((r) => r.required && r.url)!;
-    const item = page.locator('li.reading', { has: page.getByRole('link', { name: reading.title, exact: true }) }).first();
+    const item = page
+      .locator('li.reading', { has: page.getByRole('link', { name: reading.title, exact: true }) })
+      .first();
     await expect(item.locator('.badge').innerText()).resolves.toBe('Required');
     const optional = page.locator('li.reading.optional').first();
     await expect(optional.locator('.badge').innerText()).resolves.toBe('Optional');
@@ -103,10 +124,14 @@ describe.skipIf(!run)('the public course site in Chromium', () => {
     const { page, context } = await open(`/courses/${demoSlug}/schedule`);
     await expect(page.locator('.kind-no_class .badge-kind').first().innerText()).resolves.toBe('No class');
     await expect(page.locator('.kind-buffer .badge-kind').first().innerText()).resolves.toBe('Buffer day');
-    await expect(page.locator('.kind-presentations .badge-kind').first().innerText()).resolves.toBe('Presentations');
+    await expect(page.locator('.kind-presentations .badge-kind').first().innerText()).resolves.toBe(
+      'Presentations',
+    );
     const poster = page.locator('.kind-poster');
     await expect(poster.locator('.badge-kind').innerText()).resolves.toBe('Poster session');
-    await expect(poster.locator('.meeting-time').innerText()).resolves.toMatch(/^10:30 AM–12:00 PM C[SD]T \(special time\)$/);
+    await expect(poster.locator('.meeting-time').innerText()).resolves.toMatch(
+      /^10:30 AM–12:00 PM C[SD]T \(special time\)$/,
+    );
     await context.close();
   });
 
@@ -123,9 +148,9 @@ describe.skipIf(!run)('the public course site in Chromium', () => {
   it('reaches the skip link with the first Tab, and it jumps to the main content', async () => {
     const { page, context } = await open(`/courses/${demoSlug}/schedule`);
     await page.keyboard.press('Tab');
-    await expect(page.evaluate('document.activeElement?.textContent')).resolves.toBe('Skip to main content');
+    await expect(focused(page)).resolves.toMatchObject({ tag: 'A', text: 'Skip to main content' });
     await page.keyboard.press('Enter');
-    await page.waitForFunction("document.activeElement?.id === 'main'");
+    await expect.poll(() => focused(page)).toMatchObject({ id: 'main' });
     await context.close();
   });
 
@@ -147,7 +172,9 @@ describe.skipIf(!run)('the public course site in Chromium', () => {
     await expect(final.locator('.milestone-when').innerText()).resolves.toMatch(/6:00 PM CST/);
     const pastCount = course.milestones.filter((m) => m.dueAt && new Date(m.dueAt) < new Date()).length;
     expect(pastCount).toBeGreaterThan(0);
-    await expect(page.locator('.milestone.is-past .badge-past').count()).resolves.toBeGreaterThanOrEqual(pastCount);
+    await expect(page.locator('.milestone.is-past .badge-past').count()).resolves.toBeGreaterThanOrEqual(
+      pastCount,
+    );
     await context.close();
   });
 
@@ -165,6 +192,28 @@ describe.skipIf(!run)('the public course site in Chromium', () => {
     for (const href of await toc.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
       await expect(page.locator(href!).count()).resolves.toBe(1);
     }
+    await context.close();
+  });
+
+  it('lists the resources: the GPU access guide and the poster and summary templates', async () => {
+    const { page, context } = await open(`/courses/${demoSlug}/resources`);
+    const items = await page.locator('ul.resources > li').allInnerTexts();
+    expect(items).toHaveLength(course.resources.length);
+    for (const r of course.resources) expect(items.some((text) => text.includes(r.label))).toBe(true);
+    await context.close();
+  });
+
+  it('moves between course pages without reloading and puts focus on the new heading', async () => {
+    const { page, context } = await open(`/courses/${demoSlug}`);
+    await page.evaluate(() => Object.assign(globalThis, { samePage: true }));
+    const nav = page.getByRole('navigation', { name: 'Course pages' });
+    await nav.getByRole('link', { name: 'Grading' }).click();
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'H1', text: 'Grading' });
+    await expect(page.evaluate(() => (globalThis as { samePage?: boolean }).samePage)).resolves.toBe(true);
+    await expect(nav.getByRole('link', { name: 'Grading' }).getAttribute('aria-current')).resolves.toBe(
+      'page',
+    );
+    await expect(page.title()).resolves.toMatch(/^Grading · /);
     await context.close();
   });
 
@@ -236,7 +285,9 @@ describe.skipIf(!run)('the course list with no courses', () => {
     const page = await context.newPage();
     await page.goto(server.url + '/');
     await expect(page.locator('main h1').innerText()).resolves.toBe('Courses');
-    await expect(page.locator('.state-empty').innerText()).resolves.toMatch(/No courses are published here yet/);
+    await expect(page.locator('.state-empty').innerText()).resolves.toMatch(
+      /No courses are published here yet/,
+    );
     const result = await new AxeBuilder({ page }).analyze();
     expect(result.violations.map((v) => v.id)).toEqual([]);
     await context.close();

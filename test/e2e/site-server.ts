@@ -1,5 +1,5 @@
 // Starts the real Seminar server for the browser suites: temp SQLite data dir, the demo syllabus shifted so today is mid-semester, port 0.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
@@ -15,7 +15,9 @@ export const demoZone = 'America/Chicago';
 /** Fails with the command to run when the web client has not been built. */
 export function assertWebBuilt(): void {
   if (!existsSync(join(webDist, 'index.html'))) {
-    throw new Error('web/dist is missing: build the web client first with `npm run build:web` (npm test does it).');
+    throw new Error(
+      'web/dist is missing: build the web client first with `npm run build:web` (npm test does it).',
+    );
   }
 }
 
@@ -39,7 +41,10 @@ export async function startSiteServer({ withDemo = true } = {}): Promise<SiteSer
   assertWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'seminar-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-  const seminar = await createSeminar(config, { webDir: webDist });
+  // A private copy of the build: another `npm run build:web` during the run must not swap the files under us.
+  const webDir = join(dataDir, 'web');
+  cpSync(webDist, webDir, { recursive: true });
+  const seminar = await createSeminar(config, { webDir });
   try {
     if (withDemo) {
       await importSyllabus(

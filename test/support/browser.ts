@@ -37,7 +37,13 @@ export interface LaunchedBrowser {
  * (its own --user-data-dir, deleted on close), so no state leaks between runs.
  * Pages should come from `browser.newContext()` (@axe-core/playwright needs that).
  */
-export async function launchBrowser(config: Pick<Config, 'chromePath'> = loadConfig()): Promise<LaunchedBrowser> {
-  const browser = await chromium.launch({ executablePath: config.chromePath, headless: true, args: chromiumArgs });
+export async function launchBrowser(
+  config: Pick<Config, 'chromePath'> = loadConfig(),
+): Promise<LaunchedBrowser> {
+  const browser = await chromium.launch({
+    executablePath: config.chromePath,
+    headless: true,
+    args: chromiumArgs,
+  });
   return { browser, close: () => browser.close() };
 }

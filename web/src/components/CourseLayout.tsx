@@ -1,5 +1,5 @@
 // One course's frame: loads the course once, shows its header and navigation, and renders the page inside.
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { startTransition, Suspense, useCallback, useEffect, useState } from 'react';
 import { useParams } from '../router.js';
 import { ApiError, coursePath, fetchCourse, forget, type CourseDetail } from '../api.js';
 import { CourseContext } from '../course-context.js';
@@ -22,7 +22,8 @@ function useCourseLoad(slug: string): [Load, () => void] {
     let live = true;
     setLoad((prev) => (prev.state === 'ok' && prev.course.slug === slug ? prev : { state: 'loading' }));
     fetchCourse(slug).then(
-      (course) => live && setLoad({ state: 'ok', course }),
+      // A transition lets React render the (long) page in slices instead of one long task.
+      (course) => live && startTransition(() => setLoad({ state: 'ok', course })),
       (error: unknown) => live && setLoad({ state: 'error', error: toApiError(error) }),
     );
     return () => {

@@ -18,8 +18,20 @@ export default function ResourcesPage() {
           <ul className="resources">
             {course.resources.map((r) => (
               <li key={r.url} className="card">
-                <a href={r.url}>{r.label}</a>
-                <span className="muted resource-url">{displayUrl(r.url)}</span>
+                {isPublished(r.url) ? (
+                  <>
+                    <a href={r.url}>{r.label}</a>
+                    <span className="muted resource-url">{displayUrl(r.url)}</span>
+                  </>
+                ) : (
+                  <>
+                    <span className="resource-label">{r.label}</span>
+                    <span className="muted resource-url">
+                      A file next to the syllabus (<code>{r.url}</code>), not published on this site: ask the staff
+                      for it.
+                    </span>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -44,6 +56,14 @@ export default function ResourcesPage() {
       ) : null}
     </>
   );
+}
+
+/**
+ * Whether a link leads somewhere on the web. Syllabi written for a Git repository link files
+ * relative to the README ("Summaries/Template.md"), which do not exist on this site.
+ */
+function isPublished(url: string): boolean {
+  return /^(https?:|mailto:)/i.test(url);
 }
 
 /** "arxiv.org/abs/…" — where a link leads, without the scheme. */
