@@ -10,13 +10,15 @@ export function CourseNav({ slug }: { slug: string }) {
   return (
     <nav className="course-nav" aria-label="Course pages">
       <ul>
-        {coursePages.filter((p) => !p.ability || abilities[p.ability]).map((p) => (
-          <li key={p.path}>
-            <NavLink to={coursePageUrl(slug, p.path)} end={p.path === ''}>
-              {p.label}
-            </NavLink>
-          </li>
-        ))}
+        {coursePages
+          .filter((p) => !p.ability || abilities[p.ability])
+          .map((p) => (
+            <li key={p.path}>
+              <NavLink to={coursePageUrl(slug, p.path)} end={p.path === ''}>
+                {p.label}
+              </NavLink>
+            </li>
+          ))}
       </ul>
     </nav>
   );

@@ -27,8 +27,8 @@ export default function ResourcesPage() {
                   <>
                     <span className="resource-label">{r.label}</span>
                     <span className="muted resource-url">
-                      A file next to the syllabus (<code>{r.url}</code>), not published on this site: ask the staff
-                      for it.
+                      A file next to the syllabus (<code>{r.url}</code>), not published on this site: ask the
+                      staff for it.
                     </span>
                   </>
                 )}
