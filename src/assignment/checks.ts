@@ -111,7 +111,9 @@ export function feasibilityProblems(inst: Instance): string[] {
     if (need.total > available) {
       const who =
         available === n
-          ? `there are only ${plural(n, 'group')}`
+          ? n === 1
+            ? 'there is only 1 group'
+            : `there are only ${n} groups`
           : `only ${plural(available, 'group is', 'groups are')} available`;
       problems.push(`${meeting.label} needs ${plural(need.total, 'group')} (${need.words}) but ${who}.`);
     }

@@ -19,7 +19,9 @@
  * Preference cost of meeting m for group g: its 1-based rank in g's list; a meeting g did not rank costs
  * (list length + 1), tied behind every ranked one; a group that ranked nothing costs 1 everywhere (it is
  * content anywhere). A group's cost is that of its best presenting meeting (y picks it, since every stage
- * minimises). Ranks are what groups state and what staff read, so the cost is the rank itself.
+ * minimises). Ranks are what groups state and what staff read, so the cost is the rank itself. When there
+ * are fewer presenting slots than groups, a group without one is outside stages 1–2 (no cost); the notes
+ * say how many do not present and each such group's explanation says why.
  *
  * Objective, lexicographic, solved in stages (solve, fix the optimum as a constraint, re-solve):
  *   1. fairness: minimise W, the worst group's cost;
