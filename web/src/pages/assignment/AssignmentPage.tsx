@@ -9,6 +9,7 @@ import type { RolePlanBody, StaffAssignmentBody } from '../../../../src/contract
 import { PlanPreview } from './PlanPreview.js';
 import { RoleEditor } from './RoleEditor.js';
 import { PreferenceMatrix } from './PreferenceMatrix.js';
+import { AssignmentSettings } from './AssignmentSettings.js';
 import '../../auth/auth.css';
 import './assignment.css';
 
@@ -29,7 +30,15 @@ export default function AssignmentPage() {
     call<StaffAssignmentBody>('GET', `${base}/assignment/staff`).then(
       (body) => {
         setData(body);
-        setPlan((p) => (p ? (body.latestPlan?.planId === p.planId ? body.latestPlan : p) : body.latestPlan && !body.latestPlan.appliedAt ? body.latestPlan : null));
+        setPlan((p) =>
+          p
+            ? body.latestPlan?.planId === p.planId
+              ? body.latestPlan
+              : p
+            : body.latestPlan && !body.latestPlan.appliedAt
+              ? body.latestPlan
+              : null,
+        );
       },
       (e: unknown) => setError(messageOf(e)),
     );
@@ -65,16 +74,24 @@ export default function AssignmentPage() {
     <>
       <h1>Role assignment</h1>
       <p className="lede">
-        {data.groups.length} groups, {data.meetings.length} lectures needing presenters. Per lecture: {data.settings.roles.presentersPerMeeting} presenter group,{' '}
+        {data.groups.length} groups, {data.meetings.length} lectures needing presenters. Per lecture:{' '}
+        {data.settings.roles.presentersPerMeeting} presenter group,{' '}
         {data.settings.roles.summarizersPerMeeting} summary group, reviewers{' '}
-        {data.settings.roles.reviewersPerMeeting === 'each-group-once' ? 'so that every group reviews once' : `× ${data.settings.roles.reviewersPerMeeting}`}.
+        {data.settings.roles.reviewersPerMeeting === 'each-group-once'
+          ? 'so that every group reviews once'
+          : `× ${data.settings.roles.reviewersPerMeeting}`}
+        .
       </p>
       <FormNotice message={notice} />
       <FormError message={error} />
 
       <section className="section" aria-labelledby="publish">
         <h2 id="publish">Publishing</h2>
-        <p>{published ? `Published ${formatInstant(published, course.timeZone)}: students and the schedule show these roles.` : 'Not published: only staff see the roles.'}</p>
+        <p>
+          {published
+            ? `Published ${formatInstant(published, course.timeZone)}: students and the schedule show these roles.`
+            : 'Not published: only staff see the roles.'}
+        </p>
         <button
           type="button"
           className={published ? 'button button-secondary' : 'button'}
@@ -115,7 +132,9 @@ export default function AssignmentPage() {
             plan={plan}
             onApply={() =>
               void act(async () => {
-                const r = await call<{ applied: number }>('POST', `${base}/assignment/apply`, { planId: plan.planId });
+                const r = await call<{ applied: number }>('POST', `${base}/assignment/apply`, {
+                  planId: plan.planId,
+                });
                 setPlan(null);
                 return `Plan applied: ${r.applied} roles.${published ? ' They are published.' : ' Publish them when ready.'}`;
               })
@@ -129,7 +148,9 @@ export default function AssignmentPage() {
         {data.violations.length > 0 ? (
           <div className="notice" role="status">
             <p>
-              <strong>These roles break {data.violations.length} rule{data.violations.length === 1 ? '' : 's'}:</strong>
+              <strong>
+                These roles break {data.violations.length} rule{data.violations.length === 1 ? '' : 's'}:
+              </strong>
             </p>
             <ul>
               {data.violations.map((v, i) => (
@@ -173,7 +194,11 @@ export default function AssignmentPage() {
                               aria-label={`${r.locked ? 'Unlock' : 'Lock'} ${name.get(r.groupId)} as ${role} on ${formatDay(m.date)}`}
                               onClick={() =>
                                 void act(async () => {
-                                  await call('POST', `${base}/assignment/locks`, { meetingId: m.id, groupId: r.groupId, locked: !r.locked });
+                                  await call('POST', `${base}/assignment/locks`, {
+                                    meetingId: m.id,
+                                    groupId: r.groupId,
+                                    locked: !r.locked,
+                                  });
                                   return r.locked ? 'Unlocked.' : 'Locked: re-solving keeps it.';
                                 })
                               }
@@ -189,8 +214,24 @@ export default function AssignmentPage() {
             </tbody>
           </table>
         )}
-        <RoleEditor base={base} data={data} onSaved={(msg) => { setNotice(msg); load(); }} />
+        <RoleEditor
+          base={base}
+          data={data}
+          onSaved={(msg) => {
+            setNotice(msg);
+            load();
+          }}
+        />
       </section>
+
+      <AssignmentSettings
+        base={base}
+        data={data}
+        onSaved={(msg) => {
+          setNotice(msg);
+          load();
+        }}
+      />
 
       <PreferenceMatrix base={base} />
     </>
