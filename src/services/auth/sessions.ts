@@ -4,11 +4,11 @@ import type { Db } from '../../storage/db.js';
 import {
   deleteSession,
   deleteUserSessions,
-  findSession,
+  findSessionWithUser,
   insertSession,
   touchSession,
 } from '../../storage/repositories/sessions.js';
-import { findUserById, type UserRow } from '../../storage/repositories/users.js';
+import type { UserRow } from '../../storage/repositories/users.js';
 import type { RequestMeta } from './context.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -64,16 +64,15 @@ export async function createSession(
 export async function resolveSession(db: Db, token: string, now: Date): Promise<ActiveSession | null> {
   if (token.length === 0 || token.length > 100) return null;
   const id = hashToken(token);
-  const row = await findSession(db, id);
-  if (!row) return null;
+  const found = await findSessionWithUser(db, id);
+  if (!found) return null;
+  const { session: row, user } = found;
   const lastSeen = new Date(row.last_seen_at).getTime();
   const expiresAt = new Date(row.expires_at);
   if (now.getTime() >= expiresAt.getTime() || now.getTime() - lastSeen >= SESSION_POLICY.idleMs) {
     await deleteSession(db, id);
     return null;
   }
-  const user = await findUserById(db, row.user_id);
-  if (!user) return null;
   if (now.getTime() - lastSeen >= SESSION_POLICY.touchEveryMs) await touchSession(db, id, now.toISOString());
   return { id, csrfToken: row.csrf_token, user, expiresAt };
 }
