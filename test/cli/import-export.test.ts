@@ -1,7 +1,7 @@
 // The `seminar` command as a user runs it: import --json, import --course twice, bad files, export/import round trip, usage errors.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toCourseModel } from '../../src/domain/stored-course.js';
 import { getCourse } from '../../src/services/get-course.js';
 import { listCourses } from '../../src/services/list-courses.js';
@@ -13,6 +13,9 @@ import { runSeminar } from './run-cli.js';
 
 const zone = 'America/Chicago';
 const parsed = readSyllabus({ source: fixtureBytes(), timeZone: zone });
+
+// Each test starts node + tsx once or twice: slow on a busy machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 describe('seminar import / export', () => {
   let dir: TempDir;

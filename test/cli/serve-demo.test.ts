@@ -88,7 +88,7 @@ describe('seminar demo', () => {
     } finally {
       await db.destroy();
     }
-  }, 120_000);
+  }, 600_000);
 
   it('serves the same data with `seminar serve` and answers health', async () => {
     const running = await start('serve', dir.path);
@@ -104,5 +104,5 @@ describe('seminar demo', () => {
     } finally {
       expect(await stop(running)).toBe(0);
     }
-  }, 60_000);
+  }, 180_000);
 });
