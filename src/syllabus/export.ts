@@ -78,8 +78,11 @@ function description(course: CourseModel): string[] {
 function readingItem(r: Reading, explicit: boolean): string {
   const title = r.url !== null ? `[${escapeLinkText(r.title)}](${linkUrl(r.url)})` : r.title;
   const mark = r.required ? 'Required' : explicit || needsExplicitMark(r) ? 'Optional' : null;
-  const inside = [r.note, mark].filter(Boolean).join(', ');
-  return inside ? `${title} (${inside})` : title;
+  // A note with brackets of its own cannot sit inside "( … , Required)": it follows a dash instead.
+  const dashed = r.note !== null && /[()[\]]/.test(r.note) && r.url !== null;
+  const inside = [dashed ? null : r.note, mark].filter(Boolean).join(', ');
+  const head = dashed ? `${title} — ${r.note}` : title;
+  return inside ? `${head} (${inside})` : head;
 }
 
 function meetingCell(m: Meeting, explicit: boolean): string {

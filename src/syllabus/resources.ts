@@ -36,7 +36,7 @@ export function resourceLabel(text: string, url: string): string {
 }
 
 function isRelative(url: string): boolean {
-  return url !== '' && !/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(url);
+  return url !== '' && !/\s/.test(url) && !/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(url);
 }
 
 /** Links of a Resources section first, then every other relative link in document order, without repeats. */

@@ -179,7 +179,7 @@ export function readSchedule(
         const prev = meetings[meetings.length - 1];
         if (dateText === '' && prev) {
           addTo(prev, cells, columns, defaults);
-          prev.notes.push(...overflow);
+          prev.notes.push(...overflow.flatMap(splitItems));
           continue;
         }
         warnings.push({
@@ -204,7 +204,7 @@ export function readSchedule(
         extra: {},
       };
       addTo(m, cells, columns, defaults);
-      m.notes.push(...overflow);
+      m.notes.push(...overflow.flatMap(splitItems));
       meetings.push(m);
     }
   }
@@ -215,7 +215,7 @@ function addTo(m: RawMeeting, cells: string[], columns: Columns, defaults: Readi
   if (columns.title !== null && cells[columns.title]! !== '') {
     const t = plain(cells[columns.title]!);
     if (m.title === null) m.title = t;
-    else m.notes.push(cells[columns.title]!);
+    else m.notes.push(...splitItems(cells[columns.title]!));
   }
   for (const col of columns.readings) {
     const content = readCell(

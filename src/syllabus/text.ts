@@ -34,9 +34,12 @@ export function linkAt(s: string, at: number): InlineLink | null {
   const end = closing(s, close + 1, '(', ')');
   if (end < 0) return null;
   let url = s.slice(close + 2, end).trim();
-  const titled = /^(\S+)\s+["'(].*$/.exec(url);
-  if (titled) url = titled[1]!;
-  if (url.startsWith('<') && url.endsWith('>')) url = url.slice(1, -1);
+  const angled = /^<([^<>]*)>/.exec(url);
+  if (angled) url = angled[1]!;
+  else {
+    const titled = /^(\S+)\s+["'(].*$/.exec(url);
+    if (titled) url = titled[1]!;
+  }
   return { text: s.slice(at + 1, close).trim(), url, start: at, end: end + 1 };
 }
 

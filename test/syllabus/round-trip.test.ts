@@ -71,3 +71,35 @@ describe('import(export(course)) equals course', () => {
     expect(md).toContain('[Spanner](https://example.org/spanner) (Sections 1-3, Required)');
   });
 });
+
+describe('export of awkward content', () => {
+  it('keeps a reading note that holds a link of its own', () => {
+    const md = [
+      '# CS 1: T (Fall 2024)',
+      '| Date | Readings |',
+      '| --- | --- |',
+      '| Aug 26 | [A](https://a) [code](https://c) (Required) |',
+      '| Aug 28 | Long text without a mark, then<br>Note: bring a laptop |',
+    ].join('\n');
+    const { course } = parseOk(md);
+    expect(course.meetings[0]!.readings[0]).toEqual({
+      title: 'A',
+      url: 'https://a',
+      required: true,
+      note: '[code](https://c)',
+    });
+    const again = parseSyllabus(exportSyllabus(course), { timeZone: ZONE });
+    expect(again.ok && again.course).toEqual(course);
+  });
+
+  it('writes notes that would read as readings behind "Note:"', () => {
+    const md =
+      '# CS 1: T (Fall 2024)\n| Date | Readings | Presenter |\n| --- | --- | --- |\n| Aug 26 | [A](https://a) | Team 1 | bring a laptop |';
+    const { course } = parseOk(md);
+    expect(course.meetings[0]!.notes).toEqual(['bring a laptop']);
+    const out = exportSyllabus(course);
+    expect(out).toContain('<br>Note: bring a laptop');
+    const again = parseSyllabus(out, { timeZone: ZONE });
+    expect(again.ok && again.course).toEqual(course);
+  });
+});
