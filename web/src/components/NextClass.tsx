@@ -8,7 +8,7 @@ import { meetingTopic, meetingWhen, nextMeeting } from './meeting-time.js';
 
 export function NextClassCard({ course }: { course: CourseDetail }) {
   const now = useNow();
-  const next = nextMeeting(course);
+  const next = nextMeeting(course, now);
   if (!next) {
     const any = course.meetings.some((m) => m.startsAt);
     return (

@@ -28,8 +28,18 @@ export function meetingTopic(meeting: MeetingView): string | null {
   );
 }
 
-export function nextMeeting(course: CourseDetail): MeetingView | null {
-  return course.meetings.find((m) => m.id === course.nextMeetingId) ?? null;
+/**
+ * The next class: the server's nextMeetingId, moved on past classes that have ended since the
+ * response (a page left open over a class day stays true).
+ */
+export function nextMeeting(course: CourseDetail, now: number): MeetingView | null {
+  const from = course.meetings.findIndex((m) => m.id === course.nextMeetingId);
+  if (from < 0) return null;
+  for (const m of course.meetings.slice(from)) {
+    const end = m.endsAt ?? m.startsAt;
+    if (end && new Date(end).getTime() > now) return m;
+  }
+  return null;
 }
 
 const dayNames = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

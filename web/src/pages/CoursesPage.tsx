@@ -49,7 +49,9 @@ export default function CoursesPage() {
             <ul className="course-list">
               {courses.map((c) => (
                 <li key={c.slug} className="card">
-                  <p className="eyebrow">{[c.code, c.term].filter(Boolean).join(' · ')}</p>
+                  {c.code || c.term ? (
+                    <p className="eyebrow">{[c.code, c.term].filter(Boolean).join(' · ')}</p>
+                  ) : null}
                   <h2>
                     <Link to={coursePageUrl(c.slug, '')}>{c.title}</Link>
                   </h2>

@@ -4,7 +4,7 @@ import { useLocation } from '../router.js';
 import type { CourseDetail, MeetingView } from '../api.js';
 import { useCourse, useDocumentTitle, useNow } from '../course-context.js';
 import { Html } from '../components/Html.js';
-import { kindLabels, meetingTime, zoneName } from '../components/meeting-time.js';
+import { kindLabels, meetingTime, nextMeeting, zoneName } from '../components/meeting-time.js';
 import { Empty } from '../components/states.js';
 import { formatDay, formatLongDay, fromNow } from '../time.js';
 import { MeetingPanel } from './assignment/SchedulePanel.js';
@@ -36,7 +36,8 @@ export default function SchedulePage() {
   const course = useCourse();
   useDocumentTitle('Schedule', [course.code, course.title].filter(Boolean).join(' '));
   const { hash } = useLocation();
-  const next = course.meetings.find((m) => m.id === course.nextMeetingId) ?? null;
+  const now = useNow();
+  const next = nextMeeting(course, now);
 
   // The page renders after its data arrives, too late for the browser's own jump to #anchor.
   useEffect(() => {
@@ -66,20 +67,35 @@ export default function SchedulePage() {
         </Empty>
       ) : (
         groupByUnit(course.meetings).map((group, i) => (
-          <UnitSection key={`${group.title ?? ''}-${i}`} group={group} course={course} index={i} />
+          <UnitSection
+            key={`${group.title ?? ''}-${i}`}
+            group={group}
+            course={course}
+            index={i}
+            nextId={next?.id ?? null}
+            now={now}
+          />
         ))
       )}
     </>
   );
 }
 
-function UnitSection({ group, course, index }: { group: UnitGroup; course: CourseDetail; index: number }) {
+interface UnitProps {
+  group: UnitGroup;
+  course: CourseDetail;
+  index: number;
+  nextId: string | null;
+  now: number;
+}
+
+function UnitSection({ group, course, index, nextId, now }: UnitProps) {
   const headingId = `unit-${index}-${slugify(group.title ?? 'opening')}`;
   const list = (
     <ol className="meetings">
       {group.meetings.map((m) => (
         <li key={m.id}>
-          <Meeting meeting={m} course={course} />
+          <Meeting meeting={m} course={course} isNext={m.id === nextId} now={now} />
         </li>
       ))}
     </ol>
@@ -102,9 +118,14 @@ function UnitSection({ group, course, index }: { group: UnitGroup; course: Cours
   );
 }
 
-function Meeting({ meeting: m, course }: { meeting: MeetingView; course: CourseDetail }) {
-  const now = useNow();
-  const isNext = m.id === course.nextMeetingId;
+interface MeetingProps {
+  meeting: MeetingView;
+  course: CourseDetail;
+  isNext: boolean;
+  now: number;
+}
+
+function Meeting({ meeting: m, course, isNext, now }: MeetingProps) {
   const time = meetingTime(m, course.timeZone);
   const special = m.kind !== 'lecture';
   const ownTime = Boolean(m.startTime) && m.kind !== 'no_class';
