@@ -89,6 +89,20 @@ describe('plan, preview, apply', () => {
   });
 });
 
+describe('the audit log', () => {
+  it('records who applied and published roles (the fixed test clock gives them one instant)', async () => {
+    await seedGroups(w.deps, 'cs598-genai-f24', 3);
+    const staff = await w.as(w.instructor);
+    const plan = await planRoles(w.deps, staff);
+    await applyRolePlan(w.deps, staff, plan.planId);
+    await publishRoles(w.deps, staff, true);
+    const rows = await w.db.selectFrom('audit_log').select(['action', 'actor_email']).where('course_id', '=', w.courseId).orderBy('id').execute();
+    expect(rows.filter((r) => r.actor_email === 'prof@example.edu').map((r) => r.action).sort()).toEqual(['roles-applied', 'roles-published']);
+    // The demo seed acted without an account.
+    expect(rows.filter((r) => r.actor_email === null).map((r) => r.action).sort()).toEqual(['roles-applied', 'roles-published']);
+  });
+});
+
 describe('what students see', () => {
   it('shows nothing before publishing, then their own roles with slides due 24 h before class and the summary 24 h after', async () => {
     await seedGroups(w.deps, 'cs598-genai-f24', 3);

@@ -9,6 +9,7 @@ import { DomainError } from '../errors.js';
 import { nowOf, type ServiceDeps } from '../deps.js';
 import { loadScope } from '../groups/context.js';
 import { loadAssignmentState } from './input.js';
+import { auditStaffAction } from './audit-staff.js';
 
 export interface RoleEdit {
   meetingId: string;
@@ -56,6 +57,7 @@ export async function editRole(deps: ServiceDeps, access: CourseAccess, edit: Ro
         { id: ulid(now.getTime()), course_id: access.course.id, meeting_id: edit.meetingId, group_id: edit.groupId, role: edit.role, locked: edit.locked === false ? 0 : 1, created_at: now.toISOString() },
       ]);
     }
+    await auditStaffAction(trx, now, access, 'role-edited', `${group.name} ${meeting.date}`, { role: edit.role, confirmedViolations: violations.map((v) => v.code) });
     return { violations };
   });
 }
@@ -78,6 +80,7 @@ export async function publishRoles(deps: ServiceDeps, access: CourseAccess, publ
   }
   const at = published ? now.toISOString() : null;
   await upsertSettings(deps.db, access.course.id, { roles_published_at: at }, now.toISOString());
+  await auditStaffAction(deps.db, now, access, published ? 'roles-published' : 'roles-unpublished', null);
   return { publishedAt: at };
 }
 
@@ -107,6 +110,7 @@ export async function updateAssignmentSettings(deps: ServiceDeps, access: Course
   if (patch.summarizersPerMeeting !== undefined) row.summarizers_per_meeting = patch.summarizersPerMeeting;
   if (patch.reviewersPerMeeting !== undefined) row.reviewers_per_meeting = patch.reviewersPerMeeting;
   await upsertSettings(deps.db, access.course.id, row, now.toISOString());
+  await auditStaffAction(deps.db, now, access, 'assignment-settings-changed', null, { ...patch });
 }
 
 /** Marks a group unavailable on a meeting (or available again); the solver then gives it no role there. */

@@ -8,6 +8,7 @@ import { DomainError } from '../errors.js';
 import { nowOf, type ServiceDeps } from '../deps.js';
 import { loadScope } from '../groups/context.js';
 import { loadAssignmentState, type AssignmentState } from './input.js';
+import { auditStaffAction } from './audit-staff.js';
 
 export interface NamedRole {
   meetingId: string;
@@ -150,6 +151,7 @@ export async function applyRolePlan(deps: ServiceDeps, access: CourseAccess, pla
       })),
     );
     await markPlanApplied(trx, planId, at);
+    await auditStaffAction(trx, now, access, 'roles-applied', planId, { roles: plan.assignments.length, added: preview.diff.added.length, removed: preview.diff.removed.length, changed: preview.diff.changed.length });
     return { applied: plan.assignments.length, diff: preview.diff };
   });
 }

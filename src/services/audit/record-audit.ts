@@ -23,6 +23,14 @@ export const AUDIT_ACTIONS = [
   'role-changed',
   'student-dropped',
   'student-restored',
+  // Groups and the role assignment (staff actions).
+  'groups-formed',
+  'group-member-moved',
+  'roles-applied',
+  'role-edited',
+  'roles-published',
+  'roles-unpublished',
+  'assignment-settings-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -11,6 +11,7 @@ import { nowOf, type ServiceDeps } from '../deps.js';
 import { fingerprint } from '../assignment/fingerprint.js';
 import { formatInstant, loadScope, nextGroupName } from './context.js';
 import { groupDeadlineBlocker } from './settings.js';
+import { auditStaffAction } from '../assignment/audit-staff.js';
 
 export interface FormationPreview {
   planId: string;
@@ -119,6 +120,7 @@ export async function applyGroupFormation(deps: ServiceDeps, access: CourseAcces
       }
     }
     if (!(await markPlanApplied(trx, planId, at))) throw new DomainError('conflict', 'This plan was already applied.', { reason: 'plan-applied' });
+    await auditStaffAction(trx, now, access, 'groups-formed', planId, { seed: plan.seed, newGroups: plan.newGroups.map((g) => g.name) });
     return { created: plan.newGroups.length, joined: plan.joins.reduce((n, j) => n + j.studentIds.length, 0) };
   });
 }

@@ -6,6 +6,7 @@ import { authorize, type CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
 import { nowOf, type ServiceDeps } from '../deps.js';
 import { loadScope, nextGroupName } from './context.js';
+import { auditStaffAction } from '../assignment/audit-staff.js';
 
 /**
  * Moves a student. target: a group id of the course, 'new' (a new group of their own) or null
@@ -53,6 +54,7 @@ export async function moveMember(
       await insertMember(trx, { group_id: targetId, user_id: input.userId, course_id: courseId, joined_at: at });
       await withdrawPendingInvitationsOf(trx, courseId, input.userId, at);
     }
+    await auditStaffAction(trx, now, access, 'group-member-moved', input.userId, { from: current?.name ?? null, to: targetId });
     return { groupId: targetId };
   });
 }
