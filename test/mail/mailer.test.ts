@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createMailer } from '../../src/mail/mailer.js';
-import { passwordResetMail } from '../../src/mail/templates.js';
+import { invitationMail, passwordResetMail } from '../../src/mail/templates.js';
 
 /** Undoes quoted-printable soft breaks and escapes, as a mail reader would. */
 function unquote(raw: string): string {
@@ -71,6 +71,30 @@ describe('mail through SMTP', () => {
     expect(received[0]!.raw).toContain('Subject: Reset your Seminar password');
     expect(unquote(received[0]!.raw)).toContain('reset-password?token=abc123');
     expect(logged).toEqual([]);
+  });
+
+  it('delivers an invitation naming the course, with a non-ASCII name intact', async () => {
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: 'Seminar <seminar@example.edu>',
+      outboxDir: '/nonexistent',
+      log: () => {},
+    });
+    await mailer.send(
+      invitationMail(
+        'jose@example.edu',
+        'José Núñez',
+        'CS 598 Systems for Generative AI',
+        'http://localhost:3000/invitation?token=inv42',
+      ),
+    );
+    mailer.close();
+    const mail = received[received.length - 1]!;
+    expect(mail.to).toEqual(['jose@example.edu']);
+    expect(mail.raw).toContain('Subject: You are invited to CS 598 Systems for Generative AI on Seminar');
+    const body = unquote(mail.raw);
+    expect(body).toContain('invitation?token=inv42');
+    expect(Buffer.from(body, 'latin1').toString('utf8')).toContain('Hello José Núñez,');
   });
 });
 
