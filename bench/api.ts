@@ -1,7 +1,7 @@
 // Benchmark of the course API: GET /api/courses/:slug at 100 connections (autocannon) against a real server process.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -12,7 +12,7 @@ import { DEMO_SLUG, importDemoCourse } from '../src/services/demo-course.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Starts `seminar serve` on a free port in its own process (as in production) and resolves its URL. */
-function startServer(dataDir: string): Promise<{ url: string; stop(): void }> {
+function startServer(dataDir: string): Promise<{ url: string; pid: number; stop(): void }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/seminar.js', 'serve'], {
       cwd: ROOT,
@@ -29,10 +29,19 @@ function startServer(dataDir: string): Promise<{ url: string; stop(): void }> {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGTERM') });
+      if (match) resolve({ url: match[1]!, pid: child.pid!, stop: () => child.kill('SIGTERM') });
     });
     child.on('exit', (code) => reject(new Error(`seminar serve exited with ${code} before listening`)));
   });
+}
+
+/** CPU time (ms, user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+function cpuMs(pid: number): number | null {
+  const file = `/proc/${pid}/stat`;
+  if (!existsSync(file)) return null;
+  // Fields after the command name: state is field 3, utime 14, stime 15 (clock ticks, 100 per second).
+  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function load(url: string, seconds: number): Promise<autocannon.Result> {
@@ -51,16 +60,28 @@ export async function benchApi(seconds = 10): Promise<Record<string, number>> {
     try {
       const url = `${server.url}/api/courses/${DEMO_SLUG}`;
       await load(url, 2); // warm-up: JIT, caches
+      const cpuBefore = cpuMs(server.pid);
       const result = await load(url, seconds);
+      const cpuAfter = cpuMs(server.pid);
       if (result.non2xx > 0 || result.errors > 0)
         throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
       return {
         courseDetailP50Ms: result.latency.p50,
         courseDetailP99Ms: result.latency.p99,
         courseDetailRps: Math.round(result.requests.average),
+        // Server CPU per request: what bounds throughput on an idle core, whatever else runs here.
+        ...(cpuBefore !== null && cpuAfter !== null
+          ? {
+              serverCpuUsPerRequest: Math.round(
+                ((cpuAfter - cpuBefore) * 1000) / Math.max(1, result.requests.total),
+              ),
+            }
+          : {}),
         courseDetailBytes: Math.round(result.throughput.average / Math.max(1, result.requests.average)),
         connections: 100,
         seconds,
+        // Other work on the machine skews these figures; the 1-minute load average says how much.
+        loadAverage1m: Math.round(loadavg()[0]! * 10) / 10,
       };
     } finally {
       server.stop();
