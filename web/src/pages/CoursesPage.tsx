@@ -37,6 +37,9 @@ export default function CoursesPage() {
       ) : (
         <>
           <h1>Courses</h1>
+          <p className="lede">
+            Each course’s schedule and reading list, grading, policies and project milestones.
+          </p>
           {courses.length === 0 ? (
             <Empty>
               <p>No courses are published here yet.</p>
