@@ -111,7 +111,7 @@ function looksLikeNote(text: string): boolean {
 
 /** Classifies one `<br>`-separated item of a schedule cell. */
 export function readItem(raw: string, defaults: ReadingDefaults): Item[] {
-  let s = raw.trim().replace(/^[-*+]\s+(?=\S)/, '');
+  let s = raw.trim().replace(/^(?:[-*+]|\d{1,2}[.)])\s+(?=\S)/, '');
   if (s === '') return [];
   const noted = /^note:\s*(\S[\s\S]*)$/i.exec(s);
   if (noted) return [{ kind: 'note', text: noted[1]! }];
@@ -153,16 +153,19 @@ export function readItem(raw: string, defaults: ReadingDefaults): Item[] {
   }
   const tail = trailing(s, false);
   const mark = lead2.mark ?? tail.mark;
-  const title = plain(tail.rest);
+  // "Attention Is All You Need https://arxiv.org/abs/1706.03762": a bare address is the link.
+  const bare = /(?:^|\s)<?(https?:\/\/[^\s<>]+?)>?[.,;]?(?=\s|$)/.exec(tail.rest);
+  const rest = bare ? collapse(tail.rest.replace(bare[0], ' ')).replace(/[\s:,;\-–—]+$/, '') : tail.rest;
+  const title = plain(rest) || (bare ? bare[1]! : '');
   if (title === '') return mark ? [] : [{ kind: 'note', text: raw.trim() }];
-  if (!mark && (looksLikeNote(tail.rest) || /^<[a-z!/]/i.test(s)))
+  if (!mark && !bare && (looksLikeNote(rest) || /^<[a-z!/]/i.test(s)))
     return [{ kind: 'note', text: raw.trim() }];
   return [
     {
       kind: 'reading',
       reading: {
         title,
-        url: null,
+        url: bare ? bare[1]! : null,
         required: mark ? mark === 'required' : defaults.unmarkedRequired,
         note: noteJoin(tail.notes),
       },

@@ -58,6 +58,16 @@ describe('reading a schedule cell', () => {
     });
   });
 
+  it('takes a bare web address as the link and drops a list number', () => {
+    expect(reading('Attention Is All You Need https://arxiv.org/abs/1706.03762 (Required)')).toEqual({
+      title: 'Attention Is All You Need',
+      url: 'https://arxiv.org/abs/1706.03762',
+      required: true,
+      note: null,
+    });
+    expect(reading('2. [B](https://b)')).toMatchObject({ title: 'B', url: 'https://b' });
+  });
+
   it('keeps parentheses that belong to the title', () => {
     expect(
       reading('[LLM.int8(): 8-bit Matrix Multiplication](https://arxiv.org/abs/2208.07339) (Required)')!
