@@ -54,6 +54,13 @@ import type { Role } from './types.js';
 
 export type StageName = 'fairness' | 'total' | 'spread';
 
+/** What each stage minimises, in words (shown in the plan's stats). */
+export const STAGE_OBJECTIVE: Record<StageName, string> = {
+  fairness: "worst group's presenter preference cost",
+  total: "sum of groups' presenter preference costs",
+  spread: 'extra roles held by one group within one week',
+};
+
 export interface Stage {
   name: StageName;
   objective: string;
@@ -245,10 +252,10 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
 
   const stages: Stage[] = [];
   if (roleActive.presenter) {
-    stages.push({ name: 'fairness', objective: "worst group's presenter preference cost", cost: fairness });
-    stages.push({ name: 'total', objective: "sum of groups' presenter preference costs", cost: total });
+    stages.push({ name: 'fairness', objective: STAGE_OBJECTIVE.fairness, cost: fairness });
+    stages.push({ name: 'total', objective: STAGE_OBJECTIVE.total, cost: total });
   }
-  stages.push({ name: 'spread', objective: 'extra roles held by one group within one week', cost: spread });
+  stages.push({ name: 'spread', objective: STAGE_OBJECTIVE.spread, cost: spread });
 
   return {
     numCols,

@@ -4,9 +4,9 @@ import { checkPlan, feasibilityProblems, shortfallNotes, validateInput } from '.
 import { describeOutcomes, weekClashNotes } from './explain.js';
 import { loadSolver, MipRunner } from './highs.js';
 import type { Instance } from './instance.js';
-import { buildInstance, ordinal, ROLES, sortAssignments } from './instance.js';
+import { buildInstance, ordinal, sortAssignments } from './instance.js';
 import type { MipModel, StageName } from './model.js';
-import { buildModel, readAssignments, thresholdBounds } from './model.js';
+import { buildModel, readAssignments, STAGE_OBJECTIVE, thresholdBounds } from './model.js';
 import { completeWithoutClash } from './completion.js';
 import { presenterFlow, spreadExtras } from './flow.js';
 import type {
@@ -14,6 +14,7 @@ import type {
   AssignmentInput,
   AssignmentPlan,
   PlanStatus,
+  Role,
   RoleAssignment,
   StageResult,
 } from './types.js';
@@ -38,7 +39,17 @@ interface Solved {
   seconds: number;
 }
 
-type Outcome = Solved | { infeasible: true } | { noSolution: true };
+type ModelOutcome = Solved | { infeasible: true } | { noSolution: true };
+type Outcome =
+  | {
+      picked: { g: number; m: number; role: Role }[];
+      stages: StageResult[];
+      status: PlanStatus;
+      seconds: number;
+    }
+  | { infeasible: true }
+  | { noSolution: true };
+type Relaxed = Exclude<ReturnType<typeof presenterRelaxation>, { infeasible: true }>;
 
 class Budget {
   spent = 0;
@@ -53,7 +64,6 @@ function stage(mip: MipModel, name: StageName) {
 }
 
 function stageResult(
-  mip: MipModel,
   name: StageName,
   value: number,
   proven: boolean,
@@ -62,7 +72,7 @@ function stageResult(
 ): StageResult {
   return {
     name,
-    objective: stage(mip, name).objective,
+    objective: STAGE_OBJECTIVE[name],
     value,
     status: proven ? 'optimal' : 'time_limit',
     gap,
@@ -108,16 +118,46 @@ function presenterRelaxation(inst: Instance, clock: () => number) {
  *   Stage 3 (spread), cheapest questions first: a plan with no week clash around the relaxation's presenters,
  *   then with any presenters of the same fairness and total, and only then the general minimisation.
  */
-function solveFull(
+function solveFull(highs: Highs, inst: Instance, budget: Budget, clock: () => number): Outcome {
+  const hasPresenters = inst.loads.presenter.max > 0;
+  const relaxed = hasPresenters ? presenterRelaxation(inst, clock) : null;
+  if (relaxed && 'infeasible' in relaxed) return { infeasible: true };
+  if (relaxed) {
+    const quick = completeWithoutClash(inst, relaxed.presenters);
+    if (quick) {
+      // Clash-free completion around optimal presenters: every stage is at its optimum, no MIP needed.
+      return {
+        picked: quick,
+        stages: [
+          stageResult('fairness', relaxed.worst, true, 0, relaxed.fairnessSeconds),
+          stageResult('total', relaxed.total, true, 0, relaxed.totalSeconds),
+          stageResult('spread', 0, true, 0, 0),
+        ],
+        status: 'optimal',
+        seconds: budget.spent,
+      };
+    }
+  }
+  const mip = buildModel(inst);
+  const out = solveWithModel(highs, inst, mip, budget, relaxed);
+  if (!('colValue' in out)) return out;
+  return {
+    picked: readAssignments(inst, mip, out.colValue),
+    stages: out.stages,
+    status: out.status,
+    seconds: out.seconds,
+  };
+}
+
+/** The MIP part of solveFull, used when the flows alone do not settle every stage. */
+function solveWithModel(
   highs: Highs,
   inst: Instance,
   mip: MipModel,
   budget: Budget,
-  clock: () => number,
-): Outcome {
-  const hasPresenters = mip.stages.some((s) => s.name === 'fairness');
-  const relaxed = hasPresenters ? presenterRelaxation(inst, clock) : null;
-  if (relaxed && 'infeasible' in relaxed) return { infeasible: true };
+  relaxed: Relaxed | null,
+): ModelOutcome {
+  const hasPresenters = inst.loads.presenter.max > 0;
   const runner = new MipRunner(highs, mip);
   try {
     const stages: StageResult[] = [];
@@ -139,22 +179,12 @@ function solveFull(
     };
     const done = (spread: { value: number; proven: boolean; gap: number; seconds: number }): Solved => {
       if (!spread.proven) status = 'time_limit';
-      stages.push(stageResult(mip, 'spread', spread.value, spread.proven, spread.gap, spread.seconds));
+      stages.push(stageResult('spread', spread.value, spread.proven, spread.gap, spread.seconds));
       return { colValue: best!.colValue, stages, status, seconds: budget.spent };
     };
     let spreadSeconds = 0;
 
     if (relaxed) {
-      const quick = completeWithoutClash(inst, relaxed.presenters);
-      if (quick) {
-        // Clash-free completion around optimal presenters: every stage is at its optimum.
-        const colValue = new Float64Array(mip.numCols);
-        for (const { g, m, role } of quick) colValue[mip.x[g]![m]![ROLES.indexOf(role)]!] = 1;
-        stages.push(stageResult(mip, 'fairness', relaxed.worst, true, 0, relaxed.fairnessSeconds));
-        stages.push(stageResult(mip, 'total', relaxed.total, true, 0, relaxed.totalSeconds));
-        stages.push(stageResult(mip, 'spread', 0, true, 0, 0));
-        return { colValue, stages, status, seconds: budget.spent };
-      }
       const chosen = new Set(relaxed.presenters.map((a) => `${a.g}|${a.m}`));
       const fixed = xP.map((_, i) => (chosen.has(`${Math.floor(i / M)}|${i % M}`) ? 1 : 0));
       runner.setBounds(xP, fixed, fixed);
@@ -175,8 +205,8 @@ function solveFull(
         xP.map((c) => mip.colUpper[c]!),
       );
       if (best) {
-        stages.push(stageResult(mip, 'fairness', relaxed.worst, true, 0, relaxed.fairnessSeconds));
-        stages.push(stageResult(mip, 'total', relaxed.total, true, 0, relaxed.totalSeconds));
+        stages.push(stageResult('fairness', relaxed.worst, true, 0, relaxed.fairnessSeconds));
+        stages.push(stageResult('total', relaxed.total, true, 0, relaxed.totalSeconds));
         const t = thresholdBounds(inst, mip, relaxed.worst);
         runner.setBounds(t.cols, t.lower, t.upper);
         runner.fix(stage(mip, 'total').cost, relaxed.total);
@@ -236,13 +266,13 @@ function solveFull(
         if (out.kind === 'none') return { noSolution: true };
       }
       if (worst === null || !start) return { infeasible: true };
-      stages.push(stageResult(mip, 'fairness', worst, true, 0, seconds));
+      stages.push(stageResult('fairness', worst, true, 0, seconds));
       const out = runner.run(stage(mip, 'total').cost, budget.left, start);
       budget.spent += out.seconds;
       if (out.kind !== 'solution')
         return { colValue: start, stages, status: 'time_limit', seconds: budget.spent };
       if (!out.proven) status = 'time_limit';
-      stages.push(stageResult(mip, 'total', out.value, out.proven, out.gap, out.seconds));
+      stages.push(stageResult('total', out.value, out.proven, out.gap, out.seconds));
       runner.fix(stage(mip, 'total').cost, out.value);
       best = {
         colValue: out.colValue,
@@ -346,10 +376,9 @@ export async function planAssignment(
   }
   const timeLimit = input.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const started = options.clock?.();
-  const mip = buildModel(inst);
   let outcome: Outcome;
   try {
-    outcome = solveFull(highs, inst, mip, new Budget(timeLimit), options.clock ?? (() => 0));
+    outcome = solveFull(highs, inst, new Budget(timeLimit), options.clock ?? (() => 0));
   } catch (error) {
     return failure('solver-error', [
       `The solver stopped with an error: ${error instanceof Error ? error.message : String(error)}`,
@@ -362,7 +391,7 @@ export async function planAssignment(
     ]);
   }
 
-  const picked = readAssignments(inst, mip, outcome.colValue);
+  const picked = outcome.picked;
   const assignments: RoleAssignment[] = sortAssignments(
     inst,
     picked.map(({ g, m, role }) => ({ meetingId: inst.meetings[m]!.id, groupId: inst.groups[g]!.id, role })),
