@@ -89,6 +89,17 @@ describe('plan, preview, apply', () => {
   });
 });
 
+describe('group sizes', () => {
+  it('plans roles for a group left with one member but says so in the notes', async () => {
+    await seedGroups(w.deps, 'cs598-genai-f24', 3);
+    const staff = await w.as(w.instructor);
+    const { moveMember } = await import('../../src/services/groups/move-member.js');
+    await moveMember(w.deps, staff, { userId: w.students[0]!.userId, target: 'new' });
+    const plan = await planRoles(w.deps, staff);
+    expect(plan.notes[0]).toMatch(/has 1 member, outside the group size of 2–3/);
+  });
+});
+
 describe('the audit log', () => {
   it('records who applied and published roles (the fixed test clock gives them one instant)', async () => {
     await seedGroups(w.deps, 'cs598-genai-f24', 3);

@@ -102,6 +102,12 @@ export async function planRoles(deps: ServiceDeps, access: CourseAccess, options
   if (!result.ok) {
     throw new DomainError('conflict', `No plan: ${result.messages.join(' ')}`, { reason: result.reason, messages: result.messages });
   }
+  // Groups outside the size limits still get roles (a drop mid-semester leaves a group of 1), but staff are told.
+  const { groupMin, groupMax } = scope.settings;
+  const sizeNotes = state.input.groups
+    .filter((g) => (g.size ?? 0) < groupMin || (g.size ?? 0) > groupMax)
+    .map((g) => `${g.name} has ${g.size} member${g.size === 1 ? '' : 's'}, outside the group size of ${groupMin}–${groupMax}: move people on the groups page if that is not intended.`);
+  if (sizeNotes.length > 0) result.notes = [...sizeNotes, ...result.notes];
   const row = { id: ulid(now.getTime()), created_at: now.toISOString(), applied_at: null, input_hash: state.inputHash };
   await insertPlan(deps.db, { ...row, course_id: access.course.id, kind: 'roles', plan: JSON.stringify(result), created_by: access.viewer?.userId ?? null });
   return presentPlan(state, row, result);
