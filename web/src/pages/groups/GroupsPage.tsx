@@ -66,7 +66,7 @@ export default function GroupsPage() {
       <p className="lede">
         Groups of {groupMin}–{groupMax} students.{' '}
         {groupDeadline
-          ? `${open ? 'Form your group and rank meetings by' : 'Groups closed on'} ${formatInstant(groupDeadline, data.timeZone)}${open ? '' : '; staff formed groups from the remaining students'}.`
+          ? `${open ? 'Form your group and rank meetings by' : 'Groups closed on'} ${formatInstant(groupDeadline, data.timeZone)}${open ? '' : '; the staff place the students still without a group'}.`
           : 'There is no group deadline.'}
       </p>
       <FormNotice message={notice} />
