@@ -27,5 +27,10 @@ export async function importSyllabus(
   const stored = await loadCourse(deps.db, input.slug);
   if (!stored)
     throw new DomainError('not_found', `Course "${input.slug}" vanished right after it was stored.`);
-  return { course, warnings, stored, created: saved.created };
+  // Meetings that disappeared take their roles and hand-ins along: say so.
+  const removed = saved.removedMeetingDates.map((date) => ({
+    line: 0,
+    message: `The meeting of ${date} is no longer in the schedule: it was removed with what was attached to it.`,
+  }));
+  return { course, warnings: [...warnings, ...removed], stored, created: saved.created };
 }

@@ -107,7 +107,8 @@ describeEachDialect('course storage', (get) => {
         buildMeeting({ date: '2024-09-09', unit: 'Pre-Training' }),
       ],
     });
-    await saveCourse(db, 'store-edit', edited, T1);
+    const saved = await saveCourse(db, 'store-edit', edited, T1);
+    expect(saved.removedMeetingDates).toEqual(['2024-09-02']);
     const after = (await loadCourse(db, 'store-edit'))!;
     const idOf = (course: typeof before, date: string, nth = 0) =>
       course.meetings.filter((m) => m.date === date)[nth]!.id;

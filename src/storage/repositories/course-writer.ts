@@ -10,6 +10,8 @@ export interface SaveCourseResult {
   courseId: string;
   created: boolean;
   version: number;
+  /** Local dates of stored meetings the new schedule no longer has (deleted, with what hung on them). */
+  removedMeetingDates: string[];
 }
 
 type Trx = Kysely<Database>;
@@ -89,14 +91,14 @@ async function upsertCourseRow(trx: Trx, slug: string, course: CourseModel, now:
       .set({ ...values, version })
       .where('id', '=', found.id)
       .execute();
-    return { courseId: found.id, created: false, version };
+    return { courseId: found.id, created: false, version, removedMeetingDates: [] as string[] };
   }
   const courseId = ulid();
   await trx
     .insertInto('courses')
     .values({ id: courseId, slug, ...values, version: 1, created_at: now })
     .execute();
-  return { courseId, created: true, version: 1 };
+  return { courseId, created: true, version: 1, removedMeetingDates: [] as string[] };
 }
 
 /** Creates or updates the course `slug` from `course`, all or nothing. `now` is an ISO-8601 UTC instant. */
@@ -298,6 +300,8 @@ async function writeCourse(
       })),
     );
 
+    const kept = new Set(meetingIds);
+    result.removedMeetingDates = oldMeetings.filter((m) => !kept.has(m.id)).map((m) => m.date);
     return result;
   });
 }
