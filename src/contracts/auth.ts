@@ -59,6 +59,7 @@ export const changeNameBodySchema = z.object({ name: z.string().max(NAME_MAX + 5
 export const changePasswordBodySchema = z.object({ currentPassword: password, newPassword: password });
 
 export const joinStatusBodySchema = z.object({ token });
+export const joinRequestBodySchema = z.object({ token, email, name: z.string().max(NAME_MAX + 50) });
 export const joinStatusSchema = z.object({
   state: z.enum(['valid', 'expired', 'revoked', 'invalid']),
   course: z.object({ slug: z.string(), title: z.string(), code: z.string().nullable() }).nullable(),

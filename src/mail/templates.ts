@@ -32,3 +32,20 @@ export function invitationMail(to: string, name: string, courseTitle: string, li
     ].join('\n'),
   };
 }
+
+/** To someone who asked to join a course with an e-mail that already has an account. */
+export function joinRequestMail(to: string, courseTitle: string, link: string): MailMessage {
+  return {
+    to,
+    subject: `Finish joining ${courseTitle} on Seminar`,
+    link,
+    text: [
+      `Someone (hopefully you) asked to join ${courseTitle} with this e-mail address, which already has a Seminar account.`,
+      '',
+      'Sign in and confirm here:',
+      link,
+      '',
+      'If you did not ask for this, ignore this message.',
+    ].join('\n'),
+  };
+}

@@ -308,4 +308,45 @@ describeEachDialect('enrollment', (get) => {
     });
     expect(json.statusCode).toBe(400);
   });
+
+  it('lets a visitor without an account join by link with their e-mail, proven by the invitation they receive', async () => {
+    const { url } = (await prof.post(`${COURSE}/join-links`, { days: 7 })).json() as { url: string };
+    const token = new URL(url).searchParams.get('token')!;
+    const visitor = new TestClient(app, '198.51.100.77');
+    await visitor.get('/api/auth/session');
+    const before = outboxMails(get().dataDir).length;
+    const asked = await visitor.post('/api/join/request', {
+      token,
+      email: 'Walk.In@example.edu',
+      name: 'Walk In',
+    });
+    expect(asked.statusCode).toBe(202);
+    const known = await visitor.post('/api/join/request', {
+      token,
+      email: 'prof@example.edu',
+      name: 'Someone',
+    });
+    expect(known.json()).toEqual(asked.json());
+    const mails = outboxMails(get().dataDir).slice(before);
+    expect(mails.find((m) => m.includes('To: prof@example.edu'))).toContain('Subject: Finish joining');
+    const invite = mails.find((m) => m.includes('To: walk.in@example.edu'))!;
+    const inviteToken = /invitation\?token=([A-Za-z0-9_-]+)/.exec(invite)![1]!;
+    expect(
+      (
+        await visitor.post('/api/auth/invitation/accept', {
+          token: inviteToken,
+          password: 'walk-in passphrase',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await visitor.get('/api/auth/session')).json().courses).toEqual([
+      expect.objectContaining({ slug: 'cs598-genai-f24', role: 'student' }),
+    ]);
+    const expired = await visitor.post('/api/join/request', {
+      token: 'bogus',
+      email: 'x@example.edu',
+      name: 'X',
+    });
+    expect(expired.statusCode).toBe(404);
+  });
 });

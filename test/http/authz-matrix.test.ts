@@ -50,15 +50,28 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/auth/sign-out': { who: 'everyone' },
   'POST /api/auth/password-reset': { who: 'everyone', body: { email: 'nobody@example.edu' } },
   'POST /api/auth/link-status': { who: 'everyone', body: { purpose: 'reset', token: 'not-a-token' } },
-  'POST /api/auth/password-reset/complete': { who: 'everyone', body: { token: 'not-a-token', password: 'long enough password' } },
-  'POST /api/auth/invitation/accept': { who: 'everyone', body: { token: 'not-a-token', password: 'long enough password' } },
-  'POST /api/auth/setup': { who: 'everyone', body: { token: 'not-a-token', email: 'a@b.edu', name: 'A', password: 'long enough password' } },
+  'POST /api/auth/password-reset/complete': {
+    who: 'everyone',
+    body: { token: 'not-a-token', password: 'long enough password' },
+  },
+  'POST /api/auth/invitation/accept': {
+    who: 'everyone',
+    body: { token: 'not-a-token', password: 'long enough password' },
+  },
+  'POST /api/auth/setup': {
+    who: 'everyone',
+    body: { token: 'not-a-token', email: 'a@b.edu', name: 'A', password: 'long enough password' },
+  },
   'GET /api/account': { who: 'signedIn' },
   'PATCH /api/account': { who: 'signedIn', body: { name: 'Same Name' } },
-  'POST /api/account/password': { who: 'signedIn', body: { currentPassword: PASSWORD, newPassword: PASSWORD } },
+  'POST /api/account/password': {
+    who: 'signedIn',
+    body: { currentPassword: PASSWORD, newPassword: PASSWORD },
+  },
   'POST /api/account/sign-out-everywhere': { who: 'signedIn' },
   'POST /api/join/status': { who: 'everyone', body: { token: 'not-a-token' } },
   'POST /api/join': { who: 'signedIn', body: { token: 'not-a-token' } },
+  'POST /api/join/request': { who: 'everyone', body: { token: 'not-a-token', email: 'x@example.edu', name: 'X' } },
   'GET /api/courses/:slug/join-links': { who: 'staff' },
   'POST /api/courses/:slug/join-links': { who: 'staff', body: { days: 7 } },
   'DELETE /api/courses/:slug/join-links/:linkId': { who: 'staff' },
@@ -67,31 +80,86 @@ const EXPECTED: Record<string, Expectation> = {
   'PATCH /api/courses/:slug/roster/:userId': { who: 'instructors', body: { role: 'student' } },
   'POST /api/courses/:slug/roster/:userId/drop': { who: 'staff' },
   'POST /api/courses/:slug/roster/:userId/restore': { who: 'staff' },
-  'POST /api/courses/:slug/roster/import/preview': { who: 'staff', body: 'email,name\nnew@example.edu,New Person\n', contentType: 'text/csv' },
-  'POST /api/courses/:slug/roster/import/apply': { who: 'staff', body: 'email,name\nnew@example.edu,New Person\n', contentType: 'text/csv' },
+  'POST /api/courses/:slug/roster/import/preview': {
+    who: 'staff',
+    body: 'email,name\nnew@example.edu,New Person\n',
+    contentType: 'text/csv',
+  },
+  'POST /api/courses/:slug/roster/import/apply': {
+    who: 'staff',
+    body: 'email,name\nnew@example.edu,New Person\n',
+    contentType: 'text/csv',
+  },
   'GET /api/courses/:slug/audit': { who: 'instructors' },
   'GET /api/admin/audit': { who: 'admin' },
   'POST /api/admin/courses': { who: 'admin', body: { slug: 'not-a-syllabus', syllabus: 'no schedule here' } },
-  'POST /api/admin/courses/:slug/instructors': { who: 'admin', body: { email: 'named@example.edu', name: 'Named Instructor' } },
+  'POST /api/admin/courses/:slug/instructors': {
+    who: 'admin',
+    body: { email: 'named@example.edu', name: 'Named Instructor' },
+  },
   // Deliverables and hand-ins (issue 5). Students hand in; staff see everyone's work; members read questions.
   'GET /api/courses/:slug/deliverables': { who: 'members' },
   'PATCH /api/courses/:slug/deliverables/:key': { who: 'staff', body: { graceMinutes: 0 } },
-  'POST /api/courses/:slug/deliverables/:key/extensions': { who: 'staff', body: { target: { kind: 'student', userId: 'nobody' }, dueAt: '2030-01-01T00:00:00Z' } },
+  'POST /api/courses/:slug/deliverables/:key/extensions': {
+    who: 'staff',
+    body: { target: { kind: 'student', userId: 'nobody' }, dueAt: '2030-01-01T00:00:00Z' },
+  },
   'GET /api/courses/:slug/deliverables/:key/status': { who: 'staff' },
   'GET /api/courses/:slug/deliverables/:key/download': { who: 'staff' },
-  'POST /api/courses/:slug/submissions': { who: 'student', body: { deliverableKey: 'no-such-deliverable', text: 'Why?' } },
+  'POST /api/courses/:slug/submissions': {
+    who: 'student',
+    body: { deliverableKey: 'no-such-deliverable', text: 'Why?' },
+  },
   'POST /api/courses/:slug/submissions/upload': { who: 'student' },
-  'POST /api/courses/:slug/submissions/:submissionId/reviews': { who: 'staff', body: { decision: 'comment', body: 'Good.' } },
+  'POST /api/courses/:slug/submissions/:submissionId/reviews': {
+    who: 'staff',
+    body: { decision: 'comment', body: 'Good.' },
+  },
   'POST /api/courses/:slug/submissions/:submissionId/count': { who: 'staff' },
   'GET /api/courses/:slug/submissions/:submissionId/download': { who: 'members' },
   'GET /api/courses/:slug/meetings/:date/questions': { who: 'members' },
   'GET /api/courses/:slug/meetings/:date/download': { who: 'staff' },
   'GET /api/courses/:slug/meetings/:date/attendance': { who: 'staff' },
-  'PUT /api/courses/:slug/meetings/:date/attendance': { who: 'staff', body: { marks: [{ userId: 'nobody', status: 'present' }] } },
+  'PUT /api/courses/:slug/meetings/:date/attendance': {
+    who: 'staff',
+    body: { marks: [{ userId: 'nobody', status: 'present' }] },
+  },
   'POST /api/courses/:slug/meetings/:date/check-in-code': { who: 'staff' },
   'POST /api/courses/:slug/meetings/:date/check-in': { who: 'student', body: { code: 'ABC123' } },
   'GET /api/courses/:slug/meetings/:date/dashboard': { who: 'staff' },
   'GET /api/courses/:slug/dashboard': { who: 'student' },
+  // Groups, rankings and the role assignment (issue 4): students act on their own group, staff on everyone's.
+  'GET /api/courses/:slug/groups': { who: 'members' },
+  'POST /api/courses/:slug/groups': { who: 'student', body: {} },
+  'POST /api/courses/:slug/groups/mine/invitations': { who: 'student', body: { userId: 'nobody' } },
+  'POST /api/courses/:slug/groups/mine/leave': { who: 'student' },
+  'POST /api/courses/:slug/invitations/:invitationId/accept': { who: 'student' },
+  'POST /api/courses/:slug/invitations/:invitationId/decline': { who: 'student' },
+  'POST /api/courses/:slug/groups/move': { who: 'staff', body: { userId: 'nobody', target: null } },
+  'POST /api/courses/:slug/groups/formation/plan': { who: 'staff', body: { seed: 1 } },
+  'POST /api/courses/:slug/groups/formation/apply': { who: 'staff', body: { planId: 'no-such-plan' } },
+  'GET /api/courses/:slug/groups/mine/preferences': { who: 'student' },
+  'PUT /api/courses/:slug/groups/mine/preferences': { who: 'student', body: { meetingIds: [] } },
+  'GET /api/courses/:slug/preferences': { who: 'staff' },
+  'GET /api/courses/:slug/assignment': { who: 'everyone' },
+  'GET /api/courses/:slug/assignment/staff': { who: 'staff' },
+  'POST /api/courses/:slug/assignment/plan': { who: 'staff', body: { timeLimitSeconds: 5 } },
+  'POST /api/courses/:slug/assignment/apply': { who: 'staff', body: { planId: 'no-such-plan' } },
+  'PUT /api/courses/:slug/assignment/roles': {
+    who: 'staff',
+    body: { meetingId: 'no-such-meeting', groupId: 'no-such-group', role: 'presenter' },
+  },
+  'POST /api/courses/:slug/assignment/locks': {
+    who: 'staff',
+    body: { meetingId: 'no-such-meeting', groupId: 'no-such-group', locked: true },
+  },
+  'POST /api/courses/:slug/assignment/exclusions': {
+    who: 'staff',
+    body: { meetingId: 'no-such-meeting', groupId: 'no-such-group', excluded: true },
+  },
+  'POST /api/courses/:slug/assignment/publish': { who: 'staff', body: { published: false } },
+  'PATCH /api/courses/:slug/assignment/settings': { who: 'staff', body: {} },
+  'GET /api/courses/:slug/my-roles': { who: 'student' },
 };
 
 // Collects the route table as Fastify registers it (runs before every route plugin).
@@ -114,12 +182,20 @@ describeEachDialect('authorization matrix', (get) => {
     await saveCourse(db, 'other-course', buildCourse({ title: 'Another Seminar' }), NOW.toISOString());
     const course = (await findCourseRef(db, COURSE))!;
     const other = (await findCourseRef(db, 'other-course'))!;
-    ids.student = (await makePerson(db, NOW, 'student@example.edu', { courseId: course.id, role: 'student' })).id;
-    ids.otherStudent = (await makePerson(db, NOW, 'other@example.edu', { courseId: other.id, role: 'student' })).id;
+    ids.student = (
+      await makePerson(db, NOW, 'student@example.edu', { courseId: course.id, role: 'student' })
+    ).id;
+    ids.otherStudent = (
+      await makePerson(db, NOW, 'other@example.edu', { courseId: other.id, role: 'student' })
+    ).id;
     ids.ta = (await makePerson(db, NOW, 'ta@example.edu', { courseId: course.id, role: 'ta' })).id;
-    ids.instructor = (await makePerson(db, NOW, 'prof@example.edu', { courseId: course.id, role: 'instructor' })).id;
+    ids.instructor = (
+      await makePerson(db, NOW, 'prof@example.edu', { courseId: course.id, role: 'instructor' })
+    ).id;
     ids.admin = (await makePerson(db, NOW, 'admin@example.edu', { admin: true })).id;
-    ids.target = (await makePerson(db, NOW, 'target@example.edu', { courseId: course.id, role: 'student' })).id;
+    ids.target = (
+      await makePerson(db, NOW, 'target@example.edu', { courseId: course.id, role: 'student' })
+    ).id;
     // The other course's instructor, so that "staff see their course only" is checked from both sides.
     await makePerson(db, NOW, 'otherprof@example.edu', { courseId: other.id, role: 'instructor' });
     registered.length = 0;
@@ -176,8 +252,10 @@ describeEachDialect('authorization matrix', (get) => {
         const allowed = (WHO[exp.who] as readonly Actor[]).includes(actor);
         const status = res.statusCode;
         if (status >= 500) failures.push(`${key}: ${status} ${res.body.slice(0, 200)}`);
-        else if (allowed && (status === 401 || status === 403)) failures.push(`${key}: refused (${status}) but ${actor} may call it: ${res.body.slice(0, 200)}`);
-        else if (!allowed && status !== (actor === 'anonymous' ? 401 : 403)) failures.push(`${key}: answered ${status} but ${actor} must be refused`);
+        else if (allowed && (status === 401 || status === 403))
+          failures.push(`${key}: refused (${status}) but ${actor} may call it: ${res.body.slice(0, 200)}`);
+        else if (!allowed && status !== (actor === 'anonymous' ? 401 : 403))
+          failures.push(`${key}: answered ${status} but ${actor} must be refused`);
       }
       expect(failures).toEqual([]);
     });

@@ -1,7 +1,13 @@
 // Join links: staff create, list and revoke them; a signed-in person checks one and joins the course.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { joinResultSchema, joinStatusBodySchema, joinStatusSchema } from '../../contracts/auth.js';
+import {
+  joinRequestBodySchema,
+  joinResultSchema,
+  joinStatusBodySchema,
+  joinStatusSchema,
+  messageSchema,
+} from '../../contracts/auth.js';
 import { errorSchema } from '../../contracts/course.js';
 import {
   createJoinLinkBodySchema,
@@ -15,6 +21,7 @@ import {
   describeJoinLink,
   joinByLink,
   listCourseJoinLinks,
+  requestJoinByEmail,
   revokeCourseJoinLink,
 } from '../../services/enrollment/join-links.js';
 import type { RouteOptions } from '../deps.js';
@@ -73,6 +80,29 @@ export const enrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
         role: result.role,
         alreadyEnrolled: result.alreadyEnrolled,
       };
+    },
+  );
+
+  app.post(
+    '/join/request',
+    {
+      schema: {
+        summary:
+          'Join with an e-mail instead of signing in: new people get an account and a set-password e-mail (same answer for everyone)',
+        tags,
+        body: joinRequestBodySchema,
+        response: { 202: messageSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as z.infer<typeof joinRequestBodySchema>;
+      const result = await requestJoinByEmail(
+        app.auth.context(),
+        body.token,
+        { email: body.email, name: body.name },
+        metaOf(request),
+      );
+      return reply.code(202).send(result);
     },
   );
 

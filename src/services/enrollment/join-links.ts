@@ -18,6 +18,13 @@ import {
 } from '../../storage/repositories/enrollments.js';
 import type { UserRow } from '../../storage/repositories/users.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { findUserByEmail } from '../../storage/repositories/users.js';
+import { invitationMail, joinRequestMail } from '../../mail/templates.js';
+import { linkTo, type AuthContext } from '../auth/context.js';
+import { requireEmail, requireName } from '../auth/identity.js';
+import { issueLink } from '../auth/links.js';
+import { enforceLimit, LIMITS } from '../auth/rate-limit.js';
+import { createUser } from '../auth/users.js';
 import type { RequestMeta } from '../auth/context.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { DomainError } from '../errors.js';
@@ -194,4 +201,66 @@ export async function joinByLink(
     ...meta,
   });
   return { course, role: 'student', alreadyEnrolled: false };
+}
+
+export const JOIN_REQUEST_SENT = 'Check your e-mail: a link to finish joining is on its way.';
+
+/**
+ * A visitor without a session asks to join with their e-mail. A new address gets an account
+ * (no password yet), a student enrollment, and an invitation e-mail to set a password — the
+ * e-mail proves the address is theirs before anyone can sign in. A known address is only
+ * e-mailed the join link, to use after signing in. The answer is the same either way.
+ */
+export async function requestJoinByEmail(
+  ctx: AuthContext,
+  token: string,
+  input: { email: string; name: string },
+  meta: RequestMeta,
+): Promise<{ message: string }> {
+  const now = ctx.now();
+  const { state, course, row } = await describeJoinLink(ctx.db, now, token);
+  if (state !== 'valid' || !course || !row) {
+    const [code, message] = JOIN_PROBLEMS[state === 'valid' ? 'invalid' : state];
+    throw new DomainError(code, message, { reason: state });
+  }
+  const email = requireEmail(input.email);
+  const name = requireName(input.name);
+  await enforceLimit(ctx.db, LIMITS.resetIp, meta.ip ?? 'unknown', now);
+  await enforceLimit(ctx.db, LIMITS.resetEmail, email, now);
+  const title = course.code ? `${course.code} ${course.title}` : course.title;
+  const existing = await findUserByEmail(ctx.db, email);
+  if (existing && existing.password_hash) {
+    await ctx.mailer.send(
+      joinRequestMail(
+        existing.email,
+        title,
+        `${ctx.publicUrl.replace(/\/$/, '')}/join?token=${encodeURIComponent(token)}`,
+      ),
+    );
+    return { message: JOIN_REQUEST_SENT };
+  }
+  const user = existing ?? (await createUser(ctx.db, now, { email, name, passwordHash: null }));
+  const enrollment = await findEnrollment(ctx.db, course.id, user.id);
+  if (!enrollment) {
+    await insertEnrollment(ctx.db, {
+      course_id: course.id,
+      user_id: user.id,
+      role: 'student',
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      dropped_at: null,
+    });
+    await countJoinLinkUse(ctx.db, row.id);
+    await recordAudit(ctx.db, now, {
+      actor: null,
+      courseId: course.id,
+      action: 'joined-by-link',
+      target: user.email,
+      details: { linkId: row.id, byEmail: true },
+      ...meta,
+    });
+  }
+  const invite = await issueLink(ctx.db, now, 'invite', user.id);
+  await ctx.mailer.send(invitationMail(user.email, user.name, title, linkTo(ctx, '/invitation', invite)));
+  return { message: JOIN_REQUEST_SENT };
 }

@@ -1,5 +1,5 @@
 // Following a course join link: which course it opens, sign in first if needed, then join as a student.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation } from '../../router.js';
 import { useDocumentTitle } from '../../course-context.js';
 import { Loading } from '../../components/states.js';
@@ -12,7 +12,7 @@ import {
   type JoinResult,
   type JoinStatus,
 } from '../../auth/client.js';
-import { FormError } from '../../auth/Field.js';
+import { Field, FormError, FormNotice } from '../../auth/Field.js';
 import { LinkProblem } from './LinkProblem.js';
 import '../../auth/auth.css';
 
@@ -22,6 +22,8 @@ export default function JoinPage() {
   const session = useSession();
   const [status, setStatus] = useState<JoinStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState({ name: '', email: '' });
+  const [sent, setSent] = useState<string | null>(null);
 
   useEffect(() => {
     ensureCsrf()
@@ -36,6 +38,17 @@ export default function JoinPage() {
   const label = [course.code, course.title].filter(Boolean).join(' ');
   const signedIn = session.state === 'ready' && session.session.user;
   const here = `/join?token=${encodeURIComponent(token)}`;
+
+  async function requestByEmail(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const r = await call<{ message: string }>('POST', '/api/join/request', { token, ...form });
+      setSent(r.message);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
 
   async function join() {
     setError(null);
@@ -65,16 +78,45 @@ export default function JoinPage() {
         </>
       ) : (
         <>
-          <p className="lede">Sign in first; you will come back here to join.</p>
+          <p className="lede">Have a Seminar account? Sign in first; you will come back here to join.</p>
           <p>
             <Link className="button" to={`/sign-in?next=${encodeURIComponent(here)}`}>
               Sign in to join
             </Link>
           </p>
-          <p className="muted">
-            No account yet? Ask the course staff to add you to the roster: you will receive an e-mail to set
-            your password.
-          </p>
+          <h2>New to Seminar?</h2>
+          {sent ? (
+            <FormNotice message={sent} />
+          ) : (
+            <form className="auth-form" onSubmit={requestByEmail} noValidate>
+              <p>
+                Give your name and e-mail: we send you a link to set your password and you are enrolled as a
+                student.
+              </p>
+              <Field
+                label="Your name"
+                name="name"
+                autoComplete="name"
+                required
+                maxLength={120}
+                value={form.name}
+                onChange={(e) => setForm({ ...form, name: e.target.value })}
+              />
+              <Field
+                label="E-mail"
+                name="email"
+                type="email"
+                autoComplete="email"
+                required
+                maxLength={254}
+                value={form.email}
+                onChange={(e) => setForm({ ...form, email: e.target.value })}
+              />
+              <button className="button button-secondary" type="submit">
+                E-mail me a link
+              </button>
+            </form>
+          )}
         </>
       )}
     </div>
