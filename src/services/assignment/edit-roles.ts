@@ -1,4 +1,5 @@
 // Staff edit roles by hand (checked against every hard constraint), lock them, publish them, and change the settings.
+import { writeTransaction } from '../../storage/db.js';
 import { ulid } from 'ulid';
 import { checkPlan, type Role, type RoleAssignment, type Violation } from '../../assignment/index.js';
 import { deleteExclusion, insertExclusion, listExclusions, upsertSettings } from '../../storage/repositories/assignment-store.js';
@@ -38,7 +39,7 @@ export async function editRole(deps: ServiceDeps, access: CourseAccess, edit: Ro
   if (!meeting.needsPresenters) throw new DomainError('invalid_input', `${meeting.date} has no presenters, so it takes no roles.`, { field: 'meetingId' });
   const group = await findGroup(deps.db, edit.groupId);
   if (!group || group.course_id !== access.course.id) throw new DomainError('not_found', 'No such group in this course.');
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     const state = await loadAssignmentState(trx, scope.course, scope.settings);
     const next: RoleAssignment[] = state.current.filter((a) => !(a.meetingId === edit.meetingId && a.groupId === edit.groupId));
     if (edit.role) next.push({ meetingId: edit.meetingId, groupId: edit.groupId, role: edit.role });

@@ -1,4 +1,5 @@
 // Staff plan the roles with the solver (stored with its input fingerprint), preview the diff and explanations, then apply.
+import { writeTransaction } from '../../storage/db.js';
 import { ulid } from 'ulid';
 import { diffPlans, planAssignment, type AssignmentPlan, type Role, type RoleAssignment } from '../../assignment/index.js';
 import { findPlan, insertPlan, latestPlan, markPlanApplied } from '../../storage/repositories/assignment-store.js';
@@ -135,7 +136,7 @@ export async function applyRolePlan(deps: ServiceDeps, access: CourseAccess, pla
   if (!row || row.course_id !== access.course.id || row.kind !== 'roles') throw new DomainError('not_found', 'No such role plan in this course.');
   const scope = await loadScope(deps.db, access);
   const plan = JSON.parse(row.plan) as AssignmentPlan;
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     const state = await loadAssignmentState(trx, scope.course, scope.settings);
     if (state.inputHash !== row.input_hash) {
       throw new DomainError('conflict', 'Groups, rankings, locks or settings changed since this plan was computed: plan again and check the new preview.', { reason: 'stale-plan' });

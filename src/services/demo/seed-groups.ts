@@ -1,10 +1,16 @@
 // Demo groups for `npm start`: the demo students in groups with rankings, roles assigned and published. Idempotent.
+import { writeTransaction } from '../../storage/db.js';
 import { ulid } from 'ulid';
 import { mulberry32, planGroupFormation } from '../../domain/group-formation.js';
 import type { Viewer } from '../../domain/permissions.js';
 import { loadCourse } from '../../storage/repositories/course-reader.js';
 import { findCourseRef, listRoster } from '../../storage/repositories/enrollments.js';
-import { insertGroup, insertMember, listCourseMembers, listGroups } from '../../storage/repositories/groups.js';
+import {
+  insertGroup,
+  insertMember,
+  listCourseMembers,
+  listGroups,
+} from '../../storage/repositories/groups.js';
 import { listPreferencesOfCourse, replaceRanking } from '../../storage/repositories/preferences.js';
 import { listRoleRows } from '../../storage/repositories/roles.js';
 import type { CourseAccess } from '../enrollment/course-access.js';
@@ -30,36 +36,70 @@ const SEED_VIEWER: Viewer = { userId: 'demo-seed', isAdmin: true };
  * ranking a seeded ranking of 6–10 presentable meetings, then — only when the course has no
  * roles yet — plans, applies and publishes the roles. Re-running changes nothing that exists.
  */
-export async function seedGroups(deps: ServiceDeps, courseSlug: string, seed: number): Promise<SeedGroupsReport> {
+export async function seedGroups(
+  deps: ServiceDeps,
+  courseSlug: string,
+  seed: number,
+): Promise<SeedGroupsReport> {
   const ref = await findCourseRef(deps.db, courseSlug);
   const course = await loadCourse(deps.db, courseSlug);
   if (!ref || !course) throw new DomainError('not_found', `No course "${courseSlug}" to seed.`);
   const now = nowOf(deps);
   const at = now.toISOString();
   const settings = await loadGroupSettings(deps.db, course);
-  const report: SeedGroupsReport = { groupsCreated: 0, rankingsCreated: 0, rolesApplied: 0, published: settings.rolesPublishedAt !== null };
+  const report: SeedGroupsReport = {
+    groupsCreated: 0,
+    rankingsCreated: 0,
+    rolesApplied: 0,
+    published: settings.rolesPublishedAt !== null,
+  };
 
-  const [groups, members, roster] = await Promise.all([listGroups(deps.db, course.id), listCourseMembers(deps.db, course.id), listRoster(deps.db, course.id, { includeDropped: false })]);
+  const [groups, members, roster] = await Promise.all([
+    listGroups(deps.db, course.id),
+    listCourseMembers(deps.db, course.id),
+    listRoster(deps.db, course.id, { includeDropped: false }),
+  ]);
   const grouped = new Set(members.map((m) => m.user_id));
-  const ungrouped = roster.filter((r) => r.role === 'student' && !grouped.has(r.user_id)).map((r) => r.user_id);
+  const ungrouped = roster
+    .filter((r) => r.role === 'student' && !grouped.has(r.user_id))
+    .map((r) => r.user_id);
   if (ungrouped.length > 0) {
     const plan = planGroupFormation({
       ungroupedStudentIds: ungrouped,
-      existingGroups: groups.map((g) => ({ id: g.id, memberIds: members.filter((m) => m.group_id === g.id).map((m) => m.user_id) })),
+      existingGroups: groups.map((g) => ({
+        id: g.id,
+        memberIds: members.filter((m) => m.group_id === g.id).map((m) => m.user_id),
+      })),
       minSize: settings.groupMin,
       maxSize: settings.groupMax,
       seed,
     });
     if (plan.ok) {
-      const names = nextGroupName(groups.map((g) => g.name), plan.newGroups.length);
-      await deps.db.transaction().execute(async (trx) => {
+      const names = nextGroupName(
+        groups.map((g) => g.name),
+        plan.newGroups.length,
+      );
+      await writeTransaction(deps.db, async (trx) => {
         for (const [i, group] of plan.newGroups.entries()) {
           const id = ulid(now.getTime());
-          await insertGroup(trx, { id, course_id: course.id, name: names[i]!, created_at: at, created_by: group.memberIds[0] ?? null });
-          for (const userId of group.memberIds) await insertMember(trx, { group_id: id, user_id: userId, course_id: course.id, joined_at: at });
+          await insertGroup(trx, {
+            id,
+            course_id: course.id,
+            name: names[i]!,
+            created_at: at,
+            created_by: group.memberIds[0] ?? null,
+          });
+          for (const userId of group.memberIds)
+            await insertMember(trx, { group_id: id, user_id: userId, course_id: course.id, joined_at: at });
         }
         for (const join of plan.joins) {
-          for (const userId of join.studentIds) await insertMember(trx, { group_id: join.groupId, user_id: userId, course_id: course.id, joined_at: at });
+          for (const userId of join.studentIds)
+            await insertMember(trx, {
+              group_id: join.groupId,
+              user_id: userId,
+              course_id: course.id,
+              joined_at: at,
+            });
         }
       });
       report.groupsCreated = plan.newGroups.length;
@@ -77,12 +117,30 @@ export async function seedGroups(deps: ServiceDeps, courseSlug: string, seed: nu
     const ranking: string[] = [];
     while (ranking.length < count) ranking.push(pool.splice(Math.floor(rng() * pool.length), 1)[0]!);
     const by = allMembers.find((m) => m.group_id === group.id)?.user_id ?? null;
-    await deps.db.transaction().execute((trx) => replaceRanking(trx, { groupId: group.id, courseId: course.id, userId: by, at, meetingIds: ranking, historyId: ulid(now.getTime()) }));
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        replaceRanking(trx, {
+          groupId: group.id,
+          courseId: course.id,
+          userId: by,
+          at,
+          meetingIds: ranking,
+          historyId: ulid(now.getTime()),
+        }),
+      );
     report.rankingsCreated++;
   }
 
-  const access: CourseAccess = { course: ref, viewer: SEED_VIEWER, membership: { role: null, dropped: false } };
-  if ((await listRoleRows(deps.db, course.id)).length === 0 && (await listGroups(deps.db, course.id)).length > 0) {
+  const access: CourseAccess = {
+    course: ref,
+    viewer: SEED_VIEWER,
+    membership: { role: null, dropped: false },
+  };
+  if (
+    (await listRoleRows(deps.db, course.id)).length === 0 &&
+    (await listGroups(deps.db, course.id)).length > 0
+  ) {
     const plan = await planRoles(deps, access, { timeLimitSeconds: 10 });
     report.rolesApplied = (await applyRolePlan(deps, access, plan.planId)).applied;
   }

@@ -1,4 +1,5 @@
 // Staff auto-form groups from the students left without one: plan (stored, with its input fingerprint) → preview → apply.
+import { writeTransaction } from '../../storage/db.js';
 import { ulid } from 'ulid';
 import { planGroupFormation } from '../../domain/group-formation.js';
 import type { Db } from '../../storage/db.js';
@@ -97,7 +98,7 @@ export async function applyGroupFormation(deps: ServiceDeps, access: CourseAcces
   if (row.applied_at) throw new DomainError('conflict', 'This plan was already applied.', { reason: 'plan-applied' });
   const scope = await loadScope(deps.db, access);
   const plan = JSON.parse(row.plan) as StoredFormation;
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     const { existingGroups, ungroupedStudentIds, groups } = await formationInput(trx, access.course.id);
     const current = fingerprint({ existingGroups, ungroupedStudentIds, min: scope.settings.groupMin, max: scope.settings.groupMax });
     if (current !== row.input_hash) {

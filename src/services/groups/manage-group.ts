@@ -1,4 +1,5 @@
 // Students form groups before the deadline: create one, invite classmates, accept or decline, leave.
+import { writeTransaction } from '../../storage/db.js';
 import { ulid } from 'ulid';
 import type { Viewer } from '../../domain/permissions.js';
 import { findEnrollment } from '../../storage/repositories/enrollments.js';
@@ -46,7 +47,7 @@ export async function createGroup(deps: ServiceDeps, access: CourseAccess, viewe
   const at = now.toISOString();
   const groupId = ulid(now.getTime());
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await writeTransaction(deps.db, async (trx) => {
       if (await findGroupOfUser(trx, access.course.id, viewer.userId)) {
         throw new DomainError('conflict', 'You are already in a group of this course: leave it first.', { reason: 'already-in-group' });
       }
@@ -125,7 +126,7 @@ export async function respondToInvitation(
   const scope = await loadScope(deps.db, access);
   assertBeforeDeadline(scope, now, 'forming groups');
   try {
-    await deps.db.transaction().execute(async (trx) => {
+    await writeTransaction(deps.db, async (trx) => {
       if (await findGroupOfUser(trx, access.course.id, viewer.userId)) {
         throw new DomainError('conflict', 'You are already in a group of this course: leave it first.', { reason: 'already-in-group' });
       }
@@ -150,7 +151,7 @@ export async function leaveGroup(deps: ServiceDeps, access: CourseAccess, viewer
   const scope = await loadScope(deps.db, access);
   assertBeforeDeadline(scope, now, 'changing groups');
   const group = await requireOwnGroup(deps.db, access.course.id, viewer);
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     await deleteMember(trx, group.id, viewer.userId);
     if ((await countMembers(trx, group.id)) === 0) {
       await deleteGroup(trx, group.id);

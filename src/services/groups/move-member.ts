@@ -1,4 +1,5 @@
 // Staff move a student between groups at any time: into another group, into a new group, or out of every group.
+import { writeTransaction } from '../../storage/db.js';
 import { ulid } from 'ulid';
 import { findEnrollment } from '../../storage/repositories/enrollments.js';
 import { countMembers, deleteGroup, deleteMember, findGroup, findGroupOfUser, insertGroup, insertMember, listGroups, withdrawPendingInvitationsOf } from '../../storage/repositories/groups.js';
@@ -32,7 +33,7 @@ export async function moveMember(
     const group = await findGroup(deps.db, input.target);
     if (!group || group.course_id !== courseId) throw new DomainError('not_found', 'No such group in this course.');
   }
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     const current = await findGroupOfUser(trx, courseId, input.userId);
     if (current && current.id === input.target) return { groupId: current.id };
     let targetId: string | null = null;

@@ -1,4 +1,5 @@
 // A group ranks the meetings it would like to present (fully or partly) before the deadline; staff see every group's ranking.
+import { writeTransaction } from '../../storage/db.js';
 import { ulid } from 'ulid';
 import type { Viewer } from '../../domain/permissions.js';
 import type { StoredCourse } from '../../domain/stored-course.js';
@@ -67,7 +68,7 @@ export async function setGroupRanking(deps: ServiceDeps, access: CourseAccess, v
     seen.add(id);
   }
   if (problems.length > 0) throw new DomainError('invalid_input', `The ranking was not saved: ${problems.join(' ')}`, { field: 'meetingIds', problems });
-  await deps.db.transaction().execute(async (trx) => {
+  await writeTransaction(deps.db, async (trx) => {
     await replaceRanking(trx, { groupId: group.id, courseId: access.course.id, userId: viewer.userId, at: now.toISOString(), meetingIds, historyId: ulid(now.getTime()) });
   });
   return getGroupRanking(deps, access, viewer);
