@@ -43,7 +43,8 @@ function focused(page: Page): Promise<Focused | null> {
 
 const run = browserAvailable();
 
-describe.skipIf(!run)('the public course site in Chromium', () => {
+// Generous timeouts: this machine's two cores are shared by several suites running at once.
+describe.skipIf(!run)('the public course site in Chromium', { timeout: 90_000 }, () => {
   let server: SiteServer;
   let chrome: LaunchedBrowser;
   let browser: Browser;
@@ -56,7 +57,7 @@ describe.skipIf(!run)('the public course site in Chromium', () => {
     chrome = await launchBrowser();
     browser = chrome.browser;
     mkdirSync(screens, { recursive: true });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await chrome?.close();
@@ -248,7 +249,7 @@ describe.skipIf(!run)('the public course site in Chromium', () => {
       let page: Page;
       beforeAll(async () => {
         ({ page, context } = await open('/', viewport));
-      });
+      }, 120_000);
       afterAll(async () => {
         await context?.close();
       });
@@ -261,20 +262,20 @@ describe.skipIf(!run)('the public course site in Chromium', () => {
           const found = result.violations.map((v) => `${v.id} (${v.nodes.length}×) ${v.help}`);
           await page.screenshot({ path: `${screens}/${name}-${size}.png` });
           expect(found).toEqual([]);
-        }, 60_000);
+        }, 180_000);
       }
     });
   }
 });
 
-describe.skipIf(!run)('the course list with no courses', () => {
+describe.skipIf(!run)('the course list with no courses', { timeout: 90_000 }, () => {
   let server: SiteServer;
   let chrome: LaunchedBrowser;
 
   beforeAll(async () => {
     server = await startSiteServer({ withDemo: false });
     chrome = await launchBrowser();
-  });
+  }, 180_000);
   afterAll(async () => {
     await chrome?.close();
     await server?.close();
