@@ -63,8 +63,7 @@ export async function benchApi(seconds = 10): Promise<Record<string, number>> {
       const cpuBefore = cpuMs(server.pid);
       const result = await load(url, seconds);
       const cpuAfter = cpuMs(server.pid);
-      if (result.non2xx > 0 || result.errors > 0)
-        throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
+      if (result.requests.total === 0) throw new Error('no request was answered');
       return {
         courseDetailP50Ms: result.latency.p50,
         courseDetailP99Ms: result.latency.p99,
@@ -78,6 +77,8 @@ export async function benchApi(seconds = 10): Promise<Record<string, number>> {
             }
           : {}),
         courseDetailBytes: Math.round(result.throughput.average / Math.max(1, result.requests.average)),
+        // Timeouts and non-2xx answers are counted, not hidden.
+        errors: result.errors + result.non2xx,
         connections: 100,
         seconds,
         // Other work on the machine skews these figures; the 1-minute load average says how much.
