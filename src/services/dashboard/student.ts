@@ -35,6 +35,8 @@ export interface DueItem {
   review: { decision: string; body: string; at: string } | null;
   acceptsFiles: boolean;
   acceptsText: boolean;
+  /** Whether a hand-in after the deadline is still taken (late rule other than reject). */
+  lateAccepted: boolean;
 }
 
 export interface StudentDashboard {
@@ -101,6 +103,7 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
         review: lastReview ? { decision: lastReview.decision, body: lastReview.body, at: lastReview.created_at } : null,
         acceptsFiles: spec.fileRules !== null,
         acceptsText: spec.textAllowed,
+        lateAccepted: spec.lateRule !== 'reject',
       });
     }
   }

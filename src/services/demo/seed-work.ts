@@ -7,7 +7,11 @@ import type { Db } from '../../storage/db.js';
 import { markAttendance } from '../attendance/roll.js';
 import { listSubmissions } from '../../storage/repositories/work.js';
 import { listRolls } from '../../storage/repositories/attendance.js';
-import { listActiveStudents, listGroupsWithMembers, listRoleHolders } from '../../storage/repositories/work-people.js';
+import {
+  listActiveStudents,
+  listGroupsWithMembers,
+  listRoleHolders,
+} from '../../storage/repositories/work-people.js';
 import { loadWorkCourse, meetingTimes, type WorkDeps } from '../work/context.js';
 import { submitWork } from '../work/submit.js';
 
@@ -53,12 +57,20 @@ const QUESTIONS = [
  * summarizers' summaries (one of them late, so it scores zero), and the roll of past classes.
  * Idempotent: a course that already holds hand-ins is left alone.
  */
-export async function seedWork(deps: { db: Db; filesDir: string }, slug: string, now: Date): Promise<SeedWorkReport> {
+export async function seedWork(
+  deps: { db: Db; filesDir: string },
+  slug: string,
+  now: Date,
+): Promise<SeedWorkReport> {
   const report: SeedWorkReport = { questions: 0, files: 0, summaries: 0, rolls: 0, skipped: false };
   const admin = { userId: 'demo-seed', isAdmin: true };
   const base = await loadWorkCourse({ db: deps.db, clock: () => now }, slug, admin);
   // Idempotent per item: what exists (a question day, a group's slides or summary, a roll) is left alone.
-  const existing = new Set((await listSubmissions(deps.db, { courseId: base.course.id })).map((s) => `${s.deliverable_key}|${s.meeting_date}|${s.owner}`));
+  const existing = new Set(
+    (await listSubmissions(deps.db, { courseId: base.course.id })).map(
+      (s) => `${s.deliverable_key}|${s.meeting_date}|${s.owner}`,
+    ),
+  );
   const rolled = new Set((await listRolls(deps.db, base.course.id)).map((r) => r.meeting_date));
   report.skipped = existing.size > 0;
   const files = new BlobStore(deps.filesDir);
@@ -68,8 +80,14 @@ export async function seedWork(deps: { db: Db; filesDir: string }, slug: string,
   const random = rng(598);
   let lateSummaryDone = false;
 
-  const as = async (userId: string, at: Date) => ({ work: await loadWorkCourse({ db: deps.db, clock: () => at }, slug, { userId, isAdmin: false }), deps: { db: deps.db, files, mailer: null, clock: () => at, publicUrl: '' } satisfies WorkDeps });
-  const past = base.course.meetings.filter((m) => m.kind === 'lecture' && toMillis(meetingTimes(base.course, m).end) < now.getTime() - 26 * 3_600_000);
+  const as = async (userId: string, at: Date) => ({
+    work: await loadWorkCourse({ db: deps.db, clock: () => at }, slug, { userId, isAdmin: false }),
+    deps: { db: deps.db, files, mailer: null, clock: () => at, publicUrl: '' } satisfies WorkDeps,
+  });
+  const past = base.course.meetings.filter(
+    (m) =>
+      m.kind === 'lecture' && toMillis(meetingTimes(base.course, m).end) < now.getTime() - 26 * 3_600_000,
+  );
 
   for (const meeting of past) {
     const { start, end } = meetingTimes(base.course, meeting);
@@ -82,7 +100,15 @@ export async function seedWork(deps: { db: Db; filesDir: string }, slug: string,
         for (let r = 0; r < readings.length; r++) {
           const at = new Date(toMillis(addElapsedHours(start, -(2 + random() * 30))));
           const { work, deps: wd } = await as(s.id, at);
-          await submitWork(wd, work, { deliverableKey: 'question', meetingDate: meeting.date, readingIndex: r, text: QUESTIONS[(i + r) % QUESTIONS.length]!, file: null, acknowledgePolicy: true, now: at });
+          await submitWork(wd, work, {
+            deliverableKey: 'question',
+            meetingDate: meeting.date,
+            readingIndex: r,
+            text: QUESTIONS[(i + r) % QUESTIONS.length]!,
+            file: null,
+            acknowledgePolicy: true,
+            now: at,
+          });
           report.questions++;
         }
       }
@@ -92,13 +118,24 @@ export async function seedWork(deps: { db: Db; filesDir: string }, slug: string,
       const group = groups.find((g) => g.id === role.group_id);
       const member = group?.members[0];
       if (!group || !member) continue;
-      if (existing.has(`${role.role === 'presenter' ? 'slides' : 'summary'}|${meeting.date}|g:${group.id}`)) continue;
+      if (existing.has(`${role.role === 'presenter' ? 'slides' : 'summary'}|${meeting.date}|g:${group.id}`))
+        continue;
       if (role.role === 'presenter') {
         const at = new Date(toMillis(addElapsedHours(start, -(26 + random() * 20))));
         const { work, deps: wd } = await as(member.id, at);
-        const temp = await files.receiveBytes(await slidesPdf(meeting.title ?? readings[0]?.title ?? 'Lecture', group.name));
+        const temp = await files.receiveBytes(
+          await slidesPdf(meeting.title ?? readings[0]?.title ?? 'Lecture', group.name),
+        );
         try {
-          await submitWork(wd, work, { deliverableKey: 'slides', meetingDate: meeting.date, readingIndex: null, text: null, file: { temp, name: `${group.name} slides.pdf` }, acknowledgePolicy: true, now: at });
+          await submitWork(wd, work, {
+            deliverableKey: 'slides',
+            meetingDate: meeting.date,
+            readingIndex: null,
+            text: null,
+            file: { temp, name: `${group.name} slides.pdf` },
+            acknowledgePolicy: true,
+            now: at,
+          });
           report.files++;
         } catch {
           await files.discard(temp);
@@ -110,8 +147,20 @@ export async function seedWork(deps: { db: Db; filesDir: string }, slug: string,
         lateSummaryDone = true;
         const at = new Date(toMillis(addElapsedHours(end, late ? 26 : 6 + random() * 14)));
         const { work, deps: wd } = await as(member.id, at);
-        const text = SUMMARY_TEMPLATE.replace('<lecture title>', meeting.title ?? 'Lecture').replace('<members>', group.members.map((m) => m.name).join(', ')) + 'The discussion focused on cost and scale.\n';
-        await submitWork(wd, work, { deliverableKey: 'summary', meetingDate: meeting.date, readingIndex: null, text, file: null, acknowledgePolicy: true, now: at }).catch(() => undefined);
+        const text =
+          SUMMARY_TEMPLATE.replace('<lecture title>', meeting.title ?? 'Lecture').replace(
+            '<members>',
+            group.members.map((m) => m.name).join(', '),
+          ) + 'The discussion focused on cost and scale.\n';
+        await submitWork(wd, work, {
+          deliverableKey: 'summary',
+          meetingDate: meeting.date,
+          readingIndex: null,
+          text,
+          file: null,
+          acknowledgePolicy: true,
+          now: at,
+        }).catch(() => undefined);
         report.summaries++;
       }
     }
@@ -119,8 +168,17 @@ export async function seedWork(deps: { db: Db; filesDir: string }, slug: string,
     if (students.length > 0 && !rolled.has(meeting.date)) {
       const { work } = await as(admin.userId, new Date(toMillis(end)));
       const staffWork = { ...work, access: { ...base.access } };
-      const marks = students.map((s, i) => ({ userId: s.id, status: (random() < 0.08 ? 'absent' : i === 0 && report.rolls === 1 ? 'excused' : 'present') as 'present' | 'absent' | 'excused' }));
-      await markAttendance({ db: deps.db, clock: () => new Date(toMillis(end)) }, staffWork, meeting.date, marks);
+      const marks = students.map((s, i) => ({
+        userId: s.id,
+        status: (random() < 0.08 ? 'absent' : i === 0 && report.rolls === 1 ? 'excused' : 'present') as
+          'present' | 'absent' | 'excused',
+      }));
+      await markAttendance(
+        { db: deps.db, clock: () => new Date(toMillis(end)) },
+        staffWork,
+        meeting.date,
+        marks,
+      );
       report.rolls++;
     }
   }

@@ -134,7 +134,7 @@ function DueCard({ item, zone, data, onDone }: { item: DueItem; zone: string; da
       {item.receipts.map((r) => (
         <ReceiptCard key={r.id} receipt={r} zone={zone} downloadUrl={workApi.downloadUrl(course.slug, r.id)} />
       ))}
-      {item.state === 'open' || item.state === 'late' || (item.acceptsFiles && item.state !== 'missed') ? (
+      {item.state === 'open' || (item.lateAccepted && (item.state === 'missed' || item.acceptsFiles)) ? (
         <HandInForm item={item} policy={data.policyAcknowledged ? null : data.policy} onDone={onDone} />
       ) : null}
     </article>

@@ -54,7 +54,7 @@ export function HandInForm({ item, policy, onDone }: { item: DueItem; policy: st
   }
 
   return (
-    <form className="hand-in" onSubmit={submit} aria-label={`Hand in ${item.title}`}>
+    <form className="hand-in" onSubmit={submit} aria-label={`Hand in ${item.title}${item.meetingDate ? ` for ${item.meetingDate}` : ""}`}>
       {item.acceptsText
         ? texts.map((text, i) => (
             <div className="field" key={i}>

@@ -21,6 +21,7 @@ export interface DueItem {
   review: { decision: string; body: string; at: string } | null;
   acceptsFiles: boolean;
   acceptsText: boolean;
+  lateAccepted: boolean;
 }
 
 export interface Allowance {

@@ -1,0 +1,47 @@
+// The ceiling of the stack for bench/submissions.ts: same request shape, a bare durable insert, no session, no rules.
+import Fastify from 'fastify';
+import { ulid } from 'ulid';
+import { createHash } from 'node:crypto';
+import { loadConfig } from '../src/config.js';
+import { createDb } from '../src/storage/db.js';
+import { migrateToLatest } from '../src/storage/migrate.js';
+import { submissionWriterFor } from '../src/storage/repositories/work-writer.js';
+
+const [dataDir, courseId, userId, databaseUrl] = process.argv.slice(2) as [string, string, string, string | undefined];
+const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+const db = createDb(config.database);
+await migrateToLatest(db);
+const writer = submissionWriterFor(db);
+const app = Fastify({ logger: false });
+app.post('/api/courses/:slug/submissions', async (request, reply) => {
+  const body = request.body as { text: string; meetingDate: string; readingIndex: number };
+  const now = new Date().toISOString();
+  const row = await writer.write({
+    row: {
+      id: ulid(),
+      course_id: courseId,
+      deliverable_key: 'question',
+      meeting_date: body.meetingDate,
+      reading_index: body.readingIndex,
+      slot: `${body.meetingDate}#${body.readingIndex}`,
+      owner: `u:${userId}`,
+      user_id: userId,
+      group_id: null,
+      submitted_at: now,
+      due_at: now,
+      text: body.text,
+      late: 0,
+      outcome: 'on-time',
+      late_by_ms: 0,
+      sha256: createHash('sha256').update(body.text).digest('hex'),
+      size: Buffer.byteLength(body.text),
+      warnings: '[]',
+    },
+    files: [],
+    blobs: [],
+  });
+  return reply.code(201).send({ id: row.id, sha256: row.sha256 });
+});
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address();
+process.stdout.write(`running at http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`);
