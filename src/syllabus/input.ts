@@ -20,6 +20,8 @@ function utf8Length(s: string): number {
 /** Share of characters that are control characters other than tab, newline, carriage return, form feed. */
 function controlShare(s: string): number {
   const sample = s.length > 65536 ? s.slice(0, 65536) : s;
+  // eslint-disable-next-line no-control-regex
+  if (!/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffd]/.test(sample)) return 0;
   let bad = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
@@ -37,7 +39,8 @@ const binary = (why: string): Decoded => ({
 export function decodeInput(input: string | Uint8Array): Decoded {
   let text: string;
   if (typeof input === 'string') {
-    if (utf8Length(input) > MAX_SYLLABUS_BYTES) return tooLarge();
+    // Each UTF-16 unit is at most 3 UTF-8 bytes: count only when the text could be too large.
+    if (input.length * 3 > MAX_SYLLABUS_BYTES && utf8Length(input) > MAX_SYLLABUS_BYTES) return tooLarge();
     text = input;
   } else {
     if (input.byteLength > MAX_SYLLABUS_BYTES) return tooLarge();

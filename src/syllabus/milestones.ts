@@ -2,7 +2,7 @@
 // December 19"), presentation days from the schedule, and the explicit list written by the exporter.
 import { DateTime } from 'luxon';
 import type { Meeting, Milestone } from '../domain/course.js';
-import { findDates, isoDate, parseClock, type MonthDay } from './dates.js';
+import { dayNumber, findDates, isoDate, parseClock, type MonthDay } from './dates.js';
 import { capitalize, collapse, plain, slugify } from './text.js';
 import type { SyllabusWarning } from './types.js';
 
@@ -92,7 +92,7 @@ export function yearNear(md: MonthDay, span: CourseSpan): number {
 }
 
 function dayDiff(a: string, b: string): number {
-  return DateTime.fromISO(b, { zone: 'UTC' }).diff(DateTime.fromISO(a, { zone: 'UTC' }), 'days').days;
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** The UTC instant of a deadline; warns when a stated CDT/CST does not match the date. */
