@@ -53,11 +53,10 @@ export const submissionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
     const wd = workDepsOf(app, deps);
     const limit = spec.fileRules.maxBytes ?? DEFAULT_MAX_BYTES;
     let temp: TempFile | null = null;
-    let name = 'file';
     try {
       const part = await request.file({ limits: { fileSize: limit + 1 } });
       if (!part) throw new DomainError('invalid_input', 'No file was sent.', { field: 'file' });
-      name = part.filename ?? 'file';
+      const name = part.filename ?? 'file';
       try {
         temp = await wd.files.receive(part.file, limit);
       } catch (error) {

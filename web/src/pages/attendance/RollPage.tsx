@@ -48,7 +48,7 @@ export default function RollPage() {
   function onKey(event: KeyboardEvent<HTMLTableSectionElement>) {
     if (!roll) return;
     const key = event.key.toLowerCase();
-    let next = row;
+    let next: number;
     if (key === 'arrowdown' || key === 'j') next = Math.min(roll.entries.length - 1, row + 1);
     else if (key === 'arrowup' || key === 'k') next = Math.max(0, row - 1);
     else if (KEYS[key]) {
