@@ -1,4 +1,5 @@
 // Keeps presented course bodies in memory per (course id, version, next meeting, abilities); one version probe per request keeps instances in step.
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { CourseDetail } from '../../contracts/course.js';
 import type { StoredCourse } from '../../domain/stored-course.js';
 import { presentCourseDetail } from './course.js';
@@ -8,6 +9,34 @@ export interface CachedBody {
   body: Buffer;
   /** Weak ETag (the body is sent identity, gzip or br): changes with the course version, the next meeting, and the viewer's abilities. */
   etag: string;
+  /** Compressed copies, made on first use and kept with the body (compressing 40 KB per request dominated the route). */
+  encoded: Partial<Record<'br' | 'gzip', Buffer>>;
+}
+
+/** The body in the encoding the client prefers among br and gzip, compressed once per cached body. */
+export function encodedBody(
+  cached: CachedBody,
+  acceptEncoding: string | undefined,
+): { encoding: 'br' | 'gzip' | null; body: Buffer } {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => !q || !/^\s*q\s*=\s*0(\.0*)?\s*$/.test(q))
+      .map(([name]) => name!.trim()),
+  );
+  const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
+  if (!encoding) return { encoding: null, body: cached.body };
+  let body = cached.encoded[encoding];
+  if (!body) {
+    body =
+      encoding === 'br'
+        ? brotliCompressSync(cached.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+        : gzipSync(cached.body, { level: 6 });
+    cached.encoded[encoding] = body;
+  }
+  return { encoding, body };
 }
 
 interface Entry {
@@ -70,6 +99,7 @@ export class CourseBodyCache {
       cached = {
         body: Buffer.from(JSON.stringify(detail)),
         etag: `W/"${entry.courseId}.${entry.version}.${next ?? '-'}.${hash(abilityKey)}"`,
+        encoded: {},
       };
       if (entry.bodies.size >= MAX_VARIANTS) entry.bodies.clear();
       entry.bodies.set(key, cached);

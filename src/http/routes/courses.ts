@@ -8,6 +8,7 @@ import type { RouteOptions } from '../deps.js';
 import { courseAbilities } from '../../domain/permissions.js';
 import { membershipOf } from '../../services/enrollment/course-access.js';
 import { presentCourseSummary } from '../presenters/course.js';
+import { encodedBody } from '../presenters/course-cache.js';
 
 export const slugParamsSchema = z.object({
   slug: z
@@ -60,7 +61,10 @@ export const courseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
         .header('cache-control', request.viewer ? 'private, no-cache' : 'no-cache')
         .header('vary', 'cookie');
       if (etagMatches(request.headers['if-none-match'], cached.etag)) return reply.code(304).send();
-      return reply.type(JSON_TYPE).send(cached.body);
+      const { encoding, body } = encodedBody(cached, request.headers['accept-encoding']);
+      reply.header('vary', 'cookie, accept-encoding');
+      if (encoding) reply.header('content-encoding', encoding);
+      return reply.type(JSON_TYPE).send(body);
     },
   );
 };
