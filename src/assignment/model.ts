@@ -50,7 +50,7 @@
  */
 import type { Instance } from './instance.js';
 import { ROLES } from './instance.js';
-import type { Role } from './types.js';
+import type { Role, StageResult } from './types.js';
 
 export type StageName = 'fairness' | 'total' | 'spread';
 
@@ -318,4 +318,22 @@ export function readAssignments(
     }
   }
   return out;
+}
+
+/** A stage's figures as the plan reports them. */
+export function stageResult(
+  name: StageName,
+  value: number,
+  proven: boolean,
+  gap: number,
+  seconds: number,
+): StageResult {
+  return {
+    name,
+    objective: STAGE_OBJECTIVE[name],
+    value,
+    status: proven ? 'optimal' : 'time_limit',
+    gap,
+    timeMs: Math.round(seconds * 1000),
+  };
 }
