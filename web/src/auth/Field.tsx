@@ -31,6 +31,24 @@ export function Field({
   );
 }
 
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  label?: string;
+  error?: string | null;
+  hint?: string;
+};
+
+/** The e-mail field of the account forms: one set of limits everywhere (254 characters, the longest address). */
+export function EmailField({ label = 'E-mail', ...props }: FieldProps) {
+  return (
+    <Field label={label} name="email" type="email" autoComplete="email" required maxLength={254} {...props} />
+  );
+}
+
+/** A person's name on the account forms. */
+export function NameField({ label = 'Your name', ...props }: FieldProps) {
+  return <Field label={label} name="name" autoComplete="name" required maxLength={120} {...props} />;
+}
+
 export function FormError({ message }: { message: string | null }) {
   if (!message) return null;
   return (

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from '../../router.js';
 import { useDocumentTitle } from '../../course-context.js';
 import { call, ensureCsrf, messageOf } from '../../auth/client.js';
-import { Field, FormError, FormNotice } from '../../auth/Field.js';
+import { EmailField, FormError, FormNotice } from '../../auth/Field.js';
 import '../../auth/auth.css';
 
 export default function ForgotPasswordPage() {
@@ -34,16 +34,7 @@ export default function ForgotPasswordPage() {
       <form className="auth-form" onSubmit={submit} noValidate>
         <FormNotice message={sent} />
         <FormError message={error} />
-        <Field
-          label="E-mail"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          maxLength={254}
-        />
+        <EmailField autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
         <p>
           <button className="button" type="submit" disabled={busy}>
             Send the reset link

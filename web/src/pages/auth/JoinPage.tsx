@@ -12,7 +12,7 @@ import {
   type JoinResult,
   type JoinStatus,
 } from '../../auth/client.js';
-import { Field, FormError, FormNotice } from '../../auth/Field.js';
+import { EmailField, NameField, FormError, FormNotice } from '../../auth/Field.js';
 import { LinkProblem } from './LinkProblem.js';
 import '../../auth/auth.css';
 
@@ -93,25 +93,8 @@ export default function JoinPage() {
                 Give your name and e-mail: we send you a link to set your password and you are enrolled as a
                 student.
               </p>
-              <Field
-                label="Your name"
-                name="name"
-                autoComplete="name"
-                required
-                maxLength={120}
-                value={form.name}
-                onChange={(e) => setForm({ ...form, name: e.target.value })}
-              />
-              <Field
-                label="E-mail"
-                name="email"
-                type="email"
-                autoComplete="email"
-                required
-                maxLength={254}
-                value={form.email}
-                onChange={(e) => setForm({ ...form, email: e.target.value })}
-              />
+              <NameField value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+              <EmailField value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
               <button className="button button-secondary" type="submit">
                 E-mail me a link
               </button>

@@ -4,7 +4,7 @@ import { useLocation } from '../../router.js';
 import { useDocumentTitle } from '../../course-context.js';
 import { Loading } from '../../components/states.js';
 import { call, ensureCsrf, messageOf, reloadInto, type LinkStatus } from '../../auth/client.js';
-import { Field, FormError } from '../../auth/Field.js';
+import { EmailField, Field, NameField, FormError } from '../../auth/Field.js';
 import { LinkProblem } from './LinkProblem.js';
 import '../../auth/auth.css';
 
@@ -54,22 +54,9 @@ export default function SetupPage() {
       </p>
       <form className="auth-form" onSubmit={submit} noValidate>
         <FormError message={error} />
-        <Field
-          label="Your name"
-          name="name"
-          autoComplete="name"
-          required
-          maxLength={120}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-        />
-        <Field
-          label="E-mail"
-          name="email"
-          type="email"
+        <NameField value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <EmailField
           autoComplete="username"
-          required
-          maxLength={254}
           value={form.email}
           onChange={(e) => setForm({ ...form, email: e.target.value })}
         />

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from '../../router.js';
 import { useDocumentTitle } from '../../course-context.js';
 import { call, detailsOf, ensureCsrf, messageOf, reloadInto, safeNext } from '../../auth/client.js';
-import { Field, FormError } from '../../auth/Field.js';
+import { EmailField, Field, FormError } from '../../auth/Field.js';
 import '../../auth/auth.css';
 
 export default function SignInPage() {
@@ -35,16 +35,7 @@ export default function SignInPage() {
       <h1>Sign in</h1>
       <form className="auth-form" onSubmit={submit} noValidate>
         <FormError message={error} />
-        <Field
-          label="E-mail"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          maxLength={254}
-        />
+        <EmailField autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
         <Field
           label="Password"
           name="password"
