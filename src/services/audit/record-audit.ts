@@ -31,6 +31,12 @@ export const AUDIT_ACTIONS = [
   'roles-published',
   'roles-unpublished',
   'assignment-settings-changed',
+  // Deliverables and hand-ins (staff actions).
+  'deliverable-edited',
+  'extension-granted',
+  'extension-revoked',
+  'submission-reviewed',
+  'counted-version-chosen',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
