@@ -37,6 +37,13 @@ export const AUDIT_ACTIONS = [
   'extension-revoked',
   'submission-reviewed',
   'counted-version-chosen',
+  // Talk slots of the presentation days (staff actions).
+  'talk-slots-applied',
+  'talk-slot-moved',
+  'talk-slot-removed',
+  'talk-slots-published',
+  'talk-slots-unpublished',
+  'talk-slot-settings-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
