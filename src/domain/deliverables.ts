@@ -17,9 +17,10 @@ export type Audience = (typeof AUDIENCES)[number];
 
 /**
  * Who must hand it in: every enrolled student, the presenting group of the meeting,
- * the summarizing group of the meeting, or every group.
+ * the summarizing group of the meeting, every group, or the groups staff put on the
+ * meeting's talk slots (the mid-semester presentations; see talk-slots.ts).
  */
-export const HOLDERS = ['everyone', 'presenter', 'summarizer', 'group'] as const;
+export const HOLDERS = ['everyone', 'presenter', 'summarizer', 'group', 'slot'] as const;
 export type Holder = (typeof HOLDERS)[number];
 
 /**

@@ -191,8 +191,8 @@ export function deliverablesForCourse(course: CourseModel): Deliverable[] {
         kind: 'presentation',
         title: 'Mid-semester presentation',
         audience: 'group',
-        // The group staff assign to the slot presents it.
-        holder: 'presenter',
+        // The groups staff put on the day's talk slots present (and upload slides) that day.
+        holder: 'slot',
         dueRule: { kind: 'meeting', anchor: 'start', offsetHours: -24 },
         fileRules: slideFiles,
         component: projectTalks,

@@ -72,7 +72,8 @@ export interface SubmissionContext {
   /** The student's group in the course, or null. */
   groupId: string | null;
   /**
-   * For holder 'presenter' / 'summarizer': the groups holding that role at the meeting.
+   * For holder 'presenter' / 'summarizer': the groups holding that role at the meeting;
+   * for 'slot': the groups on the meeting's talk slots.
    * Ignored for 'everyone' and 'group'.
    */
   holderGroupIds?: readonly string[];
@@ -89,7 +90,7 @@ export function submissionBlocker(ctx: SubmissionContext): SubmissionBlocker | n
   if (!ctx.enrolled) return 'not-enrolled';
   const needsGroup = ctx.deliverable.audience === 'group' || ctx.deliverable.holder !== 'everyone';
   if (needsGroup && ctx.groupId === null) return 'not-in-group';
-  if (ctx.deliverable.holder === 'presenter' || ctx.deliverable.holder === 'summarizer') {
+  if (ctx.deliverable.holder === 'presenter' || ctx.deliverable.holder === 'summarizer' || ctx.deliverable.holder === 'slot') {
     if (ctx.groupId === null || !(ctx.holderGroupIds ?? []).includes(ctx.groupId)) return 'not-holder';
   }
   if (ctx.deliverable.lateRule === 'reject' && isLate(ctx.now, ctx.due)) return 'late-rejected';

@@ -134,11 +134,11 @@ describe('the project', () => {
     expect(due('proposal')).toBe('2024-09-27T04:59:59.999Z');
   });
 
-  it('"present mid-semester progress on October 21 and October 23": slides for the assigned slot, 24 h before', () => {
+  it('"present mid-semester progress on October 21 and October 23": slides from the groups staff put on each day, 24 h before', () => {
     const talk = get('midterm-presentation');
     expect(talk).toMatchObject({
       kind: 'presentation',
-      holder: 'presenter',
+      holder: 'slot',
       meetingDates: ['2024-10-21', '2024-10-23'],
     });
     expect(due('midterm-presentation', '2024-10-23')).toBe('2024-10-22T14:30:00.000Z');

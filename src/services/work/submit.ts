@@ -9,6 +9,7 @@ import type { TempFile } from '../../files/blob-store.js';
 import { findBlob, isBlobReferenced } from '../../storage/repositories/blobs.js';
 import { hasAcknowledged, insertAcknowledgement, listExtensionRows, type ExtensionRow, type SubmissionRow } from '../../storage/repositories/work.js';
 import { groupsHoldingRole } from '../../storage/repositories/roles.js';
+import { groupsOnSlots } from '../../storage/repositories/talk-slots.js';
 import { submissionWriterFor } from '../../storage/repositories/work-writer.js';
 import { authorize } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
@@ -66,8 +67,9 @@ export function unsafeFileName(name: string): boolean {
   return /(^|[\\/])\.\.([\\/]|$)/.test(name) || /^[\\/]/.test(name) || /^[a-z]:[\\/]/i.test(name) || name.includes('\0');
 }
 
-/** Groups holding a role (presenter, summarizer) at a meeting. */
-export async function holderGroups(deps: Pick<WorkDeps, 'db'>, _work: WorkCourse, meetingId: string, role: 'presenter' | 'summarizer'): Promise<string[]> {
+/** Groups holding a role (presenter, summarizer) at a meeting, or on its talk slots ('slot'). */
+export async function holderGroups(deps: Pick<WorkDeps, 'db'>, _work: WorkCourse, meetingId: string, role: 'presenter' | 'summarizer' | 'slot'): Promise<string[]> {
+  if (role === 'slot') return groupsOnSlots(deps.db, meetingId);
   return groupsHoldingRole(deps.db, meetingId, role);
 }
 
@@ -99,7 +101,7 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
 
   // Who may, and is it late.
   const groupId = work.group?.id ?? null;
-  const holderGroupIds = meetingId && (spec.holder === 'presenter' || spec.holder === 'summarizer') ? await holderGroups(deps, work, meetingId, spec.holder) : [];
+  const holderGroupIds = meetingId && (spec.holder === 'presenter' || spec.holder === 'summarizer' || spec.holder === 'slot') ? await holderGroups(deps, work, meetingId, spec.holder) : [];
   const regular = regularDue(work.course, spec, meetingDate);
   const extensions = extensionsFromRows(await listExtensionRows(deps.db, work.course.id));
   const extension = extensionFor(extensions, spec, meetingDate, { userId: user.userId, groupId });
