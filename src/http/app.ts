@@ -31,6 +31,7 @@ import { questionRoutes } from './routes/questions.js';
 import { attendanceRoutes } from './routes/attendance.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { downloadRoutes } from './routes/downloads.js';
+import { talkSlotRoutes } from './routes/talk-slots.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
@@ -58,6 +59,7 @@ export const routePlugins: Array<FastifyPluginAsync<RouteOptions>> = [
   attendanceRoutes,
   dashboardRoutes,
   downloadRoutes,
+  talkSlotRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -160,6 +160,15 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/courses/:slug/assignment/publish': { who: 'staff', body: { published: false } },
   'PATCH /api/courses/:slug/assignment/settings': { who: 'staff', body: {} },
   'GET /api/courses/:slug/my-roles': { who: 'student' },
+  // Talk slots of the presentation days (mid-semester presentations): staff place groups, students read their day.
+  'GET /api/courses/:slug/talk-slots': { who: 'staff' },
+  'POST /api/courses/:slug/talk-slots/:key/plan': { who: 'staff', body: {} },
+  'POST /api/courses/:slug/talk-slots/:key/apply': { who: 'staff', body: { fingerprint: 'stale' } },
+  'PUT /api/courses/:slug/talk-slots/:key/groups/:groupId': { who: 'staff', body: { meetingId: 'no-such-meeting' } },
+  'DELETE /api/courses/:slug/talk-slots/:key/groups/:groupId': { who: 'staff' },
+  'PATCH /api/courses/:slug/talk-slots/:key/settings': { who: 'staff', body: {} },
+  'POST /api/courses/:slug/talk-slots/:key/publish': { who: 'staff', body: { published: false } },
+  'GET /api/courses/:slug/my-talk-slot': { who: 'student' },
 };
 
 // Collects the route table as Fastify registers it (runs before every route plugin).
