@@ -75,6 +75,15 @@ export const deliverablePatchSchema = z
   })
   .partial();
 
+export const extensionParamsSchema = z.object({ slug: z.string().max(80), extensionId: z.string().max(40) });
+
+/** One owner's hand-ins of a deliverable: "u:<student id>" or "g:<group id>", optionally one class. */
+export const handInsQuerySchema = z.object({
+  // Checked after authorization (so a refused caller learns nothing from validation).
+  owner: z.string().max(60).optional(),
+  meetingDate: z.string().max(10).optional(),
+});
+
 export const attendanceBodySchema = z.object({
   marks: z
     .array(z.object({ userId: z.string().max(40), status: z.enum(['present', 'absent', 'excused']), note: z.string().max(500).nullable().optional() }))

@@ -105,6 +105,9 @@ const EXPECTED: Record<string, Expectation> = {
     body: { target: { kind: 'student', userId: 'nobody' }, dueAt: '2030-01-01T00:00:00Z' },
   },
   'GET /api/courses/:slug/deliverables/:key/status': { who: 'staff' },
+  'GET /api/courses/:slug/deliverables/:key/hand-ins': { who: 'staff' },
+  'GET /api/courses/:slug/extensions': { who: 'staff' },
+  'DELETE /api/courses/:slug/extensions/:extensionId': { who: 'staff' },
   'GET /api/courses/:slug/deliverables/:key/download': { who: 'staff' },
   'POST /api/courses/:slug/submissions': {
     who: 'student',

@@ -2,11 +2,12 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { errorSchema } from '../../contracts/course.js';
-import { deliverableParamsSchema, deliverablePatchSchema, extensionBodySchema, looseObjectSchema } from '../../contracts/work.js';
+import { deliverableParamsSchema, deliverablePatchSchema, extensionBodySchema, extensionParamsSchema, handInsQuerySchema, looseObjectSchema } from '../../contracts/work.js';
 import { BlobStore } from '../../files/blob-store.js';
 import { authorize } from '../../services/enrollment/course-access.js';
 import { integrityPolicyText, loadWorkCourse, type WorkCourse, type WorkDeps } from '../../services/work/context.js';
-import { grantExtension, updateDeliverable } from '../../services/work/staff.js';
+import { grantExtension, revokeExtension, updateDeliverable } from '../../services/work/staff.js';
+import { listExtensions, ownerHandIns } from '../../services/work/staff-views.js';
 import type { AppDeps, RouteOptions } from '../deps.js';
 import { noStore } from '../presenters/dashboard.js';
 import { presentDeliverable } from '../presenters/work.js';
@@ -44,7 +45,8 @@ export const deliverableRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
     const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
     const work = await workOf(deps, request, slug);
     const spec = await updateDeliverable(workDepsOf(app, deps), work, key, request.body as z.infer<typeof deliverablePatchSchema>);
-    return { deliverable: spec };
+    const saved = (await workOf(deps, request, slug)).deliverables.find((d) => d.spec.key === spec.key) ?? { spec, closed: false };
+    return { deliverable: presentDeliverable(saved, work.course.timeZone) };
   });
 
   app.post('/courses/:slug/deliverables/:key/extensions', { schema: { summary: 'Grant a student or a group a later deadline (staff)', tags, params: deliverableParamsSchema, body: extensionBodySchema, response: { 201: looseObjectSchema, ...errors } } }, async (request, reply) => {
@@ -53,5 +55,24 @@ export const deliverableRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
     const work = await workOf(deps, request, slug);
     const granted = await grantExtension(workDepsOf(app, deps), work, { deliverableKey: key, meetingDate: body.meetingDate ?? null, target: body.target, dueAt: body.dueAt, reason: body.reason ?? null });
     return reply.code(201).send(granted);
+  });
+
+  app.get('/courses/:slug/extensions', { schema: { summary: 'Every extension of the course, with the students and groups one can be granted to (staff)', tags, params: slugParamsSchema, response: { 200: looseObjectSchema, ...errors } } }, async (request, reply) => {
+    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+    noStore(reply);
+    return listExtensions(deps, await workOf(deps, request, slug));
+  });
+
+  app.delete('/courses/:slug/extensions/:extensionId', { schema: { summary: 'Revoke an extension: the regular deadline applies again (staff)', tags, params: extensionParamsSchema, response: { 200: looseObjectSchema, ...errors } } }, async (request) => {
+    const { slug, extensionId } = request.params as z.infer<typeof extensionParamsSchema>;
+    const work = await workOf(deps, request, slug);
+    return revokeExtension(workDepsOf(app, deps), work, extensionId);
+  });
+
+  app.get('/courses/:slug/deliverables/:key/hand-ins', { schema: { summary: "One student's or group's every version of a deliverable, with reviews and the counted one (staff)", tags, params: deliverableParamsSchema, querystring: handInsQuerySchema, response: { 200: looseObjectSchema, ...errors } } }, async (request, reply) => {
+    const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
+    const query = request.query as z.infer<typeof handInsQuerySchema>;
+    noStore(reply);
+    return ownerHandIns(deps, await workOf(deps, request, slug), key, query.owner ?? '', { meetingDate: query.meetingDate ?? null }, deps.clock());
   });
 };

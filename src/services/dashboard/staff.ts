@@ -1,12 +1,17 @@
 // Staff views: per class (questions, slides and summary status, attendance) and per deliverable (everyone's status).
 import { presentedReadings } from '../../domain/demo-deliverables.js';
 import { isAfter } from '../../domain/due.js';
+import { extensionFor } from '../../domain/extensions.js';
+import { effectiveDue } from '../../domain/lateness.js';
+import { listExtensionRows } from '../../storage/repositories/work.js';
 import { listActiveStudents, listGroupsWithMembers, listRoleHolders } from '../../storage/repositories/work-people.js';
+import { listSlotHolders } from '../../storage/repositories/talk-slots.js';
 import { meetingRoll } from '../attendance/roll.js';
 import { authorize } from '../enrollment/course-access.js';
 import { findDeliverable, findMeeting, meetingTimes, regularDue, slotOf, type WorkCourse, type WorkDeps } from '../work/context.js';
 import { receiptOf, type Receipt } from '../work/receipt.js';
 import { detailsOf, handInKey, loadHandIns, type HandIn } from '../work/status.js';
+import { extensionsFromRows } from '../work/submit.js';
 
 export type CellState = 'done' | 'late' | 'zero' | 'missing' | 'open';
 
@@ -18,13 +23,17 @@ export interface StatusCell {
   review: { decision: string; body: string } | null;
   /** The group does not hold the role at that class (nothing is due from it). */
   notHeld?: boolean;
+  /** Staff chose the counted version by hand. */
+  chosenByStaff?: boolean;
+  /** An extension granted for this owner and occasion (the latest), shown in the table. */
+  extension?: { id: string; dueAt: string } | null;
 }
 
 function cellOf(h: HandIn | undefined, due: string, now: Date, title: string, files: Map<string, Array<{ name: string; type: string; size: number; pages: number | null }>>, reviews: Map<string, Array<{ decision: string; body: string }>>, occasion: string | null): StatusCell {
   if (!h || !h.counted) return { occasion, state: isAfter(now.toISOString(), due) ? 'missing' : 'open', receipt: null, versions: 0, review: null };
   const receipt = receiptOf(h.counted, { title }, files.get(h.counted.id) ?? []);
   const state: CellState = receipt.outcome === 'late-zero' ? 'zero' : receipt.late ? 'late' : 'done';
-  return { occasion, state, receipt, versions: h.versions.length, review: reviews.get(h.counted.id)?.at(-1) ?? null };
+  return { occasion, state, receipt, versions: h.versions.length, review: reviews.get(h.counted.id)?.at(-1) ?? null, chosenByStaff: h.chosenByStaff };
 }
 
 export interface MeetingDashboard {
@@ -45,7 +54,8 @@ export async function meetingDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
   const details = await detailsOf(deps.db, [...handIns.values()].map((h) => h.counted!.id));
   const students = await listActiveStudents(deps.db, work.course.id);
   const groups = await listGroupsWithMembers(deps.db, work.course.id);
-  const roles = await listRoleHolders(deps.db, work.course.id);
+  // Talk slots count like roles (holder 'slot').
+  const roles = [...(await listRoleHolders(deps.db, work.course.id)), ...(await listSlotHolders(deps.db, work.course.id))];
 
   let questions: MeetingDashboard['questions'] = null;
   const q = work.deliverables.find((d) => d.spec.key === 'question')?.spec;
@@ -102,25 +112,43 @@ export async function deliverableTable(deps: Pick<WorkDeps, 'db'>, work: WorkCou
     spec.audience === 'group'
       ? (await listGroupsWithMembers(deps.db, work.course.id)).map((g) => ({ ownerId: `g:${g.id}`, name: g.name, members: g.members.map((m) => m.name) }))
       : (await listActiveStudents(deps.db, work.course.id)).map((s) => ({ ownerId: `u:${s.id}`, name: s.name, members: [] as string[] }));
-  const roles = await listRoleHolders(deps.db, work.course.id);
+  // Talk slots count like roles (holder 'slot').
+  const roles = [...(await listRoleHolders(deps.db, work.course.id)), ...(await listSlotHolders(deps.db, work.course.id))];
+  const extensions = extensionsFromRows(await listExtensionRows(deps.db, work.course.id)).filter((e) => e.deliverableKey === key);
+  const groupOfStudent = new Map<string, string>();
+  if (spec.audience !== 'group' && extensions.some((e) => e.target.kind === 'group')) {
+    for (const g of await listGroupsWithMembers(deps.db, work.course.id)) for (const m of g.members) groupOfStudent.set(m.id, g.id);
+  }
+  const extensionOf = (ownerId: string, occasion: string | null) => {
+    const id = ownerId.slice(2);
+    const submitter = ownerId.startsWith('g:') ? { userId: '', groupId: id } : { userId: id, groupId: groupOfStudent.get(id) ?? null };
+    const found = extensions.length === 0 ? null : extensionFor(extensions, spec, occasion, submitter);
+    return found ? { id: found.id, dueAt: found.dueAt } : null;
+  };
   const rows = owners.map((o) => ({
     ...o,
     cells: occasions.map((occ) => {
-      if (spec.perReading && occ.key) {
-        const meeting = work.course.meetings.find((m) => m.date === occ.key)!;
-        const n = presentedReadings(meeting).length;
-        const hs = Array.from({ length: n }, (_, i) => handIns.get(handInKey(key, slotOf(occ.key, i), o.ownerId)));
-        const cells = hs.map((h) => cellOf(h, occ.dueAt, now, spec.title, files, details.reviews, occ.key));
-        const worst = cells.find((c) => c.state === 'missing') ?? cells.find((c) => c.state === 'open') ?? cells.find((c) => c.state === 'late') ?? cells[0]!;
-        return { ...worst, versions: cells.reduce((a, c) => a + c.versions, 0) };
-      }
-      if ((spec.holder === 'presenter' || spec.holder === 'summarizer') && occ.key) {
-        const meeting = work.course.meetings.find((m) => m.date === occ.key)!;
-        const holds = roles.some((r) => r.meeting_id === meeting.id && r.role === spec.holder && `g:${r.group_id}` === o.ownerId);
-        if (!holds) return { occasion: occ.key, state: 'open' as const, receipt: null, versions: 0, review: null, notHeld: true };
-      }
-      return cellOf(handIns.get(handInKey(key, slotOf(occ.key, null), o.ownerId)), occ.dueAt, now, spec.title, files, details.reviews, occ.key);
+      const extension = extensionOf(o.ownerId, occ.key);
+      // Missing or still open is judged against the owner's own deadline (extension and grace applied).
+      return { ...cellFor(o, { key: occ.key, dueAt: effectiveDue(occ.dueAt, spec, extension) }), extension };
     }),
   }));
   return { deliverableKey: key, title: spec.title, audience: spec.audience, occasions, rows };
+
+  function cellFor(o: { ownerId: string }, occ: { key: string | null; dueAt: string }): StatusCell {
+    if (spec.perReading && occ.key) {
+      const meeting = work.course.meetings.find((m) => m.date === occ.key)!;
+      const n = presentedReadings(meeting).length;
+      const hs = Array.from({ length: n }, (_, i) => handIns.get(handInKey(key, slotOf(occ.key, i), o.ownerId)));
+      const cells = hs.map((h) => cellOf(h, occ.dueAt, now, spec.title, files, details.reviews, occ.key));
+      const worst = cells.find((c) => c.state === 'missing') ?? cells.find((c) => c.state === 'open') ?? cells.find((c) => c.state === 'late') ?? cells[0]!;
+      return { ...worst, versions: cells.reduce((a, c) => a + c.versions, 0) };
+    }
+    if ((spec.holder === 'presenter' || spec.holder === 'summarizer' || spec.holder === 'slot') && occ.key) {
+      const meeting = work.course.meetings.find((m) => m.date === occ.key)!;
+      const holds = roles.some((r) => r.meeting_id === meeting.id && r.role === spec.holder && `g:${r.group_id}` === o.ownerId);
+      if (!holds) return { occasion: occ.key, state: 'open' as const, receipt: null, versions: 0, review: null, notHeld: true };
+    }
+    return cellOf(handIns.get(handInKey(key, slotOf(occ.key, null), o.ownerId)), occ.dueAt, now, spec.title, files, details.reviews, occ.key);
+  }
 }

@@ -1,12 +1,41 @@
-// Staff actions on hand-ins: extensions, comments and proposal decisions, the counted version, editing a deliverable.
+// Staff actions on hand-ins: extensions (grant, revoke), comments and proposal decisions, the counted version, editing a deliverable.
 import { ulid } from 'ulid';
 import { DELIVERABLE_KINDS, LATE_RULES, type Deliverable } from '../../domain/deliverables.js';
 import { extensionBlocker, type ExtensionTarget } from '../../domain/extensions.js';
 import { toMillis } from '../../domain/due.js';
-import { findSubmission, insertExtension, insertReview, setCountedChoice, updateDeliverableRow } from '../../storage/repositories/work.js';
+import { findEnrollment } from '../../storage/repositories/enrollments.js';
+import { listGroupsWithMembers } from '../../storage/repositories/work-people.js';
+import {
+  deleteExtensionRow,
+  findExtensionRow,
+  findSubmission,
+  insertExtension,
+  insertReview,
+  setCountedChoice,
+  updateDeliverableRow,
+} from '../../storage/repositories/work.js';
+import { auditStaffAction } from '../assignment/audit-staff.js';
 import { authorize } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
-import { findDeliverable, regularDue, type WorkCourse, type WorkDeps } from './context.js';
+import { findDeliverable, findMeeting, regularDue, type WorkCourse, type WorkDeps } from './context.js';
+
+/** Free text from staff (titles, reasons): no control characters other than line breaks and tabs, no bidi overrides. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+function checkText(value: string, field: string, label: string): string {
+  if (CONTROL.test(value)) throw new DomainError('invalid_input', `${label} contains control characters; type it again as plain text.`, { field });
+  return value.trim();
+}
+
+/** A new deadline sent by the client: an ISO-8601 instant with Z or an offset (the web client converts from the course zone). */
+function instantOf(text: string, field: string): string {
+  try {
+    return new Date(toMillis(text)).toISOString();
+  } catch {
+    throw new DomainError('invalid_input', 'The new deadline is not a date and time with a zone offset (e.g. 2024-09-27T04:59:00Z).', { field });
+  }
+}
 
 export async function grantExtension(
   deps: Pick<WorkDeps, 'db' | 'clock'>,
@@ -15,28 +44,75 @@ export async function grantExtension(
 ): Promise<{ id: string; dueAt: string }> {
   authorize(work.access, 'grade');
   const { spec } = findDeliverable(work, input.deliverableKey);
-  if (Number.isNaN(Date.parse(input.dueAt))) throw new DomainError('invalid_input', 'The new deadline is not a date and time.', { field: 'dueAt' });
-  const newDue = new Date(input.dueAt).toISOString();
-  const regular = regularDue(work.course, spec, spec.perMeeting ? input.meetingDate : null);
-  const blocker = extensionBlocker({ granterIsStaff: true, deliverable: spec, target: input.target, meetingDate: input.meetingDate, regularDue: regular, newDue });
-  if (blocker) {
-    const text = { 'not-staff': 'Only staff grant extensions.', 'wrong-target': 'Group work is extended for a group, not one student.', 'meeting-required': 'Say which class the extension is for.', 'not-later': 'The new deadline must be after the regular one.' }[blocker];
-    throw new DomainError('invalid_input', text, { reason: blocker });
+  const newDue = instantOf(input.dueAt, 'dueAt');
+  const reason = input.reason === null ? null : checkText(input.reason, 'reason', 'The reason') || null;
+  const meetingDate = spec.perMeeting ? input.meetingDate : null;
+  const blocker = extensionBlocker({ granterIsStaff: true, deliverable: spec, target: input.target, meetingDate, regularDue: '1970-01-01T00:00:00Z', newDue: '1970-01-01T00:00:01Z' });
+  if (blocker) throw extensionError(blocker);
+  if (meetingDate !== null) {
+    findMeeting(work.course, meetingDate);
+    if (!spec.meetingDates.includes(meetingDate)) throw new DomainError('invalid_input', `"${spec.title}" is not due for the class on ${meetingDate}.`, { field: 'meetingDate' });
   }
+  const regular = regularDue(work.course, spec, meetingDate);
+  const later = extensionBlocker({ granterIsStaff: true, deliverable: spec, target: input.target, meetingDate, regularDue: regular, newDue });
+  if (later) throw extensionError(later);
+  const targetName = await targetNameOf(deps, work, input.target);
   const id = ulid();
   await insertExtension(deps.db, {
     id,
     course_id: work.course.id,
     deliverable_key: spec.key,
-    meeting_date: spec.perMeeting ? input.meetingDate : null,
+    meeting_date: meetingDate,
     target_kind: input.target.kind,
     target_id: input.target.kind === 'group' ? input.target.groupId : input.target.userId,
     due_at: newDue,
     granted_by: work.access.viewer!.userId,
     granted_at: deps.clock().toISOString(),
-    reason: input.reason,
+    reason,
   });
+  await auditStaffAction(deps.db, deps.clock(), work.access, 'extension-granted', targetName, { id, deliverable: spec.key, meetingDate, dueAt: newDue, reason });
   return { id, dueAt: newDue };
+}
+
+function extensionError(blocker: NonNullable<ReturnType<typeof extensionBlocker>>): DomainError {
+  const text = {
+    'not-staff': 'Only staff grant extensions.',
+    'wrong-target': 'Group work is extended for a group, not one student.',
+    'meeting-required': 'Say which class the extension is for.',
+    'not-later': 'The new deadline must be after the regular one.',
+  }[blocker];
+  const field = { 'not-staff': undefined, 'wrong-target': 'target', 'meeting-required': 'meetingDate', 'not-later': 'dueAt' }[blocker];
+  return new DomainError('invalid_input', text, { reason: blocker, field });
+}
+
+/** The student (enrolled in this course) or the group (of this course) an extension is for, by name; not_found otherwise. */
+async function targetNameOf(deps: Pick<WorkDeps, 'db'>, work: WorkCourse, target: ExtensionTarget): Promise<string> {
+  if (target.kind === 'group') {
+    const group = (await listGroupsWithMembers(deps.db, work.course.id)).find((g) => g.id === target.groupId);
+    if (!group) throw new DomainError('not_found', 'No such group in this course.', { field: 'target' });
+    return group.name;
+  }
+  const enrollment = await findEnrollment(deps.db, work.course.id, target.userId);
+  if (!enrollment || enrollment.role !== 'student') throw new DomainError('not_found', 'No such student in this course.', { field: 'target' });
+  return target.userId;
+}
+
+/** Staff take an extension back: the regular deadline applies again (the audit log keeps what was revoked). */
+export async function revokeExtension(deps: Pick<WorkDeps, 'db' | 'clock'>, work: WorkCourse, extensionId: string): Promise<{ id: string }> {
+  authorize(work.access, 'grade');
+  const row = await findExtensionRow(deps.db, work.course.id, extensionId);
+  if (!row || (await deleteExtensionRow(deps.db, work.course.id, extensionId)) === 0) {
+    throw new DomainError('not_found', 'No such extension in this course; it may have been revoked already.');
+  }
+  await auditStaffAction(deps.db, deps.clock(), work.access, 'extension-revoked', row.target_id, {
+    id: row.id,
+    deliverable: row.deliverable_key,
+    meetingDate: row.meeting_date,
+    targetKind: row.target_kind,
+    dueAt: row.due_at,
+    reason: row.reason,
+  });
+  return { id: row.id };
 }
 
 /** A staff comment on any hand-in, or a decision on one that needs approval (the proposal). */
@@ -50,11 +126,13 @@ export async function reviewSubmission(
   const submission = await findSubmission(deps.db, submissionId);
   if (!submission || submission.course_id !== work.course.id) throw new DomainError('not_found', 'No such hand-in in this course.');
   const { spec } = findDeliverable(work, submission.deliverable_key);
-  if (input.decision !== 'comment' && !spec.needsApproval) throw new DomainError('invalid_input', `"${spec.title}" is not approved or returned; leave a comment instead.`);
-  if (input.decision === 'returned' && input.body.trim() === '') throw new DomainError('invalid_input', 'Say what to change when returning work.', { field: 'body' });
-  if (input.decision === 'comment' && input.body.trim() === '') throw new DomainError('invalid_input', 'The comment is empty.', { field: 'body' });
+  const body = checkText(input.body, 'body', 'The comment');
+  if (input.decision !== 'comment' && !spec.needsApproval) throw new DomainError('invalid_input', `"${spec.title}" is not approved or returned; leave a comment instead.`, { field: 'decision' });
+  if (input.decision === 'returned' && body === '') throw new DomainError('invalid_input', 'Say what to change when returning work.', { field: 'body' });
+  if (input.decision === 'comment' && body === '') throw new DomainError('invalid_input', 'The comment is empty.', { field: 'body' });
   const id = ulid();
-  await insertReview(deps.db, { id, submission_id: submissionId, author_id: work.access.viewer!.userId, decision: input.decision, body: input.body.trim(), created_at: deps.clock().toISOString() });
+  await insertReview(deps.db, { id, submission_id: submissionId, author_id: work.access.viewer!.userId, decision: input.decision, body, created_at: deps.clock().toISOString() });
+  await auditStaffAction(deps.db, deps.clock(), work.access, 'submission-reviewed', submission.owner, { submission: submissionId, deliverable: submission.deliverable_key, version: submission.version, decision: input.decision });
   return { id };
 }
 
@@ -64,26 +142,43 @@ export async function chooseCountedVersion(deps: Pick<WorkDeps, 'db' | 'clock'>,
   const s = await findSubmission(deps.db, submissionId);
   if (!s || s.course_id !== work.course.id) throw new DomainError('not_found', 'No such hand-in in this course.');
   await setCountedChoice(deps.db, { course_id: s.course_id, deliverable_key: s.deliverable_key, slot: s.slot, owner: s.owner, submission_id: s.id, set_by: work.access.viewer!.userId, set_at: deps.clock().toISOString() });
+  await auditStaffAction(deps.db, deps.clock(), work.access, 'counted-version-chosen', s.owner, { submission: s.id, deliverable: s.deliverable_key, slot: s.slot, version: s.version });
   return { submissionId };
 }
 
 export type DeliverablePatch = Partial<Pick<Deliverable, 'title' | 'dueRule' | 'lateRule' | 'graceMinutes' | 'allowance' | 'maxTextChars' | 'notes' | 'closeAfterHours'>> & { maxBytes?: number; closed?: boolean };
 
-/** Staff edit a deliverable's policy (policy is data). */
+/** Staff edit a deliverable's policy (policy is data). Each refusal names the field it is about. */
 export async function updateDeliverable(deps: Pick<WorkDeps, 'db' | 'clock'>, work: WorkCourse, key: string, patch: DeliverablePatch): Promise<Deliverable> {
   authorize(work.access, 'manageCourse');
   const current = findDeliverable(work, key);
   const { maxBytes, closed, ...rest } = patch;
   const spec: Deliverable = { ...current.spec, ...rest };
-  if (maxBytes !== undefined && spec.fileRules) spec.fileRules = { ...spec.fileRules, maxBytes };
-  if (!LATE_RULES.includes(spec.lateRule) || !DELIVERABLE_KINDS.includes(spec.kind)) throw new DomainError('invalid_input', 'Unknown late rule.');
-  if (spec.dueRule.kind === 'absolute') {
-    try {
-      toMillis(spec.dueRule.at);
-    } catch {
-      throw new DomainError('invalid_input', 'The deadline must be an ISO-8601 instant with an offset.', { field: 'dueRule' });
-    }
+  if (rest.title !== undefined) {
+    spec.title = checkText(rest.title, 'title', 'The title');
+    if (spec.title === '') throw new DomainError('invalid_input', 'Give the deliverable a title.', { field: 'title' });
   }
-  await updateDeliverableRow(deps.db, work.course.id, key, { spec: JSON.stringify(spec), closed: (closed ?? current.closed) ? 1 : 0, updated_at: deps.clock().toISOString() });
+  if (rest.notes !== undefined) spec.notes = rest.notes.map((n, i) => checkText(n, `notes.${i}`, 'A note')).filter((n) => n !== '');
+  if (maxBytes !== undefined) {
+    if (!spec.fileRules) throw new DomainError('invalid_input', `"${spec.title}" is handed in as text, so it has no size limit.`, { field: 'maxBytes' });
+    spec.fileRules = { ...spec.fileRules, maxBytes };
+  }
+  if (rest.maxTextChars !== undefined && rest.maxTextChars !== null && !spec.textAllowed) {
+    throw new DomainError('invalid_input', `"${spec.title}" is handed in as a file, so it has no text length limit.`, { field: 'maxTextChars' });
+  }
+  if (!LATE_RULES.includes(spec.lateRule) || !DELIVERABLE_KINDS.includes(spec.kind)) throw new DomainError('invalid_input', 'Unknown late rule.', { field: 'lateRule' });
+  if (spec.dueRule.kind === 'absolute') {
+    if (spec.perMeeting) throw new DomainError('invalid_input', `"${spec.title}" is handed in for each class, so its deadline is set relative to the class.`, { field: 'dueRule' });
+    try {
+      spec.dueRule = { kind: 'absolute', at: new Date(toMillis(spec.dueRule.at)).toISOString() };
+    } catch {
+      throw new DomainError('invalid_input', 'The deadline must be a date and time with a zone offset.', { field: 'dueRule.at' });
+    }
+  } else if (!spec.perMeeting) {
+    throw new DomainError('invalid_input', `"${spec.title}" is handed in once for the course, so its deadline is a date and time, not relative to a class.`, { field: 'dueRule' });
+  }
+  const isClosed = closed ?? current.closed;
+  await updateDeliverableRow(deps.db, work.course.id, key, { spec: JSON.stringify(spec), closed: isClosed ? 1 : 0, updated_at: deps.clock().toISOString() });
+  await auditStaffAction(deps.db, deps.clock(), work.access, 'deliverable-edited', key, { fields: Object.keys(patch).sort() });
   return spec;
 }

@@ -195,3 +195,25 @@ export async function checkIntegrity(db: Db, dialect: 'sqlite' | 'postgres'): Pr
   await sql`select count(*) from submission_files f join submissions s on s.id = f.submission_id`.execute(db);
   return 'ok';
 }
+
+/** One extension of a course by id (undefined when it is not there, or belongs to another course). */
+export async function findExtensionRow(db: Db, courseId: string, id: string): Promise<ExtensionRow | undefined> {
+  return work(db).selectFrom('extensions').selectAll().where('course_id', '=', courseId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Removes one extension of a course; answers how many rows went (0 when it was already gone). */
+export async function deleteExtensionRow(db: Db, courseId: string, id: string): Promise<number> {
+  const result = await work(db).deleteFrom('extensions').where('course_id', '=', courseId).where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0);
+}
+
+/** Staff's choice of the counted version of one hand-in (deliverable, slot, owner), with who made it and when. */
+export async function listCountedChoicesOf(db: Db, courseId: string, key: string, owner: string): Promise<Array<{ slot: string; submission_id: string; set_by: string; set_at: string }>> {
+  return work(db)
+    .selectFrom('counted_versions')
+    .select(['slot', 'submission_id', 'set_by', 'set_at'])
+    .where('course_id', '=', courseId)
+    .where('deliverable_key', '=', key)
+    .where('owner', '=', owner)
+    .execute();
+}
