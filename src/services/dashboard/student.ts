@@ -6,6 +6,7 @@ import { isAfter } from '../../domain/due.js';
 import { presentedReadings } from '../../domain/demo-deliverables.js';
 import { listExtensionRows, hasAcknowledged } from '../../storage/repositories/work.js';
 import { listRoleHolders } from '../../storage/repositories/work-people.js';
+import { listSlotHolders } from '../../storage/repositories/talk-slots.js';
 import { attendanceOf } from '../attendance/roll.js';
 import { authorize } from '../enrollment/course-access.js';
 import { INTEGRITY_POLICY_KEY, integrityPolicyText, ownerOf, regularDue, slotOf, type WorkCourse, type WorkDeps } from '../work/context.js';
@@ -57,7 +58,8 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
   const handIns = await loadHandIns(deps.db, work.course.id, { owners });
   const counted = [...handIns.values()].map((h) => h.counted).filter((c) => c !== null);
   const details = await detailsOf(deps.db, [...handIns.values()].flatMap((h) => h.versions.map((v) => v.id)));
-  const roles = await listRoleHolders(deps.db, work.course.id);
+  // A talk slot counts like a role (holder 'slot'), once staff published the slots.
+  const roles = [...(await listRoleHolders(deps.db, work.course.id)), ...(await listSlotHolders(deps.db, work.course.id, { publishedOnly: true }))];
   const extensions = extensionsFromRows(await listExtensionRows(deps.db, work.course.id));
   const nowIso = now.toISOString();
   const items: DueItem[] = [];
@@ -68,7 +70,7 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
     for (const date of dates) {
       const meeting = date ? work.course.meetings.find((m) => m.date === date) : undefined;
       if (date && !meeting) continue;
-      if (spec.holder === 'presenter' || spec.holder === 'summarizer') {
+      if (spec.holder === 'presenter' || spec.holder === 'summarizer' || spec.holder === 'slot') {
         if (!groupId || !roles.some((r) => r.meeting_id === meeting!.id && r.role === spec.holder && r.group_id === groupId)) continue;
       }
       if (spec.audience === 'group' && spec.holder === 'group' && !groupId) {
