@@ -1,6 +1,7 @@
 // The student's "what is due": my questions, my group's slides/summary/project deadlines, what is late, misses left, receipts.
 import { questionDayDone, allowanceState, type AllowanceState } from '../../domain/allowances.js';
-import { effectiveDue } from '../../domain/lateness.js';
+import { effectiveDue, submissionBlocker, type SubmissionBlocker } from '../../domain/lateness.js';
+import type { LateRule } from '../../domain/deliverables.js';
 import { extensionFor } from '../../domain/extensions.js';
 import { isAfter } from '../../domain/due.js';
 import { presentedReadings } from '../../domain/demo-deliverables.js';
@@ -38,6 +39,20 @@ export interface DueItem {
   acceptsText: boolean;
   /** Whether a hand-in after the deadline is still taken (late rule other than reject). */
   lateAccepted: boolean;
+  /** What a late hand-in gets: accept (no mark), flag (marked for staff), zero (kept, scores zero), reject. */
+  lateRule: LateRule;
+  /** The due instant without the viewer's extension; differs from dueAt when staff granted one. */
+  regularDueAt: string;
+  extended: boolean;
+  /** Why a hand-in would be refused right now ('late-rejected', 'closed', 'not-in-group'…), or null when it is taken. */
+  blocker: SubmissionBlocker | null;
+  /** Accepted file types (by content) and the size limit, for the upload field; empty/null when text only. */
+  fileTypes: string[];
+  maxBytes: number | null;
+  maxTextChars: number | null;
+  /** Things worth saying next to the deliverable ("The presentation is at most 40 minutes."). */
+  notes: string[];
+  needsApproval: boolean;
 }
 
 export interface StudentDashboard {
@@ -65,7 +80,7 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
   const items: DueItem[] = [];
   const questionDays: Array<{ key: string; dueAt: string; done: boolean; excused: boolean }> = [];
 
-  for (const { spec } of work.deliverables) {
+  for (const { spec, closed } of work.deliverables) {
     const dates: Array<string | null> = spec.perMeeting ? spec.meetingDates : [null];
     for (const date of dates) {
       const meeting = date ? work.course.meetings.find((m) => m.date === date) : undefined;
@@ -77,7 +92,8 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
         // Still listed: the student needs a group to hand it in.
       }
       const regular = regularDue(work.course, spec, date);
-      const due = effectiveDue(regular, spec, extensionFor(extensions, spec, date, { userId, groupId }));
+      const extension = extensionFor(extensions, spec, date, { userId, groupId });
+      const due = effectiveDue(regular, spec, extension);
       const owner = ownerOf(spec, userId, groupId);
       const slots = spec.perReading && meeting ? presentedReadings(meeting).map((_, i) => slotOf(date, i)) : [slotOf(date, null)];
       const found = slots.map((s) => handIns.get(handInKey(spec.key, s, owner))).filter((h) => h !== undefined);
@@ -106,6 +122,16 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
         acceptsFiles: spec.fileRules !== null,
         acceptsText: spec.textAllowed,
         lateAccepted: spec.lateRule !== 'reject',
+        lateRule: spec.lateRule,
+        regularDueAt: effectiveDue(regular, spec, null),
+        extended: extension !== null,
+        // Holder roles were checked above: the viewer's group holds this one.
+        blocker: submissionBlocker({ deliverable: spec, now: nowIso, due, enrolled: true, groupId, holderGroupIds: groupId ? [groupId] : [], closedByStaff: closed }),
+        fileTypes: spec.fileRules?.types ?? [],
+        maxBytes: spec.fileRules?.maxBytes ?? null,
+        maxTextChars: spec.maxTextChars,
+        notes: spec.notes,
+        needsApproval: spec.needsApproval,
       });
     }
   }

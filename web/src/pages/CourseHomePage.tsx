@@ -1,7 +1,8 @@
-// Course home: the next class, logistics, staff and office hours, description and learning objectives.
+// Course home: for a signed-in student what to do next first; then the next class, logistics, staff and office hours, description and learning objectives.
 import { useCourse, useDocumentTitle } from '../course-context.js';
 import { Html } from '../components/Html.js';
 import { NextClassCard } from '../components/NextClass.js';
+import { NextDeadlinesLoader } from './dashboard/NextDeadlines.js';
 import { patternLabel, zoneName } from '../components/meeting-time.js';
 
 export default function CourseHomePage() {
@@ -10,6 +11,7 @@ export default function CourseHomePage() {
   const hasLogistics = course.location || course.pattern || course.forum || course.staffEmail;
   return (
     <div className="home">
+      {course.abilities.viewOwnGrades ? <NextDeadlinesLoader /> : null}
       <NextClassCard course={course} />
 
       {hasLogistics ? (

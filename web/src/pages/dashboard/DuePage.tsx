@@ -1,66 +1,104 @@
-// "What is due" for a student: questions, the group's slides/summary/project work with countdowns, late items, misses left, receipts.
-import { useCallback, useEffect, useState } from 'react';
-import { useCourse, useDocumentTitle } from '../../course-context.js';
-import { Empty, Loading } from '../../components/states.js';
+// "What is due" for a student: what to do next, then every question, slides, summary and project deadline with countdowns, late items, misses left, receipts.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCourse, useDocumentTitle, useNow } from '../../course-context.js';
+import { useLocation } from '../../router.js';
+import { ErrorState, Loading } from '../../components/states.js';
+import { countdownTo } from '../../components/countdown.js';
 import { messageOf } from '../../auth/client.js';
 import { FormError } from '../../auth/Field.js';
-import { formatDay, formatInstant } from '../../time.js';
-import { STATE_WORDS, workApi, type DueItem, type StudentDashboard } from '../work/work-client.js';
+import { ApiError } from '../../api.js';
+import { formatInstant, zoneAbbreviation } from '../../time.js';
+import { zoneName } from '../../components/meeting-time.js';
+import { STATE_WORDS, workApi, type DueItem, type Receipt, type StudentDashboard } from '../work/work-client.js';
 import { HandInForm } from '../work/HandInForm.js';
 import { ReceiptCard } from '../work/ReceiptCard.js';
+import { NextDeadlines, isLateOrMissed, itemAnchor, itemName, stillTaken } from './NextDeadlines.js';
 import '../work/work.css';
+import '../../auth/auth.css';
+
+/** Forms of work due within this many days are open on the page; later ones sit behind "Hand in early". */
+const OPEN_FORMS_WITHIN_MS = 7 * 24 * 3_600_000;
 
 export default function DuePage() {
   const course = useCourse();
   useDocumentTitle('What is due', [course.code, course.title].filter(Boolean).join(' '));
+  const { hash } = useLocation();
   const [data, setData] = useState<StudentDashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => workApi.dashboard(course.slug).then(setData, (e: unknown) => setError(messageOf(e))), [course.slug]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [templates, setTemplates] = useState<Record<string, string>>({});
+  const [fresh, setFresh] = useState<Receipt | null>(null);
+  const load = useCallback(
+    () =>
+      workApi.dashboard(course.slug).then(
+        (d) => {
+          setData(d);
+          setError(null);
+        },
+        (e: unknown) => setError(e instanceof ApiError ? e : new ApiError(0, 'network', messageOf(e))),
+      ),
+    [course.slug],
+  );
+  const canSee = course.abilities.viewOwnGrades;
   useEffect(() => {
+    if (!canSee) return;
     void load();
-  }, [load]);
+    // The template questions the summary starts from; the page works without them.
+    workApi.deliverables(course.slug).then(
+      (list) => setTemplates(Object.fromEntries(list.deliverables.filter((d) => d.template).map((d) => [d.key, d.template!]))),
+      () => undefined,
+    );
+  }, [load, canSee, course.slug]);
 
-  if (!course.abilities.viewOwnGrades) {
+  // The page renders after its data arrives, too late for the browser's own jump to #anchor.
+  const ready = data !== null;
+  useEffect(() => {
+    if (!hash || !ready) return;
+    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [hash, ready]);
+
+  if (!canSee) {
     return (
-      <Empty>
+      <div className="state state-empty">
         <h1>What is due</h1>
-        <p>Students see their questions, their group’s work and their receipts here. Sign in as a student of the course.</p>
-      </Empty>
+        <p>Students see their questions, their group’s work and their receipts here. Sign in with a student account of this course.</p>
+      </div>
     );
   }
-  if (!data) return error ? <FormError message={error} /> : <Loading label="Loading what is due" />;
+  if (!data) {
+    return error ? <ErrorState error={error} title="What is due could not be loaded" onRetry={() => void load()} /> : <Loading label="Loading what is due" />;
+  }
   const zone = course.timeZone;
   const open = data.items.filter((i) => i.state === 'open');
-  const late = data.items.filter((i) => i.state === 'late' || i.state === 'zero' || i.state === 'missed');
-  const done = data.items.filter((i) => i.state === 'done');
+  const late = data.items.filter(isLateOrMissed);
+  const done = data.items.filter((i) => i.state === 'done').reverse();
+  const onDone = (receipt: Receipt) => {
+    setFresh(receipt);
+    void load();
+  };
+  const card = (item: DueItem) => <DueCard item={item} data={data} template={templates[item.deliverableKey] ?? null} fresh={fresh} onDone={onDone} />;
   return (
     <>
       <h1>What is due</h1>
       <p className="lede">
-        {data.group ? `You are in ${data.group.name}.` : 'You are not in a group yet.'} Times are in {zone}.
+        {data.group ? `You are in ${data.group.name}.` : 'You are not in a group yet: group work (slides, summaries, the project) appears once you join one.'} Times are{' '}
+        {zoneName(zone)} ({zoneAbbreviation(data.now, zone)}), the course’s time zone.
       </p>
-      <ul className="allowances" aria-label="Misses left">
-        <li>
-          <strong>{data.questionAllowance.left}</strong> of {data.questionAllowance.allowance} question days you may still miss
-        </li>
-        <li>
-          <strong>{data.attendanceAllowance.left}</strong> of {data.attendanceAllowance.allowance} absences left
-        </li>
-      </ul>
+      {error ? <FormError message={`The list could not be refreshed: ${error.message}`} /> : null}
+      <NextDeadlines data={data} onDuePage />
       <CheckIn />
       <section aria-labelledby="due-open">
         <h2 id="due-open">To do ({open.length})</h2>
-        {open.length === 0 ? <p>Nothing is open right now.</p> : <ItemList items={open.slice(0, 12)} zone={zone} data={data} onDone={load} />}
+        {open.length === 0 ? <p>Nothing is open right now.</p> : <ItemList items={open} render={card} />}
       </section>
       {late.length > 0 ? (
-        <section aria-labelledby="due-late">
-          <h2 id="due-late">Late or missed ({late.length})</h2>
-          <ItemList items={late} zone={zone} data={data} onDone={load} />
+        <section aria-labelledby="due-late-title" id="due-late">
+          <h2 id="due-late-title">Late or missed ({late.length})</h2>
+          <ItemList items={late} render={card} />
         </section>
       ) : null}
       <section aria-labelledby="due-done">
         <h2 id="due-done">Handed in ({done.length})</h2>
-        {done.length === 0 ? <p>No hand-ins yet.</p> : <ItemList items={done} zone={zone} data={data} onDone={load} />}
+        {done.length === 0 ? <p>No hand-ins yet. Your receipts will be listed here, newest first.</p> : <ItemList items={done} render={card} />}
       </section>
     </>
   );
@@ -69,74 +107,184 @@ export default function DuePage() {
 /** During a class: the code shown on the projector marks you present. */
 function CheckIn() {
   const course = useCourse();
-  const now = Date.now();
+  const now = useNow(30_000);
   const live = course.meetings.find((m) => m.startsAt && m.endsAt && Date.parse(m.startsAt) <= now && now <= Date.parse(m.endsAt));
   const [code, setCode] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   if (!live) return null;
   return (
     <form
-      className="hand-in"
-      aria-label="Check in"
+      className="hand-in check-in card"
+      aria-labelledby="check-in-title"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         setError(null);
-        workApi.checkIn(course.slug, live.date, code).then(
-          () => setMessage('You are checked in for today’s class.'),
-          (err: unknown) => setError(messageOf(err)),
-        );
+        if (code.trim() === '') {
+          setError('Type the code shown in class.');
+          return;
+        }
+        setBusy(true);
+        workApi
+          .checkIn(course.slug, live.date, code.trim())
+          .then(
+            () => setMessage('You are checked in for today’s class.'),
+            (err: unknown) => setError(messageOf(err)),
+          )
+          .finally(() => setBusy(false));
       }}
     >
+      <h2 id="check-in-title">Check in to today’s class</h2>
       <div className="field">
         <label htmlFor="check-in-code">Check-in code shown in class</label>
-        <input id="check-in-code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" />
+        <input
+          id="check-in-code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'check-in-error' : 'check-in-hint'}
+        />
+        {error ? (
+          <span className="field-error" id="check-in-error">
+            {error}
+          </span>
+        ) : (
+          <span className="hint" id="check-in-hint">
+            The code works until the class ends ({formatInstant(live.endsAt!, course.timeZone)}).
+          </span>
+        )}
       </div>
-      <FormError message={error} />
       {message ? <p role="status">{message}</p> : null}
-      <button type="submit" className="button">
-        Check in
-      </button>
+      <div className="hand-in-actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Checking in…' : 'Check in'}
+        </button>
+      </div>
     </form>
   );
 }
 
-function ItemList({ items, zone, data, onDone }: { items: DueItem[]; zone: string; data: StudentDashboard; onDone: () => void }) {
+function ItemList({ items, render }: { items: DueItem[]; render: (item: DueItem) => ReactNode }) {
   return (
     <ul className="due-list">
       {items.map((item) => (
-        <li key={`${item.deliverableKey}-${item.meetingDate ?? ''}`} className={`due-item due-${item.state}`}>
-          <DueCard item={item} zone={zone} data={data} onDone={onDone} />
+        <li key={itemAnchor(item)} id={itemAnchor(item)} className={`due-item due-${item.state}`}>
+          {render(item)}
         </li>
       ))}
     </ul>
   );
 }
 
-function DueCard({ item, zone, data, onDone }: { item: DueItem; zone: string; data: StudentDashboard; onDone: () => void }) {
+const LATE_RULE_WORDS: Record<string, string> = {
+  accept: 'Late hand-ins are taken.',
+  flag: 'Late hand-ins are taken and marked late for staff.',
+  zero: 'Late hand-ins are kept but score zero.',
+  reject: 'Not taken after the deadline.',
+};
+
+const BLOCKER_WORDS: Record<string, string> = {
+  'late-rejected': 'Closed: the deadline has passed and late hand-ins are not taken.',
+  closed: 'Closed by staff: hand-ins are no longer taken.',
+  'not-in-group': 'This is group work: join a group to hand it in.',
+  'not-holder': 'Your group does not hold this role for that class.',
+  'not-enrolled': 'Only enrolled students hand in work.',
+};
+
+function DueCard({
+  item,
+  data,
+  template,
+  fresh,
+  onDone,
+}: {
+  item: DueItem;
+  data: StudentDashboard;
+  template: string | null;
+  fresh: Receipt | null;
+  onDone: (receipt: Receipt) => void;
+}) {
   const course = useCourse();
-  const id = `${item.deliverableKey}-${item.meetingDate ?? 'course'}`;
+  const now = useNow(30_000);
+  const zone = course.timeZone;
+  const id = itemAnchor(item);
+  const c = countdownTo(item.dueAt, now);
+  const returned = item.review?.decision === 'returned';
+  const blocked = item.blocker ?? (item.state !== 'open' && !item.lateAccepted && Date.parse(item.dueAt) < now ? 'late-rejected' : null);
+  const canHandIn = !blocked;
+  // The form is open for what needs doing soon, late work still taken, and returned work; otherwise one click away.
+  const formOpen =
+    canHandIn &&
+    (returned || stillTaken(item) || (item.state === 'open' && Date.parse(item.dueAt) - now <= OPEN_FORMS_WITHIN_MS));
+  const freshHere = fresh !== null && item.receipts.some((r) => r.id === fresh.id);
+  const form = (
+    <HandInForm item={item} policy={data.policyAcknowledged ? null : data.policy} template={template} now={now} onDone={onDone} />
+  );
   return (
     <article aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
-        {item.title}
-        {item.meetingDate ? ` — ${formatDay(item.meetingDate)}${item.meetingTitle ? `: ${item.meetingTitle}` : ''}` : ''}
+        {itemName(item)}
+        {item.meetingTitle ? <span className="due-topic">: {item.meetingTitle}</span> : null}
       </h3>
       <p className="due-when">
-        <span className={`state-tag state-${item.state}`}>{STATE_WORDS[item.state]}</span> Due {formatInstant(item.dueAt, zone)} ({item.countdown})
-        {item.needed > 1 ? ` · ${item.handedIn} of ${item.needed} handed in` : ''}
+        <span className={`state-tag state-${item.state}`}>{STATE_WORDS[item.state]}</span>
+        <span>
+          Due <time dateTime={item.dueAt}>{formatInstant(item.dueAt, zone)}</time>{' '}
+          <strong className={`countdown urgency-${c.urgency}`}>({c.words})</strong>
+          {item.needed > 1 ? ` · ${item.handedIn} of ${item.needed} handed in` : ''}
+        </span>
       </p>
-      {item.review ? (
-        <p className="review">
-          <strong>{item.review.decision === 'approved' ? 'Approved' : item.review.decision === 'returned' ? 'Returned' : 'Staff comment'}:</strong> {item.review.body}
+      {item.extended && item.regularDueAt ? (
+        <p className="extension-note">
+          Extension granted: due {formatInstant(item.dueAt, zone)} instead of {formatInstant(item.regularDueAt, zone)}.
         </p>
       ) : null}
-      {item.receipts.map((r) => (
-        <ReceiptCard key={r.id} receipt={r} zone={zone} downloadUrl={workApi.downloadUrl(course.slug, r.id)} />
-      ))}
-      {item.state === 'open' || (item.lateAccepted && (item.state === 'missed' || item.acceptsFiles)) ? (
-        <HandInForm item={item} policy={data.policyAcknowledged ? null : data.policy} onDone={onDone} />
+      {item.lateRule || (item.notes && item.notes.length > 0) ? (
+        <p className="muted due-rules">
+          {item.lateRule && !item.notes?.some((n) => /\blate\b/i.test(n)) ? LATE_RULE_WORDS[item.lateRule] : ''}
+          {item.notes?.map((n) => ` ${n}`)}
+        </p>
       ) : null}
+      {item.review ? (
+        <div className={`review review-${item.review.decision}`}>
+          <p>
+            <strong>{item.review.decision === 'approved' ? 'Approved by staff' : returned ? 'Returned by staff — change this and hand it in again' : 'Staff comment'}</strong>{' '}
+            <span className="muted">({formatInstant(item.review.at, zone)})</span>
+          </p>
+          {item.review.body ? <p className="review-body">{item.review.body}</p> : null}
+        </div>
+      ) : null}
+      {item.receipts.map((r) => (
+        <ReceiptCard
+          key={r.id}
+          receipt={r}
+          zone={zone}
+          downloadUrl={workApi.downloadUrl(course.slug, r.id)}
+          heading={`${itemName(item)}${r.readingIndex !== null && item.readings[r.readingIndex] ? `, question about “${item.readings[r.readingIndex]}”` : ''}`}
+          fresh={freshHere && r.id === fresh.id}
+        />
+      ))}
+      {blocked ? (
+        <p className="closed-note">{BLOCKER_WORDS[blocked] ?? 'Hand-ins are not taken now.'}</p>
+      ) : formOpen ? (
+        form
+      ) : (
+        <details className="hand-in-later">
+          <summary>{item.receipts.length > 0 ? 'Hand in a new version' : item.state === 'open' ? 'Hand in early' : 'Hand in'}</summary>
+          {item.receipts.length > 0 && Date.parse(item.dueAt) < now ? (
+            <p className="late-note">
+              The deadline has passed: the version you handed in on time still counts unless staff choose otherwise.
+            </p>
+          ) : null}
+          {form}
+        </details>
+      )}
     </article>
   );
 }
+

@@ -22,6 +22,18 @@ export interface DueItem {
   acceptsFiles: boolean;
   acceptsText: boolean;
   lateAccepted: boolean;
+  /** What a late hand-in gets: accept, flag (marked for staff), zero (kept, scores zero), reject. */
+  lateRule?: 'accept' | 'flag' | 'zero' | 'reject';
+  /** The due instant without the viewer's extension. */
+  regularDueAt?: string;
+  extended?: boolean;
+  /** Why a hand-in would be refused right now, or null. */
+  blocker?: 'not-enrolled' | 'not-in-group' | 'not-holder' | 'late-rejected' | 'closed' | null;
+  fileTypes?: string[];
+  maxBytes?: number | null;
+  maxTextChars?: number | null;
+  notes?: string[];
+  needsApproval?: boolean;
 }
 
 export interface Allowance {
@@ -81,6 +93,42 @@ async function postForm<T>(path: string, form: FormData): Promise<T> {
   return data as T;
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** postForm over XMLHttpRequest, whose upload events give progress (fetch has none for request bodies). */
+function postFormWithProgress<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  const token = /(?:^|;\s*)seminar_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-csrf-token', decodeURIComponent(token));
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'The upload did not reach the server; nothing was recorded. Check your connection and try again.'));
+    xhr.onabort = xhr.onerror;
+    xhr.onload = () => {
+      const data = parseJson(xhr.responseText) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data as T);
+        return;
+      }
+      const failure = new ApiError(xhr.status, data?.error?.code ?? `http_${xhr.status}`, data?.error?.message ?? xhr.statusText);
+      (failure as ApiError & { details?: unknown }).details = data?.error?.details;
+      reject(failure);
+    };
+    xhr.send(form);
+  });
+}
+
 const base = (slug: string) => `/api/courses/${encodeURIComponent(slug)}`;
 
 export const workApi = {
@@ -102,6 +150,14 @@ export const workApi = {
   mark: (slug: string, date: string, marks: Array<{ userId: string; status: Mark }>) => call<Roll>('PUT', `${base(slug)}/meetings/${date}/attendance`, { marks }),
   openCode: (slug: string, date: string) => call<Roll>('POST', `${base(slug)}/meetings/${date}/check-in-code`),
   checkIn: (slug: string, date: string, code: string) => call<{ status: string }>('POST', `${base(slug)}/meetings/${date}/check-in`, { code }),
+  /** The same upload as `upload`, reporting progress (0–1) while the file is sent. */
+  uploadWithProgress: (slug: string, q: { deliverableKey: string; meetingDate: string | null; acknowledgePolicy: boolean }, file: File, onProgress: (fraction: number) => void) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const params = new URLSearchParams({ deliverableKey: q.deliverableKey, acknowledgePolicy: String(q.acknowledgePolicy) });
+    if (q.meetingDate) params.set('meetingDate', q.meetingDate);
+    return postFormWithProgress<Receipt>(`${base(slug)}/submissions/upload?${params}`, form, onProgress);
+  },
   downloadUrl: (slug: string, id: string) => `${base(slug)}/submissions/${id}/download`,
   zipUrl: (slug: string, what: { meetingDate?: string; key?: string }) => (what.meetingDate ? `${base(slug)}/meetings/${what.meetingDate}/download` : `${base(slug)}/deliverables/${what.key}/download`),
 };
