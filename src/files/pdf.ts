@@ -1,5 +1,6 @@
 // PDF page counting with pdf-lib, turning broken or encrypted files into a clear error.
 
+import { constants, inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 
 export type PdfPages =
@@ -24,6 +25,8 @@ const BROKEN = 'The PDF could not be read (it may be damaged or cut short). Expo
 export async function pdfPageCount(content: Uint8Array): Promise<PdfPages> {
   if (!looksLikePdf(content))
     return { ok: false, code: 'not-a-pdf', message: 'The file is not a PDF (no %PDF- header).' };
+  if (packedObjectBytes(content) > MAX_PACKED_OBJECT_BYTES)
+    return { ok: false, code: 'broken', message: 'The PDF unpacks to far more data than it holds and was refused. Export it again and re-upload.' };
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(content, { updateMetadata: false, throwOnInvalidObject: false });
@@ -51,6 +54,39 @@ export async function pdfPageCount(content: Uint8Array): Promise<PdfPages> {
       message: 'The PDF has no readable pages. Export it again and re-upload.',
     };
   return { ok: true, pages };
+}
+
+/** Most bytes the object and cross-reference streams of one PDF may inflate to (a 100-page thesis needs a few MB). */
+export const MAX_PACKED_OBJECT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * What the Flate-compressed object and cross-reference streams inflate to, counted with a cap
+ * (past MAX_PACKED_OBJECT_BYTES it stops): the parser inflates these whole on load, so a 1 MB file
+ * whose object stream holds 1 GB of zeros would otherwise take a gigabyte and many seconds.
+ */
+export function packedObjectBytes(content: Uint8Array): number {
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const text = bytes.toString('latin1');
+  const streamWord = /stream\r?\n/g;
+  let total = 0;
+  for (let m = streamWord.exec(text); m !== null; m = streamWord.exec(text)) {
+    if (text.slice(Math.max(0, m.index - 3), m.index) === 'end') continue;
+    const dictStart = text.lastIndexOf(' obj', m.index);
+    const dict = text.slice(Math.max(0, dictStart), m.index);
+    if (!/\/Type\s*\/(ObjStm|XRef)\b/.test(dict) || !/\/FlateDecode|\/Fl\b/.test(dict)) continue;
+    const start = m.index + m[0].length;
+    const end = text.indexOf('endstream', start);
+    const data = bytes.subarray(start, end === -1 ? bytes.length : end);
+    try {
+      total += inflateSync(data, { maxOutputLength: MAX_PACKED_OBJECT_BYTES - total + 1, finishFlush: constants.Z_SYNC_FLUSH }).length;
+    } catch (err) {
+      // Past the cap: refused. Other inflate errors are left to the parser, which is lenient with damaged streams.
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return MAX_PACKED_OBJECT_BYTES + 1;
+    }
+    if (total > MAX_PACKED_OBJECT_BYTES) return total;
+    streamWord.lastIndex = end === -1 ? text.length : end;
+  }
+  return total;
 }
 
 export interface PageLimitCheck {
