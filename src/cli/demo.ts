@@ -5,6 +5,7 @@ import type { ImportSyllabusResult } from '../services/import-syllabus.js';
 import { demoAccountsStep } from './setup.js';
 import { seedWork } from '../services/demo/seed-work.js';
 import { demoGroupsStep } from './assign.js';
+import { seedTalkSlots } from '../services/demo/seed-slots.js';
 
 export interface DemoContext {
   now: Date;
@@ -20,6 +21,10 @@ export interface DemoContext {
 export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<void>> = [
   demoAccountsStep,
   demoGroupsStep,
+  async (seminar, ctx) => {
+    const slots = await seedTalkSlots({ db: seminar.db }, ctx.course.stored.slug);
+    ctx.say(slots.placed > 0 ? `Demo presentation days: ${slots.placed} groups placed${slots.published ? ' and published' : ''}.` : 'Demo presentation days are in place.');
+  },
   async (seminar, ctx) => ctx.say(`Demo hand-ins: ${JSON.stringify(await seedWork({ db: seminar.db, filesDir: seminar.config.filesDir }, 'cs598-genai-f24', ctx.now))}`),
 ];
 

@@ -39,6 +39,8 @@ export interface SpreadInput {
   talkMinutes: number | null;
 }
 
+const DEALT = 1_000_000;
+
 export interface SpreadResult {
   slots: TalkSlot[];
   /** Groups that fit on no day (every day full). */
@@ -46,39 +48,66 @@ export interface SpreadResult {
 }
 
 /**
- * Deals the groups over the days as evenly as possible: hand-placed (locked) slots stay; every
- * other group goes, in the given order, to the day with the fewest talks that still has room
+ * Deals the groups over the days as evenly as possible (days differ by at most one talk when
+ * nothing is locked). Hand-placed (locked) talks stay. Other talks already on a day stay there
+ * while the day is under its even share, so re-running moves as few groups as it can; every
+ * remaining group goes, in the given order, to the day with the fewest talks that still has room
  * (the earlier day on a tie). Deterministic: the same input gives the same slots. Within a day,
- * hand-placed talks keep their order and the dealt ones follow.
+ * talks that stay keep their order and the dealt ones follow.
  */
 export function spreadGroups(input: SpreadInput): SpreadResult {
   const dayIds = new Set(input.days.map((d) => d.meetingId));
   const known = new Set(input.groupIds);
-  const kept = input.current.filter((s) => s.locked && dayIds.has(s.meetingId) && known.has(s.groupId));
-  const keptGroups = new Set(kept.map((s) => s.groupId));
-  const perDay = new Map<string, TalkSlot[]>(input.days.map((d) => [d.meetingId, []]));
-  for (const slot of [...kept].sort((a, b) => a.position - b.position || cmp(a.groupId, b.groupId))) {
-    perDay.get(slot.meetingId)!.push({ ...slot });
-  }
   const capacity = new Map(input.days.map((d) => [d.meetingId, dayCapacity(d.minutes, input.talkMinutes)]));
+  const perDay = new Map<string, TalkSlot[]>(input.days.map((d) => [d.meetingId, []]));
+  const roomIn = (meetingId: string) => {
+    const cap = capacity.get(meetingId) ?? null;
+    return cap === null || perDay.get(meetingId)!.length < cap;
+  };
+  const usable = input.current
+    .filter((s) => dayIds.has(s.meetingId) && known.has(s.groupId))
+    .sort((a, b) => a.position - b.position || cmp(a.groupId, b.groupId));
+  const placed = new Set<string>();
+  for (const slot of usable.filter((s) => s.locked)) {
+    if (placed.has(slot.groupId)) continue;
+    perDay.get(slot.meetingId)!.push({ ...slot });
+    placed.add(slot.groupId);
+  }
+  // The even share: every day gets `base` talks, `extra` of them one more.
+  const base = input.days.length === 0 ? 0 : Math.floor(input.groupIds.length / input.days.length);
+  let extra = input.days.length === 0 ? 0 : input.groupIds.length % input.days.length;
+  for (const talks of perDay.values()) extra -= Math.max(0, Math.min(talks.length - base, extra));
+  for (const slot of usable.filter((s) => !s.locked)) {
+    if (placed.has(slot.groupId) || !roomIn(slot.meetingId)) continue;
+    const n = perDay.get(slot.meetingId)!.length;
+    if (n < base || (n === base && extra > 0)) {
+      if (n === base) extra--;
+      perDay.get(slot.meetingId)!.push({ ...slot });
+      placed.add(slot.groupId);
+    }
+  }
   const unplaced: string[] = [];
   for (const groupId of input.groupIds) {
-    if (keptGroups.has(groupId)) continue;
+    if (placed.has(groupId)) continue;
     let best: SlotDay | null = null;
     for (const day of input.days) {
-      const n = perDay.get(day.meetingId)!.length;
-      const cap = capacity.get(day.meetingId) ?? null;
-      if (cap !== null && n >= cap) continue;
-      if (best === null || n < perDay.get(best.meetingId)!.length) best = day;
+      if (!roomIn(day.meetingId)) continue;
+      if (best === null || perDay.get(day.meetingId)!.length < perDay.get(best.meetingId)!.length) best = day;
     }
     if (!best) {
       unplaced.push(groupId);
       continue;
     }
-    const previous = input.current.find((s) => s.groupId === groupId && s.meetingId === best!.meetingId);
-    perDay.get(best.meetingId)!.push({ groupId, meetingId: best.meetingId, position: 0, startTime: previous?.startTime ?? null, locked: false });
+    // Dealt talks follow the ones that stayed (numbered after every existing position).
+    perDay.get(best.meetingId)!.push({ groupId, meetingId: best.meetingId, position: DEALT + placed.size, startTime: null, locked: false });
+    placed.add(groupId);
   }
-  const slots = input.days.flatMap((d) => perDay.get(d.meetingId)!.map((s, position) => ({ ...s, position })));
+  const slots = input.days.flatMap((d) =>
+    perDay
+      .get(d.meetingId)!
+      .sort((a, b) => a.position - b.position)
+      .map((s, position) => ({ ...s, position })),
+  );
   return { slots, unplaced };
 }
 
@@ -138,7 +167,7 @@ export function slotProblems(input: CheckInput): SlotProblem[] {
       problems.push({ code: 'unbalanced', meetingId: most.day.meetingId, message: `${most.day.date} has ${most.n} talks and ${least.day.date} ${least.n}: move a group so the days differ by at most one.` });
     }
   }
-  const placed = new Set(input.slots.map((s) => s.groupId));
+  const placed = new Set(input.slots.filter((s) => dayById.has(s.meetingId)).map((s) => s.groupId));
   for (const groupId of input.groupIds) {
     if (!placed.has(groupId)) problems.push({ code: 'unplaced', groupId, message: `${name(groupId)} has no presentation day yet.` });
   }
