@@ -70,7 +70,8 @@ export function localInstant(date: string, time: string, timeZone: string): Inst
 
 /**
  * The last instant of a local date: 23:59:59.999 in the course's zone. A deadline given as a
- * date only ("by September 26") is met by anything handed in on that local date.
+ * date only ("by September 26"), or at "midnight" or "11:59 PM", is met by anything handed in on
+ * that local date. The syllabus importer reads such deadlines to this same instant (docs/syllabus-model.md).
  */
 export function endOfLocalDay(date: string, timeZone: string): Instant {
   return localInstant(date, '23:59:59', timeZone).replace('.000Z', '.999Z');

@@ -33,13 +33,19 @@ const CLOCK_AFTER = new RegExp(
 );
 const WEEKDAY_SKIP = /^(?:the\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
 
+/** 23:59, read as the end of the day (23:59:59.999 local). */
+const END_OF_DAY_MINUTES = 23 * 60 + 59;
+
 export interface Deadline {
   when: MonthDay;
   minutes: number;
   zoneWord: string | null;
 }
 
-/** The deadline written in a plain-text sentence, or null. Without a time it is the end of that day (23:59). */
+/**
+ * The deadline written in a plain-text sentence, or null. Without a time it is the end of that day, and so are
+ * "midnight" and "11:59 PM": 23:59:59.999 local, the instant src/domain/due.ts's endOfLocalDay gives.
+ */
 export function findDeadline(text: string): Deadline | null {
   for (const m of text.matchAll(TRIGGER)) {
     // A deadline is written right after its trigger word: look at a short window only (long texts stay linear).
@@ -63,7 +69,7 @@ export function findDeadline(text: string): Deadline | null {
         zoneWord = after[2] ?? null;
       }
     }
-    return { when: d, minutes: minutes ?? 23 * 60 + 59, zoneWord };
+    return { when: d, minutes: minutes ?? END_OF_DAY_MINUTES, zoneWord };
   }
   return null;
 }
@@ -123,8 +129,18 @@ export function deadlineInstant(
       if (!sameFamily) zone = family;
     }
   }
+  // The end of the day (no time written, "midnight", "11:59 PM") is its last instant, as endOfLocalDay has it.
+  const endOfDay = d.minutes === END_OF_DAY_MINUTES;
   const dt = DateTime.fromObject(
-    { year, month: d.when.month, day: d.when.day, hour: Math.floor(d.minutes / 60), minute: d.minutes % 60 },
+    {
+      year,
+      month: d.when.month,
+      day: d.when.day,
+      hour: Math.floor(d.minutes / 60),
+      minute: d.minutes % 60,
+      second: endOfDay ? 59 : 0,
+      millisecond: endOfDay ? 999 : 0,
+    },
     { zone, locale: 'en-US' },
   );
   if (!dt.isValid) return null;

@@ -227,8 +227,8 @@ describe('the CS 598 demo syllabus', () => {
 
   it('reads the five project milestones with their deadlines in Chicago time', () => {
     expect(course.milestones.map((m) => [m.key, m.dueAt, m.meetingDates])).toEqual([
-      ['groups', '2024-09-06T04:59:00.000Z', []],
-      ['proposal', '2024-09-27T04:59:00.000Z', []],
+      ['groups', '2024-09-06T04:59:59.999Z', []],
+      ['proposal', '2024-09-27T04:59:59.999Z', []],
       ['midterm-presentations', null, ['2024-10-21', '2024-10-23']],
       ['poster', null, ['2024-12-04']],
       ['final-report', '2024-12-20T00:00:00.000Z', []],

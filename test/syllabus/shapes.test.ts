@@ -116,7 +116,7 @@ describe('a Tu/Th spring course whose table has no outer pipes, tabs and ragged 
 
   it('reads "due Feb 14" and "due by May 9 at 5 PM" from the project text, and teams of up to 3', () => {
     expect(course.milestones.map((m) => [m.key, m.dueAt])).toEqual([
-      ['proposal', '2025-02-15T05:59:00.000Z'],
+      ['proposal', '2025-02-15T05:59:59.999Z'],
       ['final-report', '2025-05-09T22:00:00.000Z'],
     ]);
     expect(course.groupSize).toEqual({ min: 1, max: 3 });
@@ -358,9 +358,9 @@ describe('a seminar with every special row, several readings per cell and three 
 
   it('reads deadlines "due Oct 3", "by 11:59 PM on November 1" and "on or before 5:00 PM CST on Dec 12"', () => {
     expect(course.milestones.map((m) => [m.key, m.dueAt, m.meetingDates])).toEqual([
-      ['proposal', '2025-10-04T04:59:00.000Z', []],
+      ['proposal', '2025-10-04T04:59:59.999Z', []],
       ['midterm-presentations', null, ['2025-10-13', '2025-10-15']],
-      ['midterm-report', '2025-11-02T04:59:00.000Z', []],
+      ['midterm-report', '2025-11-02T04:59:59.999Z', []],
       ['poster', null, ['2025-12-03']],
       ['final-report', '2025-12-12T23:00:00.000Z', []],
     ]);

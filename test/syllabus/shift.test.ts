@@ -39,7 +39,7 @@ describe('shifting the demo course', () => {
     // 2024-08-26 -> 2025-03-03 is 189 days; Dec 19 2024 + 189 days = Jun 26 2025, CDT (UTC-5).
     expect(final.dueAt).toBe('2025-06-26T23:00:00.000Z');
     const groups = course.milestones.find((m) => m.key === 'groups')!;
-    expect(groups.dueAt).toBe('2025-03-14T04:59:00.000Z');
+    expect(groups.dueAt).toBe('2025-03-14T04:59:59.999Z');
   });
 
   it('moves milestone meeting dates with the meetings', () => {
