@@ -86,8 +86,8 @@ export default function DuePage() {
       {error ? <FormError message={`The list could not be refreshed: ${error.message}`} /> : null}
       <NextDeadlines data={data} onDuePage />
       <CheckIn />
-      <section aria-labelledby="due-open">
-        <h2 id="due-open">To do ({open.length})</h2>
+      <section aria-labelledby="due-open-title" id="due-open">
+        <h2 id="due-open-title">To do ({open.length})</h2>
         {open.length === 0 ? <p>Nothing is open right now.</p> : <ItemList items={open} render={card} />}
       </section>
       {late.length > 0 ? (
@@ -96,8 +96,8 @@ export default function DuePage() {
           <ItemList items={late} render={card} />
         </section>
       ) : null}
-      <section aria-labelledby="due-done">
-        <h2 id="due-done">Handed in ({done.length})</h2>
+      <section aria-labelledby="due-done-title" id="due-done">
+        <h2 id="due-done-title">Handed in ({done.length})</h2>
         {done.length === 0 ? <p>No hand-ins yet. Your receipts will be listed here, newest first.</p> : <ItemList items={done} render={card} />}
       </section>
     </>

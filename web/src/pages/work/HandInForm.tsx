@@ -1,9 +1,10 @@
 // The hand-in form of one due item: a question per reading, Markdown text (from the template, with a preview) or a file; the policy tick on the first hand-in; progress and errors by their field.
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useCourse } from '../../course-context.js';
 import { detailsOf, messageOf } from '../../auth/client.js';
 import { FormError } from '../../auth/Field.js';
 import { MarkdownPreview } from '../../components/MarkdownPreview.js';
+import { meetingTopic } from '../../components/meeting-time.js';
 import { bytes, workApi, type DueItem, type Receipt } from './work-client.js';
 import '../../auth/auth.css';
 
@@ -57,7 +58,10 @@ export function HandInForm({
   const course = useCourse();
   const id = useId();
   const isQuestion = item.deliverableKey === 'question';
-  const startText = template && item.receipts.length === 0 ? template.replace('<lecture title>', item.meetingTitle ?? 'Lecture') : '';
+  const meeting = course.meetings.find((m) => m.date === item.meetingDate);
+  const lecture = item.meetingTitle ?? (meeting ? meetingTopic(meeting) : null) ?? 'Lecture';
+  const fromTemplate = (t: string) => t.replace('<lecture title>', lecture);
+  const startText = template && item.receipts.length === 0 ? fromTemplate(template) : '';
   const [texts, setTexts] = useState<string[]>(() => (isQuestion ? item.readings.map(() => '') : [startText]));
   const [mode, setMode] = useState<Mode>(item.acceptsText ? 'text' : 'file');
   const [preview, setPreview] = useState(false);
@@ -68,6 +72,10 @@ export function HandInForm({
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [askPolicy, setAskPolicy] = useState<string | null>(policy);
+  // The template may arrive after the form: start from it if nothing has been written yet.
+  useEffect(() => {
+    if (startText) setTexts((old) => (old.length === 1 && old[0] === '' ? [startText] : old));
+  }, [startText]);
   const fileInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
 
@@ -114,6 +122,7 @@ export function HandInForm({
     const found = problems();
     setFieldErrors(found);
     if (Object.keys(found).length > 0) {
+      setPreview(false);
       focusFirstProblem(Object.keys(found));
       return;
     }
@@ -148,7 +157,7 @@ export function HandInForm({
         setFieldErrors({ ack: 'Tick this box to acknowledge the policy; it is asked once, on your first hand-in.' });
         focusFirstProblem(['ack']);
       } else if (mode === 'file' && (e as { status?: number }).status !== 0 && ['too_large', 'file_rejected'].includes((e as { code?: string }).code ?? '')) {
-        setFieldErrors({ file: messageOf(e) });
+        setFieldErrors({ file: `${messageOf(e)} Nothing was recorded; choose the right file and hand it in again.` });
         focusFirstProblem(['file']);
       } else if ((e as { field?: string }).field && (e as { code?: string }).code === 'invalid_input') {
         const key = (e as { field: string }).field;
@@ -239,7 +248,7 @@ export function HandInForm({
           {fieldError('t0')}
           {template && !startText ? (
             <p>
-              <button type="button" className="button button-secondary button-small" onClick={() => setTexts([template.replace('<lecture title>', item.meetingTitle ?? 'Lecture')])}>
+              <button type="button" className="button button-secondary button-small" onClick={() => setTexts([fromTemplate(template)])}>
                 Start again from the template
               </button>
             </p>
