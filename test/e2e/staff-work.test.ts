@@ -1,0 +1,184 @@
+// Staff hand-in screens in real Chromium: edit a deliverable's rules, grant an extension, return a proposal with a comment the group sees, choose the counted version; axe at 1280 and 375 px.
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { loadConfig, type Config } from '../../src/config.js';
+import { BlobStore } from '../../src/files/blob-store.js';
+import { createSeminar, listenSeminar, type Seminar } from '../../src/main.js';
+import { loadWorkCourse } from '../../src/services/work/context.js';
+import { submitWork } from '../../src/services/work/submit.js';
+import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
+import { makePdf } from '../files/build.js';
+import { PASSWORD } from '../http/auth-client.js';
+import { buildWorkWorld, SLUG, type WorkWorld } from '../http/work-helpers.js';
+import { assertWebBuilt, webDist } from './site-server.js';
+
+const run = browserAvailable();
+const screens = '.tmp/screens';
+const course = `/courses/${SLUG}`;
+const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
+const STEP = 180_000;
+
+describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
+  let seminar: Seminar;
+  let config: Config;
+  let world: WorkWorld;
+  let url = '';
+  let dataDir = '';
+  let chrome: LaunchedBrowser;
+  let browser: Browser;
+  // The server's clock: the day before the Aug 28 class, 07:00 in Chicago (the proposal is due Sep 26).
+  const now = new Date('2024-08-27T12:00:00Z');
+  // Signing in happens at the real time: the browser drops a session cookie whose expiry lies in 2024.
+  let realTime = false;
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'seminar-e2e-staff-'));
+    const webDir = join(dataDir, 'web');
+    cpSync(webDist, webDir, { recursive: true });
+    config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+    seminar = await createSeminar(config, { webDir, clock: () => (realTime ? new Date() : now) });
+    world = await buildWorkWorld(seminar.db, now);
+    url = (await listenSeminar(seminar)).url;
+    chrome = await launchBrowser();
+    browser = chrome.browser;
+    mkdirSync(screens, { recursive: true });
+  }, STEP);
+
+  afterAll(async () => {
+    await chrome?.close();
+    await seminar?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function signedIn(name: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    realTime = true;
+    try {
+      await page.goto(`${url}/sign-in?next=${encodeURIComponent(course)}`);
+      await page.getByLabel('E-mail').fill(`${name}@example.edu`);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.getByRole('button', { name: 'Sign in' }).click()]);
+    } finally {
+      realTime = false;
+    }
+    return page;
+  }
+
+  /** Ada hands in the group's proposal (a 2-page PDF) through the same use case the upload route calls. */
+  async function handInProposal(): Promise<string> {
+    const deps = { db: seminar.db, files: new BlobStore(config.filesDir), mailer: null, clock: () => now, publicUrl: url };
+    const temp = await deps.files.receive(Readable.from([await makePdf(2)]), 50 * 1024 * 1024);
+    const work = await loadWorkCourse(deps, SLUG, { userId: world.ids.ada, isAdmin: false });
+    return (await submitWork(deps, work, { deliverableKey: 'proposal', meetingDate: null, readingIndex: null, text: null, file: { temp, name: 'proposal.pdf' }, acknowledgePolicy: true, now })).id;
+  }
+
+  const problems: string[] = [];
+  /** Screenshots and axe at desktop and phone width; on the phone the page must not scroll sideways (tables scroll inside their box). */
+  async function check(page: Page, name: string): Promise<void> {
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: width === 375 ? 800 : 900 });
+      await page.screenshot({ path: `${screens}/staff-${name}-${width}.png`, fullPage: true });
+      const result = await new AxeBuilder({ page }).analyze();
+      problems.push(...result.violations.map((v) => `${name} @${width}: ${v.id} (${v.nodes.length}×) ${v.help}: ${v.nodes[0]?.target.join(' ')}`));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 1) problems.push(`${name} @${width}: the page scrolls sideways by ${overflow} px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  let ta: Page;
+
+  it(
+    'lets staff edit a deliverable’s rules, with errors by the field and the rule read back in words',
+    async () => {
+      ta = await signedIn('ta');
+      await ta.goto(`${url}${course}/work?view=settings`);
+      await ta.getByRole('button', { name: 'Edit the rules of Presentation slides' }).click();
+      const form = ta.getByRole('form', { name: 'Rules of Presentation slides' });
+      await poll(() => form.count()).toBe(1);
+      await form.getByLabel('Hours').fill('48');
+      await form.getByLabel('Grace (minutes)').fill('-5');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await poll(() => form.getByText('Grace: enter a whole number from 0 to 10080.').count()).toBe(1);
+      expect(await form.getByLabel('Grace (minutes)').getAttribute('aria-invalid')).toBe('true');
+      await form.getByLabel('Grace (minutes)').fill('10');
+      await form.getByLabel('Keep it and show it, but it scores zero').check();
+      await poll(() => form.getByText(/Due 48 h before each class starts \(with 10 min of grace\), late work is kept and shown but scores zero\./).count()).toBe(1);
+      await check(ta, 'settings-form');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await poll(() => ta.getByText('Saved the rules of “Presentation slides”.').count()).toBe(1);
+      const card = ta.getByRole('article', { name: /Presentation slides/ });
+      await poll(() => card.getByText(/Due 48 h before each class starts \(with 10 min of grace\)/).count()).toBe(1);
+      const saved = (await (await fetch(`${url}/api/courses/${SLUG}/deliverables`, { headers: { cookie: (await ta.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).json()) as { deliverables: Array<{ key: string; dueRule: unknown; graceMinutes: number; lateRule: string }> };
+      expect(saved.deliverables.find((d) => d.key === 'slides')).toMatchObject({ dueRule: { kind: 'meeting', anchor: 'start', offsetHours: -48 }, graceMinutes: 10, lateRule: 'zero' });
+      await check(ta, 'settings');
+    },
+    STEP,
+  );
+
+  it(
+    'lets staff grant a group an extension in the course zone, and shows it in the list and the status table',
+    async () => {
+      await ta.goto(`${url}${course}/work?view=extensions`);
+      await poll(() => ta.getByText('No extensions granted yet.', { exact: false }).count()).toBe(1);
+      const form = ta.getByRole('form', { name: 'Grant an extension' });
+      await form.getByLabel('Deliverable').selectOption({ label: 'Lecture summary' });
+      await form.getByLabel('Class').selectOption('2024-08-28');
+      await form.getByLabel('Group').selectOption({ label: 'Beta' });
+      await poll(() => form.getByText(/Regular deadline: Thu, Aug 29 · 10:45 AM CDT/).count()).toBe(1);
+      await form.getByLabel('Date').fill('2024-08-31');
+      await form.getByLabel('Time').fill('18:00');
+      await form.getByLabel(/Reason/).fill('Illness in the group');
+      await form.getByRole('button', { name: 'Grant extension' }).click();
+      await poll(() => ta.getByText(/Extended “Lecture summary” \(Wed, Aug 28\) for Beta to Sat, Aug 31 · 6:00 PM CDT\./).count()).toBe(1);
+      const row = ta.getByRole('row', { name: /Beta/ });
+      await poll(() => row.getByText('Illness in the group').count()).toBe(1);
+      await check(ta, 'extensions');
+      await ta.goto(`${url}${course}/work?key=summary`);
+      await poll(() => ta.getByText('extended to Aug 31').count()).toBe(1);
+      await check(ta, 'status');
+    },
+    STEP,
+  );
+
+  it(
+    'lets staff return a proposal with a comment that the group sees, then choose the counted version',
+    async () => {
+      await handInProposal();
+      await ta.goto(`${url}${course}/work?key=proposal`);
+      await ta.getByRole('link', { name: /On time: Alpha/ }).click();
+      await poll(() => ta.getByRole('heading', { name: 'Alpha — Project proposal' }).count()).toBe(1);
+      await ta.getByLabel(/Comments to the group/).fill('Narrow the scope to one system, and list your e-mails.');
+      await ta.getByRole('button', { name: 'Return with comments' }).click();
+      await poll(() => ta.getByText(/Returned version 1 with your comments/).count()).toBe(1);
+      await poll(() => ta.getByRole('list', { name: 'Reviews of version 1' }).getByText('Narrow the scope to one system, and list your e-mails.').count()).toBe(1);
+
+      const ben = await signedIn('ben');
+      await ben.goto(`${url}${course}/due`);
+      await poll(() => ben.getByText('Narrow the scope to one system, and list your e-mails.').count()).toBe(1);
+      await poll(() => ben.getByText(/Returned/).count()).toBeGreaterThan(0);
+
+      await handInProposal();
+      await ta.reload();
+      await poll(() => ta.getByText('2 versions.', { exact: false }).count()).toBe(1);
+      const versions = ta.getByRole('list', { name: /Versions, newest first/ });
+      await poll(() => versions.getByRole('listitem').filter({ hasText: 'Version 2' }).getByText(/^Counts/).count()).toBe(1);
+      await ta.getByRole('button', { name: 'Make this the counted version (version 1)' }).click();
+      await poll(() => ta.getByText('Version 1 now counts.').count()).toBe(1);
+      await poll(() => ta.getByText(/Version 1 counts, chosen by Ta/).count()).toBe(1);
+      await poll(() => versions.getByText('Counts — staff’s choice').count()).toBe(1);
+      await check(ta, 'versions');
+    },
+    STEP,
+  );
+
+  it('has no axe violations and no sideways page scroll on the staff screens', () => {
+    expect(problems).toEqual([]);
+  });
+});

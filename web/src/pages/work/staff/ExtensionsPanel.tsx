@@ -1,0 +1,273 @@
+// Extensions: every one granted in the course (revocable), and the form that grants one to a student or a group with a new deadline in the course zone.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCourse } from '../../../course-context.js';
+import { Empty, Loading } from '../../../components/states.js';
+import { messageOf } from '../../../auth/client.js';
+import { FormError, FormNotice } from '../../../auth/Field.js';
+import { Link } from '../../../router.js';
+import { formatDay, formatInstant, zoneAbbreviation } from '../../../time.js';
+import { FieldBox } from './DeliverableSettings.js';
+import { fieldErrorsOf, staffApi, type DeliverableSettingsView, type ExtensionList, type ExtensionTarget } from './staff-client.js';
+import { zonedInstant, zonedParts } from './zone.js';
+import { ownerUrl } from './urls.js';
+
+export function ExtensionsPanel() {
+  const course = useCourse();
+  const [data, setData] = useState<ExtensionList | null>(null);
+  const [deliverables, setDeliverables] = useState<DeliverableSettingsView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const load = useCallback(() => staffApi.extensions(course.slug).then(setData, (e: unknown) => setError(messageOf(e))), [course.slug]);
+  useEffect(() => {
+    void load();
+    staffApi.deliverables(course.slug).then((d) => setDeliverables(d.deliverables), (e: unknown) => setError(messageOf(e)));
+  }, [course.slug, load]);
+
+  if (!data || !deliverables) return error ? <FormError message={error} /> : <Loading label="Loading the extensions" />;
+  const zone = course.timeZone;
+  const revoke = async (id: string, who: string) => {
+    setError(null);
+    try {
+      await staffApi.revokeExtension(course.slug, id);
+      setNotice(`Revoked the extension of ${who}; the regular deadline applies again.`);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+    setConfirming(null);
+    await load();
+  };
+  return (
+    <section aria-labelledby="ext-title">
+      <h2 id="ext-title">Extensions</h2>
+      <p className="lede">A later deadline for one student (individual work) or one group (group work). Grace still applies on top of it. Times are in {zone}.</p>
+      <FormNotice message={notice} />
+      <FormError message={error} />
+      <h3>Granted ({data.extensions.length})</h3>
+      {data.extensions.length === 0 ? (
+        <Empty>
+          <p>No extensions granted yet. Use the form below, or “Grant an extension” on a student’s or group’s hand-ins.</p>
+        </Empty>
+      ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Extensions granted">
+          <table className="status-table ext-table">
+            <caption className="visually-hidden">Extensions granted in this course</caption>
+            <thead>
+              <tr>
+                <th scope="col">Who</th>
+                <th scope="col">Deliverable</th>
+                <th scope="col">Regular deadline</th>
+                <th scope="col">New deadline</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Granted</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.extensions.map((x) => (
+                <tr key={x.id}>
+                  <th scope="row">{x.target.name}</th>
+                  <td>
+                    {x.deliverableTitle}
+                    {x.meetingDate ? `, ${formatDay(x.meetingDate)}` : ''}
+                  </td>
+                  <td>{x.regularDueAt ? formatInstant(x.regularDueAt, zone) : '—'}</td>
+                  <td>{formatInstant(x.dueAt, zone)}</td>
+                  <td>{x.reason ?? '—'}</td>
+                  <td>
+                    by {x.grantedBy}, {formatInstant(x.grantedAt, zone)}
+                  </td>
+                  <td>
+                    <Link to={ownerUrl(course.slug, x.deliverableKey, x.owner, x.meetingDate)}>Hand-ins</Link>{' '}
+                    {confirming === x.id ? (
+                      <span role="group" aria-label={`Revoke the extension of ${x.target.name}?`}>
+                        <button type="button" className="button button-danger small" onClick={() => void revoke(x.id, x.target.name)}>
+                          Yes, revoke
+                        </button>{' '}
+                        <button type="button" className="button button-secondary small" onClick={() => setConfirming(null)}>
+                          Keep it
+                        </button>
+                      </span>
+                    ) : (
+                      <button type="button" className="button button-secondary small" aria-label={`Revoke the extension of ${x.target.name} for ${x.deliverableTitle}${x.meetingDate ? `, ${formatDay(x.meetingDate)}` : ''}`} onClick={() => setConfirming(x.id)}>
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3 id="grant-title">Grant an extension</h3>
+      <GrantExtensionForm
+        labelledBy="grant-title"
+        deliverables={deliverables}
+        people={data}
+        onGranted={(text) => {
+          setNotice(text);
+          void load();
+        }}
+      />
+    </section>
+  );
+}
+
+/** The regular deadline of a deliverable at a class (from the class's own start/end) or for the course, or null. */
+export function regularDueOf(d: DeliverableSettingsView, meetings: Array<{ date: string; startsAt: string | null; endsAt: string | null }>, date: string | null): string | null {
+  if (d.dueRule.kind === 'absolute') return d.dueRule.at;
+  const m = meetings.find((x) => x.date === date);
+  const anchor = d.dueRule.anchor === 'start' ? m?.startsAt : m?.endsAt;
+  return anchor ? new Date(Date.parse(anchor) + d.dueRule.offsetHours * 3_600_000).toISOString() : null;
+}
+
+/**
+ * Grants an extension. With `fixed`, the deliverable, the class and who are given (from a
+ * student's or group's hand-ins) and only the new deadline and reason are asked.
+ */
+export function GrantExtensionForm({
+  deliverables,
+  people,
+  fixed,
+  labelledBy,
+  onGranted,
+}: {
+  deliverables: DeliverableSettingsView[];
+  people: Pick<ExtensionList, 'students' | 'groups'>;
+  fixed?: { key: string; meetingDate: string | null; target: ExtensionTarget; name: string };
+  labelledBy: string;
+  onGranted: (notice: string) => void;
+}) {
+  const course = useCourse();
+  const zone = course.timeZone;
+  const [key, setKey] = useState(fixed?.key ?? deliverables[0]?.key ?? '');
+  const d = deliverables.find((x) => x.key === key);
+  const [meetingDate, setMeetingDate] = useState<string>(fixed?.meetingDate ?? '');
+  const [who, setWho] = useState('');
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = fixed ? `gx-${fixed.key}-${fixed.meetingDate ?? 'c'}` : 'gx';
+  const dates = useMemo(() => (d?.perMeeting ? d.meetingDates.filter((x) => course.meetings.some((m) => m.date === x)) : []), [d, course.meetings]);
+  const date0 = d?.perMeeting ? (meetingDate || null) : null;
+  const regular = d ? regularDueOf(d, course.meetings, date0) : null;
+  const group = d?.audience === 'group';
+
+  // Start the new deadline one day after the regular one, in the course zone.
+  useEffect(() => {
+    if (!regular) return;
+    const next = zonedParts(new Date(Date.parse(regular) + 86_400_000).toISOString(), zone);
+    setDate(next.date);
+    setTime(next.time);
+  }, [regular, zone]);
+
+  async function grant() {
+    setError(null);
+    const found: Record<string, string> = {};
+    if (!d) found.deliverable = 'Choose a deliverable.';
+    if (d?.perMeeting && !date0) found.meetingDate = 'Choose the class.';
+    let target: ExtensionTarget | null = fixed?.target ?? null;
+    if (!target) {
+      if (!who) found.target = group ? 'Choose the group.' : 'Choose the student.';
+      else target = group ? { kind: 'group', groupId: who } : { kind: 'student', userId: who };
+    }
+    const dueAt = zonedInstant(date, time, zone);
+    if (!dueAt) found.dueAt = 'Enter the new date and time.';
+    else if (regular && Date.parse(dueAt) <= Date.parse(regular)) found.dueAt = `The new deadline must be after the regular one (${formatInstant(regular, zone)}).`;
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !d || !target || !dueAt) {
+      setError('Some values need fixing; see the fields marked below.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const res = await staffApi.grantExtension(course.slug, d.key, { meetingDate: date0, target, dueAt, reason: reason.trim() || null });
+      const name = fixed?.name ?? (group ? people.groups.find((g) => g.id === who)?.name : people.students.find((s) => s.id === who)?.name) ?? 'them';
+      setReason('');
+      onGranted(`Extended “${d.title}”${date0 ? ` (${formatDay(date0)})` : ''} for ${name} to ${formatInstant(res.dueAt, zone)}.`);
+    } catch (e) {
+      const fields = fieldErrorsOf(e);
+      setErrors(fields);
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const described = (name: string) => (errors[name] ? { 'aria-invalid': true as const, 'aria-describedby': `${prefix}-${name}-error` } : {});
+  return (
+    <form
+      className="grant-form"
+      aria-labelledby={labelledBy}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void grant();
+      }}
+    >
+      <FormError message={error} />
+      {fixed ? null : (
+        <div className="inline-fields">
+          <FieldBox id={`${prefix}-deliverable`} label="Deliverable" error={errors.deliverable}>
+            <select id={`${prefix}-deliverable`} value={key} onChange={(e) => { setKey(e.target.value); setMeetingDate(''); setWho(''); }} {...described('deliverable')}>
+              {deliverables.map((x) => (
+                <option key={x.key} value={x.key}>
+                  {x.title}
+                </option>
+              ))}
+            </select>
+          </FieldBox>
+          {d?.perMeeting ? (
+            <FieldBox id={`${prefix}-meetingDate`} label="Class" error={errors.meetingDate}>
+              <select id={`${prefix}-meetingDate`} value={meetingDate} onChange={(e) => setMeetingDate(e.target.value)} {...described('meetingDate')}>
+                <option value="">Choose a class…</option>
+                {dates.map((x) => (
+                  <option key={x} value={x}>
+                    {formatDay(x)}
+                  </option>
+                ))}
+              </select>
+            </FieldBox>
+          ) : null}
+          <FieldBox id={`${prefix}-target`} label={group ? 'Group' : 'Student'} error={errors.target}>
+            <select id={`${prefix}-target`} value={who} onChange={(e) => setWho(e.target.value)} {...described('target')}>
+              <option value="">{group ? 'Choose a group…' : 'Choose a student…'}</option>
+              {(group ? people.groups : people.students).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </FieldBox>
+        </div>
+      )}
+      <p className="hint" id={`${prefix}-regular`}>
+        {regular ? `Regular deadline: ${formatInstant(regular, zone)}.` : d?.perMeeting ? 'Choose the class to see its regular deadline.' : ''} The new one is in {zone} ({zoneAbbreviation(regular ?? new Date().toISOString(), zone)}).
+      </p>
+      <fieldset className="inline-fields" aria-describedby={`${prefix}-regular${errors.dueAt ? ` ${prefix}-dueAt-error` : ''}`}>
+        <legend>New deadline</legend>
+        <FieldBox id={`${prefix}-date`} label="Date">
+          <input id={`${prefix}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={errors.dueAt ? true : undefined} />
+        </FieldBox>
+        <FieldBox id={`${prefix}-time`} label="Time">
+          <input id={`${prefix}-time`} type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-invalid={errors.dueAt ? true : undefined} />
+        </FieldBox>
+        {errors.dueAt ? (
+          <p className="field-error" id={`${prefix}-dueAt-error`}>
+            {errors.dueAt}
+          </p>
+        ) : null}
+      </fieldset>
+      <FieldBox id={`${prefix}-reason`} label="Reason (kept in the audit log)" error={errors.reason}>
+        <input id={`${prefix}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} {...described('reason')} />
+      </FieldBox>
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? 'Granting…' : 'Grant extension'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,202 @@
+// Status of hand-ins for staff: one class (questions, role work, attendance) and one deliverable (everyone × its classes), each cell leading to that owner's versions.
+import { useEffect, useState } from 'react';
+import { useCourse } from '../../../course-context.js';
+import { Loading } from '../../../components/states.js';
+import { call, messageOf } from '../../../auth/client.js';
+import { FormError } from '../../../auth/Field.js';
+import { Link, useNavigate, useSearchParams } from '../../../router.js';
+import { formatDay, formatInstant } from '../../../time.js';
+import { workApi, type DeliverableView } from '../work-client.js';
+import type { StatusCell } from './staff-client.js';
+import { ownerUrl, workUrl } from './urls.js';
+
+interface MeetingView {
+  meetingDate: string;
+  meetingTitle: string | null;
+  questions: { deadline: string; readings: string[]; students: Array<{ userId: string; name: string; handedIn: number; needed: number; late: boolean }> } | null;
+  roles: Array<{ deliverableKey: string; title: string; dueAt: string; groups: Array<{ groupId: string; name: string; members: string[]; cell: StatusCell }> }>;
+  attendance: { taken: boolean; counts: Record<string, number> };
+}
+interface TableView {
+  deliverableKey: string;
+  title: string;
+  occasions: Array<{ key: string | null; label: string; dueAt: string }>;
+  rows: Array<{ ownerId: string; name: string; members: string[]; cells: StatusCell[] }>;
+}
+
+const WORDS: Record<string, string> = { done: 'On time', late: 'Late', zero: 'Late (zero)', missing: 'Missing', open: 'Not yet' };
+const REVIEW: Record<string, string> = { approved: 'approved', returned: 'returned', comment: 'commented' };
+
+function short(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'short', day: 'numeric' }).format(new Date(iso));
+}
+
+export function StatusView() {
+  const course = useCourse();
+  const params = useSearchParams();
+  const navigate = useNavigate();
+  const [deliverables, setDeliverables] = useState<DeliverableView[]>([]);
+  const dates = [...new Set(course.meetings.filter((m) => m.kind === 'lecture').map((m) => m.date))];
+  const date = params.get('date') ?? dates.find((d) => d >= new Date().toISOString().slice(0, 10)) ?? dates.at(-1) ?? '';
+  const key = params.get('key') ?? 'summary';
+  const [meeting, setMeeting] = useState<MeetingView | null>(null);
+  const [table, setTable] = useState<TableView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const go = (next: { date?: string; key?: string }) => navigate(workUrl(course.slug, { date: next.date ?? date, key: next.key ?? key }), { replace: true });
+  useEffect(() => {
+    workApi.deliverables(course.slug).then((d) => setDeliverables(d.deliverables), () => undefined);
+  }, [course.slug]);
+  useEffect(() => {
+    setMeeting(null);
+    if (date) call<MeetingView>('GET', `/api/courses/${course.slug}/meetings/${date}/dashboard`).then(setMeeting, (e: unknown) => setError(messageOf(e)));
+  }, [course.slug, date]);
+  useEffect(() => {
+    setTable(null);
+    call<TableView>('GET', `/api/courses/${course.slug}/deliverables/${encodeURIComponent(key)}/status`).then(setTable, (e: unknown) => setError(messageOf(e)));
+  }, [course.slug, key]);
+  const zone = course.timeZone;
+
+  return (
+    <>
+      <FormError message={error} />
+      <section aria-labelledby="by-deliverable">
+        <h2 id="by-deliverable">By deliverable</h2>
+        <div className="inline-select">
+          <label htmlFor="w-del">Deliverable</label>
+          <select id="w-del" value={key} onChange={(e) => go({ key: e.target.value })}>
+            {deliverables.map((d) => (
+              <option key={d.key} value={d.key}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+          <a href={workApi.zipUrl(course.slug, { key })}>Download all (zip)</a>
+        </div>
+        {!table ? (
+          <Loading label="Loading the table" />
+        ) : table.rows.length === 0 ? (
+          <p>No {table.occasions.length > 0 ? 'students or groups' : 'one'} to show yet: students join with a link from the roster, groups form on the Groups page.</p>
+        ) : (
+          <>
+            <p className="hint">Choose a cell to see every version, comment, approve or return, pick the counted version or grant an extension.</p>
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={`Everyone’s status on ${table.title} (scrolls sideways)`}>
+              <table className="status-table">
+                <caption className="visually-hidden">Everyone’s status on {table.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Who</th>
+                    {table.occasions.map((o) => (
+                      <th scope="col" key={o.label}>
+                        {o.key ? formatDay(o.key) : o.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.rows.map((r) => (
+                    <tr key={r.ownerId}>
+                      <th scope="row">
+                        {r.name}
+                        {r.members.length > 0 ? <span className="members">{r.members.join(', ')}</span> : null}
+                      </th>
+                      {r.cells.map((c, i) => (
+                        <td key={i} className={c.notHeld ? 'not-held' : `cell-${c.state}`}>
+                          {c.notHeld ? (
+                            <span className="visually-hidden">Not due from {r.name}</span>
+                          ) : (
+                            <Link to={ownerUrl(course.slug, table.deliverableKey, r.ownerId, c.occasion)} aria-label={`${WORDS[c.state]}: ${r.name}${c.occasion ? `, ${formatDay(c.occasion)}` : ''}`}>
+                              {WORDS[c.state]}
+                            </Link>
+                          )}
+                          {c.versions > 1 ? <span className="cell-note">{c.versions} versions</span> : null}
+                          {c.chosenByStaff ? <span className="cell-note">staff’s pick</span> : null}
+                          {c.review ? <span className="cell-note">{REVIEW[c.review.decision] ?? c.review.decision}</span> : null}
+                          {c.extension ? <span className="cell-note cell-ext">extended to {short(c.extension.dueAt, zone)}</span> : null}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="by-class">
+        <h2 id="by-class">By class</h2>
+        <div className="inline-select">
+          <label htmlFor="w-class">Class</label>
+          <select id="w-class" value={date} onChange={(e) => go({ date: e.target.value })}>
+            {dates.map((d) => (
+              <option key={d} value={d}>
+                {formatDay(d)}
+              </option>
+            ))}
+          </select>
+          <a href={workApi.zipUrl(course.slug, { meetingDate: date })}>Download every hand-in of this class (zip)</a>
+        </div>
+        {!meeting ? (
+          <Loading label="Loading the class" />
+        ) : (
+          <>
+            <p>
+              Attendance: {meeting.attendance.taken ? `${meeting.attendance.counts.present ?? 0} present, ${meeting.attendance.counts.absent ?? 0} absent, ${meeting.attendance.counts.excused ?? 0} excused` : 'roll not taken'} · <a href={`/courses/${course.slug}/attendance?date=${date}`}>Take the roll</a> · <a href={`/courses/${course.slug}/questions?date=${date}`}>Read the questions</a>
+            </p>
+            {meeting.roles.map((r) => (
+              <div key={r.deliverableKey}>
+                <h3>
+                  {r.title} (due {formatInstant(r.dueAt, zone)})
+                </h3>
+                {r.groups.length === 0 ? (
+                  <p>No group holds this role.</p>
+                ) : (
+                  <ul>
+                    {r.groups.map((g) => (
+                      <li key={g.groupId}>
+                        {g.name} ({g.members.join(', ')}): <strong>{WORDS[g.cell.state]}</strong>
+                        {g.cell.receipt ? <> · {g.cell.versions} version{g.cell.versions === 1 ? '' : 's'}</> : null} ·{' '}
+                        <Link to={ownerUrl(course.slug, r.deliverableKey, `g:${g.groupId}`, meeting.meetingDate)}>
+                          Versions and reviews<span className="visually-hidden"> of {g.name}</span>
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ))}
+            {meeting.questions ? (
+              <>
+                <h3>Questions (due {formatInstant(meeting.questions.deadline, zone)})</h3>
+                <div className="table-scroll">
+                  <table className="status-table">
+                    <caption className="visually-hidden">Questions handed in per student</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Student</th>
+                        <th scope="col">Handed in</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {meeting.questions.students.map((s) => (
+                        <tr key={s.userId}>
+                          <th scope="row">{s.name}</th>
+                          <td>
+                            <Link to={ownerUrl(course.slug, 'question', `u:${s.userId}`, meeting.meetingDate)}>
+                              {s.handedIn} of {s.needed}
+                              <span className="visually-hidden"> questions by {s.name}</span>
+                            </Link>
+                            {s.late ? ' (late)' : ''}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            ) : null}
+          </>
+        )}
+      </section>
+    </>
+  );
+}

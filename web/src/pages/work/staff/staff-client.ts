@@ -1,0 +1,159 @@
+// The staff screens' calls to the work API (deliverable settings, extensions, version history, reviews, counted version) and their shapes.
+import { call } from '../../../auth/client.js';
+import type { Receipt } from '../work-client.js';
+
+export type LateRule = 'accept' | 'flag' | 'zero' | 'reject';
+export type DueRule = { kind: 'absolute'; at: string } | { kind: 'meeting'; anchor: 'start' | 'end'; offsetHours: number };
+
+/** A deliverable as GET /deliverables presents it (policy as data). */
+export interface DeliverableSettingsView {
+  key: string;
+  kind: string;
+  title: string;
+  audience: 'individual' | 'group';
+  holder: string;
+  due: string;
+  dueRule: DueRule;
+  lateRule: LateRule;
+  graceMinutes: number;
+  allowance: number;
+  perMeeting: boolean;
+  perReading: boolean;
+  meetingDates: string[];
+  fileTypes: string[];
+  maxBytes: number | null;
+  maxPages: number | null;
+  textAllowed: boolean;
+  maxTextChars: number | null;
+  needsApproval: boolean;
+  notes: string[];
+  closed: boolean;
+}
+
+export interface DeliverablePatch {
+  title?: string;
+  dueRule?: DueRule;
+  lateRule?: LateRule;
+  graceMinutes?: number;
+  allowance?: number;
+  maxTextChars?: number | null;
+  maxBytes?: number;
+  closed?: boolean;
+}
+
+export interface ExtensionView {
+  id: string;
+  deliverableKey: string;
+  deliverableTitle: string;
+  meetingDate: string | null;
+  target: { kind: 'student' | 'group'; id: string; name: string };
+  owner: string;
+  regularDueAt: string | null;
+  dueAt: string;
+  reason: string | null;
+  grantedBy: string;
+  grantedAt: string;
+}
+
+export interface ExtensionList {
+  timeZone: string;
+  extensions: ExtensionView[];
+  students: Array<{ id: string; name: string }>;
+  groups: Array<{ id: string; name: string; members: string[] }>;
+}
+
+export type Decision = 'comment' | 'approved' | 'returned';
+
+export interface VersionView {
+  id: string;
+  version: number;
+  submittedAt: string;
+  submittedBy: string;
+  late: boolean;
+  outcome: 'on-time' | 'late' | 'late-zero';
+  lateByMs: number;
+  dueAt: string;
+  size: number;
+  sha256: string;
+  files: Array<{ name: string; type: string; size: number; pages: number | null }>;
+  text: string | null;
+  warnings: string[];
+  reviews: Array<{ id: string; decision: Decision; body: string; author: string; at: string }>;
+  counted: boolean;
+}
+
+export interface SlotView {
+  slot: string;
+  readingIndex: number | null;
+  readingTitle: string | null;
+  versions: VersionView[];
+  countedId: string | null;
+  chosenByStaff: { by: string; at: string } | null;
+}
+
+export interface OccasionView {
+  meetingDate: string | null;
+  meetingTitle: string | null;
+  regularDueAt: string;
+  effectiveDueAt: string;
+  extension: { id: string; dueAt: string; reason: string | null } | null;
+  state: 'open' | 'missing' | 'done' | 'late' | 'zero';
+  slots: SlotView[];
+}
+
+export interface OwnerHandIns {
+  timeZone: string;
+  deliverable: { key: string; title: string; audience: 'individual' | 'group'; needsApproval: boolean; perMeeting: boolean; lateRule: LateRule };
+  owner: { id: string; kind: 'student' | 'group'; name: string; members: string[]; groupId: string | null };
+  occasions: OccasionView[];
+}
+
+export interface StatusCell {
+  occasion: string | null;
+  state: 'done' | 'late' | 'zero' | 'missing' | 'open';
+  receipt: Receipt | null;
+  versions: number;
+  notHeld?: boolean;
+  review: { decision: string; body: string } | null;
+  chosenByStaff?: boolean;
+  extension?: { id: string; dueAt: string } | null;
+}
+
+export type ExtensionTarget = { kind: 'student'; userId: string } | { kind: 'group'; groupId: string };
+
+const base = (slug: string) => `/api/courses/${encodeURIComponent(slug)}`;
+
+export const staffApi = {
+  deliverables: (slug: string) => call<{ timeZone: string; deliverables: DeliverableSettingsView[] }>('GET', `${base(slug)}/deliverables`),
+  updateDeliverable: (slug: string, key: string, patch: DeliverablePatch) =>
+    call<{ deliverable: DeliverableSettingsView }>('PATCH', `${base(slug)}/deliverables/${encodeURIComponent(key)}`, patch),
+  extensions: (slug: string) => call<ExtensionList>('GET', `${base(slug)}/extensions`),
+  grantExtension: (slug: string, key: string, body: { meetingDate: string | null; target: ExtensionTarget; dueAt: string; reason: string | null }) =>
+    call<{ id: string; dueAt: string }>('POST', `${base(slug)}/deliverables/${encodeURIComponent(key)}/extensions`, body),
+  revokeExtension: (slug: string, id: string) => call<{ id: string }>('DELETE', `${base(slug)}/extensions/${encodeURIComponent(id)}`),
+  handIns: (slug: string, key: string, owner: string, meetingDate: string | null) => {
+    const q = new URLSearchParams({ owner });
+    if (meetingDate) q.set('meetingDate', meetingDate);
+    return call<OwnerHandIns>('GET', `${base(slug)}/deliverables/${encodeURIComponent(key)}/hand-ins?${q}`);
+  },
+  review: (slug: string, submissionId: string, decision: Decision, body: string) =>
+    call<{ id: string }>('POST', `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/reviews`, { decision, body }),
+  count: (slug: string, submissionId: string) => call<{ submissionId: string }>('POST', `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/count`),
+};
+
+/** Field errors of a failed request: zod issues (path → message) or a domain error's details.field. */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const e = error as { message?: string; details?: unknown } | null;
+  const details = e?.details;
+  if (Array.isArray(details)) {
+    for (const issue of details as Array<{ path?: string; message?: string }>) {
+      const top = (issue.path ?? '').split('.')[0] ?? '';
+      if (top && !out[top]) out[top] = issue.message ?? 'Check this value.';
+    }
+  } else if (details && typeof details === 'object' && typeof (details as { field?: unknown }).field === 'string') {
+    const top = ((details as { field: string }).field.split('.')[0] ?? '').trim();
+    if (top) out[top] = e?.message ?? 'Check this value.';
+  }
+  return out;
+}
