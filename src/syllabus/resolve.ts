@@ -100,7 +100,8 @@ export function resolveMeetings(
         message: `${describeDate(date)} is a ${WEEKDAY_NAMES[wd - 1]}, not a class day (${days}).`,
       });
     }
-    const kind = kindOf(r.title);
+    // A row saying only "No Class" (plain text, so a note rather than a bold title) is a day without class too.
+    const kind = kindOf(r.title ?? (r.readings.length === 0 && r.notes.length > 0 ? r.notes.join(' ') : null));
     meetings.push({
       date,
       kind,
