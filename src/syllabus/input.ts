@@ -1,7 +1,7 @@
 // Turns raw bytes or text into lines, refusing empty, binary and oversized files with one clear error.
 import { MAX_SYLLABUS_BYTES, type SyllabusError } from './types.js';
 
-export type Decoded = { ok: true; lines: string[] } | { ok: false; error: SyllabusError };
+export type Decoded = { ok: true; lines: string[]; warning?: string } | { ok: false; error: SyllabusError };
 
 function utf8Length(s: string): number {
   let n = 0;
@@ -36,8 +36,37 @@ const binary = (why: string): Decoded => ({
   error: { code: 'binary', message: `This file is not a Markdown text file (${why}).` },
 });
 
+/**
+ * Whether bytes that are not UTF-8 read as Windows-1252 text: at most 5% of them above 0x7F, none of the five bytes
+ * Windows-1252 leaves undefined, and no run of three or more high bytes (a binary file or another multi-byte encoding).
+ */
+function looksLikeWindows1252(bytes: Uint8Array): boolean {
+  let high = 0;
+  let run = 0;
+  for (const b of bytes) {
+    if (b < 0x80) {
+      run = 0;
+      continue;
+    }
+    if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) return false;
+    high++;
+    if (++run >= 3) return false;
+  }
+  return high <= bytes.length * 0.05;
+}
+
+// Windows-1252 at 0x80–0x9F (Node's decoder for this label gives C1 controls there, as Latin-1 does).
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b);
+  return out;
+}
+
 export function decodeInput(input: string | Uint8Array): Decoded {
   let text: string;
+  let legacy = false;
   if (typeof input === 'string') {
     // Each UTF-16 unit is at most 3 UTF-8 bytes: count only when the text could be too large.
     if (input.length * 3 > MAX_SYLLABUS_BYTES && utf8Length(input) > MAX_SYLLABUS_BYTES) return tooLarge();
@@ -48,7 +77,10 @@ export function decodeInput(input: string | Uint8Array): Decoded {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      return binary('it is not valid UTF-8');
+      // Saved as Latin-1 / Windows-1252 ("Université", curly quotes from Word): mostly ASCII with a few single high bytes.
+      if (!looksLikeWindows1252(input)) return binary('it is not valid UTF-8');
+      text = decodeWindows1252(input);
+      legacy = true;
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -57,7 +89,10 @@ export function decodeInput(input: string | Uint8Array): Decoded {
   }
   if (text.includes('\u0000')) return binary('it contains NUL bytes');
   if (controlShare(text) > 0.05) return binary('it is mostly non-text characters');
-  return { ok: true, lines: text.split(/\r\n|\r|\n/) };
+  const lines = text.split(/\r\n|\r|\n/);
+  return legacy
+    ? { ok: true, lines, warning: 'The file is not UTF-8; it was read as Windows-1252 (Latin-1). Save it as UTF-8 to be sure accented letters come out right.' }
+    : { ok: true, lines };
 }
 
 function tooLarge(): Decoded {

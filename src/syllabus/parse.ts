@@ -50,7 +50,7 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   const decoded = decodeInput(input);
   if (!decoded.ok) return decoded;
   const lines = decoded.lines;
-  const warnings: SyllabusWarning[] = [];
+  const warnings: SyllabusWarning[] = decoded.warning ? [{ line: 1, message: decoded.warning }] : [];
   let timeZone = options.timeZone;
   if (!IANAZone.isValidZone(timeZone)) {
     warnings.push({ line: 1, message: `Unknown time zone "${timeZone}"; UTC is used instead.` });
