@@ -118,7 +118,9 @@ export async function benchSubmissions(seconds = 10, studentCount = 400): Promis
     }
 
     // The real thing: sessions, CSRF, enrollment, deliverable rules, versioning, receipts (mailed to the outbox).
-    const server = await spawnServer(['bin/seminar.js', 'serve'], env);
+    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server under test there (read it with any .cpuprofile viewer).
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const server = await spawnServer([...profile, 'bin/seminar.js', 'serve'], env);
     const acknowledged = new Map<string, string>();
     let real: autocannon.Result;
     try {

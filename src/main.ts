@@ -2,13 +2,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { buildApp } from './http/app.js';
+import { MailQueueWorker, type MailQueueOptions } from './mail/queue.js';
+import { RECEIPT_MAIL, renderReceiptMail } from './services/work/receipt.js';
 import { createDb, type Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
+import { submissionWriterFor } from './storage/repositories/work-writer.js';
 
 export interface Seminar {
   app: FastifyInstance;
   db: Db;
   config: Readonly<Config>;
+  /** Sends the queued mail (receipts) in the background; null when turned off. */
+  mailQueue: MailQueueWorker | null;
   /** Closes the HTTP server (if listening) and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -20,6 +25,8 @@ export interface CreateSeminarOptions {
   webDir?: string;
   /** Fastify log level; defaults to config.logLevel when listening via startSeminar, silent otherwise. */
   logLevel?: string | false;
+  /** The mail worker's timings (tests shorten them), or false for none (queued mail then waits for the next start). */
+  mailQueue?: Partial<Pick<MailQueueOptions, 'pollMs' | 'batch' | 'leaseMs' | 'backoffMs' | 'maxBackoffMs' | 'maxAttempts' | 'maxDeferMs'>> | false;
 }
 
 /** Opens and migrates the database, then builds (but does not start) the app. */
@@ -37,11 +44,27 @@ export async function createSeminar(
       ...(options.webDir ? { webDir: options.webDir } : {}),
       logLevel: options.logLevel ?? false,
     });
+    // Receipt mail is written to mail_queue with the hand-in; this worker sends it, yielding to bursts of hand-ins.
+    const writer = submissionWriterFor(db);
+    const mailQueue =
+      options.mailQueue === false || !app.hasDecorator('auth')
+        ? null
+        : new MailQueueWorker({
+            db,
+            mailer: app.auth.mailer,
+            renderers: { [RECEIPT_MAIL]: renderReceiptMail },
+            ...(options.clock ? { clock: options.clock } : {}),
+            busy: () => writer.busy(),
+            log: (line) => app.log.warn(line),
+            ...(options.mailQueue ?? {}),
+          });
+    mailQueue?.start();
     let closed = false;
     return {
       app,
       db,
       config,
+      mailQueue,
       async close() {
         if (closed) return;
         closed = true;
@@ -49,6 +72,7 @@ export async function createSeminar(
         const force = setTimeout(() => app.server.closeAllConnections(), 5000);
         force.unref();
         try {
+          await mailQueue?.stop();
           await app.close();
         } finally {
           clearTimeout(force);

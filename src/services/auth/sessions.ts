@@ -1,13 +1,8 @@
 // Database sessions: created at sign-in, found by the sha-256 of the cookie, ended by idle or absolute expiry.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../storage/db.js';
-import {
-  deleteSession,
-  deleteUserSessions,
-  findSessionWithUser,
-  insertSession,
-  touchSession,
-} from '../../storage/repositories/sessions.js';
+import { findLiveSession } from '../../storage/repositories/hot-reads.js';
+import { deleteSession, deleteUserSessions, insertSession, touchSession } from '../../storage/repositories/sessions.js';
 import type { UserRow } from '../../storage/repositories/users.js';
 import type { RequestMeta } from './context.js';
 import { hashToken, newToken } from './tokens.js';
@@ -60,11 +55,15 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-/** The live session of a cookie token, or null (unknown, idle too long, or past its absolute expiry). */
+/**
+ * The live session of a cookie token, or null (unknown, idle too long, or past its absolute
+ * expiry). Read from the database on every request (one prepared statement on SQLite), never
+ * cached: a sign-out or a password change ends the session at once on every instance.
+ */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<ActiveSession | null> {
   if (token.length === 0 || token.length > 100) return null;
   const id = hashToken(token);
-  const found = await findSessionWithUser(db, id);
+  const found = await findLiveSession(db, id);
   if (!found) return null;
   const { session: row, user } = found;
   const lastSeen = new Date(row.last_seen_at).getTime();

@@ -9,9 +9,10 @@ import type { BlobStore } from '../../files/blob-store.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { Db } from '../../storage/db.js';
 import { findCourseVersion, loadCourse } from '../../storage/repositories/course-reader.js';
+import { bumpWorkVersion, findWorkStanding } from '../../storage/repositories/hot-reads.js';
 import { insertMissingDeliverables, listDeliverableRows } from '../../storage/repositories/work.js';
-import { findGroupOfUser } from '../../storage/repositories/groups.js';
-import { courseAccess, type CourseAccess } from '../enrollment/course-access.js';
+import { NO_MEMBERSHIP } from '../../domain/permissions.js';
+import { courseNotFound, membershipFrom, plausibleSlug, type CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
 
 /** What the work use cases need: storage, files, mail, the clock. */
@@ -69,12 +70,59 @@ export async function deliverablesOf(db: Db, course: StoredCourse, now: Date): P
   return rows.map((r) => ({ spec: JSON.parse(r.spec) as Deliverable, closed: r.closed === 1 }));
 }
 
+/** Deep-freezes what the caches below share between requests: a stray mutation throws instead of leaking. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+const deliverableCache = new Map<string, { version: number; workVersion: number; deliverables: CourseDeliverable[] }>();
+
+/**
+ * The deliverables of a course, cached per (course version, work version): both come with the
+ * one standing query of every request, so an edit on any instance is seen on the next request
+ * of every instance. Whatever writes deliverable rows must call deliverablesChanged (or
+ * bumpWorkVersion in the same transaction).
+ */
+async function cachedDeliverables(db: Db, course: StoredCourse, workVersion: number, now: Date): Promise<CourseDeliverable[]> {
+  const hit = deliverableCache.get(course.id);
+  if (hit && hit.version === course.version && hit.workVersion === workVersion) return hit.deliverables;
+  const deliverables = deepFreeze(await deliverablesOf(db, course, now));
+  deliverableCache.set(course.id, { version: course.version, workVersion, deliverables });
+  return deliverables;
+}
+
+/** Invalidation hook for writers of deliverable rows: every instance reloads this course's deliverables. */
+export async function deliverablesChanged(db: Db, courseId: string): Promise<void> {
+  await bumpWorkVersion(db, courseId);
+  deliverableCache.delete(courseId);
+}
+
+/** The stored course of a standing just read (one course load when its version moved). */
+async function courseAt(db: Db, slug: string, id: string, version: number): Promise<StoredCourse> {
+  const hit = cache.get(id);
+  if (hit && hit.version === version) return hit.course;
+  const course = await loadCourse(db, slug);
+  if (!course) throw courseNotFound(slug);
+  cache.set(course.id, { version: course.version, course });
+  return course;
+}
+
+/**
+ * Everything a work use case starts from, in one query per request (course, versions, the
+ * viewer's enrollment and group); the course and its deliverables come from the caches above
+ * while their versions hold.
+ */
 export async function loadWorkCourse(deps: Pick<WorkDeps, 'db' | 'clock'>, slug: string, viewer: Viewer | null): Promise<WorkCourse> {
-  const access = await courseAccess(deps.db, slug, viewer);
-  const course = await courseOf(deps.db, slug);
-  const deliverables = await deliverablesOf(deps.db, course, deps.clock());
-  const row = viewer && access.membership.role === 'student' ? await findGroupOfUser(deps.db, course.id, viewer.userId) : undefined;
-  const group = row ? { id: row.id, name: row.name } : null;
+  const standing = plausibleSlug(slug) ? await findWorkStanding(deps.db, slug, viewer?.userId ?? null) : undefined;
+  if (!standing) throw courseNotFound(slug);
+  const access: CourseAccess = { course: standing.course, viewer, membership: viewer ? membershipFrom(standing.enrollment) : NO_MEMBERSHIP };
+  const course = await courseAt(deps.db, slug, standing.course.id, standing.version);
+  const deliverables = await cachedDeliverables(deps.db, course, standing.workVersion, deps.clock());
+  const group = viewer && access.membership.role === 'student' ? standing.group : null;
   return { access, course, deliverables, group };
 }
 
@@ -90,10 +138,33 @@ export function findMeeting(course: StoredCourse, date: string): StoredMeeting {
   return meeting;
 }
 
-/** The regular due instant of a deliverable for a meeting (or the course-wide one). */
+const dueMemo = new WeakMap<StoredCourse, WeakMap<Deliverable, Map<string | null, Instant>>>();
+
+/**
+ * The regular due instant of a deliverable for a meeting (or the course-wide one). Remembered
+ * per (course, spec) object for the frozen specs of the deliverable cache, which never change.
+ */
 export function regularDue(course: StoredCourse, spec: Deliverable, meetingDate: string | null): Instant {
-  if (!spec.perMeeting) return dueAt(spec.dueRule, course);
-  return dueAt(spec.dueRule, course, findMeeting(course, meetingDate ?? ''));
+  const memo = Object.isFrozen(spec) ? dueMemoOf(course, spec) : null;
+  const known = memo?.get(meetingDate);
+  if (known !== undefined) return known;
+  const due = spec.perMeeting ? dueAt(spec.dueRule, course, findMeeting(course, meetingDate ?? '')) : dueAt(spec.dueRule, course);
+  if (memo && memo.size < 2048) memo.set(meetingDate, due);
+  return due;
+}
+
+function dueMemoOf(course: StoredCourse, spec: Deliverable): Map<string | null, Instant> {
+  let bySpec = dueMemo.get(course);
+  if (!bySpec) {
+    bySpec = new WeakMap();
+    dueMemo.set(course, bySpec);
+  }
+  let byDate = bySpec.get(spec);
+  if (!byDate) {
+    byDate = new Map();
+    bySpec.set(spec, byDate);
+  }
+  return byDate;
 }
 
 export function meetingTimes(course: StoredCourse, meeting: StoredMeeting): { start: Instant; end: Instant } {

@@ -1,9 +1,9 @@
 // Receipts: what a student is shown and e-mailed after a hand-in (sha-256, size, server time, on time or late).
 import { DateTime } from 'luxon';
 import type { Deliverable } from '../../domain/deliverables.js';
+import { newId } from '../../storage/ids.js';
+import type { NewMailJob } from '../../storage/repositories/mail-queue.js';
 import type { SubmissionRow } from '../../storage/repositories/work.js';
-import { findUsers, listGroupsWithMembers } from '../../storage/repositories/work-people.js';
-import type { WorkCourse, WorkDeps } from './context.js';
 
 export interface ReceiptFile {
   name: string;
@@ -77,24 +77,31 @@ export function receiptText(receipt: Receipt, courseTitle: string, timeZone: str
   return lines.join('\n') + '\n';
 }
 
+/** What a queued receipt mail holds: the receipt and how to word its times. */
+export interface ReceiptMailPayload {
+  receipt: Receipt;
+  courseTitle: string;
+  timeZone: string;
+}
+
 /**
- * E-mails the receipt to the submitter (and, for group work, to every member), after the
- * hand-in is durable. Not awaited: a slow mail server never delays or fails the hand-in; a
- * failure is logged to stderr (the receipt is on screen and in the dashboard anyway).
+ * The queued mail of a hand-in: one job per recipient (the submitter, and for group work every
+ * member), written in the same transaction as the submission row, sent later by the mail
+ * worker (src/mail/queue.ts). A slow or absent mail server never delays or fails the hand-in,
+ * and no receipt mail is lost to a crash or restart.
  */
-export function mailReceipt(deps: Pick<WorkDeps, 'db' | 'mailer'>, work: WorkCourse, receipt: Receipt): void {
-  const mailer = deps.mailer;
-  if (!mailer) return;
-  void (async () => {
-    const ids = new Set([receipt.submittedBy]);
-    if (receipt.groupId) {
-      const groups = await listGroupsWithMembers(deps.db, work.course.id);
-      for (const m of groups.find((g) => g.id === receipt.groupId)?.members ?? []) ids.add(m.id);
-    }
-    const people = await findUsers(deps.db, [...ids]);
-    const text = receiptText(receipt, work.course.title, work.course.timeZone);
-    for (const person of people) {
-      await mailer.send({ to: person.email, subject: `Receipt: ${receipt.deliverableTitle} (${outcomeWords(receipt.outcome)})`, text });
-    }
-  })().catch((error: unknown) => process.stderr.write(`receipt mail failed: ${error instanceof Error ? error.message : String(error)}\n`));
+export function receiptMailJobs(receipt: Receipt, course: { title: string; timeZone: string }, recipientIds: readonly string[], createdAt: string): NewMailJob[] {
+  const payload = JSON.stringify({ receipt, courseTitle: course.title, timeZone: course.timeZone } satisfies ReceiptMailPayload);
+  return [...new Set(recipientIds)].map((userId) => ({ id: newId(), kind: RECEIPT_MAIL, user_id: userId, address: null, payload, created_at: createdAt }));
+}
+
+export const RECEIPT_MAIL = 'receipt';
+
+/** The receipt e-mail of a queued job (subject and plain text), as it was sent before the queue. */
+export function renderReceiptMail(payload: string): { subject: string; text: string } {
+  const { receipt, courseTitle, timeZone } = JSON.parse(payload) as ReceiptMailPayload;
+  return {
+    subject: `Receipt: ${receipt.deliverableTitle} (${outcomeWords(receipt.outcome)})`,
+    text: receiptText(receipt, courseTitle, timeZone),
+  };
 }

@@ -1,13 +1,14 @@
 // Hand-in of one version: who may, is it on time, is the content acceptable; durable before the receipt is returned.
 import { createHash } from 'node:crypto';
-import { ulid } from 'ulid';
 import { textBlocker } from '../../domain/deliverables.js';
 import { effectiveDue, judgeSubmission, type SubmissionBlocker } from '../../domain/lateness.js';
 import { extensionFor, type Extension } from '../../domain/extensions.js';
 import { inspectUpload } from '../../files/inspect.js';
 import type { TempFile } from '../../files/blob-store.js';
+import { newId } from '../../storage/ids.js';
 import { findBlob, isBlobReferenced } from '../../storage/repositories/blobs.js';
-import { hasAcknowledged, insertAcknowledgement, listExtensionRows, type ExtensionRow, type SubmissionRow } from '../../storage/repositories/work.js';
+import { isAcknowledged, listExtensionsFor, memberIdsOf } from '../../storage/repositories/hot-reads.js';
+import { insertAcknowledgement, type ExtensionRow, type SubmissionRow } from '../../storage/repositories/work.js';
 import { groupsHoldingRole } from '../../storage/repositories/roles.js';
 import { groupsOnSlots } from '../../storage/repositories/talk-slots.js';
 import { submissionWriterFor } from '../../storage/repositories/work-writer.js';
@@ -25,7 +26,7 @@ import {
   type WorkCourse,
   type WorkDeps,
 } from './context.js';
-import { mailReceipt, receiptOf, type Receipt } from './receipt.js';
+import { receiptMailJobs, receiptOf, type Receipt } from './receipt.js';
 
 export interface SubmitInput {
   deliverableKey: string;
@@ -67,6 +68,23 @@ export function unsafeFileName(name: string): boolean {
   return /(^|[\\/])\.\.([\\/]|$)/.test(name) || /^[\\/]/.test(name) || /^[a-z]:[\\/]/i.test(name) || name.includes('\0');
 }
 
+/** (course, user) pairs known to have acknowledged the integrity policy (acknowledgements are never withdrawn). */
+const acknowledgedCache = new Set<string>();
+const ACK_CACHE_MAX = 100_000;
+
+function rememberAcknowledged(courseId: string, userId: string): void {
+  if (acknowledgedCache.size >= ACK_CACHE_MAX) acknowledgedCache.clear();
+  acknowledgedCache.add(`${courseId} ${userId}`);
+}
+
+/** Whether the student acknowledged the course's integrity policy; a yes is remembered (it cannot turn into a no). */
+async function acknowledged(deps: Pick<WorkDeps, 'db'>, courseId: string, userId: string): Promise<boolean> {
+  if (acknowledgedCache.has(`${courseId} ${userId}`)) return true;
+  const yes = await isAcknowledged(deps.db, courseId, userId, INTEGRITY_POLICY_KEY);
+  if (yes) rememberAcknowledged(courseId, userId);
+  return yes;
+}
+
 /** Groups holding a role (presenter, summarizer) at a meeting, or on its talk slots ('slot'). */
 export async function holderGroups(deps: Pick<WorkDeps, 'db'>, _work: WorkCourse, meetingId: string, role: 'presenter' | 'summarizer' | 'slot'): Promise<string[]> {
   if (role === 'slot') return groupsOnSlots(deps.db, meetingId);
@@ -103,7 +121,8 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
   const groupId = work.group?.id ?? null;
   const holderGroupIds = meetingId && (spec.holder === 'presenter' || spec.holder === 'summarizer' || spec.holder === 'slot') ? await holderGroups(deps, work, meetingId, spec.holder) : [];
   const regular = regularDue(work.course, spec, meetingDate);
-  const extensions = extensionsFromRows(await listExtensionRows(deps.db, work.course.id));
+  // Only this deliverable's extensions naming the student or their group: all extensionFor could pick.
+  const extensions = extensionsFromRows(await listExtensionsFor(deps.db, work.course.id, spec.key, user.userId, groupId));
   const extension = extensionFor(extensions, spec, meetingDate, { userId: user.userId, groupId });
   const due = effectiveDue(regular, spec, extension);
   const verdict = judgeSubmission({ deliverable: spec, now: nowIso, due, enrolled: true, groupId, holderGroupIds, closedByStaff: closed });
@@ -145,7 +164,7 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
   }
 
   // First hand-in of the course: the integrity and AI-tool policy must be acknowledged.
-  if (!(await hasAcknowledged(deps.db, work.course.id, user.userId, INTEGRITY_POLICY_KEY))) {
+  if (!(await acknowledged(deps, work.course.id, user.userId))) {
     if (!input.acknowledgePolicy) {
       throw new DomainError('conflict', 'Before your first hand-in, read and acknowledge the academic-integrity and AI-tool policy.', {
         reason: 'policy-acknowledgement-required',
@@ -153,12 +172,13 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
       });
     }
     await insertAcknowledgement(deps.db, { course_id: work.course.id, user_id: user.userId, policy: INTEGRITY_POLICY_KEY, acknowledged_at: nowIso });
+    rememberAcknowledged(work.course.id, user.userId);
   }
 
   // Durable order: file fsynced and renamed into place, then the row committed, then the receipt.
   if (input.file) await deps.files.commit(input.file.temp);
   const row: Omit<SubmissionRow, 'version'> = {
-    id: ulid(input.now.getTime()),
+    id: newId(input.now.getTime()),
     course_id: work.course.id,
     deliverable_key: spec.key,
     meeting_date: meetingDate,
@@ -177,19 +197,21 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
     size,
     warnings: JSON.stringify(warnings),
   };
+  // The receipt mail is queued in the same transaction as the row (sent by the mail worker).
+  const recipients = deps.mailer ? [user.userId, ...(spec.audience === 'group' && groupId ? await memberIdsOf(deps.db, groupId) : [])] : [];
+  const receiptFiles = file ? [file] : [];
   let stored: SubmissionRow;
   try {
     stored = await submissionWriterFor(deps.db).write({
       row,
       files: file ? [{ position: 0, sha256, ...file }] : [],
       blobs: file ? [{ sha256, size, type: file.type, created_at: nowIso }] : [],
+      mail: recipients.length > 0 ? (saved) => receiptMailJobs(receiptOf(saved, spec, receiptFiles, warnings), work.course, recipients, nowIso) : undefined,
     });
   } catch (error) {
     // No record: remove the file unless another hand-in already holds the same content.
     if (input.file && !(await isBlobReferenced(deps.db, sha256)) && !(await findBlob(deps.db, sha256))) await deps.files.remove(sha256);
     throw error;
   }
-  const receipt = receiptOf(stored, spec, file ? [file] : [], warnings);
-  mailReceipt(deps, work, receipt);
-  return receipt;
+  return receiptOf(stored, spec, receiptFiles, warnings);
 }

@@ -1,13 +1,24 @@
 // Group commit for hand-ins: submissions arriving together share one durable transaction (one fsync), each acknowledged after it.
-import type { Db } from '../db.js';
-import { insertSubmissions, type NewSubmission } from './work.js';
-import type { SubmissionRow } from './work-tables.js';
+import type SqliteDatabase from 'better-sqlite3';
+import { sqliteHandle, type Db } from '../db.js';
+import { INSERT_MAIL_JOB_SQL, insertMailJobs, mailJobParams, type NewMailJob } from './mail-queue.js';
+import { type NewSubmission } from './work.js';
+import { work, type SubmissionRow, type WorkDb } from './work-tables.js';
+
+/** One hand-in to record, with the mail it sends (receipts), written in the same transaction. */
+export interface WriterItem extends NewSubmission {
+  /** The queued mail of the stored row (its version is known only inside the transaction). */
+  mail?: (row: SubmissionRow) => NewMailJob[];
+}
 
 interface Pending {
-  item: NewSubmission;
+  item: WriterItem;
   resolve: (row: SubmissionRow) => void;
   reject: (error: unknown) => void;
 }
+
+/** How long after the last write the writer still counts as busy (the mail worker waits meanwhile). */
+const BUSY_MS = 250;
 
 /**
  * Queues submissions and writes everything queued in one transaction on the next turn of the
@@ -20,17 +31,23 @@ export class SubmissionWriter {
   private queue: Pending[] = [];
   private flushing = false;
   private scheduled = false;
+  private lastWriteAt = 0;
 
   constructor(
     private readonly db: Db,
     private readonly maxBatch = 256,
   ) {}
 
-  write(item: NewSubmission): Promise<SubmissionRow> {
+  write(item: WriterItem): Promise<SubmissionRow> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       this.schedule();
     });
+  }
+
+  /** True while hand-ins are arriving (a write within the last quarter second, or one queued). */
+  busy(now = Date.now()): boolean {
+    return this.queue.length > 0 || this.flushing || now - this.lastWriteAt < BUSY_MS;
   }
 
   private schedule(): void {
@@ -47,22 +64,111 @@ export class SubmissionWriter {
     this.flushing = true;
     const batch = this.queue.splice(0, this.maxBatch);
     try {
-      const rows = await insertSubmissions(this.db, batch.map((p) => p.item));
+      const rows = await insertBatch(this.db, batch.map((p) => p.item));
       batch.forEach((p, i) => p.resolve(rows[i]!));
     } catch {
       for (const p of batch) {
         try {
-          const [row] = await insertSubmissions(this.db, [p.item]);
+          const [row] = await insertBatch(this.db, [p.item]);
           p.resolve(row!);
         } catch (error) {
           p.reject(error);
         }
       }
     } finally {
+      this.lastWriteAt = Date.now();
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();
     }
   }
+}
+
+/**
+ * Records versions with their files, blob rows and queued mail in one transaction, each
+ * version number taken inside it (max + 1; the unique key makes a concurrent duplicate fail,
+ * never overwrite).
+ */
+export async function insertBatch(db: Db, items: WriterItem[]): Promise<SubmissionRow[]> {
+  const raw = sqliteHandle(db);
+  if (raw) {
+    // Holding Kysely's one connection: no other unit is open on it while this runs. The whole
+    // transaction is synchronous (prepared statements, BEGIN IMMEDIATE … COMMIT).
+    return db.connection().execute(async () => sqliteStatements(raw).transaction.immediate(items));
+  }
+  return work(db)
+    .transaction()
+    .execute(async (trx) => {
+      const out: SubmissionRow[] = [];
+      for (const item of items) out.push(await insertOneKysely(trx as unknown as WorkDb, item));
+      return out;
+    });
+}
+
+async function insertOneKysely(trx: WorkDb, item: WriterItem): Promise<SubmissionRow> {
+  const { row, files, blobs } = item;
+  const max = await trx
+    .selectFrom('submissions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('course_id', '=', row.course_id)
+    .where('deliverable_key', '=', row.deliverable_key)
+    .where('slot', '=', row.slot)
+    .where('owner', '=', row.owner)
+    .executeTakeFirst();
+  const full: SubmissionRow = { ...row, version: Number(max?.v ?? 0) + 1 };
+  for (const blob of blobs) {
+    await trx.insertInto('blobs').values(blob).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+  }
+  await trx.insertInto('submissions').values(full).execute();
+  if (files.length > 0) {
+    await trx
+      .insertInto('submission_files')
+      .values(files.map((f) => ({ ...f, submission_id: row.id })))
+      .execute();
+  }
+  if (item.mail) await insertMailJobs(trx, item.mail(full));
+  return full;
+}
+
+const SUBMISSION_COLUMNS = ['id', 'course_id', 'deliverable_key', 'meeting_date', 'reading_index', 'slot', 'owner', 'version', 'user_id', 'group_id', 'submitted_at', 'due_at', 'text', 'late', 'outcome', 'late_by_ms', 'sha256', 'size', 'warnings'] as const;
+const FILE_COLUMNS = ['submission_id', 'position', 'sha256', 'name', 'type', 'size', 'pages', 'readme'] as const;
+
+function insertSql(table: string, columns: readonly string[]): string {
+  return `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`;
+}
+
+function pick(source: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of columns) out[c] = source[c] ?? null;
+  return out;
+}
+
+interface SqliteWriter {
+  transaction: SqliteDatabase.Transaction<(items: WriterItem[]) => SubmissionRow[]>;
+}
+
+const sqliteWriters = new WeakMap<SqliteDatabase.Database, SqliteWriter>();
+
+function sqliteStatements(raw: SqliteDatabase.Database): SqliteWriter {
+  let found = sqliteWriters.get(raw);
+  if (found) return found;
+  const maxVersion = raw.prepare('select max(version) as v from submissions where course_id = ? and deliverable_key = ? and slot = ? and owner = ?');
+  const insertBlob = raw.prepare('insert into blobs (sha256, size, type, created_at) values (@sha256, @size, @type, @created_at) on conflict (sha256) do nothing');
+  const insertSubmission = raw.prepare(insertSql('submissions', SUBMISSION_COLUMNS));
+  const insertFile = raw.prepare(insertSql('submission_files', FILE_COLUMNS));
+  const insertMail = raw.prepare(INSERT_MAIL_JOB_SQL);
+  const insertOne = (item: WriterItem): SubmissionRow => {
+    const { row, files, blobs } = item;
+    const max = maxVersion.get(row.course_id, row.deliverable_key, row.slot, row.owner) as { v: number | null } | undefined;
+    const full: SubmissionRow = { ...row, version: Number(max?.v ?? 0) + 1 };
+    for (const blob of blobs) insertBlob.run(blob);
+    insertSubmission.run(pick(full as unknown as Record<string, unknown>, SUBMISSION_COLUMNS));
+    for (const f of files) insertFile.run(pick({ ...f, submission_id: row.id }, FILE_COLUMNS));
+    if (item.mail) for (const job of item.mail(full)) insertMail.run(mailJobParams(job));
+    return full;
+  };
+  found = { transaction: raw.transaction((items: WriterItem[]) => items.map(insertOne)) };
+  sqliteWriters.set(raw, found);
+  return found;
 }
 
 const writers = new WeakMap<Db, SubmissionWriter>();

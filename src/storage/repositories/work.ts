@@ -1,6 +1,7 @@
 // Deliverables, submissions (versions, files, counted version), extensions, policy acknowledgements and reviews.
 import { sql } from 'kysely';
-import type { Db } from '../db.js';
+import { writeTransaction, type Db } from '../db.js';
+import { bumpWorkVersion } from './hot-reads.js';
 import {
   work,
   type BlobRow,
@@ -29,8 +30,12 @@ export async function insertMissingDeliverables(db: Db, rows: DeliverableRow[]):
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
+/** Saves a deliverable's edited policy and bumps the course's work version with it (readers cache deliverables by it). */
 export async function updateDeliverableRow(db: Db, courseId: string, key: string, patch: Pick<DeliverableRow, 'spec' | 'closed' | 'updated_at'>): Promise<void> {
-  await work(db).updateTable('deliverables').set(patch).where('course_id', '=', courseId).where('key', '=', key).execute();
+  await writeTransaction(db, async (trx) => {
+    await work(trx).updateTable('deliverables').set(patch).where('course_id', '=', courseId).where('key', '=', key).execute();
+    await bumpWorkVersion(trx, courseId);
+  });
 }
 
 /** Highest version of one (deliverable, slot, owner), 0 when none. */
