@@ -10,6 +10,7 @@ import { PlanPreview } from './PlanPreview.js';
 import { RoleEditor } from './RoleEditor.js';
 import { PreferenceMatrix } from './PreferenceMatrix.js';
 import { AssignmentSettings } from './AssignmentSettings.js';
+import { TalkSlots } from './TalkSlots.js';
 import '../../auth/auth.css';
 import './assignment.css';
 
@@ -232,6 +233,8 @@ export default function AssignmentPage() {
           load();
         }}
       />
+
+      <TalkSlots base={base} timeZone={course.timeZone} />
 
       <PreferenceMatrix base={base} />
     </>

@@ -6,6 +6,7 @@ import { call, messageOf } from '../../auth/client.js';
 import { FormError } from '../../auth/Field.js';
 import { formatDay, formatInstant } from '../../time.js';
 import type { MyRolesBody } from '../../../../src/contracts/assignment.js';
+import { MyTalkSlot } from './MyTalkSlot.js';
 import '../assignment/assignment.css';
 
 const ROLE_LABEL = { presenter: 'Presenter', summarizer: 'Summary writer', reviewer: 'Reviewer' } as const;
@@ -31,6 +32,7 @@ export default function MyRolesPage() {
   return (
     <>
       <h1>My roles</h1>
+      <MyTalkSlot slug={course.slug} />
       {!data.groupId ? (
         <Empty>
           <p>
