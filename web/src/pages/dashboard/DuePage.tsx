@@ -65,7 +65,14 @@ export default function DuePage() {
     );
   }
   if (!data) {
-    return error ? <ErrorState error={error} title="What is due could not be loaded" onRetry={() => void load()} /> : <Loading label="Loading what is due" />;
+    return error ? (
+      <ErrorState error={error} title="What is due could not be loaded" onRetry={() => void load()} />
+    ) : (
+      <>
+        <h1>What is due</h1>
+        <Loading label="Loading your deadlines and receipts" />
+      </>
+    );
   }
   const zone = course.timeZone;
   const open = data.items.filter((i) => i.state === 'open');
