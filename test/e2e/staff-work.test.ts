@@ -86,7 +86,7 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await page.screenshot({ path: `${screens}/staff-${name}-${width}.png`, fullPage: true });
       const result = await new AxeBuilder({ page }).analyze();
       problems.push(...result.violations.map((v) => `${name} @${width}: ${v.id} (${v.nodes.length}×) ${v.help}: ${v.nodes[0]?.target.join(' ')}`));
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
       if (overflow > 1) problems.push(`${name} @${width}: the page scrolls sideways by ${overflow} px`);
     }
     await page.setViewportSize({ width: 1280, height: 900 });

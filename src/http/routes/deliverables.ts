@@ -44,8 +44,7 @@ export const deliverableRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
   app.patch('/courses/:slug/deliverables/:key', { schema: { summary: "Edit a deliverable's policy: due rule, late rule, grace, allowance, limits, closed (staff)", tags, params: deliverableParamsSchema, body: deliverablePatchSchema, response: { 200: looseObjectSchema, ...errors } } }, async (request) => {
     const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
     const work = await workOf(deps, request, slug);
-    const spec = await updateDeliverable(workDepsOf(app, deps), work, key, request.body as z.infer<typeof deliverablePatchSchema>);
-    const saved = (await workOf(deps, request, slug)).deliverables.find((d) => d.spec.key === spec.key) ?? { spec, closed: false };
+    const saved = await updateDeliverable(workDepsOf(app, deps), work, key, request.body as z.infer<typeof deliverablePatchSchema>);
     return { deliverable: presentDeliverable(saved, work.course.timeZone) };
   });
 

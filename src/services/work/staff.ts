@@ -17,7 +17,7 @@ import {
 import { auditStaffAction } from '../assignment/audit-staff.js';
 import { authorize } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
-import { findDeliverable, findMeeting, regularDue, type WorkCourse, type WorkDeps } from './context.js';
+import { findDeliverable, findMeeting, regularDue, type CourseDeliverable, type WorkCourse, type WorkDeps } from './context.js';
 
 /** Free text from staff (titles, reasons): no control characters other than line breaks and tabs, no bidi overrides. */
 // eslint-disable-next-line no-control-regex
@@ -149,7 +149,7 @@ export async function chooseCountedVersion(deps: Pick<WorkDeps, 'db' | 'clock'>,
 export type DeliverablePatch = Partial<Pick<Deliverable, 'title' | 'dueRule' | 'lateRule' | 'graceMinutes' | 'allowance' | 'maxTextChars' | 'notes' | 'closeAfterHours'>> & { maxBytes?: number; closed?: boolean };
 
 /** Staff edit a deliverable's policy (policy is data). Each refusal names the field it is about. */
-export async function updateDeliverable(deps: Pick<WorkDeps, 'db' | 'clock'>, work: WorkCourse, key: string, patch: DeliverablePatch): Promise<Deliverable> {
+export async function updateDeliverable(deps: Pick<WorkDeps, 'db' | 'clock'>, work: WorkCourse, key: string, patch: DeliverablePatch): Promise<CourseDeliverable> {
   authorize(work.access, 'manageCourse');
   const current = findDeliverable(work, key);
   const { maxBytes, closed, ...rest } = patch;
@@ -180,5 +180,5 @@ export async function updateDeliverable(deps: Pick<WorkDeps, 'db' | 'clock'>, wo
   const isClosed = closed ?? current.closed;
   await updateDeliverableRow(deps.db, work.course.id, key, { spec: JSON.stringify(spec), closed: isClosed ? 1 : 0, updated_at: deps.clock().toISOString() });
   await auditStaffAction(deps.db, deps.clock(), work.access, 'deliverable-edited', key, { fields: Object.keys(patch).sort() });
-  return spec;
+  return { spec, closed: isClosed };
 }

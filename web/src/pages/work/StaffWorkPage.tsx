@@ -24,9 +24,17 @@ export default function StaffWorkPage() {
   const key = params.get('key');
   const owner = params.get('owner');
   const date = params.get('date');
-  const view: StaffView = requested === 'settings' || requested === 'extensions' ? requested : requested === 'owner' && key && owner ? 'owner' : 'status';
+  const view: StaffView =
+    requested === 'settings' || requested === 'extensions'
+      ? requested
+      : requested === 'owner' && key && owner
+        ? 'owner'
+        : 'status';
   const label = view === 'owner' ? 'Hand-ins of one owner' : TABS.find((t) => t.view === view)!.label;
-  useDocumentTitle(view === 'status' ? 'Hand-ins' : `${label} · Hand-ins`, [course.code, course.title].filter(Boolean).join(' '));
+  useDocumentTitle(
+    view === 'status' ? 'Hand-ins' : `${label} · Hand-ins`,
+    [course.code, course.title].filter(Boolean).join(' '),
+  );
 
   if (!course.abilities.viewAllSubmissions) {
     return (
@@ -43,14 +51,27 @@ export default function StaffWorkPage() {
         <ul>
           {TABS.map((t) => (
             <li key={t.view}>
-              <Link to={workUrl(course.slug, { view: t.view === 'status' ? null : t.view })} aria-current={view === t.view || (view === 'owner' && t.view === 'status') ? 'page' : undefined}>
+              <Link
+                to={workUrl(course.slug, { view: t.view === 'status' ? null : t.view })}
+                aria-current={
+                  view === t.view || (view === 'owner' && t.view === 'status') ? 'page' : undefined
+                }
+              >
                 {t.label}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
-      {view === 'settings' ? <DeliverableSettings /> : view === 'extensions' ? <ExtensionsPanel /> : view === 'owner' ? <OwnerDetail deliverableKey={key!} owner={owner!} meetingDate={date} /> : <StatusView />}
+      {view === 'settings' ? (
+        <DeliverableSettings />
+      ) : view === 'extensions' ? (
+        <ExtensionsPanel />
+      ) : view === 'owner' ? (
+        <OwnerDetail deliverableKey={key!} owner={owner!} meetingDate={date} />
+      ) : (
+        <StatusView />
+      )}
     </>
   );
 }

@@ -5,7 +5,14 @@ import { Empty, Loading } from '../../../components/states.js';
 import { messageOf } from '../../../auth/client.js';
 import { FormError, FormNotice } from '../../../auth/Field.js';
 import { zoneAbbreviation } from '../../../time.js';
-import { fieldErrorsOf, staffApi, type DeliverablePatch, type DeliverableSettingsView, type DueRule, type LateRule } from './staff-client.js';
+import {
+  fieldErrorsOf,
+  staffApi,
+  type DeliverablePatch,
+  type DeliverableSettingsView,
+  type DueRule,
+  type LateRule,
+} from './staff-client.js';
 import { LATE_WORDS, ruleSentence } from './rule-words.js';
 import { zonedInstant, zonedParts } from './zone.js';
 
@@ -16,14 +23,20 @@ export function DeliverableSettings() {
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
-    staffApi.deliverables(course.slug).then((d) => setList(d.deliverables), (e: unknown) => setError(messageOf(e)));
+    staffApi.deliverables(course.slug).then(
+      (d) => setList(d.deliverables),
+      (e: unknown) => setError(messageOf(e)),
+    );
   }, [course.slug]);
 
   if (!list) return error ? <FormError message={error} /> : <Loading label="Loading the deliverables" />;
   if (list.length === 0) {
     return (
       <Empty>
-        <p>This course has no deliverables yet. They are created from the syllabus: import it again with its milestones and policies.</p>
+        <p>
+          This course has no deliverables yet. They are created from the syllabus: import it again with its
+          milestones and policies.
+        </p>
       </Empty>
     );
   }
@@ -32,7 +45,8 @@ export function DeliverableSettings() {
     <section aria-labelledby="settings-title">
       <h2 id="settings-title">Deliverable settings</h2>
       <p className="lede">
-        What each hand-in requires and what happens when it is late. Times are in {course.timeZone}. Changes apply to hand-ins from now on; receipts already given keep their outcome.
+        What each hand-in requires and what happens when it is late. Times are in {course.timeZone}. Changes
+        apply to hand-ins from now on; receipts already given keep their outcome.
       </p>
       <FormNotice message={notice} />
       <ul className="settings-list">
@@ -44,11 +58,18 @@ export function DeliverableSettings() {
               </h3>
               <p className="muted">
                 {d.audience === 'group' ? 'Group work' : 'Each student'}
-                {d.perMeeting ? `, for ${d.meetingDates.length} class${d.meetingDates.length === 1 ? '' : 'es'}` : ', once for the course'}
+                {d.perMeeting
+                  ? `, for ${d.meetingDates.length} class${d.meetingDates.length === 1 ? '' : 'es'}`
+                  : ', once for the course'}
                 {d.perReading ? ', one per presented paper' : ''}
                 {d.needsApproval ? ', approved or returned by staff' : ''}
               </p>
-              <p className="rule-sentence">{ruleSentence({ ...d, maxBytes: d.fileTypes.length > 0 ? d.maxBytes : null }, course.timeZone)}</p>
+              <p className="rule-sentence">
+                {ruleSentence(
+                  { ...d, maxBytes: d.fileTypes.length > 0 ? d.maxBytes : null },
+                  course.timeZone,
+                )}
+              </p>
               {editing === d.key ? (
                 <SettingsForm
                   deliverable={d}
@@ -113,25 +134,57 @@ function initialState(d: DeliverableSettingsView, timeZone: string): FormState {
   };
 }
 
+/** Which error (by request field) editing a form value answers. */
+const ERROR_FIELD: Record<keyof FormState, string> = {
+  title: 'title',
+  hours: 'dueRule',
+  direction: 'dueRule',
+  anchor: 'dueRule',
+  date: 'dueRule',
+  time: 'dueRule',
+  lateRule: 'lateRule',
+  graceMinutes: 'graceMinutes',
+  allowance: 'allowance',
+  maxMb: 'maxBytes',
+  maxTextChars: 'maxTextChars',
+  closed: 'closed',
+};
+
 /** The due rule the form describes, or a message saying what to fix. */
 function dueRuleOf(d: DeliverableSettingsView, s: FormState, timeZone: string): DueRule | string {
   if (d.perMeeting) {
     const hours = Number(s.hours);
-    if (s.hours.trim() === '' || !Number.isFinite(hours) || hours < 0 || hours > 1440) return 'Enter a number of hours from 0 to 1440.';
+    if (s.hours.trim() === '' || !Number.isFinite(hours) || hours < 0 || hours > 1440)
+      return 'Enter a number of hours from 0 to 1440.';
     return { kind: 'meeting', anchor: s.anchor, offsetHours: s.direction === 'before' ? -hours : hours };
   }
   const at = zonedInstant(s.date, s.time, timeZone);
   return at ? { kind: 'absolute', at } : 'Enter a date and a time.';
 }
 
-function SettingsForm({ deliverable: d, onCancel, onSaved }: { deliverable: DeliverableSettingsView; onCancel: () => void; onSaved: (saved: DeliverableSettingsView) => void }) {
+function SettingsForm({
+  deliverable: d,
+  onCancel,
+  onSaved,
+}: {
+  deliverable: DeliverableSettingsView;
+  onCancel: () => void;
+  onSaved: (saved: DeliverableSettingsView) => void;
+}) {
   const course = useCourse();
   const zone = course.timeZone;
   const [s, setS] = useState<FormState>(() => initialState(d, zone));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setS((old) => ({ ...old, [k]: v }));
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => {
+    setS((old) => ({ ...old, [k]: v }));
+    // A field's error goes as soon as it is edited; the rest stay until the next save.
+    const field = ERROR_FIELD[k];
+    setErrors((old) =>
+      field in old ? Object.fromEntries(Object.entries(old).filter(([f]) => f !== field)) : old,
+    );
+  };
   const id = (name: string) => `d-${d.key}-${name}`;
   const due = dueRuleOf(d, s, zone);
   const files = d.fileTypes.length > 0;
@@ -151,14 +204,30 @@ function SettingsForm({ deliverable: d, onCancel, onSaved }: { deliverable: Deli
           },
           zone,
         );
-  const abbreviation = zoneAbbreviation(typeof due !== 'string' && due.kind === 'absolute' ? due.at : new Date().toISOString(), zone);
+  const abbreviation = zoneAbbreviation(
+    typeof due !== 'string' && due.kind === 'absolute' ? due.at : new Date().toISOString(),
+    zone,
+  );
 
   async function save() {
     setError(null);
     const found: Record<string, string> = {};
-    const number = (field: string, text: string, label: string, min: number, max: number, integer = true): number | undefined => {
+    const number = (
+      field: string,
+      text: string,
+      label: string,
+      min: number,
+      max: number,
+      integer = true,
+    ): number | undefined => {
       const n = Number(text);
-      if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+      if (
+        text.trim() === '' ||
+        !Number.isFinite(n) ||
+        n < min ||
+        n > max ||
+        (integer && !Number.isInteger(n))
+      ) {
         found[field] = `${label}: enter a ${integer ? 'whole ' : ''}number from ${min} to ${max}.`;
         return undefined;
       }
@@ -207,22 +276,50 @@ function SettingsForm({ deliverable: d, onCancel, onSaved }: { deliverable: Deli
     >
       <FormError message={error} />
       <FieldBox id={id('title')} label="Title" error={errors.title}>
-        <input id={id('title')} value={s.title} maxLength={120} onChange={(e) => set('title', e.target.value)} aria-invalid={errors.title ? true : undefined} aria-describedby={errors.title ? `${id('title')}-error` : undefined} />
+        <input
+          id={id('title')}
+          value={s.title}
+          maxLength={120}
+          onChange={(e) => set('title', e.target.value)}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={errors.title ? `${id('title')}-error` : undefined}
+        />
       </FieldBox>
       {d.perMeeting ? (
-        <fieldset className="inline-fields" aria-describedby={errors.dueRule ? `${id('due')}-error` : undefined}>
+        <fieldset
+          className="inline-fields"
+          aria-describedby={errors.dueRule ? `${id('due')}-error` : undefined}
+        >
           <legend>Deadline, for each class</legend>
           <FieldBox id={id('hours')} label="Hours">
-            <input id={id('hours')} type="number" inputMode="decimal" min={0} max={1440} step={0.25} value={s.hours} onChange={(e) => set('hours', e.target.value)} aria-invalid={errors.dueRule ? true : undefined} />
+            <input
+              id={id('hours')}
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={1440}
+              step={0.25}
+              value={s.hours}
+              onChange={(e) => set('hours', e.target.value)}
+              aria-invalid={errors.dueRule ? true : undefined}
+            />
           </FieldBox>
           <FieldBox id={id('direction')} label="Before or after">
-            <select id={id('direction')} value={s.direction} onChange={(e) => set('direction', e.target.value as 'before' | 'after')}>
+            <select
+              id={id('direction')}
+              value={s.direction}
+              onChange={(e) => set('direction', e.target.value as 'before' | 'after')}
+            >
               <option value="before">before</option>
               <option value="after">after</option>
             </select>
           </FieldBox>
           <FieldBox id={id('anchor')} label="The moment">
-            <select id={id('anchor')} value={s.anchor} onChange={(e) => set('anchor', e.target.value as 'start' | 'end')}>
+            <select
+              id={id('anchor')}
+              value={s.anchor}
+              onChange={(e) => set('anchor', e.target.value as 'start' | 'end')}
+            >
               <option value="start">the class starts</option>
               <option value="end">the class ends</option>
             </select>
@@ -234,13 +331,28 @@ function SettingsForm({ deliverable: d, onCancel, onSaved }: { deliverable: Deli
           ) : null}
         </fieldset>
       ) : (
-        <fieldset className="inline-fields" aria-describedby={`${id('due')}-zone${errors.dueRule ? ` ${id('due')}-error` : ''}`}>
+        <fieldset
+          className="inline-fields"
+          aria-describedby={`${id('due')}-zone${errors.dueRule ? ` ${id('due')}-error` : ''}`}
+        >
           <legend>Deadline</legend>
           <FieldBox id={id('date')} label="Date">
-            <input id={id('date')} type="date" value={s.date} onChange={(e) => set('date', e.target.value)} aria-invalid={errors.dueRule ? true : undefined} />
+            <input
+              id={id('date')}
+              type="date"
+              value={s.date}
+              onChange={(e) => set('date', e.target.value)}
+              aria-invalid={errors.dueRule ? true : undefined}
+            />
           </FieldBox>
           <FieldBox id={id('time')} label={`Time (${abbreviation})`}>
-            <input id={id('time')} type="time" value={s.time} onChange={(e) => set('time', e.target.value)} aria-invalid={errors.dueRule ? true : undefined} />
+            <input
+              id={id('time')}
+              type="time"
+              value={s.time}
+              onChange={(e) => set('time', e.target.value)}
+              aria-invalid={errors.dueRule ? true : undefined}
+            />
           </FieldBox>
           <p className="hint" id={`${id('due')}-zone`}>
             In the course’s time zone, {zone}.
@@ -256,30 +368,93 @@ function SettingsForm({ deliverable: d, onCancel, onSaved }: { deliverable: Deli
         <legend>Work handed in after the deadline</legend>
         {(Object.keys(LATE_WORDS) as LateRule[]).map((rule) => (
           <label key={rule} className="radio">
-            <input type="radio" name={id('late')} value={rule} checked={s.lateRule === rule} onChange={() => set('lateRule', rule)} /> {LATE_WORDS[rule].label}
+            <input
+              type="radio"
+              name={id('late')}
+              value={rule}
+              checked={s.lateRule === rule}
+              onChange={() => set('lateRule', rule)}
+            />{' '}
+            {LATE_WORDS[rule].label}
           </label>
         ))}
       </fieldset>
       <div className="inline-fields">
-        <FieldBox id={id('grace')} label="Grace (minutes)" error={errors.graceMinutes} hint="Still on time this long after the deadline.">
-          <input id={id('grace')} type="number" inputMode="numeric" min={0} max={10080} value={s.graceMinutes} onChange={(e) => set('graceMinutes', e.target.value)} aria-invalid={errors.graceMinutes ? true : undefined} aria-describedby={`${id('grace')}-${errors.graceMinutes ? 'error' : 'hint'}`} />
+        <FieldBox
+          id={id('grace')}
+          label="Grace (minutes)"
+          error={errors.graceMinutes}
+          hint="Still on time this long after the deadline."
+        >
+          <input
+            id={id('grace')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={10080}
+            value={s.graceMinutes}
+            onChange={(e) => set('graceMinutes', e.target.value)}
+            aria-invalid={errors.graceMinutes ? true : undefined}
+            aria-describedby={`${id('grace')}-${errors.graceMinutes ? 'error' : 'hint'}`}
+          />
         </FieldBox>
-        <FieldBox id={id('allowance')} label="Misses allowed" error={errors.allowance} hint="Missed without penalty.">
-          <input id={id('allowance')} type="number" inputMode="numeric" min={0} max={50} value={s.allowance} onChange={(e) => set('allowance', e.target.value)} aria-invalid={errors.allowance ? true : undefined} aria-describedby={`${id('allowance')}-${errors.allowance ? 'error' : 'hint'}`} />
+        <FieldBox
+          id={id('allowance')}
+          label="Misses allowed"
+          error={errors.allowance}
+          hint="Missed without penalty."
+        >
+          <input
+            id={id('allowance')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={50}
+            value={s.allowance}
+            onChange={(e) => set('allowance', e.target.value)}
+            aria-invalid={errors.allowance ? true : undefined}
+            aria-describedby={`${id('allowance')}-${errors.allowance ? 'error' : 'hint'}`}
+          />
         </FieldBox>
         {files ? (
-          <FieldBox id={id('mb')} label="Size limit (MB)" error={errors.maxBytes} hint={`Files: ${d.fileTypes.join(', ')}.`}>
-            <input id={id('mb')} type="number" inputMode="decimal" min={1} max={1024} value={s.maxMb} onChange={(e) => set('maxMb', e.target.value)} aria-invalid={errors.maxBytes ? true : undefined} aria-describedby={`${id('mb')}-${errors.maxBytes ? 'error' : 'hint'}`} />
+          <FieldBox
+            id={id('mb')}
+            label="Size limit (MB)"
+            error={errors.maxBytes}
+            hint={`Files: ${d.fileTypes.join(', ')}.`}
+          >
+            <input
+              id={id('mb')}
+              type="number"
+              inputMode="decimal"
+              min={1}
+              max={1024}
+              value={s.maxMb}
+              onChange={(e) => set('maxMb', e.target.value)}
+              aria-invalid={errors.maxBytes ? true : undefined}
+              aria-describedby={`${id('mb')}-${errors.maxBytes ? 'error' : 'hint'}`}
+            />
           </FieldBox>
         ) : null}
         {d.textAllowed ? (
           <FieldBox id={id('chars')} label="Longest text (characters)" error={errors.maxTextChars}>
-            <input id={id('chars')} type="number" inputMode="numeric" min={1} max={200000} value={s.maxTextChars} onChange={(e) => set('maxTextChars', e.target.value)} aria-invalid={errors.maxTextChars ? true : undefined} aria-describedby={errors.maxTextChars ? `${id('chars')}-error` : undefined} />
+            <input
+              id={id('chars')}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={200000}
+              value={s.maxTextChars}
+              onChange={(e) => set('maxTextChars', e.target.value)}
+              aria-invalid={errors.maxTextChars ? true : undefined}
+              aria-describedby={errors.maxTextChars ? `${id('chars')}-error` : undefined}
+            />
           </FieldBox>
         ) : null}
       </div>
       <label className="checkbox">
-        <input type="checkbox" checked={s.closed} onChange={(e) => set('closed', e.target.checked)} /> Closed: students cannot hand this in until it is opened again
+        <input type="checkbox" checked={s.closed} onChange={(e) => set('closed', e.target.checked)} /> Closed:
+        students cannot hand this in until it is opened again
       </label>
       <p className="rule-preview" aria-live="polite">
         <strong>What this means:</strong> {preview ?? 'complete the deadline to see it.'}
@@ -297,7 +472,19 @@ function SettingsForm({ deliverable: d, onCancel, onSaved }: { deliverable: Deli
 }
 
 /** A label above its control, an optional hint, and the field's own error line. */
-export function FieldBox({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+export function FieldBox({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

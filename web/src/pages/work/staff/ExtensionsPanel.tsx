@@ -7,7 +7,13 @@ import { FormError, FormNotice } from '../../../auth/Field.js';
 import { Link } from '../../../router.js';
 import { formatDay, formatInstant, zoneAbbreviation } from '../../../time.js';
 import { FieldBox } from './DeliverableSettings.js';
-import { fieldErrorsOf, staffApi, type DeliverableSettingsView, type ExtensionList, type ExtensionTarget } from './staff-client.js';
+import {
+  fieldErrorsOf,
+  staffApi,
+  type DeliverableSettingsView,
+  type ExtensionList,
+  type ExtensionTarget,
+} from './staff-client.js';
 import { zonedInstant, zonedParts } from './zone.js';
 import { ownerUrl } from './urls.js';
 
@@ -18,13 +24,20 @@ export function ExtensionsPanel() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const load = useCallback(() => staffApi.extensions(course.slug).then(setData, (e: unknown) => setError(messageOf(e))), [course.slug]);
+  const load = useCallback(
+    () => staffApi.extensions(course.slug).then(setData, (e: unknown) => setError(messageOf(e))),
+    [course.slug],
+  );
   useEffect(() => {
     void load();
-    staffApi.deliverables(course.slug).then((d) => setDeliverables(d.deliverables), (e: unknown) => setError(messageOf(e)));
+    staffApi.deliverables(course.slug).then(
+      (d) => setDeliverables(d.deliverables),
+      (e: unknown) => setError(messageOf(e)),
+    );
   }, [course.slug, load]);
 
-  if (!data || !deliverables) return error ? <FormError message={error} /> : <Loading label="Loading the extensions" />;
+  if (!data || !deliverables)
+    return error ? <FormError message={error} /> : <Loading label="Loading the extensions" />;
   const zone = course.timeZone;
   const revoke = async (id: string, who: string) => {
     setError(null);
@@ -40,13 +53,19 @@ export function ExtensionsPanel() {
   return (
     <section aria-labelledby="ext-title">
       <h2 id="ext-title">Extensions</h2>
-      <p className="lede">A later deadline for one student (individual work) or one group (group work). Grace still applies on top of it. Times are in {zone}.</p>
+      <p className="lede">
+        A later deadline for one student (individual work) or one group (group work). Grace still applies on
+        top of it. Times are in {zone}.
+      </p>
       <FormNotice message={notice} />
       <FormError message={error} />
       <h3>Granted ({data.extensions.length})</h3>
       {data.extensions.length === 0 ? (
         <Empty>
-          <p>No extensions granted yet. Use the form below, or “Grant an extension” on a student’s or group’s hand-ins.</p>
+          <p>
+            No extensions granted yet. Use the form below, or “Grant an extension” on a student’s or group’s
+            hand-ins.
+          </p>
         </Empty>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Extensions granted">
@@ -81,15 +100,28 @@ export function ExtensionsPanel() {
                     <Link to={ownerUrl(course.slug, x.deliverableKey, x.owner, x.meetingDate)}>Hand-ins</Link>{' '}
                     {confirming === x.id ? (
                       <span role="group" aria-label={`Revoke the extension of ${x.target.name}?`}>
-                        <button type="button" className="button button-danger small" onClick={() => void revoke(x.id, x.target.name)}>
+                        <button
+                          type="button"
+                          className="button button-danger small"
+                          onClick={() => void revoke(x.id, x.target.name)}
+                        >
                           Yes, revoke
                         </button>{' '}
-                        <button type="button" className="button button-secondary small" onClick={() => setConfirming(null)}>
+                        <button
+                          type="button"
+                          className="button button-secondary small"
+                          onClick={() => setConfirming(null)}
+                        >
                           Keep it
                         </button>
                       </span>
                     ) : (
-                      <button type="button" className="button button-secondary small" aria-label={`Revoke the extension of ${x.target.name} for ${x.deliverableTitle}${x.meetingDate ? `, ${formatDay(x.meetingDate)}` : ''}`} onClick={() => setConfirming(x.id)}>
+                      <button
+                        type="button"
+                        className="button button-secondary small"
+                        aria-label={`Revoke the extension of ${x.target.name} for ${x.deliverableTitle}${x.meetingDate ? `, ${formatDay(x.meetingDate)}` : ''}`}
+                        onClick={() => setConfirming(x.id)}
+                      >
                         Revoke
                       </button>
                     )}
@@ -115,7 +147,11 @@ export function ExtensionsPanel() {
 }
 
 /** The regular deadline of a deliverable at a class (from the class's own start/end) or for the course, or null. */
-export function regularDueOf(d: DeliverableSettingsView, meetings: Array<{ date: string; startsAt: string | null; endsAt: string | null }>, date: string | null): string | null {
+export function regularDueOf(
+  d: DeliverableSettingsView,
+  meetings: Array<{ date: string; startsAt: string | null; endsAt: string | null }>,
+  date: string | null,
+): string | null {
   if (d.dueRule.kind === 'absolute') return d.dueRule.at;
   const m = meetings.find((x) => x.date === date);
   const anchor = d.dueRule.anchor === 'start' ? m?.startsAt : m?.endsAt;
@@ -151,9 +187,16 @@ export function GrantExtensionForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const clear = (field: string) =>
+    setErrors((old) =>
+      field in old ? Object.fromEntries(Object.entries(old).filter(([f]) => f !== field)) : old,
+    );
   const prefix = fixed ? `gx-${fixed.key}-${fixed.meetingDate ?? 'c'}` : 'gx';
-  const dates = useMemo(() => (d?.perMeeting ? d.meetingDates.filter((x) => course.meetings.some((m) => m.date === x)) : []), [d, course.meetings]);
-  const date0 = d?.perMeeting ? (meetingDate || null) : null;
+  const dates = useMemo(
+    () => (d?.perMeeting ? d.meetingDates.filter((x) => course.meetings.some((m) => m.date === x)) : []),
+    [d, course.meetings],
+  );
+  const date0 = d?.perMeeting ? meetingDate || null : null;
   const regular = d ? regularDueOf(d, course.meetings, date0) : null;
   const group = d?.audience === 'group';
 
@@ -177,7 +220,8 @@ export function GrantExtensionForm({
     }
     const dueAt = zonedInstant(date, time, zone);
     if (!dueAt) found.dueAt = 'Enter the new date and time.';
-    else if (regular && Date.parse(dueAt) <= Date.parse(regular)) found.dueAt = `The new deadline must be after the regular one (${formatInstant(regular, zone)}).`;
+    else if (regular && Date.parse(dueAt) <= Date.parse(regular))
+      found.dueAt = `The new deadline must be after the regular one (${formatInstant(regular, zone)}).`;
     setErrors(found);
     if (Object.keys(found).length > 0 || !d || !target || !dueAt) {
       setError('Some values need fixing; see the fields marked below.');
@@ -185,10 +229,22 @@ export function GrantExtensionForm({
     }
     setBusy(true);
     try {
-      const res = await staffApi.grantExtension(course.slug, d.key, { meetingDate: date0, target, dueAt, reason: reason.trim() || null });
-      const name = fixed?.name ?? (group ? people.groups.find((g) => g.id === who)?.name : people.students.find((s) => s.id === who)?.name) ?? 'them';
+      const res = await staffApi.grantExtension(course.slug, d.key, {
+        meetingDate: date0,
+        target,
+        dueAt,
+        reason: reason.trim() || null,
+      });
+      const name =
+        fixed?.name ??
+        (group
+          ? people.groups.find((g) => g.id === who)?.name
+          : people.students.find((s) => s.id === who)?.name) ??
+        'them';
       setReason('');
-      onGranted(`Extended “${d.title}”${date0 ? ` (${formatDay(date0)})` : ''} for ${name} to ${formatInstant(res.dueAt, zone)}.`);
+      onGranted(
+        `Extended “${d.title}”${date0 ? ` (${formatDay(date0)})` : ''} for ${name} to ${formatInstant(res.dueAt, zone)}.`,
+      );
     } catch (e) {
       const fields = fieldErrorsOf(e);
       setErrors(fields);
@@ -198,7 +254,8 @@ export function GrantExtensionForm({
     }
   }
 
-  const described = (name: string) => (errors[name] ? { 'aria-invalid': true as const, 'aria-describedby': `${prefix}-${name}-error` } : {});
+  const described = (name: string) =>
+    errors[name] ? { 'aria-invalid': true as const, 'aria-describedby': `${prefix}-${name}-error` } : {};
   return (
     <form
       className="grant-form"
@@ -213,7 +270,17 @@ export function GrantExtensionForm({
       {fixed ? null : (
         <div className="inline-fields">
           <FieldBox id={`${prefix}-deliverable`} label="Deliverable" error={errors.deliverable}>
-            <select id={`${prefix}-deliverable`} value={key} onChange={(e) => { setKey(e.target.value); setMeetingDate(''); setWho(''); }} {...described('deliverable')}>
+            <select
+              id={`${prefix}-deliverable`}
+              value={key}
+              onChange={(e) => {
+                setKey(e.target.value);
+                setMeetingDate('');
+                setWho('');
+                clear('deliverable');
+              }}
+              {...described('deliverable')}
+            >
               {deliverables.map((x) => (
                 <option key={x.key} value={x.key}>
                   {x.title}
@@ -223,7 +290,15 @@ export function GrantExtensionForm({
           </FieldBox>
           {d?.perMeeting ? (
             <FieldBox id={`${prefix}-meetingDate`} label="Class" error={errors.meetingDate}>
-              <select id={`${prefix}-meetingDate`} value={meetingDate} onChange={(e) => setMeetingDate(e.target.value)} {...described('meetingDate')}>
+              <select
+                id={`${prefix}-meetingDate`}
+                value={meetingDate}
+                onChange={(e) => {
+                  setMeetingDate(e.target.value);
+                  clear('meetingDate');
+                }}
+                {...described('meetingDate')}
+              >
                 <option value="">Choose a class…</option>
                 {dates.map((x) => (
                   <option key={x} value={x}>
@@ -234,7 +309,15 @@ export function GrantExtensionForm({
             </FieldBox>
           ) : null}
           <FieldBox id={`${prefix}-target`} label={group ? 'Group' : 'Student'} error={errors.target}>
-            <select id={`${prefix}-target`} value={who} onChange={(e) => setWho(e.target.value)} {...described('target')}>
+            <select
+              id={`${prefix}-target`}
+              value={who}
+              onChange={(e) => {
+                setWho(e.target.value);
+                clear('target');
+              }}
+              {...described('target')}
+            >
               <option value="">{group ? 'Choose a group…' : 'Choose a student…'}</option>
               {(group ? people.groups : people.students).map((p) => (
                 <option key={p.id} value={p.id}>
@@ -246,15 +329,41 @@ export function GrantExtensionForm({
         </div>
       )}
       <p className="hint" id={`${prefix}-regular`}>
-        {regular ? `Regular deadline: ${formatInstant(regular, zone)}.` : d?.perMeeting ? 'Choose the class to see its regular deadline.' : ''} The new one is in {zone} ({zoneAbbreviation(regular ?? new Date().toISOString(), zone)}).
+        {regular
+          ? `Regular deadline: ${formatInstant(regular, zone)}.`
+          : d?.perMeeting
+            ? 'Choose the class to see its regular deadline.'
+            : ''}{' '}
+        The new one is in {zone} ({zoneAbbreviation(regular ?? new Date().toISOString(), zone)}).
       </p>
-      <fieldset className="inline-fields" aria-describedby={`${prefix}-regular${errors.dueAt ? ` ${prefix}-dueAt-error` : ''}`}>
+      <fieldset
+        className="inline-fields"
+        aria-describedby={`${prefix}-regular${errors.dueAt ? ` ${prefix}-dueAt-error` : ''}`}
+      >
         <legend>New deadline</legend>
         <FieldBox id={`${prefix}-date`} label="Date">
-          <input id={`${prefix}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={errors.dueAt ? true : undefined} />
+          <input
+            id={`${prefix}-date`}
+            type="date"
+            value={date}
+            onChange={(e) => {
+              setDate(e.target.value);
+              clear('dueAt');
+            }}
+            aria-invalid={errors.dueAt ? true : undefined}
+          />
         </FieldBox>
         <FieldBox id={`${prefix}-time`} label="Time">
-          <input id={`${prefix}-time`} type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-invalid={errors.dueAt ? true : undefined} />
+          <input
+            id={`${prefix}-time`}
+            type="time"
+            value={time}
+            onChange={(e) => {
+              setTime(e.target.value);
+              clear('dueAt');
+            }}
+            aria-invalid={errors.dueAt ? true : undefined}
+          />
         </FieldBox>
         {errors.dueAt ? (
           <p className="field-error" id={`${prefix}-dueAt-error`}>
@@ -263,7 +372,16 @@ export function GrantExtensionForm({
         ) : null}
       </fieldset>
       <FieldBox id={`${prefix}-reason`} label="Reason (kept in the audit log)" error={errors.reason}>
-        <input id={`${prefix}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} {...described('reason')} />
+        <input
+          id={`${prefix}-reason`}
+          value={reason}
+          maxLength={500}
+          onChange={(e) => {
+            setReason(e.target.value);
+            clear('reason');
+          }}
+          {...described('reason')}
+        />
       </FieldBox>
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Granting…' : 'Grant extension'}

@@ -8,11 +8,30 @@ import { Link } from '../../../router.js';
 import { formatDay, formatInstant } from '../../../time.js';
 import { bytes } from '../work-client.js';
 import { GrantExtensionForm } from './ExtensionsPanel.js';
-import { staffApi, type Decision, type DeliverableSettingsView, type ExtensionList, type OccasionView, type OwnerHandIns, type SlotView, type VersionView } from './staff-client.js';
+import {
+  staffApi,
+  type Decision,
+  type DeliverableSettingsView,
+  type ExtensionList,
+  type OccasionView,
+  type OwnerHandIns,
+  type SlotView,
+  type VersionView,
+} from './staff-client.js';
 import { ownerUrl, workUrl } from './urls.js';
 
-const OUTCOME: Record<VersionView['outcome'], string> = { 'on-time': 'On time', late: 'Late', 'late-zero': 'Late — scores zero' };
-const STATE: Record<OccasionView['state'], string> = { open: 'Not handed in yet', missing: 'Missing', done: 'Handed in on time', late: 'Handed in late', zero: 'Late — scores zero' };
+const OUTCOME: Record<VersionView['outcome'], string> = {
+  'on-time': 'On time',
+  late: 'Late',
+  'late-zero': 'Late — scores zero',
+};
+const STATE: Record<OccasionView['state'], string> = {
+  open: 'Not handed in yet',
+  missing: 'Missing',
+  done: 'Handed in on time',
+  late: 'Handed in late',
+  zero: 'Late — scores zero',
+};
 const DECISION: Record<Decision, string> = { comment: 'Comment', approved: 'Approved', returned: 'Returned' };
 
 function lateBy(ms: number): string {
@@ -22,13 +41,24 @@ function lateBy(ms: number): string {
   return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} days`;
 }
 
-export function OwnerDetail({ deliverableKey, owner, meetingDate }: { deliverableKey: string; owner: string; meetingDate: string | null }) {
+export function OwnerDetail({
+  deliverableKey,
+  owner,
+  meetingDate,
+}: {
+  deliverableKey: string;
+  owner: string;
+  meetingDate: string | null;
+}) {
   const course = useCourse();
   const [data, setData] = useState<OwnerHandIns | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [deliverables, setDeliverables] = useState<DeliverableSettingsView[]>([]);
-  const [people, setPeople] = useState<Pick<ExtensionList, 'students' | 'groups'>>({ students: [], groups: [] });
+  const [people, setPeople] = useState<Pick<ExtensionList, 'students' | 'groups'>>({
+    students: [],
+    groups: [],
+  });
   const load = useCallback(
     () =>
       staffApi.handIns(course.slug, deliverableKey, owner, meetingDate).then(
@@ -43,8 +73,14 @@ export function OwnerDetail({ deliverableKey, owner, meetingDate }: { deliverabl
   useEffect(() => {
     setData(null);
     void load();
-    staffApi.deliverables(course.slug).then((d) => setDeliverables(d.deliverables), () => undefined);
-    staffApi.extensions(course.slug).then((x) => setPeople({ students: x.students, groups: x.groups }), () => undefined);
+    staffApi.deliverables(course.slug).then(
+      (d) => setDeliverables(d.deliverables),
+      () => undefined,
+    );
+    staffApi.extensions(course.slug).then(
+      (x) => setPeople({ students: x.students, groups: x.groups }),
+      () => undefined,
+    );
   }, [course.slug, load]);
 
   const back = (
@@ -52,7 +88,15 @@ export function OwnerDetail({ deliverableKey, owner, meetingDate }: { deliverabl
       <Link to={workUrl(course.slug, { key: deliverableKey })}>← Everyone’s status on this deliverable</Link>
     </p>
   );
-  if (!data) return error ? (<>{back}<FormError message={error} /></>) : <Loading label="Loading the hand-ins" />;
+  if (!data)
+    return error ? (
+      <>
+        {back}
+        <FormError message={error} />
+      </>
+    ) : (
+      <Loading label="Loading the hand-ins" />
+    );
   const done = (text: string) => {
     setNotice(text);
     void load();
@@ -63,7 +107,9 @@ export function OwnerDetail({ deliverableKey, owner, meetingDate }: { deliverabl
       <h2 id="owner-title">
         {data.owner.name} — {data.deliverable.title}
       </h2>
-      {data.owner.members.length > 0 ? <p className="muted">Members: {data.owner.members.join(', ')}</p> : null}
+      {data.owner.members.length > 0 ? (
+        <p className="muted">Members: {data.owner.members.join(', ')}</p>
+      ) : null}
       {meetingDate ? (
         <p>
           <Link to={ownerUrl(course.slug, deliverableKey, owner, null)}>Show every class</Link>
@@ -73,34 +119,66 @@ export function OwnerDetail({ deliverableKey, owner, meetingDate }: { deliverabl
       <FormError message={error} />
       {data.occasions.length === 0 ? (
         <Empty>
-          <p>Nothing of “{data.deliverable.title}” is due from {data.owner.name}.</p>
+          <p>
+            Nothing of “{data.deliverable.title}” is due from {data.owner.name}.
+          </p>
         </Empty>
       ) : (
-        data.occasions.map((o) => <Occasion key={o.meetingDate ?? 'course'} data={data} occasion={o} deliverables={deliverables} people={people} onChanged={done} />)
+        data.occasions.map((o) => (
+          <Occasion
+            key={o.meetingDate ?? 'course'}
+            data={data}
+            occasion={o}
+            deliverables={deliverables}
+            people={people}
+            onChanged={done}
+          />
+        ))
       )}
     </section>
   );
 }
 
-function Occasion({ data, occasion: o, deliverables, people, onChanged }: { data: OwnerHandIns; occasion: OccasionView; deliverables: DeliverableSettingsView[]; people: Pick<ExtensionList, 'students' | 'groups'>; onChanged: (notice: string) => void }) {
+function Occasion({
+  data,
+  occasion: o,
+  deliverables,
+  people,
+  onChanged,
+}: {
+  data: OwnerHandIns;
+  occasion: OccasionView;
+  deliverables: DeliverableSettingsView[];
+  people: Pick<ExtensionList, 'students' | 'groups'>;
+  onChanged: (notice: string) => void;
+}) {
   const course = useCourse();
   const zone = course.timeZone;
   const [granting, setGranting] = useState(false);
   const id = `occ-${o.meetingDate ?? 'course'}`;
   const ownerId = data.owner.id.slice(2);
-  const target = data.owner.kind === 'group' ? ({ kind: 'group', groupId: ownerId } as const) : ({ kind: 'student', userId: ownerId } as const);
+  const target =
+    data.owner.kind === 'group'
+      ? ({ kind: 'group', groupId: ownerId } as const)
+      : ({ kind: 'student', userId: ownerId } as const);
   return (
     <article className="occasion" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
-        {o.meetingDate ? `${formatDay(o.meetingDate)}${o.meetingTitle ? `: ${o.meetingTitle}` : ''}` : data.deliverable.title}
+        {o.meetingDate
+          ? `${formatDay(o.meetingDate)}${o.meetingTitle ? `: ${o.meetingTitle}` : ''}`
+          : data.deliverable.title}
       </h3>
       <p className="due-when">
-        <span className={`state-tag state-${o.state === 'missing' ? 'missed' : o.state}`}>{STATE[o.state]}</span> Due {formatInstant(o.regularDueAt, zone)}
+        <span className={`state-tag state-${o.state === 'missing' ? 'missed' : o.state}`}>
+          {STATE[o.state]}
+        </span>{' '}
+        Due {formatInstant(o.regularDueAt, zone)}
       </p>
       {o.extension ? (
         <p className="extension-note">
           <strong>Extended</strong> to {formatInstant(o.extension.dueAt, zone)}
-          {o.extension.reason ? ` — ${o.extension.reason}` : ''}. <Link to={workUrl(course.slug, { view: 'extensions' })}>Manage extensions</Link>
+          {o.extension.reason ? ` — ${o.extension.reason}` : ''}.{' '}
+          <Link to={workUrl(course.slug, { view: 'extensions' })}>Manage extensions</Link>
         </p>
       ) : null}
       {granting ? (
@@ -126,17 +204,38 @@ function Occasion({ data, occasion: o, deliverables, people, onChanged }: { data
         </div>
       ) : (
         <button type="button" className="button button-secondary" onClick={() => setGranting(true)}>
-          Grant an extension<span className="visually-hidden"> to {data.owner.name}{o.meetingDate ? ` for ${formatDay(o.meetingDate)}` : ''}</span>
+          Grant an extension
+          <span className="visually-hidden">
+            {' '}
+            to {data.owner.name}
+            {o.meetingDate ? ` for ${formatDay(o.meetingDate)}` : ''}
+          </span>
         </button>
       )}
       {o.slots.map((slot) => (
-        <Slot key={slot.slot} data={data} slot={slot} headingId={`${id}-${slot.readingIndex ?? 'x'}`} onChanged={onChanged} />
+        <Slot
+          key={slot.slot}
+          data={data}
+          slot={slot}
+          headingId={`${id}-${slot.readingIndex ?? 'x'}`}
+          onChanged={onChanged}
+        />
       ))}
     </article>
   );
 }
 
-function Slot({ data, slot, headingId, onChanged }: { data: OwnerHandIns; slot: SlotView; headingId: string; onChanged: (notice: string) => void }) {
+function Slot({
+  data,
+  slot,
+  headingId,
+  onChanged,
+}: {
+  data: OwnerHandIns;
+  slot: SlotView;
+  headingId: string;
+  onChanged: (notice: string) => void;
+}) {
   const course = useCourse();
   const zone = course.timeZone;
   const [error, setError] = useState<string | null>(null);
@@ -163,30 +262,50 @@ function Slot({ data, slot, headingId, onChanged }: { data: OwnerHandIns; slot: 
             {slot.versions.length} version{slot.versions.length === 1 ? '' : 's'}.{' '}
             {counted ? (
               <>
-                Version {counted.version} counts{slot.chosenByStaff ? `, chosen by ${slot.chosenByStaff.by} on ${formatInstant(slot.chosenByStaff.at, zone)}` : ' (the last one on time, or the last one when none was on time)'}.
+                Version {counted.version} counts
+                {slot.chosenByStaff
+                  ? `, chosen by ${slot.chosenByStaff.by} on ${formatInstant(slot.chosenByStaff.at, zone)}`
+                  : ' (the last one on time, or the last one when none was on time)'}
+                .
               </>
             ) : null}
           </p>
-          <ol className="version-list" reversed aria-label={`Versions${slot.readingTitle ? ` about ${slot.readingTitle}` : ''}, newest first`}>
+          <ol
+            className="version-list"
+            reversed
+            aria-label={`Versions${slot.readingTitle ? ` about ${slot.readingTitle}` : ''}, newest first`}
+          >
             {newest.map((v) => (
               <li key={v.id} className={`version${v.counted ? ' version-counted' : ''}`}>
                 <div className="version-head">
                   <strong>Version {v.version}</strong>
-                  {v.counted ? <span className="badge badge-counted">Counts{slot.chosenByStaff ? ' — staff’s choice' : ''}</span> : null}
-                  <span className={`state-tag state-${v.outcome === 'on-time' ? 'done' : v.outcome === 'late' ? 'late' : 'zero'}`}>{OUTCOME[v.outcome]}</span>
+                  {v.counted ? (
+                    <span className="badge badge-counted">
+                      Counts{slot.chosenByStaff ? ' — staff’s choice' : ''}
+                    </span>
+                  ) : null}
+                  <span
+                    className={`state-tag state-${v.outcome === 'on-time' ? 'done' : v.outcome === 'late' ? 'late' : 'zero'}`}
+                  >
+                    {OUTCOME[v.outcome]}
+                  </span>
                 </div>
                 <dl className="version-facts">
                   <div>
                     <dt>Received</dt>
                     <dd>
-                      <time dateTime={v.submittedAt}>{formatInstant(v.submittedAt, zone)}</time> from {v.submittedBy}
+                      <time dateTime={v.submittedAt}>{formatInstant(v.submittedAt, zone)}</time> from{' '}
+                      {v.submittedBy}
                       {v.late ? ` (${lateBy(v.lateByMs)} after ${formatInstant(v.dueAt, zone)})` : ''}
                     </dd>
                   </div>
                   <div>
                     <dt>Content</dt>
                     <dd>
-                      {v.files[0] ? `${v.files[0].name}${v.files[0].pages ? ` (${v.files[0].pages} pages)` : ''}` : 'Text'} · {bytes(v.size)}
+                      {v.files[0]
+                        ? `${v.files[0].name}${v.files[0].pages ? ` (${v.files[0].pages} pages)` : ''}`
+                        : 'Text'}{' '}
+                      · {bytes(v.size)}
                     </dd>
                   </div>
                   <div>
@@ -210,12 +329,20 @@ function Slot({ data, slot, headingId, onChanged }: { data: OwnerHandIns; slot: 
                   </details>
                 ) : null}
                 <p className="version-actions">
-                  <a href={`/api/courses/${encodeURIComponent(course.slug)}/submissions/${encodeURIComponent(v.id)}/download`} download>
+                  <a
+                    href={`/api/courses/${encodeURIComponent(course.slug)}/submissions/${encodeURIComponent(v.id)}/download`}
+                    download
+                  >
                     Download<span className="visually-hidden"> version {v.version}</span>
                   </a>
                   {v.counted && slot.chosenByStaff ? null : (
-                    <button type="button" className="button button-secondary small" onClick={() => void choose(v)}>
-                      Make this the counted version<span className="visually-hidden"> (version {v.version})</span>
+                    <button
+                      type="button"
+                      className="button button-secondary small"
+                      onClick={() => void choose(v)}
+                    >
+                      Make this the counted version
+                      <span className="visually-hidden"> (version {v.version})</span>
                     </button>
                   )}
                 </p>
@@ -239,7 +366,15 @@ function Slot({ data, slot, headingId, onChanged }: { data: OwnerHandIns; slot: 
   );
 }
 
-function ReviewForm({ data, version, onChanged }: { data: OwnerHandIns; version: VersionView; onChanged: (notice: string) => void }) {
+function ReviewForm({
+  data,
+  version,
+  onChanged,
+}: {
+  data: OwnerHandIns;
+  version: VersionView;
+  onChanged: (notice: string) => void;
+}) {
   const course = useCourse();
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -248,14 +383,22 @@ function ReviewForm({ data, version, onChanged }: { data: OwnerHandIns; version:
   const send = async (decision: Decision) => {
     setError(null);
     if (decision !== 'approved' && body.trim() === '') {
-      setError(decision === 'returned' ? 'Say what to change before returning it.' : 'Write the comment first.');
+      setError(
+        decision === 'returned' ? 'Say what to change before returning it.' : 'Write the comment first.',
+      );
       return;
     }
     setBusy(true);
     try {
       await staffApi.review(course.slug, version.id, decision, body);
       setBody('');
-      onChanged(decision === 'approved' ? `Approved version ${version.version}; ${data.owner.name} sees it.` : decision === 'returned' ? `Returned version ${version.version} with your comments; ${data.owner.name} can hand in a new version.` : `Comment saved; ${data.owner.name} sees it.`);
+      onChanged(
+        decision === 'approved'
+          ? `Approved version ${version.version}; ${data.owner.name} sees it.`
+          : decision === 'returned'
+            ? `Returned version ${version.version} with your comments; ${data.owner.name} can hand in a new version.`
+            : `Comment saved; ${data.owner.name} sees it.`,
+      );
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -274,9 +417,18 @@ function ReviewForm({ data, version, onChanged }: { data: OwnerHandIns; version:
     >
       <div className="field">
         <label htmlFor={id}>
-          {data.deliverable.needsApproval ? 'Comments to the group' : `Comment for ${data.owner.name}`} (on version {version.version})
+          {data.deliverable.needsApproval ? 'Comments to the group' : `Comment for ${data.owner.name}`} (on
+          version {version.version})
         </label>
-        <textarea id={id} rows={3} maxLength={20000} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <textarea
+          id={id}
+          rows={3}
+          maxLength={20000}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
         {error ? (
           <span className="field-error" id={`${id}-error`}>
             {error}
@@ -289,12 +441,21 @@ function ReviewForm({ data, version, onChanged }: { data: OwnerHandIns; version:
             <button type="button" className="button" disabled={busy} onClick={() => void send('approved')}>
               Approve
             </button>
-            <button type="button" className="button button-secondary" disabled={busy} onClick={() => void send('returned')}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={busy}
+              onClick={() => void send('returned')}
+            >
               Return with comments
             </button>
           </>
         ) : null}
-        <button type="submit" className={`button${data.deliverable.needsApproval ? ' button-secondary' : ''}`} disabled={busy}>
+        <button
+          type="submit"
+          className={`button${data.deliverable.needsApproval ? ' button-secondary' : ''}`}
+          disabled={busy}
+        >
           Add comment
         </button>
       </div>

@@ -13,8 +13,17 @@ import { ownerUrl, workUrl } from './urls.js';
 interface MeetingView {
   meetingDate: string;
   meetingTitle: string | null;
-  questions: { deadline: string; readings: string[]; students: Array<{ userId: string; name: string; handedIn: number; needed: number; late: boolean }> } | null;
-  roles: Array<{ deliverableKey: string; title: string; dueAt: string; groups: Array<{ groupId: string; name: string; members: string[]; cell: StatusCell }> }>;
+  questions: {
+    deadline: string;
+    readings: string[];
+    students: Array<{ userId: string; name: string; handedIn: number; needed: number; late: boolean }>;
+  } | null;
+  roles: Array<{
+    deliverableKey: string;
+    title: string;
+    dueAt: string;
+    groups: Array<{ groupId: string; name: string; members: string[]; cell: StatusCell }>;
+  }>;
   attendance: { taken: boolean; counts: Record<string, number> };
 }
 interface TableView {
@@ -24,11 +33,19 @@ interface TableView {
   rows: Array<{ ownerId: string; name: string; members: string[]; cells: StatusCell[] }>;
 }
 
-const WORDS: Record<string, string> = { done: 'On time', late: 'Late', zero: 'Late (zero)', missing: 'Missing', open: 'Not yet' };
+const WORDS: Record<string, string> = {
+  done: 'On time',
+  late: 'Late',
+  zero: 'Late (zero)',
+  missing: 'Missing',
+  open: 'Not yet',
+};
 const REVIEW: Record<string, string> = { approved: 'approved', returned: 'returned', comment: 'commented' };
 
 function short(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'short', day: 'numeric' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'short', day: 'numeric' }).format(
+    new Date(iso),
+  );
 }
 
 export function StatusView() {
@@ -37,22 +54,34 @@ export function StatusView() {
   const navigate = useNavigate();
   const [deliverables, setDeliverables] = useState<DeliverableView[]>([]);
   const dates = [...new Set(course.meetings.filter((m) => m.kind === 'lecture').map((m) => m.date))];
-  const date = params.get('date') ?? dates.find((d) => d >= new Date().toISOString().slice(0, 10)) ?? dates.at(-1) ?? '';
+  const date =
+    params.get('date') ?? dates.find((d) => d >= new Date().toISOString().slice(0, 10)) ?? dates.at(-1) ?? '';
   const key = params.get('key') ?? 'summary';
   const [meeting, setMeeting] = useState<MeetingView | null>(null);
   const [table, setTable] = useState<TableView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const go = (next: { date?: string; key?: string }) => navigate(workUrl(course.slug, { date: next.date ?? date, key: next.key ?? key }), { replace: true });
+  const go = (next: { date?: string; key?: string }) =>
+    navigate(workUrl(course.slug, { date: next.date ?? date, key: next.key ?? key }), { replace: true });
   useEffect(() => {
-    workApi.deliverables(course.slug).then((d) => setDeliverables(d.deliverables), () => undefined);
+    workApi.deliverables(course.slug).then(
+      (d) => setDeliverables(d.deliverables),
+      () => undefined,
+    );
   }, [course.slug]);
   useEffect(() => {
     setMeeting(null);
-    if (date) call<MeetingView>('GET', `/api/courses/${course.slug}/meetings/${date}/dashboard`).then(setMeeting, (e: unknown) => setError(messageOf(e)));
+    if (date)
+      call<MeetingView>('GET', `/api/courses/${course.slug}/meetings/${date}/dashboard`).then(
+        setMeeting,
+        (e: unknown) => setError(messageOf(e)),
+      );
   }, [course.slug, date]);
   useEffect(() => {
     setTable(null);
-    call<TableView>('GET', `/api/courses/${course.slug}/deliverables/${encodeURIComponent(key)}/status`).then(setTable, (e: unknown) => setError(messageOf(e)));
+    call<TableView>('GET', `/api/courses/${course.slug}/deliverables/${encodeURIComponent(key)}/status`).then(
+      setTable,
+      (e: unknown) => setError(messageOf(e)),
+    );
   }, [course.slug, key]);
   const zone = course.timeZone;
 
@@ -75,11 +104,22 @@ export function StatusView() {
         {!table ? (
           <Loading label="Loading the table" />
         ) : table.rows.length === 0 ? (
-          <p>No {table.occasions.length > 0 ? 'students or groups' : 'one'} to show yet: students join with a link from the roster, groups form on the Groups page.</p>
+          <p>
+            No {table.occasions.length > 0 ? 'students or groups' : 'one'} to show yet: students join with a
+            link from the roster, groups form on the Groups page.
+          </p>
         ) : (
           <>
-            <p className="hint">Choose a cell to see every version, comment, approve or return, pick the counted version or grant an extension.</p>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={`Everyone’s status on ${table.title} (scrolls sideways)`}>
+            <p className="hint">
+              Choose a cell to see every version, comment, approve or return, pick the counted version or
+              grant an extension.
+            </p>
+            <div
+              className="table-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label={`Everyone’s status on ${table.title} (scrolls sideways)`}
+            >
               <table className="status-table">
                 <caption className="visually-hidden">Everyone’s status on {table.title}</caption>
                 <thead>
@@ -97,21 +137,34 @@ export function StatusView() {
                     <tr key={r.ownerId}>
                       <th scope="row">
                         {r.name}
-                        {r.members.length > 0 ? <span className="members">{r.members.join(', ')}</span> : null}
+                        {r.members.length > 0 ? (
+                          <span className="members">{r.members.join(', ')}</span>
+                        ) : null}
                       </th>
                       {r.cells.map((c, i) => (
                         <td key={i} className={c.notHeld ? 'not-held' : `cell-${c.state}`}>
                           {c.notHeld ? (
                             <span className="visually-hidden">Not due from {r.name}</span>
                           ) : (
-                            <Link to={ownerUrl(course.slug, table.deliverableKey, r.ownerId, c.occasion)} aria-label={`${WORDS[c.state]}: ${r.name}${c.occasion ? `, ${formatDay(c.occasion)}` : ''}`}>
+                            <Link
+                              to={ownerUrl(course.slug, table.deliverableKey, r.ownerId, c.occasion)}
+                              aria-label={`${WORDS[c.state]}: ${r.name}${c.occasion ? `, ${formatDay(c.occasion)}` : ''}`}
+                            >
                               {WORDS[c.state]}
                             </Link>
                           )}
                           {c.versions > 1 ? <span className="cell-note">{c.versions} versions</span> : null}
                           {c.chosenByStaff ? <span className="cell-note">staff’s pick</span> : null}
-                          {c.review ? <span className="cell-note">{REVIEW[c.review.decision] ?? c.review.decision}</span> : null}
-                          {c.extension ? <span className="cell-note cell-ext">extended to {short(c.extension.dueAt, zone)}</span> : null}
+                          {c.review ? (
+                            <span className="cell-note">
+                              {REVIEW[c.review.decision] ?? c.review.decision}
+                            </span>
+                          ) : null}
+                          {c.extension ? (
+                            <span className="cell-note cell-ext">
+                              extended to {short(c.extension.dueAt, zone)}
+                            </span>
+                          ) : null}
                         </td>
                       ))}
                     </tr>
@@ -133,14 +186,21 @@ export function StatusView() {
               </option>
             ))}
           </select>
-          <a href={workApi.zipUrl(course.slug, { meetingDate: date })}>Download every hand-in of this class (zip)</a>
+          <a href={workApi.zipUrl(course.slug, { meetingDate: date })}>
+            Download every hand-in of this class (zip)
+          </a>
         </div>
         {!meeting ? (
           <Loading label="Loading the class" />
         ) : (
           <>
             <p>
-              Attendance: {meeting.attendance.taken ? `${meeting.attendance.counts.present ?? 0} present, ${meeting.attendance.counts.absent ?? 0} absent, ${meeting.attendance.counts.excused ?? 0} excused` : 'roll not taken'} · <a href={`/courses/${course.slug}/attendance?date=${date}`}>Take the roll</a> · <a href={`/courses/${course.slug}/questions?date=${date}`}>Read the questions</a>
+              Attendance:{' '}
+              {meeting.attendance.taken
+                ? `${meeting.attendance.counts.present ?? 0} present, ${meeting.attendance.counts.absent ?? 0} absent, ${meeting.attendance.counts.excused ?? 0} excused`
+                : 'roll not taken'}{' '}
+              · <a href={`/courses/${course.slug}/attendance?date=${date}`}>Take the roll</a> ·{' '}
+              <a href={`/courses/${course.slug}/questions?date=${date}`}>Read the questions</a>
             </p>
             {meeting.roles.map((r) => (
               <div key={r.deliverableKey}>
@@ -154,8 +214,16 @@ export function StatusView() {
                     {r.groups.map((g) => (
                       <li key={g.groupId}>
                         {g.name} ({g.members.join(', ')}): <strong>{WORDS[g.cell.state]}</strong>
-                        {g.cell.receipt ? <> · {g.cell.versions} version{g.cell.versions === 1 ? '' : 's'}</> : null} ·{' '}
-                        <Link to={ownerUrl(course.slug, r.deliverableKey, `g:${g.groupId}`, meeting.meetingDate)}>
+                        {g.cell.receipt ? (
+                          <>
+                            {' '}
+                            · {g.cell.versions} version{g.cell.versions === 1 ? '' : 's'}
+                          </>
+                        ) : null}{' '}
+                        ·{' '}
+                        <Link
+                          to={ownerUrl(course.slug, r.deliverableKey, `g:${g.groupId}`, meeting.meetingDate)}
+                        >
                           Versions and reviews<span className="visually-hidden"> of {g.name}</span>
                         </Link>
                       </li>
@@ -181,7 +249,9 @@ export function StatusView() {
                         <tr key={s.userId}>
                           <th scope="row">{s.name}</th>
                           <td>
-                            <Link to={ownerUrl(course.slug, 'question', `u:${s.userId}`, meeting.meetingDate)}>
+                            <Link
+                              to={ownerUrl(course.slug, 'question', `u:${s.userId}`, meeting.meetingDate)}
+                            >
                               {s.handedIn} of {s.needed}
                               <span className="visually-hidden"> questions by {s.name}</span>
                             </Link>

@@ -1,6 +1,10 @@
 // A deliverable's policy in plain words, as staff read it back before saving ("Due 24 h before each class starts; late work is kept and marked late").
 import { formatInstant } from '../../../time.js';
-import type { DueRule, LateRule } from './staff-client.js';
+
+/** What happens to work handed in after the deadline (src/domain/deliverables.ts). */
+export type LateRule = 'accept' | 'flag' | 'zero' | 'reject';
+/** An absolute instant, or hours before/after a class's start or end (src/domain/deliverables.ts). */
+export type DueRule = { kind: 'absolute'; at: string } | { kind: 'meeting'; anchor: 'start' | 'end'; offsetHours: number };
 
 export const LATE_WORDS: Record<LateRule, { label: string; effect: string }> = {
   accept: { label: 'Accept it as if on time', effect: 'late work is accepted without a mark' },

@@ -1,9 +1,9 @@
 // The staff screens' calls to the work API (deliverable settings, extensions, version history, reviews, counted version) and their shapes.
 import { call } from '../../../auth/client.js';
 import type { Receipt } from '../work-client.js';
+import type { DueRule, LateRule } from './rule-words.js';
 
-export type LateRule = 'accept' | 'flag' | 'zero' | 'reject';
-export type DueRule = { kind: 'absolute'; at: string } | { kind: 'meeting'; anchor: 'start' | 'end'; offsetHours: number };
+export type { DueRule, LateRule } from './rule-words.js';
 
 /** A deliverable as GET /deliverables presents it (policy as data). */
 export interface DeliverableSettingsView {
