@@ -178,4 +178,19 @@ describeEachDialect('talk slots of the mid-semester presentations', (get) => {
     expect(await seedTalkSlots(deps, SLUG)).toEqual({ placed: 0, published: true });
     expect(await board()).toEqual(before);
   });
+
+  it('keeps both moves when two staff move groups at the same moment', async () => {
+    const [prof, ta] = [await as(w.prof), await as(w.ta)];
+    await Promise.all([
+      placeTalk(deps, prof, MIDTERM, { groupId: w.groups[0]!, meetingId: w.meeting(OCT23), position: 0 }),
+      placeTalk(deps, ta, MIDTERM, { groupId: w.groups[2]!, meetingId: w.meeting(OCT21), position: 0 }),
+      placeTalk(deps, ta, MIDTERM, { groupId: w.groups[3]!, meetingId: w.meeting(OCT23), position: 0 }),
+    ]);
+    expect(await dayOf(w.groups[0]!)).toBe(OCT23);
+    expect(await dayOf(w.groups[2]!)).toBe(OCT21);
+    expect(await dayOf(w.groups[3]!)).toBe(OCT23);
+    const b = await board();
+    expect(b.days.flatMap((d) => d.talks)).toHaveLength(4);
+    expect(b.days.map((d) => d.talks.map((t) => t.position))).toEqual([[0], [0, 1, 2]]);
+  });
 });

@@ -7,7 +7,7 @@ import { auditStaffAction } from '../assignment/audit-staff.js';
 import { nowOf, type ServiceDeps } from '../deps.js';
 import { authorize, type CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
-import { dayLabel, loadSlotScope, problemsOf, type SlotScope } from './slot-scope.js';
+import { dayLabel, loadSlotScope, lockedScope, problemsOf, type SlotScope } from './slot-scope.js';
 
 export interface TalkPlacement {
   groupId: string;
@@ -48,7 +48,7 @@ export async function placeTalk(deps: ServiceDeps, access: CourseAccess, deliver
   authorize(access, 'runAssignment');
   const now = nowOf(deps);
   return writeTransaction(deps.db, async (trx) => {
-    const scope = await loadSlotScope(trx, access, deliverableKey, now);
+    const scope = await lockedScope(trx, access, deliverableKey, now);
     const group = scope.groups.find((g) => g.id === placement.groupId);
     if (!group) throw new DomainError('not_found', 'No such group in this course.', { field: 'groupId' });
     if (placementBlocker(scope.days, placement.meetingId)) {
@@ -86,7 +86,7 @@ export async function removeTalkSlot(deps: ServiceDeps, access: CourseAccess, de
   authorize(access, 'runAssignment');
   const now = nowOf(deps);
   return writeTransaction(deps.db, async (trx) => {
-    const scope = await loadSlotScope(trx, access, deliverableKey, now);
+    const scope = await lockedScope(trx, access, deliverableKey, now);
     const slot = scope.slots.find((s) => s.groupId === groupId);
     if (!slot) throw new DomainError('not_found', 'That group has no presentation day to remove.', { field: 'groupId' });
     const next = removeTalk(scope.slots, groupId);

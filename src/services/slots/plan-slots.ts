@@ -8,7 +8,7 @@ import { fingerprint } from '../assignment/fingerprint.js';
 import { nowOf, type ServiceDeps } from '../deps.js';
 import { authorize, type CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
-import { boardOf, loadSlotScope, problemsOf, type BoardDay, type SlotGroup, type SlotScope } from './slot-scope.js';
+import { boardOf, loadSlotScope, lockedScope, problemsOf, type BoardDay, type SlotGroup, type SlotScope } from './slot-scope.js';
 
 export interface SlotPlanPreview {
   deliverableKey: string;
@@ -62,7 +62,7 @@ export async function applyTalkSlotPlan(deps: ServiceDeps, access: CourseAccess,
   authorize(access, 'runAssignment');
   const now = nowOf(deps);
   return writeTransaction(deps.db, async (trx) => {
-    const scope = await loadSlotScope(trx, access, deliverableKey, now);
+    const scope = await lockedScope(trx, access, deliverableKey, now);
     if (fingerprint(inputOf(scope)) !== expected) {
       throw new DomainError('conflict', 'The groups or slots changed since this plan was previewed: plan again and check the new preview.', { reason: 'stale-plan' });
     }

@@ -6,7 +6,7 @@ import type { StoredCourse, StoredMeeting } from '../../domain/stored-course.js'
 import { dayCapacity, slotProblems, type SlotDay, type SlotProblem, type TalkSlot } from '../../domain/talk-slots.js';
 import type { Db } from '../../storage/db.js';
 import { listCourseMembers, listGroups } from '../../storage/repositories/groups.js';
-import { findTalkSlotSettings, listTalkSlots, type TalkSlotRow } from '../../storage/repositories/talk-slots.js';
+import { findTalkSlotSettings, listTalkSlots, lockTalkSlots, type TalkSlotRow } from '../../storage/repositories/talk-slots.js';
 import type { CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
 import { courseOf, deliverablesOf } from '../work/context.js';
@@ -95,6 +95,13 @@ export async function loadSlotScope(db: Db, access: CourseAccess, deliverableKey
     .map((g) => ({ id: g.id, name: g.name, members: members.filter((m) => m.group_id === g.id).map((m) => m.name) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }) || (a.id < b.id ? -1 : 1));
   return { course, spec, days, groups, slots: rows.map(toTalkSlot), rows, talkMinutes: settings?.talk_minutes ?? null, publishedAt: settings?.published_at ?? null };
+}
+
+/** loadSlotScope inside a write transaction, after taking the deliverable's slot lock (the key is checked first). */
+export async function lockedScope(trx: Db, access: CourseAccess, deliverableKey: string, now: Date): Promise<SlotScope> {
+  const checked = await loadSlotScope(trx, access, deliverableKey, now);
+  await lockTalkSlots(trx, checked.course.id, checked.spec.key, now.toISOString());
+  return loadSlotScope(trx, access, deliverableKey, now);
 }
 
 export function problemsOf(scope: Pick<SlotScope, 'days' | 'groups' | 'talkMinutes'>, slots: readonly TalkSlot[]): SlotProblem[] {

@@ -62,16 +62,28 @@ export async function listTalkSlotSettings(db: Db, courseId: string): Promise<Ta
   return slots(db).selectFrom('talk_slot_settings').selectAll().where('course_id', '=', courseId).execute();
 }
 
-export async function upsertTalkSlotSettings(db: Db, courseId: string, deliverableKey: string, patch: Partial<Pick<TalkSlotSettingsRow, 'talk_minutes' | 'published_at'>>, at: string): Promise<void> {
-  const existing = await findTalkSlotSettings(db, courseId, deliverableKey);
-  if (existing) {
-    await slots(db).updateTable('talk_slot_settings').set({ ...patch, updated_at: at }).where('course_id', '=', courseId).where('deliverable_key', '=', deliverableKey).execute();
-    return;
-  }
+async function ensureSettingsRow(db: Db, courseId: string, deliverableKey: string, at: string): Promise<void> {
   await slots(db)
     .insertInto('talk_slot_settings')
-    .values({ course_id: courseId, deliverable_key: deliverableKey, talk_minutes: patch.talk_minutes ?? null, published_at: patch.published_at ?? null, updated_at: at })
+    .values({ course_id: courseId, deliverable_key: deliverableKey, talk_minutes: null, published_at: null, updated_at: at })
+    .onConflict((oc) => oc.columns(['course_id', 'deliverable_key']).doNothing())
     .execute();
+}
+
+/** Sets the talk length and/or publication of one deliverable's slots (creating the row on first use; safe when two requests race). */
+export async function upsertTalkSlotSettings(db: Db, courseId: string, deliverableKey: string, patch: Partial<Pick<TalkSlotSettingsRow, 'talk_minutes' | 'published_at'>>, at: string): Promise<void> {
+  await ensureSettingsRow(db, courseId, deliverableKey, at);
+  await slots(db).updateTable('talk_slot_settings').set({ ...patch, updated_at: at }).where('course_id', '=', courseId).where('deliverable_key', '=', deliverableKey).execute();
+}
+
+/**
+ * Serializes the writers of one deliverable's slots inside a write transaction: the update takes
+ * the settings row's lock on PostgreSQL until commit (SQLite's BEGIN IMMEDIATE already holds the
+ * database), so two staff moving groups at once never lose one move or collide on insert.
+ */
+export async function lockTalkSlots(db: Db, courseId: string, deliverableKey: string, at: string): Promise<void> {
+  await ensureSettingsRow(db, courseId, deliverableKey, at);
+  await slots(db).updateTable('talk_slot_settings').set({ updated_at: at }).where('course_id', '=', courseId).where('deliverable_key', '=', deliverableKey).execute();
 }
 
 /**
