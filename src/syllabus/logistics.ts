@@ -79,12 +79,14 @@ export function readLogistics(lines: string[], indexes: number[], out: Logistics
     if (raw.trim() === '') continue;
     const text = isListItem(raw) ? raw.replace(/^\s*([-*+]|\d+[.)])\s+/, '') : raw;
     const label = boldLabel(text);
+    // "Instructor: Dr. Amara Okafor" without bold is as common as "**Instructor**: …" (only staff labels are read so).
+    const plainLabel = label ? null : /^\s*([A-Za-z][A-Za-z .]{1,30}?)\s*:\s*(\S[\s\S]*)$/.exec(text);
+    const staff = label ? readStaffLine(label.label, label.rest) : plainLabel ? readStaffLine(plainLabel[1]!, plainLabel[2]!.trim()) : null;
+    if (staff) {
+      out.staff.push(...staff);
+      continue;
+    }
     if (label) {
-      const staff = readStaffLine(label.label, label.rest);
-      if (staff) {
-        out.staff.push(...staff);
-        continue;
-      }
       if (WHEN_LABEL.test(label.label) && !FORUM_LABEL.test(label.label)) {
         const ww = readWhenWhere(label.rest);
         if (ww.pattern && !out.pattern) out.pattern = ww.pattern;
