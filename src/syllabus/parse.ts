@@ -5,6 +5,7 @@ import { blocksOf, listItems } from './blocks.js';
 import { outline, headingText, type Section } from './document.js';
 import { findTerm, readHeader } from './header.js';
 import { decodeInput } from './input.js';
+import { htmlTables, listSchedules } from './shaped-tables.js';
 import { readLogistics, forumOf, emailOf, type Logistics } from './logistics.js';
 import { deriveMilestones, readExplicitMilestone, type SentenceSource } from './milestones.js';
 import { legendSaysUnmarkedRequired } from './readings.js';
@@ -16,7 +17,8 @@ import {
   isWeightTable,
   readDescription,
   readPolicies,
-  readWeightLine,
+  readWeightLineUnit,
+  pointsToPercent,
   readWeightTable,
   nestHeadings,
   uniqueSlugs,
@@ -57,7 +59,12 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     timeZone = 'UTC';
   }
   const doc = outline(lines);
-  const tables = findTables(lines, 0, lines.length, doc.fenced);
+  const piped = findTables(lines, 0, lines.length, doc.fenced);
+  // HTML tables and bulleted schedules read as tables too (outside the ranges pipe tables already cover).
+  const html = htmlTables(lines, doc.fenced).filter((t) => !piped.some((p) => p.start < t.end && t.start < p.end));
+  const tables = [...piped, ...html];
+  tables.push(...listSchedules(lines, doc, tables).filter((t) => !tables.some((p) => p.start < t.end && t.start < p.end)));
+  tables.sort((a, b) => a.start - b.start);
   const tableOf = (s: Section): Table[] => tables.filter((t) => t.start >= s.start && t.start < s.end);
 
   const header = doc.title ? readHeader(doc.title.raw) : null;
@@ -219,10 +226,17 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     if (components.length === 0) {
       for (const b of blocksOf(lines, c.section.start, c.section.end, doc, tables)) {
         if (b.kind !== 'list') continue;
-        const items = listItems(lines, b.start, b.end).map((it) => ({ it, comp: readWeightLine(it.text) }));
-        if (items.length === 0 || items.some((x) => !x.comp)) continue;
-        components = items.map((x) => x.comp!);
+        const items = listItems(lines, b.start, b.end).map((it) => ({ it, read: readWeightLineUnit(it.text) }));
+        if (items.length === 0 || items.some((x) => !x.read)) continue;
+        const units = new Set(items.map((x) => x.read!.unit));
+        if (units.size > 1) continue;
+        components = items.map((x) => x.read!.component);
         componentsLine = items[0]!.it.line;
+        if (units.has('pts')) {
+          const points = pointsToPercent(components);
+          if (Math.abs(points - 100) > 1e-6)
+            warnings.push({ line: componentsLine, message: `The grading weights are written in points (${points} in all); each is read as its share of the total.` });
+        }
         for (let i = b.start; i < b.end; i++) consumed.add(i);
         break;
       }

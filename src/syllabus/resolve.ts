@@ -100,8 +100,11 @@ export function resolveMeetings(
         message: `${describeDate(date)} is a ${WEEKDAY_NAMES[wd - 1]}, not a class day (${days}).`,
       });
     }
-    // A row saying only "No Class" (plain text, so a note rather than a bold title) is a day without class too.
-    const kind = kindOf(r.title ?? (r.readings.length === 0 && r.notes.length > 0 ? r.notes.join(' ') : null));
+    // A row saying only "No Class" or "No meeting (retreat)" in plain text (a note, or a reading without a link
+    // rather than a bold title) is a day without class too.
+    const unlinked = r.readings.every((x) => x.url === null);
+    const words = [...(unlinked ? r.readings.map((x) => x.title) : []), ...r.notes].join(' ');
+    const kind = kindOf(r.title ?? (unlinked && words !== '' ? words : null));
     meetings.push({
       date,
       kind,

@@ -114,9 +114,26 @@ export function readWeightTable(t: Table): GradeComponent[] {
 
 /** "- Participation: 10%", "- Project report (40%)", "Participation — 10%". */
 export function readWeightLine(text: string): GradeComponent | null {
-  const m = /^(.+?)\s*(?::|-|–|—|\(|=)?\s*(\d+(?:\.\d+)?)\s*%\s*\)?\.?$/.exec(plain(text));
+  const read = readWeightLineUnit(text);
+  return read && read.unit === '%' ? read.component : null;
+}
+
+/** Like readWeightLine, also for points: "- Presentation: 30 pts", "Final essay (40 points)". */
+export function readWeightLineUnit(text: string): { component: GradeComponent; unit: '%' | 'pts' } | null {
+  const m = /^(.+?)\s*(?::|-|–|—|\(|=)?\s*(\d+(?:\.\d+)?)\s*(%|pts?\b\.?|points?\b)\s*\)?\.?$/i.exec(plain(text));
   if (!m || m[1]!.trim() === '') return null;
-  return component(m[1]!, Number(m[2]!));
+  return { component: component(m[1]!, Number(m[2]!)), unit: m[3] === '%' ? '%' : 'pts' };
+}
+
+/**
+ * Weights written in points ("30 pts") as shares of 100: each is its points over the total, to two decimals.
+ * Returns the total of points.
+ */
+export function pointsToPercent(components: GradeComponent[]): number {
+  const total = components.reduce((sum, c) => sum + c.weight, 0);
+  if (total <= 0) return total;
+  for (const c of components) c.weight = Math.round((c.weight / total) * 10000) / 100;
+  return total;
 }
 
 export interface PolicyText {

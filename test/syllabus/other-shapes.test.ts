@@ -42,3 +42,82 @@ describe('a file saved as Latin-1 (Windows-1252)', () => {
     expect(parseSyllabus(png, { timeZone: 'America/Chicago' })).toMatchObject({ ok: false, error: { code: 'binary' } });
   });
 });
+
+describe('a Tuesday/Thursday course in Amsterdam across the end of summer time, with "Course Calendar" and "Assessment" in points', () => {
+  const { course, warnings } = load('europe-tuth-dst.md', 'Europe/Amsterdam');
+
+  it('reads the calendar, the reading week as a day off, and plain "Lecturer:" lines as staff', () => {
+    expect(course.timeZone).toBe('Europe/Amsterdam');
+    expect(course.pattern).toEqual({ days: [2, 4], startTime: '13:15', endTime: '15:00' });
+    expect(course.meetings.map((m) => m.date)).toEqual(['2024-10-15', '2024-10-17', '2024-10-22', '2024-10-24', '2024-10-29', '2024-10-31', '2024-11-05', '2024-11-07']);
+    expect(course.meetings.find((m) => m.date === '2024-11-05')!.kind).toBe('no_class');
+    expect(course.staff.map((s) => [s.name, s.role])).toEqual([['Dr. Jan de Vries', 'instructor'], ['Sophie Bakker', 'ta']]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads "30 pts" weights as shares of the total', () => {
+    expect(course.components.map((c) => [c.name, c.weight])).toEqual([['Presentation', 30], ['Weekly critiques', 20], ['Participation', 10], ['Final essay', 40]]);
+  });
+
+  it('reads "due by 20 December" as the end of that day in Amsterdam (CET, after the change)', () => {
+    expect(course.milestones.map((m) => [m.key, m.dueAt])).toEqual([['essay', '2024-12-20T22:59:59.999Z']]);
+  });
+});
+
+describe('a schedule written as a bulleted list under "Weekly Plan"', () => {
+  const { course } = load('bulleted-schedule.md');
+
+  it('reads each dated item as a meeting, sub-items as its readings, and "No class" as a day off', () => {
+    expect(course.meetings.map((m) => [m.date, m.kind, m.title, m.readings.map((r) => [r.title, r.required])])).toEqual([
+      ['2025-01-13', 'lecture', 'Introduction. No reading.', []],
+      ['2025-01-20', 'no_class', 'No class (MLK Day)', []],
+      ['2025-01-27', 'lecture', 'Dualism', [['Descartes, Meditations II and VI', true], ['Jackson, "Epiphenomenal Qualia"', false]]],
+      ['2025-02-03', 'lecture', 'Functionalism', [['Putnam, "The Nature of Mental States"', true]]],
+      ['2025-02-10', 'lecture', 'Chinese Room', [['Searle, "Minds, Brains, and Programs"', true]]],
+      ['2025-02-17', 'lecture', 'Consciousness', [['Nagel, "What Is It Like to Be a Bat?"', true], ['Chalmers, "Facing Up"', false]]],
+      ['2025-02-24', 'lecture', 'Paper workshop', []],
+    ]);
+    expect(course.meetings[2]!.readings[0]!.url).toBe('https://example.org/meditations.pdf');
+    expect(course.components.map((c) => c.weight)).toEqual([25, 25, 50]);
+    expect(course.milestones.map((m) => [m.key, m.dueAt])).toEqual([['term-paper', '2025-05-03T04:59:59.999Z']]);
+  });
+
+  it('does not take a dated list under "Important Dates" for the schedule', () => {
+    const text = ['# X 100: Y (Fall 2024)', '', '## Important Dates', '', '- Sept 5: groups', '- Oct 3: proposal', '- Dec 19: report'].join('\n');
+    expect(parseSyllabus(text, { timeZone: 'America/Chicago' })).toMatchObject({ ok: false, error: { code: 'not_a_syllabus' } });
+  });
+});
+
+describe('HTML tables', () => {
+  it('reads an HTML schedule table (links, a day off, a presenter column) and an HTML grading table without headers', () => {
+    const { course } = load('html-tables.md');
+    expect(course.meetings.map((m) => [m.date, m.kind, m.readings.map((r) => r.url), m.extra])).toEqual([
+      ['2024-09-06', 'lecture', ['https://example.org/crispr.pdf'], { Presenter: 'Group 1' }],
+      ['2024-09-13', 'lecture', ['https://example.org/alphafold.pdf'], { Presenter: 'Group 2' }],
+      ['2024-09-20', 'no_class', [null], {}],
+      ['2024-09-27', 'lecture', ['https://example.org/organoids.pdf'], { Presenter: 'Group 3' }],
+    ]);
+    expect(course.components.map((c) => [c.name, c.weight])).toEqual([['Presentation', 50], ['Participation', 50]]);
+  });
+});
+
+describe('files the importer refuses with one clear error', () => {
+  it('refuses a syllabus with no schedule at all, saying what is missing', () => {
+    const r = parseSyllabus(bytes('refused-no-schedule.md'), { timeZone: 'America/Chicago' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_a_syllabus', message: expect.stringMatching(/schedule/) } });
+  });
+
+  it('refuses an empty file', () => {
+    expect(parseSyllabus(new Uint8Array(), { timeZone: 'America/Chicago' })).toMatchObject({ ok: false, error: { code: 'empty' } });
+  });
+
+  it('reads a 2 MB syllabus (a long schedule and a long policy) in one pass', () => {
+    const rows = Array.from({ length: 4000 }, (_, k) => `| Sept ${(k % 28) + 1} | **Topic ${k}**<br>[Paper ${k}](https://example.org/${k}.pdf) (Required) |`);
+    const policy = Array.from({ length: 10_000 }, (_, k) => `Paragraph ${k} of the policy: ${'words '.repeat(25)}`);
+    const text = ['# CS 900: Long Seminar (Fall 2024)', '', '**Lectures**: Room 1, MW 9:30-10:45 AM', '', '## Schedule', '', '| Date | Readings |', '| --- | --- |', ...rows, '', '## Policies', '', ...policy].join('\n');
+    expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+    const r = parseSyllabus(text, { timeZone: 'America/Chicago' });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.course.meetings.length).toBeGreaterThan(0);
+  });
+});
