@@ -163,6 +163,9 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await ben.goto(`${url}${course}/due`);
       await poll(() => ben.getByText('Narrow the scope to one system, and list your e-mails.').count()).toBe(1);
       await poll(() => ben.getByText(/Returned/).count()).toBeGreaterThan(0);
+      // The group can hand in a new version from the same card.
+      const card = ben.getByRole('article', { name: /Project proposal/ });
+      await poll(() => card.getByRole('button', { name: /Hand in/ }).count()).toBe(1);
 
       await handInProposal();
       await ta.reload();
@@ -174,6 +177,21 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await poll(() => ta.getByText(/Version 1 counts, chosen by Ta/).count()).toBe(1);
       await poll(() => versions.getByText('Counts — staff’s choice').count()).toBe(1);
       await check(ta, 'versions');
+    },
+    STEP,
+  );
+
+  it(
+    'lets staff revoke an extension after confirming, and the status table drops it',
+    async () => {
+      await ta.goto(`${url}${course}/work?view=extensions`);
+      await ta.getByRole('button', { name: /Revoke the extension of Beta for Lecture summary/ }).click();
+      await ta.getByRole('button', { name: 'Yes, revoke' }).click();
+      await poll(() => ta.getByText('Revoked the extension of Beta; the regular deadline applies again.').count()).toBe(1);
+      await poll(() => ta.getByText('No extensions granted yet.', { exact: false }).count()).toBe(1);
+      await ta.goto(`${url}${course}/work?key=summary`);
+      await poll(() => ta.getByRole('link', { name: /Beta, Wed, Aug 28/ }).count()).toBe(1);
+      expect(await ta.getByText('extended to Aug 31').count()).toBe(0);
     },
     STEP,
   );
