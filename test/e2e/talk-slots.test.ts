@@ -128,13 +128,16 @@ describe.skipIf(!run)('presentation days in Chromium', () => {
   );
 
   it(
-    "shows Group 1's student their day and place on My roles",
+    "shows Group 1's student their day and place on My roles, and the slides on What is due",
     async () => {
       const student = await signedIn(memberOfGroup1);
       await student.goto(`${url}${course}/my-roles`);
       await poll(() => student.getByText(/^Your group presents on \w{3} \w{3} \d{1,2}, 2nd of 2\.$/).count()).toBeGreaterThan(0);
       await poll(() => student.getByText(/Slides due:/).count()).toBeGreaterThan(0);
       problems.push(...(await axeBothWidths(student, 'student')));
+      // "What is due" lists the slides of the mid-semester presentation for the group's day.
+      await student.goto(`${url}${course}/due`);
+      await poll(() => student.getByText('Mid-semester presentation').count()).toBeGreaterThan(0);
     },
     STEP,
   );

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import { createSession } from '../../src/services/auth/sessions.js';
 import { describeEachDialect } from '../support/dialects.js';
+import { makePdf } from '../files/build.js';
+import { multipart } from './work-helpers.js';
 import { buildSlotWorld, MIDTERM, SLUG, type SlotWorld } from '../services/talk-slots-world.js';
 
 const NOW = new Date('2024-10-01T15:00:00Z');
@@ -51,6 +53,24 @@ describeEachDialect('talk slots API', (get) => {
     expect((await as(w.prof, 'POST', `/talk-slots/${MIDTERM}/publish`, { published: true })).statusCode).toBe(200);
     const mine = (await as(w.students[1]![0]!, 'GET', '/my-talk-slot')).json() as { talks: Array<{ talk: { sentence: string } }> };
     expect(mine.talks[0]!.talk.sentence).toBe('Your group presents on Mon Oct 21, 1st of 3, at 09:30.');
+  });
+
+  it('takes the Oct 21 slides from a group on Oct 21 and refuses Group 4, which presents on Oct 23 (not-holder)', async () => {
+    const upload = async (userId: string) => {
+      const session = await createSession(get().db, userId, NOW, { ip: null, userAgent: 'http-test' });
+      const mp = multipart('progress.pdf', await makePdf(2));
+      return app.inject({
+        method: 'POST',
+        url: `/api/courses/${SLUG}/submissions/upload?deliverableKey=${MIDTERM}&meetingDate=2024-10-21&acknowledgePolicy=true`,
+        headers: { ...mp.headers, cookie: `seminar_session=${session.token}; seminar_csrf=${session.csrfToken}`, 'x-csrf-token': session.csrfToken },
+        payload: mp.payload,
+      });
+    };
+    const taken = await upload(w.students[0]![0]!);
+    expect(taken.statusCode, taken.body).toBe(201);
+    const refused = await upload(w.students[3]![0]!);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: { code: 'forbidden', details: { reason: 'not-holder' } } });
   });
 
   it('answers 404 for an unknown group, another course’s group and hostile group ids, and changes nothing', async () => {
