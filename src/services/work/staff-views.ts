@@ -6,6 +6,7 @@ import { effectiveDue } from '../../domain/lateness.js';
 import { findEnrollment } from '../../storage/repositories/enrollments.js';
 import { findGroupOfUser } from '../../storage/repositories/groups.js';
 import { findUsers, listActiveStudents, listGroupsWithMembers, listRoleHolders } from '../../storage/repositories/work-people.js';
+import { listSlotHolders } from '../../storage/repositories/talk-slots.js';
 import { listCountedChoicesOf, listExtensionRows } from '../../storage/repositories/work.js';
 import { authorize } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
@@ -155,7 +156,9 @@ export async function ownerHandIns(deps: Pick<WorkDeps, 'db'>, work: WorkCourse,
   const choices = new Map((await listCountedChoicesOf(deps.db, work.course.id, key, owner)).map((c) => [c.slot, c]));
   const people = new Map((await findUsers(deps.db, [...new Set([...allVersions.map((v) => v.user_id), ...[...details.reviews.values()].flat().map((r) => r.author_id), ...[...choices.values()].map((c) => c.set_by)])])).map((u) => [u.id, u.name]));
   const extensions = extensionsFromRows(await listExtensionRows(deps.db, work.course.id));
-  const roles = spec.holder === 'presenter' || spec.holder === 'summarizer' ? await listRoleHolders(deps.db, work.course.id) : [];
+  const holdsRole = spec.holder === 'presenter' || spec.holder === 'summarizer' || spec.holder === 'slot';
+  // Talk slots count like roles (holder 'slot'), as in the status table.
+  const roles = holdsRole ? [...(await listRoleHolders(deps.db, work.course.id)), ...(await listSlotHolders(deps.db, work.course.id))] : [];
   const nowIso = now.toISOString();
 
   const dates: Array<string | null> = spec.perMeeting ? spec.meetingDates : [null];
@@ -167,7 +170,7 @@ export async function ownerHandIns(deps: Pick<WorkDeps, 'db'>, work: WorkCourse,
     const slots = spec.perReading && meeting ? presentedReadings(meeting).map((r, i) => ({ slot: slotOf(date, i), readingIndex: i as number | null, readingTitle: r.title as string | null })) : [{ slot: slotOf(date, null), readingIndex: null, readingTitle: null }];
     const found = slots.map((s) => handIns.get(handInKey(key, s.slot, owner)));
     // Role work: only the classes the group holds the role at (or handed something in for).
-    if (meeting && (spec.holder === 'presenter' || spec.holder === 'summarizer')) {
+    if (meeting && holdsRole) {
       const holds = roles.some((r) => r.meeting_id === meeting.id && r.role === spec.holder && r.group_id === who.groupId);
       if (!holds && found.every((h) => !h)) continue;
     }

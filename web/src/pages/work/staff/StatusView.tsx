@@ -113,6 +113,9 @@ export function StatusView() {
             <p className="hint">
               Choose a cell to see every version, comment, approve or return, pick the counted version or
               grant an extension.
+              {table.rows.some((r) => r.cells.some((c) => c.notHeld))
+                ? ' Shaded cells: nothing is due from that group for that class.'
+                : ''}
             </p>
             <div
               className="table-scroll"
