@@ -14,7 +14,7 @@ import { HOSTILE_STRINGS } from './strings.js';
 
 /** A syllabus whose titles, readings, notes, weights and policies are hostile strings (the short ones). */
 function hostileSyllabus(): string {
-  const short = HOSTILE_STRINGS.filter((s) => s.value.length < 200 && !/[\u0000-\u0008]/.test(s.value)).map((s) => s.value.replace(/[\r\n|]/g, ' '));
+  const short = HOSTILE_STRINGS.filter((s) => s.value.length < 200 && ![...s.value].some((c) => c.charCodeAt(0) < 9)).map((s) => s.value.replace(/[\r\n|]/g, ' '));
   const rows = short.slice(0, 20).map((s, k) => `| Sept ${k + 2} | **${s}**<br>[${s}](https://example.org/${k}.pdf) (Required)<br>${s} |`);
   return [
     `# CS 666: ${short[30]} <script>window.__pwned = 1</script> (Fall 2024)`,
