@@ -234,7 +234,7 @@ export default function AssignmentPage() {
         }}
       />
 
-      <TalkSlots base={base} timeZone={course.timeZone} />
+      <TalkSlots base={base} timeZone={course.timeZone} rolesPublished={published !== null} />
 
       <PreferenceMatrix base={base} />
     </>

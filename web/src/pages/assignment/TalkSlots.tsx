@@ -16,7 +16,7 @@ function dayHead(day: Day): string {
   return `${formatDay(day.date)}${hours} · ${count}${day.capacity !== null ? ` of ${day.capacity}` : ''}`;
 }
 
-export function TalkSlots({ base, timeZone }: { base: string; timeZone: string }) {
+export function TalkSlots({ base, timeZone, rolesPublished }: { base: string; timeZone: string; rolesPublished: boolean }) {
   const [data, setData] = useState<SlotBoardsBody | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -80,6 +80,7 @@ export function TalkSlots({ base, timeZone }: { base: string; timeZone: string }
             base={base}
             board={board}
             timeZone={timeZone}
+            rolesPublished={rolesPublished}
             plan={plans[board.deliverableKey]}
             busy={busy}
             setPlan={(p) => setPlans((all) => ({ ...all, [board.deliverableKey]: p }))}
@@ -95,6 +96,7 @@ function BoardView({
   base,
   board,
   timeZone,
+  rolesPublished,
   plan,
   busy,
   setPlan,
@@ -103,6 +105,7 @@ function BoardView({
   base: string;
   board: Board;
   timeZone: string;
+  rolesPublished: boolean;
   plan: SlotPlanBody | undefined;
   busy: boolean;
   setPlan: (plan: SlotPlanBody | undefined) => void;
@@ -131,6 +134,9 @@ function BoardView({
           ? `Published ${formatInstant(board.publishedAt, timeZone)}: students see their day.`
           : 'Not published: only staff see the days.'}
       </p>
+      {rolesPublished && !board.publishedAt && placed > 0 ? (
+        <p className="notice">The roles are published but these days are not: publish them too so each group sees its day.</p>
+      ) : null}
       {board.problems.length > 0 ? (
         <div className="notice" role="status">
           <p>
