@@ -75,6 +75,7 @@ describeEachDialect('staff work screens over HTTP', (get) => {
       ['proposal', { dueRule: { kind: 'absolute', at: '2024-09-27 17:00' } }, 400, 'dueRule.at'],
       ['summary', { title: '   ' }, 400, 'title'],
       ['summary', { title: 'Summary\u202e fdp.exe' }, 400, 'title'],
+      ['summary', { title: 'Two\nlines' }, 400, 'title'],
       ['summary', { title: 'x'.repeat(121) }, 400, null],
       ['summary', { graceMinutes: -1 }, 400, null],
       ['summary', { lateRule: 'maybe' }, 400, null],

@@ -157,6 +157,7 @@ export async function updateDeliverable(deps: Pick<WorkDeps, 'db' | 'clock'>, wo
   if (rest.title !== undefined) {
     spec.title = checkText(rest.title, 'title', 'The title');
     if (spec.title === '') throw new DomainError('invalid_input', 'Give the deliverable a title.', { field: 'title' });
+    if (/[\r\n\t]/.test(spec.title)) throw new DomainError('invalid_input', 'The title is one line.', { field: 'title' });
   }
   if (rest.notes !== undefined) spec.notes = rest.notes.map((n, i) => checkText(n, `notes.${i}`, 'A note')).filter((n) => n !== '');
   if (maxBytes !== undefined) {
