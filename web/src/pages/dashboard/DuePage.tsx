@@ -1,9 +1,9 @@
 // "What is due" for a student: what to do next, then every question, slides, summary and project deadline with countdowns, late items, misses left, receipts.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { useCourse, useDocumentTitle, useNow } from '../../course-context.js';
+import { useCourse, useDocumentTitle } from '../../course-context.js';
 import { useLocation } from '../../router.js';
 import { ErrorState, Loading } from '../../components/states.js';
-import { countdownTo } from '../../components/countdown.js';
+import { countdownTo, noteServerTime, useServerNow } from '../../components/countdown.js';
 import { messageOf } from '../../auth/client.js';
 import { FormError } from '../../auth/Field.js';
 import { ApiError } from '../../api.js';
@@ -12,7 +12,7 @@ import { zoneName } from '../../components/meeting-time.js';
 import { STATE_WORDS, workApi, type DueItem, type Receipt, type StudentDashboard } from '../work/work-client.js';
 import { HandInForm } from '../work/HandInForm.js';
 import { ReceiptCard } from '../work/ReceiptCard.js';
-import { NextDeadlines, isLateOrMissed, itemAnchor, itemName, stillTaken } from './NextDeadlines.js';
+import { NextDeadlines, isLateOrMissed, isReturned, itemAnchor, itemName, stillTaken } from './NextDeadlines.js';
 import '../work/work.css';
 import '../../auth/auth.css';
 
@@ -31,6 +31,7 @@ export default function DuePage() {
     () =>
       workApi.dashboard(course.slug).then(
         (d) => {
+          noteServerTime(d.now);
           setData(d);
           setError(null);
         },
@@ -75,9 +76,11 @@ export default function DuePage() {
     );
   }
   const zone = course.timeZone;
-  const open = data.items.filter((i) => i.state === 'open');
-  const late = data.items.filter(isLateOrMissed);
-  const done = data.items.filter((i) => i.state === 'done').reverse();
+  // Work staff returned is to do again, at the top.
+  const returnedItems = data.items.filter(isReturned);
+  const open = [...returnedItems, ...data.items.filter((i) => i.state === 'open' && !isReturned(i))];
+  const late = data.items.filter((i) => isLateOrMissed(i) && !isReturned(i));
+  const done = data.items.filter((i) => i.state === 'done' && !isReturned(i)).reverse();
   const onDone = (receipt: Receipt) => {
     setFresh(receipt);
     void load();
@@ -114,7 +117,7 @@ export default function DuePage() {
 /** During a class: the code shown on the projector marks you present. */
 function CheckIn() {
   const course = useCourse();
-  const now = useNow(30_000);
+  const now = useServerNow();
   const live = course.meetings.find((m) => m.startsAt && m.endsAt && Date.parse(m.startsAt) <= now && now <= Date.parse(m.endsAt));
   const [code, setCode] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -217,7 +220,7 @@ function DueCard({
   onDone: (receipt: Receipt) => void;
 }) {
   const course = useCourse();
-  const now = useNow(30_000);
+  const now = useServerNow();
   const zone = course.timeZone;
   const id = itemAnchor(item);
   const c = countdownTo(item.dueAt, now);
@@ -239,7 +242,7 @@ function DueCard({
         {item.meetingTitle ? <span className="due-topic">: {item.meetingTitle}</span> : null}
       </h3>
       <p className="due-when">
-        <span className={`state-tag state-${item.state}`}>{STATE_WORDS[item.state]}</span>
+        {returned ? <span className="state-tag state-returned">Returned</span> : <span className={`state-tag state-${item.state}`}>{STATE_WORDS[item.state]}</span>}
         <span>
           Due <time dateTime={item.dueAt}>{formatInstant(item.dueAt, zone)}</time>{' '}
           <strong className={`countdown urgency-${c.urgency}`}>({c.words})</strong>

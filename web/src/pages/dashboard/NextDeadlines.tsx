@@ -1,10 +1,10 @@
 // "What to do next" for a signed-in student: the nearest deadlines with countdowns, anything late, misses left; on the course home and atop "What is due".
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from '../../router.js';
-import { useCourse, useNow } from '../../course-context.js';
+import { useCourse } from '../../course-context.js';
 import { coursePageUrl } from '../../routes.js';
 import { formatDay, formatInstant } from '../../time.js';
-import { countdownTo } from '../../components/countdown.js';
+import { countdownTo, noteServerTime, useServerNow } from '../../components/countdown.js';
 import { messageOf } from '../../auth/client.js';
 import { workApi, type DueItem, type StudentDashboard } from '../work/work-client.js';
 import '../work/work.css';
@@ -23,6 +23,11 @@ export function isLateOrMissed(item: DueItem): boolean {
   return item.state === 'late' || item.state === 'zero' || item.state === 'missed';
 }
 
+/** Staff returned the counted version: the student changes it and hands it in again (while hand-ins are taken). */
+export function isReturned(item: DueItem): boolean {
+  return item.review?.decision === 'returned' && !item.blocker;
+}
+
 /** Late or missed items a student can still do something about (late work still taken). */
 export function stillTaken(item: DueItem): boolean {
   return item.state === 'missed' && item.lateAccepted && !item.blocker;
@@ -31,13 +36,14 @@ export function stillTaken(item: DueItem): boolean {
 /** The panel itself, from a loaded dashboard. `onDuePage` links to anchors on the same page. */
 export function NextDeadlines({ data, onDuePage = false, limit = 3 }: { data: StudentDashboard; onDuePage?: boolean; limit?: number }) {
   const course = useCourse();
-  const now = useNow(30_000);
+  const now = useServerNow();
   const zone = course.timeZone;
   const due = coursePageUrl(course.slug, 'due');
   const open = data.items.filter((i) => i.state === 'open' && Date.parse(i.dueAt) >= now);
   const next = open.slice(0, limit);
   const overdue = data.items.filter((i) => (i.state === 'open' && Date.parse(i.dueAt) < now) || stillTaken(i));
   const late = data.items.filter(isLateOrMissed);
+  const returned = data.items.filter(isReturned);
   const q = data.questionAllowance;
   const a = data.attendanceAllowance;
   const href = (item: DueItem) => `${onDuePage ? '' : due}#${itemAnchor(item)}`;
@@ -45,9 +51,9 @@ export function NextDeadlines({ data, onDuePage = false, limit = 3 }: { data: St
   return (
     <section className="card next-deadlines" aria-labelledby="next-deadlines-title">
       <h2 id="next-deadlines-title">What to do next</h2>
-      {next.length === 0 ? (
+      {next.length === 0 && returned.length === 0 ? (
         <p>Nothing is due from you right now. New deadlines appear here as classes come up.</p>
-      ) : (
+      ) : next.length === 0 ? null : (
         <ol className="deadline-list">
           {next.map((item) => {
             const c = countdownTo(item.dueAt, now);
@@ -67,6 +73,18 @@ export function NextDeadlines({ data, onDuePage = false, limit = 3 }: { data: St
           })}
         </ol>
       )}
+      {returned.length > 0 ? (
+        <p className="deadline-alert">
+          <strong>Returned by staff, to hand in again:</strong>{' '}
+          {returned.map((item, i) => (
+            <span key={itemAnchor(item)}>
+              {i > 0 ? '; ' : ''}
+              {link(item, itemName(item))}
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
       {overdue.length > 0 ? (
         <p className="deadline-alert">
           <strong>Still taken, but late:</strong> {overdue.map((i) => itemName(i)).join('; ')}.{' '}
@@ -98,7 +116,13 @@ export function NextDeadlinesLoader() {
   const [slow, setSlow] = useState(false);
   const load = useCallback(() => {
     setError(null);
-    workApi.dashboard(course.slug).then(setData, (e: unknown) => setError(messageOf(e)));
+    workApi.dashboard(course.slug).then(
+      (d) => {
+        noteServerTime(d.now);
+        setData(d);
+      },
+      (e: unknown) => setError(messageOf(e)),
+    );
   }, [course.slug]);
   useEffect(() => {
     load();

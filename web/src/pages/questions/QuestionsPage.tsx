@@ -1,6 +1,7 @@
 // The questions of a class: your own before the deadline; presenters and staff see all of them, grouped by reading, after it.
 import { useCallback, useEffect, useState } from 'react';
-import { useCourse, useDocumentTitle, useNow } from '../../course-context.js';
+import { useCourse, useDocumentTitle } from '../../course-context.js';
+import { useServerNow } from '../../components/countdown.js';
 import { Link } from '../../router.js';
 import { coursePageUrl } from '../../routes.js';
 import { Empty, ErrorState, Loading } from '../../components/states.js';
@@ -93,7 +94,7 @@ function nextOrLast(dates: string[], meetings: Array<{ date: string; endsAt?: st
 }
 
 function Questions({ data, zone, dueUrl, canHandIn }: { data: MeetingQuestions; zone: string; dueUrl: string; canHandIn: boolean }) {
-  const now = useNow(30_000);
+  const now = useServerNow();
   const before = Date.parse(data.deadline) > now;
   const total = data.byReading.reduce((n, g) => n + g.questions.length, 0);
   const mine = data.byReading.reduce((n, g) => n + g.questions.filter((q) => q.mine).length, 0);

@@ -1,0 +1,296 @@
+// The screens a student sees, in real Chromium: the home page's next deadlines, hand-in errors by their field, the receipt, returned work, extensions and closed items; axe at 1280 and 375 px, filled and empty.
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.js';
+import { createSeminar, listenSeminar, type Seminar } from '../../src/main.js';
+import { BlobStore } from '../../src/files/blob-store.js';
+import { loadWorkCourse, type WorkDeps } from '../../src/services/work/context.js';
+import { submitWork } from '../../src/services/work/submit.js';
+import { grantExtension, reviewSubmission } from '../../src/services/work/staff.js';
+import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
+import { makePdf } from '../files/build.js';
+import { PASSWORD } from '../http/auth-client.js';
+import { buildWorkWorld, SLUG, type WorkWorld } from '../http/work-helpers.js';
+import { assertWebBuilt, webDist } from './site-server.js';
+
+const run = browserAvailable();
+const screens = '.tmp/screens';
+const course = `/courses/${SLUG}`;
+const poll = (read: () => Promise<number>) => expect.poll(read, { timeout: 30_000, interval: 200 });
+const STEP = 180_000;
+const WIDTHS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 375, height: 812 },
+] as const;
+
+describe.skipIf(!run)('student screens in Chromium', () => {
+  let seminar: Seminar;
+  let world: WorkWorld;
+  let deps: WorkDeps;
+  let url = '';
+  let dataDir = '';
+  let chrome: LaunchedBrowser;
+  let browser: Browser;
+  // The server's clock: Tuesday Aug 27, 07:00 in Chicago; the Aug 28 class starts at 9:30 CDT (14:30Z).
+  let now = new Date('2024-08-27T12:00:00Z');
+  // Signing in happens at the real time: the browser drops a session cookie whose expiry lies in 2024.
+  let realTime = false;
+  const contexts = new Map<string, BrowserContext>();
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'seminar-e2e-student-'));
+    const webDir = join(dataDir, 'web');
+    cpSync(webDist, webDir, { recursive: true });
+    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+    const clock = () => (realTime ? new Date() : now);
+    seminar = await createSeminar(config, { webDir, clock });
+    world = await buildWorkWorld(seminar.db, now);
+    deps = { db: seminar.db, files: new BlobStore(config.filesDir), mailer: null, clock, publicUrl: 'http://localhost' };
+    url = (await listenSeminar(seminar)).url;
+    chrome = await launchBrowser();
+    browser = chrome.browser;
+    mkdirSync(screens, { recursive: true });
+  }, STEP);
+
+  afterAll(async () => {
+    await chrome?.close();
+    await seminar?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** One signed-in browser context per person, reused by every page of theirs. */
+  async function contextOf(name: string): Promise<BrowserContext> {
+    const known = contexts.get(name);
+    if (known) return known;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    const page = await context.newPage();
+    realTime = true;
+    try {
+      await page.goto(`${url}/sign-in?next=${encodeURIComponent(course)}`);
+      await page.getByLabel('E-mail').fill(`${name}@example.edu`);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.getByRole('button', { name: 'Sign in' }).click()]);
+    } finally {
+      realTime = false;
+    }
+    await page.close();
+    contexts.set(name, context);
+    return context;
+  }
+
+  async function open(name: string, path: string, width = 1280): Promise<Page> {
+    const page = await (await contextOf(name)).newPage();
+    await page.setViewportSize(width === 1280 ? { width: 1280, height: 900 } : { width: 375, height: 812 });
+    await page.goto(`${url}${course}${path}`);
+    return page;
+  }
+
+  const problems: string[] = [];
+  /** Screenshot and axe at both widths; waits for `ready` each time. */
+  async function axeBoth(page: Page, name: string, ready: (page: Page) => Promise<void>): Promise<void> {
+    for (const size of WIDTHS) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.reload();
+      await ready(page);
+      await page.screenshot({ path: `${screens}/student-${name}-${size.width}.png`, fullPage: true });
+      const result = await new AxeBuilder({ page }).analyze();
+      problems.push(...result.violations.map((v) => `${name} @${size.width}: ${v.id} (${v.nodes.length}×) ${v.help}`));
+      // Nothing may stick out sideways on a phone.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) problems.push(`${name} @${size.width}: the page scrolls sideways by ${overflow} px`);
+    }
+  }
+
+  const as = (userId: string) => loadWorkCourse(deps, SLUG, { userId, isAdmin: false });
+
+  it(
+    'leads the course home with the student’s nearest deadlines and their countdowns',
+    async () => {
+      const page = await open('ada', '');
+      const panel = page.getByRole('region', { name: 'What to do next' });
+      await poll(() => panel.getByRole('listitem').count()).toBeGreaterThan(0);
+      // Slides for Aug 28 are due 24 h before class (Aug 27 9:30 CDT): 2 h 30 min from 07:00.
+      const first = panel.getByRole('listitem').first();
+      expect(await first.innerText()).toMatch(/due in 2 h\s+Presentation slides — Wed, Aug 28 · Tue, Aug 27 · 9:30 AM CDT/);
+      await expect.poll(() => panel.getByRole('link', { name: 'Question — Wed, Aug 28' }).count()).toBe(1);
+      expect(await panel.getByText(/Question — Wed, Aug 28/).locator('..').innerText()).toMatch(/due in 26 h/);
+      expect(await panel.innerText()).toMatch(/Question days you may still miss: 2 of 2/);
+      await panel.getByRole('link', { name: 'Question — Wed, Aug 28' }).click();
+      await page.waitForURL((u) => u.pathname.endsWith('/due'));
+      await poll(() => page.getByRole('article', { name: /Question — Wed, Aug 28/ }).count()).toBe(1);
+      await axeBoth(page, 'due-filled', async (p) => {
+        await poll(() => p.getByRole('heading', { name: /To do/ }).count()).toBe(1);
+      });
+      const home = await open('ada', '');
+      await axeBoth(home, 'home-filled', async (p) => {
+        await poll(() => p.getByRole('region', { name: 'What to do next' }).getByRole('listitem').count()).toBeGreaterThan(0);
+      });
+    },
+    STEP,
+  );
+
+  it(
+    'puts a wrong file type, a file whose content lies and a missing policy tick next to their fields, recording nothing',
+    async () => {
+      const page = await open('ben', '/due');
+      const card = page.getByRole('article', { name: /Presentation slides — Wed, Aug 28/ });
+      await poll(() => card.count()).toBe(1);
+      const file = card.getByLabel(/^File/);
+      await file.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('my notes') });
+      const typeError = card.getByText(/“notes\.txt” is not a PowerPoint \(\.pptx\) or PDF file/);
+      await poll(() => typeError.count()).toBe(1);
+      expect(await file.getAttribute('aria-invalid')).toBe('true');
+      const errorId = await typeError.getAttribute('id');
+      expect((await file.getAttribute('aria-describedby'))?.split(' ')).toContain(errorId);
+
+      // The policy is asked on the first hand-in: its error sits by the checkbox.
+      await file.setInputFiles({ name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is not a PDF at all') });
+      await card.getByRole('button', { name: 'Hand in' }).click();
+      const tick = card.getByLabel(/I have read and follow/);
+      await poll(() => card.getByText(/Tick this box to acknowledge the policy/).count()).toBe(1);
+      expect(await tick.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('checkbox');
+
+      // The server reads the content: named .pdf, but text. The message is by the file field.
+      await tick.check();
+      await card.getByRole('button', { name: 'Hand in' }).click();
+      await poll(() => card.getByText(/content is text.*Nothing was recorded/).count()).toBe(1);
+      expect(await file.getAttribute('aria-invalid')).toBe('true');
+      expect(await card.getByRole('group', { name: /Receipt/ }).count()).toBe(0);
+    },
+    STEP,
+  );
+
+  it(
+    'shows the receipt of an upload with its hash, size, time in the course’s zone and “on time”, and copies it',
+    async () => {
+      const page = await open('ben', '/due');
+      const card = page.getByRole('article', { name: /Presentation slides — Wed, Aug 28/ });
+      await poll(() => card.count()).toBe(1);
+      await card.getByLabel(/^File/).setInputFiles({ name: 'attention.pdf', mimeType: 'application/pdf', buffer: await makePdf(3) });
+      if (await card.getByLabel(/I have read and follow/).count()) await card.getByLabel(/I have read and follow/).check();
+      await card.getByRole('button', { name: 'Hand in' }).click();
+      const receipt = page.getByRole('group', { name: 'Receipt, version 1' });
+      await poll(() => receipt.count()).toBe(1);
+      const text = await receipt.innerText();
+      expect(text).toMatch(/received Tue, Aug 27 · 7:00 AM CDT · on time/);
+      expect(text).toMatch(/SHA-256 [0-9a-f]{64}/);
+      expect(text).toMatch(/attention\.pdf \(3 pages\) · \d+(\.\d)? (B|KB)/);
+      // The fresh receipt takes the focus, so a screen reader announces it.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Receipt, version 1');
+      await receipt.getByRole('button', { name: /Copy receipt/ }).click();
+      await poll(() => receipt.getByText('Receipt copied.').count()).toBe(1);
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toContain(`SHA-256: ${/[0-9a-f]{64}/.exec(text)![0]}`);
+      expect(copied).toContain('on time');
+      // Handed in now: the card moved to "Handed in", its form one click away.
+      await poll(() => page.locator('#due-done').getByRole('article', { name: /Presentation slides — Wed, Aug 28/ }).count()).toBe(1);
+    },
+    STEP,
+  );
+
+  it(
+    'says what to change on a returned proposal and offers the resubmission',
+    async () => {
+      const temp = await deps.files.receive(Readable.from([await makePdf(2)]), 50 * 1024 * 1024);
+      const first = await submitWork(deps, await as(world.ids.cat), { deliverableKey: 'proposal', meetingDate: null, readingIndex: null, text: null, file: { temp, name: 'proposal.pdf' }, acknowledgePolicy: true, now });
+      await reviewSubmission(deps, await as(world.ids.prof), first.id, { decision: 'returned', body: 'Narrow the scope to one serving system.' });
+      const page = await open('cat', '/due');
+      const card = page.getByRole('article', { name: /Project proposal/ });
+      await poll(() => card.getByText('Narrow the scope to one serving system.').count()).toBe(1);
+      expect(await card.getByText(/Returned by staff — change this and hand it in again/).count()).toBe(1);
+      // It is to do again (not "handed in"), with its form open for version 2.
+      expect(await page.locator('#due-open').getByRole('article', { name: /Project proposal/ }).count()).toBe(1);
+      expect(await card.getByText('Returned', { exact: true }).count()).toBe(1);
+      expect(await card.getByRole('button', { name: 'Hand in a new version' }).isVisible()).toBe(true);
+      expect(await page.getByRole('region', { name: 'What to do next' }).getByText(/Returned by staff, to hand in again/).count()).toBe(1);
+      await axeBoth(page, 'due-returned', async (p) => {
+        await poll(() => p.getByText('Narrow the scope to one serving system.').count()).toBe(1);
+      });
+    },
+    STEP,
+  );
+
+  it(
+    'shows a granted extension with the old and new time, and a closed question day after class starts',
+    async () => {
+      await grantExtension(deps, await as(world.ids.ta), { deliverableKey: 'question', meetingDate: '2024-08-28', target: { kind: 'student', userId: world.ids.ben }, dueAt: '2024-08-29T14:30:00Z', reason: 'Illness' });
+      now = new Date('2024-08-28T15:00:00Z'); // half an hour into the class
+      const ben = await open('ben', '/due');
+      const benCard = ben.getByRole('article', { name: /Question — Wed, Aug 28/ });
+      await poll(() => benCard.getByText(/Extension granted: due Thu, Aug 29 · 9:30 AM CDT instead of Wed, Aug 28 · 9:30 AM CDT/).count()).toBe(1);
+      expect(await benCard.getByRole('button', { name: 'Hand in' }).count()).toBe(1);
+      const dan = await open('dan', '/due');
+      const danCard = dan.getByRole('article', { name: /Question — Wed, Aug 28/ });
+      await poll(() => danCard.getByText(/Closed: the deadline has passed and late hand-ins are not taken/).count()).toBe(1);
+      expect(await danCard.getByRole('textbox').count()).toBe(0);
+      expect(await danCard.getByText('Missed', { exact: true }).count()).toBe(1);
+    },
+    STEP,
+  );
+
+  it(
+    'tells a presenter when classmates’ questions appear, then shows them grouped by reading',
+    async () => {
+      now = new Date('2024-08-27T12:00:00Z');
+      const ada = await open('ada', '/questions?date=2024-08-28');
+      await poll(() => ada.getByText(/you will see everyone’s questions once the deadline passes, at/).count()).toBe(1);
+      expect(await ada.locator('.questions-hidden').innerText()).toMatch(/at Wed, Aug 28 · 9:30 AM CDT/);
+      await axeBoth(ada, 'questions-hidden', async (p) => {
+        await poll(() => p.locator('.questions-hidden').count()).toBe(1);
+      });
+      now = new Date('2024-08-28T15:00:00Z');
+      await ada.reload();
+      await poll(() => ada.getByText(/Everyone’s questions are shown, grouped by reading/).count()).toBe(1);
+      await axeBoth(ada, 'questions-all', async (p) => {
+        await poll(() => p.getByText(/Everyone’s questions are shown/).count()).toBe(1);
+      });
+    },
+    STEP,
+  );
+
+  it(
+    'says so when nothing is due, on the home page and on What is due',
+    async () => {
+      now = new Date('2025-03-01T12:00:00Z'); // after the semester
+      const home = await open('dan', '');
+      await axeBoth(home, 'home-empty', async (p) => {
+        await poll(() => p.getByText('Nothing is due from you right now.', { exact: false }).count()).toBe(1);
+      });
+      const due = await open('dan', '/due');
+      await axeBoth(due, 'due-empty', async (p) => {
+        await poll(() => p.getByText('Nothing is open right now.').count()).toBe(1);
+      });
+      expect(await due.getByText('You are not in a group yet', { exact: false }).count()).toBe(1);
+    },
+    STEP,
+  );
+
+  it(
+    'shows a way to try again when the deadlines cannot be loaded',
+    async () => {
+      now = new Date('2024-08-27T12:00:00Z');
+      const page = await (await contextOf('ada')).newPage();
+      await page.route(/\/api\/courses\/[^/]+\/dashboard/, (route) => route.abort('internetdisconnected'));
+      await page.goto(`${url}${course}/due`);
+      await poll(() => page.getByRole('heading', { name: 'What is due could not be loaded' }).count()).toBe(1);
+      await page.unroute(/\/api\/courses\/[^/]+\/dashboard/);
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await poll(() => page.getByRole('heading', { name: /To do/ }).count()).toBe(1);
+      const result = await new AxeBuilder({ page }).analyze();
+      expect(result.violations.map((v) => v.id)).toEqual([]);
+    },
+    STEP,
+  );
+
+  it('has no axe violations and no sideways scrolling on the student pages', () => {
+    expect(problems).toEqual([]);
+  });
+});
