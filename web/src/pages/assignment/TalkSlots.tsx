@@ -288,7 +288,7 @@ function BoardView({
         <button type="submit" className="button button-secondary" disabled={busy}>
           Save talk length
         </button>
-        <p id={`len-${key}`} className="hint">
+        <p id={`len-${key}`} className="talk-hint">
           With a length, a day holds class length ÷ talk length talks. The syllabus gives none for these talks.
         </p>
       </form>
@@ -325,7 +325,7 @@ function TalkRow({
       <div className="talk-who">
         <strong>{name}</strong>
         {talk.locked ? (
-          <span className="badge" title="Spread groups evenly leaves it where it is">
+          <span className="talk-badge" title="Spread groups evenly leaves it where it is">
             placed by hand
           </span>
         ) : null}
