@@ -4,8 +4,8 @@ import type { Db } from '../storage/db.js';
 import { addressesOf, claimDueMail, markMailFailed, markMailSent, pruneSentMail, releaseMail, retryWaitingMailNow, type MailJobRow } from '../storage/repositories/mail-queue.js';
 import type { Mailer } from './mailer.js';
 
-/** Turns a job's payload into the message (subject and text); one per kind of queued mail. */
-export type MailRenderer = (payload: string) => { subject: string; text: string; html?: string };
+/** Turns a job's payload into the message (subject and text), or null when there is nothing to send any more; one per kind. */
+export type MailRenderer = (db: Db, payload: string) => Promise<{ subject: string; text: string; html?: string } | null>;
 
 export interface MailQueueOptions {
   db: Db;
@@ -157,12 +157,13 @@ export class MailQueueWorker {
     try {
       const to = job.user_id !== null ? addresses.get(job.user_id) : job.address;
       const render = this.o.renderers[job.kind];
-      if (!to || !render) {
-        // Nothing to retry: the account is gone, or no renderer knows the kind.
-        await markMailFailed(this.o.db, job.id, claim, attempts, !to ? 'no recipient address' : `no renderer for "${job.kind}"`, null, this.o.clock());
+      const message = to && render ? await render(this.o.db, job.payload) : null;
+      if (!to || !message) {
+        // Nothing to retry: the account or what the mail is about is gone, or no renderer knows the kind.
+        const why = !to ? 'no recipient address' : !render ? `no renderer for "${job.kind}"` : 'nothing to send any more';
+        await markMailFailed(this.o.db, job.id, claim, attempts, why, null, this.o.clock());
         return false;
       }
-      const message = render(job.payload);
       await this.o.mailer.send({ to, ...message });
       await markMailSent(this.o.db, job.id, claim, this.o.clock());
       return true;

@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import type { Deliverable } from '../../domain/deliverables.js';
 import { newId } from '../../storage/ids.js';
 import type { NewMailJob } from '../../storage/repositories/mail-queue.js';
-import type { SubmissionRow } from '../../storage/repositories/work.js';
+import type { Db } from '../../storage/db.js';
+import { findSubmission, type SubmissionRow } from '../../storage/repositories/work.js';
 
 export interface ReceiptFile {
   name: string;
@@ -77,12 +78,17 @@ export function receiptText(receipt: Receipt, courseTitle: string, timeZone: str
   return lines.join('\n') + '\n';
 }
 
-/** What a queued receipt mail holds: the receipt and how to word its times. */
+/** What a queued receipt mail holds: the hand-in it is about (read back when sending) and how to word it. */
 export interface ReceiptMailPayload {
-  receipt: Receipt;
+  submissionId: string;
+  deliverableTitle: string;
+  files: ReceiptFile[];
+  warnings: string[];
   courseTitle: string;
   timeZone: string;
 }
+
+export const RECEIPT_MAIL = 'receipt';
 
 /**
  * The queued mail of a hand-in: one job per recipient (the submitter, and for group work every
@@ -90,18 +96,28 @@ export interface ReceiptMailPayload {
  * worker (src/mail/queue.ts). A slow or absent mail server never delays or fails the hand-in,
  * and no receipt mail is lost to a crash or restart.
  */
-export function receiptMailJobs(receipt: Receipt, course: { title: string; timeZone: string }, recipientIds: readonly string[], createdAt: string): NewMailJob[] {
-  const payload = JSON.stringify({ receipt, courseTitle: course.title, timeZone: course.timeZone } satisfies ReceiptMailPayload);
-  return [...new Set(recipientIds)].map((userId) => ({ id: newId(), kind: RECEIPT_MAIL, user_id: userId, address: null, payload, created_at: createdAt }));
+export function receiptMailJobs(
+  submission: { id: string; title: string; files: ReceiptFile[]; warnings: string[] },
+  course: { title: string; timeZone: string },
+  recipientIds: readonly string[],
+  createdAt: string,
+): NewMailJob[] {
+  const payload: ReceiptMailPayload = { submissionId: submission.id, deliverableTitle: submission.title, files: submission.files.map((f) => ({ name: f.name, type: f.type, size: f.size, pages: f.pages })), warnings: submission.warnings, courseTitle: course.title, timeZone: course.timeZone };
+  const text = JSON.stringify(payload);
+  return [...new Set(recipientIds)].map((userId) => ({ id: newId(), kind: RECEIPT_MAIL, user_id: userId, address: null, payload: text, created_at: createdAt }));
 }
 
-export const RECEIPT_MAIL = 'receipt';
-
-/** The receipt e-mail of a queued job (subject and plain text), as it was sent before the queue. */
-export function renderReceiptMail(payload: string): { subject: string; text: string } {
-  const { receipt, courseTitle, timeZone } = JSON.parse(payload) as ReceiptMailPayload;
+/**
+ * The receipt e-mail of a queued job, from the stored hand-in (the same receipt the student was
+ * shown: version, hash, size, server time); null when the hand-in is gone.
+ */
+export async function renderReceiptMail(db: Db, payload: string): Promise<{ subject: string; text: string } | null> {
+  const p = JSON.parse(payload) as ReceiptMailPayload;
+  const row = await findSubmission(db, p.submissionId);
+  if (!row) return null;
+  const receipt = receiptOf(row, { title: p.deliverableTitle }, p.files, p.warnings);
   return {
     subject: `Receipt: ${receipt.deliverableTitle} (${outcomeWords(receipt.outcome)})`,
-    text: receiptText(receipt, courseTitle, timeZone),
+    text: receiptText(receipt, p.courseTitle, p.timeZone),
   };
 }

@@ -206,7 +206,7 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
       row,
       files: file ? [{ position: 0, sha256, ...file }] : [],
       blobs: file ? [{ sha256, size, type: file.type, created_at: nowIso }] : [],
-      mail: recipients.length > 0 ? (saved) => receiptMailJobs(receiptOf(saved, spec, receiptFiles, warnings), work.course, recipients, nowIso) : undefined,
+      mail: recipients.length > 0 ? receiptMailJobs({ id: row.id, title: spec.title, files: receiptFiles, warnings }, work.course, recipients, nowIso) : [],
     });
   } catch (error) {
     // No record: remove the file unless another hand-in already holds the same content.
