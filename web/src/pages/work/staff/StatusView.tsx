@@ -6,8 +6,8 @@ import { call, messageOf } from '../../../auth/client.js';
 import { FormError } from '../../../auth/Field.js';
 import { Link, useNavigate, useSearchParams } from '../../../router.js';
 import { formatDay, formatInstant } from '../../../time.js';
-import { workApi, type DeliverableView } from '../work-client.js';
-import type { StatusCell } from './staff-client.js';
+import { workApi } from '../work-client.js';
+import { staffApi, type DeliverableSettingsView, type StatusCell } from './staff-client.js';
 import { ownerUrl, workUrl } from './urls.js';
 
 interface MeetingView {
@@ -52,20 +52,26 @@ export function StatusView() {
   const course = useCourse();
   const params = useSearchParams();
   const navigate = useNavigate();
-  const [deliverables, setDeliverables] = useState<DeliverableView[]>([]);
+  const [deliverables, setDeliverables] = useState<DeliverableSettingsView[] | null>(null);
   const dates = [...new Set(course.meetings.filter((m) => m.kind === 'lecture').map((m) => m.date))];
   const date =
     params.get('date') ?? dates.find((d) => d >= new Date().toISOString().slice(0, 10)) ?? dates.at(-1) ?? '';
-  const key = params.get('key') ?? 'summary';
+  // Without a choice in the address: the summaries (the work staff read most), else the first deliverable.
+  const key =
+    params.get('key') ??
+    (deliverables?.some((d) => d.key === 'summary') ? 'summary' : (deliverables?.[0]?.key ?? ''));
   const [meeting, setMeeting] = useState<MeetingView | null>(null);
   const [table, setTable] = useState<TableView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const go = (next: { date?: string; key?: string }) =>
     navigate(workUrl(course.slug, { date: next.date ?? date, key: next.key ?? key }), { replace: true });
   useEffect(() => {
-    workApi.deliverables(course.slug).then(
+    staffApi.deliverables(course.slug).then(
       (d) => setDeliverables(d.deliverables),
-      () => undefined,
+      (e: unknown) => {
+        setDeliverables([]);
+        setError(messageOf(e));
+      },
     );
   }, [course.slug]);
   useEffect(() => {
@@ -78,6 +84,7 @@ export function StatusView() {
   }, [course.slug, date]);
   useEffect(() => {
     setTable(null);
+    if (!key) return;
     call<TableView>('GET', `/api/courses/${course.slug}/deliverables/${encodeURIComponent(key)}/status`).then(
       setTable,
       (e: unknown) => setError(messageOf(e)),
@@ -93,15 +100,18 @@ export function StatusView() {
         <div className="inline-select">
           <label htmlFor="w-del">Deliverable</label>
           <select id="w-del" value={key} onChange={(e) => go({ key: e.target.value })}>
-            {deliverables.map((d) => (
+            {(deliverables ?? []).map((d) => (
               <option key={d.key} value={d.key}>
                 {d.title}
+                {d.closed ? ' (closed)' : ''}
               </option>
             ))}
           </select>
           <a href={workApi.zipUrl(course.slug, { key })}>Download all (zip)</a>
         </div>
-        {!table ? (
+        {deliverables?.length === 0 ? (
+          <p>This course has no deliverables yet: they come from the syllabus’s milestones and policies.</p>
+        ) : !table ? (
           <Loading label="Loading the table" />
         ) : table.rows.length === 0 ? (
           <p>
