@@ -143,6 +143,11 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await ta.goto(`${url}${course}/work?key=summary`);
       await poll(() => ta.getByText('extended to Aug 31').count()).toBe(1);
       await check(ta, 'status');
+      await ta.getByRole('link', { name: 'Not yet: Beta, Wed, Aug 28' }).click();
+      await poll(() => ta.getByRole('heading', { name: 'Beta — Lecture summary' }).count()).toBe(1);
+      await poll(() => ta.getByText(/to Sat, Aug 31 · 6:00 PM CDT — Illness in the group/).count()).toBe(1);
+      expect(await ta.getByText('Nothing handed in.').count()).toBe(1);
+      await check(ta, 'detail-empty');
     },
     STEP,
   );
