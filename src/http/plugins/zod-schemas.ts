@@ -25,6 +25,9 @@ export function useZodSchemas(app: FastifyInstance): void {
   app.setValidatorCompiler(({ schema }) => {
     if (!isZod(schema)) return () => true;
     return (data: unknown) => {
+      // PostgreSQL cannot store U+0000 in text: refuse it here for every route, as bad input rather than a 500.
+      const nul = pathOfNul(data);
+      if (nul) return { error: nulError(nul) };
       const result = schema.safeParse(data);
       return result.success ? { value: result.data } : { error: result.error };
     };
@@ -32,6 +35,44 @@ export function useZodSchemas(app: FastifyInstance): void {
   app.setSerializerCompiler(
     () => (data: unknown) => (typeof data === 'string' ? data : JSON.stringify(data)),
   );
+}
+
+/** A ZodError (made by zod itself, so that it is an Error as Fastify expects) saying where the NUL is. */
+function nulError(path: Array<string | number>): z.ZodError {
+  const refused = z.unknown().superRefine((_, ctx) => {
+    ctx.addIssue({ code: 'custom', message: 'Text must not contain NUL characters (U+0000).', path });
+  });
+  return refused.safeParse(null).error!;
+}
+
+/** The path of the first string (value or key) holding U+0000 in request data, or null. Iterative, and linear in the data's size. */
+export function pathOfNul(data: unknown): Array<string | number> | null {
+  interface Node {
+    value: unknown;
+    key: string | number | null;
+    parent: Node | null;
+  }
+  const pathTo = (node: Node | null, last?: string): Array<string | number> => {
+    const path: Array<string | number> = last === undefined ? [] : [last];
+    for (let n = node; n !== null && n.key !== null; n = n.parent) path.unshift(n.key);
+    return path;
+  };
+  const stack: Node[] = [{ value: data, key: null, parent: null }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const value = node.value;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return pathTo(node);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, k) => stack.push({ value: item, key: k, parent: node }));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes('\u0000')) return pathTo(node, key);
+        stack.push({ value: item, key, parent: node });
+      }
+    }
+  }
+  return null;
 }
 
 /** @fastify/swagger transform: turns each route's zod schemas into JSON Schema for the OpenAPI document. */
