@@ -29,6 +29,18 @@ export function dayCapacity(meetingMinutes: number | null, talkMinutes: number |
   return Math.floor(meetingMinutes / talkMinutes);
 }
 
+/**
+ * A talk length stated in the deliverable's notes ("Talks are at most 15 minutes."), or null.
+ * The syllabus states none for the mid-semester presentations; staff may add one as a note.
+ */
+export function talkMinutesFromNotes(notes: readonly string[]): number | null {
+  for (const note of notes) {
+    const match = /at most\W+(\d{1,3})\s*min/i.exec(note);
+    if (match?.[1] && Number(match[1]) > 0) return Number(match[1]);
+  }
+  return null;
+}
+
 export interface SpreadInput {
   days: readonly SlotDay[];
   /** Every group of the course, in the order they are dealt (e.g. by name). */

@@ -1,6 +1,6 @@
 // "Each group must present mid-semester progress during class hours on October 21 and October 23": spreading groups over the days, and the checks.
 import { describe, expect, it } from 'vitest';
-import { dayCapacity, moveTalk, ordinal, placementBlocker, removeTalk, slotProblems, spreadGroups, type SlotDay, type TalkSlot } from '../../src/domain/talk-slots.js';
+import { dayCapacity, moveTalk, talkMinutesFromNotes, ordinal, placementBlocker, removeTalk, slotProblems, spreadGroups, type SlotDay, type TalkSlot } from '../../src/domain/talk-slots.js';
 
 /** The two presentation days of the syllabus: Mon Oct 21 and Wed Oct 23, 9:30–10:45 (75 minutes). */
 const DAYS: SlotDay[] = [
@@ -104,6 +104,13 @@ describe('the checks staff see', () => {
   it('refuses to place a group on a class that is not a presentation day', () => {
     expect(placementBlocker(DAYS, 'oct16')).toBe('not-a-talk-day');
     expect(placementBlocker(DAYS, 'oct23')).toBeNull();
+  });
+
+  it('reads a talk length from the deliverable notes ("at most 15 minutes"), and none from the syllabus, which states none for these talks', () => {
+    expect(talkMinutesFromNotes(['Talks are at most 15 minutes, then questions.'])).toBe(15);
+    expect(talkMinutesFromNotes(['The presentation is at most 40 minutes.'])).toBe(40);
+    expect(talkMinutesFromNotes([])).toBeNull();
+    expect(talkMinutesFromNotes(['Present your progress.'])).toBeNull();
   });
 
   it('derives capacity from the class length ÷ the talk length, and has none when either is unknown', () => {

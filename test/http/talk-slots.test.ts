@@ -113,6 +113,17 @@ describeEachDialect('talk slots API', (get) => {
     expect((await as(w.prof, 'POST', `/talk-slots/${MIDTERM}/publish`, { published: 'yes' })).statusCode).toBe(400);
   });
 
+  it('reads the talk length from the deliverable notes staff write ("at most 25 minutes"): a 75-minute day then holds 3 talks', async () => {
+    const patched = await as(w.prof, 'PATCH', `/deliverables/${MIDTERM}`, { notes: ['Talks are at most 25 minutes, questions included.'] });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const b = ((await as(w.prof, 'GET', '/talk-slots')).json() as { boards: Array<{ talkMinutes: number | null; days: Array<{ capacity: number | null }> }> }).boards[0]!;
+    expect(b.talkMinutes).toBe(25);
+    expect(b.days.map((d) => d.capacity)).toEqual([3, 3]);
+    expect((await as(w.prof, 'PATCH', `/talk-slots/${MIDTERM}/settings`, { talkMinutes: 15 })).statusCode).toBe(200);
+    const staff = ((await as(w.prof, 'GET', '/talk-slots')).json() as { boards: Array<{ days: Array<{ capacity: number | null }> }> }).boards[0]!;
+    expect(staff.days.map((d) => d.capacity)).toEqual([5, 5]);
+  });
+
   it('refuses students and visitors the staff routes, and staff the student route', async () => {
     expect((await as(w.students[0]![0]!, 'GET', '/talk-slots')).statusCode).toBe(403);
     expect((await as(w.students[0]![0]!, 'PUT', `/talk-slots/${MIDTERM}/groups/${w.groups[0]}`, { meetingId: w.meeting('2024-10-23') })).statusCode).toBe(403);

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Deliverable } from '../../domain/deliverables.js';
 import { meetingInterval } from '../../domain/due.js';
 import type { StoredCourse, StoredMeeting } from '../../domain/stored-course.js';
-import { dayCapacity, slotProblems, type SlotDay, type SlotProblem, type TalkSlot } from '../../domain/talk-slots.js';
+import { dayCapacity, slotProblems, talkMinutesFromNotes, type SlotDay, type SlotProblem, type TalkSlot } from '../../domain/talk-slots.js';
 import type { Db } from '../../storage/db.js';
 import { listCourseMembers, listGroups } from '../../storage/repositories/groups.js';
 import { findTalkSlotSettings, listTalkSlots, lockTalkSlots, type TalkSlotRow } from '../../storage/repositories/talk-slots.js';
@@ -34,6 +34,7 @@ export interface SlotScope {
   groups: SlotGroup[];
   slots: TalkSlot[];
   rows: TalkSlotRow[];
+  /** Staff's talk length, else one stated in the deliverable's notes, else null (days are only balanced). */
   talkMinutes: number | null;
   publishedAt: string | null;
 }
@@ -94,7 +95,7 @@ export async function loadSlotScope(db: Db, access: CourseAccess, deliverableKey
   const groups = groupRows
     .map((g) => ({ id: g.id, name: g.name, members: members.filter((m) => m.group_id === g.id).map((m) => m.name) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }) || (a.id < b.id ? -1 : 1));
-  return { course, spec, days, groups, slots: rows.map(toTalkSlot), rows, talkMinutes: settings?.talk_minutes ?? null, publishedAt: settings?.published_at ?? null };
+  return { course, spec, days, groups, slots: rows.map(toTalkSlot), rows, talkMinutes: settings?.talk_minutes ?? talkMinutesFromNotes(spec.notes), publishedAt: settings?.published_at ?? null };
 }
 
 /** loadSlotScope inside a write transaction, after taking the deliverable's slot lock (the key is checked first). */

@@ -289,7 +289,7 @@ function BoardView({
           Save talk length
         </button>
         <p id={`len-${key}`} className="talk-hint">
-          With a length, a day holds class length ÷ talk length talks. The syllabus gives none for these talks.
+          With a length, a day holds class length ÷ talk length talks. Left empty, a length in the deliverable's notes (“at most 15 minutes”) counts; otherwise the days are only balanced.
         </p>
       </form>
     </div>
