@@ -12,6 +12,7 @@ import { BlobStore } from '../../src/files/blob-store.js';
 import { loadWorkCourse, type WorkDeps } from '../../src/services/work/context.js';
 import { submitWork } from '../../src/services/work/submit.js';
 import { grantExtension, reviewSubmission } from '../../src/services/work/staff.js';
+import { openCheckIn } from '../../src/services/attendance/roll.js';
 import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { makePdf } from '../files/build.js';
 import { PASSWORD } from '../http/auth-client.js';
@@ -103,7 +104,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       const result = await new AxeBuilder({ page }).analyze();
       problems.push(...result.violations.map((v) => `${name} @${size.width}: ${v.id} (${v.nodes.length}×) ${v.help}`));
       // Nothing may stick out sideways on a phone.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       if (overflow > 0) problems.push(`${name} @${size.width}: the page scrolls sideways by ${overflow} px`);
     }
   }
@@ -156,7 +157,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       const tick = card.getByLabel(/I have read and follow/);
       await poll(() => card.getByText(/Tick this box to acknowledge the policy/).count()).toBe(1);
       expect(await tick.getAttribute('aria-invalid')).toBe('true');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('checkbox');
+      expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('type') ?? null")).toBe('checkbox');
 
       // The server reads the content: named .pdf, but text. The message is by the file field.
       await tick.check();
@@ -184,10 +185,10 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       expect(text).toMatch(/SHA-256 [0-9a-f]{64}/);
       expect(text).toMatch(/attention\.pdf \(3 pages\) · \d+(\.\d)? (B|KB)/);
       // The fresh receipt takes the focus, so a screen reader announces it.
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Receipt, version 1');
+      expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toBe('Receipt, version 1');
       await receipt.getByRole('button', { name: /Copy receipt/ }).click();
       await poll(() => receipt.getByText('Receipt copied.').count()).toBe(1);
-      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const copied = await page.evaluate<string>('navigator.clipboard.readText()');
       expect(copied).toContain(`SHA-256: ${/[0-9a-f]{64}/.exec(text)![0]}`);
       expect(copied).toContain('on time');
       // Handed in now: the card moved to "Handed in", its form one click away.
@@ -232,6 +233,30 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       await poll(() => danCard.getByText(/Closed: the deadline has passed and late hand-ins are not taken/).count()).toBe(1);
       expect(await danCard.getByRole('textbox').count()).toBe(0);
       expect(await danCard.getByText('Missed', { exact: true }).count()).toBe(1);
+    },
+    STEP,
+  );
+
+  it(
+    'lets a student check in during class from the course home, with a wrong code’s message by the field',
+    async () => {
+      now = new Date('2024-08-28T15:00:00Z'); // half an hour into the Aug 28 class
+      const roll = await openCheckIn(deps, await as(world.ids.ta), '2024-08-28');
+      const page = await open('cat', '');
+      const form = page.getByRole('form', { name: 'Check in to today’s class' });
+      await poll(() => form.count()).toBe(1);
+      const field = form.getByLabel('Check-in code shown in class');
+      await field.fill('000000' === roll.checkInCode ? '111111' : '000000');
+      await form.getByRole('button', { name: 'Check in' }).click();
+      const error = form.getByText(/not the code shown in class/);
+      await poll(() => error.count()).toBe(1);
+      expect(await field.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
+      await field.fill(roll.checkInCode!);
+      await form.getByRole('button', { name: 'Check in' }).click();
+      await poll(() => form.getByText('You are checked in for today’s class.').count()).toBe(1);
+      await axeBoth(page, 'home-check-in', async (p) => {
+        await poll(() => p.getByRole('form', { name: 'Check in to today’s class' }).count()).toBe(1);
+      });
     },
     STEP,
   );

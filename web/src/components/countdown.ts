@@ -1,4 +1,5 @@
 // Countdown words for a deadline as the student reads them ("due in 26 h", "due in 3 days", "2 days ago"), how urgent it is, and now by the server's clock.
+import { useEffect, useState } from 'react';
 import { useNow } from '../course-context.js';
 
 export type Urgency = 'past' | 'soon' | 'week' | 'later';
@@ -27,14 +28,25 @@ export function countdownTo(dueAt: string, now: number): Countdown {
  * judged by server time, so a browser whose clock is off still shows true countdowns.
  */
 let serverOffsetMs = 0;
+const listeners = new Set<(offset: number) => void>();
 
 /** Records the server's time from a response that carries it (the student dashboard's `now`). */
 export function noteServerTime(serverNow: string): void {
   const at = Date.parse(serverNow);
-  if (Number.isFinite(at)) serverOffsetMs = at - Date.now();
+  if (!Number.isFinite(at)) return;
+  serverOffsetMs = at - Date.now();
+  for (const listener of listeners) listener(serverOffsetMs);
 }
 
-/** Now by the server's clock, refreshed every `everyMs`. */
+/** Now by the server's clock, refreshed every `everyMs` and whenever the server's time is learned. */
 export function useServerNow(everyMs = 30_000): number {
-  return useNow(everyMs) + serverOffsetMs;
+  const [offset, setOffset] = useState(serverOffsetMs);
+  useEffect(() => {
+    listeners.add(setOffset);
+    setOffset(serverOffsetMs);
+    return () => {
+      listeners.delete(setOffset);
+    };
+  }, []);
+  return useNow(everyMs) + offset;
 }

@@ -3,6 +3,7 @@ import { useCourse, useDocumentTitle } from '../course-context.js';
 import { Html } from '../components/Html.js';
 import { NextClassCard } from '../components/NextClass.js';
 import { NextDeadlinesLoader } from './dashboard/NextDeadlines.js';
+import { CheckIn } from './dashboard/CheckIn.js';
 import { patternLabel, zoneName } from '../components/meeting-time.js';
 
 export default function CourseHomePage() {
@@ -11,7 +12,12 @@ export default function CourseHomePage() {
   const hasLogistics = course.location || course.pattern || course.forum || course.staffEmail;
   return (
     <div className="home">
-      {course.abilities.viewOwnGrades ? <NextDeadlinesLoader /> : null}
+      {course.abilities.viewOwnGrades ? (
+        <>
+          <CheckIn />
+          <NextDeadlinesLoader />
+        </>
+      ) : null}
       <NextClassCard course={course} />
 
       {hasLogistics ? (

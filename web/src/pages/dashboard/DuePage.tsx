@@ -12,6 +12,7 @@ import { zoneName } from '../../components/meeting-time.js';
 import { STATE_WORDS, workApi, type DueItem, type Receipt, type StudentDashboard } from '../work/work-client.js';
 import { HandInForm } from '../work/HandInForm.js';
 import { ReceiptCard } from '../work/ReceiptCard.js';
+import { CheckIn } from './CheckIn.js';
 import { NextDeadlines, isLateOrMissed, isReturned, itemAnchor, itemName, stillTaken } from './NextDeadlines.js';
 import '../work/work.css';
 import '../../auth/auth.css';
@@ -94,8 +95,8 @@ export default function DuePage() {
         {zoneName(zone)} ({zoneAbbreviation(data.now, zone)}), the course’s time zone.
       </p>
       {error ? <FormError message={`The list could not be refreshed: ${error.message}`} /> : null}
-      <NextDeadlines data={data} onDuePage />
       <CheckIn />
+      <NextDeadlines data={data} onDuePage />
       <section aria-labelledby="due-open-title" id="due-open">
         <h2 id="due-open-title">To do ({open.length})</h2>
         {open.length === 0 ? <p>Nothing is open right now.</p> : <ItemList items={open} render={card} />}
@@ -111,71 +112,6 @@ export default function DuePage() {
         {done.length === 0 ? <p>No hand-ins yet. Your receipts will be listed here, newest first.</p> : <ItemList items={done} render={card} />}
       </section>
     </>
-  );
-}
-
-/** During a class: the code shown on the projector marks you present. */
-function CheckIn() {
-  const course = useCourse();
-  const now = useServerNow();
-  const live = course.meetings.find((m) => m.startsAt && m.endsAt && Date.parse(m.startsAt) <= now && now <= Date.parse(m.endsAt));
-  const [code, setCode] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  if (!live) return null;
-  return (
-    <form
-      className="hand-in check-in card"
-      aria-labelledby="check-in-title"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setError(null);
-        if (code.trim() === '') {
-          setError('Type the code shown in class.');
-          return;
-        }
-        setBusy(true);
-        workApi
-          .checkIn(course.slug, live.date, code.trim())
-          .then(
-            () => setMessage('You are checked in for today’s class.'),
-            (err: unknown) => setError(messageOf(err)),
-          )
-          .finally(() => setBusy(false));
-      }}
-    >
-      <h2 id="check-in-title">Check in to today’s class</h2>
-      <div className="field">
-        <label htmlFor="check-in-code">Check-in code shown in class</label>
-        <input
-          id="check-in-code"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'check-in-error' : 'check-in-hint'}
-        />
-        {error ? (
-          <span className="field-error" id="check-in-error">
-            {error}
-          </span>
-        ) : (
-          <span className="hint" id="check-in-hint">
-            The code works until the class ends ({formatInstant(live.endsAt!, course.timeZone)}).
-          </span>
-        )}
-      </div>
-      {message ? <p role="status">{message}</p> : null}
-      <div className="hand-in-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Checking in…' : 'Check in'}
-        </button>
-      </div>
-    </form>
   );
 }
 
