@@ -1,10 +1,10 @@
-// The ceiling of the stack for bench/submissions.ts: same request shape, a bare durable insert, no session, no rules.
+// The ceiling of the stack for bench/submissions.ts: same request shape, a bare durable insert (same ids, same group-commit writer), no session, no rules, no mail.
 import Fastify from 'fastify';
-import { ulid } from 'ulid';
 import { createHash } from 'node:crypto';
 import { loadConfig } from '../src/config.js';
 import { createDb } from '../src/storage/db.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
+import { newId } from '../src/storage/ids.js';
 import { submissionWriterFor } from '../src/storage/repositories/work-writer.js';
 
 const [dataDir, courseId, userId, databaseUrl] = process.argv.slice(2) as [string, string, string, string | undefined];
@@ -18,7 +18,7 @@ app.post('/api/courses/:slug/submissions', async (request, reply) => {
   const now = new Date().toISOString();
   const row = await writer.write({
     row: {
-      id: ulid(),
+      id: newId(),
       course_id: courseId,
       deliverable_key: 'question',
       meeting_date: body.meetingDate,
