@@ -253,7 +253,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       expect(await field.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
       await field.fill(roll.checkInCode!);
       await form.getByRole('button', { name: 'Check in' }).click();
-      await poll(() => form.getByText('You are checked in for today’s class.').count()).toBe(1);
+      await poll(() => page.getByRole('status').getByText('You are checked in for today’s class.').count()).toBe(1);
       await axeBoth(page, 'home-check-in', async (p) => {
         await poll(() => p.getByRole('form', { name: 'Check in to today’s class' }).count()).toBe(1);
       });

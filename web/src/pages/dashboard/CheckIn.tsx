@@ -18,6 +18,14 @@ export function CheckIn() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!live) return null;
+  if (message) {
+    return (
+      <section className="card check-in" aria-labelledby="check-in-title">
+        <h2 id="check-in-title">Checked in</h2>
+        <p role="status">{message}</p>
+      </section>
+    );
+  }
   return (
     <form
       className="hand-in check-in card"
@@ -63,7 +71,6 @@ export function CheckIn() {
           </span>
         )}
       </div>
-      {message ? <p role="status">{message}</p> : null}
       <div className="hand-in-actions">
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Checking in…' : 'Check in'}
