@@ -50,7 +50,7 @@ export default function MyRolesPage() {
       ) : (
         <>
           <p className="lede">Roles of {data.groupName}. Times are in {data.timeZone}.</p>
-          <table className="data-table">
+          <table className="data-table stack-table">
             <caption className="visually-hidden">Your group's roles and deadlines</caption>
             <thead>
               <tr>
@@ -64,9 +64,9 @@ export default function MyRolesPage() {
               {data.roles.map((r) => (
                 <tr key={`${r.meetingId}-${r.role}`}>
                   <th scope="row">{formatDay(r.date)}</th>
-                  <td className={`role-${r.role}`}>{ROLE_LABEL[r.role]}</td>
-                  <td>{r.readings.join('; ') || r.title || ''}</td>
-                  <td>{r.due ? `${r.due.what}: ${formatInstant(r.due.at, data.timeZone)}` : ''}</td>
+                  <td className={`role-${r.role}`} data-label="Role">{ROLE_LABEL[r.role]}</td>
+                  <td data-label="Reading">{r.readings.join('; ') || r.title || ''}</td>
+                  <td data-label="Due">{r.due ? `${r.due.what}: ${formatInstant(r.due.at, data.timeZone)}` : ''}</td>
                 </tr>
               ))}
             </tbody>
