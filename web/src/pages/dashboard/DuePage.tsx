@@ -178,7 +178,13 @@ function DueCard({
         {item.meetingTitle ? <span className="due-topic">: {item.meetingTitle}</span> : null}
       </h3>
       <p className="due-when">
-        {returned ? <span className="state-tag state-returned">Returned</span> : <span className={`state-tag state-${item.state}`}>{STATE_WORDS[item.state]}</span>}
+        {returned ? (
+          <span className="state-tag state-returned">Returned</span>
+        ) : stillTaken(item) ? (
+          <span className="state-tag state-late">Overdue — still taken</span>
+        ) : (
+          <span className={`state-tag state-${item.state}`}>{STATE_WORDS[item.state]}</span>
+        )}
         <span>
           Due <time dateTime={item.dueAt}>{formatInstant(item.dueAt, zone)}</time>{' '}
           <strong className={`countdown urgency-${c.urgency}`}>({c.words})</strong>
@@ -222,7 +228,7 @@ function DueCard({
       ) : (
         <details className="hand-in-later">
           <summary>{item.receipts.length > 0 ? 'Hand in a new version' : item.state === 'open' ? 'Hand in early' : 'Hand in'}</summary>
-          {item.receipts.length > 0 && Date.parse(item.dueAt) < now ? (
+          {item.state === 'done' && Date.parse(item.dueAt) < now ? (
             <p className="late-note">
               The deadline has passed: the version you handed in on time still counts unless staff choose otherwise.
             </p>
