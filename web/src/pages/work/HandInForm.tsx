@@ -147,6 +147,8 @@ export function HandInForm({
       if (last) {
         if (fileInput.current) fileInput.current.value = '';
         setFile(null);
+        // Handed in: the receipt shows above; empty fields say there is nothing pending here.
+        setTexts((old) => old.map(() => ''));
         onDone(last);
       }
     } catch (e) {
