@@ -1,7 +1,8 @@
 // "What is due" for a student: what to do next, then every question, slides, summary and project deadline with countdowns, late items, misses left, receipts.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useCourse, useDocumentTitle } from '../../course-context.js';
-import { useLocation } from '../../router.js';
+import { Link, useLocation } from '../../router.js';
+import { coursePageUrl } from '../../routes.js';
 import { ErrorState, Loading } from '../../components/states.js';
 import { countdownTo, noteServerTime, useServerNow } from '../../components/countdown.js';
 import { messageOf } from '../../auth/client.js';
@@ -91,7 +92,14 @@ export default function DuePage() {
     <>
       <h1>What is due</h1>
       <p className="lede">
-        {data.group ? `You are in ${data.group.name}.` : 'You are not in a group yet: group work (slides, summaries, the project) appears once you join one.'} Times are{' '}
+        {data.group ? (
+          `You are in ${data.group.name}.`
+        ) : (
+          <>
+            You are not in a group yet: group work (slides, summaries, the project) appears once you <Link to={coursePageUrl(course.slug, 'groups')}>join a group</Link>.
+          </>
+        )}{' '}
+        Times are{' '}
         {zoneName(zone)} ({zoneAbbreviation(data.now, zone)}), the course’s time zone.
       </p>
       {error ? <FormError message={`The list could not be refreshed: ${error.message}`} /> : null}

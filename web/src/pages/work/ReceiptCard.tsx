@@ -1,5 +1,5 @@
 // One receipt on screen: server time in the course's zone, on time or late, sha-256 and size, the file, a download link and a way to copy it.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatInstant } from '../../time.js';
 import { bytes, type Receipt } from './work-client.js';
 
@@ -36,6 +36,11 @@ export function ReceiptCard({
   fresh?: boolean;
 }) {
   const [copied, setCopied] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // Once, when it arrives: later re-renders (countdown ticks) must not pull the focus back here.
+  useEffect(() => {
+    if (fresh) box.current?.focus();
+  }, [fresh, receipt.id]);
   const status = STATUS[receipt.outcome];
   const file = receipt.files[0];
   const text = receiptText(receipt, zone, heading ?? receipt.deliverableTitle);
@@ -55,7 +60,7 @@ export function ReceiptCard({
       role="group"
       aria-label={`Receipt, version ${receipt.version}`}
       tabIndex={fresh ? -1 : undefined}
-      ref={fresh ? (el) => el?.focus() : undefined}
+      ref={box}
     >
       <p>
         <strong>{fresh ? 'Handed in — receipt' : 'Receipt'}</strong> · version {receipt.version} · received{' '}
