@@ -299,7 +299,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
   );
 
   it(
-    'shows a way to try again when the deadlines cannot be loaded',
+    'shows a way to try again when the deadlines cannot be loaded or a hand-in cannot reach the server',
     async () => {
       now = new Date('2024-08-27T12:00:00Z');
       const page = await (await contextOf('ada')).newPage();
@@ -311,6 +311,17 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       await poll(() => page.getByRole('heading', { name: /To do/ }).count()).toBe(1);
       const result = await new AxeBuilder({ page }).analyze();
       expect(result.violations.map((v) => v.id)).toEqual([]);
+
+      // A hand-in that never reaches the server says nothing was handed in, and keeps the text.
+      await page.route(/\/submissions/, (route) => route.abort('internetdisconnected'));
+      const card = page.getByRole('article', { name: /Question — Wed, Aug 28/ });
+      const question = card.getByLabel(/Your question about “Attention Is All You Need”/);
+      await question.fill('Does attention need all pairs?');
+      if (await card.getByLabel(/I have read and follow/).count()) await card.getByLabel(/I have read and follow/).check();
+      await card.getByRole('button', { name: 'Hand in' }).click();
+      await poll(() => card.getByRole('alert').getByText(/did not reach the server, so nothing was handed in/).count()).toBe(1);
+      expect(await question.inputValue()).toBe('Does attention need all pairs?');
+      expect(await card.getByRole('button', { name: 'Hand in' }).isEnabled()).toBe(true);
     },
     STEP,
   );

@@ -195,7 +195,7 @@ function DueCard({
         )}
         <span>
           Due <time dateTime={item.dueAt}>{formatInstant(item.dueAt, zone)}</time>{' '}
-          <strong className={`countdown urgency-${c.urgency}`}>({c.words})</strong>
+          {item.state === 'open' || stillTaken(item) || returned ? <strong className={`countdown urgency-${c.urgency}`}>({c.words})</strong> : <span className="muted">({c.words})</span>}
           {item.needed > 1 ? ` · ${item.handedIn} of ${item.needed} handed in` : ''}
         </span>
       </p>

@@ -5,6 +5,7 @@ import { detailsOf, messageOf } from '../../auth/client.js';
 import { FormError } from '../../auth/Field.js';
 import { MarkdownPreview } from '../../components/MarkdownPreview.js';
 import { meetingTopic } from '../../components/meeting-time.js';
+import { formatDay } from '../../time.js';
 import { bytes, workApi, type DueItem, type Receipt } from './work-client.js';
 import '../../auth/auth.css';
 
@@ -167,7 +168,14 @@ export function HandInForm({
         focusFirstProblem([key]);
       } else {
         const closed = reason === 'late-rejected' || reason === 'closed';
-        setError(closed ? `${messageOf(e)} Nothing was recorded.` : messageOf(e));
+        const offline = (e as { status?: number }).status === 0;
+        setError(
+          offline
+            ? `Your work did not reach the server, so nothing was handed in. Check your connection and try again${mode === 'text' ? '; what you wrote is still here' : ''}.`
+            : closed
+              ? `${messageOf(e)} Nothing was recorded.`
+              : messageOf(e),
+        );
       }
       if (last) onDone(last);
     } finally {
@@ -187,7 +195,7 @@ export function HandInForm({
   const submitWords = past ? 'Hand in late' : item.receipts.length > 0 ? 'Hand in a new version' : 'Hand in';
 
   return (
-    <form ref={form} className="hand-in" onSubmit={submit} noValidate aria-busy={busy} aria-label={`Hand in ${item.title}${item.meetingDate ? ` for ${item.meetingDate}` : ''}`}>
+    <form ref={form} className="hand-in" onSubmit={submit} noValidate aria-busy={busy} aria-label={`Hand in ${item.title}${item.meetingDate ? ` for ${formatDay(item.meetingDate)}` : ''}`}>
       {item.acceptsText && item.acceptsFiles ? (
         <fieldset className="hand-in-mode">
           <legend>How do you hand it in?</legend>
