@@ -161,7 +161,7 @@ export async function benchSubmissions(seconds = 10, studentCount = 400): Promis
       connections: CONNECTIONS,
       seconds,
       students: studentCount,
-      durability: 'SQLite WAL, synchronous=FULL, group commit in the writer thread (commit before 201), both servers',
+      durability: 'SQLite WAL, synchronous=FULL, group commit (commit before 201), both servers',
       rps,
       p50Ms: real.latency.p50,
       p99Ms: real.latency.p99,

@@ -6,7 +6,7 @@ import { MailQueueWorker, type MailQueueOptions } from './mail/queue.js';
 import { RECEIPT_MAIL, renderReceiptMail } from './services/work/receipt.js';
 import { createDb, type Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
-import { closeSubmissionWriter, submissionWriterFor } from './storage/repositories/work-writer.js';
+import { submissionWriterFor } from './storage/repositories/work-writer.js';
 
 export interface Seminar {
   app: FastifyInstance;
@@ -76,7 +76,6 @@ export async function createSeminar(
           await app.close();
         } finally {
           clearTimeout(force);
-          await closeSubmissionWriter(db);
           await db.destroy();
         }
       },

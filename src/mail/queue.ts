@@ -1,11 +1,23 @@
 // The mail worker: sends the queued mail (mail_queue) through the Mailer, marks it sent, retries with backoff, survives restarts.
 import { setImmediate as yieldTurn } from 'node:timers/promises';
 import type { Db } from '../storage/db.js';
-import { addressesOf, claimDueMail, markMailFailed, markMailSent, pruneSentMail, releaseMail, retryWaitingMailNow, type MailJobRow } from '../storage/repositories/mail-queue.js';
+import {
+  addressesOf,
+  claimDueMail,
+  markMailFailed,
+  markMailSent,
+  pruneSentMail,
+  releaseMail,
+  retryWaitingMailNow,
+  type MailJobRow,
+} from '../storage/repositories/mail-queue.js';
 import type { Mailer } from './mailer.js';
 
 /** Turns a job's payload into the message (subject and text), or null when there is nothing to send any more; one per kind. */
-export type MailRenderer = (db: Db, payload: string) => Promise<{ subject: string; text: string; html?: string } | null>;
+export type MailRenderer = (
+  db: Db,
+  payload: string,
+) => Promise<{ subject: string; text: string; html?: string } | null>;
 
 export interface MailQueueOptions {
   db: Db;
@@ -39,7 +51,8 @@ const DAY = 24 * 60 * 60_000;
  * times). Several instances may run workers: claims with a lease keep them off each other's jobs.
  */
 export class MailQueueWorker {
-  private readonly o: Required<Omit<MailQueueOptions, 'busy' | 'log'>> & Pick<MailQueueOptions, 'busy' | 'log'>;
+  private readonly o: Required<Omit<MailQueueOptions, 'busy' | 'log'>> &
+    Pick<MailQueueOptions, 'busy' | 'log'>;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
@@ -71,7 +84,8 @@ export class MailQueueWorker {
     this.running = retryWaitingMailNow(this.o.db, this.o.clock())
       .then(
         () => undefined,
-        (error: unknown) => this.o.log?.(`mail queue: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) =>
+          this.o.log?.(`mail queue: ${error instanceof Error ? error.message : String(error)}`),
       )
       .finally(() => {
         this.running = null;
@@ -137,13 +151,19 @@ export class MailQueueWorker {
   private async drain(): Promise<{ claimed: number; sent: number }> {
     const jobs = await claimDueMail(this.o.db, this.o.clock(), this.o.leaseMs, this.o.batch);
     if (jobs.length === 0) return { claimed: 0, sent: 0 };
-    const addresses = await addressesOf(this.o.db, [...new Set(jobs.map((j) => j.user_id).filter((id): id is string => id !== null))]);
+    const addresses = await addressesOf(this.o.db, [
+      ...new Set(jobs.map((j) => j.user_id).filter((id): id is string => id !== null)),
+    ]);
     let sent = 0;
     for (const [i, job] of jobs.entries()) {
       if (i > 0) await yieldTurn();
       if (this.stopped && this.running) {
         // Stopping: the jobs not tried yet go back to the queue at once.
-        await releaseMail(this.o.db, jobs.slice(i).map((j) => j.id), job.claim!);
+        await releaseMail(
+          this.o.db,
+          jobs.slice(i).map((j) => j.id),
+          job.claim!,
+        );
         break;
       }
       if (await this.sendOne(job, addresses)) sent++;
@@ -160,7 +180,11 @@ export class MailQueueWorker {
       const message = to && render ? await render(this.o.db, job.payload) : null;
       if (!to || !message) {
         // Nothing to retry: the account or what the mail is about is gone, or no renderer knows the kind.
-        const why = !to ? 'no recipient address' : !render ? `no renderer for "${job.kind}"` : 'nothing to send any more';
+        const why = !to
+          ? 'no recipient address'
+          : !render
+            ? `no renderer for "${job.kind}"`
+            : 'nothing to send any more';
         await markMailFailed(this.o.db, job.id, claim, attempts, why, null, this.o.clock());
         return false;
       }
@@ -170,8 +194,13 @@ export class MailQueueWorker {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const now = this.o.clock();
-      const retryAt = attempts >= this.o.maxAttempts ? null : new Date(now.getTime() + Math.min(this.o.maxBackoffMs, this.o.backoffMs * 2 ** (attempts - 1)));
-      this.o.log?.(`mail queue: ${job.kind} mail ${job.id} failed (attempt ${attempts}): ${reason}${retryAt ? `; retry at ${retryAt.toISOString()}` : '; given up'}`);
+      const retryAt =
+        attempts >= this.o.maxAttempts
+          ? null
+          : new Date(now.getTime() + Math.min(this.o.maxBackoffMs, this.o.backoffMs * 2 ** (attempts - 1)));
+      this.o.log?.(
+        `mail queue: ${job.kind} mail ${job.id} failed (attempt ${attempts}): ${reason}${retryAt ? `; retry at ${retryAt.toISOString()}` : '; given up'}`,
+      );
       await markMailFailed(this.o.db, job.id, claim, attempts, reason, retryAt, now).catch(() => {});
       return false;
     }

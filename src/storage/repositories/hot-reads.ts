@@ -24,17 +24,47 @@ const SESSION_SQL =
   's.expires_at as s_expires_at, s.ip as s_ip, s.user_agent as s_user_agent, u.id, u.email, u.name, u.net_id, u.password_hash, u.is_admin, u.created_at, u.updated_at ' +
   'from sessions s inner join users u on u.id = s.user_id where s.id = ?';
 
-type SessionJoinRow = UserRow & { s_id: string; s_user_id: string; s_csrf_token: string; s_created_at: string; s_last_seen_at: string; s_expires_at: string; s_ip: string | null; s_user_agent: string | null };
+type SessionJoinRow = UserRow & {
+  s_id: string;
+  s_user_id: string;
+  s_csrf_token: string;
+  s_created_at: string;
+  s_last_seen_at: string;
+  s_expires_at: string;
+  s_ip: string | null;
+  s_user_agent: string | null;
+};
 
 /** A session row with its user's row, in one query (findSessionWithUser, prepared on SQLite). */
-export async function findLiveSession(db: Db, id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+export async function findLiveSession(
+  db: Db,
+  id: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
   const statement = prepared(db, SESSION_SQL);
   if (!statement) return findSessionWithUser(db, id);
   const s = statement.get(id) as SessionJoinRow | undefined;
   if (!s) return undefined;
   return {
-    session: { id: s.s_id, user_id: s.s_user_id, csrf_token: s.s_csrf_token, created_at: s.s_created_at, last_seen_at: s.s_last_seen_at, expires_at: s.s_expires_at, ip: s.s_ip, user_agent: s.s_user_agent },
-    user: { id: s.id, email: s.email, name: s.name, net_id: s.net_id, password_hash: s.password_hash, is_admin: Number(s.is_admin), created_at: s.created_at, updated_at: s.updated_at },
+    session: {
+      id: s.s_id,
+      user_id: s.s_user_id,
+      csrf_token: s.s_csrf_token,
+      created_at: s.s_created_at,
+      last_seen_at: s.s_last_seen_at,
+      expires_at: s.s_expires_at,
+      ip: s.s_ip,
+      user_agent: s.s_user_agent,
+    },
+    user: {
+      id: s.id,
+      email: s.email,
+      name: s.name,
+      net_id: s.net_id,
+      password_hash: s.password_hash,
+      is_admin: Number(s.is_admin),
+      created_at: s.created_at,
+      updated_at: s.updated_at,
+    },
   };
 }
 
@@ -76,9 +106,12 @@ const STANDING_SQL =
   'left join groups g on g.id = m.group_id ' +
   'where c.slug = ?';
 
-const ACCESS_SQL = 'select c.id, c.slug, c.title, c.code, e.role, e.dropped_at from courses c left join enrollments e on e.course_id = c.id and e.user_id = ? where c.slug = ?';
+const ACCESS_SQL =
+  'select c.id, c.slug, c.title, c.code, e.role, e.dropped_at from courses c left join enrollments e on e.course_id = c.id and e.user_id = ? where c.slug = ?';
 
-function standingOf(row: Omit<StandingRow, 'version' | 'work_version' | 'group_id' | 'group_name'>): CourseStanding {
+function standingOf(
+  row: Omit<StandingRow, 'version' | 'work_version' | 'group_id' | 'group_name'>,
+): CourseStanding {
   return {
     course: { id: row.id, slug: row.slug, title: row.title, code: row.code },
     enrollment: row.role === null ? null : { role: row.role, dropped_at: row.dropped_at },
@@ -86,7 +119,11 @@ function standingOf(row: Omit<StandingRow, 'version' | 'work_version' | 'group_i
 }
 
 /** The course of a slug and the account's enrollment in it (undefined: no such course). */
-export async function findCourseStanding(db: Db, slug: string, userId: string | null): Promise<CourseStanding | undefined> {
+export async function findCourseStanding(
+  db: Db,
+  slug: string,
+  userId: string | null,
+): Promise<CourseStanding | undefined> {
   const statement = prepared(db, ACCESS_SQL);
   if (statement) {
     const row = statement.get(userId, slug) as StandingRow | undefined;
@@ -94,7 +131,9 @@ export async function findCourseStanding(db: Db, slug: string, userId: string | 
   }
   const row = await work(db)
     .selectFrom('courses as c')
-    .leftJoin('enrollments as e', (j) => j.onRef('e.course_id', '=', 'c.id').on('e.user_id', '=', userId ?? ''))
+    .leftJoin('enrollments as e', (j) =>
+      j.onRef('e.course_id', '=', 'c.id').on('e.user_id', '=', userId ?? ''),
+    )
     .select(['c.id', 'c.slug', 'c.title', 'c.code', 'e.role', 'e.dropped_at'])
     .where('c.slug', '=', slug)
     .executeTakeFirst();
@@ -102,7 +141,11 @@ export async function findCourseStanding(db: Db, slug: string, userId: string | 
 }
 
 /** findCourseStanding plus the versions readers cache by and the account's group (undefined: no such course). */
-export async function findWorkStanding(db: Db, slug: string, userId: string | null): Promise<WorkStanding | undefined> {
+export async function findWorkStanding(
+  db: Db,
+  slug: string,
+  userId: string | null,
+): Promise<WorkStanding | undefined> {
   const statement = prepared(db, STANDING_SQL);
   let row: StandingRow | undefined;
   if (statement) {
@@ -111,10 +154,25 @@ export async function findWorkStanding(db: Db, slug: string, userId: string | nu
     row = (await hot(db)
       .selectFrom('courses as c')
       .leftJoin('course_work_versions as w', 'w.course_id', 'c.id')
-      .leftJoin('enrollments as e', (j) => j.onRef('e.course_id', '=', 'c.id').on('e.user_id', '=', userId ?? ''))
-      .leftJoin('group_members as m', (j) => j.onRef('m.course_id', '=', 'c.id').on('m.user_id', '=', userId ?? ''))
+      .leftJoin('enrollments as e', (j) =>
+        j.onRef('e.course_id', '=', 'c.id').on('e.user_id', '=', userId ?? ''),
+      )
+      .leftJoin('group_members as m', (j) =>
+        j.onRef('m.course_id', '=', 'c.id').on('m.user_id', '=', userId ?? ''),
+      )
       .leftJoin('groups as g', 'g.id', 'm.group_id')
-      .select(['c.id', 'c.slug', 'c.title', 'c.code', 'c.version', 'w.version as work_version', 'e.role', 'e.dropped_at', 'g.id as group_id', 'g.name as group_name'])
+      .select([
+        'c.id',
+        'c.slug',
+        'c.title',
+        'c.code',
+        'c.version',
+        'w.version as work_version',
+        'e.role',
+        'e.dropped_at',
+        'g.id as group_id',
+        'g.name as group_name',
+      ])
       .where('c.slug', '=', slug)
       .executeTakeFirst()) as StandingRow | undefined;
   }
@@ -123,7 +181,8 @@ export async function findWorkStanding(db: Db, slug: string, userId: string | nu
     ...standingOf(row),
     version: Number(row.version),
     workVersion: Number(row.work_version ?? 0),
-    group: row.group_id !== null && row.group_name !== null ? { id: row.group_id, name: row.group_name } : null,
+    group:
+      row.group_id !== null && row.group_name !== null ? { id: row.group_id, name: row.group_name } : null,
   };
 }
 
@@ -132,7 +191,9 @@ export async function bumpWorkVersion(db: Db, courseId: string): Promise<void> {
   await hot(db)
     .insertInto('course_work_versions')
     .values({ course_id: courseId, version: 1 })
-    .onConflict((oc) => oc.column('course_id').doUpdateSet({ version: sql<number>`course_work_versions.version + 1` }))
+    .onConflict((oc) =>
+      oc.column('course_id').doUpdateSet({ version: sql<number>`course_work_versions.version + 1` }),
+    )
     .execute();
 }
 
@@ -143,7 +204,13 @@ const EXTENSIONS_SQL =
  * The extensions of one deliverable that name this student or their group (groupId null: none
  * of the group ones), oldest grant first: the only ones extensionFor can pick for them.
  */
-export async function listExtensionsFor(db: Db, courseId: string, deliverableKey: string, userId: string, groupId: string | null): Promise<ExtensionRow[]> {
+export async function listExtensionsFor(
+  db: Db,
+  courseId: string,
+  deliverableKey: string,
+  userId: string,
+  groupId: string | null,
+): Promise<ExtensionRow[]> {
   const statement = prepared(db, EXTENSIONS_SQL);
   if (statement) return statement.all(courseId, deliverableKey, userId, groupId) as ExtensionRow[];
   return work(db)
@@ -154,17 +221,25 @@ export async function listExtensionsFor(db: Db, courseId: string, deliverableKey
     .where((eb) =>
       eb.or([
         eb.and([eb('target_kind', '=', 'student'), eb('target_id', '=', userId)]),
-        ...(groupId !== null ? [eb.and([eb('target_kind', '=', 'group'), eb('target_id', '=', groupId)])] : []),
+        ...(groupId !== null
+          ? [eb.and([eb('target_kind', '=', 'group'), eb('target_id', '=', groupId)])]
+          : []),
       ]),
     )
     .orderBy('granted_at')
     .execute();
 }
 
-const ACK_SQL = 'select 1 as ok from policy_acknowledgements where course_id = ? and user_id = ? and policy = ?';
+const ACK_SQL =
+  'select 1 as ok from policy_acknowledgements where course_id = ? and user_id = ? and policy = ?';
 
 /** Whether the account acknowledged a course policy (hasAcknowledged, prepared on SQLite). */
-export async function isAcknowledged(db: Db, courseId: string, userId: string, policy: string): Promise<boolean> {
+export async function isAcknowledged(
+  db: Db,
+  courseId: string,
+  userId: string,
+  policy: string,
+): Promise<boolean> {
   const statement = prepared(db, ACK_SQL);
   if (statement) return statement.get(courseId, userId, policy) !== undefined;
   const row = await work(db)
@@ -179,6 +254,11 @@ export async function isAcknowledged(db: Db, courseId: string, userId: string, p
 
 /** Ids of a group's members (the receipt of group work goes to each). */
 export async function memberIdsOf(db: Db, groupId: string): Promise<string[]> {
-  const rows = await work(db).selectFrom('group_members').select('user_id').where('group_id', '=', groupId).orderBy('user_id').execute();
+  const rows = await work(db)
+    .selectFrom('group_members')
+    .select('user_id')
+    .where('group_id', '=', groupId)
+    .orderBy('user_id')
+    .execute();
   return rows.map((r) => r.user_id);
 }

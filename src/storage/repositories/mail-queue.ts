@@ -1,6 +1,6 @@
 // The outgoing-mail queue (migration 2026_11_26_0400): jobs written with what they are about, claimed, sent, retried.
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Compilable, Kysely } from 'kysely';
 import type { Db } from '../db.js';
 import { prepared } from '../prepared.js';
 import type { WorkDb } from './work-tables.js';
@@ -39,8 +39,23 @@ function mail(db: Db | WorkDb): MailDb {
   return db as unknown as MailDb;
 }
 
+/** Executes a built write and answers the rows it changed. */
+async function runWrite(db: Db, query: Compilable): Promise<number> {
+  const result = await db.executeQuery(query.compile());
+  return Number(result.numAffectedRows ?? 0);
+}
+
 function fullRow(job: NewMailJob): MailJobRow {
-  return { ...job, attempts: 0, next_attempt_at: job.created_at, claim: null, claimed_until: null, sent_at: null, gave_up_at: null, last_error: null };
+  return {
+    ...job,
+    attempts: 0,
+    next_attempt_at: job.created_at,
+    claim: null,
+    claimed_until: null,
+    sent_at: null,
+    gave_up_at: null,
+    last_error: null,
+  };
 }
 
 /** Inserts jobs with Kysely (inside the caller's transaction when `trx` is one). */
@@ -68,63 +83,101 @@ export async function claimDueMail(db: Db, now: Date, leaseMs: number, limit: nu
   const nowIso = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
   const m = mail(db);
-  await m
-    .updateTable('mail_queue')
-    .set({ claim, claimed_until: until })
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('mail_queue')
-        .select('id')
-        .where('sent_at', 'is', null)
-        .where('gave_up_at', 'is', null)
-        .where('next_attempt_at', '<=', nowIso)
-        .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', nowIso)]))
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(limit),
-    )
-    // Checked again on the row itself: a concurrent claimer that got there first wins.
+  // A read first: nothing due (the usual case) writes nothing.
+  const anyDue = await m
+    .selectFrom('mail_queue')
+    .select('id')
     .where('sent_at', 'is', null)
+    .where('gave_up_at', 'is', null)
+    .where('next_attempt_at', '<=', nowIso)
     .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', nowIso)]))
+    .limit(1)
+    .executeTakeFirst();
+  if (!anyDue) return [];
+  await runWrite(
+    db,
+    m
+      .updateTable('mail_queue')
+      .set({ claim, claimed_until: until })
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('mail_queue')
+          .select('id')
+          .where('sent_at', 'is', null)
+          .where('gave_up_at', 'is', null)
+          .where('next_attempt_at', '<=', nowIso)
+          .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', nowIso)]))
+          .orderBy('next_attempt_at')
+          .orderBy('id')
+          .limit(limit),
+      )
+      // Checked again on the row itself: a concurrent claimer that got there first wins.
+      .where('sent_at', 'is', null)
+      .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', nowIso)])),
+  );
+  return m
+    .selectFrom('mail_queue')
+    .selectAll()
+    .where('claim', '=', claim)
+    .orderBy('next_attempt_at')
+    .orderBy('id')
     .execute();
-  return m.selectFrom('mail_queue').selectAll().where('claim', '=', claim).orderBy('next_attempt_at').orderBy('id').execute();
 }
 
 export async function markMailSent(db: Db, id: string, claim: string, now: Date): Promise<void> {
-  await mail(db)
-    .updateTable('mail_queue')
-    .set({ sent_at: now.toISOString(), claim: null, claimed_until: null, last_error: null })
-    .where('id', '=', id)
-    .where('claim', '=', claim)
-    .execute();
+  await runWrite(
+    db,
+    mail(db)
+      .updateTable('mail_queue')
+      .set({ sent_at: now.toISOString(), claim: null, claimed_until: null, last_error: null })
+      .where('id', '=', id)
+      .where('claim', '=', claim),
+  );
 }
 
 /** Records a failed attempt: tried again at `retryAt`, or given up for good when `retryAt` is null. */
-export async function markMailFailed(db: Db, id: string, claim: string, attempts: number, error: string, retryAt: Date | null, now: Date): Promise<void> {
-  await mail(db)
-    .updateTable('mail_queue')
-    .set({
-      attempts,
-      last_error: error.slice(0, 500),
-      claim: null,
-      claimed_until: null,
-      ...(retryAt ? { next_attempt_at: retryAt.toISOString() } : { gave_up_at: now.toISOString() }),
-    })
-    .where('id', '=', id)
-    .where('claim', '=', claim)
-    .execute();
+export async function markMailFailed(
+  db: Db,
+  id: string,
+  claim: string,
+  attempts: number,
+  error: string,
+  retryAt: Date | null,
+  now: Date,
+): Promise<void> {
+  await runWrite(
+    db,
+    mail(db)
+      .updateTable('mail_queue')
+      .set({
+        attempts,
+        last_error: error.slice(0, 500),
+        claim: null,
+        claimed_until: null,
+        ...(retryAt ? { next_attempt_at: retryAt.toISOString() } : { gave_up_at: now.toISOString() }),
+      })
+      .where('id', '=', id)
+      .where('claim', '=', claim),
+  );
 }
 
 /** E-mail addresses of accounts, by id (missing accounts are absent). */
 export async function addressesOf(db: Db, userIds: string[]): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
-  const rows = await mail(db).selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).execute();
+  const rows = await mail(db)
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('id', 'in', userIds)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.email]));
 }
 
 /** Jobs neither sent nor given up (waiting, or being retried). */
 export async function countPendingMail(db: Db): Promise<number> {
-  const statement = prepared(db, 'select count(*) as n from mail_queue where sent_at is null and gave_up_at is null');
+  const statement = prepared(
+    db,
+    'select count(*) as n from mail_queue where sent_at is null and gave_up_at is null',
+  );
   if (statement) return Number((statement.get() as { n: number }).n);
   const row = await mail(db)
     .selectFrom('mail_queue')
@@ -142,26 +195,33 @@ export async function listMailJobs(db: Db): Promise<MailJobRow[]> {
 
 /** Deletes jobs sent before `before`; returns how many went. */
 export async function pruneSentMail(db: Db, before: Date): Promise<number> {
-  const result = await mail(db).deleteFrom('mail_queue').where('sent_at', '<', before.toISOString()).executeTakeFirst();
-  return Number(result.numDeletedRows ?? 0);
+  return runWrite(db, mail(db).deleteFrom('mail_queue').where('sent_at', '<', before.toISOString()));
 }
 
 /** Gives claimed jobs back untried (a worker stopping in the middle of a batch). */
 export async function releaseMail(db: Db, ids: string[], claim: string): Promise<void> {
   if (ids.length === 0) return;
-  await mail(db).updateTable('mail_queue').set({ claim: null, claimed_until: null }).where('id', 'in', ids).where('claim', '=', claim).execute();
+  await runWrite(
+    db,
+    mail(db)
+      .updateTable('mail_queue')
+      .set({ claim: null, claimed_until: null })
+      .where('id', 'in', ids)
+      .where('claim', '=', claim),
+  );
 }
 
 /** Makes every waiting retry due now (at start-up: the mail settings may have been fixed); answers how many. */
 export async function retryWaitingMailNow(db: Db, now: Date): Promise<number> {
   const nowIso = now.toISOString();
-  const result = await mail(db)
-    .updateTable('mail_queue')
-    .set({ next_attempt_at: nowIso })
-    .where('sent_at', 'is', null)
-    .where('gave_up_at', 'is', null)
-    .where('next_attempt_at', '>', nowIso)
-    .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', nowIso)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows ?? 0);
+  return runWrite(
+    db,
+    mail(db)
+      .updateTable('mail_queue')
+      .set({ next_attempt_at: nowIso })
+      .where('sent_at', 'is', null)
+      .where('gave_up_at', 'is', null)
+      .where('next_attempt_at', '>', nowIso)
+      .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', nowIso)])),
+  );
 }
