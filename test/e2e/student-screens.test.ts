@@ -220,7 +220,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
   );
 
   it(
-    'shows a granted extension with the old and new time, and a closed question day after class starts',
+    'shows a granted extension with the old and new time, a closed question day after class starts, and an overdue summary still taken at zero',
     async () => {
       await grantExtension(deps, await as(world.ids.ta), { deliverableKey: 'question', meetingDate: '2024-08-28', target: { kind: 'student', userId: world.ids.ben }, dueAt: '2024-08-29T14:30:00Z', reason: 'Illness' });
       now = new Date('2024-08-28T15:00:00Z'); // half an hour into the class
@@ -233,6 +233,14 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       await poll(() => danCard.getByText(/Closed: the deadline has passed and late hand-ins are not taken/).count()).toBe(1);
       expect(await danCard.getByRole('textbox').count()).toBe(0);
       expect(await danCard.getByText('Missed', { exact: true }).count()).toBe(1);
+
+      // A summary past its deadline is still taken (at zero): it stays in To do, saying so.
+      now = new Date('2024-08-29T17:00:00Z'); // 1 h 15 min past the summary deadline
+      const cat = await open('cat', '/due');
+      const summary = cat.locator('#due-open').getByRole('article', { name: /Lecture summary — Wed, Aug 28/ });
+      await poll(() => summary.getByText('Overdue — still taken', { exact: true }).count()).toBe(1);
+      expect(await summary.getByText(/this hand-in is kept and shown, but scores zero/).count()).toBe(1);
+      expect(await summary.getByRole('button', { name: 'Hand in late' }).count()).toBe(1);
     },
     STEP,
   );

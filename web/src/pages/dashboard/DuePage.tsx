@@ -78,11 +78,11 @@ export default function DuePage() {
     );
   }
   const zone = course.timeZone;
-  // Work staff returned is to do again, at the top.
-  const returnedItems = data.items.filter(isReturned);
-  const open = [...returnedItems, ...data.items.filter((i) => i.state === 'open' && !isReturned(i))];
-  const late = data.items.filter((i) => isLateOrMissed(i) && !isReturned(i));
-  const done = data.items.filter((i) => i.state === 'done' && !isReturned(i)).reverse();
+  // To do is everything the student can act on: returned work and overdue work still taken first, then what is open.
+  const actionable = (i: DueItem) => isReturned(i) || stillTaken(i);
+  const open = [...data.items.filter(actionable), ...data.items.filter((i) => i.state === 'open' && !actionable(i))];
+  const late = data.items.filter((i) => isLateOrMissed(i) && !actionable(i));
+  const done = data.items.filter((i) => i.state === 'done' && !actionable(i)).reverse();
   const onDone = (receipt: Receipt) => {
     setFresh(receipt);
     void load();

@@ -42,7 +42,7 @@ export function NextDeadlines({ data, onDuePage = false, limit = 3 }: { data: St
   const open = data.items.filter((i) => i.state === 'open' && Date.parse(i.dueAt) >= now);
   const next = open.slice(0, limit);
   const overdue = data.items.filter((i) => (i.state === 'open' && Date.parse(i.dueAt) < now) || stillTaken(i));
-  const late = data.items.filter(isLateOrMissed);
+  const late = data.items.filter((i) => isLateOrMissed(i) && !stillTaken(i) && !isReturned(i));
   const returned = data.items.filter(isReturned);
   const q = data.questionAllowance;
   const a = data.attendanceAllowance;
@@ -87,17 +87,25 @@ export function NextDeadlines({ data, onDuePage = false, limit = 3 }: { data: St
       ) : null}
       {overdue.length > 0 ? (
         <p className="deadline-alert">
-          <strong>Still taken, but late:</strong> {overdue.map((i) => itemName(i)).join('; ')}.{' '}
-          {onDuePage ? <a href="#due-late">Hand in late</a> : <Link to={`${due}#due-late`}>Hand in late</Link>}
-        </p>
-      ) : late.length > 0 ? (
-        <p className="muted">
-          {late.length} late or missed item{late.length === 1 ? '' : 's'}: {onDuePage ? <a href="#due-late">see them</a> : <Link to={`${due}#due-late`}>see them</Link>}.
+          <strong>Overdue, still taken (marked late):</strong>{' '}
+          {overdue.map((item, i) => (
+            <span key={itemAnchor(item)}>
+              {i > 0 ? '; ' : ''}
+              {link(item, itemName(item))}
+            </span>
+          ))}
+          .
         </p>
       ) : null}
-      <p className={q.left === 0 && q.allowance > 0 ? 'allowance allowance-none' : 'allowance'}>
+      {late.length > 0 ? (
+        <p className="muted">
+          {late.length} late or missed item{late.length === 1 ? '' : 's'} on record: {onDuePage ? <a href="#due-late">see them</a> : <Link to={`${due}#due-late`}>see them</Link>}.
+        </p>
+      ) : null}
+      <p className={(q.left === 0 && q.allowance > 0) || (a.left === 0 && a.allowance > 0) ? 'allowance allowance-none' : 'allowance'}>
         Question days you may still miss: <strong>{q.left}</strong> of {q.allowance}
-        {q.left === 0 && q.allowance > 0 ? ' — none left: hand in every question from now on.' : '.'} Absences left: <strong>{a.left}</strong> of {a.allowance}.
+        {q.left === 0 && q.allowance > 0 ? ' — none left: hand in every question from now on.' : '.'} Absences left: <strong>{a.left}</strong> of {a.allowance}
+        {a.left === 0 && a.allowance > 0 ? ' — none left: come to every class or ask staff to excuse you.' : '.'}
       </p>
       {onDuePage ? null : (
         <p>
