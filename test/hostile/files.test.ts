@@ -14,7 +14,7 @@ import { listZip } from '../../src/files/zip.js';
 import type { FileRules } from '../../src/domain/deliverables.js';
 import { buildApp } from '../../src/http/app.js';
 import { createSession } from '../../src/services/auth/sessions.js';
-import { createTestDatabase, type TestDatabase } from '../support/dialects.js';
+import { describeEachDialect, type TestDatabase } from '../support/dialects.js';
 import { makePdf, makeZip, patchBytes } from '../files/build.js';
 import { buildWorkWorld, multipart, SLUG } from '../http/work-helpers.js';
 
@@ -176,8 +176,8 @@ describe('hostile file names', () => {
   });
 });
 
-describe('uploads over HTTP', () => {
-  let database: TestDatabase & { drop(): Promise<void> };
+describeEachDialect('uploads over HTTP', (get) => {
+  let database: TestDatabase;
   let app: FastifyInstance;
   let headers: Record<string, string>;
   const NOW = new Date('2024-08-27T15:00:00Z');
@@ -193,7 +193,7 @@ describe('uploads over HTTP', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
+    database = get();
     const world = await buildWorkWorld(database.db, NOW);
     app = await buildApp({ config: database.config, db: database.db, clock: () => NOW });
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -202,7 +202,6 @@ describe('uploads over HTTP', () => {
   });
   afterAll(async () => {
     await app?.close();
-    await database?.drop();
   });
 
   it('answers hostile names and lying part types with a receipt of a safe name or a 4xx, never a 500', async () => {
@@ -255,14 +254,20 @@ describe('uploads over HTTP', () => {
       '',
       '',
     ].join('\r\n');
+    let during: string[] = [];
     await new Promise<void>((resolve, reject) => {
       const socket = connect(address.port, '127.0.0.1', () => {
         socket.write(head);
         socket.write(mp.payload.subarray(0, Math.floor(mp.payload.length / 2)), () => {
-          setTimeout(() => {
-            socket.destroy();
-            resolve();
-          }, 200);
+          // Wait (bounded) until the server is writing the temp file, so that the drop happens mid-stream.
+          const waitForTemp = (tries: number) => {
+            during = filesOnDisk().filter((f) => f.includes(join(database.config.filesDir, 'tmp')));
+            if (during.length > 0 || tries === 0) {
+              socket.destroy();
+              resolve();
+            } else setTimeout(() => waitForTemp(tries - 1), 50);
+          };
+          waitForTemp(200);
         });
       });
       socket.on('error', reject);
@@ -274,6 +279,7 @@ describe('uploads over HTTP', () => {
       leftover = filesOnDisk().filter((f) => !stored.includes(f));
       if (leftover.length === 0 && i > 5) break;
     }
+    expect(during).toHaveLength(1);
     expect(leftover).toEqual([]);
     expect(await counts()).toEqual(before);
     // The server still answers.
