@@ -154,23 +154,29 @@ export class MailQueueWorker {
     const addresses = await addressesOf(this.o.db, [
       ...new Set(jobs.map((j) => j.user_id).filter((id): id is string => id !== null)),
     ]);
-    let sent = 0;
-    for (const [i, job] of jobs.entries()) {
-      if (i > 0) await yieldTurn();
-      if (this.stopped && this.running) {
-        // Stopping: the jobs not tried yet go back to the queue at once.
-        await releaseMail(
-          this.o.db,
-          jobs.slice(i).map((j) => j.id),
-          job.claim!,
-        );
-        break;
+    const sent: string[] = [];
+    try {
+      for (const [i, job] of jobs.entries()) {
+        if (i > 0) await yieldTurn();
+        if (this.stopped && this.running) {
+          // Stopping: the jobs not tried yet go back to the queue at once.
+          await releaseMail(
+            this.o.db,
+            jobs.slice(i).map((j) => j.id),
+            job.claim!,
+          );
+          break;
+        }
+        if (await this.sendOne(job, addresses)) sent.push(job.id);
       }
-      if (await this.sendOne(job, addresses)) sent++;
+    } finally {
+      // One write (one fsync) for the round's sent mail, not one per message.
+      await markMailSent(this.o.db, sent, jobs[0]!.claim!, this.o.clock());
     }
-    return { claimed: jobs.length, sent };
+    return { claimed: jobs.length, sent: sent.length };
   }
 
+  /** True when the mail server took it (the caller marks it sent); a failure is recorded with its retry or give-up. */
   private async sendOne(job: MailJobRow, addresses: Map<string, string>): Promise<boolean> {
     const claim = job.claim!;
     const attempts = job.attempts + 1;
@@ -189,7 +195,6 @@ export class MailQueueWorker {
         return false;
       }
       await this.o.mailer.send({ to, ...message });
-      await markMailSent(this.o.db, job.id, claim, this.o.clock());
       return true;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -124,13 +124,15 @@ export async function claimDueMail(db: Db, now: Date, leaseMs: number, limit: nu
     .execute();
 }
 
-export async function markMailSent(db: Db, id: string, claim: string, now: Date): Promise<void> {
+/** Marks jobs sent (one write for a whole round of the worker). */
+export async function markMailSent(db: Db, ids: string[], claim: string, now: Date): Promise<void> {
+  if (ids.length === 0) return;
   await runWrite(
     db,
     mail(db)
       .updateTable('mail_queue')
       .set({ sent_at: now.toISOString(), claim: null, claimed_until: null, last_error: null })
-      .where('id', '=', id)
+      .where('id', 'in', ids)
       .where('claim', '=', claim),
   );
 }
