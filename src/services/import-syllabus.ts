@@ -1,7 +1,8 @@
 // Use case: read a Markdown syllabus, optionally move its schedule, and store it under a slug in one transaction.
 import type { StoredCourse } from '../domain/stored-course.js';
-import { saveCourse } from '../storage/repositories/course-writer.js';
+import { saveCourse, type SaveCourseResult } from '../storage/repositories/course-writer.js';
 import { loadCourse } from '../storage/repositories/course-reader.js';
+import { resyncCourseWork, type CourseWorkResync } from './course-work-resync.js';
 import { DomainError, assertSlug } from './errors.js';
 import { readSyllabus, type ImportSyllabusInput, type ReadSyllabusResult } from './read-syllabus.js';
 import { nowOf, type ServiceDeps } from './deps.js';
@@ -13,9 +14,20 @@ export interface ImportSyllabusResult extends ReadSyllabusResult {
   stored: StoredCourse;
   /** True when the slug was new; false when an existing course was updated in place. */
   created: boolean;
+  /** What followed the schedule: hand-in rows moved or removed, deliverables merged. */
+  resync: CourseWorkResync;
 }
 
-/** Parses and stores; a file that is not a syllabus stores nothing. Re-importing a slug updates it in place. */
+/** Another import of the same slug committed between our read of the course and our write. */
+class CourseMovedOn extends Error {}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Parses and stores; a file that is not a syllabus stores nothing. Re-importing a slug updates
+ * it in place, and in the same transaction moves the hand-ins, extensions and attendance of
+ * meetings that moved to their new dates and merges the deliverables (staff edits kept).
+ */
 export async function importSyllabus(
   deps: ServiceDeps,
   input: ImportSyllabusInput,
@@ -23,14 +35,63 @@ export async function importSyllabus(
   assertSlug(input.slug);
   const { course, warnings } = readSyllabus(input);
   const now = nowOf(deps).toISOString();
-  const saved = await saveCourse(deps.db, input.slug, course, now);
+  let saved: SaveCourseResult | null = null;
+  let resync: CourseWorkResync | null = null;
+  for (let attempt = 1; !saved; attempt++) {
+    // The merge compares with the course as stored before; the write checks it is still that one.
+    const before = await loadCourse(deps.db, input.slug);
+    try {
+      saved = await saveCourse(deps.db, input.slug, course, now, async (trx, result) => {
+        if (before ? result.created || result.version !== before.version + 1 : !result.created)
+          throw new CourseMovedOn();
+        resync = await resyncCourseWork(trx, result, before, course, now);
+      });
+    } catch (error) {
+      if (!(error instanceof CourseMovedOn) || attempt >= 5) {
+        if (error instanceof CourseMovedOn)
+          throw new DomainError('conflict', `Course "${input.slug}" is being imported by someone else; try again.`);
+        throw error;
+      }
+    }
+  }
   const stored = await loadCourse(deps.db, input.slug);
   if (!stored)
     throw new DomainError('not_found', `Course "${input.slug}" vanished right after it was stored.`);
-  // Meetings that disappeared take their roles and hand-ins along: say so.
-  const removed = saved.removedMeetingDates.map((date) => ({
+  const done = resync as CourseWorkResync | null;
+  const result = done ?? {
+    movedRows: 0,
+    removedDays: [],
+    changedDeliverables: [],
+    addedDeliverables: [],
+    orphanedDeliverables: [],
+  };
+  // Meetings that disappeared take their roles, talk slots and hand-ins along: say so.
+  const removed = saved.removedMeetingDates.map((date) => {
+    const day = result.removedDays.find((d) => d.date === date);
+    const held = day
+      ? [
+          day.handIns > 0 ? plural(day.handIns, 'hand-in', 'hand-ins') : null,
+          day.extensions > 0 ? plural(day.extensions, 'extension', 'extensions') : null,
+          day.attendance > 0 ? `the attendance of ${plural(day.attendance, 'student', 'students')}` : null,
+        ].filter((x): x is string => x !== null)
+      : [];
+    return {
+      line: 0,
+      message:
+        held.length > 0
+          ? `The meeting of ${date} is no longer in the schedule: it was removed with what was attached to it (roles, talk slots, ${held.join(', ')}).`
+          : `The meeting of ${date} is no longer in the schedule: it was removed with what was attached to it.`,
+    };
+  });
+  const orphaned = result.orphanedDeliverables.map((key) => ({
     line: 0,
-    message: `The meeting of ${date} is no longer in the schedule: it was removed with what was attached to it.`,
+    message: `The deliverable "${key}" no longer follows from the syllabus: it stays, with its hand-ins; close or edit it if it is gone for good.`,
   }));
-  return { course, warnings: [...warnings, ...removed], stored, created: saved.created };
+  return {
+    course,
+    warnings: [...warnings, ...removed, ...orphaned],
+    stored,
+    created: saved.created,
+    resync: result,
+  };
 }

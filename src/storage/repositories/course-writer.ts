@@ -12,7 +12,15 @@ export interface SaveCourseResult {
   version: number;
   /** Local dates of stored meetings the new schedule no longer has (deleted, with what hung on them). */
   removedMeetingDates: string[];
+  /** Stored meetings that keep their id on another date (a shifted schedule), old date → new date. */
+  movedMeetings: Array<{ id: string; from: string; to: string }>;
 }
+
+/**
+ * Runs inside the course's transaction, after its rows are written: what is keyed by the
+ * course's dates (hand-ins, attendance, deliverables) follows in the same commit, or not at all.
+ */
+export type AfterCourseWrite = (trx: Kysely<Database>, saved: SaveCourseResult) => Promise<void>;
 
 type Trx = Kysely<Database>;
 type ChildTable = Exclude<keyof CourseTables, 'courses'>;
@@ -91,14 +99,14 @@ async function upsertCourseRow(trx: Trx, slug: string, course: CourseModel, now:
       .set({ ...values, version })
       .where('id', '=', found.id)
       .execute();
-    return { courseId: found.id, created: false, version, removedMeetingDates: [] as string[] };
+    return { courseId: found.id, created: false, version, removedMeetingDates: [] as string[], movedMeetings: [] as SaveCourseResult['movedMeetings'] };
   }
   const courseId = ulid();
   await trx
     .insertInto('courses')
     .values({ id: courseId, slug, ...values, version: 1, created_at: now })
     .execute();
-  return { courseId, created: true, version: 1, removedMeetingDates: [] as string[] };
+  return { courseId, created: true, version: 1, removedMeetingDates: [] as string[], movedMeetings: [] as SaveCourseResult['movedMeetings'] };
 }
 
 /** Creates or updates the course `slug` from `course`, all or nothing. `now` is an ISO-8601 UTC instant. */
@@ -107,13 +115,14 @@ export async function saveCourse(
   slug: string,
   course: CourseModel,
   now: string,
+  afterWrite?: AfterCourseWrite,
 ): Promise<SaveCourseResult> {
   try {
-    return await writeCourse(db, slug, course, now);
+    return await writeCourse(db, slug, course, now, afterWrite);
   } catch (error) {
     // Two instances creating the same new slug at once: the loser retries, as an update.
     if (/unique|duplicate key/i.test(error instanceof Error ? error.message : ''))
-      return writeCourse(db, slug, course, now);
+      return writeCourse(db, slug, course, now, afterWrite);
     throw error;
   }
 }
@@ -123,6 +132,7 @@ async function writeCourse(
   slug: string,
   course: CourseModel,
   now: string,
+  afterWrite?: AfterCourseWrite,
 ): Promise<SaveCourseResult> {
   return writeTransaction(db, async (trx) => {
     const result = await upsertCourseRow(trx, slug, course, now);
@@ -302,6 +312,11 @@ async function writeCourse(
 
     const kept = new Set(meetingIds);
     result.removedMeetingDates = oldMeetings.filter((m) => !kept.has(m.id)).map((m) => m.date);
+    const newDate = new Map(meetingIds.map((id, i) => [id, course.meetings[i]!.date]));
+    result.movedMeetings = oldMeetings
+      .filter((m) => newDate.has(m.id) && newDate.get(m.id) !== m.date)
+      .map((m) => ({ id: m.id, from: m.date, to: newDate.get(m.id)! }));
+    if (afterWrite) await afterWrite(trx, result);
     return result;
   });
 }
