@@ -241,6 +241,18 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       await poll(() => summary.getByText('Overdue — still taken', { exact: true }).count()).toBe(1);
       expect(await summary.getByText(/this hand-in is kept and shown, but scores zero/).count()).toBe(1);
       expect(await summary.getByRole('button', { name: 'Hand in late' }).count()).toBe(1);
+      // It starts from the template; the preview shows headings and emphasis, and no unsafe link.
+      const text = summary.getByLabel('Write it here (Markdown)');
+      expect(await text.inputValue()).toMatch(/^# Summary: .+\n[\s\S]*## What is the problem addressed in the lecture/);
+      await text.fill('# Summary\n\nThe **quadratic** cost [see](javascript:alert(1)) and [paper](https://arxiv.org/abs/1706.03762).');
+      await summary.getByRole('button', { name: 'Preview' }).click();
+      const preview = summary.getByRole('region', { name: 'Preview' });
+      await poll(() => preview.getByRole('heading', { name: 'Summary' }).count()).toBe(1);
+      expect(await preview.locator('strong').innerText()).toBe('quadratic');
+      expect(await preview.getByRole('link').count()).toBe(1);
+      expect(await preview.getByRole('link').getAttribute('href')).toBe('https://arxiv.org/abs/1706.03762');
+      await summary.getByRole('button', { name: 'Back to writing' }).click();
+      expect(await text.inputValue()).toMatch(/^# Summary\n/);
     },
     STEP,
   );

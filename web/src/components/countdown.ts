@@ -1,6 +1,4 @@
-// Countdown words for a deadline as the student reads them ("due in 26 h", "due in 3 days", "2 days ago"), how urgent it is, and now by the server's clock.
-import { useEffect, useState } from 'react';
-import { useNow } from '../course-context.js';
+// Countdown words for a deadline as the student reads them ("due in 26 h", "due in 3 days", "2 days ago") and how urgent it is.
 
 export type Urgency = 'past' | 'soon' | 'week' | 'later';
 
@@ -21,32 +19,4 @@ export function countdownTo(dueAt: string, now: number): Countdown {
   const span = hours >= 72 ? `${Math.floor(hours / 24)} days` : hours >= 1 ? `${hours} h` : `${Math.max(1, Math.floor(abs / MINUTE))} min`;
   if (ms < 0) return { words: `${span} ago`, urgency: 'past' };
   return { words: `due in ${span}`, urgency: ms <= 48 * HOUR ? 'soon' : ms <= 7 * 24 * HOUR ? 'week' : 'later' };
-}
-
-/**
- * The server's clock as last seen (its `now` minus the browser's at that moment): deadlines are
- * judged by server time, so a browser whose clock is off still shows true countdowns.
- */
-let serverOffsetMs = 0;
-const listeners = new Set<(offset: number) => void>();
-
-/** Records the server's time from a response that carries it (the student dashboard's `now`). */
-export function noteServerTime(serverNow: string): void {
-  const at = Date.parse(serverNow);
-  if (!Number.isFinite(at)) return;
-  serverOffsetMs = at - Date.now();
-  for (const listener of listeners) listener(serverOffsetMs);
-}
-
-/** Now by the server's clock, refreshed every `everyMs` and whenever the server's time is learned. */
-export function useServerNow(everyMs = 30_000): number {
-  const [offset, setOffset] = useState(serverOffsetMs);
-  useEffect(() => {
-    listeners.add(setOffset);
-    setOffset(serverOffsetMs);
-    return () => {
-      listeners.delete(setOffset);
-    };
-  }, []);
-  return useNow(everyMs) + offset;
 }

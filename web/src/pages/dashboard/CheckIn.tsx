@@ -1,7 +1,7 @@
 // During a class, for students: the check-in code shown in class marks you present (on the course home and What is due).
 import { useState } from 'react';
 import { useCourse } from '../../course-context.js';
-import { useServerNow } from '../../components/countdown.js';
+import { useServerNow } from '../../components/server-now.js';
 import { messageOf } from '../../auth/client.js';
 import { formatInstant } from '../../time.js';
 import { workApi } from '../work/work-client.js';

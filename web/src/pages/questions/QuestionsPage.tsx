@@ -1,7 +1,7 @@
 // The questions of a class: your own before the deadline; presenters and staff see all of them, grouped by reading, after it.
 import { useCallback, useEffect, useState } from 'react';
 import { useCourse, useDocumentTitle } from '../../course-context.js';
-import { useServerNow } from '../../components/countdown.js';
+import { useServerNow } from '../../components/server-now.js';
 import { Link } from '../../router.js';
 import { coursePageUrl } from '../../routes.js';
 import { Empty, ErrorState, Loading } from '../../components/states.js';

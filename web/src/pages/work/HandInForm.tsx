@@ -6,32 +6,9 @@ import { FormError } from '../../auth/Field.js';
 import { MarkdownPreview } from '../../components/MarkdownPreview.js';
 import { meetingTopic } from '../../components/meeting-time.js';
 import { formatDay } from '../../time.js';
+import { TYPE_WORDS, fileProblem, typeList } from './file-check.js';
 import { bytes, workApi, type DueItem, type Receipt } from './work-client.js';
 import '../../auth/auth.css';
-
-/** How each accepted type reads to a student, and what the file picker may offer. */
-const TYPE_WORDS: Record<string, { label: string; accept: string[] }> = {
-  pdf: { label: 'PDF', accept: ['.pdf', 'application/pdf'] },
-  pptx: { label: 'PowerPoint (.pptx)', accept: ['.pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'] },
-  docx: { label: 'Word (.docx)', accept: ['.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'] },
-  zip: { label: 'zip archive', accept: ['.zip', 'application/zip'] },
-  md: { label: 'Markdown (.md)', accept: ['.md', 'text/markdown'] },
-  txt: { label: 'plain text (.txt)', accept: ['.txt', 'text/plain'] },
-};
-
-function typeList(types: string[]): string {
-  const words = types.map((t) => TYPE_WORDS[t]?.label ?? t);
-  return words.length <= 1 ? (words[0] ?? 'any file') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
-}
-
-/** The browser's first check of a chosen file (the server checks the content again): the extension and the size. */
-export function fileProblem(file: File, types: string[], maxBytes: number | null): string | null {
-  if (file.size === 0) return `“${file.name}” is empty. Choose the file again.`;
-  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
-  if (types.length > 0 && !types.includes(ext)) return `“${file.name}” is not a ${typeList(types)} file. Choose a ${typeList(types)} file.`;
-  if (maxBytes !== null && file.size > maxBytes) return `“${file.name}” is ${bytes(file.size)}, larger than the ${bytes(maxBytes)} limit. Make it smaller (for slides: compress the images, or export a PDF).`;
-  return null;
-}
 
 const LATE_NOW: Record<string, string> = {
   accept: 'The deadline has passed: this hand-in will be recorded as late.',

@@ -184,6 +184,4 @@ export const STATE_WORDS: Record<DueItem['state'], string> = {
   missed: 'Missed',
 };
 
-export function bytes(n: number): string {
-  return n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`;
-}
+export { bytes } from '../../components/bytes.js';
