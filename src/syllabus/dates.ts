@@ -47,7 +47,10 @@ const WEEKDAY_WORD =
   '(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
 
 const NAMED = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
-const NAMED_DM = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?(?:,?\\s+(\\d{4})\\b)?`, 'i');
+// "20 December", "12-Sep-2024".
+const NAMED_DM = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${MONTH}\\.?(?:,?[\\s-]+(\\d{4})\\b)?`, 'i');
+// "17.09.2024", "17.09." (day first, as written in most of Europe); schedule cells only, not running text.
+const DOTTED = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?:(\d{4}|\d{2})(?![\d.]))?/;
 const NUMERIC = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/;
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 const WEEKDAY_RE = new RegExp(`\\b${WEEKDAY_WORD}\\b\\.?`, 'i');
@@ -94,6 +97,11 @@ export function parseDateCell(cell: string): MonthDay | null {
   m = NAMED_DM.exec(text);
   if (m) {
     const r = { month: monthOf(m[2]!), day: Number(m[1]!), year: yearOf(m[3]!), weekday };
+    return valid(r.month, r.day) ? r : null;
+  }
+  m = DOTTED.exec(text);
+  if (m) {
+    const r = { month: Number(m[2]!), day: Number(m[1]!), year: yearOf(m[3]!), weekday };
     return valid(r.month, r.day) ? r : null;
   }
   m = NUMERIC.exec(text);
