@@ -5,7 +5,7 @@ import { blocksOf, listItems } from './blocks.js';
 import { outline, headingText, type Section } from './document.js';
 import { findTerm, readHeader } from './header.js';
 import { decodeInput } from './input.js';
-import { htmlTables, listSchedules } from './shaped-tables.js';
+import { htmlTables, listSchedules, splitDayColumns } from './shaped-tables.js';
 import { readLogistics, forumOf, emailOf, type Logistics } from './logistics.js';
 import { deriveMilestones, readExplicitMilestone, type SentenceSource } from './milestones.js';
 import { legendSaysUnmarkedRequired } from './readings.js';
@@ -59,7 +59,7 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     timeZone = 'UTC';
   }
   const doc = outline(lines);
-  const piped = findTables(lines, 0, lines.length, doc.fenced);
+  const piped = findTables(lines, 0, lines.length, doc.fenced).map(splitDayColumns);
   // HTML tables and bulleted schedules read as tables too (outside the ranges pipe tables already cover).
   const html = htmlTables(lines, doc.fenced).filter((t) => !piped.some((p) => p.start < t.end && t.start < p.end));
   const tables = [...piped, ...html];

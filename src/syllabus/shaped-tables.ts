@@ -160,3 +160,30 @@ export function listSchedules(lines: string[], doc: DocumentOutline, tables: rea
   }
   return out;
 }
+
+/**
+ * A week-per-row table with one column per class day ("| Week | Tuesday | Thursday |", cells "Sep 3: Introduction"):
+ * one row per dated cell, as a two-column table (Date, Readings). Tables with a column of bare dates are left alone.
+ */
+export function splitDayColumns(table: Table): Table {
+  const width = table.header.length;
+  const datedCells = (k: number) => table.rows.filter((r) => (leadingDate(r.cells[k] ?? '')?.rest ?? '') !== '').length;
+  const bareDates = (k: number) => table.rows.filter((r) => { const d = leadingDate(r.cells[k] ?? ''); return d !== null && d.rest === ''; }).length;
+  const filled = (k: number) => table.rows.filter((r) => (r.cells[k] ?? '') !== '').length;
+  const columns: number[] = [];
+  for (let k = 0; k < width; k++) {
+    if (bareDates(k) * 2 > filled(k) && filled(k) > 0) return table;
+    if (datedCells(k) > 0 && datedCells(k) * 2 >= filled(k)) columns.push(k);
+  }
+  if (columns.length < 2) return table;
+  const rows: TableRow[] = [];
+  for (const row of table.rows) {
+    for (const k of columns) {
+      const cell = row.cells[k] ?? '';
+      if (cell === '') continue;
+      const lead = leadingDate(cell);
+      rows.push(lead ? { cells: [lead.date, itemCell(lead.rest)], lines: row.lines } : { cells: ['', cell], lines: row.lines });
+    }
+  }
+  return { header: ['Date', 'Readings'], headerLine: table.headerLine, rows, start: table.start, end: table.end };
+}

@@ -121,3 +121,37 @@ describe('files the importer refuses with one clear error', () => {
     if (r.ok) expect(r.course.meetings.length).toBeGreaterThan(0);
   });
 });
+
+describe('a week-per-row table with a column per class day', () => {
+  it('gives one meeting per dated cell, in date order, with its readings', () => {
+    const { course } = load('week-columns.md');
+    expect(course.meetings.map((m) => [m.date, m.kind, m.title, m.readings.map((r) => [r.title, r.required])])).toEqual([
+      ['2024-09-03', 'lecture', 'Introduction', []],
+      ['2024-09-05', 'lecture', null, [['MapReduce', true]]],
+      ['2024-09-10', 'lecture', null, [['GFS', true]]],
+      ['2024-09-12', 'lecture', null, [['Bigtable', false]]],
+      ['2024-09-17', 'no_class', 'No class', []],
+      ['2024-09-19', 'lecture', null, [['Dynamo', true]]],
+    ]);
+  });
+});
+
+describe('dates written the European way in a schedule', () => {
+  it('reads "17.09.2024", "12-Sep-2024" and "Tuesday, September 3, 2024"', () => {
+    const text = [
+      '# EE 600: Advanced Topics (Fall 2024)',
+      '',
+      '## Schedule',
+      '',
+      '| Date | Topic | Reading |',
+      '|---|---|---|',
+      '| Tuesday, September 3, 2024 | Intro | |',
+      '| 12-Sep-2024 | Disks | [Paper C](https://example.org/c.pdf) |',
+      '| 17.09.2024 | Flash | [Paper D](https://example.org/d.pdf) |',
+      '| 19.09. | Wear | [Paper E](https://example.org/e.pdf) |',
+    ].join('\n');
+    const r = parseSyllabus(text, { timeZone: 'Europe/Berlin' });
+    expect(r.ok && r.course.meetings.map((m) => m.date)).toEqual(['2024-09-03', '2024-09-12', '2024-09-17', '2024-09-19']);
+    expect(r.ok && r.warnings.filter((w) => /date/.test(w.message))).toEqual([]);
+  });
+});
