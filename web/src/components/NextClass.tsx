@@ -1,13 +1,14 @@
 // The "what comes next" card: the next class, when it is in the course's zone, and how far away.
 import { Link } from '../router.js';
 import type { CourseDetail } from '../api.js';
-import { useNow } from '../course-context.js';
+import { useServerNow } from './server-now.js';
 import { coursePageUrl } from '../routes.js';
 import { fromNow } from '../time.js';
 import { meetingTopic, meetingWhen, nextMeeting } from './meeting-time.js';
 
 export function NextClassCard({ course }: { course: CourseDetail }) {
-  const now = useNow();
+  // The server's clock once a response has told it (the student dashboard), else the browser's.
+  const now = useServerNow(60_000);
   const next = nextMeeting(course, now);
   if (!next) {
     const any = course.meetings.some((m) => m.startsAt);

@@ -64,7 +64,14 @@ export default function DuePage() {
     return (
       <div className="state state-empty">
         <h1>What is due</h1>
-        <p>Students see their questions, their group’s work and their receipts here. Sign in with a student account of this course.</p>
+        <p>Students see their questions, their group’s work and their receipts here.</p>
+        <p>
+          {course.abilities.viewAllSubmissions ? (
+            <Link to={coursePageUrl(course.slug, 'work')}>See everyone’s hand-ins on the staff Hand-ins page</Link>
+          ) : (
+            <Link to={`/sign-in?next=${encodeURIComponent(coursePageUrl(course.slug, 'due'))}`}>Sign in with a student account of this course</Link>
+          )}
+        </p>
       </div>
     );
   }
