@@ -10,6 +10,10 @@ import { deliverablesForCourse } from '../../src/domain/demo-deliverables.js';
 import { toCourseModel, type StoredCourse } from '../../src/domain/stored-course.js';
 import { BlobStore } from '../../src/files/blob-store.js';
 import { markAttendance } from '../../src/services/attendance/roll.js';
+import { DEMO_SLUG, importDemoCourse } from '../../src/services/demo-course.js';
+import { seedDemoAccounts } from '../../src/services/demo/seed-accounts.js';
+import { seedGroups } from '../../src/services/demo/seed-groups.js';
+import { seedWork } from '../../src/services/demo/seed-work.js';
 import { meetingDashboard } from '../../src/services/dashboard/staff.js';
 import { studentDashboard } from '../../src/services/dashboard/student.js';
 import { resyncCourseWork } from '../../src/services/course-work-resync.js';
@@ -233,4 +237,93 @@ describeEachDialect('re-importing the syllabus with its classes a week later', (
     expect(await dateRows(db, courseId)).toEqual(rows);
     expect(await deliverableSpecs(db, courseId)).toEqual(specs);
   }, 60_000);
+});
+
+describeEachDialect('re-importing a syllabus that drops a class and moves a deadline', (t) => {
+  const OLD = SOURCE.toString('utf8');
+  const sept4 = OLD.split('\n').find((l) => l.startsWith('| Sept 4 '))!;
+  const EDITED = OLD.replace(`${sept4}\n`, '').replace('by **September 26**', 'by **September 27**');
+  const CLOCK = new Date('2024-09-03T15:00:00Z');
+  let db: Db;
+  let courseId: string;
+  let ada: string;
+
+  beforeAll(async () => {
+    db = t().db;
+    const deps: WorkDeps = { db, files: new BlobStore(t().config.filesDir), mailer: null, clock: () => CLOCK, publicUrl: 'http://localhost' };
+    courseId = (await importSyllabus({ db, clock: () => CLOCK }, { source: OLD, slug: 'dropped', timeZone: ZONE })).stored.id;
+    ada = (await makePerson(db, CLOCK, 'ada-dropped@example.edu', { courseId, role: 'student', name: 'Ada' })).id;
+    const w = await loadWorkCourse(deps, 'dropped', { userId: ada, isAdmin: false });
+    for (const [date, reading] of [['2024-09-04', 0], ['2024-09-04', 1], ['2024-09-09', 0]] as const)
+      await submitWork(deps, w, { deliverableKey: 'question', meetingDate: date, readingIndex: reading, text: 'Why this design?', file: null, acknowledgePolicy: true, now: CLOCK });
+  }, 60_000);
+
+  it('removes the dropped class’s hand-ins with it, says how many, and leaves the other classes’ alone', async () => {
+    const result = await importSyllabus({ db, clock: () => CLOCK }, { source: EDITED, slug: 'dropped', timeZone: ZONE });
+    expect(result.warnings).toContainEqual({ line: 0, message: expect.stringMatching(/^The meeting of 2024-09-04 is no longer in the schedule: .*2 hand-ins/) });
+    const rows = await dateRows(db, courseId);
+    expect(rows.submissions.map((s) => s.slot)).toEqual(['2024-09-09#0']);
+    const specs = await deliverableSpecs(db, courseId);
+    expect(specs.find((d) => d.key === 'question')!.meetingDates).not.toContain('2024-09-04');
+    expect(specs.find((d) => d.key === 'question')!.meetingDates).toContain('2024-09-09');
+  }, 60_000);
+
+  it('moves a deadline the syllabus moved (the proposal, one day later)', async () => {
+    const specs = await deliverableSpecs(db, courseId);
+    const due = specs.find((d) => d.key === 'proposal')!.dueRule;
+    expect(due.kind).toBe('absolute');
+    expect(DateTime.fromISO((due as { at: string }).at, { zone: ZONE }).toISODate()).toBe('2024-09-27');
+  });
+});
+
+describeEachDialect('the demo started again a week later', (t) => {
+  const ADMIN = { userId: 'demo-seed', isAdmin: true };
+  let db: Db;
+  let courseId: string;
+  const LATER = new Date(NOW.getTime() + WEEK);
+
+  /** The seeded hand-ins by class place (position in the schedule), owner and outcome. */
+  async function handInsByPlace() {
+    const course = (await loadCourse(db, DEMO_SLUG))!;
+    const rows = await work(db).selectFrom('submissions').select(['id', 'deliverable_key', 'meeting_date', 'owner', 'outcome']).where('course_id', '=', courseId).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, key: r.deliverable_key, place: course.meetings.findIndex((m) => m.date === r.meeting_date), owner: r.owner, outcome: r.outcome }));
+  }
+
+  async function pastClassViews(course: StoredCourse, places: number[], now: Date) {
+    const w = await loadWorkCourse({ db, clock: () => now }, DEMO_SLUG, ADMIN);
+    const out = [];
+    for (const place of places) {
+      const d = await meetingDashboard({ db }, w, course.meetings[place]!.date, now);
+      out.push({ place, questions: d.questions?.students.map((s) => [s.name, s.handedIn, s.late]), roles: d.roles.map((r) => [r.deliverableKey, r.groups.map((g) => [g.name, g.cell.state])]), attendance: d.attendance });
+    }
+    return out;
+  }
+
+  beforeAll(async () => {
+    db = t().db;
+    courseId = (await importDemoCourse({ db, clock: () => NOW }, NOW)).stored.id;
+    await seedDemoAccounts(db, NOW, courseId);
+    await seedGroups({ db, clock: () => NOW }, DEMO_SLUG, 598);
+    await seedWork({ db, filesDir: t().config.filesDir }, DEMO_SLUG, NOW);
+  }, 240_000);
+
+  it('shows the seeded hand-ins, rolls and the late summary on the same classes, and seeds nothing twice', async () => {
+    const first = (await loadCourse(db, DEMO_SLUG))!;
+    const seeded = await handInsByPlace();
+    const places = [...new Set(seeded.map((s) => s.place))].sort((a, b) => a - b);
+    expect(places.every((p) => p >= 0)).toBe(true);
+    expect(seeded.filter((s) => s.outcome === 'late-zero')).toHaveLength(1);
+    const views = await pastClassViews(first, places, NOW);
+
+    const restarted = await importDemoCourse({ db, clock: () => LATER }, LATER);
+    expect(restarted.stored.meetings[0]!.date).toBe(plusDays(first.meetings[0]!.date, 7));
+    expect(restarted.stored.meetings.map((m) => m.id)).toEqual(first.meetings.map((m) => m.id));
+    expect(await handInsByPlace()).toEqual(seeded);
+    expect(await pastClassViews(restarted.stored, places, LATER)).toEqual(views);
+
+    // The same classes are past relative to the later day: the next start's seeding finds them all done.
+    const again = await seedWork({ db, filesDir: t().config.filesDir }, DEMO_SLUG, LATER);
+    expect(again).toMatchObject({ questions: 0, files: 0, summaries: 0, rolls: 0, skipped: true });
+    expect(await handInsByPlace()).toEqual(seeded);
+  }, 240_000);
 });
