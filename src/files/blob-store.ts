@@ -1,7 +1,7 @@
 // Files by content hash under config.filesDir: streamed to a temp file (hashed, size-capped), fsynced, renamed into place.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, type ReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -91,6 +91,31 @@ export class BlobStore {
     }
     await syncDir(dirname(target));
     return target;
+  }
+
+  /**
+   * Removes temp files last written before `before` (uploads cut short by a killed server; a live upload writes
+   * continuously, and other instances sharing the folder keep theirs). Returns how many were removed.
+   */
+  async sweepTemp(before: Date): Promise<number> {
+    const dir = join(this.root, 'tmp');
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const name of names) {
+      if (!name.endsWith('.part')) continue;
+      const path = join(dir, name);
+      const info = await stat(path).catch(() => null);
+      if (info && info.mtimeMs < before.getTime()) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   async discard(temp: TempFile): Promise<void> {

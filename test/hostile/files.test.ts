@@ -1,7 +1,7 @@
 // Files built to hurt, checked as uploads: bombs, unsafe archive names, lying types, cut-off files, hostile names; and an
 // upload whose connection drops halfway leaves no record, no stored file and no temp file.
 import { connect } from 'node:net';
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,9 @@ import { listZip } from '../../src/files/zip.js';
 import type { FileRules } from '../../src/domain/deliverables.js';
 import { buildApp } from '../../src/http/app.js';
 import { createSession } from '../../src/services/auth/sessions.js';
-import { describeEachDialect, type TestDatabase } from '../support/dialects.js';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/dialects.js';
+import { createSeminar } from '../../src/main.js';
+import { BlobStore } from '../../src/files/blob-store.js';
 import { makePdf, makeZip, patchBytes } from '../files/build.js';
 import { buildWorkWorld, multipart, SLUG } from '../http/work-helpers.js';
 
@@ -285,6 +287,30 @@ describeEachDialect('uploads over HTTP', (get) => {
     // The server still answers.
     const res = await app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
+  });
+});
+
+describe('a server killed mid-upload', () => {
+  it('leaves a temp file that the next start removes once it has been idle for an hour (fresh ones stay)', async () => {
+    const database = await createTestDatabase('sqlite');
+    try {
+      const tmp = join(database.config.filesDir, 'tmp');
+      mkdirSync(tmp, { recursive: true });
+      const stale = join(tmp, 'killed-upload.part');
+      const fresh = join(tmp, 'live-upload.part');
+      writeFileSync(stale, 'half a PDF');
+      writeFileSync(fresh, 'an upload in flight on another instance');
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+      utimesSync(stale, twoHoursAgo, twoHoursAgo);
+      const seminar = await createSeminar(database.config, { mailQueue: false });
+      await seminar.close();
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(fresh)).toBe(true);
+      expect(await new BlobStore(database.config.filesDir).sweepTemp(new Date(Date.now() + 1000))).toBe(1);
+      expect(existsSync(fresh)).toBe(false);
+    } finally {
+      await database.drop();
+    }
   });
 });
 
