@@ -113,6 +113,13 @@ export default function DuePage() {
       {error ? <FormError message={`The list could not be refreshed: ${error.message}`} /> : null}
       <CheckIn />
       <NextDeadlines data={data} onDuePage />
+      {data.policyAcknowledged ? null : (
+        <section className="card policy-card" aria-labelledby="policy-title">
+          <h2 id="policy-title">Before your first hand-in</h2>
+          <p id="policy-text">{data.policy}</p>
+          <p className="muted">Your first hand-in asks you to tick that you have read and follow this policy; it is asked once.</p>
+        </section>
+      )}
       <section aria-labelledby="due-open-title" id="due-open">
         <h2 id="due-open-title">To do ({open.length})</h2>
         {open.length === 0 ? <p>Nothing is open right now.</p> : <ItemList items={open} render={card} />}
@@ -185,7 +192,7 @@ function DueCard({
     (returned || stillTaken(item) || (item.state === 'open' && Date.parse(item.dueAt) - now <= OPEN_FORMS_WITHIN_MS));
   const freshHere = fresh !== null && item.receipts.some((r) => r.id === fresh.id);
   const form = (
-    <HandInForm item={item} policy={data.policyAcknowledged ? null : data.policy} template={template} now={now} onDone={onDone} />
+    <HandInForm item={item} policy={data.policyAcknowledged ? null : data.policy} policyTextId="policy-text" template={template} now={now} onDone={onDone} />
   );
   return (
     <article aria-labelledby={`${id}-title`}>

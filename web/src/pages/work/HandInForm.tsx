@@ -21,6 +21,7 @@ type Mode = 'text' | 'file';
 export function HandInForm({
   item,
   policy,
+  policyTextId,
   template,
   now,
   onDone,
@@ -28,6 +29,8 @@ export function HandInForm({
   item: DueItem;
   /** The policy to acknowledge on the first hand-in, or null once acknowledged. */
   policy: string | null;
+  /** The id of the policy's text shown once on the page; the form then shows only the tick box. */
+  policyTextId?: string;
   /** The Markdown the text starts from (the summary's template questions), or null. */
   template: string | null;
   now: number;
@@ -50,6 +53,8 @@ export function HandInForm({
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [askPolicy, setAskPolicy] = useState<string | null>(policy);
+  // The page shows the policy once; a form only repeats it when the server asked for it here.
+  const [policyAbove, setPolicyAbove] = useState(policyTextId !== undefined && policy !== null);
   // The template may arrive after the form: start from it if nothing has been written yet.
   useEffect(() => {
     if (startText) setTexts((old) => (old.length === 1 && old[0] === '' ? [startText] : old));
@@ -134,6 +139,7 @@ export function HandInForm({
       const reason = typeof details?.reason === 'string' ? details.reason : null;
       if (reason === 'policy-acknowledgement-required') {
         setAskPolicy(String(details?.policy ?? 'Read the course’s academic-integrity and AI-tool policy.'));
+        setPolicyAbove(false);
         setFieldErrors({ ack: 'Tick this box to acknowledge the policy; it is asked once, on your first hand-in.' });
         focusFirstProblem(['ack']);
       } else if (mode === 'file' && (e as { status?: number }).status !== 0 && ['too_large', 'file_rejected'].includes((e as { code?: string }).code ?? '')) {
@@ -274,22 +280,22 @@ export function HandInForm({
       ) : null}
 
       {askPolicy ? (
-        <fieldset className="policy-ack">
+        <fieldset className={policyAbove ? 'policy-ack policy-ack-short' : 'policy-ack'}>
           <legend>Academic integrity and AI tools (asked once)</legend>
-          <p id={`${id}-policy`}>{askPolicy}</p>
+          {policyAbove ? null : <p id={`${id}-policy`}>{askPolicy}</p>}
           <label>
             <input
               id={`${id}-ack`}
               type="checkbox"
               checked={ack}
               aria-invalid={fieldErrors.ack ? true : undefined}
-              aria-describedby={describe('ack')}
+              aria-describedby={[describe('ack'), policyAbove ? policyTextId : `${id}-policy`].filter(Boolean).join(' ')}
               onChange={(e) => {
                 setAck(e.target.checked);
                 if (e.target.checked) setFieldErrors((old) => ({ ...old, ack: '' }));
               }}
             />{' '}
-            I have read and follow the academic-integrity and AI-tool policy.
+            I have read and follow the academic-integrity and AI-tool policy{policyAbove ? ' (shown at the top of this page)' : ''}.
           </label>
           {fieldErrors.ack ? fieldError('ack') : null}
         </fieldset>
