@@ -291,6 +291,10 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       await axeBoth(ada, 'questions-hidden', async (p) => {
         await poll(() => p.locator('.questions-hidden').count()).toBe(1);
       });
+      const cat = await open('cat', '/questions?date=2024-08-28');
+      await axeBoth(cat, 'questions-own', async (p) => {
+        await poll(() => p.getByText(/classmates’ questions stay hidden/).count()).toBe(1);
+      });
       now = new Date('2024-08-28T15:00:00Z');
       await ada.reload();
       await poll(() => ada.getByText(/Everyone’s questions are shown, grouped by reading/).count()).toBe(1);
