@@ -22,6 +22,11 @@ export interface CourseWorkResync {
   movedRows: number;
   /** What the dates of removed meetings held, deleted with them. */
   removedDays: RemovedDayRows[];
+  /**
+   * Rows found on a day a moved class lands on that no stored class held (left there by a class
+   * removed before re-imports moved hand-ins along): deleted, or they would join that class.
+   */
+  strayDays: RemovedDayRows[];
   /** Keys of deliverables whose stored spec changed with the syllabus. */
   changedDeliverables: string[];
   /** Keys of deliverables the syllabus now adds. */
@@ -29,6 +34,8 @@ export interface CourseWorkResync {
   /** Keys of stored deliverables the syllabus no longer generates (kept, with their hand-ins). */
   orphanedDeliverables: string[];
 }
+
+const heldRows = (d: RemovedDayRows) => d.handIns + d.attendance + d.rolls + d.extensions > 0;
 
 /** The model as the course writer stores it: repeated component and milestone keys get "-2", "-3". */
 function asStored(course: CourseModel): CourseModel {
@@ -57,6 +64,7 @@ export async function resyncCourseWork(
   const out: CourseWorkResync = {
     movedRows: 0,
     removedDays: [],
+    strayDays: [],
     changedDeliverables: [],
     addedDeliverables: [],
     orphanedDeliverables: [],
@@ -68,6 +76,9 @@ export async function resyncCourseWork(
   const held = new Set([...after.meetings.map((m) => m.date), ...saved.movedMeetings.map((m) => m.from)]);
   const gone = [...new Set(saved.removedMeetingDates)].filter((d) => !held.has(d));
   out.removedDays = await deleteDayRows(trx, courseId, gone);
+  const heldBefore = new Set(before.meetings.map((m) => m.date));
+  const landing = [...new Set(saved.movedMeetings.map((m) => m.to))].filter((d) => !heldBefore.has(d));
+  out.strayDays = (await deleteDayRows(trx, courseId, landing)).filter(heldRows);
   out.movedRows = await moveDayRows(trx, courseId, saved.movedMeetings, after.timeZone);
 
   const stored = await listDeliverableSpecs(trx, courseId);
@@ -83,7 +94,7 @@ export async function resyncCourseWork(
     out.addedDeliverables = merge.added.map((d) => d.key);
     out.orphanedDeliverables = merge.orphaned;
   }
-  const removedRows = out.removedDays.some((d) => d.handIns + d.attendance + d.extensions > 0);
+  const removedRows = [...out.removedDays, ...out.strayDays].some(heldRows);
   if (out.movedRows > 0 || removedRows || out.changedDeliverables.length > 0 || out.addedDeliverables.length > 0)
     await bumpCourseWork(trx, courseId);
   return out;

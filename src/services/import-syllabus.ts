@@ -61,6 +61,7 @@ export async function importSyllabus(
   const result = done ?? {
     movedRows: 0,
     removedDays: [],
+    strayDays: [],
     changedDeliverables: [],
     addedDeliverables: [],
     orphanedDeliverables: [],
@@ -83,13 +84,17 @@ export async function importSyllabus(
           : `The meeting of ${date} is no longer in the schedule: it was removed with what was attached to it.`,
     };
   });
+  const strays = result.strayDays.map((day) => ({
+    line: 0,
+    message: `${plural(day.handIns, 'hand-in', 'hand-ins')} and the attendance of ${day.date}, left by a class removed earlier, were removed: a class now falls on that day.`,
+  }));
   const orphaned = result.orphanedDeliverables.map((key) => ({
     line: 0,
     message: `The deliverable "${key}" no longer follows from the syllabus: it stays, with its hand-ins; close or edit it if it is gone for good.`,
   }));
   return {
     course,
-    warnings: [...warnings, ...removed, ...orphaned],
+    warnings: [...warnings, ...removed, ...strays, ...orphaned],
     stored,
     created: saved.created,
     resync: result,

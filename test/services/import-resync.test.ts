@@ -215,7 +215,7 @@ describeEachDialect('re-importing the syllabus with its classes a week later', (
     const specs = await deliverableSpecs(db, courseId);
     const version = await workVersion(db, courseId);
     const again = await importSyllabus({ db, clock: () => new Date(NOW.getTime() + WEEK) }, { source: SOURCE, slug: SLUG, timeZone: ZONE, shiftTo: FIRST_NEXT_WEEK });
-    expect(again.resync).toEqual({ movedRows: 0, removedDays: [], changedDeliverables: [], addedDeliverables: [], orphanedDeliverables: [] });
+    expect(again.resync).toEqual({ movedRows: 0, removedDays: [], strayDays: [], changedDeliverables: [], addedDeliverables: [], orphanedDeliverables: [] });
     expect(await dateRows(db, courseId)).toEqual(rows);
     expect(await deliverableSpecs(db, courseId)).toEqual(specs);
     expect(await workVersion(db, courseId)).toBe(version);
@@ -326,4 +326,24 @@ describeEachDialect('the demo started again a week later', (t) => {
     expect(again).toMatchObject({ questions: 0, files: 0, summaries: 0, rolls: 0, skipped: true });
     expect(await handInsByPlace()).toEqual(seeded);
   }, 240_000);
+});
+
+describeEachDialect('moving classes onto a day that still holds rows of a class removed long ago', (t) => {
+  it('clears that day first and says so, instead of failing the import or mixing the rows into the class', async () => {
+    const db = t().db;
+    const CLOCK = new Date('2024-08-01T15:00:00Z');
+    const imported = await importSyllabus({ db, clock: () => CLOCK }, { source: SOURCE, slug: 'strays', timeZone: ZONE });
+    const courseId = imported.stored.id;
+    const dates = imported.stored.meetings.map((m) => m.date);
+    const last = dates.at(-1)!;
+    const stray = plusDays(last, 7);
+    expect(dates).not.toContain(stray);
+    const roll = (date: string) => ({ course_id: courseId, meeting_date: date, opened_by: 'staff', opened_at: CLOCK.toISOString(), check_in_code: null, code_expires_at: null });
+    await work(db).insertInto('attendance_rolls').values([roll(last), roll(stray)]).execute();
+
+    const moved = await importSyllabus({ db, clock: () => CLOCK }, { source: SOURCE, slug: 'strays', timeZone: ZONE, shiftTo: plusDays(dates[0]!, 7) });
+    expect(moved.warnings).toContainEqual({ line: 0, message: expect.stringContaining(`attendance of ${stray}, left by a class removed earlier, were removed`) });
+    const rows = await dateRows(db, courseId);
+    expect(rows.rolls).toEqual([{ meeting_date: stray, opened_at: CLOCK.toISOString() }]);
+  }, 60_000);
 });

@@ -18,13 +18,16 @@ const PARKED = '~';
 export interface RemovedDayRows {
   date: string;
   handIns: number;
+  /** Attendance records (one per student marked). */
   attendance: number;
+  /** Rolls taken or check-ins opened (0 or 1). */
+  rolls: number;
   extensions: number;
 }
 
 /** How many rows of each kind a course holds on `date` (what a removed meeting takes along). */
 async function countDay(w: WorkDb, courseId: string, date: string): Promise<RemovedDayRows> {
-  const count = async (table: 'submissions' | 'attendance_records' | 'extensions') => {
+  const count = async (table: 'submissions' | 'attendance_records' | 'attendance_rolls' | 'extensions') => {
     const row = await w
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -37,6 +40,7 @@ async function countDay(w: WorkDb, courseId: string, date: string): Promise<Remo
     date,
     handIns: await count('submissions'),
     attendance: await count('attendance_records'),
+    rolls: await count('attendance_rolls'),
     extensions: await count('extensions'),
   };
 }
