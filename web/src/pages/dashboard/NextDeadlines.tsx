@@ -103,9 +103,10 @@ export function NextDeadlines({ data, onDuePage = false, limit = 3 }: { data: St
           {late.length} late or missed item{late.length === 1 ? '' : 's'} on record: {onDuePage ? <a href="#due-late">see them</a> : <Link to={`${due}#due-late`}>see them</Link>}.
         </p>
       ) : null}
-      <p className={(q.left === 0 && q.allowance > 0) || (a.left === 0 && a.allowance > 0) ? 'allowance allowance-none' : 'allowance'}>
-        Question days you may still miss: <strong>{q.left}</strong> of {q.allowance}
-        {q.left === 0 && q.allowance > 0 ? ' — none left: hand in every question from now on.' : '.'} Absences left: <strong>{a.left}</strong> of {a.allowance}
+      <p className="allowance">
+        Question days you may still miss: <strong className={q.left === 0 && q.allowance > 0 ? 'allowance-none' : undefined}>{q.left}</strong> of {q.allowance}
+        {q.left === 0 && q.allowance > 0 ? ' — none left: hand in every question from now on.' : '.'} Absences left:{' '}
+        <strong className={a.left === 0 && a.allowance > 0 ? 'allowance-none' : undefined}>{a.left}</strong> of {a.allowance}
         {a.left === 0 && a.allowance > 0 ? ' — none left: come to every class or ask staff to excuse you.' : '.'}
       </p>
       {onDuePage ? null : (
