@@ -237,6 +237,27 @@ describeEachDialect('re-importing the syllabus with its classes a week later', (
     expect(await dateRows(db, courseId)).toEqual(rows);
     expect(await deliverableSpecs(db, courseId)).toEqual(specs);
   }, 60_000);
+
+  it('keeps every hand-in on its class when two imports of the course run at once', async () => {
+    const placeOf = async () => {
+      const course = (await loadCourse(db, SLUG))!;
+      const rows = await dateRows(db, courseId);
+      const place = (d: string | null) => course.meetings.findIndex((m) => m.date === d);
+      return {
+        submissions: rows.submissions.map((s) => [s.id, place(s.meeting_date), s.slot.slice(10)]),
+        records: rows.records.map((r) => [place(r.meeting_date), r.user_id]),
+        extensions: rows.extensions.map((e) => [e.id, place(e.meeting_date)]),
+        question: (await deliverableSpecs(db, courseId)).find((d) => d.key === 'question')!.meetingDates.map(place),
+      };
+    };
+    const before = await placeOf();
+    expect(before.submissions.every(([, p]) => (p as number) >= 0)).toBe(true);
+    const results = await Promise.all(
+      [14, 21].map((days) => importSyllabus({ db, clock: () => NOW }, { source: SOURCE, slug: SLUG, timeZone: ZONE, shiftTo: plusDays(FIRST_NEXT_WEEK, days) })),
+    );
+    expect(results.every((r) => !r.created)).toBe(true);
+    expect(await placeOf()).toEqual(before);
+  }, 60_000);
 });
 
 describeEachDialect('re-importing a syllabus that drops a class and moves a deadline', (t) => {

@@ -1,6 +1,6 @@
 // Stores a course model under a slug in one transaction, updating in place: same slug, same ids, no duplicates.
 import { ulid } from 'ulid';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CourseModel } from '../../domain/course.js';
 import { writeTransaction, type Database, type Db } from '../db.js';
 import type { CourseTables } from '../schema.js';
@@ -87,19 +87,22 @@ async function upsertCourseRow(trx: Trx, slug: string, course: CourseModel, now:
     group_size: course.groupSize ? json(course.groupSize) : null,
     updated_at: now,
   };
+  // One statement bumps and reads the version: two imports of the same slug at once get 2 and 3,
+  // never both 2 (on PostgreSQL the second waits for the first's row lock, then adds to its value).
   const found = await trx
-    .selectFrom('courses')
-    .select(['id', 'version'])
+    .updateTable('courses')
+    .set({ ...values, version: sql<number>`version + 1` })
     .where('slug', '=', slug)
+    .returning(['id', 'version'])
     .executeTakeFirst();
   if (found) {
-    const version = found.version + 1;
-    await trx
-      .updateTable('courses')
-      .set({ ...values, version })
-      .where('id', '=', found.id)
-      .execute();
-    return { courseId: found.id, created: false, version, removedMeetingDates: [] as string[], movedMeetings: [] as SaveCourseResult['movedMeetings'] };
+    return {
+      courseId: found.id,
+      created: false,
+      version: Number(found.version),
+      removedMeetingDates: [] as string[],
+      movedMeetings: [] as SaveCourseResult['movedMeetings'],
+    };
   }
   const courseId = ulid();
   await trx
