@@ -10,6 +10,10 @@ import type { Deliverable } from './deliverables.js';
  *   meetings (`movedDates`), so an edited list of days still names the same classes;
  * - a deliverable the new syllabus adds is added; one it no longer generates stays (it may hold
  *   hand-ins), unchanged but for its moved dates, and is reported.
+ * Two values that mean the same are the same: a deadline written "…:59Z" or "…:59.000Z" (staff's
+ * form saves the second). A list of class days naming a day on which the stored course had no
+ * class cannot be a choice of classes: it was left stale by an import before this merge, and
+ * follows the syllabus.
  */
 export interface DeliverableMergeInput {
   /** The course's deliverables as stored (maybe edited by staff), in order. */
@@ -20,6 +24,8 @@ export interface DeliverableMergeInput {
   newGenerated: readonly Deliverable[];
   /** Local date of each meeting that keeps its id but moved: old date → new date. */
   movedDates?: ReadonlyMap<string, string>;
+  /** Local dates of the stored course's meetings before the re-import (repairs stale day lists). */
+  knownDates?: ReadonlySet<string>;
 }
 
 export interface DeliverableMerge {
@@ -63,12 +69,33 @@ function kept(field: string, value: unknown, moved: ReadonlyMap<string, string>)
   return value;
 }
 
+/** A field's value in the form two equal values share (absolute deadlines as one ISO form). */
+function canonical(field: string, value: unknown): unknown {
+  if (field !== 'dueRule' || !value || typeof value !== 'object') return value;
+  const rule = value as { kind?: unknown; at?: unknown };
+  if (rule.kind !== 'absolute' || typeof rule.at !== 'string') return value;
+  const ms = Date.parse(rule.at);
+  return Number.isNaN(ms) ? value : { ...rule, at: new Date(ms).toISOString() };
+}
+
+/** Whether staff's value is still what the old syllabus generated (or, for class days, a stale list). */
+function untouched(field: string, stored: unknown, generated: unknown, knownDates: ReadonlySet<string> | undefined): boolean {
+  if (sameJson(canonical(field, stored), canonical(field, generated))) return true;
+  return (
+    field === 'meetingDates' &&
+    knownDates !== undefined &&
+    Array.isArray(stored) &&
+    stored.some((d) => typeof d !== 'string' || !knownDates.has(d))
+  );
+}
+
 /** The merged spec of one stored deliverable. */
 export function mergeDeliverable(
   stored: Deliverable,
   oldGenerated: Deliverable | undefined,
   newGenerated: Deliverable | undefined,
   movedDates: ReadonlyMap<string, string> = new Map(),
+  knownDates?: ReadonlySet<string>,
 ): Deliverable {
   const from = stored as unknown as Record<string, unknown>;
   const before = (oldGenerated ?? {}) as Record<string, unknown>;
@@ -81,7 +108,7 @@ export function mergeDeliverable(
       continue;
     }
     const value =
-      after && oldGenerated && sameJson(from[field], before[field])
+      after && oldGenerated && untouched(field, from[field], before[field], knownDates)
         ? after[field]
         : kept(field, from[field], movedDates);
     if (value !== undefined) out[field] = value;
@@ -100,7 +127,7 @@ export function mergeDeliverables(input: DeliverableMergeInput): DeliverableMerg
   for (const stored of input.stored) {
     const next = newByKey.get(stored.key);
     if (!next) orphaned.push(stored.key);
-    const merged = mergeDeliverable(stored, oldByKey.get(stored.key), next, moved);
+    const merged = mergeDeliverable(stored, oldByKey.get(stored.key), next, moved, input.knownDates);
     if (!sameJson(merged, stored)) changed.push(merged);
   }
   const added = input.newGenerated.filter((d) => !storedKeys.has(d.key));

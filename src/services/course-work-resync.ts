@@ -88,6 +88,7 @@ export async function resyncCourseWork(
       oldGenerated: deliverablesForCourse(toCourseModel(before)),
       newGenerated: deliverablesForCourse(asStored(after)),
       movedDates: movedDates(saved.movedMeetings),
+      knownDates: heldBefore,
     });
     await applyDeliverableMerge(trx, courseId, merge, now);
     out.changedDeliverables = merge.changed.map((d) => d.key);

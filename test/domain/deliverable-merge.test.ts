@@ -97,6 +97,25 @@ describe('re-importing a syllabus merges the stored deliverables', () => {
     expect(merge.changed.some((d) => d.key === 'reading-log')).toBe(false);
   });
 
+  it('takes the new deadline when staff’s form only rewrote the old one as ".000Z"', () => {
+    const stored = oldGenerated.map((d) =>
+      d.dueRule.kind === 'absolute' ? { ...d, dueRule: { kind: 'absolute' as const, at: new Date(Date.parse(d.dueRule.at)).toISOString() } } : d,
+    );
+    expect(byKey(oldGenerated, 'proposal').dueRule).toEqual({ kind: 'absolute', at: '2024-09-27T04:59:59Z' });
+    const merge = mergeDeliverables({ stored, oldGenerated, newGenerated });
+    expect(byKey(merge.changed, 'proposal').dueRule).toEqual(byKey(newGenerated, 'proposal').dueRule);
+  });
+
+  it('repairs a list of class days left stale by an earlier import: days the course no longer had follow the syllabus', () => {
+    const stale = oldGenerated.map((d) => (d.key === 'question' ? { ...d, meetingDates: ['2024-08-21'] } : d));
+    const knownDates = new Set(before.meetings.map((m) => m.date));
+    const merge = mergeDeliverables({ stored: stale, oldGenerated, newGenerated, movedDates: weekMoves(before), knownDates });
+    expect(byKey(merge.changed, 'question').meetingDates).toEqual(byKey(newGenerated, 'question').meetingDates);
+    // Without knowing the course's days the list counts as chosen, and only moves.
+    const blind = mergeDeliverables({ stored: stale, oldGenerated, newGenerated, movedDates: weekMoves(before) });
+    expect(blind.changed.find((d) => d.key === 'question')).toBeUndefined();
+  });
+
   it('changes nothing when the same syllabus is imported again', () => {
     const edited = oldGenerated.map((d) => (d.key === 'slides' ? { ...d, graceMinutes: 5 } : d));
     expect(mergeDeliverables({ stored: edited, oldGenerated, newGenerated: oldGenerated, movedDates: new Map() })).toEqual({ changed: [], added: [], orphaned: [] });

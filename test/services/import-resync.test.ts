@@ -368,3 +368,22 @@ describeEachDialect('moving classes onto a day that still holds rows of a class 
     expect(rows.rolls).toEqual([{ meeting_date: stray, opened_at: CLOCK.toISOString() }]);
   }, 60_000);
 });
+
+describeEachDialect('a course whose deliverables an earlier re-import left on last week’s days', (t) => {
+  it('puts their class days back on the course’s classes at the next re-import', async () => {
+    const db = t().db;
+    const stored = (await importSyllabus({ db, clock: () => NOW }, { source: SOURCE, slug: 'stale', timeZone: ZONE, shiftTo: FIRST })).stored;
+    const ta = (await makePerson(db, NOW, 'ta-stale@example.edu', { courseId: stored.id, role: 'ta', name: 'Ta' })).id;
+    await loadWorkCourse({ db, clock: () => NOW }, 'stale', { userId: ta, isAdmin: false });
+    // What the demo did before re-imports kept deliverables in step: the course moved, they did not.
+    const { course } = readSyllabus({ source: SOURCE, timeZone: ZONE, shiftTo: FIRST_NEXT_WEEK });
+    await saveCourse(db, 'stale', course, NOW.toISOString());
+    const stale = (await deliverableSpecs(db, stored.id)).find((d) => d.key === 'question')!;
+    expect(stale.meetingDates.some((d) => !course.meetings.some((m) => m.date === d))).toBe(true);
+
+    const fixed = await importSyllabus({ db, clock: () => NOW }, { source: SOURCE, slug: 'stale', timeZone: ZONE, shiftTo: plusDays(FIRST_NEXT_WEEK, 7) });
+    const generated = deliverablesForCourse(toCourseModel(fixed.stored));
+    for (const key of ['question', 'slides', 'summary'])
+      expect((await deliverableSpecs(db, stored.id)).find((d) => d.key === key)!.meetingDates).toEqual(generated.find((d) => d.key === key)!.meetingDates);
+  }, 60_000);
+});
