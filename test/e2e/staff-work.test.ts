@@ -182,6 +182,14 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await poll(() => ta.getByText(/Version 1 counts, chosen by Ta/).count()).toBe(1);
       await poll(() => versions.getByText('Counts — staff’s choice').count()).toBe(1);
       await check(ta, 'versions');
+      // Undo: back to the automatic rule, version 2 (the last on time) counts again.
+      await ta.getByRole('button', { name: 'Undo the choice: the last version on time counts' }).click();
+      await poll(() => ta.getByText('Your choice is undone: the last version on time counts again.').count()).toBe(1);
+      await poll(() => ta.getByText(/Version 2 counts \(the last one on time/).count()).toBe(1);
+      expect(await versions.getByText('Counts — staff’s choice').count()).toBe(0);
+      await poll(() => versions.getByRole('listitem').filter({ hasText: 'Version 2' }).getByText(/^Counts/).count()).toBe(1);
+      expect(await ta.getByRole('button', { name: 'Undo the choice: the last version on time counts' }).count()).toBe(0);
+      await check(ta, 'versions-undone');
     },
     STEP,
   );

@@ -119,6 +119,7 @@ const EXPECTED: Record<string, Expectation> = {
     body: { decision: 'comment', body: 'Good.' },
   },
   'POST /api/courses/:slug/submissions/:submissionId/count': { who: 'staff' },
+  'DELETE /api/courses/:slug/submissions/:submissionId/count': { who: 'staff' },
   'GET /api/courses/:slug/submissions/:submissionId/download': { who: 'members' },
   'GET /api/courses/:slug/meetings/:date/questions': { who: 'members' },
   'GET /api/courses/:slug/meetings/:date/download': { who: 'staff' },

@@ -257,6 +257,27 @@ describeEachDialect('staff work screens over HTTP', (get) => {
     expect((await clients.ada!.post(`${api}/submissions/${v2}/count`)).statusCode).toBe(403);
   });
 
+  it('lets staff undo their choice so the last version on time counts again, logged; a second undo is 404', async () => {
+    expect((await del('ada', `${api}/submissions/${v1}/count`)).statusCode).toBe(403);
+    expect((await handIns('ta', 'proposal', `g:${world.groups.alpha}`)).json().occasions[0].slots[0].countedId).toBe(v1);
+    // Any version of the hand-in names it: the choice is per hand-in, not per version.
+    const res = await del('prof', `${api}/submissions/${v2}/count`);
+    expect(res.statusCode).toBe(200);
+    const slot = (await handIns('ta', 'proposal', `g:${world.groups.alpha}`)).json().occasions[0].slots[0];
+    expect(slot.countedId).toBe(v2);
+    expect(slot.chosenByStaff).toBeNull();
+    expect(slot.versions.map((v: Json) => v.counted)).toEqual([false, true]);
+    const alpha = (await clients.ta!.get(`${api}/deliverables/proposal/status`)).json().rows.find((r: Json) => r.name === 'Alpha').cells[0];
+    expect(alpha.chosenByStaff ?? false).toBe(false);
+    expect(alpha.receipt.id).toBe(v2);
+    expect(await actions()).toContain('counted-version-cleared');
+    const again = await del('prof', `${api}/submissions/${v2}/count`);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().error.message).toMatch(/last one on time already counts/);
+    expect((await del('ta', `${api}/submissions/${otherSubmissionId}/count`)).statusCode).toBe(404);
+    expect((await del('ta', `${api}/submissions/no-such-id/count`)).statusCode).toBe(404);
+  });
+
   it('answers bad version-history questions with 4xx, never 500', async () => {
     const cases: Array<[string, string, string | undefined, number]> = [
       ['proposal', '', undefined, 400],

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_BYTES } from '../../domain/deliverables.js';
 import { authorize } from '../../services/enrollment/course-access.js';
 import { DomainError } from '../../services/errors.js';
 import { findDeliverable } from '../../services/work/context.js';
-import { chooseCountedVersion, reviewSubmission } from '../../services/work/staff.js';
+import { chooseCountedVersion, clearCountedChoice, reviewSubmission } from '../../services/work/staff.js';
 import { submitWork } from '../../services/work/submit.js';
 import type { RouteOptions } from '../deps.js';
 import { presentReceipt } from '../presenters/receipt.js';
@@ -93,5 +93,12 @@ export const submissionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
     const { slug, submissionId } = request.params as z.infer<typeof submissionParamsSchema>;
     const work = await workOf(deps, request, slug);
     return chooseCountedVersion(workDepsOf(app, deps), work, submissionId);
+  });
+
+  app.delete('/courses/:slug/submissions/:submissionId/count', { schema: { summary: 'Undo staff’s choice of the counted version of this hand-in: the last version on time counts again (staff)', tags, params: submissionParamsSchema, response: { 200: looseObjectSchema, ...errors } } }, async (request, reply) => {
+    const { slug, submissionId } = request.params as z.infer<typeof submissionParamsSchema>;
+    const work = await workOf(deps, request, slug);
+    reply.header('cache-control', 'no-store');
+    return clearCountedChoice(workDepsOf(app, deps), work, submissionId);
   });
 };

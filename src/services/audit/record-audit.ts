@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'extension-revoked',
   'submission-reviewed',
   'counted-version-chosen',
+  'counted-version-cleared',
   // Talk slots of the presentation days (staff actions).
   'talk-slots-applied',
   'talk-slot-moved',

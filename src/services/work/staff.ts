@@ -6,6 +6,7 @@ import { toMillis } from '../../domain/due.js';
 import { findEnrollment } from '../../storage/repositories/enrollments.js';
 import { listGroupsWithMembers } from '../../storage/repositories/work-people.js';
 import {
+  deleteCountedChoice,
   deleteExtensionRow,
   findExtensionRow,
   findSubmission,
@@ -143,6 +144,17 @@ export async function chooseCountedVersion(deps: Pick<WorkDeps, 'db' | 'clock'>,
   if (!s || s.course_id !== work.course.id) throw new DomainError('not_found', 'No such hand-in in this course.');
   await setCountedChoice(deps.db, { course_id: s.course_id, deliverable_key: s.deliverable_key, slot: s.slot, owner: s.owner, submission_id: s.id, set_by: work.access.viewer!.userId, set_at: deps.clock().toISOString() });
   await auditStaffAction(deps.db, deps.clock(), work.access, 'counted-version-chosen', s.owner, { submission: s.id, deliverable: s.deliverable_key, slot: s.slot, version: s.version });
+  return { submissionId };
+}
+
+/** Staff undo their choice: the automatic rule (the last version on time counts) applies again to that hand-in. */
+export async function clearCountedChoice(deps: Pick<WorkDeps, 'db' | 'clock'>, work: WorkCourse, submissionId: string): Promise<{ submissionId: string }> {
+  authorize(work.access, 'grade');
+  const s = await findSubmission(deps.db, submissionId);
+  if (!s || s.course_id !== work.course.id) throw new DomainError('not_found', 'No such hand-in in this course.');
+  const removed = await deleteCountedChoice(deps.db, { course_id: s.course_id, deliverable_key: s.deliverable_key, slot: s.slot, owner: s.owner });
+  if (removed === 0) throw new DomainError('not_found', 'Staff have not chosen a version of this hand-in; the last one on time already counts.', { reason: 'no-choice' });
+  await auditStaffAction(deps.db, deps.clock(), work.access, 'counted-version-cleared', s.owner, { submission: s.id, deliverable: s.deliverable_key, slot: s.slot, version: s.version });
   return { submissionId };
 }
 

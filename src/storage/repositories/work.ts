@@ -222,3 +222,15 @@ export async function listCountedChoicesOf(db: Db, courseId: string, key: string
     .where('owner', '=', owner)
     .execute();
 }
+
+/** Removes staff's choice of the counted version of one hand-in; answers how many rows went (0 when there was none). */
+export async function deleteCountedChoice(db: Db, key: { course_id: string; deliverable_key: string; slot: string; owner: string }): Promise<number> {
+  const result = await work(db)
+    .deleteFrom('counted_versions')
+    .where('course_id', '=', key.course_id)
+    .where('deliverable_key', '=', key.deliverable_key)
+    .where('slot', '=', key.slot)
+    .where('owner', '=', key.owner)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0);
+}

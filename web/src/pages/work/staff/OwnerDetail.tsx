@@ -250,6 +250,15 @@ function Slot({
       setError(messageOf(e));
     }
   };
+  const undoChoice = async (v: VersionView) => {
+    setError(null);
+    try {
+      await staffApi.uncount(course.slug, v.id);
+      onChanged('Your choice is undone: the last version on time counts again.');
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
   return (
     <div className="slot">
       {slot.readingTitle ? <h4 id={headingId}>About “{slot.readingTitle}”</h4> : null}
@@ -270,6 +279,20 @@ function Slot({
               </>
             ) : null}
           </p>
+          {counted && slot.chosenByStaff ? (
+            <p className="counted-undo">
+              <button
+                type="button"
+                className="button button-secondary small"
+                onClick={() => void undoChoice(counted)}
+              >
+                Undo the choice: the last version on time counts
+                {slot.readingTitle ? (
+                  <span className="visually-hidden"> (about {slot.readingTitle})</span>
+                ) : null}
+              </button>
+            </p>
+          ) : null}
           <ol
             className="version-list"
             reversed

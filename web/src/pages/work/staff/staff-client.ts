@@ -139,6 +139,8 @@ export const staffApi = {
   review: (slug: string, submissionId: string, decision: Decision, body: string) =>
     call<{ id: string }>('POST', `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/reviews`, { decision, body }),
   count: (slug: string, submissionId: string) => call<{ submissionId: string }>('POST', `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/count`),
+  /** Undo staff's choice of the hand-in this version belongs to: the last version on time counts again. */
+  uncount: (slug: string, submissionId: string) => call<{ submissionId: string }>('DELETE', `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/count`),
 };
 
 /** Field errors of a failed request: zod issues (path → message) or a domain error's details.field. */
