@@ -16,16 +16,41 @@ function decodeEntities(s: string): string {
   });
 }
 
+/**
+ * `<a href="u">text</a>` as `[text](u)`, by bounded scans (a tag within 2 000 characters, its text within 5 000), so that
+ * a file of unclosed tags stays linear.
+ */
+function convertLinks(html: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let i = 0;
+  for (let at = lower.indexOf('<a', i); at >= 0; at = lower.indexOf('<a', i)) {
+    const tagEnd = at + 2 < html.length && /[\s>]/.test(html[at + 2]!) ? html.slice(at, at + 2000).indexOf('>') : -1;
+    const textEnd = tagEnd < 0 ? -1 : lower.slice(at + tagEnd, at + tagEnd + 5000).indexOf('</a');
+    const closeEnd = textEnd < 0 ? -1 : html.slice(at + tagEnd + textEnd, at + tagEnd + textEnd + 100).indexOf('>');
+    if (closeEnd < 0) {
+      out += html.slice(i, at + 2);
+      i = at + 2;
+      continue;
+    }
+    const tag = html.slice(at, at + tagEnd + 1);
+    const text = html.slice(at + tagEnd + 1, at + tagEnd + textEnd).replace(/<[^<>]{0,1000}>/g, '').trim();
+    const href = /\bhref\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1]?.trim();
+    out += html.slice(i, at) + (href ? `[${text}](${href})` : text);
+    i = at + tagEnd + textEnd + closeEnd + 1;
+  }
+  return out + html.slice(i);
+}
+
 /** The Markdown of an HTML table cell: links, bold, italics and line breaks kept; other tags dropped. */
 function cellMarkdown(html: string): string {
   return decodeEntities(
-    html
-      .replace(/<a\b[^>]*\bhref\s*=\s*["']([^"']*)["'][^>]*>([\s\S]*?)<\/a\s*>/gi, (_, url: string, text: string) => `[${text.replace(/<[^>]*>/g, '').trim()}](${url.trim()})`)
+    convertLinks(html)
       .replace(/<br\s*\/?>/gi, '\u0000')
-      .replace(/<\/?(strong|b)\b[^>]*>/gi, '**')
-      .replace(/<\/?(em|i)\b[^>]*>/gi, '*')
+      .replace(/<\/?(strong|b)\b[^<>]{0,500}>/gi, '**')
+      .replace(/<\/?(em|i)\b[^<>]{0,500}>/gi, '*')
       .replace(/<\/(p|div|li)\s*>/gi, '\u0000')
-      .replace(/<[^>]*>/g, ''),
+      .replace(/<[^<>]{0,1000}>/g, ''),
   )
     .replace(/\s+/g, ' ')
     .split('\u0000')
@@ -42,7 +67,11 @@ export function htmlTables(lines: string[], fenced: boolean[]): Table[] {
     if (fenced[i] || !/<table\b/i.test(lines[i]!)) continue;
     let j = i;
     while (j < lines.length && !fenced[j] && !/<\/table\s*>/i.test(lines[j]!) && j - i < 5000) j++;
-    if (j >= lines.length || fenced[j]) continue;
+    // No end within reach: no table starting before j can end earlier, so the scan goes on from there (linear).
+    if (j >= lines.length || fenced[j] || !/<\/table\s*>/i.test(lines[j]!)) {
+      i = j;
+      continue;
+    }
     // Offsets of each line in the joined block, to give every row its line number.
     const starts: number[] = [];
     let offset = 0;
@@ -57,8 +86,8 @@ export function htmlTables(lines: string[], fenced: boolean[]): Table[] {
     };
     const html = lines.slice(i, j + 1).join('\n');
     const rows: Array<{ cells: string[]; header: boolean; line: number }> = [];
-    for (const tr of html.matchAll(/<tr\b[^>]*>([\s\S]*?)(?=<tr\b|<\/tr\s*>|<\/t(?:body|head|foot)\s*>|<\/table\s*>)/gi)) {
-      const cells = [...tr[1]!.matchAll(/<t([dh])\b[^>]*>([\s\S]*?)(?=<t[dh]\b|<\/t[dh]\s*>|$)/gi)];
+    for (const tr of html.matchAll(/<tr\b[^>]{0,500}>([\s\S]*?)(?=<tr\b|<\/tr\s*>|<\/t(?:body|head|foot)\s*>|<\/table\s*>)/gi)) {
+      const cells = [...tr[1]!.matchAll(/<t([dh])\b[^>]{0,500}>([\s\S]*?)(?=<t[dh]\b|<\/t[dh]\s*>|$)/gi)];
       if (cells.length === 0) continue;
       rows.push({ cells: cells.map((c) => cellMarkdown(c[2]!)), header: cells.every((c) => c[1]!.toLowerCase() === 'h'), line: lineAt(tr.index) });
     }
@@ -130,8 +159,11 @@ export function listSchedules(lines: string[], doc: DocumentOutline, tables: rea
       for (; i < section.end && !doc.fenced[i]; i++) {
         const line = lines[i]!;
         if (line.trim() === '') {
-          const next = lines.slice(i + 1, section.end).findIndex((l) => l.trim() !== '');
-          if (next < 0 || !isListItem(lines[i + 1 + next]!)) break;
+          // Blank lines inside the list: go on only when the next non-blank line is another item.
+          let next = i + 1;
+          while (next < section.end && lines[next]!.trim() === '') next++;
+          if (next >= section.end || doc.fenced[next] || !isListItem(lines[next]!)) break;
+          i = next - 1;
           continue;
         }
         if (/^\s{0,3}#{1,6}\s/.test(line)) break;

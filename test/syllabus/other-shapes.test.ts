@@ -155,3 +155,17 @@ describe('dates written the European way in a schedule', () => {
     expect(r.ok && r.warnings.filter((w) => /date/.test(w.message))).toEqual([]);
   });
 });
+
+describe('HTML and list schedules built to be slow', () => {
+  const head = '# CS 1: X (Fall 2024)\n\n## Schedule\n\n| Date | Readings |\n| --- | --- |\n| Sept 3 | [A](https://a.org) |\n\n';
+  // Each of these took minutes while a scan restarted at every unclosed tag or blank line; now each is one pass.
+  it.each([
+    ['unclosed links', '<table><tr><td>' + '<a href="x'.repeat(150_000) + '</table>'],
+    ['unclosed tags', '<table><tr><td>' + '<b'.repeat(300_000) + '</table>'],
+    ['unclosed tables', '<table>\n'.repeat(300_000)],
+    ['a list with blank lines', '## Weekly Plan\n\n' + '- **Sept 3** — x\n\n\n'.repeat(100_000)],
+  ])('reads a syllabus of %s without a throw', (_, body) => {
+    const r = parseSyllabus(head + body, { timeZone: 'America/Chicago' });
+    expect(r.ok).toBe(true);
+  }, 60_000);
+});
