@@ -71,8 +71,9 @@ export function packedObjectBytes(content: Uint8Array): number {
   let total = 0;
   for (let m = streamWord.exec(text); m !== null; m = streamWord.exec(text)) {
     if (text.slice(Math.max(0, m.index - 3), m.index) === 'end') continue;
-    const dictStart = text.lastIndexOf(' obj', m.index);
-    const dict = text.slice(Math.max(0, dictStart), m.index);
+    // The stream's dictionary: back to its "n 0 obj", looked for in the 1 KB before (a bounded scan per stream).
+    const before = text.slice(Math.max(0, m.index - 1024), m.index);
+    const dict = before.slice(Math.max(0, before.lastIndexOf(' obj')));
     if (!/\/Type\s*\/(ObjStm|XRef)\b/.test(dict) || !/\/FlateDecode|\/Fl\b/.test(dict)) continue;
     const start = m.index + m[0].length;
     const end = text.indexOf('endstream', start);
