@@ -102,7 +102,7 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await ta.getByRole('button', { name: 'Edit the rules of Presentation slides' }).click();
       const form = ta.getByRole('form', { name: 'Rules of Presentation slides' });
       await poll(() => form.count()).toBe(1);
-      await form.getByLabel('Hours').fill('48');
+      await form.getByLabel('Hours', { exact: true }).fill('48');
       await form.getByLabel('Grace (minutes)').fill('-5');
       await form.getByRole('button', { name: 'Save' }).click();
       await poll(() => form.getByText('Grace: enter a whole number from 0 to 10080.').count()).toBe(1);
@@ -110,13 +110,24 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await form.getByLabel('Grace (minutes)').fill('10');
       await form.getByLabel('Keep it and show it, but it scores zero').check();
       await poll(() => form.getByText(/Due 48 h before each class starts \(with 10 min of grace\), late work is kept and shown but scores zero\./).count()).toBe(1);
+      await form.getByLabel('Stop taking hand-ins this many hours after the deadline').fill('36');
+      await poll(() => form.getByText(/Hand-ins stop 36 h after the deadline\./).count()).toBe(1);
+      await form.getByLabel('Notes for students (one per line)').fill('The presentation is at most 40 minutes.\n\n  Bring a PDF copy.  ');
       await check(ta, 'settings-form');
       await form.getByRole('button', { name: 'Save' }).click();
       await poll(() => ta.getByText('Saved the rules of “Presentation slides”.').count()).toBe(1);
       const card = ta.getByRole('article', { name: /Presentation slides/ });
       await poll(() => card.getByText(/Due 48 h before each class starts \(with 10 min of grace\)/).count()).toBe(1);
-      const saved = (await (await fetch(`${url}/api/courses/${SLUG}/deliverables`, { headers: { cookie: (await ta.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).json()) as { deliverables: Array<{ key: string; dueRule: unknown; graceMinutes: number; lateRule: string }> };
-      expect(saved.deliverables.find((d) => d.key === 'slides')).toMatchObject({ dueRule: { kind: 'meeting', anchor: 'start', offsetHours: -48 }, graceMinutes: 10, lateRule: 'zero' });
+      const saved = (await (await fetch(`${url}/api/courses/${SLUG}/deliverables`, { headers: { cookie: (await ta.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).json()) as { deliverables: Array<{ key: string; dueRule: unknown; graceMinutes: number; lateRule: string; closeAfterHours: number | null; notes: string[] }> };
+      expect(saved.deliverables.find((d) => d.key === 'slides')).toMatchObject({ dueRule: { kind: 'meeting', anchor: 'start', offsetHours: -48 }, graceMinutes: 10, lateRule: 'zero', closeAfterHours: 36, notes: ['The presentation is at most 40 minutes.', 'Bring a PDF copy.'] });
+      await poll(() => card.getByRole('list', { name: 'Notes on Presentation slides' }).getByRole('listitem').count()).toBe(2);
+      // Emptying the field means "never stop": the API gets null back.
+      await ta.getByRole('button', { name: 'Edit the rules of Presentation slides' }).click();
+      await form.getByLabel('Stop taking hand-ins this many hours after the deadline').fill('');
+      await poll(() => form.getByText(/Hand-ins stop/).count()).toBe(0);
+      await form.getByRole('button', { name: 'Save' }).click();
+      await poll(() => ta.getByText('Saved the rules of “Presentation slides”.').count()).toBe(1);
+      await poll(async () => ((await (await fetch(`${url}/api/courses/${SLUG}/deliverables`, { headers: { cookie: (await ta.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).json()) as { deliverables: Array<{ key: string; closeAfterHours: number | null }> }).deliverables.find((d) => d.key === 'slides')?.closeAfterHours).toBeNull();
       await check(ta, 'settings');
     },
     STEP,

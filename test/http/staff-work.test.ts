@@ -67,6 +67,21 @@ describeEachDialect('staff work screens over HTTP', (get) => {
     expect((await patch('ta', 'proposal', { dueRule: { kind: 'absolute', at: '2024-09-27T04:59:59Z' }, maxBytes: 50 * 1024 * 1024, closed: false })).statusCode).toBe(200);
   });
 
+  it('lets staff set when hand-ins stop after the deadline and the notes, and clear them again', async () => {
+    const before = await deliverable('slides');
+    expect(before.closeAfterHours).toBeNull();
+    const res = await patch('ta', 'slides', { closeAfterHours: 36, notes: ['At most 40 minutes.', '  ', 'PDF preferred.'] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().deliverable).toMatchObject({ closeAfterHours: 36, notes: ['At most 40 minutes.', 'PDF preferred.'] });
+    expect(await deliverable('slides')).toMatchObject({ closeAfterHours: 36, notes: ['At most 40 minutes.', 'PDF preferred.'] });
+    expect((await patch('ta', 'slides', { closeAfterHours: -1 })).statusCode).toBe(400);
+    expect((await patch('ta', 'slides', { notes: ['Bad\u202enote'] })).statusCode).toBe(400);
+    expect((await deliverable('slides')).closeAfterHours).toBe(36);
+    const cleared = await patch('ta', 'slides', { closeAfterHours: null, notes: before.notes });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json().deliverable).toMatchObject({ closeAfterHours: null, notes: before.notes });
+  });
+
   it('refuses bad edits with the field they are about, and changes nothing', async () => {
     const before = await deliverable('summary');
     const cases: Array<[string, unknown, number, string | null]> = [

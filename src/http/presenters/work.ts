@@ -27,6 +27,7 @@ export function presentDeliverable(d: CourseDeliverable, timeZone: string) {
     template: s.template,
     needsApproval: s.needsApproval,
     notes: s.notes,
+    closeAfterHours: s.closeAfterHours,
     closed: d.closed,
   };
 }

@@ -16,6 +16,9 @@ import {
 import { LATE_WORDS, ruleSentence } from './rule-words.js';
 import { zonedInstant, zonedParts } from './zone.js';
 
+/** The API's bound on closeAfterHours: a year. */
+const MAX_CLOSE_HOURS = 24 * 365;
+
 export function DeliverableSettings() {
   const course = useCourse();
   const [list, setList] = useState<DeliverableSettingsView[] | null>(null);
@@ -70,6 +73,13 @@ export function DeliverableSettings() {
                   course.timeZone,
                 )}
               </p>
+              {d.notes.length > 0 ? (
+                <ul className="settings-notes" aria-label={`Notes on ${d.title}`}>
+                  {d.notes.map((n, i) => (
+                    <li key={i}>{n}</li>
+                  ))}
+                </ul>
+              ) : null}
               {editing === d.key ? (
                 <SettingsForm
                   deliverable={d}
@@ -113,6 +123,8 @@ interface FormState {
   allowance: string;
   maxMb: string;
   maxTextChars: string;
+  closeAfterHours: string;
+  notes: string;
   closed: boolean;
 }
 
@@ -130,6 +142,8 @@ function initialState(d: DeliverableSettingsView, timeZone: string): FormState {
     allowance: String(d.allowance),
     maxMb: d.maxBytes ? String(Math.round((d.maxBytes / 1048576) * 10) / 10) : '',
     maxTextChars: d.maxTextChars === null ? '' : String(d.maxTextChars),
+    closeAfterHours: d.closeAfterHours === null ? '' : String(d.closeAfterHours),
+    notes: d.notes.join('\n'),
     closed: d.closed,
   };
 }
@@ -147,6 +161,8 @@ const ERROR_FIELD: Record<keyof FormState, string> = {
   allowance: 'allowance',
   maxMb: 'maxBytes',
   maxTextChars: 'maxTextChars',
+  closeAfterHours: 'closeAfterHours',
+  notes: 'notes',
   closed: 'closed',
 };
 
@@ -201,6 +217,10 @@ function SettingsForm({
             perMeeting: d.perMeeting,
             maxBytes: files ? Number(s.maxMb) * 1048576 || null : null,
             maxTextChars: d.textAllowed ? Number(s.maxTextChars) || null : null,
+            closeAfterHours:
+              s.closeAfterHours.trim() === '' || !Number.isFinite(Number(s.closeAfterHours))
+                ? null
+                : Number(s.closeAfterHours),
           },
           zone,
         );
@@ -246,6 +266,18 @@ function SettingsForm({
       patch.maxBytes = mb === undefined ? undefined : Math.round(mb * 1048576);
     }
     if (d.textAllowed) patch.maxTextChars = number('maxTextChars', s.maxTextChars, 'Longest text', 1, 200000);
+    patch.closeAfterHours =
+      s.closeAfterHours.trim() === ''
+        ? null
+        : number('closeAfterHours', s.closeAfterHours, 'Stop after', 0, MAX_CLOSE_HOURS, false);
+    const notes = s.notes
+      .split('\n')
+      .map((n) => n.trim())
+      .filter((n) => n !== '');
+    const tooLong = notes.findIndex((n) => n.length > 500);
+    if (notes.length > 20) found.notes = `Notes: at most 20 lines (this has ${notes.length}).`;
+    else if (tooLong >= 0) found.notes = `Notes: line ${tooLong + 1} is longer than 500 characters.`;
+    else patch.notes = notes;
     patch.closed = s.closed;
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -452,6 +484,41 @@ function SettingsForm({
           </FieldBox>
         ) : null}
       </div>
+      {s.lateRule === 'reject' ? null : (
+        <FieldBox
+          id={id('close-after')}
+          label="Stop taking hand-ins this many hours after the deadline"
+          error={errors.closeAfterHours}
+          hint="Leave it empty to take late work at any time. Extensions move this point too."
+        >
+          <input
+            id={id('close-after')}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={MAX_CLOSE_HOURS}
+            value={s.closeAfterHours}
+            onChange={(e) => set('closeAfterHours', e.target.value)}
+            aria-invalid={errors.closeAfterHours ? true : undefined}
+            aria-describedby={`${id('close-after')}-${errors.closeAfterHours ? 'error' : 'hint'}`}
+          />
+        </FieldBox>
+      )}
+      <FieldBox
+        id={id('notes')}
+        label="Notes for students (one per line)"
+        error={errors.notes}
+        hint="Shown with the deliverable, e.g. “The presentation is at most 40 minutes.”"
+      >
+        <textarea
+          id={id('notes')}
+          rows={3}
+          value={s.notes}
+          onChange={(e) => set('notes', e.target.value)}
+          aria-invalid={errors.notes ? true : undefined}
+          aria-describedby={`${id('notes')}-${errors.notes ? 'error' : 'hint'}`}
+        />
+      </FieldBox>
       <label className="checkbox">
         <input type="checkbox" checked={s.closed} onChange={(e) => set('closed', e.target.checked)} /> Closed:
         students cannot hand this in until it is opened again

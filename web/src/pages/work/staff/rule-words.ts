@@ -31,6 +31,8 @@ export interface RuleSummary {
   perMeeting: boolean;
   maxBytes?: number | null;
   maxTextChars?: number | null;
+  /** Hours after the (extended) deadline when hand-ins stop entirely; null or absent: never. */
+  closeAfterHours?: number | null;
 }
 
 /** One or two sentences saying what the rules mean for students. */
@@ -41,6 +43,9 @@ export function ruleSentence(r: RuleSummary, timeZone: string): string {
   if (r.maxBytes) limits.push(`files up to ${Math.round((r.maxBytes / 1048576) * 10) / 10} MB`);
   if (r.maxTextChars) limits.push(`text up to ${r.maxTextChars.toLocaleString('en-US')} characters`);
   if (limits.length > 0) parts.push(`Takes ${limits.join(' and ')}.`);
+  if (r.closeAfterHours !== undefined && r.closeAfterHours !== null && r.lateRule !== 'reject') {
+    parts.push(r.closeAfterHours === 0 ? 'Nothing is taken after the deadline.' : `Hand-ins stop ${r.closeAfterHours} h after the deadline.`);
+  }
   if (r.closed) parts.push('Closed: students cannot hand it in now.');
   return parts.join(' ');
 }

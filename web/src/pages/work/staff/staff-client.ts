@@ -27,6 +27,7 @@ export interface DeliverableSettingsView {
   maxTextChars: number | null;
   needsApproval: boolean;
   notes: string[];
+  closeAfterHours: number | null;
   closed: boolean;
 }
 
@@ -38,6 +39,8 @@ export interface DeliverablePatch {
   allowance?: number;
   maxTextChars?: number | null;
   maxBytes?: number;
+  closeAfterHours?: number | null;
+  notes?: string[];
   closed?: boolean;
 }
 
