@@ -71,22 +71,22 @@ export async function importSyllabus(
     const day = result.removedDays.find((d) => d.date === date);
     const held = day
       ? [
-          day.handIns > 0 ? plural(day.handIns, 'hand-in', 'hand-ins') : null,
           day.extensions > 0 ? plural(day.extensions, 'extension', 'extensions') : null,
           day.attendance > 0 ? `the attendance of ${plural(day.attendance, 'student', 'students')}` : null,
         ].filter((x): x is string => x !== null)
       : [];
+    const kept = day && day.handIns > 0 ? ` Its ${plural(day.handIns, 'hand-in is', 'hand-ins are')} kept, set aside as "${date}@removed": staff download them with the deliverable's zip.` : '';
     return {
       line: 0,
       message:
-        held.length > 0
+        (held.length > 0
           ? `The meeting of ${date} is no longer in the schedule: it was removed with what was attached to it (roles, talk slots, ${held.join(', ')}).`
-          : `The meeting of ${date} is no longer in the schedule: it was removed with what was attached to it.`,
+          : `The meeting of ${date} is no longer in the schedule: it was removed with what was attached to it.`) + kept,
     };
   });
   const strays = result.strayDays.map((day) => ({
     line: 0,
-    message: `${plural(day.handIns, 'hand-in', 'hand-ins')} and the attendance of ${day.date}, left by a class removed earlier, were removed: a class now falls on that day.`,
+    message: `The attendance of ${day.date}, left by a class removed earlier, was cleared and its ${plural(day.handIns, 'hand-in was', 'hand-ins were')} set aside (kept, in the deliverable's zip): a class now falls on that day.`,
   }));
   const orphaned = result.orphanedDeliverables.map((key) => ({
     line: 0,

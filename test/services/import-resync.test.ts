@@ -279,11 +279,16 @@ describeEachDialect('re-importing a syllabus that drops a class and moves a dead
       await submitWork(deps, w, { deliverableKey: 'question', meetingDate: date, readingIndex: reading, text: 'Why this design?', file: null, acknowledgePolicy: true, now: CLOCK });
   }, 60_000);
 
-  it('removes the dropped class’s hand-ins with it, says how many, and leaves the other classes’ alone', async () => {
+  it('sets the dropped class’s hand-ins aside (never deleted), says how many, and leaves the other classes’ alone', async () => {
     const result = await importSyllabus({ db, clock: () => CLOCK }, { source: EDITED, slug: 'dropped', timeZone: ZONE });
-    expect(result.warnings).toContainEqual({ line: 0, message: expect.stringMatching(/^The meeting of 2024-09-04 is no longer in the schedule: .*2 hand-ins/) });
+    expect(result.warnings).toContainEqual({ line: 0, message: expect.stringMatching(/^The meeting of 2024-09-04 is no longer in the schedule: .*2 hand-ins are kept/) });
     const rows = await dateRows(db, courseId);
-    expect(rows.submissions.map((s) => s.slot)).toEqual(['2024-09-09#0']);
+    const slots = rows.submissions.map((s) => s.slot).sort();
+    expect(slots).toHaveLength(3);
+    expect(slots[0]).toMatch(/^2024-09-04@removed-[0-9a-z]+#0$/);
+    expect(slots[1]).toMatch(/^2024-09-04@removed-[0-9a-z]+#1$/);
+    expect(slots[2]).toBe('2024-09-09#0');
+    expect(rows.submissions.filter((s) => s.meeting_date === '2024-09-04')).toEqual([]);
     const specs = await deliverableSpecs(db, courseId);
     expect(specs.find((d) => d.key === 'question')!.meetingDates).not.toContain('2024-09-04');
     expect(specs.find((d) => d.key === 'question')!.meetingDates).toContain('2024-09-09');
@@ -363,7 +368,7 @@ describeEachDialect('moving classes onto a day that still holds rows of a class 
     await work(db).insertInto('attendance_rolls').values([roll(last), roll(stray)]).execute();
 
     const moved = await importSyllabus({ db, clock: () => CLOCK }, { source: SOURCE, slug: 'strays', timeZone: ZONE, shiftTo: plusDays(dates[0]!, 7) });
-    expect(moved.warnings).toContainEqual({ line: 0, message: expect.stringContaining(`attendance of ${stray}, left by a class removed earlier, were removed`) });
+    expect(moved.warnings).toContainEqual({ line: 0, message: expect.stringContaining(`The attendance of ${stray}, left by a class removed earlier, was cleared`) });
     const rows = await dateRows(db, courseId);
     expect(rows.rolls).toEqual([{ meeting_date: stray, opened_at: CLOCK.toISOString() }]);
   }, 60_000);

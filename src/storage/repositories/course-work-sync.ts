@@ -8,8 +8,7 @@ import type { Db } from '../db.js';
 import { bumpWorkVersion } from './hot-reads.js';
 import { work, type WorkDb } from './work-tables.js';
 
-/** Tables whose rows name a meeting by its local date (and, for hand-ins, by a "<date>#<reading>" slot). */
-const DATE_TABLES = ['submissions', 'extensions', 'attendance_rolls', 'attendance_records'] as const;
+/** Tables whose rows name a meeting by a "<date>#<reading>" slot (the others by meeting_date). */
 const SLOT_TABLES = ['submissions', 'counted_versions'] as const;
 
 /** Marks a row half-way through a move, so permutations of dates never hit a unique key. */
@@ -46,17 +45,34 @@ async function countDay(w: WorkDb, courseId: string, date: string): Promise<Remo
 }
 
 /**
- * Deletes what a removed meeting's date holds: hand-ins (with their files' rows, reviews and
- * counted choices), extensions, the roll and its records. Answers what went, per date.
+ * Clears what a removed meeting's date holds. Hand-ins are never deleted: they (with their
+ * files, reviews and counted choices) are set aside under "<date>@removed-<stamp>", which no
+ * class can fall on, so they stay in the deliverable's zip and in the database while a class
+ * later moved onto that date starts clean. Extensions and the roll with its records, which only
+ * mean something for a class that exists, are deleted. Answers what was there, per date.
  */
 export async function deleteDayRows(db: Db, courseId: string, dates: readonly string[]): Promise<RemovedDayRows[]> {
   const w = work(db);
   const out: RemovedDayRows[] = [];
+  const stamp = Date.now().toString(36);
   for (const date of dates) {
     out.push(await countDay(w, courseId, date));
-    // counted_versions, submission_files and submission_reviews cascade from submissions.
-    await w.deleteFrom('counted_versions').where('course_id', '=', courseId).where('slot', 'like', `${date}#%`).execute();
-    for (const table of DATE_TABLES)
+    const aside = `${date}@removed-${stamp}`;
+    await w
+      .updateTable('submissions')
+      .set({ meeting_date: aside })
+      .where('course_id', '=', courseId)
+      .where('meeting_date', '=', date)
+      .execute();
+    for (const table of SLOT_TABLES) {
+      await w
+        .updateTable(table)
+        .set({ slot: sql<string>`cast(${aside} as text) || substr(slot, cast(${date.length + 1} as integer))` })
+        .where('course_id', '=', courseId)
+        .where('slot', 'like', `${date}#%`)
+        .execute();
+    }
+    for (const table of ['extensions', 'attendance_rolls', 'attendance_records'] as const)
       await w.deleteFrom(table).where('course_id', '=', courseId).where('meeting_date', '=', date).execute();
   }
   return out;
