@@ -1,5 +1,5 @@
 // Durable outgoing mail: a job row per message, written in the same transaction as what it is about (a hand-in's receipt).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 // Instants are ISO-8601 UTC text, ids app-generated text: the same on SQLite and PostgreSQL.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -24,7 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_error', 'text')
     .execute();
   await db.schema.createIndex('mail_queue_due_idx').on('mail_queue').columns(['sent_at', 'gave_up_at', 'next_attempt_at']).execute();
-  await db.schema.createIndex('mail_queue_claim_idx').on('mail_queue').column('claim').execute();
+  // Partial: a job is queued without a claim, so a hand-in's insert does not touch this index.
+  await db.schema.createIndex('mail_queue_claim_idx').on('mail_queue').column('claim').where(sql.ref('claim'), 'is not', null).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
