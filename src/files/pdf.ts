@@ -1,7 +1,8 @@
 // PDF page counting with pdf-lib, turning broken or encrypted files into a clear error.
 
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { constants, inflateSync } from 'node:zlib';
-import { PDFDocument } from 'pdf-lib';
 
 export type PdfPages =
   { ok: true; pages: number } | { ok: false; code: 'not-a-pdf' | 'encrypted' | 'broken'; message: string };
@@ -13,6 +14,68 @@ export type PdfPages =
 export function looksLikePdf(content: Uint8Array): boolean {
   const magic = [0x25, 0x50, 0x44, 0x46, 0x2d];
   return content.length >= magic.length && magic.every((b, i) => content[i] === b);
+}
+
+/** Longest a PDF may take to parse (a damaged or crafted file can keep the parser busy for minutes). */
+export const PDF_PARSE_LIMIT_MS = 30_000;
+/** PDFs parsed at once; more wait their turn (each parse has a thread and up to 512 MB of its own). */
+const PDF_PARALLEL = 2;
+
+type Parsed = { kind: 'pages'; pages: number } | { kind: 'encrypted' } | { kind: 'broken' } | { kind: 'too-slow' };
+
+const PDF_LIB = createRequire(import.meta.url).resolve('pdf-lib');
+// Runs in a worker thread: the event loop keeps serving while a PDF is parsed, and a parse that runs too long or
+// takes too much memory is ended without harm to the server. (CommonJS source, so that it needs no TypeScript loader.)
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+console.warn = () => {};
+console.log = () => {};
+const { PDFDocument } = require(workerData.pdfLib);
+PDFDocument.load(workerData.bytes, { updateMetadata: false, throwOnInvalidObject: false }).then(
+  (doc) => {
+    let pages = -1;
+    try { pages = doc.getPageCount(); } catch {}
+    parentPort.postMessage(pages >= 0 ? { kind: 'pages', pages } : { kind: 'broken' });
+  },
+  (err) => {
+    const name = (err && err.constructor && err.constructor.name) || '';
+    const encrypted = name === 'EncryptedPDFError' || /encrypt/i.test(String(err && err.message));
+    parentPort.postMessage({ kind: encrypted ? 'encrypted' : 'broken' });
+  },
+);`;
+
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function parseInWorker(content: Uint8Array): Promise<Parsed> {
+  if (running >= PDF_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await new Promise<Parsed>((resolve) => {
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { pdfLib: PDF_LIB, bytes: content },
+        resourceLimits: { maxOldGenerationSizeMb: 512 },
+        stdout: true,
+        stderr: true,
+      });
+      let settled = false;
+      const settle = (result: Parsed) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        resolve(result);
+      };
+      const timer = setTimeout(() => settle({ kind: 'too-slow' }), PDF_PARSE_LIMIT_MS);
+      worker.on('message', (message: Parsed) => settle(message));
+      worker.on('error', () => settle({ kind: 'broken' }));
+      worker.on('exit', () => settle({ kind: 'broken' }));
+    });
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 
 // The parser's own message ("Cannot read properties of undefined") helps nobody uploading a file.
@@ -27,26 +90,13 @@ export async function pdfPageCount(content: Uint8Array): Promise<PdfPages> {
     return { ok: false, code: 'not-a-pdf', message: 'The file is not a PDF (no %PDF- header).' };
   if (packedObjectBytes(content) > MAX_PACKED_OBJECT_BYTES)
     return { ok: false, code: 'broken', message: 'The PDF unpacks to far more data than it holds and was refused. Export it again and re-upload.' };
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(content, { updateMetadata: false, throwOnInvalidObject: false });
-  } catch (err) {
-    const name = (err as Error).constructor?.name ?? '';
-    if (name === 'EncryptedPDFError' || /encrypt/i.test((err as Error).message)) {
-      return {
-        ok: false,
-        code: 'encrypted',
-        message: 'The PDF is encrypted; hand in a PDF without a password.',
-      };
-    }
-    return { ok: false, code: 'broken', message: BROKEN };
-  }
-  let pages: number;
-  try {
-    pages = doc.getPageCount();
-  } catch {
-    return { ok: false, code: 'broken', message: BROKEN };
-  }
+  const parsed = await parseInWorker(content);
+  if (parsed.kind === 'encrypted')
+    return { ok: false, code: 'encrypted', message: 'The PDF is encrypted; hand in a PDF without a password.' };
+  if (parsed.kind === 'too-slow')
+    return { ok: false, code: 'broken', message: 'The PDF took too long to read (it may be damaged). Export it again and re-upload.' };
+  if (parsed.kind !== 'pages') return { ok: false, code: 'broken', message: BROKEN };
+  const pages = parsed.pages;
   if (pages < 1)
     return {
       ok: false,

@@ -150,6 +150,23 @@ describe('PDFs that are not what they say', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(512 * 1024 * 1024);
   });
 
+  it('parses a PDF of garbage off the main thread: refused as broken while the server keeps answering', async () => {
+    const garbage = Buffer.from('%PDF-1.7\n' + 'x stream\n'.repeat(150_000) + '%%EOF\n');
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    try {
+      const counted = await pdfPageCount(garbage);
+      expect(counted).toMatchObject({ ok: false, code: 'broken' });
+    } finally {
+      clearInterval(timer);
+    }
+    // The parse takes seconds of CPU; the event loop ran meanwhile (it was blocked throughout before).
+    expect(ticks).toBeGreaterThan(0);
+    // Several at once wait their turn and all answer.
+    const many = await Promise.all([garbage.subarray(0, 20_000), await makePdf(3), Buffer.from('%PDF-1.4 nothing')].map((b) => pdfPageCount(b)));
+    expect(many.map((m) => m.ok)).toEqual([false, true, false]);
+  }, 120_000);
+
   it('still reads PDFs saved with object streams, and a PDF whose page tree loops', async () => {
     const doc = await PDFDocument.create();
     for (let i = 0; i < 30; i++) doc.addPage().drawText(`page ${i}`);
