@@ -220,6 +220,32 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
     STEP,
   );
 
+  it(
+    'lets staff extend individual work (a question) for every member of a group at once',
+    async () => {
+      await ta.goto(`${url}${course}/work?view=extensions`);
+      const form = ta.getByRole('form', { name: 'Grant an extension' });
+      await form.getByLabel('Deliverable').selectOption({ label: 'Question' });
+      await form.getByLabel('Class').selectOption('2024-08-28');
+      expect(await form.getByLabel('Student', { exact: true }).count()).toBe(1);
+      await form.getByLabel('Every member of a group').check();
+      await form.getByLabel('Group', { exact: true }).selectOption({ label: 'Alpha (Ada, Ben)' });
+      await form.getByLabel(/Reason/).fill('Conference trip');
+      await check(ta, 'extensions-group-form');
+      await form.getByRole('button', { name: 'Grant extension' }).click();
+      await poll(() => ta.getByText(/Extended “Question” \(Wed, Aug 28\) for Alpha \(Ada, Ben\) to /).count()).toBe(1);
+      const row = ta.getByRole('row', { name: /Alpha/ });
+      await poll(() => row.getByText('Conference trip').count()).toBe(1);
+      // No group hand-in of individual work to open: the row links to the deliverable's status instead.
+      expect(await row.getByRole('link', { name: 'Status of Question' }).count()).toBe(1);
+      await check(ta, 'extensions-group');
+      await row.getByRole('button', { name: /Revoke the extension of Alpha for Question/ }).click();
+      await ta.getByRole('button', { name: 'Yes, revoke' }).click();
+      await poll(() => ta.getByText('No extensions granted yet.', { exact: false }).count()).toBe(1);
+    },
+    STEP,
+  );
+
   it('has no axe violations and no sideways page scroll on the staff screens', () => {
     expect(problems).toEqual([]);
   });

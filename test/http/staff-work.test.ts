@@ -191,6 +191,23 @@ describeEachDialect('staff work screens over HTTP', (get) => {
     expect(revoked.actor_email).toBe('ta@example.edu');
   });
 
+  it('extends individual work for a whole group: every member gets the later deadline, others keep theirs', async () => {
+    const res = await clients.ta!.post(`${api}/deliverables/question/extensions`, { meetingDate: '2024-08-28', target: { kind: 'group', groupId: world.groups.alpha }, dueAt: '2024-08-28T23:00:00Z', reason: 'Alpha was at a conference' });
+    expect(res.statusCode).toBe(201);
+    const id = res.json().id as string;
+    const item = async (who: string) => (await clients[who]!.get(`${api}/dashboard`)).json().items.find((i: Json) => i.deliverableKey === 'question' && i.meetingDate === '2024-08-28');
+    for (const member of ['ada', 'ben']) expect(await item(member)).toMatchObject({ extended: true, dueAt: '2024-08-28T23:00:00.000Z' });
+    expect((await item('cat')).extended).toBe(false);
+    const listed = (await clients.ta!.get(`${api}/extensions`)).json().extensions.find((e: Json) => e.id === id);
+    // Individual work has no group owner to link to: the list says who and links nowhere wrong.
+    expect(listed).toMatchObject({ target: { kind: 'group', name: 'Alpha' }, owner: null, deliverableKey: 'question' });
+    const questions = (await clients.ta!.get(`${api}/deliverables/question/status`)).json();
+    expect(questions.rows.find((r: Json) => r.name === 'Ada').cells[0].extension?.id).toBe(id);
+    expect(questions.rows.find((r: Json) => r.name === 'Cat').cells[0].extension).toBeNull();
+    expect((await del('ta', `${api}/extensions/${id}`)).statusCode).toBe(200);
+    expect((await item('ada')).extended).toBe(false);
+  });
+
   it('lets staff comment on a summary, and the group sees the comment', async () => {
     now = new Date('2024-08-29T12:00:00Z');
     const summary = await clients.cat!.post(`${api}/submissions`, { deliverableKey: 'summary', meetingDate: '2024-08-28', text: '# Summary\n\nThe problem is quadratic attention.', acknowledgePolicy: true });

@@ -20,8 +20,11 @@ export interface ExtensionView {
   deliverableTitle: string;
   meetingDate: string | null;
   target: { kind: 'student' | 'group'; id: string; name: string };
-  /** The owner whose hand-ins it governs ("u:<id>" / "g:<id>"), for links to the version history. */
-  owner: string;
+  /**
+   * The owner whose hand-ins it governs ("u:<id>" / "g:<id>"), for links to the version history;
+   * null for a group's extension of individual work (each member hands in their own).
+   */
+  owner: string | null;
   regularDueAt: string | null;
   dueAt: string;
   reason: string | null;
@@ -60,7 +63,7 @@ export async function listExtensions(deps: Pick<WorkDeps, 'db'>, work: WorkCours
         deliverableTitle: spec?.title ?? r.deliverable_key,
         meetingDate: r.meeting_date,
         target: { kind: r.target_kind, id: r.target_id, name: (r.target_kind === 'group' ? groupNames.get(r.target_id) : people.get(r.target_id)) ?? 'someone no longer here' },
-        owner: `${r.target_kind === 'group' ? 'g' : 'u'}:${r.target_id}`,
+        owner: r.target_kind === 'group' && spec?.audience === 'individual' ? null : `${r.target_kind === 'group' ? 'g' : 'u'}:${r.target_id}`,
         regularDueAt: regular,
         dueAt: r.due_at,
         reason: r.reason,

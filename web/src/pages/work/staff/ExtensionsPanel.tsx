@@ -15,7 +15,7 @@ import {
   type ExtensionTarget,
 } from './staff-client.js';
 import { zonedInstant, zonedParts } from './zone.js';
-import { ownerUrl } from './urls.js';
+import { ownerUrl, workUrl } from './urls.js';
 
 export function ExtensionsPanel() {
   const course = useCourse();
@@ -54,8 +54,8 @@ export function ExtensionsPanel() {
     <section aria-labelledby="ext-title">
       <h2 id="ext-title">Extensions</h2>
       <p className="lede">
-        A later deadline for one student (individual work) or one group (group work). Grace still applies on
-        top of it. Times are in {zone}.
+        A later deadline for one student or a whole group (individual work: each member gets it), or for one
+        group (group work). Grace still applies on top of it. Times are in {zone}.
       </p>
       <FormNotice message={notice} />
       <FormError message={error} />
@@ -97,7 +97,16 @@ export function ExtensionsPanel() {
                     by {x.grantedBy}, {formatInstant(x.grantedAt, zone)}
                   </td>
                   <td>
-                    <Link to={ownerUrl(course.slug, x.deliverableKey, x.owner, x.meetingDate)}>Hand-ins</Link>{' '}
+                    {x.owner ? (
+                      <Link to={ownerUrl(course.slug, x.deliverableKey, x.owner, x.meetingDate)}>Hand-ins</Link>
+                    ) : (
+                      <Link
+                        to={workUrl(course.slug, { key: x.deliverableKey })}
+                        aria-label={`Status of ${x.deliverableTitle}`}
+                      >
+                        Status
+                      </Link>
+                    )}{' '}
                     {confirming === x.id ? (
                       <span role="group" aria-label={`Revoke the extension of ${x.target.name}?`}>
                         <button
@@ -181,6 +190,8 @@ export function GrantExtensionForm({
   const d = deliverables.find((x) => x.key === key);
   const [meetingDate, setMeetingDate] = useState<string>(fixed?.meetingDate ?? '');
   const [who, setWho] = useState('');
+  /** Individual work extended for every member of a group at once (the domain honours a group's extension on it). */
+  const [forGroup, setForGroup] = useState(false);
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
   const [reason, setReason] = useState('');
@@ -198,7 +209,7 @@ export function GrantExtensionForm({
   );
   const date0 = d?.perMeeting ? meetingDate || null : null;
   const regular = d ? regularDueOf(d, course.meetings, date0) : null;
-  const group = d?.audience === 'group';
+  const group = d?.audience === 'group' || forGroup;
 
   // Start the new deadline one day after the regular one, in the course zone.
   useEffect(() => {
@@ -242,8 +253,9 @@ export function GrantExtensionForm({
           : people.students.find((s) => s.id === who)?.name) ??
         'them';
       setReason('');
+      const members = forGroup ? people.groups.find((g) => g.id === who)?.members ?? [] : [];
       onGranted(
-        `Extended “${d.title}”${date0 ? ` (${formatDay(date0)})` : ''} for ${name} to ${formatInstant(res.dueAt, zone)}.`,
+        `Extended “${d.title}”${date0 ? ` (${formatDay(date0)})` : ''} for ${name}${members.length > 0 ? ` (${members.join(', ')})` : ''} to ${formatInstant(res.dueAt, zone)}.`,
       );
     } catch (e) {
       const fields = fieldErrorsOf(e);
@@ -277,6 +289,7 @@ export function GrantExtensionForm({
                 setKey(e.target.value);
                 setMeetingDate('');
                 setWho('');
+                setForGroup(false);
                 clear('deliverable');
               }}
               {...described('deliverable')}
@@ -308,6 +321,37 @@ export function GrantExtensionForm({
               </select>
             </FieldBox>
           ) : null}
+          {d && d.audience === 'individual' ? (
+            <fieldset className="target-kind">
+              <legend>Extend it for</legend>
+              <label className="radio">
+                <input
+                  type="radio"
+                  name={`${prefix}-kind`}
+                  checked={!forGroup}
+                  onChange={() => {
+                    setForGroup(false);
+                    setWho('');
+                    clear('target');
+                  }}
+                />{' '}
+                One student
+              </label>
+              <label className="radio">
+                <input
+                  type="radio"
+                  name={`${prefix}-kind`}
+                  checked={forGroup}
+                  onChange={() => {
+                    setForGroup(true);
+                    setWho('');
+                    clear('target');
+                  }}
+                />{' '}
+                Every member of a group
+              </label>
+            </fieldset>
+          ) : null}
           <FieldBox id={`${prefix}-target`} label={group ? 'Group' : 'Student'} error={errors.target}>
             <select
               id={`${prefix}-target`}
@@ -319,11 +363,17 @@ export function GrantExtensionForm({
               {...described('target')}
             >
               <option value="">{group ? 'Choose a group…' : 'Choose a student…'}</option>
-              {(group ? people.groups : people.students).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+              {group
+                ? people.groups.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {forGroup && g.members.length > 0 ? `${g.name} (${g.members.join(', ')})` : g.name}
+                    </option>
+                  ))
+                : people.students.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
             </select>
           </FieldBox>
         </div>

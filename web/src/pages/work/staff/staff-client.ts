@@ -50,7 +50,8 @@ export interface ExtensionView {
   deliverableTitle: string;
   meetingDate: string | null;
   target: { kind: 'student' | 'group'; id: string; name: string };
-  owner: string;
+  /** Null for a group's extension of individual work: there is no group hand-in to open. */
+  owner: string | null;
   regularDueAt: string | null;
   dueAt: string;
   reason: string | null;
