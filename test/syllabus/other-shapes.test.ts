@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSyllabus } from '../../src/syllabus/index.js';
+import { meetingInterval } from '../../src/domain/due.js';
 import { fixturePath } from './helpers.js';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
@@ -53,6 +54,12 @@ describe('a Tuesday/Thursday course in Amsterdam across the end of summer time, 
     expect(course.meetings.find((m) => m.date === '2024-11-05')!.kind).toBe('no_class');
     expect(course.staff.map((s) => [s.name, s.role])).toEqual([['Dr. Jan de Vries', 'instructor'], ['Sophie Bakker', 'ta']]);
     expect(warnings).toEqual([]);
+  });
+
+  it('keeps the class at 13:15 local on both sides of the change (11:15Z in summer time, 12:15Z after)', () => {
+    const at = (date: string) => meetingInterval(course, course.meetings.find((m) => m.date === date)!).start;
+    expect(at('2024-10-24')).toBe('2024-10-24T11:15:00.000Z');
+    expect(at('2024-10-29')).toBe('2024-10-29T12:15:00.000Z');
   });
 
   it('reads "30 pts" weights as shares of the total', () => {
