@@ -25,7 +25,7 @@ const SLUG = 'bench-seminar';
 const CONNECTIONS = 100;
 /** Real and ceiling servers take turns this many times. */
 const ROUNDS = 3;
-const WARM_UP_SECONDS = 1;
+const WARM_UP_SECONDS = 2;
 
 function course(classDate: string): CourseModel {
   return {
