@@ -184,6 +184,16 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await poll(() => card.getByRole('button', { name: /Hand in/ }).count()).toBe(1);
 
       await handInProposal();
+      // The group sees its resubmission waiting for staff, and the comments stay under version 1.
+      await ben.reload();
+      await poll(() => card.getByText('Waiting for staff’s decision').count()).toBe(1);
+      expect(await card.getByText(/Returned by staff/).count()).toBe(0);
+      expect(await card.locator('.state-tag', { hasText: 'Returned' }).count()).toBe(0);
+      const earlier = card.getByRole('list', { name: 'Earlier versions of Project proposal' });
+      await poll(() => earlier.getByRole('listitem').count()).toBe(1);
+      expect(await earlier.getByText('Version 1').count()).toBe(1);
+      expect(await earlier.getByText('Narrow the scope to one system, and list your e-mails.').count()).toBe(1);
+      await check(ben, 'student-resubmitted');
       await ta.reload();
       await poll(() => ta.getByText('2 versions.', { exact: false }).count()).toBe(1);
       const versions = ta.getByRole('list', { name: /Versions, newest first/ });

@@ -251,6 +251,15 @@ describeEachDialect('staff work screens over HTTP', (get) => {
 
     now = new Date('2024-09-22T15:00:00Z');
     v2 = await uploadProposal();
+    // The resubmission waits for staff: the old "returned" is history, kept under the version it was about.
+    const waiting = (await clients.ben!.get(`${api}/dashboard`)).json().items.find((i: Json) => i.deliverableKey === 'proposal');
+    expect(waiting.review).toBeNull();
+    expect(waiting.decision).toBe('waiting');
+    expect(waiting.history.map((h: Json) => [h.version, h.counted, h.reviews.map((r: Json) => [r.decision, r.body])])).toEqual([
+      [2, true, []],
+      [1, false, [['returned', 'Narrow the scope to one system.\nAdd the members’ e-mails.']]],
+    ]);
+    expect(seen.decision).toBe('returned');
     const detail = (await handIns('ta', 'proposal', `g:${world.groups.alpha}`)).json();
     expect(detail.owner).toMatchObject({ kind: 'group', name: 'Alpha', members: ['Ada', 'Ben'] });
     expect(detail.deliverable).toMatchObject({ key: 'proposal', needsApproval: true });
@@ -267,6 +276,7 @@ describeEachDialect('staff work screens over HTTP', (get) => {
     expect((await clients.prof!.post(`${api}/submissions/${v2}/reviews`, { decision: 'approved', body: '' })).statusCode).toBe(201);
     const approved = (await clients.ada!.get(`${api}/dashboard`)).json().items.find((i: Json) => i.deliverableKey === 'proposal');
     expect(approved.review.decision).toBe('approved');
+    expect(approved.decision).toBe('approved');
     expect(await actions()).toContain('submission-reviewed');
   });
 

@@ -33,8 +33,15 @@ export interface DueItem {
   /** Reading titles a question is asked about (questions only). */
   readings: string[];
   receipts: Receipt[];
-  /** Latest staff decision or comment on the counted version. */
+  /** Latest staff decision or comment on the newest version (null once a new version is handed in after one). */
   review: { decision: string; body: string; at: string } | null;
+  /**
+   * Work staff approve or return (the proposal): where the newest version stands — 'waiting' until
+   * staff decide on it, even when an older version was returned; null for other work or before a hand-in.
+   */
+  decision: 'approved' | 'returned' | 'waiting' | null;
+  /** Every version handed in, newest first, each with the staff comments and decisions about it. */
+  history: DueVersion[];
   acceptsFiles: boolean;
   acceptsText: boolean;
   /** Whether a hand-in after the deadline is still taken (late rule other than reject). */
@@ -53,6 +60,16 @@ export interface DueItem {
   /** Things worth saying next to the deliverable ("The presentation is at most 40 minutes."). */
   notes: string[];
   needsApproval: boolean;
+}
+
+export interface DueVersion {
+  id: string;
+  version: number;
+  readingIndex: number | null;
+  submittedAt: string;
+  late: boolean;
+  counted: boolean;
+  reviews: Array<{ decision: string; body: string; at: string }>;
 }
 
 export interface StudentDashboard {
@@ -103,7 +120,18 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
       let state: DueState;
       if (receipts.length >= slots.length) state = receipts.some((r) => r.outcome === 'late-zero') ? 'zero' : receipts.some((r) => r.late) ? 'late' : 'done';
       else state = past ? 'missed' : 'open';
-      const lastReview = found.flatMap((h) => details.reviews.get(h.counted!.id) ?? []).at(-1) ?? null;
+      const reviewsOf = (id: string) => (details.reviews.get(id) ?? []).map((r) => ({ decision: r.decision, body: r.body, at: r.created_at }));
+      // What staff said about the newest version: a resubmission is not "returned" any more.
+      const lastReview = found.flatMap((h) => reviewsOf(h.versions.at(-1)!.id)).sort((a, b) => a.at.localeCompare(b.at)).at(-1) ?? null;
+      const history: DueVersion[] = found
+        .flatMap((h) => h.versions.map((v) => ({ id: v.id, version: v.version, readingIndex: v.reading_index, submittedAt: v.submitted_at, late: Number(v.late) === 1, counted: v.id === h.counted?.id, reviews: reviewsOf(v.id) })))
+        .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.version - a.version);
+      let decision: DueItem['decision'] = null;
+      if (spec.needsApproval && found.length > 0) {
+        const newest = found.map((h) => h.versions.at(-1)!).sort((a, b) => a.submitted_at.localeCompare(b.submitted_at)).at(-1)!;
+        const decided = reviewsOf(newest.id).filter((r) => r.decision !== 'comment').at(-1);
+        decision = decided ? (decided.decision as 'approved' | 'returned') : 'waiting';
+      }
       if (spec.key === 'question') questionDays.push({ key: date!, dueAt: due, done: questionDayDone(slots.length, onTime), excused: false });
       items.push({
         deliverableKey: spec.key,
@@ -118,7 +146,9 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
         handedIn: receipts.length,
         readings: spec.perReading && meeting ? presentedReadings(meeting).map((r) => r.title) : [],
         receipts,
-        review: lastReview ? { decision: lastReview.decision, body: lastReview.body, at: lastReview.created_at } : null,
+        review: lastReview,
+        decision,
+        history,
         acceptsFiles: spec.fileRules !== null,
         acceptsText: spec.textAllowed,
         lateAccepted: spec.lateRule !== 'reject',

@@ -165,6 +165,49 @@ const BLOCKER_WORDS: Record<string, string> = {
   'not-enrolled': 'Only enrolled students hand in work.',
 };
 
+const REVIEW_WORDS: Record<string, string> = { approved: 'Approved', returned: 'Returned', comment: 'Comment' };
+
+/** Versions replaced by a newer one, with what staff said about each (a returned proposal's comments stay readable). */
+function EarlierVersions({ item }: { item: DueItem }) {
+  const zone = useCourse().timeZone;
+  const history = item.history ?? [];
+  const newest = new Set<string>();
+  const seen = new Set<number | null>();
+  for (const v of history) {
+    if (!seen.has(v.readingIndex)) newest.add(v.id);
+    seen.add(v.readingIndex);
+  }
+  const earlier = history.filter((v) => !newest.has(v.id));
+  if (earlier.length === 0) return null;
+  const withComments = earlier.filter((v) => v.reviews.length > 0).length;
+  return (
+    <details className="due-history" open={withComments > 0}>
+      <summary>
+        Earlier versions ({earlier.length}){withComments > 0 ? ' and staff’s comments on them' : ''}
+      </summary>
+      <ol aria-label={`Earlier versions of ${itemName(item)}`}>
+        {earlier.map((v) => (
+          <li key={v.id}>
+            <strong>Version {v.version}</strong>
+            {v.readingIndex !== null && item.readings[v.readingIndex] ? ` (about “${item.readings[v.readingIndex]}”)` : ''}, handed in{' '}
+            <time dateTime={v.submittedAt}>{formatInstant(v.submittedAt, zone)}</time>
+            {v.late ? ', late' : ''}
+            {v.counted ? ' — this version counts' : ''}
+            {v.reviews.map((r, i) => (
+              <div key={i} className={`review review-${r.decision}`}>
+                <p>
+                  <strong>{REVIEW_WORDS[r.decision] ?? 'Comment'}</strong> <span className="muted">({formatInstant(r.at, zone)})</span>
+                </p>
+                {r.body ? <p className="review-body">{r.body}</p> : null}
+              </div>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
 function DueCard({
   item,
   data,
@@ -203,6 +246,8 @@ function DueCard({
       <p className="due-when">
         {returned ? (
           <span className="state-tag state-returned">Returned</span>
+        ) : item.decision === 'waiting' ? (
+          <span className="state-tag state-waiting">Waiting for staff’s decision</span>
         ) : stillTaken(item) ? (
           <span className="state-tag state-late">Overdue — still taken</span>
         ) : (
@@ -234,6 +279,7 @@ function DueCard({
           {item.review.body ? <p className="review-body">{item.review.body}</p> : null}
         </div>
       ) : null}
+      <EarlierVersions item={item} />
       {item.receipts.map((r) => (
         <ReceiptCard
           key={r.id}

@@ -18,7 +18,12 @@ export interface DueItem {
   handedIn: number;
   readings: string[];
   receipts: Receipt[];
+  /** Latest staff decision or comment on the newest version. */
   review: { decision: string; body: string; at: string } | null;
+  /** Work staff approve or return: where the newest version stands ('waiting' until staff decide on it). */
+  decision?: 'approved' | 'returned' | 'waiting' | null;
+  /** Every version, newest first, each with the staff comments about it. */
+  history?: DueVersion[];
   acceptsFiles: boolean;
   acceptsText: boolean;
   lateAccepted: boolean;
@@ -34,6 +39,16 @@ export interface DueItem {
   maxTextChars?: number | null;
   notes?: string[];
   needsApproval?: boolean;
+}
+
+export interface DueVersion {
+  id: string;
+  version: number;
+  readingIndex: number | null;
+  submittedAt: string;
+  late: boolean;
+  counted: boolean;
+  reviews: Array<{ decision: string; body: string; at: string }>;
 }
 
 export interface Allowance {
