@@ -26,8 +26,9 @@ const NOTE_WORDS =
 const BR = /<br\s*\/?>/i;
 
 export function splitItems(cell: string): string[] {
+  // Items are separated by <br>, or by "; " before the next link ("[B](…); [C](…)").
   return cell
-    .split(new RegExp(BR.source, 'gi'))
+    .split(new RegExp(`${BR.source}|;\\s+(?=\\[[^\\]]*\\]\\()`, 'gi'))
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }

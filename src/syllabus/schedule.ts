@@ -119,6 +119,13 @@ export function isStaffLed(title: string | null, readings: number): boolean {
   );
 }
 
+/** "Sep 3 & 5", "Sep 10, 12", "9/17–9/19": a week row naming two class days (read as its first one only). */
+function namesTwoDates(dateText: string): boolean {
+  const t = plain(dateText).trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return false;
+  return /\d\s*(?:&|\+|,|\band\b|–|—|-)\s*(?:[a-z]{3,9}\.?\s+)?\d{1,2}(?:\/\d{1,2})?$/i.test(t);
+}
+
 function emptyRow(row: TableRow, skip: number[]): boolean {
   return row.cells.every((c, k) => skip.includes(k) || c === '');
 }
@@ -190,6 +197,12 @@ export function readSchedule(
               : `Could not read the date "${plain(dateText)}"; the row was skipped.`,
         });
         continue;
+      }
+      if (namesTwoDates(dateText)) {
+        warnings.push({
+          line,
+          message: `"${plain(dateText)}" names more than one date; the row was read as one class on the first. Give each class its own row.`,
+        });
       }
       const m: RawMeeting = {
         when,

@@ -176,3 +176,13 @@ describe('HTML and list schedules built to be slow', () => {
     expect(r.ok).toBe(true);
   }, 60_000);
 });
+
+describe('a week row naming two class days in its date cell', () => {
+  it('reads the first, warns on the line that the second was not read, and keeps "[B](…); [C](…)" as two readings', () => {
+    const { course, warnings } = load('two-dates-per-row.md');
+    expect(course.meetings.map((m) => m.date)).toEqual(['2024-09-03', '2024-09-10', '2024-09-17']);
+    expect(course.meetings[1]!.readings.map((r) => r.title)).toEqual(['B', 'C']);
+    expect(warnings.map((w) => w.line)).toEqual([9, 10, 11]);
+    expect(warnings[0]!.message).toMatch(/"Sep 3 & 5" names more than one date/);
+  });
+});
