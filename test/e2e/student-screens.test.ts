@@ -244,6 +244,9 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       // It starts from the template; the preview shows headings and emphasis, and no unsafe link.
       const text = summary.getByLabel('Write it here (Markdown)');
       expect(await text.inputValue()).toMatch(/^# Summary: .+\n[\s\S]*## What is the problem addressed in the lecture/);
+      // The template's "Group:" line carries the group's members.
+      expect(await text.inputValue()).toContain('_Group: Cat_');
+      expect(await text.inputValue()).not.toContain('<members>');
       await text.fill('# Summary\n\nThe **quadratic** cost [see](javascript:alert(1)) and [paper](https://arxiv.org/abs/1706.03762).');
       await summary.getByRole('button', { name: 'Preview' }).click();
       const preview = summary.getByRole('region', { name: 'Preview' });

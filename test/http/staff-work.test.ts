@@ -253,6 +253,8 @@ describeEachDialect('staff work screens over HTTP', (get) => {
     v2 = await uploadProposal();
     // The resubmission waits for staff: the old "returned" is history, kept under the version it was about.
     const waiting = (await clients.ben!.get(`${api}/dashboard`)).json().items.find((i: Json) => i.deliverableKey === 'proposal');
+    // The dashboard carries the group's member names (the summary template's "Group:" line is filled from them).
+    expect((await clients.ben!.get(`${api}/dashboard`)).json().group).toEqual({ id: world.groups.alpha, name: 'Alpha', members: ['Ada', 'Ben'] });
     expect(waiting.review).toBeNull();
     expect(waiting.decision).toBe('waiting');
     expect(waiting.history.map((h: Json) => [h.version, h.counted, h.reviews.map((r: Json) => [r.decision, r.body])])).toEqual([

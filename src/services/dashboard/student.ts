@@ -6,6 +6,7 @@ import { extensionFor } from '../../domain/extensions.js';
 import { isAfter } from '../../domain/due.js';
 import { presentedReadings } from '../../domain/demo-deliverables.js';
 import { listExtensionRows, hasAcknowledged } from '../../storage/repositories/work.js';
+import { listGroupMembers } from '../../storage/repositories/groups.js';
 import { listRoleHolders } from '../../storage/repositories/work-people.js';
 import { listSlotHolders } from '../../storage/repositories/talk-slots.js';
 import { attendanceOf } from '../attendance/roll.js';
@@ -74,7 +75,8 @@ export interface DueVersion {
 
 export interface StudentDashboard {
   now: string;
-  group: { id: string; name: string } | null;
+  /** The viewer's group with its members' names (the summary template's "Group:" line is filled from them). */
+  group: { id: string; name: string; members: string[] } | null;
   policyAcknowledged: boolean;
   policy: string;
   items: DueItem[];
@@ -170,7 +172,7 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
   void counted;
   return {
     now: nowIso,
-    group: work.group,
+    group: work.group ? { ...work.group, members: (await listGroupMembers(deps.db, work.group.id)).map((m) => m.name) } : null,
     policyAcknowledged: await hasAcknowledged(deps.db, work.course.id, userId, INTEGRITY_POLICY_KEY),
     policy: integrityPolicyText(work.course),
     items,

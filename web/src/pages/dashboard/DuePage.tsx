@@ -235,7 +235,7 @@ function DueCard({
     (returned || stillTaken(item) || (item.state === 'open' && Date.parse(item.dueAt) - now <= OPEN_FORMS_WITHIN_MS));
   const freshHere = fresh !== null && item.receipts.some((r) => r.id === fresh.id);
   const form = (
-    <HandInForm item={item} policy={data.policyAcknowledged ? null : data.policy} policyTextId="policy-text" template={template} now={now} onDone={onDone} />
+    <HandInForm item={item} policy={data.policyAcknowledged ? null : data.policy} policyTextId="policy-text" template={template} members={data.group?.members ?? []} now={now} onDone={onDone} />
   );
   return (
     <article aria-labelledby={`${id}-title`}>

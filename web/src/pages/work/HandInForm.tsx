@@ -23,6 +23,7 @@ export function HandInForm({
   policy,
   policyTextId,
   template,
+  members = [],
   now,
   onDone,
 }: {
@@ -33,6 +34,8 @@ export function HandInForm({
   policyTextId?: string;
   /** The Markdown the text starts from (the summary's template questions), or null. */
   template: string | null;
+  /** The group's members' names: the template's "Group: <members>" line is filled with them. */
+  members?: string[];
   now: number;
   onDone: (receipt: Receipt) => void;
 }) {
@@ -41,7 +44,11 @@ export function HandInForm({
   const isQuestion = item.deliverableKey === 'question';
   const meeting = course.meetings.find((m) => m.date === item.meetingDate);
   const lecture = item.meetingTitle ?? (meeting ? meetingTopic(meeting) : null) ?? 'Lecture';
-  const fromTemplate = (t: string) => t.replace('<lecture title>', lecture);
+  const memberNames = members.join(', ');
+  const fromTemplate = (t: string) => {
+    const text = t.replace('<lecture title>', lecture);
+    return memberNames ? text.replace('<members>', memberNames) : text;
+  };
   const startText = template && item.receipts.length === 0 ? fromTemplate(template) : '';
   const [texts, setTexts] = useState<string[]>(() => (isQuestion ? item.readings.map(() => '') : [startText]));
   const [mode, setMode] = useState<Mode>(item.acceptsText ? 'text' : 'file');

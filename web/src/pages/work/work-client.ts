@@ -60,7 +60,8 @@ export interface Allowance {
 
 export interface StudentDashboard {
   now: string;
-  group: { id: string; name: string } | null;
+  /** The viewer's group with its members' names (older servers send no members). */
+  group: { id: string; name: string; members?: string[] } | null;
   policyAcknowledged: boolean;
   policy: string;
   items: DueItem[];
