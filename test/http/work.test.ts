@@ -69,6 +69,8 @@ describeEachDialect('hand-ins over HTTP', (get) => {
     const res = await clients.ada!.get(`${api}/meetings/2024-08-28/questions`);
     expect(res.statusCode).toBe(200);
     expect(res.json().scope).toBe('own');
+    // The server's clock, so the page's "(in 1 day)" follows it rather than the browser's.
+    expect(res.json().now).toBe(BEFORE_CLASS.toISOString());
     expect(res.json().byReading.flatMap((g: { questions: unknown[] }) => g.questions)).toEqual([]);
     const own = await clients.ben!.get(`${api}/meetings/2024-08-28/questions`);
     expect(own.json().byReading[0].questions).toHaveLength(1);

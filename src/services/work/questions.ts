@@ -20,6 +20,8 @@ export interface QuestionView {
 }
 
 export interface MeetingQuestions {
+  /** The server's clock when it answered: the page's "(in 6 days)" follows it, not the browser's. */
+  now: string;
   meetingDate: string;
   meetingTitle: string | null;
   deadline: string;
@@ -50,6 +52,7 @@ export async function meetingQuestions(deps: Pick<WorkDeps, 'db'>, work: WorkCou
   const presenting = work.group !== null && presenterGroupIds.includes(work.group.id);
   const hiddenBecause = visible.scope === 'all' ? null : presenting ? 'before-deadline' : 'not-presenter';
   return {
+    now: now.toISOString(),
     meetingDate,
     meetingTitle: meeting.title,
     deadline,

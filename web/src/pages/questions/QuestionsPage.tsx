@@ -1,7 +1,7 @@
 // The questions of a class: your own before the deadline; presenters and staff see all of them, grouped by reading, after it.
 import { useCallback, useEffect, useState } from 'react';
 import { useCourse, useDocumentTitle } from '../../course-context.js';
-import { useServerNow } from '../../components/server-now.js';
+import { noteServerTime, useServerNow } from '../../components/server-now.js';
 import { Link } from '../../router.js';
 import { coursePageUrl } from '../../routes.js';
 import { Empty, ErrorState, Loading } from '../../components/states.js';
@@ -25,7 +25,15 @@ export default function QuestionsPage() {
   const load = useCallback(() => {
     setData(null);
     setError(null);
-    if (date) workApi.questions(course.slug, date).then(setData, (e: unknown) => setError(e instanceof ApiError ? e : new ApiError(0, 'network', messageOf(e))));
+    if (date)
+      workApi.questions(course.slug, date).then(
+        (d) => {
+          // Deadlines are judged by the server's clock: the relative "(in 6 days)" follows it.
+          if (d.now) noteServerTime(d.now);
+          setData(d);
+        },
+        (e: unknown) => setError(e instanceof ApiError ? e : new ApiError(0, 'network', messageOf(e))),
+      );
   }, [course.slug, date]);
   useEffect(() => {
     if (course.abilities.viewPrivate) load();

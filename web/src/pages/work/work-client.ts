@@ -70,6 +70,8 @@ export interface StudentDashboard {
 }
 
 export interface MeetingQuestions {
+  /** The server's clock when it answered (older servers leave it out). */
+  now?: string;
   meetingDate: string;
   meetingTitle: string | null;
   deadline: string;
