@@ -16,63 +16,91 @@ export function looksLikePdf(content: Uint8Array): boolean {
   return content.length >= magic.length && magic.every((b, i) => content[i] === b);
 }
 
-/** Longest a PDF may take to parse (a damaged or crafted file can keep the parser busy for minutes). */
-export const PDF_PARSE_LIMIT_MS = 30_000;
+/** Longest a PDF may take to parse, in ms (a damaged or crafted file can keep the parser busy for minutes); tests lower it. */
+export const pdfLimits = { parseMs: 30_000 };
 /** PDFs parsed at once; more wait their turn (each parse has a thread and up to 512 MB of its own). */
 const PDF_PARALLEL = 2;
 
 type Parsed = { kind: 'pages'; pages: number } | { kind: 'encrypted' } | { kind: 'broken' } | { kind: 'too-slow' };
 
 const PDF_LIB = createRequire(import.meta.url).resolve('pdf-lib');
-// Runs in a worker thread: the event loop keeps serving while a PDF is parsed, and a parse that runs too long or
-// takes too much memory is ended without harm to the server. (CommonJS source, so that it needs no TypeScript loader.)
+// Runs in worker threads kept for the next PDF: the event loop keeps serving while a PDF is parsed, and a parse that
+// runs too long or takes too much memory ends that worker without harm to the server. (CommonJS source, so that it
+// needs no TypeScript loader.)
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 console.warn = () => {};
 console.log = () => {};
 const { PDFDocument } = require(workerData.pdfLib);
-PDFDocument.load(workerData.bytes, { updateMetadata: false, throwOnInvalidObject: false }).then(
-  (doc) => {
-    let pages = -1;
-    try { pages = doc.getPageCount(); } catch {}
-    parentPort.postMessage(pages >= 0 ? { kind: 'pages', pages } : { kind: 'broken' });
-  },
-  (err) => {
-    const name = (err && err.constructor && err.constructor.name) || '';
-    const encrypted = name === 'EncryptedPDFError' || /encrypt/i.test(String(err && err.message));
-    parentPort.postMessage({ kind: encrypted ? 'encrypted' : 'broken' });
-  },
-);`;
+parentPort.on('message', (bytes) => {
+  PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }).then(
+    (doc) => {
+      let pages = -1;
+      try { pages = doc.getPageCount(); } catch {}
+      parentPort.postMessage(pages >= 0 ? { kind: 'pages', pages } : { kind: 'broken' });
+    },
+    (err) => {
+      const name = (err && err.constructor && err.constructor.name) || '';
+      const encrypted = name === 'EncryptedPDFError' || /encrypt/i.test(String(err && err.message));
+      parentPort.postMessage({ kind: encrypted ? 'encrypted' : 'broken' });
+    },
+  );
+});`;
 
+/** Idle workers, ready for the next PDF (at most PDF_PARALLEL exist; a worker that failed or ran too long is ended). */
+const idle: Worker[] = [];
 let running = 0;
 const waiting: Array<() => void> = [];
+
+function newWorker(): Worker {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { pdfLib: PDF_LIB },
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+    stdout: true,
+    stderr: true,
+  });
+  // A worker that ends while idle is not handed the next PDF.
+  worker.once('exit', () => {
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  return worker;
+}
 
 async function parseInWorker(content: Uint8Array): Promise<Parsed> {
   if (running >= PDF_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
   running++;
+  const worker = idle.pop() ?? newWorker();
+  worker.ref();
+  let keep = false;
   try {
     return await new Promise<Parsed>((resolve) => {
-      const worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { pdfLib: PDF_LIB, bytes: content },
-        resourceLimits: { maxOldGenerationSizeMb: 512 },
-        stdout: true,
-        stderr: true,
-      });
       let settled = false;
-      const settle = (result: Parsed) => {
+      const settle = (result: Parsed, healthy: boolean) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        void worker.terminate();
+        worker.off('message', onMessage);
+        worker.off('error', onFailure);
+        worker.off('exit', onFailure);
+        keep = healthy;
         resolve(result);
       };
-      const timer = setTimeout(() => settle({ kind: 'too-slow' }), PDF_PARSE_LIMIT_MS);
-      worker.on('message', (message: Parsed) => settle(message));
-      worker.on('error', () => settle({ kind: 'broken' }));
-      worker.on('exit', () => settle({ kind: 'broken' }));
+      const onMessage = (message: Parsed) => settle(message, true);
+      const onFailure = () => settle({ kind: 'broken' }, false);
+      const timer = setTimeout(() => settle({ kind: 'too-slow' }, false), pdfLimits.parseMs);
+      worker.on('message', onMessage);
+      worker.on('error', onFailure);
+      worker.on('exit', onFailure);
+      worker.postMessage(content);
     });
   } finally {
+    if (keep) {
+      // An idle worker does not keep the process alive.
+      worker.unref();
+      idle.push(worker);
+    } else void worker.terminate();
     running--;
     waiting.shift()?.();
   }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import { inspectUpload } from '../../src/files/inspect.js';
-import { MAX_PACKED_OBJECT_BYTES, packedObjectBytes, pdfPageCount } from '../../src/files/pdf.js';
+import { MAX_PACKED_OBJECT_BYTES, packedObjectBytes, pdfLimits, pdfPageCount } from '../../src/files/pdf.js';
 import { sanitizeFileName } from '../../src/files/sniff.js';
 import { listZip } from '../../src/files/zip.js';
 import type { FileRules } from '../../src/domain/deliverables.js';
@@ -166,6 +166,18 @@ describe('PDFs that are not what they say', () => {
     const many = await Promise.all([garbage.subarray(0, 20_000), await makePdf(3), Buffer.from('%PDF-1.4 nothing')].map((b) => pdfPageCount(b)));
     expect(many.map((m) => m.ok)).toEqual([false, true, false]);
   }, 120_000);
+
+  it('ends a parse that runs past the limit, says so, and reads the next PDF with a fresh worker', async () => {
+    const garbage = Buffer.from('%PDF-1.7\n' + 'x stream\n'.repeat(300_000));
+    const saved = pdfLimits.parseMs;
+    pdfLimits.parseMs = 100;
+    try {
+      expect(await pdfPageCount(garbage)).toMatchObject({ ok: false, code: 'broken', message: expect.stringMatching(/too long/) });
+    } finally {
+      pdfLimits.parseMs = saved;
+    }
+    expect(await pdfPageCount(await makePdf(2))).toEqual({ ok: true, pages: 2 });
+  }, 60_000);
 
   it('still reads PDFs saved with object streams, and a PDF whose page tree loops', async () => {
     const doc = await PDFDocument.create();
