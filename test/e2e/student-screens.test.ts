@@ -13,6 +13,7 @@ import { loadWorkCourse, type WorkDeps } from '../../src/services/work/context.j
 import { submitWork } from '../../src/services/work/submit.js';
 import { grantExtension, reviewSubmission } from '../../src/services/work/staff.js';
 import { openCheckIn } from '../../src/services/attendance/roll.js';
+import { publishRoles } from '../../src/services/assignment/edit-roles.js';
 import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { makePdf } from '../files/build.js';
 import { PASSWORD } from '../http/auth-client.js';
@@ -351,6 +352,38 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       await poll(() => card.getByRole('alert').getByText(/did not reach the server, so nothing was handed in/).count()).toBe(1);
       expect(await question.inputValue()).toBe('Does attention need all pairs?');
       expect(await card.getByRole('button', { name: 'Hand in' }).isEnabled()).toBe(true);
+    },
+    STEP,
+  );
+
+  it(
+    'counts down to a group’s upcoming roles on My roles, and marks past ones done or missed',
+    async () => {
+      now = new Date('2024-08-27T12:00:00Z');
+      const staff = await as(world.ids.prof);
+      await publishRoles(deps, staff.access, true);
+      const ada = await open('ada', '/my-roles');
+      const presenter = ada.getByRole('row', { name: /Presenter/ });
+      await poll(() => presenter.count()).toBe(1);
+      // Slides are due 24 h before the 9:30 class: in 2 h by the server's clock (Aug 27, 07:00 CDT).
+      await poll(() => presenter.getByText('due in 2 h').count()).toBe(1);
+      const cat = await open('cat', '/my-roles');
+      const summarizer = cat.getByRole('row', { name: /Summary writer/ });
+      await poll(() => summarizer.getByText('due in 51 h').count()).toBe(1);
+      await axeBoth(cat, 'my-roles-upcoming', async (p) => {
+        await poll(() => p.getByText('due in 51 h').count()).toBe(1);
+      });
+
+      // Three days later both roles are past: Alpha handed in its slides, Beta never handed in the summary.
+      now = new Date('2024-08-30T17:00:00Z');
+      await ada.reload();
+      await poll(() => presenter.getByText('Past — Done', { exact: false }).count()).toBe(1);
+      expect(await presenter.getAttribute('class')).toContain('role-row-past');
+      await cat.reload();
+      await poll(() => summarizer.getByText('Past — Missed').count()).toBe(1);
+      await axeBoth(cat, 'my-roles-past', async (p) => {
+        await poll(() => p.getByText('Past — Missed').count()).toBe(1);
+      });
     },
     STEP,
   );
