@@ -99,7 +99,10 @@ function setPath(body: unknown, path: Array<string | number>, value: unknown): u
   return root;
 }
 
-describeEachDialect('hostile input to every API route', (get) => {
+describeEachDialect('hostile input to every API route', (get, dialect) => {
+  // PostgreSQL runs the strings that differ there (NUL, broken UTF-16, length, quoting, Unicode, numbers, dates);
+  // SQLite runs them all. The behaviour above the database is the same code for both.
+  const STRINGS = dialect === 'sqlite' ? HOSTILE_STRINGS : HOSTILE_STRINGS.filter((s) => /NUL|surrogate|100k|SQL|emoji|zalgo|NFD|BOM|JSON|CRLF|1e309|date|backslash|percent|empty|RTL|control|traversal/i.test(s.name));
   let app: FastifyInstance;
   let db: Db;
   const ids: Partial<Record<Actor | 'target', string>> = {};
@@ -290,7 +293,7 @@ describeEachDialect('hostile input to every API route', (get) => {
       const names = [...plan.route.url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
       for (const name of names) {
         for (const actor of sides(plan.actors)) {
-          for (const s of HOSTILE_STRINGS) {
+          for (const s of STRINGS) {
             const url = pathOf(plan.route.url, { ...soundParams(), [name]: encodeParam(s.value) });
             const payload = plan.body === undefined ? undefined : typeof plan.body === 'string' ? plan.body : JSON.stringify(plan.body);
             const failure = await shoot({ actor, method: plan.route.method, url, ...(payload === undefined ? {} : { payload }), contentType: plan.contentType ?? (payload === undefined ? undefined : 'application/json'), what: `param ${name} = ${s.name}` } as Shot);
@@ -314,7 +317,7 @@ describeEachDialect('hostile input to every API route', (get) => {
       const qs = plan.route.schema?.querystring;
       const keys = qs ? fieldPaths(qs).filter((p) => p.length === 1).map((p) => String(p[0])) : ['q'];
       // Routes without a query schema ignore unknown keys: a few strings show that, the full list goes to declared keys.
-      const strings = qs ? HOSTILE_STRINGS : HOSTILE_STRINGS.filter((s) => /NUL|100k|traversal|CRLF|lone/.test(s.name));
+      const strings = qs ? STRINGS : STRINGS.filter((s) => /NUL|100k|traversal|CRLF|lone/.test(s.name));
       const base = pathOf(plan.route.url, soundParams(), false);
       const payload = plan.body === undefined ? undefined : typeof plan.body === 'string' ? plan.body : JSON.stringify(plan.body);
       const extra = payload === undefined ? {} : { payload, contentType: plan.contentType ?? 'application/json' };
@@ -339,7 +342,7 @@ describeEachDialect('hostile input to every API route', (get) => {
       if (typeof plan.body === 'string') {
         // A text body (CSV): each hostile string is the whole body, and a line of it.
         for (const actor of sides(plan.actors)) {
-          for (const s of HOSTILE_STRINGS) {
+          for (const s of STRINGS) {
             for (const payload of [s.value, `email,name\n${s.value},${s.value}\n`]) {
               const failure = await shoot({ actor, method: plan.route.method, url, payload, contentType: plan.contentType!, what: `text body ${s.name}` });
               if (failure) failures.push(failure);
@@ -351,7 +354,7 @@ describeEachDialect('hostile input to every API route', (get) => {
       const paths = fieldPaths(plan.route.schema?.body);
       for (const path of paths) {
         for (const actor of sides(plan.actors)) {
-          const values: Array<Hostile | { name: string; value: unknown }> = [...HOSTILE_STRINGS, ...HOSTILE_VALUES];
+          const values: Array<Hostile | { name: string; value: unknown }> = [...STRINGS, ...HOSTILE_VALUES];
           for (const v of values) {
             const payload = JSON.stringify(setPath(plan.body, path, v.value));
             const failure = await shoot({ actor, method: plan.route.method, url, payload, contentType: 'application/json', what: `body ${path.join('.')} = ${v.name}` });
@@ -423,6 +426,17 @@ describeEachDialect('hostile input to every API route', (get) => {
       for (const b of bodies) {
         const actor = plan.actors.at(-1) ?? 'anonymous';
         const failure = await shoot({ actor, method: plan.route.method, url, payload: b.payload, contentType: b.contentType, what: b.what });
+        if (failure) failures.push(failure);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, LONG);
+
+  it('still answers every read, as every actor, after all the hostile writes that were accepted', async () => {
+    const failures: string[] = [];
+    for (const plan of plans.filter((p) => p.route.method === 'GET')) {
+      for (const actor of ACTORS) {
+        const failure = await shoot({ actor, method: 'GET', url: pathOf(plan.route.url, soundParams()), what: 'read after hostile writes' });
         if (failure) failures.push(failure);
       }
     }
