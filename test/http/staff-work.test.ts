@@ -345,4 +345,20 @@ describeEachDialect('staff work screens over HTTP', (get) => {
     expect(questions.occasions.length).toBeGreaterThan(0);
     expect(questions.occasions[0].slots[0].readingTitle).toBeTruthy();
   });
+
+  it('shows a late resubmission as waiting for staff even though the approved on-time version still counts', async () => {
+    await jumpTo('2024-10-01T15:00:00Z'); // after the Sep 26 deadline: the new version is late
+    const v3 = await uploadProposal();
+    const slot = (await handIns('ta', 'proposal', `g:${world.groups.alpha}`)).json().occasions[0].slots[0];
+    expect(slot.countedId).toBe(v2);
+    const item = (await clients.ben!.get(`${api}/dashboard`)).json().items.find((i: Json) => i.deliverableKey === 'proposal');
+    // Staff approved version 2, but the group's newest is version 3: that is what staff decide on next.
+    expect(item.decision).toBe('waiting');
+    expect(item.review).toBeNull();
+    expect(item.history.map((h: Json) => [h.id, h.version, h.late, h.counted, h.reviews.map((r: Json) => r.decision)])).toEqual([
+      [v3, 3, true, false, []],
+      [v2, 2, false, true, ['approved']],
+      [v1, 1, false, false, ['returned']],
+    ]);
+  });
 });
