@@ -173,7 +173,16 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
     return new Map(rows.map((r) => [r.t, Number(r.n)]));
   }
 
+  /**
+   * Sessions reused per actor (creating one per request made this suite the slowest of the run);
+   * dropped after any write to the account, auth and admin routes, which may end sessions.
+   */
+  const sessionsOf = new Map<Actor, Record<string, string>>();
+  const mayEndSessions = (method: string, url: string) => method !== 'GET' && /^\/api\/(auth|account|admin)(\/|$|\?)/.test(url);
+
   async function headersFor(actor: Actor): Promise<Record<string, string>> {
+    const cached = sessionsOf.get(actor);
+    if (cached) return { ...cached };
     const headers: Record<string, string> = { 'x-csrf-token': 'anon-csrf-token-0123456789' };
     let cookie = `seminar_csrf=${headers['x-csrf-token']}`;
     if (actor !== 'anonymous') {
@@ -182,7 +191,8 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
       cookie = `seminar_session=${session.token}; seminar_csrf=${session.csrfToken}`;
     }
     headers.cookie = cookie;
-    return headers;
+    sessionsOf.set(actor, headers);
+    return { ...headers };
   }
 
   interface Shot {
@@ -213,6 +223,7 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
       remoteAddress: `10.${Math.floor(n / 62500) % 250}.${Math.floor(n / 250) % 250}.${n % 250}`,
       ...(shot.payload === undefined ? {} : { payload: shot.payload }),
     });
+    if (mayEndSessions(shot.method, shot.url)) sessionsOf.clear();
     const where = `${shot.method} ${shot.url.slice(0, 120)} as ${shot.actor} [${shot.what}]`;
     if (res.statusCode >= 500) return `${where}: ${res.statusCode} ${res.body.slice(0, 300)}`;
     if (res.statusCode >= 400) {
@@ -271,6 +282,7 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
           remoteAddress: `10.250.${Math.floor(n / 250) % 250}.${n % 250}`,
           ...(body === undefined ? {} : { payload: (typeof body === 'string' ? body : JSON.stringify(body)) as never }),
         });
+        if (mayEndSessions(route.method, route.url)) sessionsOf.clear();
         if (res.statusCode !== 401 && res.statusCode !== 403) actors.push(actor);
       }
       plans.push({ route, actors, body, ...(base?.contentType ? { contentType: base.contentType } : {}) });
