@@ -6,6 +6,8 @@ import { messageOf } from '../../auth/client.js';
 import { FormError } from '../../auth/Field.js';
 import { formatDay, formatInstant } from '../../time.js';
 import { workApi, type Mark, type Roll } from '../work/work-client.js';
+import '../../auth/auth.css';
+import '../assignment/assignment.css';
 import '../work/work.css';
 
 const KEYS: Record<string, Mark> = { p: 'present', a: 'absent', e: 'excused' };
@@ -64,7 +66,7 @@ export default function RollPage() {
   return (
     <>
       <h1>Attendance</h1>
-      <div className="field">
+      <div className="field roll-class">
         <label htmlFor="roll-class">Class</label>
         <select id="roll-class" value={date} onChange={(e) => setDate(e.target.value)}>
           {dates.map((d) => (
@@ -95,7 +97,7 @@ export default function RollPage() {
             ) : (
               <p>No code yet.</p>
             )}
-            <button type="button" className="button button-quiet" onClick={() => workApi.openCode(course.slug, date).then(setRoll, (e: unknown) => setError(messageOf(e)))}>
+            <button type="button" className="button button-secondary" onClick={() => workApi.openCode(course.slug, date).then(setRoll, (e: unknown) => setError(messageOf(e)))}>
               {roll.checkInCode ? 'New code' : 'Show a check-in code'}
             </button>
           </section>
@@ -104,7 +106,7 @@ export default function RollPage() {
             <thead>
               <tr>
                 <th scope="col">Student</th>
-                <th scope="col">Mark</th>
+                <th scope="col" className="roll-status">Mark</th>
                 <th scope="col">Set</th>
               </tr>
             </thead>
@@ -112,10 +114,10 @@ export default function RollPage() {
               {roll.entries.map((e, i) => (
                 <tr key={e.userId} ref={(el) => void (rows.current[i] = el)} tabIndex={i === row ? 0 : -1} aria-selected={i === row} onFocus={() => setRow(i)} data-user={e.userId}>
                   <th scope="row">{e.name}</th>
-                  <td className={`mark-${e.status ?? 'none'}`}>{e.status ? `${LABEL[e.status]}${e.source === 'check-in' ? ' (checked in)' : ''}` : 'Not marked'}</td>
-                  <td>
+                  <td className={`roll-status mark-${e.status ?? 'none'}`}>{e.status ? `${LABEL[e.status]}${e.source === 'check-in' ? ' (checked in)' : ''}` : 'Not marked'}</td>
+                  <td className="roll-marks">
                     {(['present', 'absent', 'excused'] as const).map((m) => (
-                      <button key={m} type="button" tabIndex={-1} className="button button-quiet roll-mark" aria-pressed={e.status === m} aria-label={`${LABEL[m]}: ${e.name}`} onClick={() => void mark(e.userId, m)}>
+                      <button key={m} type="button" tabIndex={-1} className="roll-mark" aria-pressed={e.status === m} aria-label={`${LABEL[m]}: ${e.name}`} onClick={() => void mark(e.userId, m)}>
                         {LABEL[m]}
                       </button>
                     ))}
