@@ -1,83 +1,40 @@
 // Groups and roles in real Chromium: students form a group and rank, staff auto-form the rest, plan, preview, apply and publish; a student sees roles and dates.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.js';
-import { createSeminar, listenSeminar, type Seminar } from '../../src/main.js';
-import { importSyllabus } from '../../src/services/import-syllabus.js';
+import type { Page } from 'playwright-core';
 import { courseAccess } from '../../src/services/enrollment/course-access.js';
 import { updateAssignmentSettings } from '../../src/services/assignment/edit-roles.js';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/services/demo/seed-accounts.js';
-import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
-import { assertWebBuilt, demoSlug, demoZone, midSemesterStart, webDist } from './site-server.js';
+import { browserAvailable } from '../support/browser.js';
+import { axeAt, poll, startE2e, type E2e } from './fixture.js';
+import { demoSlug } from './site-server.js';
 
 const run = browserAvailable();
-const screens = '.tmp/screens';
 const course = `/courses/${demoSlug}`;
-/** The machine is shared: give each page up to 30 s to show what it should. */
-const poll = (read: () => Promise<number>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 
 describe.skipIf(!run)('groups and the role assignment in Chromium', () => {
-  let seminar: Seminar;
+  let site: E2e;
   let url = '';
-  let dataDir = '';
-  let chrome: LaunchedBrowser;
-  let browser: Browser;
 
   beforeAll(async () => {
-    assertWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'seminar-e2e-assign-'));
-    const webDir = join(dataDir, 'web');
-    cpSync(webDist, webDir, { recursive: true });
-    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-    seminar = await createSeminar(config, { webDir });
-    const imported = await importSyllabus(
-      { db: seminar.db },
-      {
-        source: readFileSync('examples/cs598-genai-f24.md'),
-        slug: demoSlug,
-        timeZone: demoZone,
-        shiftTo: midSemesterStart(),
+    site = await startE2e({
+      seed: async ({ seminar, demoCourseId }) => {
+        await seedDemoAccounts(seminar.db, new Date(), demoCourseId!);
+        // The shifted syllabus's group deadline is weeks ago: staff reopened group formation for a week.
+        const admin = await courseAccess(seminar.db, demoSlug, { userId: 'e2e-setup', isAdmin: true });
+        await updateAssignmentSettings({ db: seminar.db }, admin, {
+          groupDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        });
       },
-    );
-    await seedDemoAccounts(seminar.db, new Date(), imported.stored.id);
-    // The shifted syllabus's group deadline is weeks ago: staff reopened group formation for a week.
-    const admin = await courseAccess(seminar.db, demoSlug, { userId: 'e2e-setup', isAdmin: true });
-    await updateAssignmentSettings({ db: seminar.db }, admin, {
-      groupDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     });
-    url = (await listenSeminar(seminar)).url;
-    chrome = await launchBrowser();
-    browser = chrome.browser;
-    mkdirSync(screens, { recursive: true });
+    url = site.url;
   });
 
   afterAll(async () => {
-    await chrome?.close();
-    await seminar?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await site?.close();
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${url}/sign-in?next=${encodeURIComponent(course)}`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await Promise.all([
-      page.waitForURL((u) => !u.pathname.startsWith('/sign-in')),
-      page.getByRole('button', { name: 'Sign in' }).click(),
-    ]);
-    return page;
-  }
-
-  async function axe(page: Page, name: string): Promise<string[]> {
-    await page.screenshot({ path: `${screens}/assignment-${name}.png`, fullPage: true });
-    const result = await new AxeBuilder({ page }).analyze();
-    return result.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}×) ${v.help}`);
-  }
+  const signedIn = (email: string) => site.signedIn(email, DEMO_PASSWORD, course);
+  const axe = (page: Page, name: string) => axeAt(page, `assignment-${name}`);
 
   // One story in steps (they share the pages); axe findings are collected and checked at the end.
   const problems: string[] = [];
@@ -167,7 +124,7 @@ describe.skipIf(!run)('groups and the role assignment in Chromium', () => {
       problems.push(...(await axe(ada, 'my-roles')));
 
       // A visitor sees the panels on the schedule.
-      const visitor = await (await browser.newContext()).newPage();
+      const visitor = await (await site.browser.newContext()).newPage();
       await visitor.goto(`${url}${course}/schedule`);
       await poll(() => visitor.getByText('Authors:').count()).toBe(20);
       expect(await visitor.getByText('Transformers', { exact: false }).count()).toBeGreaterThan(0);

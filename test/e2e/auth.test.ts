@@ -1,72 +1,44 @@
 // Accounts in real Chromium against the real server: sign in, join by link, the student's navigation; an instructor imports a roster through the preview.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.js';
-import { createSeminar, listenSeminar, type Seminar } from '../../src/main.js';
-import { importSyllabus } from '../../src/services/import-syllabus.js';
+import type { Browser } from 'playwright-core';
+import type { Seminar } from '../../src/main.js';
 import { createJoinLink } from '../../src/services/enrollment/join-links.js';
 import { courseAccess } from '../../src/services/enrollment/course-access.js';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/services/demo/seed-accounts.js';
 import { hashPassword } from '../../src/services/auth/passwords.js';
 import { createUser } from '../../src/services/auth/users.js';
 import { findUserByEmail } from '../../src/storage/repositories/users.js';
-import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
-import { assertWebBuilt, demoSlug, demoZone, midSemesterStart, webDist } from './site-server.js';
+import { browserAvailable } from '../support/browser.js';
+import { screens, startE2e, type E2e } from './fixture.js';
+import { demoSlug } from './site-server.js';
 
 const run = browserAvailable();
-const screens = '.tmp/screens';
 
 describe.skipIf(!run)('accounts in Chromium', () => {
+  let site: E2e;
   let seminar: Seminar;
-  let url = '';
-  let dataDir = '';
-  let chrome: LaunchedBrowser;
   let browser: Browser;
+  let url = '';
 
   beforeAll(async () => {
-    assertWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'seminar-e2e-auth-'));
-    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-    seminar = await createSeminar(config, { webDir: webDist });
-    const imported = await importSyllabus(
-      { db: seminar.db },
-      {
-        source: readFileSync('examples/cs598-genai-f24.md'),
-        slug: demoSlug,
-        timeZone: demoZone,
-        shiftTo: midSemesterStart(),
+    site = await startE2e({
+      seed: async ({ seminar, demoCourseId }) => {
+        await seedDemoAccounts(seminar.db, new Date(), demoCourseId!);
+        await createUser(seminar.db, new Date(), {
+          email: 'newcomer@example.edu',
+          name: 'Nora Newcomer',
+          passwordHash: await hashPassword('newcomer password'),
+        });
       },
-    );
-    await seedDemoAccounts(seminar.db, new Date(), imported.stored.id);
-    await createUser(seminar.db, new Date(), {
-      email: 'newcomer@example.edu',
-      name: 'Nora Newcomer',
-      passwordHash: await hashPassword('newcomer password'),
     });
-    url = (await listenSeminar(seminar)).url;
-    chrome = await launchBrowser();
-    browser = chrome.browser;
-    mkdirSync(screens, { recursive: true });
+    ({ seminar, browser, url } = site);
   });
 
   afterAll(async () => {
-    await chrome?.close();
-    await seminar?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await site?.close();
   });
-
-  async function signIn(page: Page, email: string, password: string, next = '/') {
-    await page.goto(`${url}/sign-in?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await Promise.all([
-      page.waitForURL((u) => !u.pathname.startsWith('/sign-in')),
-      page.getByRole('button', { name: 'Sign in' }).click(),
-    ]);
-  }
 
   it('says the same thing for a wrong password as for an unknown address', { timeout: 60_000 }, async () => {
     const page = await (await browser.newContext()).newPage();
@@ -126,7 +98,7 @@ describe.skipIf(!run)('accounts in Chromium', () => {
   it('lets an instructor import a roster CSV through the preview', { timeout: 90_000 }, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, 'instructor@example.edu', DEMO_PASSWORD, `/courses/${demoSlug}`);
+    await site.signIn(page, 'instructor@example.edu', DEMO_PASSWORD, `/courses/${demoSlug}`);
     const nav = page.getByRole('navigation', { name: 'Course pages' });
     await expect.poll(() => nav.getByRole('link').allTextContents()).toContain('Roster');
     await nav.getByRole('link', { name: 'Roster' }).click();
@@ -134,7 +106,7 @@ describe.skipIf(!run)('accounts in Chromium', () => {
       .poll(() => page.getByRole('table', { name: 'People of the course' }).textContent())
       .toContain('Ada Lovelace');
 
-    const csv = join(dataDir, 'roster.csv');
+    const csv = join(site.dataDir, 'roster.csv');
     writeFileSync(
       csv,
       'email,name,netid,role\nquinn@example.edu,Quinn Quant,quinn1,student\nnot-an-email,Broken Row,,student\n',
@@ -168,7 +140,7 @@ describe.skipIf(!run)('accounts in Chromium', () => {
     async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await signIn(page, 'admin@example.edu', DEMO_PASSWORD, '/admin');
+      await site.signIn(page, 'admin@example.edu', DEMO_PASSWORD, '/admin');
       await page.getByLabel('Course slug').fill(demoSlug);
       await page.getByLabel('E-mail', { exact: true }).fill('coinstructor@example.edu');
       await page.getByLabel('Name', { exact: true }).fill('Co Instructor');

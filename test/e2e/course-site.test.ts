@@ -1,15 +1,13 @@
 // The public course site in real Chromium against the real server: schedule, readings, next class, keyboard, axe, not found.
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CourseDetail } from '../../src/contracts/course.js';
-import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
-import { assertWebBuilt, demoSlug, startSiteServer, type SiteServer } from './site-server.js';
+import { browserAvailable } from '../support/browser.js';
+import { desktop, screens, startE2e, type E2e } from './fixture.js';
+import { demoSlug } from './site-server.js';
 
-const desktop = { width: 1280, height: 900 };
 const phone = { width: 375, height: 812 };
-const screens = '.tmp/screens';
 
 const publicPages: Array<[name: string, path: string]> = [
   ['courses', '/'],
@@ -45,27 +43,22 @@ const run = browserAvailable();
 
 // Generous timeouts: this machine's two cores are shared by several suites running at once.
 describe.skipIf(!run)('the public course site in Chromium', { timeout: 90_000 }, () => {
-  let server: SiteServer;
-  let chrome: LaunchedBrowser;
+  let server: E2e;
   let browser: Browser;
   let course: CourseDetail;
 
   beforeAll(async () => {
-    assertWebBuilt();
-    server = await startSiteServer();
+    server = await startE2e();
     course = await server.course();
-    chrome = await launchBrowser();
-    browser = chrome.browser;
-    mkdirSync(screens, { recursive: true });
+    browser = server.browser;
   }, 180_000);
 
   afterAll(async () => {
-    await chrome?.close();
     await server?.close();
   });
 
   /** A fresh context whose requests to any other origin get a stub page, so no test needs the network. */
-  async function open(path: string, viewport = desktop): Promise<{ page: Page; context: BrowserContext }> {
+  async function open(path: string, viewport: { width: number; height: number } = desktop): Promise<{ page: Page; context: BrowserContext }> {
     const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
     const origin = new URL(server.url).origin;
     await context.route('**/*', (route) => {
@@ -269,20 +262,17 @@ describe.skipIf(!run)('the public course site in Chromium', { timeout: 90_000 },
 });
 
 describe.skipIf(!run)('the course list with no courses', { timeout: 90_000 }, () => {
-  let server: SiteServer;
-  let chrome: LaunchedBrowser;
+  let server: E2e;
 
   beforeAll(async () => {
-    server = await startSiteServer({ withDemo: false });
-    chrome = await launchBrowser();
+    server = await startE2e({ withDemo: false });
   }, 180_000);
   afterAll(async () => {
-    await chrome?.close();
     await server?.close();
   });
 
   it('says no course is published yet and how staff publish one', async () => {
-    const context = await chrome.browser.newContext();
+    const context = await server.browser.newContext();
     const page = await context.newPage();
     await page.goto(server.url + '/');
     await expect(page.locator('main h1').innerText()).resolves.toBe('Courses');

@@ -1,78 +1,41 @@
 // Staff hand-in screens in real Chromium: edit a deliverable's rules, grant an extension, return a proposal with a comment the group sees, choose the counted version; axe at 1280 and 375 px.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { loadConfig, type Config } from '../../src/config.js';
+import type { Page } from 'playwright-core';
 import { BlobStore } from '../../src/files/blob-store.js';
-import { createSeminar, listenSeminar, type Seminar } from '../../src/main.js';
 import { loadWorkCourse } from '../../src/services/work/context.js';
 import { submitWork } from '../../src/services/work/submit.js';
-import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
+import { browserAvailable } from '../support/browser.js';
 import { makePdf } from '../files/build.js';
 import { PASSWORD } from '../http/auth-client.js';
 import { buildWorkWorld, SLUG, type WorkWorld } from '../http/work-helpers.js';
-import { assertWebBuilt, webDist } from './site-server.js';
+import { axeAt, poll, startE2e, type E2e } from './fixture.js';
 
 const run = browserAvailable();
-const screens = '.tmp/screens';
 const course = `/courses/${SLUG}`;
-const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 const STEP = 180_000;
 
 describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
-  let seminar: Seminar;
-  let config: Config;
+  let site: E2e;
   let world: WorkWorld;
   let url = '';
-  let dataDir = '';
-  let chrome: LaunchedBrowser;
-  let browser: Browser;
   // The server's clock: the day before the Aug 28 class, 07:00 in Chicago (the proposal is due Sep 26).
   const now = new Date('2024-08-27T12:00:00Z');
-  // Signing in happens at the real time: the browser drops a session cookie whose expiry lies in 2024.
-  let realTime = false;
 
   beforeAll(async () => {
-    assertWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'seminar-e2e-staff-'));
-    const webDir = join(dataDir, 'web');
-    cpSync(webDist, webDir, { recursive: true });
-    config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-    seminar = await createSeminar(config, { webDir, clock: () => (realTime ? new Date() : now) });
-    world = await buildWorkWorld(seminar.db, now);
-    url = (await listenSeminar(seminar)).url;
-    chrome = await launchBrowser();
-    browser = chrome.browser;
-    mkdirSync(screens, { recursive: true });
+    site = await startE2e({ withDemo: false, now, seed: async ({ seminar }) => (world = await buildWorkWorld(seminar.db, now)) });
+    url = site.url;
   }, STEP);
 
   afterAll(async () => {
-    await chrome?.close();
-    await seminar?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await site?.close();
   });
 
-  async function signedIn(name: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    realTime = true;
-    try {
-      await page.goto(`${url}/sign-in?next=${encodeURIComponent(course)}`);
-      await page.getByLabel('E-mail').fill(`${name}@example.edu`);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.getByRole('button', { name: 'Sign in' }).click()]);
-    } finally {
-      realTime = false;
-    }
-    return page;
-  }
+  const signedIn = (name: string) => site.signedIn(`${name}@example.edu`, PASSWORD, course);
 
   /** Ada hands in the group's proposal (a 2-page PDF) through the same use case the upload route calls. */
   async function handInProposal(): Promise<string> {
-    const deps = { db: seminar.db, files: new BlobStore(config.filesDir), mailer: null, clock: () => now, publicUrl: url };
+    const deps = { db: site.seminar.db, files: new BlobStore(site.config.filesDir), mailer: null, clock: () => now, publicUrl: url };
     const temp = await deps.files.receive(Readable.from([await makePdf(2)]), 50 * 1024 * 1024);
     const work = await loadWorkCourse(deps, SLUG, { userId: world.ids.ada, isAdmin: false });
     return (await submitWork(deps, work, { deliverableKey: 'proposal', meetingDate: null, readingIndex: null, text: null, file: { temp, name: 'proposal.pdf' }, acknowledgePolicy: true, now })).id;
@@ -81,15 +44,7 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
   const problems: string[] = [];
   /** Screenshots and axe at desktop and phone width; on the phone the page must not scroll sideways (tables scroll inside their box). */
   async function check(page: Page, name: string): Promise<void> {
-    for (const width of [1280, 375]) {
-      await page.setViewportSize({ width, height: width === 375 ? 800 : 900 });
-      await page.screenshot({ path: `${screens}/staff-${name}-${width}.png`, fullPage: true });
-      const result = await new AxeBuilder({ page }).analyze();
-      problems.push(...result.violations.map((v) => `${name} @${width}: ${v.id} (${v.nodes.length}×) ${v.help}: ${v.nodes[0]?.target.join(' ')}`));
-      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
-      if (overflow > 1) problems.push(`${name} @${width}: the page scrolls sideways by ${overflow} px`);
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
+    problems.push(...(await axeAt(page, `staff-${name}`, { widths: [1280, 375], sideways: true })));
   }
 
   let ta: Page;

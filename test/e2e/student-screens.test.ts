@@ -1,87 +1,51 @@
 // The screens a student sees, in real Chromium: the home page's next deadlines, hand-in errors by their field, the receipt, returned work, extensions and closed items; axe at 1280 and 375 px, filled and empty.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.js';
-import { createSeminar, listenSeminar, type Seminar } from '../../src/main.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { BlobStore } from '../../src/files/blob-store.js';
 import { loadWorkCourse, type WorkDeps } from '../../src/services/work/context.js';
 import { submitWork } from '../../src/services/work/submit.js';
 import { grantExtension, reviewSubmission } from '../../src/services/work/staff.js';
 import { openCheckIn } from '../../src/services/attendance/roll.js';
 import { publishRoles } from '../../src/services/assignment/edit-roles.js';
-import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
+import { browserAvailable } from '../support/browser.js';
 import { makePdf } from '../files/build.js';
 import { PASSWORD } from '../http/auth-client.js';
 import { buildWorkWorld, SLUG, type WorkWorld } from '../http/work-helpers.js';
-import { assertWebBuilt, webDist } from './site-server.js';
+import { axeAt, desktop, poll, startE2e, type E2e } from './fixture.js';
 
 const run = browserAvailable();
-const screens = '.tmp/screens';
 const course = `/courses/${SLUG}`;
-const poll = (read: () => Promise<number>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 const STEP = 180_000;
-const WIDTHS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 375, height: 812 },
-] as const;
 
 describe.skipIf(!run)('student screens in Chromium', () => {
-  let seminar: Seminar;
+  let site: E2e;
   let world: WorkWorld;
   let deps: WorkDeps;
   let url = '';
-  let dataDir = '';
-  let chrome: LaunchedBrowser;
-  let browser: Browser;
-  // The server's clock: Tuesday Aug 27, 07:00 in Chicago; the Aug 28 class starts at 9:30 CDT (14:30Z).
-  let now = new Date('2024-08-27T12:00:00Z');
-  // Signing in happens at the real time: the browser drops a session cookie whose expiry lies in 2024.
-  let realTime = false;
   const contexts = new Map<string, BrowserContext>();
 
   beforeAll(async () => {
-    assertWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'seminar-e2e-student-'));
-    const webDir = join(dataDir, 'web');
-    cpSync(webDist, webDir, { recursive: true });
-    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-    const clock = () => (realTime ? new Date() : now);
-    seminar = await createSeminar(config, { webDir, clock });
-    world = await buildWorkWorld(seminar.db, now);
-    deps = { db: seminar.db, files: new BlobStore(config.filesDir), mailer: null, clock, publicUrl: 'http://localhost' };
-    url = (await listenSeminar(seminar)).url;
-    chrome = await launchBrowser();
-    browser = chrome.browser;
-    mkdirSync(screens, { recursive: true });
+    // The server's clock: Tuesday Aug 27, 07:00 in Chicago; the Aug 28 class starts at 9:30 CDT (14:30Z).
+    const now = new Date('2024-08-27T12:00:00Z');
+    site = await startE2e({ withDemo: false, now, seed: async ({ seminar }) => (world = await buildWorkWorld(seminar.db, now)) });
+    deps = { db: site.seminar.db, files: new BlobStore(site.config.filesDir), mailer: null, clock: site.now, publicUrl: 'http://localhost' };
+    url = site.url;
   }, STEP);
 
   afterAll(async () => {
-    await chrome?.close();
-    await seminar?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   /** One signed-in browser context per person, reused by every page of theirs. */
   async function contextOf(name: string): Promise<BrowserContext> {
     const known = contexts.get(name);
     if (known) return known;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: desktop });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
     const page = await context.newPage();
-    realTime = true;
-    try {
-      await page.goto(`${url}/sign-in?next=${encodeURIComponent(course)}`);
-      await page.getByLabel('E-mail').fill(`${name}@example.edu`);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.getByRole('button', { name: 'Sign in' }).click()]);
-    } finally {
-      realTime = false;
-    }
+    await site.signIn(page, `${name}@example.edu`, PASSWORD, course);
     await page.close();
     contexts.set(name, context);
     return context;
@@ -89,25 +53,15 @@ describe.skipIf(!run)('student screens in Chromium', () => {
 
   async function open(name: string, path: string, width = 1280): Promise<Page> {
     const page = await (await contextOf(name)).newPage();
-    await page.setViewportSize(width === 1280 ? { width: 1280, height: 900 } : { width: 375, height: 812 });
+    await page.setViewportSize(width === 1280 ? desktop : { width: 375, height: 812 });
     await page.goto(`${url}${course}${path}`);
     return page;
   }
 
   const problems: string[] = [];
-  /** Screenshot and axe at both widths; waits for `ready` each time. */
+  /** Screenshot and axe at both widths; waits for `ready` each time; nothing may stick out sideways on a phone. */
   async function axeBoth(page: Page, name: string, ready: (page: Page) => Promise<void>): Promise<void> {
-    for (const size of WIDTHS) {
-      await page.setViewportSize({ width: size.width, height: size.height });
-      await page.reload();
-      await ready(page);
-      await page.screenshot({ path: `${screens}/student-${name}-${size.width}.png`, fullPage: true });
-      const result = await new AxeBuilder({ page }).analyze();
-      problems.push(...result.violations.map((v) => `${name} @${size.width}: ${v.id} (${v.nodes.length}×) ${v.help}`));
-      // Nothing may stick out sideways on a phone.
-      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-      if (overflow > 0) problems.push(`${name} @${size.width}: the page scrolls sideways by ${overflow} px`);
-    }
+    problems.push(...(await axeAt(page, `student-${name}`, { widths: [1280, 375], ready, sideways: true })));
   }
 
   const as = (userId: string) => loadWorkCourse(deps, SLUG, { userId, isAdmin: false });
@@ -202,7 +156,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
     'says what to change on a returned proposal and offers the resubmission',
     async () => {
       const temp = await deps.files.receive(Readable.from([await makePdf(2)]), 50 * 1024 * 1024);
-      const first = await submitWork(deps, await as(world.ids.cat), { deliverableKey: 'proposal', meetingDate: null, readingIndex: null, text: null, file: { temp, name: 'proposal.pdf' }, acknowledgePolicy: true, now });
+      const first = await submitWork(deps, await as(world.ids.cat), { deliverableKey: 'proposal', meetingDate: null, readingIndex: null, text: null, file: { temp, name: 'proposal.pdf' }, acknowledgePolicy: true, now: site.now() });
       await reviewSubmission(deps, await as(world.ids.prof), first.id, { decision: 'returned', body: 'Narrow the scope to one serving system.' });
       const page = await open('cat', '/due');
       const card = page.getByRole('article', { name: /Project proposal/ });
@@ -224,7 +178,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
     'shows a granted extension with the old and new time, a closed question day after class starts, and an overdue summary still taken at zero',
     async () => {
       await grantExtension(deps, await as(world.ids.ta), { deliverableKey: 'question', meetingDate: '2024-08-28', target: { kind: 'student', userId: world.ids.ben }, dueAt: '2024-08-29T14:30:00Z', reason: 'Illness' });
-      now = new Date('2024-08-28T15:00:00Z'); // half an hour into the class
+      site.setNow(new Date('2024-08-28T15:00:00Z')); // half an hour into the class
       const ben = await open('ben', '/due');
       const benCard = ben.getByRole('article', { name: /Question — Wed, Aug 28/ });
       await poll(() => benCard.getByText(/Extension granted: due Thu, Aug 29 · 9:30 AM CDT instead of Wed, Aug 28 · 9:30 AM CDT/).count()).toBe(1);
@@ -236,7 +190,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       expect(await danCard.getByText('Missed', { exact: true }).count()).toBe(1);
 
       // A summary past its deadline is still taken (at zero): it stays in To do, saying so.
-      now = new Date('2024-08-29T17:00:00Z'); // 1 h 15 min past the summary deadline
+      site.setNow(new Date('2024-08-29T17:00:00Z')); // 1 h 15 min past the summary deadline
       const cat = await open('cat', '/due');
       const summary = cat.locator('#due-open').getByRole('article', { name: /Lecture summary — Wed, Aug 28/ });
       await poll(() => summary.getByText('Overdue — still taken', { exact: true }).count()).toBe(1);
@@ -264,7 +218,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
   it(
     'lets a student check in during class from the course home, with a wrong code’s message by the field',
     async () => {
-      now = new Date('2024-08-28T15:00:00Z'); // half an hour into the Aug 28 class
+      site.setNow(new Date('2024-08-28T15:00:00Z')); // half an hour into the Aug 28 class
       const roll = await openCheckIn(deps, await as(world.ids.ta), '2024-08-28');
       const page = await open('cat', '');
       const form = page.getByRole('form', { name: 'Check in to today’s class' });
@@ -288,7 +242,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
   it(
     'tells a presenter when classmates’ questions appear, then shows them grouped by reading',
     async () => {
-      now = new Date('2024-08-27T12:00:00Z');
+      site.setNow(new Date('2024-08-27T12:00:00Z'));
       const ada = await open('ada', '/questions?date=2024-08-28');
       await poll(() => ada.getByText(/you will see everyone’s questions once the deadline passes, at/).count()).toBe(1);
       expect(await ada.locator('.questions-hidden').innerText()).toMatch(/at Wed, Aug 28 · 9:30 AM CDT/);
@@ -301,7 +255,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       await axeBoth(cat, 'questions-own', async (p) => {
         await poll(() => p.getByText(/classmates’ questions stay hidden/).count()).toBe(1);
       });
-      now = new Date('2024-08-28T15:00:00Z');
+      site.setNow(new Date('2024-08-28T15:00:00Z'));
       await ada.reload();
       await poll(() => ada.getByText(/Everyone’s questions are shown, grouped by reading/).count()).toBe(1);
       await axeBoth(ada, 'questions-all', async (p) => {
@@ -314,7 +268,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
   it(
     'says so when nothing is due, on the home page and on What is due',
     async () => {
-      now = new Date('2025-03-01T12:00:00Z'); // after the semester
+      site.setNow(new Date('2025-03-01T12:00:00Z')); // after the semester
       const home = await open('dan', '');
       await axeBoth(home, 'home-empty', async (p) => {
         await poll(() => p.getByText('Nothing is due from you right now.', { exact: false }).count()).toBe(1);
@@ -331,7 +285,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
   it(
     'shows a way to try again when the deadlines cannot be loaded or a hand-in cannot reach the server',
     async () => {
-      now = new Date('2024-08-27T12:00:00Z');
+      site.setNow(new Date('2024-08-27T12:00:00Z'));
       const page = await (await contextOf('ada')).newPage();
       await page.route(/\/api\/courses\/[^/]+\/dashboard/, (route) => route.abort('internetdisconnected'));
       await page.goto(`${url}${course}/due`);
@@ -359,7 +313,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
   it(
     'counts down to a group’s upcoming roles on My roles, and marks past ones done or missed',
     async () => {
-      now = new Date('2024-08-27T12:00:00Z');
+      site.setNow(new Date('2024-08-27T12:00:00Z'));
       const staff = await as(world.ids.prof);
       await publishRoles(deps, staff.access, true);
       const ada = await open('ada', '/my-roles');
@@ -375,7 +329,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       });
 
       // Three days later both roles are past: Alpha handed in its slides, Beta never handed in the summary.
-      now = new Date('2024-08-30T17:00:00Z');
+      site.setNow(new Date('2024-08-30T17:00:00Z'));
       await ada.reload();
       await poll(() => presenter.getByText('Past — Done', { exact: false }).count()).toBe(1);
       expect(await presenter.getAttribute('class')).toContain('role-row-past');

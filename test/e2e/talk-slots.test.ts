@@ -1,88 +1,47 @@
 // Presentation days in real Chromium: staff place a group by keyboard-friendly controls, spread the rest, publish; the group's student sees the day on My roles; axe at 1280 and 375 px.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.js';
-import { createSeminar, listenSeminar, type Seminar } from '../../src/main.js';
-import { importSyllabus } from '../../src/services/import-syllabus.js';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/services/demo/seed-accounts.js';
 import { seedGroups } from '../../src/services/demo/seed-groups.js';
 import { listCourseMembers, listGroups } from '../../src/storage/repositories/groups.js';
 import { findUserById } from '../../src/storage/repositories/users.js';
-import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
-import { assertWebBuilt, demoSlug, demoZone, midSemesterStart, webDist } from './site-server.js';
+import { browserAvailable } from '../support/browser.js';
+import { axeAt, poll, startE2e, type E2e } from './fixture.js';
+import { demoSlug } from './site-server.js';
 
 const run = browserAvailable();
-const screens = '.tmp/screens';
 const course = `/courses/${demoSlug}`;
-/** The machine is shared: give each page up to 30 s to show what it should. */
-const poll = (read: () => Promise<number>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 const STEP = 240_000;
 
 describe.skipIf(!run)('presentation days in Chromium', () => {
-  let seminar: Seminar;
+  let site: E2e;
   let url = '';
-  let dataDir = '';
-  let chrome: LaunchedBrowser;
-  let browser: Browser;
   /** E-mail of a member of Group 1. */
   let memberOfGroup1 = '';
 
   beforeAll(async () => {
-    assertWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'seminar-e2e-slots-'));
-    const webDir = join(dataDir, 'web');
-    cpSync(webDist, webDir, { recursive: true });
-    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-    seminar = await createSeminar(config, { webDir });
-    const imported = await importSyllabus(
-      { db: seminar.db },
-      { source: readFileSync('examples/cs598-genai-f24.md'), slug: demoSlug, timeZone: demoZone, shiftTo: midSemesterStart() },
-    );
-    await seedDemoAccounts(seminar.db, new Date(), imported.stored.id);
-    // The twelve demo students in four groups (roles assigned); no group is on a presentation day yet.
-    await seedGroups({ db: seminar.db }, demoSlug, 2024);
-    const group1 = (await listGroups(seminar.db, imported.stored.id)).find((g) => g.name === 'Group 1')!;
-    const member = (await listCourseMembers(seminar.db, imported.stored.id)).find((m) => m.group_id === group1.id)!;
-    memberOfGroup1 = (await findUserById(seminar.db, member.user_id))!.email;
-    url = (await listenSeminar(seminar)).url;
-    chrome = await launchBrowser();
-    browser = chrome.browser;
-    mkdirSync(screens, { recursive: true });
+    site = await startE2e({
+      seed: async ({ seminar, demoCourseId }) => {
+        await seedDemoAccounts(seminar.db, new Date(), demoCourseId!);
+        // The twelve demo students in four groups (roles assigned); no group is on a presentation day yet.
+        await seedGroups({ db: seminar.db }, demoSlug, 2024);
+        const group1 = (await listGroups(seminar.db, demoCourseId!)).find((g) => g.name === 'Group 1')!;
+        const member = (await listCourseMembers(seminar.db, demoCourseId!)).find((m) => m.group_id === group1.id)!;
+        memberOfGroup1 = (await findUserById(seminar.db, member.user_id))!.email;
+      },
+    });
+    url = site.url;
   }, STEP);
 
   afterAll(async () => {
-    await chrome?.close();
-    await seminar?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await site?.close();
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${url}/sign-in?next=${encodeURIComponent(course)}`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.getByRole('button', { name: 'Sign in' }).click()]);
-    return page;
-  }
+  const signedIn = (email: string) => site.signedIn(email, DEMO_PASSWORD, course);
 
   /** Screenshots and axe findings at desktop and phone width (of one part of the page when `within` is given). */
-  async function axeBothWidths(page: Page, name: string, within?: string): Promise<string[]> {
-    const found: string[] = [];
-    for (const width of [1280, 375]) {
-      await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
-      if (within) await page.locator(within).screenshot({ path: `${screens}/talk-slots-${name}-${width}.png` });
-      else await page.screenshot({ path: `${screens}/talk-slots-${name}-${width}.png`, fullPage: true });
-      const builder = new AxeBuilder({ page });
-      const result = await (within ? builder.include(within) : builder).analyze();
-      found.push(...result.violations.map((v) => `${name} @${width}: ${v.id} (${v.nodes.length}×) ${v.help}`));
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-    return found;
-  }
+  const axeBothWidths = (page: Page, name: string, within?: string) =>
+    axeAt(page, `talk-slots-${name}`, { widths: [1280, 375], ...(within ? { within } : {}) });
 
   const problems: string[] = [];
   let prof: Page;

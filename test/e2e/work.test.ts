@@ -1,78 +1,36 @@
 // Hand-ins in real Chromium: a question before class hidden from classmates, the presenter sees all after the deadline, slides with a receipt, a late summary at zero, the roll.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.js';
-import { createSeminar, listenSeminar, type Seminar } from '../../src/main.js';
-import { browserAvailable, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { browserAvailable } from '../support/browser.js';
 import { makePdf } from '../files/build.js';
 import { PASSWORD } from '../http/auth-client.js';
 import { buildWorkWorld, SLUG } from '../http/work-helpers.js';
-import { assertWebBuilt, webDist } from './site-server.js';
+import { axeAt, poll, startE2e, type E2e } from './fixture.js';
 
 const run = browserAvailable();
-const screens = '.tmp/screens';
 const course = `/courses/${SLUG}`;
-const poll = (read: () => Promise<number>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 const STEP = 120_000;
 
 describe.skipIf(!run)('hand-ins in Chromium', () => {
-  let seminar: Seminar;
+  let site: E2e;
   let url = '';
-  let dataDir = '';
-  let chrome: LaunchedBrowser;
-  let browser: Browser;
-  // The server's clock: the day before the Aug 28 class, 07:00 in Chicago.
-  let now = new Date('2024-08-27T12:00:00Z');
-  // Signing in happens at the real time: the browser drops a session cookie whose expiry lies in 2024.
-  let realTime = false;
 
   beforeAll(async () => {
-    assertWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'seminar-e2e-work-'));
-    const webDir = join(dataDir, 'web');
-    cpSync(webDist, webDir, { recursive: true });
-    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-    seminar = await createSeminar(config, { webDir, clock: () => (realTime ? new Date() : now) });
-    await buildWorkWorld(seminar.db, now);
-    url = (await listenSeminar(seminar)).url;
-    chrome = await launchBrowser();
-    browser = chrome.browser;
-    mkdirSync(screens, { recursive: true });
+    // The server's clock: the day before the Aug 28 class, 07:00 in Chicago.
+    const now = new Date('2024-08-27T12:00:00Z');
+    site = await startE2e({ withDemo: false, now, seed: ({ seminar }) => buildWorkWorld(seminar.db, now) });
+    url = site.url;
   }, STEP);
 
   afterAll(async () => {
-    await chrome?.close();
-    await seminar?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await site?.close();
   });
 
-  async function signedIn(name: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    // Signing in happens at the real time: the browser drops a session cookie whose expiry lies in 2024.
-    realTime = true;
-    try {
-      await page.goto(`${url}/sign-in?next=${encodeURIComponent(course)}`);
-      await page.getByLabel('E-mail').fill(`${name}@example.edu`);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await Promise.all([
-        page.waitForURL((u) => !u.pathname.startsWith('/sign-in')),
-        page.getByRole('button', { name: 'Sign in' }).click(),
-      ]);
-    } finally {
-      realTime = false;
-    }
-    return page;
-  }
+  const signedIn = (name: string) => site.signedIn(`${name}@example.edu`, PASSWORD, course);
 
   const problems: string[] = [];
   async function axe(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: `${screens}/work-${name}.png`, fullPage: true });
-    const result = await new AxeBuilder({ page }).analyze();
-    problems.push(...result.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}×) ${v.help}`));
+    problems.push(...(await axeAt(page, `work-${name}`)));
   }
 
   async function handInQuestion(page: Page, text: string) {
@@ -136,7 +94,7 @@ describe.skipIf(!run)('hand-ins in Chromium', () => {
   it(
     'shows the presenter every question, grouped by reading, once the deadline has passed',
     async () => {
-      now = new Date('2024-08-28T15:00:00Z'); // 10:00 in Chicago, half an hour into the class
+      site.setNow(new Date('2024-08-28T15:00:00Z')); // 10:00 in Chicago, half an hour into the class
       await ada.goto(`${url}${course}/questions?date=2024-08-28`);
       await poll(() =>
         ada.getByText('Why does attention scale quadratically with context length?').count(),
@@ -153,7 +111,7 @@ describe.skipIf(!run)('hand-ins in Chromium', () => {
   it(
     'keeps a late summary and shows that it scores zero',
     async () => {
-      now = new Date('2024-08-29T17:00:00Z'); // 1 h 15 min past the summary deadline
+      site.setNow(new Date('2024-08-29T17:00:00Z')); // 1 h 15 min past the summary deadline
       await cat.goto(`${url}${course}/due`);
       const card = cat.getByRole('article', { name: /Lecture summary — Wed, Aug 28/ });
       await card

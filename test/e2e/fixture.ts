@@ -1,0 +1,123 @@
+// One start-up for the browser suites: the real server (site-server.ts), Chromium (support/browser.ts), the screenshot folder and signing people in.
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { startSiteServer, type SiteServer, type SiteServerOptions } from './site-server.js';
+
+/** Where the suites write their screenshots (look at them after a run). */
+export const screens = '.tmp/screens';
+export const desktop = { width: 1280, height: 900 } as const;
+
+/** The machine is shared: give each page up to 30 s to show what it should. */
+export const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
+
+export interface E2eOptions extends Omit<SiteServerOptions, 'clock'> {
+  /** Freezes the server's clock at this time (moved with `setNow`); real time when absent. */
+  now?: Date;
+}
+
+export interface E2e extends SiteServer {
+  browser: Browser;
+  /** The server's frozen time (or the real time when the suite did not freeze it). */
+  now(): Date;
+  setNow(now: Date): void;
+  /**
+   * Signs in on the page through the sign-in form and waits to leave it. A frozen clock runs at the real
+   * time meanwhile: the browser would drop a session cookie whose expiry lies in the past.
+   */
+  signIn(page: Page, email: string, password: string, next?: string): Promise<void>;
+  /** A new 1280 px browser context with a page signed in as `email`, left where sign-in sends it. */
+  signedIn(email: string, password: string, next?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Starts the server and Chromium for one suite (call in beforeAll; `close` in afterAll). */
+export async function startE2e({ now: frozen, ...options }: E2eOptions = {}): Promise<E2e> {
+  let now = frozen;
+  let realTime = false;
+  const clock = frozen ? () => (realTime || !now ? new Date() : now) : undefined;
+  const server = await startSiteServer({ ...options, ...(clock ? { clock } : {}) });
+  let chrome;
+  try {
+    chrome = await launchBrowser();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  mkdirSync(screens, { recursive: true });
+  const { browser } = chrome;
+
+  async function signIn(page: Page, email: string, password: string, next = '/'): Promise<void> {
+    realTime = true;
+    try {
+      await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await Promise.all([
+        page.waitForURL((u) => !u.pathname.startsWith('/sign-in')),
+        page.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
+    } finally {
+      realTime = false;
+    }
+  }
+
+  return {
+    ...server,
+    browser,
+    now: () => now ?? new Date(),
+    setNow(next) {
+      if (!frozen) throw new Error('startE2e({ now }) freezes the clock; this suite runs at the real time');
+      now = next;
+    },
+    signIn,
+    async signedIn(email, password, next = '/') {
+      const page = await (await browser.newContext({ viewport: desktop })).newPage();
+      await signIn(page, email, password, next);
+      return page;
+    },
+    async close() {
+      await chrome.close();
+      await server.close();
+    },
+  };
+}
+
+export interface AxeOptions {
+  /** The widths to check at (phones 812 px high, the rest 900); the viewport goes back to 1280 px after several. */
+  widths?: readonly number[];
+  /** Only this part of the page (a CSS selector) is screenshot and checked. */
+  within?: string;
+  /** Reload at each width and wait for this before the check. */
+  ready?: (page: Page) => Promise<void>;
+  /** Report when the page scrolls sideways (tables must scroll inside their box). */
+  sideways?: boolean;
+}
+
+/** Screenshots `page` as `${name}-${width}.png` (just `${name}.png` at one width) and returns axe's findings, one line each. */
+export async function axeAt(page: Page, name: string, { widths = [1280], within, ready, sideways = false }: AxeOptions = {}): Promise<string[]> {
+  const found: string[] = [];
+  const several = widths.length > 1;
+  for (const width of widths) {
+    if (several) await page.setViewportSize({ width, height: width <= 400 ? 812 : 900 });
+    if (ready) {
+      await page.reload();
+      await ready(page);
+    }
+    const at = several ? ` @${width}` : '';
+    const path = `${screens}/${name}${several ? `-${width}` : ''}.png`;
+    if (within) await page.locator(within).screenshot({ path });
+    else await page.screenshot({ path, fullPage: true });
+    const builder = new AxeBuilder({ page });
+    const result = await (within ? builder.include(within) : builder).analyze();
+    found.push(...result.violations.map((v) => `${name}${at}: ${v.id} (${v.nodes.length}×) ${v.help}: ${v.nodes[0]?.target.join(' ')}`));
+    if (sideways) {
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      if (overflow > 0) found.push(`${name}${at}: the page scrolls sideways by ${overflow} px`);
+    }
+  }
+  if (several) await page.setViewportSize(desktop);
+  return found;
+}
