@@ -11,7 +11,7 @@ export const screens = '.tmp/screens';
 export const desktop = { width: 1280, height: 900 } as const;
 
 /** The machine is shared: give each page up to 30 s to show what it should. */
-export const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
+export const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 
 export interface E2eOptions extends Omit<SiteServerOptions, 'clock'> {
   /** Freezes the server's clock at this time (moved with `setNow`); real time when absent. */
@@ -97,7 +97,11 @@ export interface AxeOptions {
 }
 
 /** Screenshots `page` as `${name}-${width}.png` (just `${name}.png` at one width) and returns axe's findings, one line each. */
-export async function axeAt(page: Page, name: string, { widths = [1280], within, ready, sideways = false }: AxeOptions = {}): Promise<string[]> {
+export async function axeAt(
+  page: Page,
+  name: string,
+  { widths = [1280], within, ready, sideways = false }: AxeOptions = {},
+): Promise<string[]> {
   const found: string[] = [];
   const several = widths.length > 1;
   for (const width of widths) {
@@ -112,9 +116,15 @@ export async function axeAt(page: Page, name: string, { widths = [1280], within,
     else await page.screenshot({ path, fullPage: true });
     const builder = new AxeBuilder({ page });
     const result = await (within ? builder.include(within) : builder).analyze();
-    found.push(...result.violations.map((v) => `${name}${at}: ${v.id} (${v.nodes.length}×) ${v.help}: ${v.nodes[0]?.target.join(' ')}`));
+    found.push(
+      ...result.violations.map(
+        (v) => `${name}${at}: ${v.id} (${v.nodes.length}×) ${v.help}: ${v.nodes[0]?.target.join(' ')}`,
+      ),
+    );
     if (sideways) {
-      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
       if (overflow > 0) found.push(`${name}${at}: the page scrolls sideways by ${overflow} px`);
     }
   }
