@@ -1,22 +1,32 @@
-// A labelled form field with its own error line, and the form-level error box, for the account pages.
-import type { InputHTMLAttributes } from 'react';
+// Labelled form fields with their own hint and error line, and the form-level error and notice boxes, for every form.
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
-export function Field({
+/** What a control in a FieldBox carries: invalid with an error, described by its error or else its hint. */
+export function fieldAria(id: string, error?: string | null, hint?: string) {
+  return {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+  } as const;
+}
+
+/** A label above its control (the children, with `id`), an optional hint, and the field's own error line. */
+export function FieldBox({
+  id,
   label,
   error,
   hint,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | null; hint?: string }) {
-  const id = input.id ?? input.name ?? label.toLowerCase().replace(/\W+/g, '-');
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  error?: string | null | undefined;
+  hint?: string | undefined;
+  children: ReactNode;
+}) {
   return (
-    <p className="field">
+    <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        {...input}
-      />
+      {children}
       {hint && !error ? (
         <span className="hint" id={`${id}-hint`}>
           {hint}
@@ -27,7 +37,26 @@ export function Field({
           {error}
         </span>
       ) : null}
-    </p>
+    </div>
+  );
+}
+
+/** A labelled input; `aria-invalid` and `aria-describedby` given in the props win over the field's own. */
+export function Field({
+  label,
+  error,
+  hint,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  error?: string | null | undefined;
+  hint?: string | undefined;
+}) {
+  const id = input.id ?? input.name ?? label.toLowerCase().replace(/\W+/g, '-');
+  return (
+    <FieldBox id={id} label={label} error={error} hint={hint}>
+      <input id={id} {...fieldAria(id, error, hint)} {...input} />
+    </FieldBox>
   );
 }
 

@@ -1,9 +1,9 @@
 // Staff edit each deliverable's policy: title, deadline (in the course zone or relative to the class), late rule, grace, misses allowed, limits, open/closed.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useCourse } from '../../../course-context.js';
 import { Empty, Loading } from '../../../components/states.js';
 import { messageOf } from '../../../auth/client.js';
-import { FormError, FormNotice } from '../../../auth/Field.js';
+import { Field, FieldBox, fieldAria, FormError, FormNotice } from '../../../auth/Field.js';
 import { zoneAbbreviation } from '../../../time.js';
 import {
   fieldErrorsOf,
@@ -18,6 +18,7 @@ import { zonedInstant, zonedParts } from './zone.js';
 
 /** The API's bound on closeAfterHours: a year. */
 const MAX_CLOSE_HOURS = 24 * 365;
+const NOTES_HINT = 'Shown with the deliverable, e.g. “The presentation is at most 40 minutes.”';
 
 export function DeliverableSettings() {
   const course = useCourse();
@@ -128,6 +129,9 @@ interface FormState {
   closed: boolean;
 }
 
+/** The fields of the form that hold text. */
+type TextKey = { [K in keyof FormState]: FormState[K] extends string ? K : never }[keyof FormState];
+
 function initialState(d: DeliverableSettingsView, timeZone: string): FormState {
   const local = d.dueRule.kind === 'absolute' ? zonedParts(d.dueRule.at, timeZone) : { date: '', time: '' };
   return {
@@ -202,6 +206,16 @@ function SettingsForm({
     );
   };
   const id = (name: string) => `d-${d.key}-${name}`;
+  /** The value and the change handler of a text field of the form. */
+  const bind = (k: TextKey) => ({
+    value: s[k],
+    onChange: (e: { target: { value: string } }) => set(k, e.target.value),
+  });
+  /** A deadline control: its error is the fieldset's, said once below the controls. */
+  const dueBind = (k: 'hours' | 'date' | 'time') => ({
+    ...bind(k),
+    'aria-invalid': errors.dueRule ? true : undefined,
+  });
   const due = dueRuleOf(d, s, zone);
   const files = d.fileTypes.length > 0;
   const preview =
@@ -307,95 +321,65 @@ function SettingsForm({
       }}
     >
       <FormError message={error} />
-      <FieldBox id={id('title')} label="Title" error={errors.title}>
-        <input
-          id={id('title')}
-          value={s.title}
-          maxLength={120}
-          onChange={(e) => set('title', e.target.value)}
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={errors.title ? `${id('title')}-error` : undefined}
-        />
-      </FieldBox>
-      {d.perMeeting ? (
-        <fieldset
-          className="inline-fields"
-          aria-describedby={errors.dueRule ? `${id('due')}-error` : undefined}
-        >
-          <legend>Deadline, for each class</legend>
-          <FieldBox id={id('hours')} label="Hours">
-            <input
+      <Field id={id('title')} label="Title" error={errors.title} maxLength={120} {...bind('title')} />
+      <fieldset
+        className="inline-fields"
+        aria-describedby={
+          [d.perMeeting ? null : `${id('due')}-zone`, errors.dueRule ? `${id('due')}-error` : null]
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
+      >
+        {d.perMeeting ? (
+          <>
+            <legend>Deadline, for each class</legend>
+            <Field
               id={id('hours')}
+              label="Hours"
               type="number"
               inputMode="decimal"
               min={0}
               max={1440}
               step={0.25}
-              value={s.hours}
-              onChange={(e) => set('hours', e.target.value)}
-              aria-invalid={errors.dueRule ? true : undefined}
+              {...dueBind('hours')}
             />
-          </FieldBox>
-          <FieldBox id={id('direction')} label="Before or after">
-            <select
-              id={id('direction')}
-              value={s.direction}
-              onChange={(e) => set('direction', e.target.value as 'before' | 'after')}
-            >
-              <option value="before">before</option>
-              <option value="after">after</option>
-            </select>
-          </FieldBox>
-          <FieldBox id={id('anchor')} label="The moment">
-            <select
-              id={id('anchor')}
-              value={s.anchor}
-              onChange={(e) => set('anchor', e.target.value as 'start' | 'end')}
-            >
-              <option value="start">the class starts</option>
-              <option value="end">the class ends</option>
-            </select>
-          </FieldBox>
-          {errors.dueRule ? (
-            <p className="field-error" id={`${id('due')}-error`}>
-              {errors.dueRule}
+            <FieldBox id={id('direction')} label="Before or after">
+              <select
+                id={id('direction')}
+                value={s.direction}
+                onChange={(e) => set('direction', e.target.value as 'before' | 'after')}
+              >
+                <option value="before">before</option>
+                <option value="after">after</option>
+              </select>
+            </FieldBox>
+            <FieldBox id={id('anchor')} label="The moment">
+              <select
+                id={id('anchor')}
+                value={s.anchor}
+                onChange={(e) => set('anchor', e.target.value as 'start' | 'end')}
+              >
+                <option value="start">the class starts</option>
+                <option value="end">the class ends</option>
+              </select>
+            </FieldBox>
+          </>
+        ) : (
+          <>
+            <legend>Deadline</legend>
+            <Field id={id('date')} label="Date" type="date" {...dueBind('date')} />
+            <Field id={id('time')} label={`Time (${abbreviation})`} type="time" {...dueBind('time')} />
+            <p className="hint" id={`${id('due')}-zone`}>
+              In the course’s time zone, {zone}.
             </p>
-          ) : null}
-        </fieldset>
-      ) : (
-        <fieldset
-          className="inline-fields"
-          aria-describedby={`${id('due')}-zone${errors.dueRule ? ` ${id('due')}-error` : ''}`}
-        >
-          <legend>Deadline</legend>
-          <FieldBox id={id('date')} label="Date">
-            <input
-              id={id('date')}
-              type="date"
-              value={s.date}
-              onChange={(e) => set('date', e.target.value)}
-              aria-invalid={errors.dueRule ? true : undefined}
-            />
-          </FieldBox>
-          <FieldBox id={id('time')} label={`Time (${abbreviation})`}>
-            <input
-              id={id('time')}
-              type="time"
-              value={s.time}
-              onChange={(e) => set('time', e.target.value)}
-              aria-invalid={errors.dueRule ? true : undefined}
-            />
-          </FieldBox>
-          <p className="hint" id={`${id('due')}-zone`}>
-            In the course’s time zone, {zone}.
+          </>
+        )}
+        {errors.dueRule ? (
+          <p className="field-error" id={`${id('due')}-error`}>
+            {errors.dueRule}
           </p>
-          {errors.dueRule ? (
-            <p className="field-error" id={`${id('due')}-error`}>
-              {errors.dueRule}
-            </p>
-          ) : null}
-        </fieldset>
-      )}
+        ) : null}
+      </fieldset>
       <fieldset>
         <legend>Work handed in after the deadline</legend>
         {(Object.keys(LATE_WORDS) as LateRule[]).map((rule) => (
@@ -412,111 +396,78 @@ function SettingsForm({
         ))}
       </fieldset>
       <div className="inline-fields">
-        <FieldBox
+        <Field
           id={id('grace')}
           label="Grace (minutes)"
           error={errors.graceMinutes}
           hint="Still on time this long after the deadline."
-        >
-          <input
-            id={id('grace')}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={10080}
-            value={s.graceMinutes}
-            onChange={(e) => set('graceMinutes', e.target.value)}
-            aria-invalid={errors.graceMinutes ? true : undefined}
-            aria-describedby={`${id('grace')}-${errors.graceMinutes ? 'error' : 'hint'}`}
-          />
-        </FieldBox>
-        <FieldBox
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={10080}
+          {...bind('graceMinutes')}
+        />
+        <Field
           id={id('allowance')}
           label="Misses allowed"
           error={errors.allowance}
           hint="Missed without penalty."
-        >
-          <input
-            id={id('allowance')}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={50}
-            value={s.allowance}
-            onChange={(e) => set('allowance', e.target.value)}
-            aria-invalid={errors.allowance ? true : undefined}
-            aria-describedby={`${id('allowance')}-${errors.allowance ? 'error' : 'hint'}`}
-          />
-        </FieldBox>
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={50}
+          {...bind('allowance')}
+        />
         {files ? (
-          <FieldBox
+          <Field
             id={id('mb')}
             label="Size limit (MB)"
             error={errors.maxBytes}
             hint={`Files: ${d.fileTypes.join(', ')}.`}
-          >
-            <input
-              id={id('mb')}
-              type="number"
-              inputMode="decimal"
-              min={1}
-              max={1024}
-              value={s.maxMb}
-              onChange={(e) => set('maxMb', e.target.value)}
-              aria-invalid={errors.maxBytes ? true : undefined}
-              aria-describedby={`${id('mb')}-${errors.maxBytes ? 'error' : 'hint'}`}
-            />
-          </FieldBox>
+            type="number"
+            inputMode="decimal"
+            min={1}
+            max={1024}
+            {...bind('maxMb')}
+          />
         ) : null}
         {d.textAllowed ? (
-          <FieldBox id={id('chars')} label="Longest text (characters)" error={errors.maxTextChars}>
-            <input
-              id={id('chars')}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={200000}
-              value={s.maxTextChars}
-              onChange={(e) => set('maxTextChars', e.target.value)}
-              aria-invalid={errors.maxTextChars ? true : undefined}
-              aria-describedby={errors.maxTextChars ? `${id('chars')}-error` : undefined}
-            />
-          </FieldBox>
+          <Field
+            id={id('chars')}
+            label="Longest text (characters)"
+            error={errors.maxTextChars}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={200000}
+            {...bind('maxTextChars')}
+          />
         ) : null}
       </div>
       {s.lateRule === 'reject' ? null : (
-        <FieldBox
+        <Field
           id={id('close-after')}
           label="Stop taking hand-ins this many hours after the deadline"
           error={errors.closeAfterHours}
           hint="Leave it empty to take late work at any time. Extensions move this point too."
-        >
-          <input
-            id={id('close-after')}
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={MAX_CLOSE_HOURS}
-            value={s.closeAfterHours}
-            onChange={(e) => set('closeAfterHours', e.target.value)}
-            aria-invalid={errors.closeAfterHours ? true : undefined}
-            aria-describedby={`${id('close-after')}-${errors.closeAfterHours ? 'error' : 'hint'}`}
-          />
-        </FieldBox>
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={MAX_CLOSE_HOURS}
+          {...bind('closeAfterHours')}
+        />
       )}
       <FieldBox
         id={id('notes')}
         label="Notes for students (one per line)"
         error={errors.notes}
-        hint="Shown with the deliverable, e.g. “The presentation is at most 40 minutes.”"
+        hint={NOTES_HINT}
       >
         <textarea
           id={id('notes')}
           rows={3}
-          value={s.notes}
-          onChange={(e) => set('notes', e.target.value)}
-          aria-invalid={errors.notes ? true : undefined}
-          aria-describedby={`${id('notes')}-${errors.notes ? 'error' : 'hint'}`}
+          {...bind('notes')}
+          {...fieldAria(id('notes'), errors.notes, NOTES_HINT)}
         />
       </FieldBox>
       <label className="checkbox">
@@ -535,37 +486,5 @@ function SettingsForm({
         </button>
       </div>
     </form>
-  );
-}
-
-/** A label above its control, an optional hint, and the field's own error line. */
-export function FieldBox({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint && !error ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
-    </div>
   );
 }

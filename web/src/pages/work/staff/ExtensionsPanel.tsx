@@ -6,7 +6,7 @@ import { messageOf } from '../../../auth/client.js';
 import { FormError, FormNotice } from '../../../auth/Field.js';
 import { Link } from '../../../router.js';
 import { formatDay, formatInstant, zoneAbbreviation } from '../../../time.js';
-import { FieldBox } from './DeliverableSettings.js';
+import { FieldBox } from '../../../auth/Field.js';
 import {
   fieldErrorsOf,
   staffApi,
