@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useCourse } from '../../../course-context.js';
 import { Empty, Loading } from '../../../components/states.js';
 import { messageOf } from '../../../auth/client.js';
-import { FormError, FormNotice } from '../../../auth/Field.js';
+import { FieldBox, fieldAria, FormError, FormNotice } from '../../../auth/Field.js';
 import { Link } from '../../../router.js';
 import { formatDay, formatInstant } from '../../../time.js';
 import { bytes } from '../work-client.js';
@@ -438,26 +438,20 @@ function ReviewForm({
         void send('comment');
       }}
     >
-      <div className="field">
-        <label htmlFor={id}>
-          {data.deliverable.needsApproval ? 'Comments to the group' : `Comment for ${data.owner.name}`} (on
-          version {version.version})
-        </label>
+      <FieldBox
+        id={id}
+        label={`${data.deliverable.needsApproval ? 'Comments to the group' : `Comment for ${data.owner.name}`} (on version ${version.version})`}
+        error={error}
+      >
         <textarea
           id={id}
           rows={3}
           maxLength={20000}
           value={body}
           onChange={(e) => setBody(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          {...fieldAria(id, error)}
         />
-        {error ? (
-          <span className="field-error" id={`${id}-error`}>
-            {error}
-          </span>
-        ) : null}
-      </div>
+      </FieldBox>
       <div className="form-actions">
         {data.deliverable.needsApproval ? (
           <>
