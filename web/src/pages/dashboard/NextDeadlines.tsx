@@ -49,6 +49,20 @@ export function NextDeadlines({ data, onDuePage = false, limit = 3 }: { data: St
   const a = data.attendanceAllowance;
   const href = (item: DueItem) => `${onDuePage ? '' : due}#${itemAnchor(item)}`;
   const link = (item: DueItem, text: string) => (onDuePage ? <a href={href(item)}>{text}</a> : <Link to={href(item)}>{text}</Link>);
+  /** A line that names the items needing the student's attention, each a link; nothing when there are none. */
+  const alert = (heading: string, items: DueItem[]) =>
+    items.length > 0 ? (
+      <p className="deadline-alert">
+        <strong>{heading}</strong>{' '}
+        {items.map((item, i) => (
+          <span key={itemAnchor(item)}>
+            {i > 0 ? '; ' : ''}
+            {link(item, itemName(item))}
+          </span>
+        ))}
+        .
+      </p>
+    ) : null;
   return (
     <section className="card next-deadlines" aria-labelledby="next-deadlines-title">
       <h2 id="next-deadlines-title">What to do next</h2>
@@ -74,30 +88,8 @@ export function NextDeadlines({ data, onDuePage = false, limit = 3 }: { data: St
           })}
         </ol>
       )}
-      {returned.length > 0 ? (
-        <p className="deadline-alert">
-          <strong>Returned by staff, to hand in again:</strong>{' '}
-          {returned.map((item, i) => (
-            <span key={itemAnchor(item)}>
-              {i > 0 ? '; ' : ''}
-              {link(item, itemName(item))}
-            </span>
-          ))}
-          .
-        </p>
-      ) : null}
-      {overdue.length > 0 ? (
-        <p className="deadline-alert">
-          <strong>Overdue, still taken (marked late):</strong>{' '}
-          {overdue.map((item, i) => (
-            <span key={itemAnchor(item)}>
-              {i > 0 ? '; ' : ''}
-              {link(item, itemName(item))}
-            </span>
-          ))}
-          .
-        </p>
-      ) : null}
+      {alert('Returned by staff, to hand in again:', returned)}
+      {alert('Overdue, still taken (marked late):', overdue)}
       {late.length > 0 ? (
         <p className="muted">
           {late.length} late or missed item{late.length === 1 ? '' : 's'} on record: {onDuePage ? <a href="#due-late">see them</a> : <Link to={`${due}#due-late`}>see them</Link>}.
