@@ -1,13 +1,12 @@
 // Staff place a group on a presentation day (or move / reorder it), remove it, set the talk length, and publish the slots.
-import { ulid } from 'ulid';
-import { isLocalTime, moveTalk, placementBlocker, removeTalk, type SlotProblem, type TalkSlot } from '../../domain/talk-slots.js';
+import { isLocalTime, moveTalk, placementBlocker, removeTalk, type SlotProblem } from '../../domain/talk-slots.js';
 import { writeTransaction } from '../../storage/db.js';
-import { replaceTalkSlots, upsertTalkSlotSettings, type TalkSlotRow } from '../../storage/repositories/talk-slots.js';
+import { replaceTalkSlots, upsertTalkSlotSettings } from '../../storage/repositories/talk-slots.js';
 import { auditStaffAction } from '../assignment/audit-staff.js';
 import { nowOf, type ServiceDeps } from '../deps.js';
 import { authorize, type CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
-import { dayLabel, loadSlotScope, lockedScope, problemsOf, type SlotScope } from './slot-scope.js';
+import { dayLabel, loadSlotScope, lockedScope, problemsOf, slotRows } from './slot-scope.js';
 
 export interface TalkPlacement {
   groupId: string;
@@ -16,25 +15,6 @@ export interface TalkPlacement {
   position?: number;
   /** Local "HH:MM" start, null to clear; omitted = keep. */
   startTime?: string | null;
-}
-
-function rowsOf(scope: SlotScope, slots: TalkSlot[], at: string, now: Date): TalkSlotRow[] {
-  return slots.map((s) => {
-    const before = scope.rows.find((r) => r.group_id === s.groupId);
-    const same = before && before.meeting_id === s.meetingId && before.position === s.position && before.start_time === s.startTime && (before.locked === 1) === s.locked;
-    return {
-      id: before?.id ?? ulid(now.getTime()),
-      course_id: scope.course.id,
-      deliverable_key: scope.spec.key,
-      meeting_id: s.meetingId,
-      group_id: s.groupId,
-      position: s.position,
-      start_time: s.startTime,
-      locked: s.locked ? 1 : 0,
-      created_at: before?.created_at ?? at,
-      updated_at: same ? before.updated_at : at,
-    };
-  });
 }
 
 /**
@@ -72,8 +52,7 @@ export async function placeTalk(deps: ServiceDeps, access: CourseAccess, deliver
       ...(placement.position === undefined ? {} : { position: placement.position }),
       ...(placement.startTime === undefined ? {} : { startTime: placement.startTime }),
     });
-    const at = now.toISOString();
-    await replaceTalkSlots(trx, scope.course.id, scope.spec.key, rowsOf(scope, next, at, now));
+    await replaceTalkSlots(trx, scope.course.id, scope.spec.key, slotRows(scope, next, now));
     const placed = next.find((s) => s.groupId === group.id)!;
     const fromDate = from ? scope.days.find((d) => d.meetingId === from.meetingId)?.date ?? null : null;
     await auditStaffAction(trx, now, access, 'talk-slot-moved', `${group.name} ${day.date}`, { deliverableKey: scope.spec.key, from: fromDate, position: placed.position, startTime: placed.startTime });
@@ -90,7 +69,7 @@ export async function removeTalkSlot(deps: ServiceDeps, access: CourseAccess, de
     const slot = scope.slots.find((s) => s.groupId === groupId);
     if (!slot) throw new DomainError('not_found', 'That group has no presentation day to remove.', { field: 'groupId' });
     const next = removeTalk(scope.slots, groupId);
-    await replaceTalkSlots(trx, scope.course.id, scope.spec.key, rowsOf(scope, next, now.toISOString(), now));
+    await replaceTalkSlots(trx, scope.course.id, scope.spec.key, slotRows(scope, next, now));
     const name = scope.groups.find((g) => g.id === groupId)?.name ?? groupId;
     const date = scope.days.find((d) => d.meetingId === slot.meetingId)?.date ?? null;
     await auditStaffAction(trx, now, access, 'talk-slot-removed', `${name} ${date ?? ''}`.trim(), { deliverableKey: scope.spec.key });

@@ -1,14 +1,13 @@
 // Staff auto-fill the presentation days: plan (spread the groups evenly, keeping hand-placed talks) → preview → apply.
-import { ulid } from 'ulid';
 import { spreadGroups, type SlotProblem, type TalkSlot } from '../../domain/talk-slots.js';
 import { writeTransaction } from '../../storage/db.js';
-import { replaceTalkSlots, type TalkSlotRow } from '../../storage/repositories/talk-slots.js';
+import { replaceTalkSlots } from '../../storage/repositories/talk-slots.js';
 import { auditStaffAction } from '../assignment/audit-staff.js';
 import { fingerprint } from '../assignment/fingerprint.js';
 import { nowOf, type ServiceDeps } from '../deps.js';
 import { authorize, type CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
-import { boardOf, loadSlotScope, lockedScope, problemsOf, type BoardDay, type SlotGroup, type SlotScope } from './slot-scope.js';
+import { boardOf, loadSlotScope, lockedScope, problemsOf, slotRows, type BoardDay, type SlotGroup, type SlotScope } from './slot-scope.js';
 
 export interface SlotPlanPreview {
   deliverableKey: string;
@@ -67,20 +66,7 @@ export async function applyTalkSlotPlan(deps: ServiceDeps, access: CourseAccess,
       throw new DomainError('conflict', 'The groups or slots changed since this plan was previewed: plan again and check the new preview.', { reason: 'stale-plan' });
     }
     const slots = proposal(scope);
-    const at = now.toISOString();
-    const rows: TalkSlotRow[] = slots.map((s) => ({
-      id: ulid(now.getTime()),
-      course_id: scope.course.id,
-      deliverable_key: scope.spec.key,
-      meeting_id: s.meetingId,
-      group_id: s.groupId,
-      position: s.position,
-      start_time: s.startTime,
-      locked: s.locked ? 1 : 0,
-      created_at: scope.rows.find((r) => r.group_id === s.groupId)?.created_at ?? at,
-      updated_at: at,
-    }));
-    await replaceTalkSlots(trx, scope.course.id, scope.spec.key, rows);
+    await replaceTalkSlots(trx, scope.course.id, scope.spec.key, slotRows(scope, slots, now));
     const unplaced = scope.groups.length - slots.length;
     await auditStaffAction(trx, now, access, 'talk-slots-applied', scope.spec.key, { placed: slots.length, unplaced });
     return { placed: slots.length, unplaced };

@@ -4,6 +4,7 @@ import type { Deliverable } from '../../domain/deliverables.js';
 import { meetingInterval } from '../../domain/due.js';
 import type { StoredCourse, StoredMeeting } from '../../domain/stored-course.js';
 import { dayCapacity, slotProblems, talkMinutesFromNotes, type SlotDay, type SlotProblem, type TalkSlot } from '../../domain/talk-slots.js';
+import { ulid } from 'ulid';
 import type { Db } from '../../storage/db.js';
 import { listCourseMembers, listGroups } from '../../storage/repositories/groups.js';
 import { findTalkSlotSettings, listTalkSlots, lockTalkSlots, type TalkSlotRow } from '../../storage/repositories/talk-slots.js';
@@ -75,6 +76,30 @@ export function toTalkSlot(row: TalkSlotRow): TalkSlot {
  * deliverable not held by slot groups (the lecture slides, say) → conflict saying where its
  * holders come from.
  */
+/**
+ * The rows that store `slots`: a group already placed keeps its row's id and creation time, and its
+ * update time unless its place, start or lock changed.
+ */
+export function slotRows(scope: SlotScope, slots: readonly TalkSlot[], now: Date): TalkSlotRow[] {
+  const at = now.toISOString();
+  return slots.map((s) => {
+    const before = scope.rows.find((r) => r.group_id === s.groupId);
+    const same = before && before.meeting_id === s.meetingId && before.position === s.position && before.start_time === s.startTime && (before.locked === 1) === s.locked;
+    return {
+      id: before?.id ?? ulid(now.getTime()),
+      course_id: scope.course.id,
+      deliverable_key: scope.spec.key,
+      meeting_id: s.meetingId,
+      group_id: s.groupId,
+      position: s.position,
+      start_time: s.startTime,
+      locked: s.locked ? 1 : 0,
+      created_at: before?.created_at ?? at,
+      updated_at: same ? before.updated_at : at,
+    };
+  });
+}
+
 export async function loadSlotScope(db: Db, access: CourseAccess, deliverableKey: string, now: Date): Promise<SlotScope> {
   const course = await courseOf(db, access.course.slug);
   const spec = (await deliverablesOf(db, course, now)).map((d) => d.spec).find((s) => s.key === deliverableKey);
