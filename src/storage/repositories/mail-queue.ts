@@ -1,6 +1,6 @@
 // The outgoing-mail queue (migration 2026_11_26_0400): jobs written with what they are about, claimed, sent, retried.
 import { randomBytes } from 'node:crypto';
-import type { Compilable, Kysely } from 'kysely';
+import type { Compilable, ExpressionBuilder, Kysely } from 'kysely';
 import type { Db } from '../db.js';
 import { prepared } from '../prepared.js';
 import type { WorkDb } from './work-tables.js';
@@ -73,6 +73,17 @@ export function mailJobParams(job: NewMailJob): MailJobRow {
   return fullRow(job);
 }
 
+/** A job to send now: neither sent nor given up, its next attempt due, no live claim on it. */
+function dueFor(nowIso: string) {
+  return (w: ExpressionBuilder<MailTables, 'mail_queue'>) =>
+    w.and([
+      w('sent_at', 'is', null),
+      w('gave_up_at', 'is', null),
+      w('next_attempt_at', '<=', nowIso),
+      w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', nowIso)]),
+    ]);
+}
+
 /**
  * Claims up to `limit` due jobs for `leaseMs` (other workers, on this or another instance, skip
  * a claimed job until its lease ends) and returns them, oldest first. One UPDATE takes them, so
@@ -87,10 +98,7 @@ export async function claimDueMail(db: Db, now: Date, leaseMs: number, limit: nu
   const anyDue = await m
     .selectFrom('mail_queue')
     .select('id')
-    .where('sent_at', 'is', null)
-    .where('gave_up_at', 'is', null)
-    .where('next_attempt_at', '<=', nowIso)
-    .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', nowIso)]))
+    .where(dueFor(nowIso))
     .limit(1)
     .executeTakeFirst();
   if (!anyDue) return [];
@@ -103,10 +111,7 @@ export async function claimDueMail(db: Db, now: Date, leaseMs: number, limit: nu
         eb
           .selectFrom('mail_queue')
           .select('id')
-          .where('sent_at', 'is', null)
-          .where('gave_up_at', 'is', null)
-          .where('next_attempt_at', '<=', nowIso)
-          .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', nowIso)]))
+          .where(dueFor(nowIso))
           .orderBy('next_attempt_at')
           .orderBy('id')
           .limit(limit),
