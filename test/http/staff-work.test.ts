@@ -11,8 +11,8 @@ import { listAudit } from '../../src/storage/repositories/audit.js';
 import { buildCourse } from '../support/course-factory.js';
 import { describeEachDialect } from '../support/dialects.js';
 import { makePdf } from '../files/build.js';
-import { makePerson, TestClient } from './auth-client.js';
-import { buildWorkWorld, multipart, SLUG, type WorkWorld } from './work-helpers.js';
+import { makePerson, type TestClient } from './auth-client.js';
+import { buildWorkWorld, multipart, signInWorld, SLUG, type WorkWorld } from './work-helpers.js';
 
 const START = new Date('2024-08-27T12:00:00Z'); // the day before the Aug 28 class, 07:00 in Chicago
 const SUMMARY_DUE = '2024-08-29T15:45:00.000Z'; // 24 h after the Aug 28 class ends (10:45 CDT)
@@ -24,7 +24,7 @@ describeEachDialect('staff work screens over HTTP', (get) => {
   let world: WorkWorld;
   let now = START;
   let otherSubmissionId = '';
-  const clients: Record<string, TestClient> = {};
+  let clients: Record<string, TestClient> = {};
   const api = `/api/courses/${SLUG}`;
 
   beforeAll(async () => {
@@ -39,10 +39,7 @@ describeEachDialect('staff work screens over HTTP', (get) => {
     otherSubmissionId = (await submitWork(deps, work, { deliverableKey: 'question', meetingDate: '2024-08-28', readingIndex: 0, text: 'A question elsewhere?', file: null, acknowledgePolicy: true, now: START })).id;
     app = await buildApp({ config, db, clock: () => now });
     await app.ready();
-    for (const name of Object.keys(world.ids)) {
-      clients[name] = new TestClient(app, `198.51.100.${Object.keys(clients).length + 1}`);
-      expect((await clients[name].signIn(`${name}@example.edu`)).statusCode).toBe(200);
-    }
+    clients = await signInWorld(app, world);
   });
   afterAll(async () => {
     await app?.close();

@@ -1,5 +1,6 @@
 // Test helpers for the work suites: a course with two groups holding roles, signed-in clients, multipart bodies.
 import { ulid } from 'ulid';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/storage/db.js';
 import { saveCourse } from '../../src/storage/repositories/course-writer.js';
 import { loadCourse } from '../../src/storage/repositories/course-reader.js';
@@ -8,7 +9,7 @@ import { insertGroup, insertMember } from '../../src/storage/repositories/groups
 import { insertRoles } from '../../src/storage/repositories/roles.js';
 import type { CourseModel } from '../../src/domain/course.js';
 import { buildCourse } from '../support/course-factory.js';
-import { makePerson } from './auth-client.js';
+import { makePerson, TestClient } from './auth-client.js';
 
 export const SLUG = 'cs598-genai-f24';
 
@@ -50,4 +51,16 @@ export function multipart(fileName: string, content: Buffer, type = 'application
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A signed-in client for everyone of the world, by name, each from an address of its own (sign-in limits go by address). */
+export async function signInWorld(app: FastifyInstance, world: WorkWorld): Promise<Record<string, TestClient>> {
+  const clients: Record<string, TestClient> = {};
+  for (const [i, name] of Object.keys(world.ids).entries()) {
+    const client = new TestClient(app, `198.51.100.${i + 1}`);
+    const res = await client.signIn(`${name}@example.edu`);
+    if (res.statusCode !== 200) throw new Error(`${name} could not sign in: ${res.statusCode} ${res.body}`);
+    clients[name] = client;
+  }
+  return clients;
 }

@@ -8,8 +8,8 @@ import { buildApp } from '../../src/http/app.js';
 import { countSubmissions } from '../../src/storage/repositories/work.js';
 import { describeEachDialect } from '../support/dialects.js';
 import { makePdf, makeZip } from '../files/build.js';
-import { TestClient } from './auth-client.js';
-import { buildWorkWorld, multipart, SLUG, type WorkWorld } from './work-helpers.js';
+import type { TestClient } from './auth-client.js';
+import { buildWorkWorld, multipart, signInWorld, SLUG, type WorkWorld } from './work-helpers.js';
 
 const BEFORE_CLASS = new Date('2024-08-27T12:00:00Z'); // Aug 27, 07:00 Chicago: slides already late, questions open
 const DURING_CLASS = new Date('2024-08-28T15:00:00Z'); // Aug 28, 10:00 Chicago: after the question deadline (09:30)
@@ -19,7 +19,7 @@ describeEachDialect('hand-ins over HTTP', (get) => {
   let app: FastifyInstance;
   let world: WorkWorld;
   let now = BEFORE_CLASS;
-  const clients: Record<string, TestClient> = {};
+  let clients: Record<string, TestClient> = {};
   const api = `/api/courses/${SLUG}`;
 
   beforeAll(async () => {
@@ -27,10 +27,7 @@ describeEachDialect('hand-ins over HTTP', (get) => {
     world = await buildWorkWorld(db, BEFORE_CLASS);
     app = await buildApp({ config, db, clock: () => now });
     await app.ready();
-    for (const name of Object.keys(world.ids)) {
-      clients[name] = new TestClient(app, `198.51.100.${Object.keys(clients).length + 1}`);
-      expect((await clients[name].signIn(`${name}@example.edu`)).statusCode).toBe(200);
-    }
+    clients = await signInWorld(app, world);
   });
   afterAll(async () => {
     await app?.close();
