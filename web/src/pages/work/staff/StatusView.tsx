@@ -1,5 +1,5 @@
 // Status of hand-ins for staff: one class (questions, role work, attendance) and one deliverable (everyone × its classes), each cell leading to that owner's versions.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useCourse } from '../../../course-context.js';
 import { Loading } from '../../../components/states.js';
 import { call, messageOf } from '../../../auth/client.js';
@@ -127,64 +127,52 @@ export function StatusView() {
                 ? ' Shaded cells: nothing is due from that group for that class.'
                 : ''}
             </p>
-            <div
-              className="table-scroll"
-              tabIndex={0}
-              role="region"
-              aria-label={`Everyone’s status on ${table.title} (scrolls sideways)`}
-            >
-              <table className="status-table">
-                <caption className="visually-hidden">Everyone’s status on {table.title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Who</th>
-                    {table.occasions.map((o) => (
-                      <th scope="col" key={o.label}>
-                        {o.key ? formatDay(o.key) : o.label}
-                      </th>
+            <ScrollTable caption={`Everyone’s status on ${table.title}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Who</th>
+                  {table.occasions.map((o) => (
+                    <th scope="col" key={o.label}>
+                      {o.key ? formatDay(o.key) : o.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((r) => (
+                  <tr key={r.ownerId}>
+                    <th scope="row">
+                      {r.name}
+                      {r.members.length > 0 ? <span className="members">{r.members.join(', ')}</span> : null}
+                    </th>
+                    {r.cells.map((c, i) => (
+                      <td key={i} className={c.notHeld ? 'not-held' : `cell-${c.state}`}>
+                        {c.notHeld ? (
+                          <span className="visually-hidden">Not due from {r.name}</span>
+                        ) : (
+                          <Link
+                            to={ownerUrl(course.slug, table.deliverableKey, r.ownerId, c.occasion)}
+                            aria-label={`${WORDS[c.state]}: ${r.name}${c.occasion ? `, ${formatDay(c.occasion)}` : ''}`}
+                          >
+                            {WORDS[c.state]}
+                          </Link>
+                        )}
+                        {c.versions > 1 ? <span className="cell-note">{c.versions} versions</span> : null}
+                        {c.chosenByStaff ? <span className="cell-note">staff’s pick</span> : null}
+                        {c.review ? (
+                          <span className="cell-note">{REVIEW[c.review.decision] ?? c.review.decision}</span>
+                        ) : null}
+                        {c.extension ? (
+                          <span className="cell-note cell-ext">
+                            extended to {short(c.extension.dueAt, zone)}
+                          </span>
+                        ) : null}
+                      </td>
                     ))}
                   </tr>
-                </thead>
-                <tbody>
-                  {table.rows.map((r) => (
-                    <tr key={r.ownerId}>
-                      <th scope="row">
-                        {r.name}
-                        {r.members.length > 0 ? (
-                          <span className="members">{r.members.join(', ')}</span>
-                        ) : null}
-                      </th>
-                      {r.cells.map((c, i) => (
-                        <td key={i} className={c.notHeld ? 'not-held' : `cell-${c.state}`}>
-                          {c.notHeld ? (
-                            <span className="visually-hidden">Not due from {r.name}</span>
-                          ) : (
-                            <Link
-                              to={ownerUrl(course.slug, table.deliverableKey, r.ownerId, c.occasion)}
-                              aria-label={`${WORDS[c.state]}: ${r.name}${c.occasion ? `, ${formatDay(c.occasion)}` : ''}`}
-                            >
-                              {WORDS[c.state]}
-                            </Link>
-                          )}
-                          {c.versions > 1 ? <span className="cell-note">{c.versions} versions</span> : null}
-                          {c.chosenByStaff ? <span className="cell-note">staff’s pick</span> : null}
-                          {c.review ? (
-                            <span className="cell-note">
-                              {REVIEW[c.review.decision] ?? c.review.decision}
-                            </span>
-                          ) : null}
-                          {c.extension ? (
-                            <span className="cell-note cell-ext">
-                              extended to {short(c.extension.dueAt, zone)}
-                            </span>
-                          ) : null}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           </>
         )}
       </section>
@@ -248,38 +236,45 @@ export function StatusView() {
             {meeting.questions ? (
               <>
                 <h3>Questions (due {formatInstant(meeting.questions.deadline, zone)})</h3>
-                <div className="table-scroll">
-                  <table className="status-table">
-                    <caption className="visually-hidden">Questions handed in per student</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Student</th>
-                        <th scope="col">Handed in</th>
+                <ScrollTable caption="Questions handed in per student">
+                  <thead>
+                    <tr>
+                      <th scope="col">Student</th>
+                      <th scope="col">Handed in</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {meeting.questions.students.map((s) => (
+                      <tr key={s.userId}>
+                        <th scope="row">{s.name}</th>
+                        <td>
+                          <Link to={ownerUrl(course.slug, 'question', `u:${s.userId}`, meeting.meetingDate)}>
+                            {s.handedIn} of {s.needed}
+                            <span className="visually-hidden"> questions by {s.name}</span>
+                          </Link>
+                          {s.late ? ' (late)' : ''}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {meeting.questions.students.map((s) => (
-                        <tr key={s.userId}>
-                          <th scope="row">{s.name}</th>
-                          <td>
-                            <Link
-                              to={ownerUrl(course.slug, 'question', `u:${s.userId}`, meeting.meetingDate)}
-                            >
-                              {s.handedIn} of {s.needed}
-                              <span className="visually-hidden"> questions by {s.name}</span>
-                            </Link>
-                            {s.late ? ' (late)' : ''}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                    ))}
+                  </tbody>
+                </ScrollTable>
               </>
             ) : null}
           </>
         )}
       </section>
     </>
+  );
+}
+
+/** A status table in a box that scrolls sideways on a phone; the box takes focus so the keyboard can scroll it. */
+function ScrollTable({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`${caption} (scrolls sideways)`}>
+      <table className="status-table">
+        <caption className="visually-hidden">{caption}</caption>
+        {children}
+      </table>
+    </div>
   );
 }
