@@ -350,16 +350,7 @@ function TalkRow({
         <button type="button" className="button button-secondary small" disabled={busy || last} aria-label={`Move ${name} later`} onClick={() => void place(talk, day.meetingId, { position: talk.position + 1 })}>
           ↓ Later
         </button>
-        <label>
-          Day<span className="visually-hidden"> of {name}</span>
-          <select value={target} onChange={(e) => setTarget(e.target.value)}>
-            {days.map((d) => (
-              <option key={d.meetingId} value={d.meetingId}>
-                {formatDay(d.date)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DaySelect about={`of ${name}`} days={days} value={target} onChange={setTarget} />
         <label>
           Start<span className="visually-hidden"> of {name} (optional)</span>
           <input type="time" value={start} min={day.startTime ?? undefined} max={day.endTime ?? undefined} onChange={(e) => setStart(e.target.value)} />
@@ -401,20 +392,27 @@ function UnplacedRow({
           if (target) void place({ groupId: group.id, groupName: group.name }, target);
         }}
       >
-        <label>
-          Day<span className="visually-hidden"> for {group.name}</span>
-          <select value={target} onChange={(e) => setTarget(e.target.value)}>
-            {days.map((d) => (
-              <option key={d.meetingId} value={d.meetingId}>
-                {formatDay(d.date)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DaySelect about={`for ${group.name}`} days={days} value={target} onChange={setTarget} />
         <button type="submit" className="button small" disabled={busy || !target}>
           Place<span className="visually-hidden"> {group.name}</span>
         </button>
       </form>
     </li>
+  );
+}
+
+/** A choice of the presentation days; `about` ends the label for screen readers ("of Group 1"). */
+function DaySelect({ about, days, value, onChange }: { about: string; days: Day[]; value: string; onChange: (meetingId: string) => void }) {
+  return (
+    <label>
+      Day<span className="visually-hidden"> {about}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {days.map((d) => (
+          <option key={d.meetingId} value={d.meetingId}>
+            {formatDay(d.date)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
