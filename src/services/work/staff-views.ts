@@ -13,32 +13,9 @@ import { DomainError } from '../errors.js';
 import { findDeliverable, regularDue, slotOf, type WorkCourse, type WorkDeps } from './context.js';
 import { detailsOf, handInKey, loadHandIns } from './status.js';
 import { extensionsFromRows } from './submit.js';
+import type { ExtensionList, ExtensionView, OccasionView, OwnerHandIns, SlotView, VersionView } from '../../contracts/staff-work.js';
 
-export interface ExtensionView {
-  id: string;
-  deliverableKey: string;
-  deliverableTitle: string;
-  meetingDate: string | null;
-  target: { kind: 'student' | 'group'; id: string; name: string };
-  /**
-   * The owner whose hand-ins it governs ("u:<id>" / "g:<id>"), for links to the version history;
-   * null for a group's extension of individual work (each member hands in their own).
-   */
-  owner: string | null;
-  regularDueAt: string | null;
-  dueAt: string;
-  reason: string | null;
-  grantedBy: string;
-  grantedAt: string;
-}
-
-export interface ExtensionList {
-  timeZone: string;
-  extensions: ExtensionView[];
-  /** Who extensions can be granted to. */
-  students: Array<{ id: string; name: string }>;
-  groups: Array<{ id: string; name: string; members: string[] }>;
-}
+export type { ExtensionList, ExtensionView, OccasionView, OwnerHandIns, SlotView, VersionView };
 
 /** Every extension of the course, newest first, with names (staff). */
 export async function listExtensions(deps: Pick<WorkDeps, 'db'>, work: WorkCourse): Promise<ExtensionList> {
@@ -78,53 +55,6 @@ export async function listExtensions(deps: Pick<WorkDeps, 'db'>, work: WorkCours
     students: students.map((s) => ({ id: s.id, name: s.name })),
     groups: groups.map((g) => ({ id: g.id, name: g.name, members: g.members.map((m) => m.name) })),
   };
-}
-
-export interface VersionView {
-  id: string;
-  version: number;
-  submittedAt: string;
-  submittedBy: string;
-  late: boolean;
-  outcome: 'on-time' | 'late' | 'late-zero';
-  lateByMs: number;
-  dueAt: string;
-  size: number;
-  sha256: string;
-  files: Array<{ name: string; type: string; size: number; pages: number | null }>;
-  /** Text hand-ins (questions, summaries written in the browser). */
-  text: string | null;
-  warnings: string[];
-  reviews: Array<{ id: string; decision: 'comment' | 'approved' | 'returned'; body: string; author: string; at: string }>;
-  counted: boolean;
-}
-
-export interface SlotView {
-  slot: string;
-  readingIndex: number | null;
-  readingTitle: string | null;
-  /** Oldest first. */
-  versions: VersionView[];
-  countedId: string | null;
-  chosenByStaff: { by: string; at: string } | null;
-}
-
-export interface OccasionView {
-  meetingDate: string | null;
-  meetingTitle: string | null;
-  regularDueAt: string;
-  /** After the extension (if any) and grace. */
-  effectiveDueAt: string;
-  extension: { id: string; dueAt: string; reason: string | null } | null;
-  state: 'open' | 'missing' | 'done' | 'late' | 'zero';
-  slots: SlotView[];
-}
-
-export interface OwnerHandIns {
-  timeZone: string;
-  deliverable: { key: string; title: string; audience: string; needsApproval: boolean; perMeeting: boolean; lateRule: string };
-  owner: { id: string; kind: 'student' | 'group'; name: string; members: string[]; groupId: string | null };
-  occasions: OccasionView[];
 }
 
 const OWNER = /^([ug]):([0-9A-Za-z]{1,40})$/;

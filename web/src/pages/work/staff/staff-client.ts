@@ -2,8 +2,18 @@
 import { call } from '../../../auth/client.js';
 import type { Receipt } from '../work-client.js';
 import type { DueRule, LateRule } from './rule-words.js';
+import type { Decision, ExtensionList, OwnerHandIns } from '../../../../../src/contracts/staff-work.js';
 
 export type { DueRule, LateRule } from './rule-words.js';
+export type {
+  Decision,
+  ExtensionList,
+  ExtensionView,
+  OccasionView,
+  OwnerHandIns,
+  SlotView,
+  VersionView,
+} from '../../../../../src/contracts/staff-work.js';
 
 /** A deliverable as GET /deliverables presents it (policy as data). */
 export interface DeliverableSettingsView {
@@ -42,74 +52,6 @@ export interface DeliverablePatch {
   closeAfterHours?: number | null;
   notes?: string[];
   closed?: boolean;
-}
-
-export interface ExtensionView {
-  id: string;
-  deliverableKey: string;
-  deliverableTitle: string;
-  meetingDate: string | null;
-  target: { kind: 'student' | 'group'; id: string; name: string };
-  /** Null for a group's extension of individual work: there is no group hand-in to open. */
-  owner: string | null;
-  regularDueAt: string | null;
-  dueAt: string;
-  reason: string | null;
-  grantedBy: string;
-  grantedAt: string;
-}
-
-export interface ExtensionList {
-  timeZone: string;
-  extensions: ExtensionView[];
-  students: Array<{ id: string; name: string }>;
-  groups: Array<{ id: string; name: string; members: string[] }>;
-}
-
-export type Decision = 'comment' | 'approved' | 'returned';
-
-export interface VersionView {
-  id: string;
-  version: number;
-  submittedAt: string;
-  submittedBy: string;
-  late: boolean;
-  outcome: 'on-time' | 'late' | 'late-zero';
-  lateByMs: number;
-  dueAt: string;
-  size: number;
-  sha256: string;
-  files: Array<{ name: string; type: string; size: number; pages: number | null }>;
-  text: string | null;
-  warnings: string[];
-  reviews: Array<{ id: string; decision: Decision; body: string; author: string; at: string }>;
-  counted: boolean;
-}
-
-export interface SlotView {
-  slot: string;
-  readingIndex: number | null;
-  readingTitle: string | null;
-  versions: VersionView[];
-  countedId: string | null;
-  chosenByStaff: { by: string; at: string } | null;
-}
-
-export interface OccasionView {
-  meetingDate: string | null;
-  meetingTitle: string | null;
-  regularDueAt: string;
-  effectiveDueAt: string;
-  extension: { id: string; dueAt: string; reason: string | null } | null;
-  state: 'open' | 'missing' | 'done' | 'late' | 'zero';
-  slots: SlotView[];
-}
-
-export interface OwnerHandIns {
-  timeZone: string;
-  deliverable: { key: string; title: string; audience: 'individual' | 'group'; needsApproval: boolean; perMeeting: boolean; lateRule: LateRule };
-  owner: { id: string; kind: 'student' | 'group'; name: string; members: string[]; groupId: string | null };
-  occasions: OccasionView[];
 }
 
 export interface StatusCell {
