@@ -170,6 +170,16 @@ const ERROR_FIELD: Record<keyof FormState, string> = {
   closed: 'closed',
 };
 
+/** The numbers of the form: the word their error starts with and their bounds (whole numbers unless `decimal`), as the API checks them. */
+const NUMBERS = {
+  graceMinutes: { name: 'Grace', min: 0, max: 10080, decimal: false },
+  allowance: { name: 'Misses allowed', min: 0, max: 50, decimal: false },
+  maxMb: { name: 'Size limit', min: 1, max: 1024, decimal: true },
+  maxTextChars: { name: 'Longest text', min: 1, max: 200000, decimal: false },
+  closeAfterHours: { name: 'Stop after', min: 0, max: MAX_CLOSE_HOURS, decimal: true },
+} as const;
+type NumberKey = keyof typeof NUMBERS;
+
 /** The due rule the form describes, or a message saying what to fix. */
 function dueRuleOf(d: DeliverableSettingsView, s: FormState, timeZone: string): DueRule | string {
   if (d.perMeeting) {
@@ -216,6 +226,20 @@ function SettingsForm({
     ...bind(k),
     'aria-invalid': errors.dueRule ? true : undefined,
   });
+  /** A number of the form, with its bounds from NUMBERS. */
+  const numberField = (k: NumberKey, name: string, label: string, hint?: string) => (
+    <Field
+      id={id(name)}
+      label={label}
+      error={errors[ERROR_FIELD[k]]}
+      hint={hint}
+      type="number"
+      inputMode={NUMBERS[k].decimal ? 'decimal' : 'numeric'}
+      min={NUMBERS[k].min}
+      max={NUMBERS[k].max}
+      {...bind(k)}
+    />
+  );
   const due = dueRuleOf(d, s, zone);
   const files = d.fileTypes.length > 0;
   const preview =
@@ -246,23 +270,18 @@ function SettingsForm({
   async function save() {
     setError(null);
     const found: Record<string, string> = {};
-    const number = (
-      field: string,
-      text: string,
-      label: string,
-      min: number,
-      max: number,
-      integer = true,
-    ): number | undefined => {
+    const number = (k: NumberKey): number | undefined => {
+      const { name, min, max, decimal } = NUMBERS[k];
+      const text = s[k];
       const n = Number(text);
       if (
         text.trim() === '' ||
         !Number.isFinite(n) ||
         n < min ||
         n > max ||
-        (integer && !Number.isInteger(n))
+        (!decimal && !Number.isInteger(n))
       ) {
-        found[field] = `${label}: enter a ${integer ? 'whole ' : ''}number from ${min} to ${max}.`;
+        found[ERROR_FIELD[k]] = `${name}: enter a ${decimal ? '' : 'whole '}number from ${min} to ${max}.`;
         return undefined;
       }
       return n;
@@ -273,17 +292,14 @@ function SettingsForm({
     if (typeof due === 'string') found.dueRule = due;
     else patch.dueRule = due;
     patch.lateRule = s.lateRule;
-    patch.graceMinutes = number('graceMinutes', s.graceMinutes, 'Grace', 0, 10080);
-    patch.allowance = number('allowance', s.allowance, 'Misses allowed', 0, 50);
+    patch.graceMinutes = number('graceMinutes');
+    patch.allowance = number('allowance');
     if (files) {
-      const mb = number('maxBytes', s.maxMb, 'Size limit', 1, 1024, false);
+      const mb = number('maxMb');
       patch.maxBytes = mb === undefined ? undefined : Math.round(mb * 1048576);
     }
-    if (d.textAllowed) patch.maxTextChars = number('maxTextChars', s.maxTextChars, 'Longest text', 1, 200000);
-    patch.closeAfterHours =
-      s.closeAfterHours.trim() === ''
-        ? null
-        : number('closeAfterHours', s.closeAfterHours, 'Stop after', 0, MAX_CLOSE_HOURS, false);
+    if (d.textAllowed) patch.maxTextChars = number('maxTextChars');
+    patch.closeAfterHours = s.closeAfterHours.trim() === '' ? null : number('closeAfterHours');
     const notes = s.notes
       .split('\n')
       .map((n) => n.trim())
@@ -396,67 +412,24 @@ function SettingsForm({
         ))}
       </fieldset>
       <div className="inline-fields">
-        <Field
-          id={id('grace')}
-          label="Grace (minutes)"
-          error={errors.graceMinutes}
-          hint="Still on time this long after the deadline."
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={10080}
-          {...bind('graceMinutes')}
-        />
-        <Field
-          id={id('allowance')}
-          label="Misses allowed"
-          error={errors.allowance}
-          hint="Missed without penalty."
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={50}
-          {...bind('allowance')}
-        />
-        {files ? (
-          <Field
-            id={id('mb')}
-            label="Size limit (MB)"
-            error={errors.maxBytes}
-            hint={`Files: ${d.fileTypes.join(', ')}.`}
-            type="number"
-            inputMode="decimal"
-            min={1}
-            max={1024}
-            {...bind('maxMb')}
-          />
-        ) : null}
-        {d.textAllowed ? (
-          <Field
-            id={id('chars')}
-            label="Longest text (characters)"
-            error={errors.maxTextChars}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={200000}
-            {...bind('maxTextChars')}
-          />
-        ) : null}
+        {numberField(
+          'graceMinutes',
+          'grace',
+          'Grace (minutes)',
+          'Still on time this long after the deadline.',
+        )}
+        {numberField('allowance', 'allowance', 'Misses allowed', 'Missed without penalty.')}
+        {files ? numberField('maxMb', 'mb', 'Size limit (MB)', `Files: ${d.fileTypes.join(', ')}.`) : null}
+        {d.textAllowed ? numberField('maxTextChars', 'chars', 'Longest text (characters)') : null}
       </div>
-      {s.lateRule === 'reject' ? null : (
-        <Field
-          id={id('close-after')}
-          label="Stop taking hand-ins this many hours after the deadline"
-          error={errors.closeAfterHours}
-          hint="Leave it empty to take late work at any time. Extensions move this point too."
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={MAX_CLOSE_HOURS}
-          {...bind('closeAfterHours')}
-        />
-      )}
+      {s.lateRule === 'reject'
+        ? null
+        : numberField(
+            'closeAfterHours',
+            'close-after',
+            'Stop taking hand-ins this many hours after the deadline',
+            'Leave it empty to take late work at any time. Extensions move this point too.',
+          )}
       <FieldBox
         id={id('notes')}
         label="Notes for students (one per line)"
