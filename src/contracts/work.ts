@@ -95,3 +95,14 @@ export const checkInBodySchema = z.object({ code: z.string().min(1).max(40) });
 
 /** Documentation of the JSON answers that are not receipts (the web client reads them through api.ts types). */
 export const looseObjectSchema = z.object({}).passthrough();
+
+/** One version of a student's hand-in on their dashboard, with the staff comments about it. */
+export interface DueVersion {
+  id: string;
+  version: number;
+  readingIndex: number | null;
+  submittedAt: string;
+  late: boolean;
+  counted: boolean;
+  reviews: Array<{ decision: string; body: string; at: string }>;
+}

@@ -15,7 +15,10 @@ import { INTEGRITY_POLICY_KEY, integrityPolicyText, ownerOf, regularDue, slotOf,
 import { receiptOf, type Receipt } from '../work/receipt.js';
 import { detailsOf, handInKey, loadHandIns } from '../work/status.js';
 import { extensionsFromRows } from '../work/submit.js';
+import type { DueVersion } from '../../contracts/work.js';
 import { countdown } from './countdown.js';
+
+export type { DueVersion };
 
 export type DueState = 'open' | 'done' | 'late' | 'zero' | 'missed';
 
@@ -61,16 +64,6 @@ export interface DueItem {
   /** Things worth saying next to the deliverable ("The presentation is at most 40 minutes."). */
   notes: string[];
   needsApproval: boolean;
-}
-
-export interface DueVersion {
-  id: string;
-  version: number;
-  readingIndex: number | null;
-  submittedAt: string;
-  late: boolean;
-  counted: boolean;
-  reviews: Array<{ decision: string; body: string; at: string }>;
 }
 
 export interface StudentDashboard {

@@ -1,7 +1,9 @@
 // The web client's calls to the work API (hand-ins, questions, attendance, dashboards) and the shapes they answer.
 import { call } from '../../auth/client.js';
 import { ApiError } from '../../api.js';
-import type { ReceiptView } from '../../../../src/contracts/work.js';
+import type { DueVersion, ReceiptView } from '../../../../src/contracts/work.js';
+
+export type { DueVersion };
 
 export type Receipt = ReceiptView & { status?: string };
 
@@ -39,16 +41,6 @@ export interface DueItem {
   maxTextChars?: number | null;
   notes?: string[];
   needsApproval?: boolean;
-}
-
-export interface DueVersion {
-  id: string;
-  version: number;
-  readingIndex: number | null;
-  submittedAt: string;
-  late: boolean;
-  counted: boolean;
-  reviews: Array<{ decision: string; body: string; at: string }>;
 }
 
 export interface Allowance {
