@@ -53,7 +53,13 @@ export class BlobStore {
       }
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     } catch (error) {
-      out.destroy();
+      // The stream opens its file asynchronously: wait until it is closed, or the open could land
+      // after the rm and leave an orphan temp file.
+      await new Promise<void>((resolve) => {
+        if (out.closed) return resolve();
+        out.once('close', () => resolve());
+        out.destroy();
+      });
       await rm(path, { force: true });
       throw error;
     }
