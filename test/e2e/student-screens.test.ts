@@ -112,7 +112,8 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       const tick = card.getByLabel(/I have read and follow/);
       await poll(() => card.getByText(/Tick this box to acknowledge the policy/).count()).toBe(1);
       expect(await tick.getAttribute('aria-invalid')).toBe('true');
-      expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('type') ?? null")).toBe('checkbox');
+      // The focus moves on the next frame after the error renders.
+      await poll(() => page.evaluate<string | null>("document.activeElement?.getAttribute('type') ?? null")).toBe('checkbox');
 
       // The server reads the content: named .pdf, but text. The message is by the file field.
       await tick.check();
@@ -140,7 +141,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       expect(text).toMatch(/SHA-256 [0-9a-f]{64}/);
       expect(text).toMatch(/attention\.pdf \(3 pages\) · \d+(\.\d)? (B|KB)/);
       // The fresh receipt takes the focus, so a screen reader announces it.
-      expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toBe('Receipt, version 1');
+      await poll(() => page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toBe('Receipt, version 1');
       await receipt.getByRole('button', { name: /Copy receipt/ }).click();
       await poll(() => receipt.getByText('Receipt copied.').count()).toBe(1);
       const copied = await page.evaluate<string>('navigator.clipboard.readText()');
