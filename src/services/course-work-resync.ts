@@ -1,11 +1,10 @@
 // Use case step of a re-import: moves the hand-in data of moved meetings and merges the deliverables, in the import's transaction.
-import type { Kysely } from 'kysely';
 import type { CourseModel } from '../domain/course.js';
 import { mergeDeliverables } from '../domain/deliverable-merge.js';
 import { deliverablesForCourse } from '../domain/demo-deliverables.js';
 import { movedDates } from '../domain/meeting-moves.js';
 import { toCourseModel, type StoredCourse } from '../domain/stored-course.js';
-import type { Database } from '../storage/db.js';
+import type { Db } from '../storage/db.js';
 import type { SaveCourseResult } from '../storage/repositories/course-writer.js';
 import { uniqueKeys } from '../storage/repositories/course-matching.js';
 import {
@@ -55,7 +54,7 @@ function asStored(course: CourseModel): CourseModel {
  * changed. `before` is the course as stored before this import, null for a new course.
  */
 export async function resyncCourseWork(
-  trx: Kysely<Database>,
+  trx: Db,
   saved: SaveCourseResult,
   before: StoredCourse | null,
   after: CourseModel,
