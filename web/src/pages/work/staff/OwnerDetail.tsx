@@ -6,7 +6,7 @@ import { messageOf } from '../../../auth/client.js';
 import { FormError, FormNotice } from '../../../auth/Field.js';
 import { Link } from '../../../router.js';
 import { formatDay, formatInstant } from '../../../time.js';
-import { GrantExtensionForm } from './ExtensionsPanel.js';
+import { GrantExtensionForm } from './GrantExtensionForm.js';
 import { Slot } from './OwnerSlot.js';
 import {
   staffApi,
