@@ -4,6 +4,7 @@ import type { Db } from '../db.js';
 import { prepared } from '../prepared.js';
 import type { CourseRef } from './enrollments.js';
 import { findSessionWithUser } from './sessions.js';
+import { hasAcknowledged } from './work.js';
 import { work, type ExtensionRow, type WorkDb } from './work-tables.js';
 import type { EnrollmentRow, SessionRow, UserRow } from './account-tables.js';
 
@@ -242,14 +243,7 @@ export async function isAcknowledged(
 ): Promise<boolean> {
   const statement = prepared(db, ACK_SQL);
   if (statement) return statement.get(courseId, userId, policy) !== undefined;
-  const row = await work(db)
-    .selectFrom('policy_acknowledgements')
-    .select('acknowledged_at')
-    .where('course_id', '=', courseId)
-    .where('user_id', '=', userId)
-    .where('policy', '=', policy)
-    .executeTakeFirst();
-  return row !== undefined;
+  return hasAcknowledged(db, courseId, userId, policy);
 }
 
 /** Ids of a group's members (the receipt of group work goes to each). */

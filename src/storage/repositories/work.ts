@@ -5,7 +5,6 @@ import { bumpWorkVersion } from './hot-reads.js';
 import {
   work,
   type BlobRow,
-  type WorkDb,
   type DeliverableRow,
   type ExtensionRow,
   type ReviewRow,
@@ -56,44 +55,6 @@ export interface NewSubmission {
   files: Array<Omit<SubmissionFileRow, 'submission_id'>>;
   /** Blob rows of the files (their bytes already fsynced on disk). */
   blobs: BlobRow[];
-}
-
-async function insertOne(trx: WorkDb, item: NewSubmission): Promise<SubmissionRow> {
-  const { row, files, blobs } = item;
-  const max = await trx
-    .selectFrom('submissions')
-    .select((eb) => eb.fn.max('version').as('v'))
-    .where('course_id', '=', row.course_id)
-    .where('deliverable_key', '=', row.deliverable_key)
-    .where('slot', '=', row.slot)
-    .where('owner', '=', row.owner)
-    .executeTakeFirst();
-  const full: SubmissionRow = { ...row, version: Number(max?.v ?? 0) + 1 };
-  for (const blob of blobs) {
-    await trx.insertInto('blobs').values(blob).onConflict((oc) => oc.column('sha256').doNothing()).execute();
-  }
-  await trx.insertInto('submissions').values(full).execute();
-  if (files.length > 0) {
-    await trx
-      .insertInto('submission_files')
-      .values(files.map((f) => ({ ...f, submission_id: row.id })))
-      .execute();
-  }
-  return full;
-}
-
-/**
- * Records versions with their files and blob rows in one transaction, each version number
- * taken inside it (max + 1; the unique key makes a concurrent duplicate fail, never overwrite).
- */
-export async function insertSubmissions(db: Db, items: NewSubmission[]): Promise<SubmissionRow[]> {
-  return work(db)
-    .transaction()
-    .execute(async (trx) => {
-      const out: SubmissionRow[] = [];
-      for (const item of items) out.push(await insertOne(trx as unknown as WorkDb, item));
-      return out;
-    });
 }
 
 export interface SubmissionQuery {
