@@ -14,7 +14,9 @@ export default tseslint.config(
   },
   {
     files: ['web/public/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', location: 'readonly', fetch: 'readonly', document: 'readonly' } },
+    languageOptions: {
+      globals: { window: 'readonly', location: 'readonly', fetch: 'readonly', document: 'readonly' },
+    },
   },
   {
     files: ['bin/**/*.js'],

@@ -7,8 +7,17 @@ import { migrateToLatest } from '../src/storage/migrate.js';
 import { newId } from '../src/storage/ids.js';
 import { submissionWriterFor } from '../src/storage/repositories/work-writer.js';
 
-const [dataDir, courseId, userId, databaseUrl] = process.argv.slice(2) as [string, string, string, string | undefined];
-const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+const [dataDir, courseId, userId, databaseUrl] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string | undefined,
+];
+const config = loadConfig({
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+});
 const db = createDb(config.database);
 await migrateToLatest(db);
 const writer = submissionWriterFor(db);
@@ -45,4 +54,6 @@ app.post('/api/courses/:slug/submissions', async (request, reply) => {
 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
-process.stdout.write(`running at http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`);
+process.stdout.write(
+  `running at http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`,
+);

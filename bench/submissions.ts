@@ -29,16 +29,53 @@ const WARM_UP_SECONDS = 2;
 
 function course(classDate: string): CourseModel {
   return {
-    code: 'CS 598', title: 'Bench Seminar', term: null, timeZone: 'America/Chicago', location: null,
-    pattern: { days: [1, 3], startTime: '09:30', endTime: '10:45' }, staff: [], forum: null, staffEmail: null, description: '', objectives: [], units: [],
-    meetings: [{ date: classDate, kind: 'lecture', title: 'Bench lecture', startTime: null, endTime: null, unit: null, readings: [{ title: 'Attention Is All You Need', url: null, required: true, note: null }, { title: 'Megatron-LM', url: null, required: true, note: null }], needsPresenters: true, notes: [], extra: {} }],
-    components: [], policies: [], milestones: [], resources: [], groupSize: null,
+    code: 'CS 598',
+    title: 'Bench Seminar',
+    term: null,
+    timeZone: 'America/Chicago',
+    location: null,
+    pattern: { days: [1, 3], startTime: '09:30', endTime: '10:45' },
+    staff: [],
+    forum: null,
+    staffEmail: null,
+    description: '',
+    objectives: [],
+    units: [],
+    meetings: [
+      {
+        date: classDate,
+        kind: 'lecture',
+        title: 'Bench lecture',
+        startTime: null,
+        endTime: null,
+        unit: null,
+        readings: [
+          { title: 'Attention Is All You Need', url: null, required: true, note: null },
+          { title: 'Megatron-LM', url: null, required: true, note: null },
+        ],
+        needsPresenters: true,
+        notes: [],
+        extra: {},
+      },
+    ],
+    components: [],
+    policies: [],
+    milestones: [],
+    resources: [],
+    groupSize: null,
   };
 }
 
-function spawnServer(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+function spawnServer(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
@@ -63,7 +100,13 @@ interface Student {
 }
 
 /** One autocannon run: POSTs of a question each, round-robin over the students; ids of the 201 answers kept. */
-async function burst(url: string, students: Student[], classDate: string, seconds: number, acknowledged: Map<string, string> | null) {
+async function burst(
+  url: string,
+  students: Student[],
+  classDate: string,
+  seconds: number,
+  acknowledged: Map<string, string> | null,
+) {
   let n = 0;
   const result = await autocannon({
     url,
@@ -77,7 +120,16 @@ async function burst(url: string, students: Student[], classDate: string, second
         setupRequest: (req) => {
           const s = students[n++ % students.length]!;
           const text = `Question ${n}: how does this scale to ${randomBytes(3).readUIntBE(0, 3)} GPUs?`;
-          return { ...req, headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf }, body: JSON.stringify({ deliverableKey: 'question', meetingDate: classDate, readingIndex: n % 2, text }) };
+          return {
+            ...req,
+            headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+            body: JSON.stringify({
+              deliverableKey: 'question',
+              meetingDate: classDate,
+              readingIndex: n % 2,
+              text,
+            }),
+          };
         },
         onResponse: (status, body) => {
           if (status === 201 && acknowledged) {
@@ -110,11 +162,24 @@ export async function benchSubmissions(seconds = 5, studentCount = 400): Promise
       courseId = (await findCourseRef(db, SLUG))!.id;
       const hash = await hashPassword('bench password 1234');
       for (let i = 0; i < studentCount; i++) {
-        const user = await createUser(db, now, { email: `s${i}@example.edu`, name: `Student ${i}`, passwordHash: hash, isAdmin: false });
+        const user = await createUser(db, now, {
+          email: `s${i}@example.edu`,
+          name: `Student ${i}`,
+          passwordHash: hash,
+          isAdmin: false,
+        });
         await enrollAs(db, now, courseId, user.id, 'student');
-        await insertAcknowledgement(db, { course_id: courseId, user_id: user.id, policy: INTEGRITY_POLICY_KEY, acknowledged_at: now.toISOString() });
+        await insertAcknowledgement(db, {
+          course_id: courseId,
+          user_id: user.id,
+          policy: INTEGRITY_POLICY_KEY,
+          acknowledged_at: now.toISOString(),
+        });
         const s = await createSession(db, user.id, now, { ip: null, userAgent: 'bench' });
-        students.push({ cookie: `seminar_session=${s.token}; seminar_csrf=${s.csrfToken}`, csrf: s.csrfToken });
+        students.push({
+          cookie: `seminar_session=${s.token}; seminar_csrf=${s.csrfToken}`,
+          csrf: s.csrfToken,
+        });
         someUser = user.id;
       }
     } finally {
@@ -124,7 +189,9 @@ export async function benchSubmissions(seconds = 5, studentCount = 400): Promise
     // Rounds alternate the two servers (never both up at once), so that a change of load on a shared
     // machine hits both sides alike; the figures are the medians of the rounds (each round is listed too).
     // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server under test in the first round there.
-    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const profile = process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : [];
     const acknowledged = new Map<string, string>();
     const rounds: Array<{ real: autocannon.Result; ceiling: autocannon.Result }> = [];
     let lost = 0;
@@ -147,7 +214,9 @@ export async function benchSubmissions(seconds = 5, studentCount = 400): Promise
         for (const [id, sha] of acknowledged) if (stored.get(id) !== sha) lost++;
         // Every acknowledged hand-in has its receipt mail job (written in the same transaction); most wait out the burst.
         const jobs = await listMailJobs(check);
-        const mailed = new Set(jobs.map((j) => (JSON.parse(j.payload) as { submissionId: string }).submissionId));
+        const mailed = new Set(
+          jobs.map((j) => (JSON.parse(j.payload) as { submissionId: string }).submissionId),
+        );
         const unmailed = [...acknowledged.keys()].filter((id) => !mailed.has(id)).length;
         if (unmailed > 0) throw new Error(`${unmailed} acknowledged hand-ins have no receipt mail queued`);
         receiptMailQueued = jobs.length;
@@ -157,7 +226,10 @@ export async function benchSubmissions(seconds = 5, studentCount = 400): Promise
       }
 
       // The ceiling: same request shape and durability (same SQLite file, synchronous=FULL, same group commit), bare insert.
-      const ceilingServer = await spawnServer(['--import', 'tsx', 'bench/submissions-ceiling.ts', dataDir, courseId, someUser], {});
+      const ceilingServer = await spawnServer(
+        ['--import', 'tsx', 'bench/submissions-ceiling.ts', dataDir, courseId, someUser],
+        {},
+      );
       let ceiling: autocannon.Result;
       try {
         await burst(ceilingServer.url, students, classDate, WARM_UP_SECONDS, null);
@@ -192,7 +264,12 @@ export async function benchSubmissions(seconds = 5, studentCount = 400): Promise
       ceilingP50Ms: median(rounds.map((r) => r.ceiling.latency.p50)),
       ceilingP99Ms: median(rounds.map((r) => r.ceiling.latency.p99)),
       shareOfCeiling: ceilingRps > 0 ? Math.round((rps / ceilingRps) * 100) / 100 : null,
-      byRound: rounds.map((r) => ({ rps: Math.round(r.real.requests.average), p99Ms: r.real.latency.p99, ceilingRps: Math.round(r.ceiling.requests.average), ceilingP99Ms: r.ceiling.latency.p99 })),
+      byRound: rounds.map((r) => ({
+        rps: Math.round(r.real.requests.average),
+        p99Ms: r.real.latency.p99,
+        ceilingRps: Math.round(r.ceiling.requests.average),
+        ceilingP99Ms: r.ceiling.latency.p99,
+      })),
       targets: { p99Ms: 50, shareOfCeiling: 0.5 },
       met: p99Ms <= 50 && ceilingRps > 0 && rps / ceilingRps >= 0.5 && lost === 0 && non2xx === 0,
     };

@@ -52,7 +52,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   if (!isValidZone(e.TIME_ZONE)) {
-    throw new ConfigError(`Invalid configuration:\n  TIME_ZONE: "${e.TIME_ZONE}" is not an IANA time zone (e.g. America/Chicago)`);
+    throw new ConfigError(
+      `Invalid configuration:\n  TIME_ZONE: "${e.TIME_ZONE}" is not an IANA time zone (e.g. America/Chicago)`,
+    );
   }
   const dataDir = resolve(e.DATA_DIR);
   return Object.freeze({

@@ -27,7 +27,14 @@ export interface CreateSeminarOptions {
   /** Fastify log level; defaults to config.logLevel when listening via startSeminar, silent otherwise. */
   logLevel?: string | false;
   /** The mail worker's timings (tests shorten them), or false for none (queued mail then waits for the next start). */
-  mailQueue?: Partial<Pick<MailQueueOptions, 'pollMs' | 'batch' | 'leaseMs' | 'backoffMs' | 'maxBackoffMs' | 'maxAttempts' | 'maxDeferMs'>> | false;
+  mailQueue?:
+    | Partial<
+        Pick<
+          MailQueueOptions,
+          'pollMs' | 'batch' | 'leaseMs' | 'backoffMs' | 'maxBackoffMs' | 'maxAttempts' | 'maxDeferMs'
+        >
+      >
+    | false;
 }
 
 /** Opens and migrates the database, then builds (but does not start) the app. */

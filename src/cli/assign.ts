@@ -41,7 +41,9 @@ function describeDiff(diff: RolePlanPreview['diff']): string[] {
 export function registerAssign(program: Command): void {
   program
     .command('assign')
-    .description('plan the presenter/summary/reviewer roles of a course and apply them (--dry-run: print the plan only)')
+    .description(
+      'plan the presenter/summary/reviewer roles of a course and apply them (--dry-run: print the plan only)',
+    )
     .argument('<slug>', 'the course, e.g. cs598-genai-f24', parseSlug)
     .option('--dry-run', 'plan and print, change nothing')
     .option('--json', 'print the plan (and the diff) as JSON')
@@ -54,17 +56,33 @@ export function registerAssign(program: Command): void {
         const course = await findCourseRef(db, slug);
         if (!course) throw new DomainError('not_found', `No course "${slug}" here.`);
         // The CLI runs with the operator's authority (whoever can run it can read the database).
-        const access: CourseAccess = { course, viewer: { userId: 'cli', isAdmin: true }, membership: { role: null, dropped: false } };
+        const access: CourseAccess = {
+          course,
+          viewer: { userId: 'cli', isAdmin: true },
+          membership: { role: null, dropped: false },
+        };
         const deps = { db };
         const seconds = opts.timeLimit ? Number(opts.timeLimit) : undefined;
-        if (seconds !== undefined && !(seconds > 0 && seconds <= 3600)) throw new DomainError('invalid_input', '--time-limit takes a number of seconds between 1 and 3600.');
+        if (seconds !== undefined && !(seconds > 0 && seconds <= 3600))
+          throw new DomainError(
+            'invalid_input',
+            '--time-limit takes a number of seconds between 1 and 3600.',
+          );
         const plan = await planRoles(deps, access, seconds ? { timeLimitSeconds: seconds } : {});
         if (opts.dryRun) {
-          process.stdout.write(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : `${describePlan(plan).join('\n')}\n${describeDiff(plan.diff).join('\n')}\n(dry run: nothing changed)\n`);
+          process.stdout.write(
+            opts.json
+              ? `${JSON.stringify(plan, null, 2)}\n`
+              : `${describePlan(plan).join('\n')}\n${describeDiff(plan.diff).join('\n')}\n(dry run: nothing changed)\n`,
+          );
           return;
         }
         const applied = await applyRolePlan(deps, access, plan.planId);
-        process.stdout.write(opts.json ? `${JSON.stringify({ plan, applied }, null, 2)}\n` : `${describePlan(plan).join('\n')}\n${describeDiff(applied.diff).join('\n')}\nApplied ${applied.applied} roles.\n`);
+        process.stdout.write(
+          opts.json
+            ? `${JSON.stringify({ plan, applied }, null, 2)}\n`
+            : `${describePlan(plan).join('\n')}\n${describeDiff(applied.diff).join('\n')}\nApplied ${applied.applied} roles.\n`,
+        );
       } finally {
         await db.destroy();
       }

@@ -23,9 +23,16 @@ export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<vo
   demoGroupsStep,
   async (seminar, ctx) => {
     const slots = await seedTalkSlots({ db: seminar.db }, ctx.course.stored.slug);
-    ctx.say(slots.placed > 0 ? `Demo presentation days: ${slots.placed} groups placed${slots.published ? ' and published' : ''}.` : 'Demo presentation days are in place.');
+    ctx.say(
+      slots.placed > 0
+        ? `Demo presentation days: ${slots.placed} groups placed${slots.published ? ' and published' : ''}.`
+        : 'Demo presentation days are in place.',
+    );
   },
-  async (seminar, ctx) => ctx.say(`Demo hand-ins: ${JSON.stringify(await seedWork({ db: seminar.db, filesDir: seminar.config.filesDir }, 'cs598-genai-f24', ctx.now))}`),
+  async (seminar, ctx) =>
+    ctx.say(
+      `Demo hand-ins: ${JSON.stringify(await seedWork({ db: seminar.db, filesDir: seminar.config.filesDir }, 'cs598-genai-f24', ctx.now))}`,
+    ),
 ];
 
 export function registerDemo(program: Command): void {

@@ -20,7 +20,16 @@ export function buildProgram(): Command {
     .description('Runs a paper-reading seminar course: course site, deadlines, submissions.')
     .showHelpAfterError('(run "seminar --help" for usage)')
     .exitOverride();
-  for (const register of [registerServe, registerMigrate, registerImport, registerExport, registerDemo, registerSetup, registerAssign]) register(program);
+  for (const register of [
+    registerServe,
+    registerMigrate,
+    registerImport,
+    registerExport,
+    registerDemo,
+    registerSetup,
+    registerAssign,
+  ])
+    register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }
@@ -33,7 +42,12 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return 0;
       return error.code === 'commander.executeSubCommandAsync' ? 1 : 2;
     }
     process.stderr.write(`seminar: ${messageOf(error)}\n`);
@@ -44,11 +58,15 @@ export async function runCli(argv: string[]): Promise<number> {
 function messageOf(error: unknown): string {
   if (error instanceof DomainError || error instanceof CliError) return error.message;
   if (error instanceof ConfigError) return error.message.replace(/\n\s*/g, ' ');
-  if (error instanceof Error) return (error as NodeJS.ErrnoException).code === 'ENOENT' ? error.message.replace(/^ENOENT: /, '') : error.message;
+  if (error instanceof Error)
+    return (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? error.message.replace(/^ENOENT: /, '')
+      : error.message;
   return String(error);
 }
 
-const isEntry = process.argv[1] !== undefined && /(?:bin[\\/]seminar(?:\.js)?|cli[\\/]main\.ts)$/.test(process.argv[1]);
+const isEntry =
+  process.argv[1] !== undefined && /(?:bin[\\/]seminar(?:\.js)?|cli[\\/]main\.ts)$/.test(process.argv[1]);
 if (isEntry) {
   // `serve` and `demo` keep the process alive through their server; the other commands end here.
   process.exitCode = await runCli(process.argv.slice(2));

@@ -4,7 +4,13 @@ import { groupSettingsSchema } from './groups.js';
 
 export const roleSchema = z.enum(['presenter', 'summarizer', 'reviewer']);
 
-const namedRole = z.object({ meetingId: z.string(), meetingLabel: z.string(), groupId: z.string(), groupName: z.string(), role: roleSchema });
+const namedRole = z.object({
+  meetingId: z.string(),
+  meetingLabel: z.string(),
+  groupId: z.string(),
+  groupName: z.string(),
+  role: roleSchema,
+});
 
 export const rolePlanSchema = z.object({
   planId: z.string(),
@@ -29,7 +35,9 @@ export const rolePlanSchema = z.object({
     z.object({
       groupId: z.string(),
       groupName: z.string(),
-      presenting: z.array(z.object({ meetingId: z.string(), meetingLabel: z.string(), rank: z.number().int().nullable() })),
+      presenting: z.array(
+        z.object({ meetingId: z.string(), meetingLabel: z.string(), rank: z.number().int().nullable() }),
+      ),
       summarizing: z.array(z.string()),
       reviewing: z.array(z.string()),
       explanation: z.string(),
@@ -51,8 +59,12 @@ export const violationSchema = z.object({
 export const staffAssignmentSchema = z.object({
   settings: groupSettingsSchema,
   groups: z.array(z.object({ id: z.string(), name: z.string(), size: z.number().int() })),
-  meetings: z.array(z.object({ id: z.string(), date: z.string(), label: z.string(), title: z.string().nullable() })),
-  roles: z.array(z.object({ meetingId: z.string(), groupId: z.string(), role: roleSchema, locked: z.boolean() })),
+  meetings: z.array(
+    z.object({ id: z.string(), date: z.string(), label: z.string(), title: z.string().nullable() }),
+  ),
+  roles: z.array(
+    z.object({ meetingId: z.string(), groupId: z.string(), role: roleSchema, locked: z.boolean() }),
+  ),
   exclusions: z.array(z.object({ groupId: z.string(), meetingId: z.string() })),
   violations: z.array(violationSchema),
   latestPlan: rolePlanSchema.nullable(),
@@ -66,9 +78,17 @@ export const editRoleBodySchema = z.object({
   locked: z.boolean().optional(),
   confirm: z.boolean().optional(),
 });
-export const lockRoleBodySchema = z.object({ meetingId: z.string().min(1).max(64), groupId: z.string().min(1).max(64), locked: z.boolean() });
+export const lockRoleBodySchema = z.object({
+  meetingId: z.string().min(1).max(64),
+  groupId: z.string().min(1).max(64),
+  locked: z.boolean(),
+});
 export const publishBodySchema = z.object({ published: z.boolean() });
-export const exclusionBodySchema = z.object({ groupId: z.string().min(1).max(64), meetingId: z.string().min(1).max(64), excluded: z.boolean() });
+export const exclusionBodySchema = z.object({
+  groupId: z.string().min(1).max(64),
+  meetingId: z.string().min(1).max(64),
+  excluded: z.boolean(),
+});
 
 const count = z.number().int().min(0).max(20).nullable().optional();
 export const settingsPatchSchema = z.object({
@@ -80,12 +100,23 @@ export const settingsPatchSchema = z.object({
   reviewersPerMeeting: count,
 });
 
-const panelGroup = z.object({ groupId: z.string(), name: z.string(), members: z.array(z.string()).nullable() });
+const panelGroup = z.object({
+  groupId: z.string(),
+  name: z.string(),
+  members: z.array(z.string()).nullable(),
+});
 export const panelsBodySchema = z.object({
   published: z.boolean(),
   publishedAt: z.string().nullable(),
   panels: z.array(
-    z.object({ meetingId: z.string(), date: z.string(), title: z.string().nullable(), presenters: z.array(panelGroup), summarizers: z.array(panelGroup), reviewers: z.array(panelGroup) }),
+    z.object({
+      meetingId: z.string(),
+      date: z.string(),
+      title: z.string().nullable(),
+      presenters: z.array(panelGroup),
+      summarizers: z.array(panelGroup),
+      reviewers: z.array(panelGroup),
+    }),
   ),
 });
 export type PanelsBody = z.infer<typeof panelsBodySchema>;

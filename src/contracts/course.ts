@@ -64,7 +64,9 @@ export const courseDetailSchema = courseSummarySchema.extend({
   units: z.array(z.object({ title: z.string() })),
   meetings: z.array(meetingSchema),
   components: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number() })),
-  policies: z.array(z.object({ slug: z.string(), title: z.string(), markdown: z.string(), html: z.string() })),
+  policies: z.array(
+    z.object({ slug: z.string(), title: z.string(), markdown: z.string(), html: z.string() }),
+  ),
   milestones: z.array(
     z.object({
       key: z.string(),

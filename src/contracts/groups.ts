@@ -20,10 +20,16 @@ export const groupsBodySchema = z.object({
   settings: groupSettingsSchema,
   timeZone: z.string(),
   deadlinePassed: z.boolean(),
-  groups: z.array(z.object({ id: z.string(), name: z.string(), members: z.array(person), problem: z.string().nullable() })),
+  groups: z.array(
+    z.object({ id: z.string(), name: z.string(), members: z.array(person), problem: z.string().nullable() }),
+  ),
   myGroupId: z.string().nullable(),
-  invitationsToMe: z.array(z.object({ id: z.string(), groupId: z.string(), groupName: z.string(), createdAt: z.string() })),
-  invitationsFromMyGroup: z.array(z.object({ id: z.string(), userId: z.string(), name: z.string(), createdAt: z.string() })),
+  invitationsToMe: z.array(
+    z.object({ id: z.string(), groupId: z.string(), groupName: z.string(), createdAt: z.string() }),
+  ),
+  invitationsFromMyGroup: z.array(
+    z.object({ id: z.string(), userId: z.string(), name: z.string(), createdAt: z.string() }),
+  ),
   ungrouped: z.array(person),
   abilities: z.record(z.string(), z.boolean()),
 });
@@ -37,7 +43,14 @@ export const moveMemberBodySchema = z.object({
   /** A group id, "new" for a new group, or null for no group. */
   target: z.string().min(1).max(64).nullable(),
 });
-export const formationPlanBodySchema = z.object({ seed: z.number().int().min(0).max(2 ** 31 - 1).default(1) });
+export const formationPlanBodySchema = z.object({
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
+});
 export const planIdBodySchema = z.object({ planId: z.string().min(1).max(64) });
 
 export const formationPreviewSchema = z.object({
@@ -49,7 +62,12 @@ export const formationPreviewSchema = z.object({
   placed: z.number().int(),
 });
 
-export const presentableMeetingSchema = z.object({ id: z.string(), date: z.string(), title: z.string().nullable(), readings: z.array(z.string()) });
+export const presentableMeetingSchema = z.object({
+  id: z.string(),
+  date: z.string(),
+  title: z.string().nullable(),
+  readings: z.array(z.string()),
+});
 
 export const rankingBodySchema = z.object({
   groupId: z.string(),
@@ -66,6 +84,13 @@ export const setRankingBodySchema = z.object({ meetingIds: z.array(z.string().ma
 
 export const preferenceMatrixSchema = z.object({
   meetings: z.array(presentableMeetingSchema),
-  groups: z.array(z.object({ id: z.string(), name: z.string(), ranks: z.record(z.string(), z.number().int()), updatedAt: z.string().nullable() })),
+  groups: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      ranks: z.record(z.string(), z.number().int()),
+      updatedAt: z.string().nullable(),
+    }),
+  ),
 });
 export type PreferenceMatrixBody = z.infer<typeof preferenceMatrixSchema>;

@@ -2,7 +2,12 @@
 import { z } from 'zod';
 
 /** Ids are ULIDs; anything longer or with odd characters is refused before it reaches a query. */
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'An id is letters, digits, "-" and "_".');
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'An id is letters, digits, "-" and "_".');
 
 /** Path parts are only bounded here: the service answers 404 for an unknown key or group after authorization. */
 export const slotKeyParamsSchema = z.object({ slug: z.string(), key: z.string().min(1).max(200) });
@@ -63,7 +68,14 @@ export const slotPlanSchema = z.object({
   days: z.array(boardDaySchema),
   unplaced: z.array(slotGroupSchema),
   problems: z.array(slotProblemSchema),
-  changes: z.array(z.object({ groupId: z.string(), groupName: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+  changes: z.array(
+    z.object({
+      groupId: z.string(),
+      groupName: z.string(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+    }),
+  ),
 });
 export type SlotPlanBody = z.infer<typeof slotPlanSchema>;
 
@@ -83,7 +95,9 @@ export const placeTalkBodySchema = z
   .strict();
 
 export const slotPublishBodySchema = z.object({ published: z.boolean() }).strict();
-export const slotSettingsBodySchema = z.object({ talkMinutes: z.number().int().min(1).max(600).nullable().optional() }).strict();
+export const slotSettingsBodySchema = z
+  .object({ talkMinutes: z.number().int().min(1).max(600).nullable().optional() })
+  .strict();
 
 export const slotProblemsBodySchema = z.object({ problems: z.array(slotProblemSchema) }).passthrough();
 

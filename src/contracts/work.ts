@@ -5,7 +5,10 @@ const date = z.string().max(40);
 
 export const meetingParamsSchema = z.object({ slug: z.string().max(80), date });
 export const deliverableParamsSchema = z.object({ slug: z.string().max(80), key: z.string().max(60) });
-export const submissionParamsSchema = z.object({ slug: z.string().max(80), submissionId: z.string().max(40) });
+export const submissionParamsSchema = z.object({
+  slug: z.string().max(80),
+  submissionId: z.string().max(40),
+});
 
 export const textSubmissionBodySchema = z.object({
   deliverableKey: z.string().min(1).max(60),
@@ -40,7 +43,9 @@ export const receiptSchema = z.object({
   late: z.boolean(),
   outcome: z.enum(['on-time', 'late', 'late-zero']),
   lateByMs: z.number(),
-  files: z.array(z.object({ name: z.string(), type: z.string(), size: z.number(), pages: z.number().nullable() })),
+  files: z.array(
+    z.object({ name: z.string(), type: z.string(), size: z.number(), pages: z.number().nullable() }),
+  ),
   warnings: z.array(z.string()),
 });
 export type ReceiptView = z.infer<typeof receiptSchema>;
@@ -52,7 +57,10 @@ export const reviewBodySchema = z.object({
 
 export const extensionBodySchema = z.object({
   meetingDate: z.string().max(10).nullable().optional(),
-  target: z.union([z.object({ kind: z.literal('student'), userId: z.string().max(40) }), z.object({ kind: z.literal('group'), groupId: z.string().max(40) })]),
+  target: z.union([
+    z.object({ kind: z.literal('student'), userId: z.string().max(40) }),
+    z.object({ kind: z.literal('group'), groupId: z.string().max(40) }),
+  ]),
   dueAt: z.string().max(40),
   reason: z.string().max(500).nullable().optional(),
 });
@@ -62,15 +70,34 @@ export const deliverablePatchSchema = z
     title: z.string().min(1).max(120),
     dueRule: z.union([
       z.object({ kind: z.literal('absolute'), at: z.string().max(40) }),
-      z.object({ kind: z.literal('meeting'), anchor: z.enum(['start', 'end']), offsetHours: z.number().min(-24 * 60).max(24 * 60) }),
+      z.object({
+        kind: z.literal('meeting'),
+        anchor: z.enum(['start', 'end']),
+        offsetHours: z
+          .number()
+          .min(-24 * 60)
+          .max(24 * 60),
+      }),
     ]),
     lateRule: z.enum(['accept', 'flag', 'zero', 'reject']),
-    graceMinutes: z.number().int().min(0).max(7 * 24 * 60),
+    graceMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60),
     allowance: z.number().int().min(0).max(50),
     maxTextChars: z.number().int().min(1).max(200_000).nullable(),
-    maxBytes: z.number().int().min(1).max(1024 * 1024 * 1024),
+    maxBytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(1024 * 1024 * 1024),
     notes: z.array(z.string().max(500)).max(20),
-    closeAfterHours: z.number().min(0).max(24 * 365).nullable(),
+    closeAfterHours: z
+      .number()
+      .min(0)
+      .max(24 * 365)
+      .nullable(),
     closed: z.boolean(),
   })
   .partial();
@@ -86,7 +113,13 @@ export const handInsQuerySchema = z.object({
 
 export const attendanceBodySchema = z.object({
   marks: z
-    .array(z.object({ userId: z.string().max(40), status: z.enum(['present', 'absent', 'excused']), note: z.string().max(500).nullable().optional() }))
+    .array(
+      z.object({
+        userId: z.string().max(40),
+        status: z.enum(['present', 'absent', 'excused']),
+        note: z.string().max(500).nullable().optional(),
+      }),
+    )
     .min(1)
     .max(2000),
 });

@@ -79,7 +79,12 @@ function canonical(field: string, value: unknown): unknown {
 }
 
 /** Whether staff's value is still what the old syllabus generated (or, for class days, a stale list). */
-function untouched(field: string, stored: unknown, generated: unknown, knownDates: ReadonlySet<string> | undefined): boolean {
+function untouched(
+  field: string,
+  stored: unknown,
+  generated: unknown,
+  knownDates: ReadonlySet<string> | undefined,
+): boolean {
   if (sameJson(canonical(field, stored), canonical(field, generated))) return true;
   return (
     field === 'meetingDates' &&

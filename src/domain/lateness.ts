@@ -90,7 +90,11 @@ export function submissionBlocker(ctx: SubmissionContext): SubmissionBlocker | n
   if (!ctx.enrolled) return 'not-enrolled';
   const needsGroup = ctx.deliverable.audience === 'group' || ctx.deliverable.holder !== 'everyone';
   if (needsGroup && ctx.groupId === null) return 'not-in-group';
-  if (ctx.deliverable.holder === 'presenter' || ctx.deliverable.holder === 'summarizer' || ctx.deliverable.holder === 'slot') {
+  if (
+    ctx.deliverable.holder === 'presenter' ||
+    ctx.deliverable.holder === 'summarizer' ||
+    ctx.deliverable.holder === 'slot'
+  ) {
     if (ctx.groupId === null || !(ctx.holderGroupIds ?? []).includes(ctx.groupId)) return 'not-holder';
   }
   if (ctx.deliverable.lateRule === 'reject' && isLate(ctx.now, ctx.due)) return 'late-rejected';

@@ -111,7 +111,13 @@ export function spreadGroups(input: SpreadInput): SpreadResult {
       continue;
     }
     // Dealt talks follow the ones that stayed (numbered after every existing position).
-    perDay.get(best.meetingId)!.push({ groupId, meetingId: best.meetingId, position: DEALT + placed.size, startTime: null, locked: false });
+    perDay.get(best.meetingId)!.push({
+      groupId,
+      meetingId: best.meetingId,
+      position: DEALT + placed.size,
+      startTime: null,
+      locked: false,
+    });
     placed.add(groupId);
   }
   const slots = input.days.flatMap((d) =>
@@ -154,7 +160,12 @@ export function slotProblems(input: CheckInput): SlotProblem[] {
   const daysOf = new Map<string, string[]>();
   for (const slot of input.slots) {
     if (!dayById.has(slot.meetingId)) {
-      problems.push({ code: 'not-a-talk-day', groupId: slot.groupId, meetingId: slot.meetingId, message: `${name(slot.groupId)} is on a class that is not a presentation day.` });
+      problems.push({
+        code: 'not-a-talk-day',
+        groupId: slot.groupId,
+        meetingId: slot.meetingId,
+        message: `${name(slot.groupId)} is on a class that is not a presentation day.`,
+      });
       continue;
     }
     daysOf.set(slot.groupId, [...(daysOf.get(slot.groupId) ?? []), slot.meetingId]);
@@ -162,26 +173,42 @@ export function slotProblems(input: CheckInput): SlotProblem[] {
   for (const [groupId, meetings] of daysOf) {
     if (meetings.length > 1) {
       const dates = meetings.map((m) => dayById.get(m)!.date).join(' and ');
-      problems.push({ code: 'two-days', groupId, message: `${name(groupId)} presents more than once (${dates}); each group presents once.` });
+      problems.push({
+        code: 'two-days',
+        groupId,
+        message: `${name(groupId)} presents more than once (${dates}); each group presents once.`,
+      });
     }
   }
-  const counts = input.days.map((d) => ({ day: d, n: input.slots.filter((s) => s.meetingId === d.meetingId).length }));
+  const counts = input.days.map((d) => ({
+    day: d,
+    n: input.slots.filter((s) => s.meetingId === d.meetingId).length,
+  }));
   for (const { day, n } of counts) {
     const cap = dayCapacity(day.minutes, input.talkMinutes);
     if (cap !== null && n > cap) {
-      problems.push({ code: 'over-capacity', meetingId: day.meetingId, message: `${day.date} has ${n} talks but only ${cap} of ${input.talkMinutes} minutes fit in ${day.minutes} minutes.` });
+      problems.push({
+        code: 'over-capacity',
+        meetingId: day.meetingId,
+        message: `${day.date} has ${n} talks but only ${cap} of ${input.talkMinutes} minutes fit in ${day.minutes} minutes.`,
+      });
     }
   }
   if (counts.length > 1) {
     const most = counts.reduce((a, b) => (b.n > a.n ? b : a));
     const least = counts.reduce((a, b) => (b.n < a.n ? b : a));
     if (most.n - least.n > 1) {
-      problems.push({ code: 'unbalanced', meetingId: most.day.meetingId, message: `${most.day.date} has ${most.n} talks and ${least.day.date} ${least.n}: move a group so the days differ by at most one.` });
+      problems.push({
+        code: 'unbalanced',
+        meetingId: most.day.meetingId,
+        message: `${most.day.date} has ${most.n} talks and ${least.day.date} ${least.n}: move a group so the days differ by at most one.`,
+      });
     }
   }
   const placed = new Set(input.slots.filter((s) => dayById.has(s.meetingId)).map((s) => s.groupId));
   for (const groupId of input.groupIds) {
-    if (!placed.has(groupId)) problems.push({ code: 'unplaced', groupId, message: `${name(groupId)} has no presentation day yet.` });
+    if (!placed.has(groupId))
+      problems.push({ code: 'unplaced', groupId, message: `${name(groupId)} has no presentation day yet.` });
   }
   return problems;
 }
@@ -200,13 +227,27 @@ export function ordinal(n: number): string {
 }
 
 /** Moves one talk to a day and a place in its order (clamped), renumbering both days; the moved talk is locked. */
-export function moveTalk(slots: readonly TalkSlot[], move: { groupId: string; meetingId: string; position?: number; startTime?: string | null }): TalkSlot[] {
+export function moveTalk(
+  slots: readonly TalkSlot[],
+  move: { groupId: string; meetingId: string; position?: number; startTime?: string | null },
+): TalkSlot[] {
   const existing = slots.find((s) => s.groupId === move.groupId);
   const rest = slots.filter((s) => s.groupId !== move.groupId);
   const target = rest.filter((s) => s.meetingId === move.meetingId).sort((a, b) => a.position - b.position);
   const at = Math.max(0, Math.min(move.position ?? target.length, target.length));
-  const startTime = move.startTime !== undefined ? move.startTime : existing?.meetingId === move.meetingId ? existing.startTime : null;
-  target.splice(at, 0, { groupId: move.groupId, meetingId: move.meetingId, position: at, startTime, locked: true });
+  const startTime =
+    move.startTime !== undefined
+      ? move.startTime
+      : existing?.meetingId === move.meetingId
+        ? existing.startTime
+        : null;
+  target.splice(at, 0, {
+    groupId: move.groupId,
+    meetingId: move.meetingId,
+    position: at,
+    startTime,
+    locked: true,
+  });
   const others = rest.filter((s) => s.meetingId !== move.meetingId);
   return [...renumber(others), ...target.map((s, position) => ({ ...s, position }))];
 }
@@ -219,7 +260,11 @@ export function removeTalk(slots: readonly TalkSlot[], groupId: string): TalkSlo
 function renumber(slots: readonly TalkSlot[]): TalkSlot[] {
   const byDay = new Map<string, TalkSlot[]>();
   for (const s of slots) byDay.set(s.meetingId, [...(byDay.get(s.meetingId) ?? []), s]);
-  return [...byDay.values()].flatMap((day) => day.sort((a, b) => a.position - b.position || cmp(a.groupId, b.groupId)).map((s, position) => ({ ...s, position })));
+  return [...byDay.values()].flatMap((day) =>
+    day
+      .sort((a, b) => a.position - b.position || cmp(a.groupId, b.groupId))
+      .map((s, position) => ({ ...s, position })),
+  );
 }
 
 function cmp(a: string, b: string): number {

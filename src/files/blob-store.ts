@@ -51,7 +51,9 @@ export class BlobStore {
         hash.update(buf);
         if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
       }
-      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+      );
     } catch (error) {
       // The stream opens its file asynchronously: wait until it is closed, or the open could land
       // after the rm and leave an orphan temp file.

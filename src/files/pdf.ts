@@ -21,7 +21,8 @@ export const pdfLimits = { parseMs: 30_000 };
 /** PDFs parsed at once; more wait their turn (each parse has a thread and up to 512 MB of its own). */
 const PDF_PARALLEL = 2;
 
-type Parsed = { kind: 'pages'; pages: number } | { kind: 'encrypted' } | { kind: 'broken' } | { kind: 'too-slow' };
+type Parsed =
+  { kind: 'pages'; pages: number } | { kind: 'encrypted' } | { kind: 'broken' } | { kind: 'too-slow' };
 
 const PDF_LIB = createRequire(import.meta.url).resolve('pdf-lib');
 // Runs in worker threads kept for the next PDF: the event loop keeps serving while a PDF is parsed, and a parse that
@@ -117,12 +118,25 @@ export async function pdfPageCount(content: Uint8Array): Promise<PdfPages> {
   if (!looksLikePdf(content))
     return { ok: false, code: 'not-a-pdf', message: 'The file is not a PDF (no %PDF- header).' };
   if (packedObjectBytes(content) > MAX_PACKED_OBJECT_BYTES)
-    return { ok: false, code: 'broken', message: 'The PDF unpacks to far more data than it holds and was refused. Export it again and re-upload.' };
+    return {
+      ok: false,
+      code: 'broken',
+      message:
+        'The PDF unpacks to far more data than it holds and was refused. Export it again and re-upload.',
+    };
   const parsed = await parseInWorker(content);
   if (parsed.kind === 'encrypted')
-    return { ok: false, code: 'encrypted', message: 'The PDF is encrypted; hand in a PDF without a password.' };
+    return {
+      ok: false,
+      code: 'encrypted',
+      message: 'The PDF is encrypted; hand in a PDF without a password.',
+    };
   if (parsed.kind === 'too-slow')
-    return { ok: false, code: 'broken', message: 'The PDF took too long to read (it may be damaged). Export it again and re-upload.' };
+    return {
+      ok: false,
+      code: 'broken',
+      message: 'The PDF took too long to read (it may be damaged). Export it again and re-upload.',
+    };
   if (parsed.kind !== 'pages') return { ok: false, code: 'broken', message: BROKEN };
   const pages = parsed.pages;
   if (pages < 1)
@@ -157,7 +171,10 @@ export function packedObjectBytes(content: Uint8Array): number {
     const end = text.indexOf('endstream', start);
     const data = bytes.subarray(start, end === -1 ? bytes.length : end);
     try {
-      total += inflateSync(data, { maxOutputLength: MAX_PACKED_OBJECT_BYTES - total + 1, finishFlush: constants.Z_SYNC_FLUSH }).length;
+      total += inflateSync(data, {
+        maxOutputLength: MAX_PACKED_OBJECT_BYTES - total + 1,
+        finishFlush: constants.Z_SYNC_FLUSH,
+      }).length;
     } catch (err) {
       // Past the cap: refused. Other inflate errors are left to the parser, which is lenient with damaged streams.
       if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return MAX_PACKED_OBJECT_BYTES + 1;

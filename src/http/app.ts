@@ -37,7 +37,11 @@ import { talkSlotRoutes } from './routes/talk-slots.js';
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
  * reach every route): e.g. cookies, sessions, CSRF, security headers. Add yours here.
  */
-export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [securityPlugin, authPlugin, csrfPlugin];
+export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [
+  securityPlugin,
+  authPlugin,
+  csrfPlugin,
+];
 
 /** Route plugins, each registered under /api with { deps }. Add a resource's routes here. */
 export const routePlugins: Array<FastifyPluginAsync<RouteOptions>> = [
@@ -83,7 +87,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: true,
     // A URL that cannot be decoded is bad input, answered like every other error.
     frameworkErrors: (error, _request, reply) => {
-      sendError(reply, 400, 'invalid_input', error.code === 'FST_ERR_BAD_URL' ? 'The URL is malformed.' : error.message.slice(0, 200));
+      sendError(
+        reply,
+        400,
+        'invalid_input',
+        error.code === 'FST_ERR_BAD_URL' ? 'The URL is malformed.' : error.message.slice(0, 200),
+      );
     },
     // Slugs are at most 64 characters; longer parameters are answered 404 by the router.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -104,7 +113,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Seminar API', version: '0.1.0', description: 'Runs a paper-reading seminar course. Errors: { error: { code, message, details? } }.' },
+      info: {
+        title: 'Seminar API',
+        version: '0.1.0',
+        description: 'Runs a paper-reading seminar course. Errors: { error: { code, message, details? } }.',
+      },
     },
     transform: swaggerTransform as never,
   });

@@ -95,7 +95,12 @@ export async function resyncCourseWork(
     out.orphanedDeliverables = merge.orphaned;
   }
   const removedRows = [...out.removedDays, ...out.strayDays].some(heldRows);
-  if (out.movedRows > 0 || removedRows || out.changedDeliverables.length > 0 || out.addedDeliverables.length > 0)
+  if (
+    out.movedRows > 0 ||
+    removedRows ||
+    out.changedDeliverables.length > 0 ||
+    out.addedDeliverables.length > 0
+  )
     await bumpCourseWork(trx, courseId);
   return out;
 }

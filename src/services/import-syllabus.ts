@@ -49,7 +49,10 @@ export async function importSyllabus(
     } catch (error) {
       if (!(error instanceof CourseMovedOn) || attempt >= 5) {
         if (error instanceof CourseMovedOn)
-          throw new DomainError('conflict', `Course "${input.slug}" is being imported by someone else; try again.`);
+          throw new DomainError(
+            'conflict',
+            `Course "${input.slug}" is being imported by someone else; try again.`,
+          );
         throw error;
       }
     }
@@ -75,13 +78,17 @@ export async function importSyllabus(
           day.attendance > 0 ? `the attendance of ${plural(day.attendance, 'student', 'students')}` : null,
         ].filter((x): x is string => x !== null)
       : [];
-    const kept = day && day.handIns > 0 ? ` Its ${plural(day.handIns, 'hand-in is', 'hand-ins are')} kept, set aside as "${date}@removed": staff download them with the deliverable's zip.` : '';
+    const kept =
+      day && day.handIns > 0
+        ? ` Its ${plural(day.handIns, 'hand-in is', 'hand-ins are')} kept, set aside as "${date}@removed": staff download them with the deliverable's zip.`
+        : '';
     return {
       line: 0,
       message:
         (held.length > 0
           ? `The meeting of ${date} is no longer in the schedule: it was removed with what was attached to it (roles, talk slots, ${held.join(', ')}).`
-          : `The meeting of ${date} is no longer in the schedule: it was removed with what was attached to it.`) + kept,
+          : `The meeting of ${date} is no longer in the schedule: it was removed with what was attached to it.`) +
+        kept,
     };
   });
   const strays = result.strayDays.map((day) => ({

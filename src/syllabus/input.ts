@@ -91,7 +91,12 @@ export function decodeInput(input: string | Uint8Array): Decoded {
   if (controlShare(text) > 0.05) return binary('it is mostly non-text characters');
   const lines = text.split(/\r\n|\r|\n/);
   return legacy
-    ? { ok: true, lines, warning: 'The file is not UTF-8; it was read as Windows-1252 (Latin-1). Save it as UTF-8 to be sure accented letters come out right.' }
+    ? {
+        ok: true,
+        lines,
+        warning:
+          'The file is not UTF-8; it was read as Windows-1252 (Latin-1). Save it as UTF-8 to be sure accented letters come out right.',
+      }
     : { ok: true, lines };
 }
 

@@ -81,7 +81,11 @@ export function readLogistics(lines: string[], indexes: number[], out: Logistics
     const label = boldLabel(text);
     // "Instructor: Dr. Amara Okafor" without bold is as common as "**Instructor**: …" (only staff labels are read so).
     const plainLabel = label ? null : /^\s*([A-Za-z][A-Za-z .]{1,30}?)\s*:\s*(\S[\s\S]*)$/.exec(text);
-    const staff = label ? readStaffLine(label.label, label.rest) : plainLabel ? readStaffLine(plainLabel[1]!, plainLabel[2]!.trim()) : null;
+    const staff = label
+      ? readStaffLine(label.label, label.rest)
+      : plainLabel
+        ? readStaffLine(plainLabel[1]!, plainLabel[2]!.trim())
+        : null;
     if (staff) {
       out.staff.push(...staff);
       continue;

@@ -176,7 +176,8 @@ function kindOfSentence(t: string): Kind | null {
   if (/\breports?\b/i.test(t)) return { key: 'final-report', title: 'Final report' };
   if (/\b(groups?|teams?)\b/i.test(t) && /\b(form|declare|membership|join|sign|register|register)/i.test(t))
     return { key: 'groups', title: 'Group formation' };
-  if (/\b(essays?|term papers?|final papers?)\b/i.test(t)) return /\bpaper/i.test(t) ? { key: 'term-paper', title: 'Term paper' } : { key: 'essay', title: 'Essay' };
+  if (/\b(essays?|term papers?|final papers?)\b/i.test(t))
+    return /\bpaper/i.test(t) ? { key: 'term-paper', title: 'Term paper' } : { key: 'essay', title: 'Essay' };
   const other = /\b(milestone|checkpoint|draft|demo|final presentation|presentation|project)\b/i.exec(t);
   if (other) return { key: slugify(other[1]!), title: capitalize(other[1]!.toLowerCase()) };
   return null;

@@ -61,9 +61,15 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   const doc = outline(lines);
   const piped = findTables(lines, 0, lines.length, doc.fenced).map(splitDayColumns);
   // HTML tables and bulleted schedules read as tables too (outside the ranges pipe tables already cover).
-  const html = htmlTables(lines, doc.fenced).filter((t) => !piped.some((p) => p.start < t.end && t.start < p.end));
+  const html = htmlTables(lines, doc.fenced).filter(
+    (t) => !piped.some((p) => p.start < t.end && t.start < p.end),
+  );
   const tables = [...piped, ...html];
-  tables.push(...listSchedules(lines, doc, tables).filter((t) => !tables.some((p) => p.start < t.end && t.start < p.end)));
+  tables.push(
+    ...listSchedules(lines, doc, tables).filter(
+      (t) => !tables.some((p) => p.start < t.end && t.start < p.end),
+    ),
+  );
   tables.sort((a, b) => a.start - b.start);
   const tableOf = (s: Section): Table[] => tables.filter((t) => t.start >= s.start && t.start < s.end);
 
@@ -226,7 +232,10 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     if (components.length === 0) {
       for (const b of blocksOf(lines, c.section.start, c.section.end, doc, tables)) {
         if (b.kind !== 'list') continue;
-        const items = listItems(lines, b.start, b.end).map((it) => ({ it, read: readWeightLineUnit(it.text) }));
+        const items = listItems(lines, b.start, b.end).map((it) => ({
+          it,
+          read: readWeightLineUnit(it.text),
+        }));
         if (items.length === 0 || items.some((x) => !x.read)) continue;
         const units = new Set(items.map((x) => x.read!.unit));
         if (units.size > 1) continue;
@@ -235,7 +244,10 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
         if (units.has('pts')) {
           const points = pointsToPercent(components);
           if (Math.abs(points - 100) > 1e-6)
-            warnings.push({ line: componentsLine, message: `The grading weights are written in points (${points} in all); each is read as its share of the total.` });
+            warnings.push({
+              line: componentsLine,
+              message: `The grading weights are written in points (${points} in all); each is read as its share of the total.`,
+            });
         }
         for (let i = b.start; i < b.end; i++) consumed.add(i);
         break;

@@ -120,7 +120,9 @@ export function readWeightLine(text: string): GradeComponent | null {
 
 /** Like readWeightLine, also for points: "- Presentation: 30 pts", "Final essay (40 points)". */
 export function readWeightLineUnit(text: string): { component: GradeComponent; unit: '%' | 'pts' } | null {
-  const m = /^(.+?)\s*(?::|-|–|—|\(|=)?\s*(\d+(?:\.\d+)?)\s*(%|pts?\b\.?|points?\b)\s*\)?\.?$/i.exec(plain(text));
+  const m = /^(.+?)\s*(?::|-|–|—|\(|=)?\s*(\d+(?:\.\d+)?)\s*(%|pts?\b\.?|points?\b)\s*\)?\.?$/i.exec(
+    plain(text),
+  );
   if (!m || m[1]!.trim() === '') return null;
   return { component: component(m[1]!, Number(m[2]!)), unit: m[3] === '%' ? '%' : 'pts' };
 }

@@ -4,13 +4,25 @@ import { parseDateCell } from './dates.js';
 import { isListItem } from './blocks.js';
 import type { Table, TableRow } from './tables.js';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+};
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, name: string) => {
     if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+        ? String.fromCodePoint(code)
+        : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
@@ -25,16 +37,21 @@ function convertLinks(html: string): string {
   let out = '';
   let i = 0;
   for (let at = lower.indexOf('<a', i); at >= 0; at = lower.indexOf('<a', i)) {
-    const tagEnd = at + 2 < html.length && /[\s>]/.test(html[at + 2]!) ? html.slice(at, at + 2000).indexOf('>') : -1;
+    const tagEnd =
+      at + 2 < html.length && /[\s>]/.test(html[at + 2]!) ? html.slice(at, at + 2000).indexOf('>') : -1;
     const textEnd = tagEnd < 0 ? -1 : lower.slice(at + tagEnd, at + tagEnd + 5000).indexOf('</a');
-    const closeEnd = textEnd < 0 ? -1 : html.slice(at + tagEnd + textEnd, at + tagEnd + textEnd + 100).indexOf('>');
+    const closeEnd =
+      textEnd < 0 ? -1 : html.slice(at + tagEnd + textEnd, at + tagEnd + textEnd + 100).indexOf('>');
     if (closeEnd < 0) {
       out += html.slice(i, at + 2);
       i = at + 2;
       continue;
     }
     const tag = html.slice(at, at + tagEnd + 1);
-    const text = html.slice(at + tagEnd + 1, at + tagEnd + textEnd).replace(/<[^<>]{0,1000}>/g, '').trim();
+    const text = html
+      .slice(at + tagEnd + 1, at + tagEnd + textEnd)
+      .replace(/<[^<>]{0,1000}>/g, '')
+      .trim();
     const href = /\bhref\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1]?.trim();
     out += html.slice(i, at) + (href ? `[${text}](${href})` : text);
     i = at + tagEnd + textEnd + closeEnd + 1;
@@ -86,16 +103,25 @@ export function htmlTables(lines: string[], fenced: boolean[]): Table[] {
     };
     const html = lines.slice(i, j + 1).join('\n');
     const rows: Array<{ cells: string[]; header: boolean; line: number }> = [];
-    for (const tr of html.matchAll(/<tr\b[^>]{0,500}>([\s\S]*?)(?=<tr\b|<\/tr\s*>|<\/t(?:body|head|foot)\s*>|<\/table\s*>)/gi)) {
+    for (const tr of html.matchAll(
+      /<tr\b[^>]{0,500}>([\s\S]*?)(?=<tr\b|<\/tr\s*>|<\/t(?:body|head|foot)\s*>|<\/table\s*>)/gi,
+    )) {
       const cells = [...tr[1]!.matchAll(/<t([dh])\b[^>]{0,500}>([\s\S]*?)(?=<t[dh]\b|<\/t[dh]\s*>|$)/gi)];
       if (cells.length === 0) continue;
-      rows.push({ cells: cells.map((c) => cellMarkdown(c[2]!)), header: cells.every((c) => c[1]!.toLowerCase() === 'h'), line: lineAt(tr.index) });
+      rows.push({
+        cells: cells.map((c) => cellMarkdown(c[2]!)),
+        header: cells.every((c) => c[1]!.toLowerCase() === 'h'),
+        line: lineAt(tr.index),
+      });
     }
     if (rows.length > 0) {
       const first = rows[0]!;
       const width = Math.max(...rows.map((r) => r.cells.length));
       const header = first.header ? first.cells : Array.from({ length: width }, (_, k) => `Column ${k + 1}`);
-      const body = (first.header ? rows.slice(1) : rows).map((r): TableRow => ({ cells: r.cells, lines: [r.line] }));
+      const body = (first.header ? rows.slice(1) : rows).map((r): TableRow => ({
+        cells: r.cells,
+        lines: [r.line],
+      }));
       out.push({ header, headerLine: first.line, rows: body, start: i, end: j + 1 });
     }
     i = j;
@@ -104,8 +130,10 @@ export function htmlTables(lines: string[], fenced: boolean[]): Table[] {
 }
 
 /** Section titles under which a bulleted list of dated items is the schedule. */
-const SCHEDULE_TITLE = /\b(schedule|calendar|plan|sessions|meetings|weeks?|weekly|topics|outline|readings|reading list|class by class)\b/i;
-const NOT_SCHEDULE_TITLE = /\b(deadlines?|important dates|milestones?|due dates?|grading|assessment|polic(y|ies))\b/i;
+const SCHEDULE_TITLE =
+  /\b(schedule|calendar|plan|sessions|meetings|weeks?|weekly|topics|outline|readings|reading list|class by class)\b/i;
+const NOT_SCHEDULE_TITLE =
+  /\b(deadlines?|important dates|milestones?|due dates?|grading|assessment|polic(y|ies))\b/i;
 
 const INDENTED = /^\s+/;
 
@@ -128,7 +156,8 @@ function itemCell(rest: string): string {
   const before = text.slice(0, link).trim();
   const after = text.slice(link);
   const parts = after.split(/;\s+(?=\[)/);
-  if (before !== '' && /[:—–]$/.test(before)) return [`**${before.replace(/\s*[:—–]$/, '').replace(/[*_]{2}/g, '')}**`, ...parts].join('<br>');
+  if (before !== '' && /[:—–]$/.test(before))
+    return [`**${before.replace(/\s*[:—–]$/, '').replace(/[*_]{2}/g, '')}**`, ...parts].join('<br>');
   // "Descartes, [Meditations](…)": the author before the link belongs to the reading's title.
   if (before !== '') parts[0] = `[${before.replace(/[*_]{2}/g, '')} ${parts[0]!.slice(1)}`;
   return parts.join('<br>');
@@ -199,8 +228,13 @@ export function listSchedules(lines: string[], doc: DocumentOutline, tables: rea
  */
 export function splitDayColumns(table: Table): Table {
   const width = table.header.length;
-  const datedCells = (k: number) => table.rows.filter((r) => (leadingDate(r.cells[k] ?? '')?.rest ?? '') !== '').length;
-  const bareDates = (k: number) => table.rows.filter((r) => { const d = leadingDate(r.cells[k] ?? ''); return d !== null && d.rest === ''; }).length;
+  const datedCells = (k: number) =>
+    table.rows.filter((r) => (leadingDate(r.cells[k] ?? '')?.rest ?? '') !== '').length;
+  const bareDates = (k: number) =>
+    table.rows.filter((r) => {
+      const d = leadingDate(r.cells[k] ?? '');
+      return d !== null && d.rest === '';
+    }).length;
   const filled = (k: number) => table.rows.filter((r) => (r.cells[k] ?? '') !== '').length;
   const columns: number[] = [];
   for (let k = 0; k < width; k++) {
@@ -214,8 +248,18 @@ export function splitDayColumns(table: Table): Table {
       const cell = row.cells[k] ?? '';
       if (cell === '') continue;
       const lead = leadingDate(cell);
-      rows.push(lead ? { cells: [lead.date, itemCell(lead.rest)], lines: row.lines } : { cells: ['', cell], lines: row.lines });
+      rows.push(
+        lead
+          ? { cells: [lead.date, itemCell(lead.rest)], lines: row.lines }
+          : { cells: ['', cell], lines: row.lines },
+      );
     }
   }
-  return { header: ['Date', 'Readings'], headerLine: table.headerLine, rows, start: table.start, end: table.end };
+  return {
+    header: ['Date', 'Readings'],
+    headerLine: table.headerLine,
+    rows,
+    start: table.start,
+    end: table.end,
+  };
 }

@@ -34,7 +34,10 @@ describe('seminar assign', () => {
     const db = createDb(loadConfig({ DATA_DIR: dataDir }).database);
     try {
       await migrateToLatest(db);
-      const imported = await importSyllabus({ db }, { source: readFileSync('examples/cs598-genai-f24.md'), slug: SLUG, timeZone: 'America/Chicago' });
+      const imported = await importSyllabus(
+        { db },
+        { source: readFileSync('examples/cs598-genai-f24.md'), slug: SLUG, timeZone: 'America/Chicago' },
+      );
       courseId = imported.stored.id;
       await seedDemoAccounts(db, new Date(), courseId);
       await seedGroups({ db }, SLUG, 11);
@@ -48,8 +51,15 @@ describe('seminar assign', () => {
 
   it('prints the same plan as the one applied (same input, same plan) as JSON and changes nothing', async () => {
     const before = await roles();
-    const { stdout } = await run('node', ['bin/seminar.js', 'assign', SLUG, '--dry-run', '--json'], { env: env() });
-    const plan = JSON.parse(stdout) as { status: string; assignments: unknown[]; diff: { added: unknown[]; removed: unknown[]; changed: unknown[]; unchanged: number }; groups: { explanation: string }[] };
+    const { stdout } = await run('node', ['bin/seminar.js', 'assign', SLUG, '--dry-run', '--json'], {
+      env: env(),
+    });
+    const plan = JSON.parse(stdout) as {
+      status: string;
+      assignments: unknown[];
+      diff: { added: unknown[]; removed: unknown[]; changed: unknown[]; unchanged: number };
+      groups: { explanation: string }[];
+    };
     expect(plan.status).toBe('optimal');
     expect(plan.groups).toHaveLength(4);
     expect(plan.diff).toMatchObject({ added: [], removed: [], changed: [], unchanged: before.length });
@@ -63,7 +73,9 @@ describe('seminar assign', () => {
   }, 120_000);
 
   it('fails with one line for an unknown course', async () => {
-    const failure = await run('node', ['bin/seminar.js', 'assign', 'no-such-course', '--dry-run'], { env: env() }).catch((e: { code: number; stderr: string }) => e);
+    const failure = await run('node', ['bin/seminar.js', 'assign', 'no-such-course', '--dry-run'], {
+      env: env(),
+    }).catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr.trim()).toBe('seminar: No course "no-such-course" here.');
   }, 120_000);

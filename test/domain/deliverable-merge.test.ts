@@ -35,7 +35,12 @@ describe('re-importing a syllabus merges the stored deliverables', () => {
   const newGenerated = deliverablesForCourse(after);
 
   it('moves the class days of a deliverable staff left alone with the schedule', () => {
-    const merge = mergeDeliverables({ stored: oldGenerated, oldGenerated, newGenerated, movedDates: weekMoves(before) });
+    const merge = mergeDeliverables({
+      stored: oldGenerated,
+      oldGenerated,
+      newGenerated,
+      movedDates: weekMoves(before),
+    });
     expect(byKey(merge.changed, 'question').meetingDates).toEqual(['2024-09-04', '2024-09-11']);
     expect(byKey(merge.changed, 'slides').meetingDates).toEqual(byKey(newGenerated, 'slides').meetingDates);
     expect(merge.added).toEqual([]);
@@ -44,13 +49,21 @@ describe('re-importing a syllabus merges the stored deliverables', () => {
 
   it('takes the syllabus’s new deadline when staff kept the old one', () => {
     const merge = mergeDeliverables({ stored: oldGenerated, oldGenerated, newGenerated });
-    expect(byKey(merge.changed, 'proposal').dueRule).toEqual({ kind: 'absolute', at: '2024-10-04T04:59:59.000Z' });
+    expect(byKey(merge.changed, 'proposal').dueRule).toEqual({
+      kind: 'absolute',
+      at: '2024-10-04T04:59:59.000Z',
+    });
   });
 
   it('keeps a deadline, a grace period and a title that staff changed', () => {
     const stored = oldGenerated.map((d) =>
       d.key === 'proposal'
-        ? { ...d, title: 'Proposal (2 pages)', graceMinutes: 60, dueRule: { kind: 'absolute' as const, at: '2024-09-30T04:59:59.000Z' } }
+        ? {
+            ...d,
+            title: 'Proposal (2 pages)',
+            graceMinutes: 60,
+            dueRule: { kind: 'absolute' as const, at: '2024-09-30T04:59:59.000Z' },
+          }
         : d,
     );
     const merge = mergeDeliverables({ stored, oldGenerated, newGenerated, movedDates: weekMoves(before) });
@@ -65,11 +78,16 @@ describe('re-importing a syllabus merges the stored deliverables', () => {
   it('changes only the fields staff did not touch: an edited allowance stays while the days move', () => {
     const stored = oldGenerated.map((d) => (d.key === 'question' ? { ...d, allowance: 3 } : d));
     const merge = mergeDeliverables({ stored, oldGenerated, newGenerated, movedDates: weekMoves(before) });
-    expect(byKey(merge.changed, 'question')).toMatchObject({ allowance: 3, meetingDates: ['2024-09-04', '2024-09-11'] });
+    expect(byKey(merge.changed, 'question')).toMatchObject({
+      allowance: 3,
+      meetingDates: ['2024-09-04', '2024-09-11'],
+    });
   });
 
   it('moves the days of a list of classes that staff edited along with their classes', () => {
-    const stored = oldGenerated.map((d) => (d.key === 'question' ? { ...d, meetingDates: ['2024-09-04'] } : d));
+    const stored = oldGenerated.map((d) =>
+      d.key === 'question' ? { ...d, meetingDates: ['2024-09-04'] } : d,
+    );
     const merge = mergeDeliverables({ stored, oldGenerated, newGenerated, movedDates: weekMoves(before) });
     expect(byKey(merge.changed, 'question').meetingDates).toEqual(['2024-09-11']);
   });
@@ -77,15 +95,35 @@ describe('re-importing a syllabus merges the stored deliverables', () => {
   it('adds a deliverable the new syllabus brings (a final report milestone)', () => {
     const withReport: CourseModel = {
       ...after,
-      milestones: [...after.milestones, { key: 'final-report', title: 'Final report', dueAt: '2024-12-20T00:00:00Z', meetingDates: [], source: '' }],
+      milestones: [
+        ...after.milestones,
+        {
+          key: 'final-report',
+          title: 'Final report',
+          dueAt: '2024-12-20T00:00:00Z',
+          meetingDates: [],
+          source: '',
+        },
+      ],
     };
-    const merge = mergeDeliverables({ stored: oldGenerated, oldGenerated, newGenerated: deliverablesForCourse(withReport) });
+    const merge = mergeDeliverables({
+      stored: oldGenerated,
+      oldGenerated,
+      newGenerated: deliverablesForCourse(withReport),
+    });
     expect(merge.added.map((d) => d.key)).toEqual(['final-report', 'code']);
   });
 
   it('keeps, unchanged, and reports a deliverable the syllabus no longer has (it may hold hand-ins)', () => {
-    const noProposal: CourseModel = { ...before, milestones: before.milestones.filter((m) => m.key !== 'proposal') };
-    const merge = mergeDeliverables({ stored: oldGenerated, oldGenerated, newGenerated: deliverablesForCourse(noProposal) });
+    const noProposal: CourseModel = {
+      ...before,
+      milestones: before.milestones.filter((m) => m.key !== 'proposal'),
+    };
+    const merge = mergeDeliverables({
+      stored: oldGenerated,
+      oldGenerated,
+      newGenerated: deliverablesForCourse(noProposal),
+    });
     expect(merge.orphaned).toEqual(['proposal']);
     expect(merge.changed.some((d) => d.key === 'proposal')).toBe(false);
   });
@@ -99,7 +137,12 @@ describe('re-importing a syllabus merges the stored deliverables', () => {
 
   it('takes the new deadline when staff’s form only rewrote the old one as ".000Z"', () => {
     const stored = oldGenerated.map((d) =>
-      d.dueRule.kind === 'absolute' ? { ...d, dueRule: { kind: 'absolute' as const, at: new Date(Date.parse(d.dueRule.at)).toISOString() } } : d,
+      d.dueRule.kind === 'absolute'
+        ? {
+            ...d,
+            dueRule: { kind: 'absolute' as const, at: new Date(Date.parse(d.dueRule.at)).toISOString() },
+          }
+        : d,
     );
     expect(byKey(oldGenerated, 'proposal').dueRule).toEqual({ kind: 'absolute', at: '2024-09-27T04:59:59Z' });
     const merge = mergeDeliverables({ stored, oldGenerated, newGenerated });
@@ -107,27 +150,53 @@ describe('re-importing a syllabus merges the stored deliverables', () => {
   });
 
   it('repairs a list of class days left stale by an earlier import: days the course no longer had follow the syllabus', () => {
-    const stale = oldGenerated.map((d) => (d.key === 'question' ? { ...d, meetingDates: ['2024-08-21'] } : d));
+    const stale = oldGenerated.map((d) =>
+      d.key === 'question' ? { ...d, meetingDates: ['2024-08-21'] } : d,
+    );
     const knownDates = new Set(before.meetings.map((m) => m.date));
-    const merge = mergeDeliverables({ stored: stale, oldGenerated, newGenerated, movedDates: weekMoves(before), knownDates });
-    expect(byKey(merge.changed, 'question').meetingDates).toEqual(byKey(newGenerated, 'question').meetingDates);
+    const merge = mergeDeliverables({
+      stored: stale,
+      oldGenerated,
+      newGenerated,
+      movedDates: weekMoves(before),
+      knownDates,
+    });
+    expect(byKey(merge.changed, 'question').meetingDates).toEqual(
+      byKey(newGenerated, 'question').meetingDates,
+    );
     // Without knowing the course's days the list counts as chosen, and only moves.
-    const blind = mergeDeliverables({ stored: stale, oldGenerated, newGenerated, movedDates: weekMoves(before) });
+    const blind = mergeDeliverables({
+      stored: stale,
+      oldGenerated,
+      newGenerated,
+      movedDates: weekMoves(before),
+    });
     expect(blind.changed.find((d) => d.key === 'question')).toBeUndefined();
   });
 
   it('changes nothing when the same syllabus is imported again', () => {
     const edited = oldGenerated.map((d) => (d.key === 'slides' ? { ...d, graceMinutes: 5 } : d));
-    expect(mergeDeliverables({ stored: edited, oldGenerated, newGenerated: oldGenerated, movedDates: new Map() })).toEqual({ changed: [], added: [], orphaned: [] });
+    expect(
+      mergeDeliverables({ stored: edited, oldGenerated, newGenerated: oldGenerated, movedDates: new Map() }),
+    ).toEqual({ changed: [], added: [], orphaned: [] });
   });
 
   it('reaches the same deliverables whether the schedule moves once by two weeks or twice by one', () => {
     const twice = weekLater(after);
-    const once = mergeDeliverables({ stored: oldGenerated, oldGenerated, newGenerated: deliverablesForCourse(twice) });
+    const once = mergeDeliverables({
+      stored: oldGenerated,
+      oldGenerated,
+      newGenerated: deliverablesForCourse(twice),
+    });
     const first = mergeDeliverables({ stored: oldGenerated, oldGenerated, newGenerated });
     const stepped = oldGenerated.map((d) => first.changed.find((c) => c.key === d.key) ?? d);
-    const second = mergeDeliverables({ stored: stepped, oldGenerated: newGenerated, newGenerated: deliverablesForCourse(twice) });
-    const final = (m: typeof once, base: Deliverable[]) => base.map((d) => m.changed.find((c) => c.key === d.key) ?? d);
+    const second = mergeDeliverables({
+      stored: stepped,
+      oldGenerated: newGenerated,
+      newGenerated: deliverablesForCourse(twice),
+    });
+    const final = (m: typeof once, base: Deliverable[]) =>
+      base.map((d) => m.changed.find((c) => c.key === d.key) ?? d);
     expect(sameJson(final(once, oldGenerated), final(second, stepped))).toBe(true);
   });
 });
@@ -140,6 +209,8 @@ describe('what moves with a meeting', () => {
 
   it('moves an extension of a class deadline to the same local time a week later, across the end of daylight saving', () => {
     // 18:00 in Chicago on Oct 30 (CDT, UTC−5) → 18:00 on Nov 6 (CST, UTC−6).
-    expect(moveInstantByDays('2024-10-30T23:00:00.000Z', 7, 'America/Chicago')).toBe('2024-11-07T00:00:00.000Z');
+    expect(moveInstantByDays('2024-10-30T23:00:00.000Z', 7, 'America/Chicago')).toBe(
+      '2024-11-07T00:00:00.000Z',
+    );
   });
 });

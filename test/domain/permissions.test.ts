@@ -47,7 +47,9 @@ describe('course permissions', () => {
 
   it('lets an instructor do every staff action', () => {
     const abilities = courseAbilities(alice, as('instructor'));
-    expect(abilities.changeRoles && abilities.viewAuditLog && abilities.runAssignment && abilities.exportGrades).toBe(true);
+    expect(
+      abilities.changeRoles && abilities.viewAuditLog && abilities.runAssignment && abilities.exportGrades,
+    ).toBe(true);
     expect(abilities.submitWork).toBe(false);
   });
 

@@ -9,7 +9,11 @@ import { createDb, type Db } from '../../src/storage/db.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { saveCourse } from '../../src/storage/repositories/course-writer.js';
 import { findCourseRef } from '../../src/storage/repositories/enrollments.js';
-import { checkIntegrity, insertAcknowledgement, listReceiptHashes } from '../../src/storage/repositories/work.js';
+import {
+  checkIntegrity,
+  insertAcknowledgement,
+  listReceiptHashes,
+} from '../../src/storage/repositories/work.js';
 import { INTEGRITY_POLICY_KEY } from '../../src/services/work/context.js';
 import { buildCourse, buildMeeting, buildReading } from '../support/course-factory.js';
 import { makePerson } from '../http/auth-client.js';
@@ -31,13 +35,21 @@ async function prepare(env: Record<string, string>): Promise<Student[]> {
   const db = createDb(config.database);
   try {
     await migrateToLatest(db);
-    const course = buildCourse({ meetings: [buildMeeting({ date: FUTURE_CLASS, readings: [buildReading()] })], milestones: [] });
+    const course = buildCourse({
+      meetings: [buildMeeting({ date: FUTURE_CLASS, readings: [buildReading()] })],
+      milestones: [],
+    });
     await saveCourse(db, SLUG, course, FAR.toISOString());
     const ref = (await findCourseRef(db, SLUG))!;
     const students: Student[] = [];
     for (let i = 0; i < STUDENTS; i++) {
       const user = await makePerson(db, FAR, `s${i}@example.edu`, { courseId: ref.id, role: 'student' });
-      await insertAcknowledgement(db, { course_id: ref.id, user_id: user.id, policy: INTEGRITY_POLICY_KEY, acknowledged_at: FAR.toISOString() });
+      await insertAcknowledgement(db, {
+        course_id: ref.id,
+        user_id: user.id,
+        policy: INTEGRITY_POLICY_KEY,
+        acknowledged_at: FAR.toISOString(),
+      });
       const s = await createSession(db, user.id, FAR, { ip: null, userAgent: 'durability' });
       students.push({ cookie: `seminar_session=${s.token}; seminar_csrf=${s.csrfToken}`, csrf: s.csrfToken });
     }
@@ -48,7 +60,10 @@ async function prepare(env: Record<string, string>): Promise<Student[]> {
 }
 
 function start(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/seminar.js', 'serve'], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/seminar.js', 'serve'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
@@ -67,7 +82,12 @@ function start(env: Record<string, string>): Promise<{ child: ChildProcess; url:
 }
 
 /** Sends questions as fast as `students` can, keeping every acknowledged receipt, until the server dies. */
-async function burst(url: string, students: Student[], acknowledged: Array<{ id: string; sha256: string }>, onFirstAcks: () => void): Promise<void> {
+async function burst(
+  url: string,
+  students: Student[],
+  acknowledged: Array<{ id: string; sha256: string }>,
+  onFirstAcks: () => void,
+): Promise<void> {
   let fired = false;
   await Promise.all(
     students.map(async (s, i) => {
@@ -77,7 +97,12 @@ async function burst(url: string, students: Student[], acknowledged: Array<{ id:
           res = await fetch(`${url}/api/courses/${SLUG}/submissions`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
-            body: JSON.stringify({ deliverableKey: 'question', meetingDate: FUTURE_CLASS, readingIndex: 0, text: `Student ${i}, question ${n}: ${randomBytes(8).toString('hex')}` }),
+            body: JSON.stringify({
+              deliverableKey: 'question',
+              meetingDate: FUTURE_CLASS,
+              readingIndex: 0,
+              text: `Student ${i}, question ${n}: ${randomBytes(8).toString('hex')}`,
+            }),
           });
         } catch {
           return; // the server is gone
@@ -101,12 +126,21 @@ function killed(child: ChildProcess): Promise<void> {
   });
 }
 
-const dialects: Array<'sqlite' | 'postgres'> = ['sqlite', ...(pgUnavailable === null || inCi ? (['postgres'] as const) : [])];
+const dialects: Array<'sqlite' | 'postgres'> = [
+  'sqlite',
+  ...(pgUnavailable === null || inCi ? (['postgres'] as const) : []),
+];
 
 describe.each(dialects)('a SIGKILL in the middle of a burst of hand-ins [%s]', (dialect) => {
   const temp = makeTempDir(`seminar-durable-${dialect}-`);
   const schema = `durable_${randomBytes(5).toString('hex')}`;
-  const env: Record<string, string> = { DATA_DIR: temp.path, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TIME_ZONE: 'America/Chicago' };
+  const env: Record<string, string> = {
+    DATA_DIR: temp.path,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    TIME_ZONE: 'America/Chicago',
+  };
   let child: ChildProcess | null = null;
 
   afterAll(async () => {
@@ -133,7 +167,9 @@ describe.each(dialects)('a SIGKILL in the middle of a burst of hand-ins [%s]', (
     child = first.child;
     const acknowledged: Array<{ id: string; sha256: string }> = [];
     // Kill at a random moment shortly after the first 150 receipts: requests are in flight.
-    await burst(first.url, students, acknowledged, () => setTimeout(() => first.child.kill('SIGKILL'), 20 + Math.floor(Math.random() * 80)));
+    await burst(first.url, students, acknowledged, () =>
+      setTimeout(() => first.child.kill('SIGKILL'), 20 + Math.floor(Math.random() * 80)),
+    );
     await killed(first.child);
     expect(first.child.signalCode).toBe('SIGKILL');
     expect(acknowledged.length).toBeGreaterThanOrEqual(150);
@@ -149,7 +185,9 @@ describe.each(dialects)('a SIGKILL in the middle of a burst of hand-ins [%s]', (
     const config = loadConfig(env);
     const db: Db = createDb(config.database);
     try {
-      const stored = new Map((await listReceiptHashes(db, (await findCourseRef(db, SLUG))!.id)).map((r) => [r.id, r.sha256]));
+      const stored = new Map(
+        (await listReceiptHashes(db, (await findCourseRef(db, SLUG))!.id)).map((r) => [r.id, r.sha256]),
+      );
       const lost = acknowledged.filter((a) => stored.get(a.id) !== a.sha256);
       expect(lost).toEqual([]);
       expect(stored.size).toBeGreaterThanOrEqual(acknowledged.length);

@@ -58,7 +58,10 @@ describe.skipIf(!run)('the public course site in Chromium', { timeout: 90_000 },
   });
 
   /** A fresh context whose requests to any other origin get a stub page, so no test needs the network. */
-  async function open(path: string, viewport: { width: number; height: number } = desktop): Promise<{ page: Page; context: BrowserContext }> {
+  async function open(
+    path: string,
+    viewport: { width: number; height: number } = desktop,
+  ): Promise<{ page: Page; context: BrowserContext }> {
     const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
     const origin = new URL(server.url).origin;
     await context.route('**/*', (route) => {

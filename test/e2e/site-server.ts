@@ -50,7 +50,11 @@ export interface SiteServerOptions {
 }
 
 /** A real server on a free port; `withDemo` imports the fixture as `cs598-genai-f24`. */
-export async function startSiteServer({ withDemo = true, clock, seed }: SiteServerOptions = {}): Promise<SiteServer> {
+export async function startSiteServer({
+  withDemo = true,
+  clock,
+  seed,
+}: SiteServerOptions = {}): Promise<SiteServer> {
   assertWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'seminar-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });

@@ -23,7 +23,11 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
   const now = new Date('2024-08-27T12:00:00Z');
 
   beforeAll(async () => {
-    site = await startE2e({ withDemo: false, now, seed: async ({ seminar }) => (world = await buildWorkWorld(seminar.db, now)) });
+    site = await startE2e({
+      withDemo: false,
+      now,
+      seed: async ({ seminar }) => (world = await buildWorkWorld(seminar.db, now)),
+    });
     url = site.url;
   }, STEP);
 
@@ -35,10 +39,26 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
 
   /** Ada hands in the group's proposal (a 2-page PDF) through the same use case the upload route calls. */
   async function handInProposal(): Promise<string> {
-    const deps = { db: site.seminar.db, files: new BlobStore(site.config.filesDir), mailer: null, clock: () => now, publicUrl: url };
+    const deps = {
+      db: site.seminar.db,
+      files: new BlobStore(site.config.filesDir),
+      mailer: null,
+      clock: () => now,
+      publicUrl: url,
+    };
     const temp = await deps.files.receive(Readable.from([await makePdf(2)]), 50 * 1024 * 1024);
     const work = await loadWorkCourse(deps, SLUG, { userId: world.ids.ada, isAdmin: false });
-    return (await submitWork(deps, work, { deliverableKey: 'proposal', meetingDate: null, readingIndex: null, text: null, file: { temp, name: 'proposal.pdf' }, acknowledgePolicy: true, now })).id;
+    return (
+      await submitWork(deps, work, {
+        deliverableKey: 'proposal',
+        meetingDate: null,
+        readingIndex: null,
+        text: null,
+        file: { temp, name: 'proposal.pdf' },
+        acknowledgePolicy: true,
+        now,
+      })
+    ).id;
   }
 
   const problems: string[] = [];
@@ -64,25 +84,67 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       expect(await form.getByLabel('Grace (minutes)').getAttribute('aria-invalid')).toBe('true');
       await form.getByLabel('Grace (minutes)').fill('10');
       await form.getByLabel('Keep it and show it, but it scores zero').check();
-      await poll(() => form.getByText(/Due 48 h before each class starts \(with 10 min of grace\), late work is kept and shown but scores zero\./).count()).toBe(1);
+      await poll(() =>
+        form
+          .getByText(
+            /Due 48 h before each class starts \(with 10 min of grace\), late work is kept and shown but scores zero\./,
+          )
+          .count(),
+      ).toBe(1);
       await form.getByLabel('Stop taking hand-ins this many hours after the deadline').fill('36');
       await poll(() => form.getByText(/Hand-ins stop 36 h after the deadline\./).count()).toBe(1);
-      await form.getByLabel('Notes for students (one per line)').fill('The presentation is at most 40 minutes.\n\n  Bring a PDF copy.  ');
+      await form
+        .getByLabel('Notes for students (one per line)')
+        .fill('The presentation is at most 40 minutes.\n\n  Bring a PDF copy.  ');
       await check(ta, 'settings-form');
       await form.getByRole('button', { name: 'Save' }).click();
       await poll(() => ta.getByText('Saved the rules of “Presentation slides”.').count()).toBe(1);
       const card = ta.getByRole('article', { name: /Presentation slides/ });
-      await poll(() => card.getByText(/Due 48 h before each class starts \(with 10 min of grace\)/).count()).toBe(1);
-      const saved = (await (await fetch(`${url}/api/courses/${SLUG}/deliverables`, { headers: { cookie: (await ta.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).json()) as { deliverables: Array<{ key: string; dueRule: unknown; graceMinutes: number; lateRule: string; closeAfterHours: number | null; notes: string[] }> };
-      expect(saved.deliverables.find((d) => d.key === 'slides')).toMatchObject({ dueRule: { kind: 'meeting', anchor: 'start', offsetHours: -48 }, graceMinutes: 10, lateRule: 'zero', closeAfterHours: 36, notes: ['The presentation is at most 40 minutes.', 'Bring a PDF copy.'] });
-      await poll(() => card.getByRole('list', { name: 'Notes on Presentation slides' }).getByRole('listitem').count()).toBe(2);
+      await poll(() =>
+        card.getByText(/Due 48 h before each class starts \(with 10 min of grace\)/).count(),
+      ).toBe(1);
+      const saved = (await (
+        await fetch(`${url}/api/courses/${SLUG}/deliverables`, {
+          headers: { cookie: (await ta.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+        })
+      ).json()) as {
+        deliverables: Array<{
+          key: string;
+          dueRule: unknown;
+          graceMinutes: number;
+          lateRule: string;
+          closeAfterHours: number | null;
+          notes: string[];
+        }>;
+      };
+      expect(saved.deliverables.find((d) => d.key === 'slides')).toMatchObject({
+        dueRule: { kind: 'meeting', anchor: 'start', offsetHours: -48 },
+        graceMinutes: 10,
+        lateRule: 'zero',
+        closeAfterHours: 36,
+        notes: ['The presentation is at most 40 minutes.', 'Bring a PDF copy.'],
+      });
+      await poll(() =>
+        card.getByRole('list', { name: 'Notes on Presentation slides' }).getByRole('listitem').count(),
+      ).toBe(2);
       // Emptying the field means "never stop": the API gets null back.
       await ta.getByRole('button', { name: 'Edit the rules of Presentation slides' }).click();
       await form.getByLabel('Stop taking hand-ins this many hours after the deadline').fill('');
       await poll(() => form.getByText(/Hand-ins stop/).count()).toBe(0);
       await form.getByRole('button', { name: 'Save' }).click();
       await poll(() => ta.getByText('Saved the rules of “Presentation slides”.').count()).toBe(1);
-      await poll(async () => ((await (await fetch(`${url}/api/courses/${SLUG}/deliverables`, { headers: { cookie: (await ta.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).json()) as { deliverables: Array<{ key: string; closeAfterHours: number | null }> }).deliverables.find((d) => d.key === 'slides')?.closeAfterHours).toBeNull();
+      await poll(
+        async () =>
+          (
+            (await (
+              await fetch(`${url}/api/courses/${SLUG}/deliverables`, {
+                headers: {
+                  cookie: (await ta.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; '),
+                },
+              })
+            ).json()) as { deliverables: Array<{ key: string; closeAfterHours: number | null }> }
+          ).deliverables.find((d) => d.key === 'slides')?.closeAfterHours,
+      ).toBeNull();
       await check(ta, 'settings');
     },
     STEP,
@@ -102,7 +164,11 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await form.getByLabel('Time').fill('18:00');
       await form.getByLabel(/Reason/).fill('Illness in the group');
       await form.getByRole('button', { name: 'Grant extension' }).click();
-      await poll(() => ta.getByText(/Extended “Lecture summary” \(Wed, Aug 28\) for Beta to Sat, Aug 31 · 6:00 PM CDT\./).count()).toBe(1);
+      await poll(() =>
+        ta
+          .getByText(/Extended “Lecture summary” \(Wed, Aug 28\) for Beta to Sat, Aug 31 · 6:00 PM CDT\./)
+          .count(),
+      ).toBe(1);
       const row = ta.getByRole('row', { name: /Beta/ });
       await poll(() => row.getByText('Illness in the group').count()).toBe(1);
       await check(ta, 'extensions');
@@ -125,14 +191,23 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await ta.goto(`${url}${course}/work?key=proposal`);
       await ta.getByRole('link', { name: /On time: Alpha/ }).click();
       await poll(() => ta.getByRole('heading', { name: 'Alpha — Project proposal' }).count()).toBe(1);
-      await ta.getByLabel(/Comments to the group/).fill('Narrow the scope to one system, and list your e-mails.');
+      await ta
+        .getByLabel(/Comments to the group/)
+        .fill('Narrow the scope to one system, and list your e-mails.');
       await ta.getByRole('button', { name: 'Return with comments' }).click();
       await poll(() => ta.getByText(/Returned version 1 with your comments/).count()).toBe(1);
-      await poll(() => ta.getByRole('list', { name: 'Reviews of version 1' }).getByText('Narrow the scope to one system, and list your e-mails.').count()).toBe(1);
+      await poll(() =>
+        ta
+          .getByRole('list', { name: 'Reviews of version 1' })
+          .getByText('Narrow the scope to one system, and list your e-mails.')
+          .count(),
+      ).toBe(1);
 
       const ben = await signedIn('ben');
       await ben.goto(`${url}${course}/due`);
-      await poll(() => ben.getByText('Narrow the scope to one system, and list your e-mails.').count()).toBe(1);
+      await poll(() => ben.getByText('Narrow the scope to one system, and list your e-mails.').count()).toBe(
+        1,
+      );
       await poll(() => ben.getByText(/Returned/).count()).toBeGreaterThan(0);
       // The group can hand in a new version from the same card.
       const card = ben.getByRole('article', { name: /Project proposal/ });
@@ -147,12 +222,20 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       const earlier = card.getByRole('list', { name: 'Earlier versions of Project proposal' });
       await poll(() => earlier.getByRole('listitem').count()).toBe(1);
       expect(await earlier.getByText('Version 1').count()).toBe(1);
-      expect(await earlier.getByText('Narrow the scope to one system, and list your e-mails.').count()).toBe(1);
+      expect(await earlier.getByText('Narrow the scope to one system, and list your e-mails.').count()).toBe(
+        1,
+      );
       await check(ben, 'student-resubmitted');
       await ta.reload();
       await poll(() => ta.getByText('2 versions.', { exact: false }).count()).toBe(1);
       const versions = ta.getByRole('list', { name: /Versions, newest first/ });
-      await poll(() => versions.getByRole('listitem').filter({ hasText: 'Version 2' }).getByText(/^Counts/).count()).toBe(1);
+      await poll(() =>
+        versions
+          .getByRole('listitem')
+          .filter({ hasText: 'Version 2' })
+          .getByText(/^Counts/)
+          .count(),
+      ).toBe(1);
       await ta.getByRole('button', { name: 'Make this the counted version (version 1)' }).click();
       await poll(() => ta.getByText('Version 1 now counts.').count()).toBe(1);
       await poll(() => ta.getByText(/Version 1 counts, chosen by Ta/).count()).toBe(1);
@@ -160,11 +243,21 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await check(ta, 'versions');
       // Undo: back to the automatic rule, version 2 (the last on time) counts again.
       await ta.getByRole('button', { name: 'Undo the choice: the last version on time counts' }).click();
-      await poll(() => ta.getByText('Your choice is undone: the last version on time counts again.').count()).toBe(1);
+      await poll(() =>
+        ta.getByText('Your choice is undone: the last version on time counts again.').count(),
+      ).toBe(1);
       await poll(() => ta.getByText(/Version 2 counts \(the last one on time/).count()).toBe(1);
       expect(await versions.getByText('Counts — staff’s choice').count()).toBe(0);
-      await poll(() => versions.getByRole('listitem').filter({ hasText: 'Version 2' }).getByText(/^Counts/).count()).toBe(1);
-      expect(await ta.getByRole('button', { name: 'Undo the choice: the last version on time counts' }).count()).toBe(0);
+      await poll(() =>
+        versions
+          .getByRole('listitem')
+          .filter({ hasText: 'Version 2' })
+          .getByText(/^Counts/)
+          .count(),
+      ).toBe(1);
+      expect(
+        await ta.getByRole('button', { name: 'Undo the choice: the last version on time counts' }).count(),
+      ).toBe(0);
       await check(ta, 'versions-undone');
     },
     STEP,
@@ -176,7 +269,9 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await ta.goto(`${url}${course}/work?view=extensions`);
       await ta.getByRole('button', { name: /Revoke the extension of Beta for Lecture summary/ }).click();
       await ta.getByRole('button', { name: 'Yes, revoke' }).click();
-      await poll(() => ta.getByText('Revoked the extension of Beta; the regular deadline applies again.').count()).toBe(1);
+      await poll(() =>
+        ta.getByText('Revoked the extension of Beta; the regular deadline applies again.').count(),
+      ).toBe(1);
       await poll(() => ta.getByText('No extensions granted yet.', { exact: false }).count()).toBe(1);
       await ta.goto(`${url}${course}/work?key=summary`);
       await poll(() => ta.getByRole('link', { name: /Beta, Wed, Aug 28/ }).count()).toBe(1);
@@ -198,7 +293,9 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await form.getByLabel(/Reason/).fill('Conference trip');
       await check(ta, 'extensions-group-form');
       await form.getByRole('button', { name: 'Grant extension' }).click();
-      await poll(() => ta.getByText(/Extended “Question” \(Wed, Aug 28\) for Alpha \(Ada, Ben\) to /).count()).toBe(1);
+      await poll(() =>
+        ta.getByText(/Extended “Question” \(Wed, Aug 28\) for Alpha \(Ada, Ben\) to /).count(),
+      ).toBe(1);
       const row = ta.getByRole('row', { name: /Alpha/ });
       await poll(() => row.getByText('Conference trip').count()).toBe(1);
       // No group hand-in of individual work to open: the row links to the deliverable's status instead.

@@ -29,8 +29,18 @@ describe.skipIf(!run)('student screens in Chromium', () => {
   beforeAll(async () => {
     // The server's clock: Tuesday Aug 27, 07:00 in Chicago; the Aug 28 class starts at 9:30 CDT (14:30Z).
     const now = new Date('2024-08-27T12:00:00Z');
-    site = await startE2e({ withDemo: false, now, seed: async ({ seminar }) => (world = await buildWorkWorld(seminar.db, now)) });
-    deps = { db: site.seminar.db, files: new BlobStore(site.config.filesDir), mailer: null, clock: site.now, publicUrl: 'http://localhost' };
+    site = await startE2e({
+      withDemo: false,
+      now,
+      seed: async ({ seminar }) => (world = await buildWorkWorld(seminar.db, now)),
+    });
+    deps = {
+      db: site.seminar.db,
+      files: new BlobStore(site.config.filesDir),
+      mailer: null,
+      clock: site.now,
+      publicUrl: 'http://localhost',
+    };
     url = site.url;
   }, STEP);
 
@@ -74,9 +84,16 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       await poll(() => panel.getByRole('listitem').count()).toBeGreaterThan(0);
       // Slides for Aug 28 are due 24 h before class (Aug 27 9:30 CDT): 2 h 30 min from 07:00.
       const first = panel.getByRole('listitem').first();
-      expect(await first.innerText()).toMatch(/due in 2 h\s+Presentation slides — Wed, Aug 28 · Tue, Aug 27 · 9:30 AM CDT/);
+      expect(await first.innerText()).toMatch(
+        /due in 2 h\s+Presentation slides — Wed, Aug 28 · Tue, Aug 27 · 9:30 AM CDT/,
+      );
       await expect.poll(() => panel.getByRole('link', { name: 'Question — Wed, Aug 28' }).count()).toBe(1);
-      expect(await panel.getByText(/Question — Wed, Aug 28/).locator('..').innerText()).toMatch(/due in 26 h/);
+      expect(
+        await panel
+          .getByText(/Question — Wed, Aug 28/)
+          .locator('..')
+          .innerText(),
+      ).toMatch(/due in 26 h/);
       expect(await panel.innerText()).toMatch(/Question days you may still miss: 2 of 2/);
       await panel.getByRole('link', { name: 'Question — Wed, Aug 28' }).click();
       await page.waitForURL((u) => u.pathname.endsWith('/due'));
@@ -86,7 +103,9 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       });
       const home = await open('ada', '');
       await axeBoth(home, 'home-filled', async (p) => {
-        await poll(() => p.getByRole('region', { name: 'What to do next' }).getByRole('listitem').count()).toBeGreaterThan(0);
+        await poll(() =>
+          p.getByRole('region', { name: 'What to do next' }).getByRole('listitem').count(),
+        ).toBeGreaterThan(0);
       });
     },
     STEP,
@@ -99,7 +118,11 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       const card = page.getByRole('article', { name: /Presentation slides — Wed, Aug 28/ });
       await poll(() => card.count()).toBe(1);
       const file = card.getByLabel(/^File/);
-      await file.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('my notes') });
+      await file.setInputFiles({
+        name: 'notes.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('my notes'),
+      });
       const typeError = card.getByText(/“notes\.txt” is not a PowerPoint \(\.pptx\) or PDF file/);
       await poll(() => typeError.count()).toBe(1);
       expect(await file.getAttribute('aria-invalid')).toBe('true');
@@ -107,13 +130,19 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       expect((await file.getAttribute('aria-describedby'))?.split(' ')).toContain(errorId);
 
       // The policy is asked on the first hand-in: its error sits by the checkbox.
-      await file.setInputFiles({ name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is not a PDF at all') });
+      await file.setInputFiles({
+        name: 'slides.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('this is not a PDF at all'),
+      });
       await card.getByRole('button', { name: 'Hand in' }).click();
       const tick = card.getByLabel(/I have read and follow/);
       await poll(() => card.getByText(/Tick this box to acknowledge the policy/).count()).toBe(1);
       expect(await tick.getAttribute('aria-invalid')).toBe('true');
       // The focus moves on the next frame after the error renders.
-      await poll(() => page.evaluate<string | null>("document.activeElement?.getAttribute('type') ?? null")).toBe('checkbox');
+      await poll(() =>
+        page.evaluate<string | null>("document.activeElement?.getAttribute('type') ?? null"),
+      ).toBe('checkbox');
 
       // The server reads the content: named .pdf, but text. The message is by the file field.
       await tick.check();
@@ -131,8 +160,11 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       const page = await open('ben', '/due');
       const card = page.getByRole('article', { name: /Presentation slides — Wed, Aug 28/ });
       await poll(() => card.count()).toBe(1);
-      await card.getByLabel(/^File/).setInputFiles({ name: 'attention.pdf', mimeType: 'application/pdf', buffer: await makePdf(3) });
-      if (await card.getByLabel(/I have read and follow/).count()) await card.getByLabel(/I have read and follow/).check();
+      await card
+        .getByLabel(/^File/)
+        .setInputFiles({ name: 'attention.pdf', mimeType: 'application/pdf', buffer: await makePdf(3) });
+      if (await card.getByLabel(/I have read and follow/).count())
+        await card.getByLabel(/I have read and follow/).check();
       await card.getByRole('button', { name: 'Hand in' }).click();
       const receipt = page.getByRole('group', { name: 'Receipt, version 1' });
       await poll(() => receipt.count()).toBe(1);
@@ -141,14 +173,21 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       expect(text).toMatch(/SHA-256 [0-9a-f]{64}/);
       expect(text).toMatch(/attention\.pdf \(3 pages\) · \d+(\.\d)? (B|KB)/);
       // The fresh receipt takes the focus, so a screen reader announces it.
-      await poll(() => page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toBe('Receipt, version 1');
+      await poll(() =>
+        page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null"),
+      ).toBe('Receipt, version 1');
       await receipt.getByRole('button', { name: /Copy receipt/ }).click();
       await poll(() => receipt.getByText('Receipt copied.').count()).toBe(1);
       const copied = await page.evaluate<string>('navigator.clipboard.readText()');
       expect(copied).toContain(`SHA-256: ${/[0-9a-f]{64}/.exec(text)![0]}`);
       expect(copied).toContain('on time');
       // Handed in now: the card moved to "Handed in", its form one click away.
-      await poll(() => page.locator('#due-done').getByRole('article', { name: /Presentation slides — Wed, Aug 28/ }).count()).toBe(1);
+      await poll(() =>
+        page
+          .locator('#due-done')
+          .getByRole('article', { name: /Presentation slides — Wed, Aug 28/ })
+          .count(),
+      ).toBe(1);
     },
     STEP,
   );
@@ -157,17 +196,38 @@ describe.skipIf(!run)('student screens in Chromium', () => {
     'says what to change on a returned proposal and offers the resubmission',
     async () => {
       const temp = await deps.files.receive(Readable.from([await makePdf(2)]), 50 * 1024 * 1024);
-      const first = await submitWork(deps, await as(world.ids.cat), { deliverableKey: 'proposal', meetingDate: null, readingIndex: null, text: null, file: { temp, name: 'proposal.pdf' }, acknowledgePolicy: true, now: site.now() });
-      await reviewSubmission(deps, await as(world.ids.prof), first.id, { decision: 'returned', body: 'Narrow the scope to one serving system.' });
+      const first = await submitWork(deps, await as(world.ids.cat), {
+        deliverableKey: 'proposal',
+        meetingDate: null,
+        readingIndex: null,
+        text: null,
+        file: { temp, name: 'proposal.pdf' },
+        acknowledgePolicy: true,
+        now: site.now(),
+      });
+      await reviewSubmission(deps, await as(world.ids.prof), first.id, {
+        decision: 'returned',
+        body: 'Narrow the scope to one serving system.',
+      });
       const page = await open('cat', '/due');
       const card = page.getByRole('article', { name: /Project proposal/ });
       await poll(() => card.getByText('Narrow the scope to one serving system.').count()).toBe(1);
       expect(await card.getByText(/Returned by staff — change this and hand it in again/).count()).toBe(1);
       // It is to do again (not "handed in"), with its form open for version 2.
-      expect(await page.locator('#due-open').getByRole('article', { name: /Project proposal/ }).count()).toBe(1);
+      expect(
+        await page
+          .locator('#due-open')
+          .getByRole('article', { name: /Project proposal/ })
+          .count(),
+      ).toBe(1);
       expect(await card.getByText('Returned', { exact: true }).count()).toBe(1);
       expect(await card.getByRole('button', { name: 'Hand in a new version' }).isVisible()).toBe(true);
-      expect(await page.getByRole('region', { name: 'What to do next' }).getByText(/Returned by staff, to hand in again/).count()).toBe(1);
+      expect(
+        await page
+          .getByRole('region', { name: 'What to do next' })
+          .getByText(/Returned by staff, to hand in again/)
+          .count(),
+      ).toBe(1);
       await axeBoth(page, 'due-returned', async (p) => {
         await poll(() => p.getByText('Narrow the scope to one serving system.').count()).toBe(1);
       });
@@ -178,32 +238,50 @@ describe.skipIf(!run)('student screens in Chromium', () => {
   it(
     'shows a granted extension with the old and new time, a closed question day after class starts, and an overdue summary still taken at zero',
     async () => {
-      await grantExtension(deps, await as(world.ids.ta), { deliverableKey: 'question', meetingDate: '2024-08-28', target: { kind: 'student', userId: world.ids.ben }, dueAt: '2024-08-29T14:30:00Z', reason: 'Illness' });
+      await grantExtension(deps, await as(world.ids.ta), {
+        deliverableKey: 'question',
+        meetingDate: '2024-08-28',
+        target: { kind: 'student', userId: world.ids.ben },
+        dueAt: '2024-08-29T14:30:00Z',
+        reason: 'Illness',
+      });
       site.setNow(new Date('2024-08-28T15:00:00Z')); // half an hour into the class
       const ben = await open('ben', '/due');
       const benCard = ben.getByRole('article', { name: /Question — Wed, Aug 28/ });
-      await poll(() => benCard.getByText(/Extension granted: due Thu, Aug 29 · 9:30 AM CDT instead of Wed, Aug 28 · 9:30 AM CDT/).count()).toBe(1);
+      await poll(() =>
+        benCard
+          .getByText(/Extension granted: due Thu, Aug 29 · 9:30 AM CDT instead of Wed, Aug 28 · 9:30 AM CDT/)
+          .count(),
+      ).toBe(1);
       expect(await benCard.getByRole('button', { name: 'Hand in' }).count()).toBe(1);
       const dan = await open('dan', '/due');
       const danCard = dan.getByRole('article', { name: /Question — Wed, Aug 28/ });
-      await poll(() => danCard.getByText(/Closed: the deadline has passed and late hand-ins are not taken/).count()).toBe(1);
+      await poll(() =>
+        danCard.getByText(/Closed: the deadline has passed and late hand-ins are not taken/).count(),
+      ).toBe(1);
       expect(await danCard.getByRole('textbox').count()).toBe(0);
       expect(await danCard.getByText('Missed', { exact: true }).count()).toBe(1);
 
       // A summary past its deadline is still taken (at zero): it stays in To do, saying so.
       site.setNow(new Date('2024-08-29T17:00:00Z')); // 1 h 15 min past the summary deadline
       const cat = await open('cat', '/due');
-      const summary = cat.locator('#due-open').getByRole('article', { name: /Lecture summary — Wed, Aug 28/ });
+      const summary = cat
+        .locator('#due-open')
+        .getByRole('article', { name: /Lecture summary — Wed, Aug 28/ });
       await poll(() => summary.getByText('Overdue — still taken', { exact: true }).count()).toBe(1);
       expect(await summary.getByText(/this hand-in is kept and shown, but scores zero/).count()).toBe(1);
       expect(await summary.getByRole('button', { name: 'Hand in late' }).count()).toBe(1);
       // It starts from the template; the preview shows headings and emphasis, and no unsafe link.
       const text = summary.getByLabel('Write it here (Markdown)');
-      expect(await text.inputValue()).toMatch(/^# Summary: .+\n[\s\S]*## What is the problem addressed in the lecture/);
+      expect(await text.inputValue()).toMatch(
+        /^# Summary: .+\n[\s\S]*## What is the problem addressed in the lecture/,
+      );
       // The template's "Group:" line carries the group's members.
       expect(await text.inputValue()).toContain('_Group: Cat_');
       expect(await text.inputValue()).not.toContain('<members>');
-      await text.fill('# Summary\n\nThe **quadratic** cost [see](javascript:alert(1)) and [paper](https://arxiv.org/abs/1706.03762).');
+      await text.fill(
+        '# Summary\n\nThe **quadratic** cost [see](javascript:alert(1)) and [paper](https://arxiv.org/abs/1706.03762).',
+      );
       await summary.getByRole('button', { name: 'Preview' }).click();
       const preview = summary.getByRole('region', { name: 'Preview' });
       await poll(() => preview.getByRole('heading', { name: 'Summary' }).count()).toBe(1);
@@ -232,7 +310,9 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       expect(await field.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
       await field.fill(roll.checkInCode!);
       await form.getByRole('button', { name: 'Check in' }).click();
-      await poll(() => page.getByRole('status').getByText('You are checked in for today’s class.').count()).toBe(1);
+      await poll(() =>
+        page.getByRole('status').getByText('You are checked in for today’s class.').count(),
+      ).toBe(1);
       await axeBoth(page, 'home-check-in', async (p) => {
         await poll(() => p.getByRole('form', { name: 'Check in to today’s class' }).count()).toBe(1);
       });
@@ -245,10 +325,14 @@ describe.skipIf(!run)('student screens in Chromium', () => {
     async () => {
       site.setNow(new Date('2024-08-27T12:00:00Z'));
       const ada = await open('ada', '/questions?date=2024-08-28');
-      await poll(() => ada.getByText(/you will see everyone’s questions once the deadline passes, at/).count()).toBe(1);
+      await poll(() =>
+        ada.getByText(/you will see everyone’s questions once the deadline passes, at/).count(),
+      ).toBe(1);
       expect(await ada.locator('.questions-hidden').innerText()).toMatch(/at Wed, Aug 28 · 9:30 AM CDT/);
       // "(tomorrow)" by the server's clock (Aug 27 in the test), not the browser's.
-      await expect.poll(() => ada.locator('.questions-hidden').innerText(), { timeout: 30_000, interval: 200 }).toMatch(/9:30 AM CDT \((tomorrow|in 1 day)\)/);
+      await expect
+        .poll(() => ada.locator('.questions-hidden').innerText(), { timeout: 30_000, interval: 200 })
+        .toMatch(/9:30 AM CDT \((tomorrow|in 1 day)\)/);
       await axeBoth(ada, 'questions-hidden', async (p) => {
         await poll(() => p.locator('.questions-hidden').count()).toBe(1);
       });
@@ -290,7 +374,9 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       const page = await (await contextOf('ada')).newPage();
       await page.route(/\/api\/courses\/[^/]+\/dashboard/, (route) => route.abort('internetdisconnected'));
       await page.goto(`${url}${course}/due`);
-      await poll(() => page.getByRole('heading', { name: 'What is due could not be loaded' }).count()).toBe(1);
+      await poll(() => page.getByRole('heading', { name: 'What is due could not be loaded' }).count()).toBe(
+        1,
+      );
       await page.unroute(/\/api\/courses\/[^/]+\/dashboard/);
       await page.getByRole('button', { name: 'Try again' }).click();
       await poll(() => page.getByRole('heading', { name: /To do/ }).count()).toBe(1);
@@ -302,9 +388,15 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       const card = page.getByRole('article', { name: /Question — Wed, Aug 28/ });
       const question = card.getByLabel(/Your question about “Attention Is All You Need”/);
       await question.fill('Does attention need all pairs?');
-      if (await card.getByLabel(/I have read and follow/).count()) await card.getByLabel(/I have read and follow/).check();
+      if (await card.getByLabel(/I have read and follow/).count())
+        await card.getByLabel(/I have read and follow/).check();
       await card.getByRole('button', { name: 'Hand in' }).click();
-      await poll(() => card.getByRole('alert').getByText(/did not reach the server, so nothing was handed in/).count()).toBe(1);
+      await poll(() =>
+        card
+          .getByRole('alert')
+          .getByText(/did not reach the server, so nothing was handed in/)
+          .count(),
+      ).toBe(1);
       expect(await question.inputValue()).toBe('Does attention need all pairs?');
       expect(await card.getByRole('button', { name: 'Hand in' }).isEnabled()).toBe(true);
     },

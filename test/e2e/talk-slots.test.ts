@@ -26,7 +26,9 @@ describe.skipIf(!run)('presentation days in Chromium', () => {
         // The twelve demo students in four groups (roles assigned); no group is on a presentation day yet.
         await seedGroups({ db: seminar.db }, demoSlug, 2024);
         const group1 = (await listGroups(seminar.db, demoCourseId!)).find((g) => g.name === 'Group 1')!;
-        const member = (await listCourseMembers(seminar.db, demoCourseId!)).find((m) => m.group_id === group1.id)!;
+        const member = (await listCourseMembers(seminar.db, demoCourseId!)).find(
+          (m) => m.group_id === group1.id,
+        )!;
         memberOfGroup1 = (await findUserById(seminar.db, member.user_id))!.email;
       },
     });
@@ -73,15 +75,22 @@ describe.skipIf(!run)('presentation days in Chromium', () => {
       expect(await days.nth(1).locator('.talk').first().locator('strong').textContent()).toBe('Group 1');
 
       // Keyboard only: Group 4 moves earlier on its day with Enter on the focused button.
-      const later = days.nth(1).getByRole('button', { name: /^Move Group \d earlier$/ }).last();
+      const later = days
+        .nth(1)
+        .getByRole('button', { name: /^Move Group \d earlier$/ })
+        .last();
       await later.focus();
       await prof.keyboard.press('Enter');
       await poll(() => section.getByText(/^Group \d: .* saved\./).count()).toBe(1);
-      await poll(async () => ((await days.nth(1).locator('.talk').first().locator('strong').textContent()) === 'Group 1' ? 0 : 1)).toBe(1);
+      await poll(async () =>
+        (await days.nth(1).locator('.talk').first().locator('strong').textContent()) === 'Group 1' ? 0 : 1,
+      ).toBe(1);
 
       await section.getByRole('button', { name: 'Publish days' }).click();
       await poll(() => section.getByText(/Presentation days published/).count()).toBe(1);
-      problems.push(...(await axeBothWidths(prof, 'staff-published', 'section[aria-labelledby="talk-slots"]')));
+      problems.push(
+        ...(await axeBothWidths(prof, 'staff-published', 'section[aria-labelledby="talk-slots"]')),
+      );
     },
     STEP,
   );
@@ -91,7 +100,9 @@ describe.skipIf(!run)('presentation days in Chromium', () => {
     async () => {
       const student = await signedIn(memberOfGroup1);
       await student.goto(`${url}${course}/my-roles`);
-      await poll(() => student.getByText(/^Your group presents on \w{3} \w{3} \d{1,2}, 2nd of 2\.$/).count()).toBeGreaterThan(0);
+      await poll(() =>
+        student.getByText(/^Your group presents on \w{3} \w{3} \d{1,2}, 2nd of 2\.$/).count(),
+      ).toBeGreaterThan(0);
       await poll(() => student.getByText(/Slides due:/).count()).toBeGreaterThan(0);
       problems.push(...(await axeBothWidths(student, 'student')));
       // "What is due" lists the slides of the mid-semester presentation for the group's day.

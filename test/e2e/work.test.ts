@@ -40,7 +40,12 @@ describe.skipIf(!run)('hand-ins in Chromium', () => {
     await card.getByLabel(/Your question about “Attention Is All You Need”/).fill(text);
     await card.getByLabel(/I have read and follow/).check();
     await card.getByRole('button', { name: 'Hand in' }).click();
-    await poll(() => page.getByRole('article', { name: /Question — Wed, Aug 28/ }).getByRole('group', { name: /Receipt, version 1/ }).count()).toBe(1);
+    await poll(() =>
+      page
+        .getByRole('article', { name: /Question — Wed, Aug 28/ })
+        .getByRole('group', { name: /Receipt, version 1/ })
+        .count(),
+    ).toBe(1);
   }
 
   let ada: Page;
@@ -75,13 +80,11 @@ describe.skipIf(!run)('hand-ins in Chromium', () => {
       expect(await ada.getByText('Why does attention scale quadratically').count()).toBe(0);
       await ada.goto(`${url}${course}/due`);
       const card = ada.getByRole('article', { name: /Presentation slides — Wed, Aug 28/ });
-      await card
-        .getByLabel('File')
-        .setInputFiles({
-          name: 'attention-slides.pdf',
-          mimeType: 'application/pdf',
-          buffer: await makePdf(4),
-        });
+      await card.getByLabel('File').setInputFiles({
+        name: 'attention-slides.pdf',
+        mimeType: 'application/pdf',
+        buffer: await makePdf(4),
+      });
       await card.getByLabel(/I have read and follow/).check();
       await card.getByRole('button', { name: 'Hand in' }).click();
       await poll(() => ada.getByRole('group', { name: /Receipt, version 1/ }).count()).toBe(1);

@@ -14,8 +14,12 @@ import { HOSTILE_STRINGS } from './strings.js';
 
 /** A syllabus whose titles, readings, notes, weights and policies are hostile strings (the short ones). */
 function hostileSyllabus(): string {
-  const short = HOSTILE_STRINGS.filter((s) => s.value.length < 200 && ![...s.value].some((c) => c.charCodeAt(0) < 9)).map((s) => s.value.replace(/[\r\n|]/g, ' '));
-  const rows = short.slice(0, 20).map((s, k) => `| Sept ${k + 2} | **${s}**<br>[${s}](https://example.org/${k}.pdf) (Required)<br>${s} |`);
+  const short = HOSTILE_STRINGS.filter(
+    (s) => s.value.length < 200 && ![...s.value].some((c) => c.charCodeAt(0) < 9),
+  ).map((s) => s.value.replace(/[\r\n|]/g, ' '));
+  const rows = short
+    .slice(0, 20)
+    .map((s, k) => `| Sept ${k + 2} | **${s}**<br>[${s}](https://example.org/${k}.pdf) (Required)<br>${s} |`);
   return [
     `# CS 666: ${short[30]} <script>window.__pwned = 1</script> (Fall 2024)`,
     '',
@@ -33,7 +37,9 @@ function hostileSyllabus(): string {
     '',
     '## Policies',
     '',
-    ...short.map((s) => `${s} [link](javascript:window.__pwned=3) <iframe src="javascript:window.__pwned=4"></iframe>`),
+    ...short.map(
+      (s) => `${s} [link](javascript:window.__pwned=3) <iframe src="javascript:window.__pwned=4"></iframe>`,
+    ),
   ].join('\n');
 }
 
@@ -54,9 +60,21 @@ describe.skipIf(!run)('course sites of other syllabi in Chromium', { timeout: 12
     cpSync(webDist, webDir, { recursive: true });
     seminar = await createSeminar(config, { webDir });
     const deps = { db: seminar.db };
-    await importSyllabus(deps, { source: readFileSync('test/fixtures/syllabi/europe-tuth-dst.md'), slug: 'inf-4410', timeZone: 'Europe/Amsterdam' });
-    await importSyllabus(deps, { source: readFileSync('test/fixtures/syllabi/bulleted-schedule.md'), slug: 'phil-350', timeZone: 'America/Chicago' });
-    await importSyllabus(deps, { source: Buffer.from(hostileSyllabus()), slug: 'cs-666', timeZone: 'America/Chicago' });
+    await importSyllabus(deps, {
+      source: readFileSync('test/fixtures/syllabi/europe-tuth-dst.md'),
+      slug: 'inf-4410',
+      timeZone: 'Europe/Amsterdam',
+    });
+    await importSyllabus(deps, {
+      source: readFileSync('test/fixtures/syllabi/bulleted-schedule.md'),
+      slug: 'phil-350',
+      timeZone: 'America/Chicago',
+    });
+    await importSyllabus(deps, {
+      source: Buffer.from(hostileSyllabus()),
+      slug: 'cs-666',
+      timeZone: 'America/Chicago',
+    });
     url = (await listenSeminar(seminar)).url;
     chrome = await launchBrowser();
     browser = chrome.browser;
@@ -80,27 +98,36 @@ describe.skipIf(!run)('course sites of other syllabi in Chromium', { timeout: 12
     ['cs-666', 'policies', /etc\/passwd/],
   ];
 
-  it.each(pages)('renders /courses/%s/%s without a page error, and no injected script runs', async (slug, path, expected) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('dialog', (d) => {
-      errors.push(`dialog: ${d.message()}`);
-      void d.dismiss();
-    });
-    const res = await page.goto(`${url}/courses/${slug}${path ? `/${path}` : ''}`, { waitUntil: 'networkidle' });
-    expect(res?.status()).toBe(200);
-    await page.locator('main h1, main h2').first().waitFor({ timeout: 30_000 });
-    expect(await page.locator('main').innerText()).toMatch(expected);
-    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned ?? null)).toBeNull();
-    // Images that failed to load (the hostile <img src=x>) log console errors only if they were rendered as images.
-    expect(errors.filter((e) => !/Content Security Policy|Failed to load resource/.test(e))).toEqual([]);
-    if (slug === 'cs-666' && path === 'schedule') await page.screenshot({ path: '/tmp/hostile-schedule.png', fullPage: false });
-    if (slug === 'phil-350' && path === 'schedule') await page.screenshot({ path: '/tmp/phil-schedule.png', fullPage: false });
-    await context.close();
-  });
+  it.each(pages)(
+    'renders /courses/%s/%s without a page error, and no injected script runs',
+    async (slug, path, expected) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('dialog', (d) => {
+        errors.push(`dialog: ${d.message()}`);
+        void d.dismiss();
+      });
+      const res = await page.goto(`${url}/courses/${slug}${path ? `/${path}` : ''}`, {
+        waitUntil: 'networkidle',
+      });
+      expect(res?.status()).toBe(200);
+      await page.locator('main h1, main h2').first().waitFor({ timeout: 30_000 });
+      expect(await page.locator('main').innerText()).toMatch(expected);
+      expect(
+        await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned ?? null),
+      ).toBeNull();
+      // Images that failed to load (the hostile <img src=x>) log console errors only if they were rendered as images.
+      expect(errors.filter((e) => !/Content Security Policy|Failed to load resource/.test(e))).toEqual([]);
+      if (slug === 'cs-666' && path === 'schedule')
+        await page.screenshot({ path: '/tmp/hostile-schedule.png', fullPage: false });
+      if (slug === 'phil-350' && path === 'schedule')
+        await page.screenshot({ path: '/tmp/phil-schedule.png', fullPage: false });
+      await context.close();
+    },
+  );
 });

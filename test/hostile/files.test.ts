@@ -32,12 +32,22 @@ function rawPdf(objects: Array<string | Buffer>): Buffer {
   return Buffer.concat(parts);
 }
 
-const PAGE_TREE = ['1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n', '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n', '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n'];
+const PAGE_TREE = [
+  '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n',
+  '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n',
+  '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n',
+];
 
 /** A PDF whose object stream inflates to `mb` megabytes of spaces. */
 function pdfBomb(mb: number): Buffer {
   const data = deflateSync(Buffer.alloc(mb * 1024 * 1024, 0x20), { level: 9 });
-  const stream = Buffer.concat([Buffer.from(`4 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`), data, Buffer.from('\nendstream\nendobj\n')]);
+  const stream = Buffer.concat([
+    Buffer.from(
+      `4 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`,
+    ),
+    data,
+    Buffer.from('\nendstream\nendobj\n'),
+  ]);
   return rawPdf([...PAGE_TREE, stream]);
 }
 
@@ -51,25 +61,38 @@ async function pptx(): Promise<Buffer> {
 
 describe('zip bombs and unsafe archives are refused without unpacking', () => {
   it('refuses an archive of ten thousand and one empty entries', async () => {
-    const zip = await makeZip([{ name: 'README.md', data: 'x' }, ...Array.from({ length: 10_000 }, (_, i) => ({ name: `f/${i}.txt`, data: '' }))]);
+    const zip = await makeZip([
+      { name: 'README.md', data: 'x' },
+      ...Array.from({ length: 10_000 }, (_, i) => ({ name: `f/${i}.txt`, data: '' })),
+    ]);
     const result = await inspectUpload(zip, 'code.zip', CODE);
     expect(result).toMatchObject({ ok: false, code: 'zip-bomb' });
   });
 
   it('refuses a 400 MB file of zeros squeezed into a few hundred kilobytes, and a zip nested in zips is only listed', async () => {
     const zeros = Buffer.alloc(400 * 1024 * 1024);
-    const bomb = await makeZip([{ name: 'README.md', data: 'x' }, { name: 'zeros.bin', data: zeros }]);
+    const bomb = await makeZip([
+      { name: 'README.md', data: 'x' },
+      { name: 'zeros.bin', data: zeros },
+    ]);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     expect(await inspectUpload(bomb, 'code.zip', CODE)).toMatchObject({ ok: false, code: 'zip-bomb' });
     // 42.zip-style nesting: the inner archives are entries like any other; nothing is opened.
     let nested = await makeZip([{ name: 'README.md', data: 'innermost' }]);
-    for (let i = 0; i < 8; i++) nested = await makeZip([{ name: 'README.md', data: `level ${i}` }, { name: `level${i}.zip`, data: nested }]);
+    for (let i = 0; i < 8; i++)
+      nested = await makeZip([
+        { name: 'README.md', data: `level ${i}` },
+        { name: `level${i}.zip`, data: nested },
+      ]);
     const ok = await inspectUpload(nested, 'code.zip', CODE);
     expect(ok).toMatchObject({ ok: true, type: 'zip', readme: 'README.md' });
   });
 
   it('refuses archives whose directory lies about its counts and sizes (zip64 markers without zip64 records)', async () => {
-    const good = await makeZip([{ name: 'README.md', data: 'read me' }, { name: 'main.c', data: 'int main(){}' }]);
+    const good = await makeZip([
+      { name: 'README.md', data: 'read me' },
+      { name: 'main.c', data: 'int main(){}' },
+    ]);
     const eocd = good.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     // Entry counts of 0xFFFF promise a zip64 end record that is not there.
     const lyingCount = Buffer.from(good);
@@ -86,7 +109,12 @@ describe('zip bombs and unsafe archives are refused without unpacking', () => {
     const fewer = Buffer.from(good);
     fewer.writeUInt16LE(1, eocd + 8);
     fewer.writeUInt16LE(1, eocd + 10);
-    for (const [what, bytes] of [['count', lyingCount], ['offset', lyingOffset], ['size', lyingSize], ['fewer', fewer]] as const) {
+    for (const [what, bytes] of [
+      ['count', lyingCount],
+      ['offset', lyingOffset],
+      ['size', lyingSize],
+      ['fewer', fewer],
+    ] as const) {
       const result = await inspectUpload(bytes, 'code.zip', CODE);
       if (what === 'fewer') expect(result.ok, what).toBe(true);
       else expect(result, what).toMatchObject({ ok: false });
@@ -94,24 +122,57 @@ describe('zip bombs and unsafe archives are refused without unpacking', () => {
   });
 
   it('refuses absolute, drive-letter, backslash and ".." entry names, and lists a very deep folder without trouble', async () => {
-    for (const evil of ['/etc/passwd', '../../evil.sh', 'a/../../b.txt', 'C:/Windows/x.dll', '..\\..\\evil.bat']) {
+    for (const evil of [
+      '/etc/passwd',
+      '../../evil.sh',
+      'a/../../b.txt',
+      'C:/Windows/x.dll',
+      '..\\..\\evil.bat',
+    ]) {
       const placeholder = 'p'.repeat(evil.length);
-      const zip = patchBytes(await makeZip([{ name: 'README.md', data: 'x' }, { name: placeholder, data: 'boo' }]), placeholder, evil);
-      expect(await inspectUpload(zip, 'code.zip', CODE), evil).toMatchObject({ ok: false, code: 'unsafe-archive' });
+      const zip = patchBytes(
+        await makeZip([
+          { name: 'README.md', data: 'x' },
+          { name: placeholder, data: 'boo' },
+        ]),
+        placeholder,
+        evil,
+      );
+      expect(await inspectUpload(zip, 'code.zip', CODE), evil).toMatchObject({
+        ok: false,
+        code: 'unsafe-archive',
+      });
     }
-    const deep = await makeZip([{ name: 'README.md', data: 'x' }, { name: `${'d/'.repeat(2000)}file.txt`, data: 'deep' }]);
+    const deep = await makeZip([
+      { name: 'README.md', data: 'x' },
+      { name: `${'d/'.repeat(2000)}file.txt`, data: 'deep' },
+    ]);
     expect(await inspectUpload(deep, 'code.zip', CODE)).toMatchObject({ ok: true });
   });
 
   it('refuses a truncated pptx and docx, and a zip that is only its end record', async () => {
     const whole = await pptx();
     expect(await inspectUpload(whole, 'talk.pptx', SLIDES)).toMatchObject({ ok: true, type: 'pptx' });
-    for (const cut of [whole.subarray(0, whole.length - 30), whole.subarray(0, Math.floor(whole.length / 2)), whole.subarray(0, 4)]) {
+    for (const cut of [
+      whole.subarray(0, whole.length - 30),
+      whole.subarray(0, Math.floor(whole.length / 2)),
+      whole.subarray(0, 4),
+    ]) {
       const result = await inspectUpload(cut, 'talk.pptx', SLIDES);
       expect(result.ok).toBe(false);
     }
-    const docx = await makeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: '<w:document/>' }]);
-    expect((await inspectUpload(docx.subarray(0, docx.length - 10), 'summary.docx', { types: ['docx'], maxBytes: 1024 * 1024 })).ok).toBe(false);
+    const docx = await makeZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/document.xml', data: '<w:document/>' },
+    ]);
+    expect(
+      (
+        await inspectUpload(docx.subarray(0, docx.length - 10), 'summary.docx', {
+          types: ['docx'],
+          maxBytes: 1024 * 1024,
+        })
+      ).ok,
+    ).toBe(false);
     const onlyEnd = Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
     expect(await inspectUpload(onlyEnd, 'code.zip', CODE)).toMatchObject({ ok: false });
   });
@@ -120,7 +181,10 @@ describe('zip bombs and unsafe archives are refused without unpacking', () => {
 describe('PDFs that are not what they say', () => {
   it('refuses HTML named .pdf, and a file that starts like a PDF but is HTML', async () => {
     const html = Buffer.from('<!doctype html><html><script>alert(document.cookie)</script></html>');
-    expect(await inspectUpload(html, 'report.pdf', REPORT)).toMatchObject({ ok: false, code: 'extension-mismatch' });
+    expect(await inspectUpload(html, 'report.pdf', REPORT)).toMatchObject({
+      ok: false,
+      code: 'extension-mismatch',
+    });
     const fake = Buffer.from('%PDF-1.4\n<html><body><script>alert(1)</script></body></html>');
     expect(await inspectUpload(fake, 'report.pdf', REPORT)).toMatchObject({ ok: false, code: 'broken-pdf' });
   });
@@ -135,10 +199,17 @@ describe('PDFs that are not what they say', () => {
 
   it('refuses truncated PDFs and an empty file', async () => {
     const pdf = await makePdf(3);
-    for (const cut of [pdf.subarray(0, 5), pdf.subarray(0, 200), pdf.subarray(0, Math.floor(pdf.length / 2))]) {
+    for (const cut of [
+      pdf.subarray(0, 5),
+      pdf.subarray(0, 200),
+      pdf.subarray(0, Math.floor(pdf.length / 2)),
+    ]) {
       expect((await inspectUpload(cut, 'report.pdf', REPORT)).ok).toBe(false);
     }
-    expect(await inspectUpload(new Uint8Array(), 'report.pdf', REPORT)).toMatchObject({ ok: false, code: 'empty' });
+    expect(await inspectUpload(new Uint8Array(), 'report.pdf', REPORT)).toMatchObject({
+      ok: false,
+      code: 'empty',
+    });
   });
 
   it('refuses a 1 MB PDF whose object stream inflates to 1 GB, quickly and without inflating it all', async () => {
@@ -163,7 +234,11 @@ describe('PDFs that are not what they say', () => {
     // The parse takes seconds of CPU; the event loop ran meanwhile (it was blocked throughout before).
     expect(ticks).toBeGreaterThan(0);
     // Several at once wait their turn and all answer.
-    const many = await Promise.all([garbage.subarray(0, 20_000), await makePdf(3), Buffer.from('%PDF-1.4 nothing')].map((b) => pdfPageCount(b)));
+    const many = await Promise.all(
+      [garbage.subarray(0, 20_000), await makePdf(3), Buffer.from('%PDF-1.4 nothing')].map((b) =>
+        pdfPageCount(b),
+      ),
+    );
     expect(many.map((m) => m.ok)).toEqual([false, true, false]);
   }, 120_000);
 
@@ -172,7 +247,11 @@ describe('PDFs that are not what they say', () => {
     const saved = pdfLimits.parseMs;
     pdfLimits.parseMs = 100;
     try {
-      expect(await pdfPageCount(garbage)).toMatchObject({ ok: false, code: 'broken', message: expect.stringMatching(/too long/) });
+      expect(await pdfPageCount(garbage)).toMatchObject({
+        ok: false,
+        code: 'broken',
+        message: expect.stringMatching(/too long/),
+      });
     } finally {
       pdfLimits.parseMs = saved;
     }
@@ -185,7 +264,11 @@ describe('PDFs that are not what they say', () => {
     const packed = Buffer.from(await doc.save({ useObjectStreams: true }));
     expect(packedObjectBytes(packed)).toBeGreaterThan(0);
     expect(await pdfPageCount(packed)).toEqual({ ok: true, pages: 30 });
-    const loop = rawPdf(['1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n', '2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 1 >> endobj\n', '3 0 obj << /Type /Page /Parent 2 0 R /Kids [2 0 R] >> endobj\n']);
+    const loop = rawPdf([
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n',
+      '2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 1 >> endobj\n',
+      '3 0 obj << /Type /Page /Parent 2 0 R /Kids [2 0 R] >> endobj\n',
+    ]);
     expect((await inspectUpload(loop, 'report.pdf', REPORT)).ok).toBe(false);
   });
 });
@@ -203,7 +286,8 @@ describe('hostile file names', () => {
       ['CON.pdf', /^_CON\.pdf$/],
       ['talk\r\nContent-Type: text/html.pdf', /^talkContent-Type_ text\/html\.pdf$|^html\.pdf$/],
     ];
-    for (const [input, expected] of cases) expect(sanitizeFileName(input), JSON.stringify(input)).toMatch(expected);
+    for (const [input, expected] of cases)
+      expect(sanitizeFileName(input), JSON.stringify(input)).toMatch(expected);
   });
 });
 
@@ -215,12 +299,21 @@ describeEachDialect('uploads over HTTP', (get) => {
   const url = `/api/courses/${SLUG}/submissions/upload?deliverableKey=slides&meetingDate=2024-08-28&acknowledgePolicy=true`;
 
   const counts = async () => ({
-    submissions: Number((await database.db.selectFrom('submissions' as never).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as { n: number }).n),
+    submissions: Number(
+      (
+        (await database.db
+          .selectFrom('submissions' as never)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()) as { n: number }
+      ).n,
+    ),
   });
   const filesOnDisk = (): string[] => {
     const root = database.config.filesDir;
     if (!existsSync(root)) return [];
-    return readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    return readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name));
   };
 
   beforeAll(async () => {
@@ -229,7 +322,10 @@ describeEachDialect('uploads over HTTP', (get) => {
     app = await buildApp({ config: database.config, db: database.db, clock: () => NOW });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const session = await createSession(database.db, world.ids.ada, NOW, { ip: null, userAgent: 'files' });
-    headers = { cookie: `seminar_session=${session.token}; seminar_csrf=${session.csrfToken}`, 'x-csrf-token': session.csrfToken };
+    headers = {
+      cookie: `seminar_session=${session.token}; seminar_csrf=${session.csrfToken}`,
+      'x-csrf-token': session.csrfToken,
+    };
   });
   afterAll(async () => {
     await app?.close();
@@ -237,12 +333,29 @@ describeEachDialect('uploads over HTTP', (get) => {
 
   it('answers hostile names and lying part types with a receipt of a safe name or a 4xx, never a 500', async () => {
     const pdf = await makePdf(2);
-    const names = ['\u202egpj.exe', `${'n'.repeat(300)}.pdf`, '...', 'a\u0000b.pdf', '../../../tmp/x.pdf', 'CON', '<script>.pdf', '%00.pdf', ''];
+    const names = [
+      '\u202egpj.exe',
+      `${'n'.repeat(300)}.pdf`,
+      '...',
+      'a\u0000b.pdf',
+      '../../../tmp/x.pdf',
+      'CON',
+      '<script>.pdf',
+      '%00.pdf',
+      '',
+    ];
     for (const name of names) {
       for (const type of ['application/pdf', 'text/html', 'application/x-msdownload', '']) {
         const mp = multipart(name.replace(/"/g, ''), pdf, type);
-        const res = await app.inject({ method: 'POST', url, headers: { ...headers, ...mp.headers }, payload: mp.payload });
-        expect(res.statusCode, `${JSON.stringify(name)} ${type}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        const res = await app.inject({
+          method: 'POST',
+          url,
+          headers: { ...headers, ...mp.headers },
+          payload: mp.payload,
+        });
+        expect(res.statusCode, `${JSON.stringify(name)} ${type}: ${res.body.slice(0, 200)}`).toBeLessThan(
+          500,
+        );
         const body = res.json<{ files?: Array<{ name: string; type: string }>; error?: { code: string } }>();
         if (res.statusCode === 201) {
           const stored = body.files![0]!;
@@ -255,13 +368,27 @@ describeEachDialect('uploads over HTTP', (get) => {
     }
     // "gpj.exe" shown backwards as "exe.jpg" holding a PDF: kept as what it is, a PDF, under a name that says so.
     const disguised = multipart('\u202egpj.exe', pdf);
-    const kept = await app.inject({ method: 'POST', url, headers: { ...headers, ...disguised.headers }, payload: disguised.payload });
+    const kept = await app.inject({
+      method: 'POST',
+      url,
+      headers: { ...headers, ...disguised.headers },
+      payload: disguised.payload,
+    });
     expect(kept.json<{ files: Array<{ name: string }> }>().files[0]!.name).toBe('gpj.exe.pdf');
     // An executable named .pdf, a PDF bomb, an HTML file: refused, nothing stored for them.
     const before = await counts();
-    for (const [name, content] of [['talk.pdf', Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])], ['talk.pdf', pdfBomb(256)], ['talk.pdf', Buffer.from('<html></html>')]] as const) {
+    for (const [name, content] of [
+      ['talk.pdf', Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])],
+      ['talk.pdf', pdfBomb(256)],
+      ['talk.pdf', Buffer.from('<html></html>')],
+    ] as const) {
       const mp = multipart(name, content);
-      const res = await app.inject({ method: 'POST', url, headers: { ...headers, ...mp.headers }, payload: mp.payload });
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        headers: { ...headers, ...mp.headers },
+        payload: mp.payload,
+      });
       expect(res.statusCode, name).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, name).toBeLessThan(500);
     }

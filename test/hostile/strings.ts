@@ -43,7 +43,7 @@ export const HOSTILE_STRINGS: readonly Hostile[] = [
   // Injection.
   h('SQL quote', "' OR '1'='1"),
   h('SQL drop', "'; DROP TABLE users; --"),
-  h('SQL comment and like', '%_\\%\' -- /*'),
+  h('SQL comment and like', "%_\\%' -- /*"),
   h('HTML script', '<script>alert(1)</script>'),
   h('HTML attribute', '"><img src=x onerror=alert(1)>'),
   h('javascript URL', 'javascript:alert(1)'),

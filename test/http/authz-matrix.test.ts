@@ -71,7 +71,10 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/account/sign-out-everywhere': { who: 'signedIn' },
   'POST /api/join/status': { who: 'everyone', body: { token: 'not-a-token' } },
   'POST /api/join': { who: 'signedIn', body: { token: 'not-a-token' } },
-  'POST /api/join/request': { who: 'everyone', body: { token: 'not-a-token', email: 'x@example.edu', name: 'X' } },
+  'POST /api/join/request': {
+    who: 'everyone',
+    body: { token: 'not-a-token', email: 'x@example.edu', name: 'X' },
+  },
   'GET /api/courses/:slug/join-links': { who: 'staff' },
   'POST /api/courses/:slug/join-links': { who: 'staff', body: { days: 7 } },
   'DELETE /api/courses/:slug/join-links/:linkId': { who: 'staff' },
@@ -168,7 +171,10 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/courses/:slug/talk-slots': { who: 'staff' },
   'POST /api/courses/:slug/talk-slots/:key/plan': { who: 'staff', body: {} },
   'POST /api/courses/:slug/talk-slots/:key/apply': { who: 'staff', body: { fingerprint: 'stale' } },
-  'PUT /api/courses/:slug/talk-slots/:key/groups/:groupId': { who: 'staff', body: { meetingId: 'no-such-meeting' } },
+  'PUT /api/courses/:slug/talk-slots/:key/groups/:groupId': {
+    who: 'staff',
+    body: { meetingId: 'no-such-meeting' },
+  },
   'DELETE /api/courses/:slug/talk-slots/:key/groups/:groupId': { who: 'staff' },
   'PATCH /api/courses/:slug/talk-slots/:key/settings': { who: 'staff', body: {} },
   'POST /api/courses/:slug/talk-slots/:key/publish': { who: 'staff', body: { published: false } },

@@ -23,16 +23,22 @@ describeEachDialect('server over TCP', (_get, dialect) => {
     expect(course.meetings[0]!.date).toBe('2025-09-01');
     const next = course.meetings.find((m) => m.id === course.nextMeetingId)!;
     expect(Date.parse(next.endsAt!)).toBeGreaterThan(NOW.getTime());
-    expect(course.meetings.filter((m) => m.endsAt !== null && Date.parse(m.endsAt) <= NOW.getTime()).length).toBeGreaterThan(5);
+    expect(
+      course.meetings.filter((m) => m.endsAt !== null && Date.parse(m.endsAt) <= NOW.getTime()).length,
+    ).toBeGreaterThan(5);
   });
 
   it('answers a repeated request with 304 and a compressed body to browsers', async () => {
-    const first = await fetch(`${server.url}/api/courses/cs598-genai-f24`, { headers: { 'accept-encoding': 'br' } });
+    const first = await fetch(`${server.url}/api/courses/cs598-genai-f24`, {
+      headers: { 'accept-encoding': 'br' },
+    });
     expect(first.headers.get('content-encoding')).toBe('br');
     // fetch decodes the body: it is the whole course.
     expect(((await first.json()) as CourseDetail).slug).toBe('cs598-genai-f24');
     const etag = first.headers.get('etag')!;
-    const again = await fetch(`${server.url}/api/courses/cs598-genai-f24`, { headers: { 'if-none-match': etag } });
+    const again = await fetch(`${server.url}/api/courses/cs598-genai-f24`, {
+      headers: { 'if-none-match': etag },
+    });
     expect(again.status).toBe(304);
     await again.arrayBuffer();
   });

@@ -28,11 +28,15 @@ interface Received {
 
 /** Undoes quoted-printable soft breaks and escapes, as a mail reader would. */
 function unquote(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** A local SMTP server on `port` (0: any) that keeps what it receives. */
-async function startSmtp(port = 0): Promise<{ server: SMTPServer; port: number; received: Received[]; close(): Promise<void> }> {
+async function startSmtp(
+  port = 0,
+): Promise<{ server: SMTPServer; port: number; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -42,13 +46,21 @@ async function startSmtp(port = 0): Promise<{ server: SMTPServer; port: number; 
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: unquote(Buffer.concat(chunks).toString('utf8')) });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: unquote(Buffer.concat(chunks).toString('utf8')),
+        });
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    server,
+    port: (server.server.address() as AddressInfo).port,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A port nothing listens on (taken, then given back). */
@@ -60,7 +72,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -78,15 +94,33 @@ interface Student {
 
 /** The course with one class ahead and `n` students who acknowledged the policy, each signed in. */
 async function seed(db: Db, n: number): Promise<Student[]> {
-  await saveCourse(db, SLUG, buildCourse({ title: 'Mail Seminar', meetings: [buildMeeting({ date: CLASS_DATE, readings: [buildReading()] })], milestones: [] }), NOW.toISOString());
+  await saveCourse(
+    db,
+    SLUG,
+    buildCourse({
+      title: 'Mail Seminar',
+      meetings: [buildMeeting({ date: CLASS_DATE, readings: [buildReading()] })],
+      milestones: [],
+    }),
+    NOW.toISOString(),
+  );
   const ref = (await findCourseRef(db, SLUG))!;
   const students: Student[] = [];
   for (let i = 0; i < n; i++) {
     const email = `mail-${i}-${randomBytes(3).toString('hex')}@example.edu`;
     const user = await makePerson(db, NOW, email, { courseId: ref.id, role: 'student' });
-    await insertAcknowledgement(db, { course_id: ref.id, user_id: user.id, policy: INTEGRITY_POLICY_KEY, acknowledged_at: NOW.toISOString() });
+    await insertAcknowledgement(db, {
+      course_id: ref.id,
+      user_id: user.id,
+      policy: INTEGRITY_POLICY_KEY,
+      acknowledged_at: NOW.toISOString(),
+    });
     const s = await createSession(db, user.id, NOW, { ip: null, userAgent: 'mail test' });
-    students.push({ email, cookie: `seminar_session=${s.token}; seminar_csrf=${s.csrfToken}`, csrf: s.csrfToken });
+    students.push({
+      email,
+      cookie: `seminar_session=${s.token}; seminar_csrf=${s.csrfToken}`,
+      csrf: s.csrfToken,
+    });
   }
   return students;
 }
@@ -95,8 +129,17 @@ function questionBody(text: string): string {
   return JSON.stringify({ deliverableKey: 'question', meetingDate: CLASS_DATE, readingIndex: 0, text });
 }
 
-async function handIn(seminar: Seminar, s: Student, text: string): Promise<{ id: string; sha256: string; version: number }> {
-  const res = await seminar.app.inject({ method: 'POST', url: `/api/courses/${SLUG}/submissions`, headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: questionBody(text) });
+async function handIn(
+  seminar: Seminar,
+  s: Student,
+  text: string,
+): Promise<{ id: string; sha256: string; version: number }> {
+  const res = await seminar.app.inject({
+    method: 'POST',
+    url: `/api/courses/${SLUG}/submissions`,
+    headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+    payload: questionBody(text),
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -104,7 +147,10 @@ async function handIn(seminar: Seminar, s: Student, text: string): Promise<{ id:
 /** Short timings so that the tests do not wait out production backoffs. */
 const FAST = { pollMs: 50, backoffMs: 300, maxBackoffMs: 1000, maxDeferMs: 200 };
 
-const dialects: DialectName[] = ['sqlite', ...(pgUnavailable === null || inCi ? (['postgres'] as const) : [])];
+const dialects: DialectName[] = [
+  'sqlite',
+  ...(pgUnavailable === null || inCi ? (['postgres'] as const) : []),
+];
 
 describe.each(dialects)('receipt mail through the queue [%s]', (dialect) => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -132,8 +178,17 @@ describe.each(dialects)('receipt mail through the queue [%s]', (dialect) => {
     const mails = await until('two receipts', async () => (smtp.received.length >= 2 ? smtp.received : null));
     expect(mails.every((m) => m.to.join() === ada!.email)).toBe(true);
     const bodies = mails.map((m) => m.raw).sort();
-    expect(bodies.some((b) => b.includes(`SHA-256: ${first.sha256}`) && b.includes('Version: 1') && b.includes(`Receipt id: ${first.id}`))).toBe(true);
-    expect(bodies.some((b) => b.includes(`SHA-256: ${second.sha256}`) && b.includes('Version: 2'))).toBe(true);
+    expect(
+      bodies.some(
+        (b) =>
+          b.includes(`SHA-256: ${first.sha256}`) &&
+          b.includes('Version: 1') &&
+          b.includes(`Receipt id: ${first.id}`),
+      ),
+    ).toBe(true);
+    expect(bodies.some((b) => b.includes(`SHA-256: ${second.sha256}`) && b.includes('Version: 2'))).toBe(
+      true,
+    );
     expect(mails[0]!.raw).toMatch(/Subject: Receipt: .* \(on time\)/);
     expect(mails[0]!.raw).toContain('Mail Seminar');
     const jobs = await until('both jobs marked sent', async () => {
@@ -161,10 +216,14 @@ describe.each(dialects)('receipt mail through the queue [%s]', (dialect) => {
 
     const smtp = await startSmtp(port);
     cleanups.push(() => smtp.close());
-    const [mail] = await until('the receipt after the server came up', async () => (smtp.received.length > 0 ? smtp.received : null));
+    const [mail] = await until('the receipt after the server came up', async () =>
+      smtp.received.length > 0 ? smtp.received : null,
+    );
     expect(mail!.to).toEqual([ben!.email]);
     expect(mail!.raw).toContain(`SHA-256: ${receipt.sha256}`);
-    await until('the job marked sent', async () => ((await countPendingMail(seminar.db)) === 0 ? true : null));
+    await until('the job marked sent', async () =>
+      (await countPendingMail(seminar.db)) === 0 ? true : null,
+    );
     const [job] = await listMailJobs(seminar.db);
     expect(job!.sent_at).not.toBeNull();
     expect(smtp.received).toHaveLength(1);
@@ -180,7 +239,10 @@ describe.each(dialects)('receipt mail across a SIGKILL [%s]', (dialect) => {
   });
 
   function start(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-    const proc = spawn(process.execPath, ['bin/seminar.js', 'serve'], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['bin/seminar.js', 'serve'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = proc;
     return new Promise((resolve, reject) => {
       let out = '';
@@ -210,20 +272,33 @@ describe.each(dialects)('receipt mail across a SIGKILL [%s]', (dialect) => {
     const database = await createTestDatabase(dialect);
     cleanups.push(() => database.drop());
     const students = await seed(database.db, 3);
-    const env: Record<string, string> = { DATA_DIR: database.dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TIME_ZONE: 'America/Chicago', SMTP_URL: `smtp://127.0.0.1:${port}` };
+    const env: Record<string, string> = {
+      DATA_DIR: database.dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      TIME_ZONE: 'America/Chicago',
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+    };
     if (database.config.database.kind === 'postgres') env.DATABASE_URL = database.config.database.url;
 
     const first = await start(env);
     const receipts: Array<{ id: string; sha256: string }> = [];
     for (const [i, s] of students.entries()) {
-      const res = await fetch(`${first.url}/api/courses/${SLUG}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf }, body: questionBody(`Question ${i} before the crash?`) });
+      const res = await fetch(`${first.url}/api/courses/${SLUG}/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+        body: questionBody(`Question ${i} before the crash?`),
+      });
       expect(res.status).toBe(201);
       receipts.push((await res.json()) as { id: string; sha256: string });
     }
     // The mail server is down: every first try fails, the jobs stay queued (none held by a claim).
     await until('a failed attempt of each', async () => {
       const jobs = await listMailJobs(database.db);
-      return jobs.length === 3 && jobs.every((j) => j.attempts >= 1 && j.claim === null && j.sent_at === null) ? true : null;
+      return jobs.length === 3 && jobs.every((j) => j.attempts >= 1 && j.claim === null && j.sent_at === null)
+        ? true
+        : null;
     });
     first.child.kill('SIGKILL');
     await gone(first.child);
@@ -233,10 +308,16 @@ describe.each(dialects)('receipt mail across a SIGKILL [%s]', (dialect) => {
     const smtp = await startSmtp(port);
     cleanups.push(() => smtp.close());
     const second = await start(env);
-    const mails = await until('three receipts after the restart', async () => (smtp.received.length >= 3 ? smtp.received : null), 60_000);
+    const mails = await until(
+      'three receipts after the restart',
+      async () => (smtp.received.length >= 3 ? smtp.received : null),
+      60_000,
+    );
     expect(mails.map((m) => m.to[0]).sort()).toEqual(students.map((s) => s.email).sort());
     for (const r of receipts) expect(mails.some((m) => m.raw.includes(`SHA-256: ${r.sha256}`))).toBe(true);
-    await until('every job marked sent', async () => ((await countPendingMail(database.db)) === 0 ? true : null));
+    await until('every job marked sent', async () =>
+      (await countPendingMail(database.db)) === 0 ? true : null,
+    );
     second.child.kill('SIGTERM');
     await gone(second.child);
     expect(smtp.received).toHaveLength(3);

@@ -52,7 +52,10 @@ describe('plan, preview, apply', () => {
     const plan = await planRoles(w.deps, staff);
     const student = w.students[0]!;
     await setGroupRanking(w.deps, await w.as(student), student, []);
-    await expect(applyRolePlan(w.deps, staff, plan.planId)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'stale-plan' } });
+    await expect(applyRolePlan(w.deps, staff, plan.planId)).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'stale-plan' },
+    });
     expect(await listRoles(w.db, w.courseId, { publishedOnly: false })).toEqual(before);
   });
 
@@ -63,16 +66,37 @@ describe('plan, preview, apply', () => {
     const presenter = view.roles.find((r) => r.role === 'presenter')!;
     const other = view.groups.find((g) => g.id !== presenter.groupId)!;
     // Giving another group the same meeting's presenter seat makes two presenters there.
-    await expect(editRole(w.deps, staff, { meetingId: presenter.meetingId, groupId: other.id, role: 'presenter' })).rejects.toMatchObject({ code: 'conflict', details: { reason: 'violations' } });
-    const confirmed = await editRole(w.deps, staff, { meetingId: presenter.meetingId, groupId: other.id, role: 'presenter', confirm: true });
+    await expect(
+      editRole(w.deps, staff, { meetingId: presenter.meetingId, groupId: other.id, role: 'presenter' }),
+    ).rejects.toMatchObject({ code: 'conflict', details: { reason: 'violations' } });
+    const confirmed = await editRole(w.deps, staff, {
+      meetingId: presenter.meetingId,
+      groupId: other.id,
+      role: 'presenter',
+      confirm: true,
+    });
     expect(confirmed.violations.length).toBeGreaterThan(0);
     expect((await staffAssignmentView(w.deps, staff)).violations.length).toBeGreaterThan(0);
     // Undo: remove the edit, then lock a different meeting's presenter for that group and re-solve.
-    await editRole(w.deps, staff, { meetingId: presenter.meetingId, groupId: other.id, role: null, confirm: true });
-    const target = view.meetings.find((m) => !view.roles.some((r) => r.meetingId === m.id && r.groupId === other.id))!;
-    await editRole(w.deps, staff, { meetingId: target.id, groupId: other.id, role: 'presenter', confirm: true });
+    await editRole(w.deps, staff, {
+      meetingId: presenter.meetingId,
+      groupId: other.id,
+      role: null,
+      confirm: true,
+    });
+    const target = view.meetings.find(
+      (m) => !view.roles.some((r) => r.meetingId === m.id && r.groupId === other.id),
+    )!;
+    await editRole(w.deps, staff, {
+      meetingId: target.id,
+      groupId: other.id,
+      role: 'presenter',
+      confirm: true,
+    });
     const plan = await planRoles(w.deps, staff);
-    expect(plan.assignments).toContainEqual(expect.objectContaining({ meetingId: target.id, groupId: other.id, role: 'presenter', locked: true }));
+    expect(plan.assignments).toContainEqual(
+      expect.objectContaining({ meetingId: target.id, groupId: other.id, role: 'presenter', locked: true }),
+    );
     await applyRolePlan(w.deps, staff, plan.planId);
     expect((await staffAssignmentView(w.deps, staff)).violations).toEqual([]);
   });
@@ -82,7 +106,8 @@ describe('plan, preview, apply', () => {
     const staff = await w.as(w.instructor);
     const view = await staffAssignmentView(w.deps, staff);
     const meeting = view.meetings.find((m) => m.date === '2024-09-04')!;
-    for (const g of view.groups) await setExclusion(w.deps, staff, { groupId: g.id, meetingId: meeting.id, excluded: true });
+    for (const g of view.groups)
+      await setExclusion(w.deps, staff, { groupId: g.id, meetingId: meeting.id, excluded: true });
     const error = await planRoles(w.deps, staff).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'conflict' });
     expect((error as Error).message).toMatch(/Sep 4/);
@@ -107,10 +132,25 @@ describe('the audit log', () => {
     const plan = await planRoles(w.deps, staff);
     await applyRolePlan(w.deps, staff, plan.planId);
     await publishRoles(w.deps, staff, true);
-    const rows = await w.db.selectFrom('audit_log').select(['action', 'actor_email']).where('course_id', '=', w.courseId).orderBy('id').execute();
-    expect(rows.filter((r) => r.actor_email === 'prof@example.edu').map((r) => r.action).sort()).toEqual(['roles-applied', 'roles-published']);
+    const rows = await w.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_email'])
+      .where('course_id', '=', w.courseId)
+      .orderBy('id')
+      .execute();
+    expect(
+      rows
+        .filter((r) => r.actor_email === 'prof@example.edu')
+        .map((r) => r.action)
+        .sort(),
+    ).toEqual(['roles-applied', 'roles-published']);
     // The demo seed acted without an account.
-    expect(rows.filter((r) => r.actor_email === null).map((r) => r.action).sort()).toEqual(['roles-applied', 'roles-published']);
+    expect(
+      rows
+        .filter((r) => r.actor_email === null)
+        .map((r) => r.action)
+        .sort(),
+    ).toEqual(['roles-applied', 'roles-published']);
   });
 });
 

@@ -34,11 +34,21 @@ export async function makeWorld(n = 12, now = '2024-09-01T15:00:00Z'): Promise<W
   const courseId = imported.stored.id;
   const students: Viewer[] = [];
   for (let i = 0; i < n; i++) {
-    const user = await createUser(db, clock, { email: `s${String(i).padStart(2, '0')}@example.edu`, name: `Student ${String(i).padStart(2, '0')}`, passwordHash: null, isAdmin: false });
+    const user = await createUser(db, clock, {
+      email: `s${String(i).padStart(2, '0')}@example.edu`,
+      name: `Student ${String(i).padStart(2, '0')}`,
+      passwordHash: null,
+      isAdmin: false,
+    });
     await enrollAs(db, clock, courseId, user.id, 'student');
     students.push({ userId: user.id, isAdmin: false });
   }
-  const prof = await createUser(db, clock, { email: 'prof@example.edu', name: 'Prof', passwordHash: null, isAdmin: false });
+  const prof = await createUser(db, clock, {
+    email: 'prof@example.edu',
+    name: 'Prof',
+    passwordHash: null,
+    isAdmin: false,
+  });
   await enrollAs(db, clock, courseId, prof.id, 'instructor');
   return {
     db,

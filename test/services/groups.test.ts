@@ -1,10 +1,19 @@
 // Students form groups before the deadline; staff auto-form the rest and move people; rankings are checked and kept with their history.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createGroup, inviteToGroup, leaveGroup, respondToInvitation } from '../../src/services/groups/manage-group.js';
+import {
+  createGroup,
+  inviteToGroup,
+  leaveGroup,
+  respondToInvitation,
+} from '../../src/services/groups/manage-group.js';
 import { groupsOverview } from '../../src/services/groups/list-groups.js';
 import { moveMember } from '../../src/services/groups/move-member.js';
 import { applyGroupFormation, planGroupFormationFor } from '../../src/services/groups/form-groups.js';
-import { getGroupRanking, preferenceMatrix, setGroupRanking } from '../../src/services/groups/rank-meetings.js';
+import {
+  getGroupRanking,
+  preferenceMatrix,
+  setGroupRanking,
+} from '../../src/services/groups/rank-meetings.js';
 import { updateAssignmentSettings } from '../../src/services/assignment/edit-roles.js';
 import { findGroupOfUser, listGroupMembers } from '../../src/storage/repositories/groups.js';
 import { loadCourse } from '../../src/storage/repositories/course-reader.js';
@@ -35,7 +44,9 @@ describe('forming a group', () => {
     const overview = await groupsOverview(w.deps, await w.as(w.students[B]!));
     expect(overview.invitationsToMe.map((i) => i.groupName)).toEqual(['Group 1']);
     await respondToInvitation(w.deps, await w.as(w.students[B]!), w.students[B]!, invitationId, true);
-    expect((await listGroupMembers(w.db, groupId)).map((m) => m.userId).sort()).toEqual([a.userId, w.students[B]!.userId].sort());
+    expect((await listGroupMembers(w.db, groupId)).map((m) => m.userId).sort()).toEqual(
+      [a.userId, w.students[B]!.userId].sort(),
+    );
   });
 
   it('refuses a fourth member when groups have at most 3', async () => {
@@ -45,14 +56,19 @@ describe('forming a group', () => {
       const { invitationId } = await inviteToGroup(w.deps, await w.as(a), a, w.students[i]!.userId);
       await respondToInvitation(w.deps, await w.as(w.students[i]!), w.students[i]!, invitationId, true);
     }
-    await expect(inviteToGroup(w.deps, await w.as(a), a, w.students[D]!.userId)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'group-full' } });
+    await expect(inviteToGroup(w.deps, await w.as(a), a, w.students[D]!.userId)).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'group-full' },
+    });
     expect(await listGroupMembers(w.db, groupId)).toHaveLength(3);
   });
 
   it('keeps a student in one group: creating a second one is refused', async () => {
     const a = w.students[A]!;
     await createGroup(w.deps, await w.as(a), a, {});
-    await expect(createGroup(w.deps, await w.as(a), a, { name: 'Another' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(createGroup(w.deps, await w.as(a), a, { name: 'Another' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
   });
 
   it('withdraws the other invitations of a student who accepts one', async () => {
@@ -62,14 +78,21 @@ describe('forming a group', () => {
     const first = await inviteToGroup(w.deps, await w.as(a), a, c.userId);
     const second = await inviteToGroup(w.deps, await w.as(b), b, c.userId);
     await respondToInvitation(w.deps, await w.as(c), c, first.invitationId, true);
-    await expect(respondToInvitation(w.deps, await w.as(c), c, second.invitationId, true)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'not-pending' } });
+    await expect(
+      respondToInvitation(w.deps, await w.as(c), c, second.invitationId, true),
+    ).rejects.toMatchObject({ code: 'conflict', details: { reason: 'not-pending' } });
   });
 
   it('refuses to invite staff or someone outside the course', async () => {
     const a = w.students[A]!;
     await createGroup(w.deps, await w.as(a), a, {});
-    await expect(inviteToGroup(w.deps, await w.as(a), a, w.instructor.userId)).rejects.toMatchObject({ code: 'invalid_input', details: { reason: 'not-a-student' } });
-    await expect(inviteToGroup(w.deps, await w.as(a), a, 'nobody')).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(inviteToGroup(w.deps, await w.as(a), a, w.instructor.userId)).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { reason: 'not-a-student' },
+    });
+    await expect(inviteToGroup(w.deps, await w.as(a), a, 'nobody')).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 
   it('removes the group when its last member leaves', async () => {
@@ -82,13 +105,21 @@ describe('forming a group', () => {
   it('closes group changes after the Sept 5 deadline of the syllabus, and reopens them when staff move it', async () => {
     const a = w.students[A]!;
     w.at('2024-09-07T15:00:00Z');
-    await expect(createGroup(w.deps, await w.as(a), a, {})).rejects.toMatchObject({ code: 'conflict', details: { reason: 'deadline-passed' } });
-    await updateAssignmentSettings(w.deps, await w.as(w.instructor), { groupDeadline: '2024-09-10T04:59:59Z' });
+    await expect(createGroup(w.deps, await w.as(a), a, {})).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'deadline-passed' },
+    });
+    await updateAssignmentSettings(w.deps, await w.as(w.instructor), {
+      groupDeadline: '2024-09-10T04:59:59Z',
+    });
     await expect(createGroup(w.deps, await w.as(a), a, {})).resolves.toMatchObject({ name: 'Group 1' });
   });
 
   it('refuses students-only actions to staff with a reason', async () => {
-    await expect(createGroup(w.deps, await w.as(w.instructor), w.instructor, {})).rejects.toMatchObject({ code: 'forbidden', details: { blocker: 'not-student' } });
+    await expect(createGroup(w.deps, await w.as(w.instructor), w.instructor, {})).rejects.toMatchObject({
+      code: 'forbidden',
+      details: { blocker: 'not-student' },
+    });
   });
 });
 
@@ -108,7 +139,10 @@ describe('auto-formation and moves', () => {
     const plan = await planGroupFormationFor(w.deps, staff, 1);
     const a = w.students[A]!;
     await createGroup(w.deps, await w.as(a), a, {});
-    await expect(applyGroupFormation(w.deps, staff, plan.planId)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'stale-plan' } });
+    await expect(applyGroupFormation(w.deps, staff, plan.planId)).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'stale-plan' },
+    });
     expect((await groupsOverview(w.deps, staff)).groups).toHaveLength(1);
   });
 
@@ -118,7 +152,9 @@ describe('auto-formation and moves', () => {
     const { groupId } = await createGroup(w.deps, await w.as(a), a, {});
     await moveMember(w.deps, staff, { userId: w.students[B]!.userId, target: groupId });
     await moveMember(w.deps, staff, { userId: w.students[C]!.userId, target: groupId });
-    await expect(moveMember(w.deps, staff, { userId: w.students[D]!.userId, target: groupId })).rejects.toMatchObject({ details: { reason: 'group-full' } });
+    await expect(
+      moveMember(w.deps, staff, { userId: w.students[D]!.userId, target: groupId }),
+    ).rejects.toMatchObject({ details: { reason: 'group-full' } });
     const moved = await moveMember(w.deps, staff, { userId: w.students[C]!.userId, target: 'new' });
     expect((await groupOf(C))?.id).toBe(moved.groupId);
     const overview = await groupsOverview(w.deps, staff);
@@ -134,7 +170,10 @@ describe('dropped students', () => {
     await respondToInvitation(w.deps, await w.as(b), b, invitationId, true);
     const staff = await w.as(w.instructor);
     const prof = (await findUserById(w.db, w.instructor.userId))!;
-    await dropMember(w.db, new Date('2024-09-01T15:00:00Z'), staff, prof, b.userId, { ip: null, userAgent: null });
+    await dropMember(w.db, new Date('2024-09-01T15:00:00Z'), staff, prof, b.userId, {
+      ip: null,
+      userAgent: null,
+    });
     const overview = await groupsOverview(w.deps, staff);
     expect(overview.groups.find((g) => g.id === groupId)!.members.map((m) => m.userId)).toEqual([a.userId]);
     expect(overview.groups.find((g) => g.id === groupId)!.problem).toMatch(/below the minimum/);
@@ -170,13 +209,18 @@ describe('ranking meetings', () => {
     const noClass = course.meetings.find((m) => !m.needsPresenters)!;
     await setGroupRanking(w.deps, await w.as(a), a, [lecture.id]);
     for (const bad of [['nope'], [noClass.id], [lecture.id, lecture.id]]) {
-      await expect(setGroupRanking(w.deps, await w.as(a), a, bad)).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(setGroupRanking(w.deps, await w.as(a), a, bad)).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
     }
     expect((await getGroupRanking(w.deps, await w.as(a), a)).ranking).toEqual([lecture.id]);
   });
 
   it('asks a student without a group to form one before ranking', async () => {
     const a = w.students[A]!;
-    await expect(setGroupRanking(w.deps, await w.as(a), a, [])).rejects.toMatchObject({ code: 'conflict', details: { reason: 'not-in-group' } });
+    await expect(setGroupRanking(w.deps, await w.as(a), a, [])).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'not-in-group' },
+    });
   });
 });

@@ -17,14 +17,23 @@ describe('what is due for a student', () => {
   beforeAll(async () => {
     t = await createTestDatabase('sqlite');
     world = await buildWorkWorld(t.db, now);
-    deps = { db: t.db, files: new BlobStore(t.config.filesDir), mailer: null, clock: () => now, publicUrl: 'http://localhost' };
+    deps = {
+      db: t.db,
+      files: new BlobStore(t.config.filesDir),
+      mailer: null,
+      clock: () => now,
+      publicUrl: 'http://localhost',
+    };
   });
   afterAll(async () => {
     await t?.drop();
   });
 
   const as = (userId: string) => loadWorkCourse(deps, SLUG, { userId, isAdmin: false });
-  const item = async (userId: string, key: string, at: Date) => (await studentDashboard(deps, await as(userId), at)).items.find((i) => i.deliverableKey === key && (i.meetingDate === '2024-08-28' || i.meetingDate === null))!;
+  const item = async (userId: string, key: string, at: Date) =>
+    (await studentDashboard(deps, await as(userId), at)).items.find(
+      (i) => i.deliverableKey === key && (i.meetingDate === '2024-08-28' || i.meetingDate === null),
+    )!;
 
   it('gives the slides’ accepted types and 50 MB limit, and says a late hand-in is flagged', async () => {
     const slides = await item(world.ids.ada, 'slides', now);
@@ -41,9 +50,20 @@ describe('what is due for a student', () => {
   });
 
   it('shows a granted extension with the regular deadline beside the new one', async () => {
-    await grantExtension(deps, await as(world.ids.ta), { deliverableKey: 'question', meetingDate: '2024-08-28', target: { kind: 'student', userId: world.ids.ben }, dueAt: '2024-08-29T14:30:00Z', reason: 'Illness' });
+    await grantExtension(deps, await as(world.ids.ta), {
+      deliverableKey: 'question',
+      meetingDate: '2024-08-28',
+      target: { kind: 'student', userId: world.ids.ben },
+      dueAt: '2024-08-29T14:30:00Z',
+      reason: 'Illness',
+    });
     const ben = await item(world.ids.ben, 'question', new Date(classStart.getTime() + 60_000));
-    expect(ben).toMatchObject({ extended: true, state: 'open', blocker: null, dueAt: '2024-08-29T14:30:00.000Z' });
+    expect(ben).toMatchObject({
+      extended: true,
+      state: 'open',
+      blocker: null,
+      dueAt: '2024-08-29T14:30:00.000Z',
+    });
     expect(Date.parse(ben.regularDueAt)).toBe(classStart.getTime());
     expect((await item(world.ids.dan, 'question', now)).extended).toBe(false);
   });

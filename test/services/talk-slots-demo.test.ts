@@ -23,7 +23,9 @@ it('puts the 4 demo groups on Oct 21 and Oct 23, two a day, publishes them, and 
   expect(board.publishedAt).not.toBeNull();
 
   const mine = await myTalkSlots(w.deps, await w.as(w.students[0]!), w.students[0]!);
-  expect(mine.talks[0]!.talk?.sentence).toMatch(/^Your group presents on (Mon Oct 21|Wed Oct 23), (1st|2nd) of 2\.$/);
+  expect(mine.talks[0]!.talk?.sentence).toMatch(
+    /^Your group presents on (Mon Oct 21|Wed Oct 23), (1st|2nd) of 2\.$/,
+  );
 
   expect(await seedTalkSlots(w.deps, SLUG)).toEqual({ placed: 0, published: true });
   expect((await staffSlotBoards(w.deps, await w.as(w.instructor))).boards[0]).toEqual(board);

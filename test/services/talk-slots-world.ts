@@ -29,7 +29,10 @@ export interface SlotWorld {
 
 export async function buildSlotWorld(db: Db, now: Date, emailPrefix = ''): Promise<SlotWorld> {
   const stamp = now.toISOString();
-  await importSyllabus({ db, clock: () => now }, { source: SYLLABUS, slug: SLUG, timeZone: 'America/Chicago' });
+  await importSyllabus(
+    { db, clock: () => now },
+    { source: SYLLABUS, slug: SLUG, timeZone: 'America/Chicago' },
+  );
   const ref = (await findCourseRef(db, SLUG))!;
   const course = (await loadCourse(db, SLUG))!;
   const person = async (name: string, role: 'student' | 'ta' | 'instructor', courseId = ref.id) =>
@@ -40,7 +43,8 @@ export async function buildSlotWorld(db: Db, now: Date, emailPrefix = ''): Promi
     const id = ulid();
     await insertGroup(db, { id, course_id: ref.id, name: `Group ${g}`, created_at: stamp, created_by: null });
     const members = [await person(`s${g}a`, 'student'), await person(`s${g}b`, 'student')];
-    for (const m of members) await insertMember(db, { group_id: id, user_id: m, course_id: ref.id, joined_at: stamp });
+    for (const m of members)
+      await insertMember(db, { group_id: id, user_id: m, course_id: ref.id, joined_at: stamp });
     groups.push(id);
     students.push(members);
   }
@@ -51,7 +55,13 @@ export async function buildSlotWorld(db: Db, now: Date, emailPrefix = ''): Promi
   await saveCourse(db, 'other-course', buildCourse({ title: 'Another Seminar' }), stamp);
   const other = (await findCourseRef(db, 'other-course'))!;
   const otherGroup = ulid();
-  await insertGroup(db, { id: otherGroup, course_id: other.id, name: 'Outsiders', created_at: stamp, created_by: null });
+  await insertGroup(db, {
+    id: otherGroup,
+    course_id: other.id,
+    name: 'Outsiders',
+    created_at: stamp,
+    created_by: null,
+  });
   const outsider = await person('outsider', 'student', other.id);
   await insertMember(db, { group_id: otherGroup, user_id: outsider, course_id: other.id, joined_at: stamp });
 

@@ -18,8 +18,20 @@ describe('the demo hand-ins', () => {
 
   beforeAll(async () => {
     t = await createTestDatabase('sqlite');
-    const shiftTo = DateTime.fromJSDate(NOW).setZone('America/Chicago').startOf('week').minus({ weeks: 6 }).toISODate()!;
-    const imported = await importSyllabus({ db: t.db, clock: () => NOW }, { source: readFileSync('examples/cs598-genai-f24.md'), slug: 'cs598-genai-f24', timeZone: 'America/Chicago', shiftTo });
+    const shiftTo = DateTime.fromJSDate(NOW)
+      .setZone('America/Chicago')
+      .startOf('week')
+      .minus({ weeks: 6 })
+      .toISODate()!;
+    const imported = await importSyllabus(
+      { db: t.db, clock: () => NOW },
+      {
+        source: readFileSync('examples/cs598-genai-f24.md'),
+        slug: 'cs598-genai-f24',
+        timeZone: 'America/Chicago',
+        shiftTo,
+      },
+    );
     courseId = imported.stored.id;
     await seedDemoAccounts(t.db, NOW, courseId);
     await seedGroups({ db: t.db, clock: () => NOW }, 'cs598-genai-f24', 598);

@@ -35,7 +35,11 @@ describeEachDialect('talk-slot migration', (get) => {
 
   it('leaves a deliverable staff changed to another holder alone', async () => {
     const row = (await listDeliverableRows(get().db, w.courseId)).find((r) => r.key === MIDTERM)!;
-    await updateDeliverableRow(get().db, w.courseId, MIDTERM, { spec: JSON.stringify({ ...JSON.parse(row.spec), holder: 'group' }), closed: 0, updated_at: NOW.toISOString() });
+    await updateDeliverableRow(get().db, w.courseId, MIDTERM, {
+      spec: JSON.stringify({ ...JSON.parse(row.spec), holder: 'group' }),
+      closed: 0,
+      updated_at: NOW.toISOString(),
+    });
     let undone: string[] = [];
     while (!undone.includes(MIGRATION)) undone = [...undone, ...(await migrateDown(get().db)).applied];
     await migrateToLatest(get().db);

@@ -35,7 +35,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.webDir ? { webDir: options.webDir } : {}),
   });
   try {
-    const demo = options.demo ? await importDemoCourse({ db: seminar.db, ...(options.clock ? { clock: options.clock } : {}) }) : null;
+    const demo = options.demo
+      ? await importDemoCourse({ db: seminar.db, ...(options.clock ? { clock: options.clock } : {}) })
+      : null;
     const { url } = await listenSeminar(seminar);
     return {
       url,

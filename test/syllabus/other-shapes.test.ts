@@ -40,7 +40,10 @@ describe('a file saved as Latin-1 (Windows-1252)', () => {
 
   it('still refuses bytes that are binary rather than Latin-1', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0xfd, 0x41]);
-    expect(parseSyllabus(png, { timeZone: 'America/Chicago' })).toMatchObject({ ok: false, error: { code: 'binary' } });
+    expect(parseSyllabus(png, { timeZone: 'America/Chicago' })).toMatchObject({
+      ok: false,
+      error: { code: 'binary' },
+    });
   });
 });
 
@@ -50,20 +53,41 @@ describe('a Tuesday/Thursday course in Amsterdam across the end of summer time, 
   it('reads the calendar, the reading week as a day off, and plain "Lecturer:" lines as staff', () => {
     expect(course.timeZone).toBe('Europe/Amsterdam');
     expect(course.pattern).toEqual({ days: [2, 4], startTime: '13:15', endTime: '15:00' });
-    expect(course.meetings.map((m) => m.date)).toEqual(['2024-10-15', '2024-10-17', '2024-10-22', '2024-10-24', '2024-10-29', '2024-10-31', '2024-11-05', '2024-11-07']);
+    expect(course.meetings.map((m) => m.date)).toEqual([
+      '2024-10-15',
+      '2024-10-17',
+      '2024-10-22',
+      '2024-10-24',
+      '2024-10-29',
+      '2024-10-31',
+      '2024-11-05',
+      '2024-11-07',
+    ]);
     expect(course.meetings.find((m) => m.date === '2024-11-05')!.kind).toBe('no_class');
-    expect(course.staff.map((s) => [s.name, s.role])).toEqual([['Dr. Jan de Vries', 'instructor'], ['Sophie Bakker', 'ta']]);
+    expect(course.staff.map((s) => [s.name, s.role])).toEqual([
+      ['Dr. Jan de Vries', 'instructor'],
+      ['Sophie Bakker', 'ta'],
+    ]);
     expect(warnings).toEqual([]);
   });
 
   it('keeps the class at 13:15 local on both sides of the change (11:15Z in summer time, 12:15Z after)', () => {
-    const at = (date: string) => meetingInterval(course, course.meetings.find((m) => m.date === date)!).start;
+    const at = (date: string) =>
+      meetingInterval(
+        course,
+        course.meetings.find((m) => m.date === date)!,
+      ).start;
     expect(at('2024-10-24')).toBe('2024-10-24T11:15:00.000Z');
     expect(at('2024-10-29')).toBe('2024-10-29T12:15:00.000Z');
   });
 
   it('reads "30 pts" weights as shares of the total', () => {
-    expect(course.components.map((c) => [c.name, c.weight])).toEqual([['Presentation', 30], ['Weekly critiques', 20], ['Participation', 10], ['Final essay', 40]]);
+    expect(course.components.map((c) => [c.name, c.weight])).toEqual([
+      ['Presentation', 30],
+      ['Weekly critiques', 20],
+      ['Participation', 10],
+      ['Final essay', 40],
+    ]);
   });
 
   it('reads "due by 20 December" as the end of that day in Amsterdam (CET, after the change)', () => {
@@ -75,23 +99,54 @@ describe('a schedule written as a bulleted list under "Weekly Plan"', () => {
   const { course } = load('bulleted-schedule.md');
 
   it('reads each dated item as a meeting, sub-items as its readings, and "No class" as a day off', () => {
-    expect(course.meetings.map((m) => [m.date, m.kind, m.title, m.readings.map((r) => [r.title, r.required])])).toEqual([
+    expect(
+      course.meetings.map((m) => [m.date, m.kind, m.title, m.readings.map((r) => [r.title, r.required])]),
+    ).toEqual([
       ['2025-01-13', 'lecture', 'Introduction. No reading.', []],
       ['2025-01-20', 'no_class', 'No class (MLK Day)', []],
-      ['2025-01-27', 'lecture', 'Dualism', [['Descartes, Meditations II and VI', true], ['Jackson, "Epiphenomenal Qualia"', false]]],
+      [
+        '2025-01-27',
+        'lecture',
+        'Dualism',
+        [
+          ['Descartes, Meditations II and VI', true],
+          ['Jackson, "Epiphenomenal Qualia"', false],
+        ],
+      ],
       ['2025-02-03', 'lecture', 'Functionalism', [['Putnam, "The Nature of Mental States"', true]]],
       ['2025-02-10', 'lecture', 'Chinese Room', [['Searle, "Minds, Brains, and Programs"', true]]],
-      ['2025-02-17', 'lecture', 'Consciousness', [['Nagel, "What Is It Like to Be a Bat?"', true], ['Chalmers, "Facing Up"', false]]],
+      [
+        '2025-02-17',
+        'lecture',
+        'Consciousness',
+        [
+          ['Nagel, "What Is It Like to Be a Bat?"', true],
+          ['Chalmers, "Facing Up"', false],
+        ],
+      ],
       ['2025-02-24', 'lecture', 'Paper workshop', []],
     ]);
     expect(course.meetings[2]!.readings[0]!.url).toBe('https://example.org/meditations.pdf');
     expect(course.components.map((c) => c.weight)).toEqual([25, 25, 50]);
-    expect(course.milestones.map((m) => [m.key, m.dueAt])).toEqual([['term-paper', '2025-05-03T04:59:59.999Z']]);
+    expect(course.milestones.map((m) => [m.key, m.dueAt])).toEqual([
+      ['term-paper', '2025-05-03T04:59:59.999Z'],
+    ]);
   });
 
   it('does not take a dated list under "Important Dates" for the schedule', () => {
-    const text = ['# X 100: Y (Fall 2024)', '', '## Important Dates', '', '- Sept 5: groups', '- Oct 3: proposal', '- Dec 19: report'].join('\n');
-    expect(parseSyllabus(text, { timeZone: 'America/Chicago' })).toMatchObject({ ok: false, error: { code: 'not_a_syllabus' } });
+    const text = [
+      '# X 100: Y (Fall 2024)',
+      '',
+      '## Important Dates',
+      '',
+      '- Sept 5: groups',
+      '- Oct 3: proposal',
+      '- Dec 19: report',
+    ].join('\n');
+    expect(parseSyllabus(text, { timeZone: 'America/Chicago' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_a_syllabus' },
+    });
   });
 });
 
@@ -104,24 +159,54 @@ describe('HTML tables', () => {
       ['2024-09-20', 'no_class', [null], {}],
       ['2024-09-27', 'lecture', ['https://example.org/organoids.pdf'], { Presenter: 'Group 3' }],
     ]);
-    expect(course.components.map((c) => [c.name, c.weight])).toEqual([['Presentation', 50], ['Participation', 50]]);
+    expect(course.components.map((c) => [c.name, c.weight])).toEqual([
+      ['Presentation', 50],
+      ['Participation', 50],
+    ]);
   });
 });
 
 describe('files the importer refuses with one clear error', () => {
   it('refuses a syllabus with no schedule at all, saying what is missing', () => {
     const r = parseSyllabus(bytes('refused-no-schedule.md'), { timeZone: 'America/Chicago' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'not_a_syllabus', message: expect.stringMatching(/schedule/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'not_a_syllabus', message: expect.stringMatching(/schedule/) },
+    });
   });
 
   it('refuses an empty file', () => {
-    expect(parseSyllabus(new Uint8Array(), { timeZone: 'America/Chicago' })).toMatchObject({ ok: false, error: { code: 'empty' } });
+    expect(parseSyllabus(new Uint8Array(), { timeZone: 'America/Chicago' })).toMatchObject({
+      ok: false,
+      error: { code: 'empty' },
+    });
   });
 
   it('reads a 2 MB syllabus (a long schedule and a long policy) in one pass', () => {
-    const rows = Array.from({ length: 4000 }, (_, k) => `| Sept ${(k % 28) + 1} | **Topic ${k}**<br>[Paper ${k}](https://example.org/${k}.pdf) (Required) |`);
-    const policy = Array.from({ length: 10_000 }, (_, k) => `Paragraph ${k} of the policy: ${'words '.repeat(25)}`);
-    const text = ['# CS 900: Long Seminar (Fall 2024)', '', '**Lectures**: Room 1, MW 9:30-10:45 AM', '', '## Schedule', '', '| Date | Readings |', '| --- | --- |', ...rows, '', '## Policies', '', ...policy].join('\n');
+    const rows = Array.from(
+      { length: 4000 },
+      (_, k) =>
+        `| Sept ${(k % 28) + 1} | **Topic ${k}**<br>[Paper ${k}](https://example.org/${k}.pdf) (Required) |`,
+    );
+    const policy = Array.from(
+      { length: 10_000 },
+      (_, k) => `Paragraph ${k} of the policy: ${'words '.repeat(25)}`,
+    );
+    const text = [
+      '# CS 900: Long Seminar (Fall 2024)',
+      '',
+      '**Lectures**: Room 1, MW 9:30-10:45 AM',
+      '',
+      '## Schedule',
+      '',
+      '| Date | Readings |',
+      '| --- | --- |',
+      ...rows,
+      '',
+      '## Policies',
+      '',
+      ...policy,
+    ].join('\n');
     expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
     const r = parseSyllabus(text, { timeZone: 'America/Chicago' });
     expect(r.ok).toBe(true);
@@ -132,7 +217,9 @@ describe('files the importer refuses with one clear error', () => {
 describe('a week-per-row table with a column per class day', () => {
   it('gives one meeting per dated cell, in date order, with its readings', () => {
     const { course } = load('week-columns.md');
-    expect(course.meetings.map((m) => [m.date, m.kind, m.title, m.readings.map((r) => [r.title, r.required])])).toEqual([
+    expect(
+      course.meetings.map((m) => [m.date, m.kind, m.title, m.readings.map((r) => [r.title, r.required])]),
+    ).toEqual([
       ['2024-09-03', 'lecture', 'Introduction', []],
       ['2024-09-05', 'lecture', null, [['MapReduce', true]]],
       ['2024-09-10', 'lecture', null, [['GFS', true]]],
@@ -158,23 +245,33 @@ describe('dates written the European way in a schedule', () => {
       '| 19.09. | Wear | [Paper E](https://example.org/e.pdf) |',
     ].join('\n');
     const r = parseSyllabus(text, { timeZone: 'Europe/Berlin' });
-    expect(r.ok && r.course.meetings.map((m) => m.date)).toEqual(['2024-09-03', '2024-09-12', '2024-09-17', '2024-09-19']);
+    expect(r.ok && r.course.meetings.map((m) => m.date)).toEqual([
+      '2024-09-03',
+      '2024-09-12',
+      '2024-09-17',
+      '2024-09-19',
+    ]);
     expect(r.ok && r.warnings.filter((w) => /date/.test(w.message))).toEqual([]);
   });
 });
 
 describe('HTML and list schedules built to be slow', () => {
-  const head = '# CS 1: X (Fall 2024)\n\n## Schedule\n\n| Date | Readings |\n| --- | --- |\n| Sept 3 | [A](https://a.org) |\n\n';
+  const head =
+    '# CS 1: X (Fall 2024)\n\n## Schedule\n\n| Date | Readings |\n| --- | --- |\n| Sept 3 | [A](https://a.org) |\n\n';
   // Each of these took minutes while a scan restarted at every unclosed tag or blank line; now each is one pass.
   it.each([
     ['unclosed links', '<table><tr><td>' + '<a href="x'.repeat(150_000) + '</table>'],
     ['unclosed tags', '<table><tr><td>' + '<b'.repeat(300_000) + '</table>'],
     ['unclosed tables', '<table>\n'.repeat(300_000)],
     ['a list with blank lines', '## Weekly Plan\n\n' + '- **Sept 3** — x\n\n\n'.repeat(100_000)],
-  ])('reads a syllabus of %s without a throw', (_, body) => {
-    const r = parseSyllabus(head + body, { timeZone: 'America/Chicago' });
-    expect(r.ok).toBe(true);
-  }, 60_000);
+  ])(
+    'reads a syllabus of %s without a throw',
+    (_, body) => {
+      const r = parseSyllabus(head + body, { timeZone: 'America/Chicago' });
+      expect(r.ok).toBe(true);
+    },
+    60_000,
+  );
 });
 
 describe('a week row naming two class days in its date cell', () => {

@@ -8,7 +8,10 @@ const at = (iso: string) => Date.parse(iso);
 
 describe('countdown words', () => {
   it('says "due in 26 h" a day and two hours before, and marks it soon', () => {
-    expect(countdownTo('2024-08-28T14:30:00Z', at('2024-08-27T12:30:00Z'))).toEqual({ words: 'due in 26 h', urgency: 'soon' });
+    expect(countdownTo('2024-08-28T14:30:00Z', at('2024-08-27T12:30:00Z'))).toEqual({
+      words: 'due in 26 h',
+      urgency: 'soon',
+    });
   });
   it('counts days from 72 hours on, and minutes in the last hour', () => {
     expect(countdownTo('2024-09-04T14:30:00Z', at('2024-08-27T12:00:00Z')).words).toBe('due in 8 days');
@@ -16,7 +19,10 @@ describe('countdown words', () => {
     expect(countdownTo('2024-08-28T14:30:00Z', at('2024-08-28T14:29:59Z')).words).toBe('due in 1 min');
   });
   it('says how long ago a deadline passed', () => {
-    expect(countdownTo('2024-08-28T14:30:00Z', at('2024-08-28T16:00:00Z'))).toEqual({ words: '1 h ago', urgency: 'past' });
+    expect(countdownTo('2024-08-28T14:30:00Z', at('2024-08-28T16:00:00Z'))).toEqual({
+      words: '1 h ago',
+      urgency: 'past',
+    });
   });
 });
 
@@ -27,18 +33,24 @@ describe('the file check before an upload', () => {
     expect(typeList(['pdf', 'docx', 'md'])).toBe('PDF, Word (.docx) or Markdown (.md)');
   });
   it('refuses a .txt for slides and says what to choose instead', () => {
-    expect(fileProblem({ name: 'notes.txt', size: 10 }, slides, 1000)).toBe('“notes.txt” is not a PowerPoint (.pptx) or PDF file. Choose a PowerPoint (.pptx) or PDF file.');
+    expect(fileProblem({ name: 'notes.txt', size: 10 }, slides, 1000)).toBe(
+      '“notes.txt” is not a PowerPoint (.pptx) or PDF file. Choose a PowerPoint (.pptx) or PDF file.',
+    );
   });
   it('refuses an empty file and one over the limit, and takes an upper-case extension', () => {
     expect(fileProblem({ name: 'talk.pdf', size: 0 }, slides, 1000)).toMatch(/is empty/);
-    expect(fileProblem({ name: 'talk.pdf', size: 60 * 1048576 }, slides, 50 * 1048576)).toMatch(/60\.0 MB, larger than the 50\.0 MB limit/);
+    expect(fileProblem({ name: 'talk.pdf', size: 60 * 1048576 }, slides, 50 * 1048576)).toMatch(
+      /60\.0 MB, larger than the 50\.0 MB limit/,
+    );
     expect(fileProblem({ name: 'TALK.PDF', size: 2048 }, slides, 50 * 1048576)).toBeNull();
   });
 });
 
 describe('the Markdown preview', () => {
   it('reads the summary template as headings and paragraphs', () => {
-    const blocks = markdownBlocks('# Summary: Attention\n\n_Group: Beta_\n\n## What is the problem?\n\nQuadratic cost.\n');
+    const blocks = markdownBlocks(
+      '# Summary: Attention\n\n_Group: Beta_\n\n## What is the problem?\n\nQuadratic cost.\n',
+    );
     expect(blocks).toEqual([
       { kind: 'heading', level: 1, text: 'Summary: Attention' },
       { kind: 'paragraph', text: '_Group: Beta_' },

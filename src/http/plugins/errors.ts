@@ -44,8 +44,17 @@ export function errorBody(code: string, message: string, details?: unknown): Err
 }
 
 /** Sends an error body with a status; for handlers that answer an error without throwing. */
-export function sendError(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
-  return reply.code(status).type('application/json; charset=utf-8').send(errorBody(code, message, details));
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details?: unknown,
+) {
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send(errorBody(code, message, details));
 }
 
 function zodDetails(error: ZodError) {
@@ -80,18 +89,27 @@ export function registerErrorHandling(
       return sendError(reply, 400, 'invalid_input', fe.message, fe.validation);
     }
     if (status >= 400 && status < 500) {
-      const code = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? 'invalid_json' : (CODE_BY_STATUS[status] ?? 'bad_request');
+      const code =
+        fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
+          ? 'invalid_json'
+          : (CODE_BY_STATUS[status] ?? 'bad_request');
       // Fastify's own 4xx messages are safe and short (e.g. "Body is too large"); keep them.
       return sendError(reply, status, code, fe.message || 'Bad request.');
     }
     request.log.error({ err }, 'request failed');
-    if (status === 503) return sendError(reply, 503, 'unavailable', 'The service is unavailable; try again shortly.');
+    if (status === 503)
+      return sendError(reply, 503, 'unavailable', 'The service is unavailable; try again shortly.');
     return sendError(reply, 500, 'internal', 'Something went wrong on our side; the error has been logged.');
   });
 
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (fallback && !path.startsWith('/api/') && path !== '/api' && (request.method === 'GET' || request.method === 'HEAD')) {
+    if (
+      fallback &&
+      !path.startsWith('/api/') &&
+      path !== '/api' &&
+      (request.method === 'GET' || request.method === 'HEAD')
+    ) {
       return fallback(request, reply);
     }
     return sendError(reply, 404, 'not_found', `No route for ${request.method} ${path.slice(0, 200)}.`);

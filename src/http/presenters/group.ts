@@ -3,7 +3,10 @@ import type { GroupsBody } from '../../contracts/groups.js';
 import type { CourseAction } from '../../domain/permissions.js';
 import type { GroupsOverview } from '../../services/groups/list-groups.js';
 
-export function presentGroups(overview: GroupsOverview, abilities: Record<CourseAction, boolean>): GroupsBody {
+export function presentGroups(
+  overview: GroupsOverview,
+  abilities: Record<CourseAction, boolean>,
+): GroupsBody {
   return {
     settings: overview.settings,
     timeZone: overview.timeZone,

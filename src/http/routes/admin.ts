@@ -82,13 +82,11 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
             metaOf(request),
           )
         : null;
-      return reply
-        .code(201)
-        .send({
-          slug: result.stored.slug ?? body.slug,
-          title: course.title,
-          instructor: named ? presentUser(named.user) : null,
-        });
+      return reply.code(201).send({
+        slug: result.stored.slug ?? body.slug,
+        title: course.title,
+        instructor: named ? presentUser(named.user) : null,
+      });
     },
   );
 

@@ -10,21 +10,55 @@ import { slugParamsSchema } from './courses.js';
 import { errors, tags, workOf } from './deliverables.js';
 
 export const dashboardRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
-  app.get('/courses/:slug/dashboard', { schema: { summary: 'What is due for me: questions, my group\'s work, late items, misses left, receipts (students)', tags, params: slugParamsSchema, response: { 200: looseObjectSchema, ...errors } } }, async (request, reply) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    noStore(reply);
-    return studentDashboard(deps, await workOf(deps, request, slug), deps.clock());
-  });
+  app.get(
+    '/courses/:slug/dashboard',
+    {
+      schema: {
+        summary:
+          "What is due for me: questions, my group's work, late items, misses left, receipts (students)",
+        tags,
+        params: slugParamsSchema,
+        response: { 200: looseObjectSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      noStore(reply);
+      return studentDashboard(deps, await workOf(deps, request, slug), deps.clock());
+    },
+  );
 
-  app.get('/courses/:slug/meetings/:date/dashboard', { schema: { summary: 'A class for staff: who handed in questions, slides and summary status, attendance (staff)', tags, params: meetingParamsSchema, response: { 200: looseObjectSchema, ...errors } } }, async (request, reply) => {
-    const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
-    noStore(reply);
-    return meetingDashboard(deps, await workOf(deps, request, slug), date, deps.clock());
-  });
+  app.get(
+    '/courses/:slug/meetings/:date/dashboard',
+    {
+      schema: {
+        summary: 'A class for staff: who handed in questions, slides and summary status, attendance (staff)',
+        tags,
+        params: meetingParamsSchema,
+        response: { 200: looseObjectSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
+      noStore(reply);
+      return meetingDashboard(deps, await workOf(deps, request, slug), date, deps.clock());
+    },
+  );
 
-  app.get('/courses/:slug/deliverables/:key/status', { schema: { summary: "Everyone's status on one deliverable (staff)", tags, params: deliverableParamsSchema, response: { 200: looseObjectSchema, ...errors } } }, async (request, reply) => {
-    const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
-    noStore(reply);
-    return deliverableTable(deps, await workOf(deps, request, slug), key, deps.clock());
-  });
+  app.get(
+    '/courses/:slug/deliverables/:key/status',
+    {
+      schema: {
+        summary: "Everyone's status on one deliverable (staff)",
+        tags,
+        params: deliverableParamsSchema,
+        response: { 200: looseObjectSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
+      noStore(reply);
+      return deliverableTable(deps, await workOf(deps, request, slug), key, deps.clock());
+    },
+  );
 };

@@ -2,10 +2,22 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { errorSchema } from '../../contracts/course.js';
-import { deliverableParamsSchema, deliverablePatchSchema, extensionBodySchema, extensionParamsSchema, handInsQuerySchema, looseObjectSchema } from '../../contracts/work.js';
+import {
+  deliverableParamsSchema,
+  deliverablePatchSchema,
+  extensionBodySchema,
+  extensionParamsSchema,
+  handInsQuerySchema,
+  looseObjectSchema,
+} from '../../contracts/work.js';
 import { BlobStore } from '../../files/blob-store.js';
 import { authorize } from '../../services/enrollment/course-access.js';
-import { integrityPolicyText, loadWorkCourse, type WorkCourse, type WorkDeps } from '../../services/work/context.js';
+import {
+  integrityPolicyText,
+  loadWorkCourse,
+  type WorkCourse,
+  type WorkDeps,
+} from '../../services/work/context.js';
 import { grantExtension, revokeExtension, updateDeliverable } from '../../services/work/staff.js';
 import { listExtensions, ownerHandIns } from '../../services/work/staff-views.js';
 import type { AppDeps, RouteOptions } from '../deps.js';
@@ -14,7 +26,13 @@ import { presentDeliverable } from '../presenters/work.js';
 import { slugParamsSchema } from './courses.js';
 
 export const tags = ['work'];
-export const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+export const errors = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+};
 
 const workDeps = new WeakMap<AppDeps, WorkDeps>();
 
@@ -22,7 +40,13 @@ const workDeps = new WeakMap<AppDeps, WorkDeps>();
 export function workDepsOf(app: FastifyInstance, deps: AppDeps): WorkDeps {
   let found = workDeps.get(deps);
   if (!found) {
-    found = { db: deps.db, files: new BlobStore(deps.config.filesDir), mailer: app.hasDecorator('auth') ? app.auth.mailer : null, clock: deps.clock, publicUrl: deps.config.publicUrl };
+    found = {
+      db: deps.db,
+      files: new BlobStore(deps.config.filesDir),
+      mailer: app.hasDecorator('auth') ? app.auth.mailer : null,
+      clock: deps.clock,
+      publicUrl: deps.config.publicUrl,
+    };
     workDeps.set(deps, found);
   }
   return found;
@@ -33,45 +57,137 @@ export function workOf(deps: AppDeps, request: FastifyRequest, slug: string): Pr
 }
 
 export const deliverableRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
-  app.get('/courses/:slug/deliverables', { schema: { summary: 'Deliverables of the course with their due, late and file rules (members)', tags, params: slugParamsSchema, response: { 200: looseObjectSchema, ...errors } } }, async (request, reply) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    const work = await workOf(deps, request, slug);
-    authorize(work.access, 'viewPrivate');
-    noStore(reply);
-    return { timeZone: work.course.timeZone, policy: integrityPolicyText(work.course), deliverables: work.deliverables.map((d) => presentDeliverable(d, work.course.timeZone)) };
-  });
+  app.get(
+    '/courses/:slug/deliverables',
+    {
+      schema: {
+        summary: 'Deliverables of the course with their due, late and file rules (members)',
+        tags,
+        params: slugParamsSchema,
+        response: { 200: looseObjectSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const work = await workOf(deps, request, slug);
+      authorize(work.access, 'viewPrivate');
+      noStore(reply);
+      return {
+        timeZone: work.course.timeZone,
+        policy: integrityPolicyText(work.course),
+        deliverables: work.deliverables.map((d) => presentDeliverable(d, work.course.timeZone)),
+      };
+    },
+  );
 
-  app.patch('/courses/:slug/deliverables/:key', { schema: { summary: "Edit a deliverable's policy: due rule, late rule, grace, allowance, limits, closed (staff)", tags, params: deliverableParamsSchema, body: deliverablePatchSchema, response: { 200: looseObjectSchema, ...errors } } }, async (request) => {
-    const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
-    const work = await workOf(deps, request, slug);
-    const saved = await updateDeliverable(workDepsOf(app, deps), work, key, request.body as z.infer<typeof deliverablePatchSchema>);
-    return { deliverable: presentDeliverable(saved, work.course.timeZone) };
-  });
+  app.patch(
+    '/courses/:slug/deliverables/:key',
+    {
+      schema: {
+        summary: "Edit a deliverable's policy: due rule, late rule, grace, allowance, limits, closed (staff)",
+        tags,
+        params: deliverableParamsSchema,
+        body: deliverablePatchSchema,
+        response: { 200: looseObjectSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
+      const work = await workOf(deps, request, slug);
+      const saved = await updateDeliverable(
+        workDepsOf(app, deps),
+        work,
+        key,
+        request.body as z.infer<typeof deliverablePatchSchema>,
+      );
+      return { deliverable: presentDeliverable(saved, work.course.timeZone) };
+    },
+  );
 
-  app.post('/courses/:slug/deliverables/:key/extensions', { schema: { summary: 'Grant a student or a group a later deadline (staff)', tags, params: deliverableParamsSchema, body: extensionBodySchema, response: { 201: looseObjectSchema, ...errors } } }, async (request, reply) => {
-    const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
-    const body = request.body as z.infer<typeof extensionBodySchema>;
-    const work = await workOf(deps, request, slug);
-    const granted = await grantExtension(workDepsOf(app, deps), work, { deliverableKey: key, meetingDate: body.meetingDate ?? null, target: body.target, dueAt: body.dueAt, reason: body.reason ?? null });
-    return reply.code(201).send(granted);
-  });
+  app.post(
+    '/courses/:slug/deliverables/:key/extensions',
+    {
+      schema: {
+        summary: 'Grant a student or a group a later deadline (staff)',
+        tags,
+        params: deliverableParamsSchema,
+        body: extensionBodySchema,
+        response: { 201: looseObjectSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
+      const body = request.body as z.infer<typeof extensionBodySchema>;
+      const work = await workOf(deps, request, slug);
+      const granted = await grantExtension(workDepsOf(app, deps), work, {
+        deliverableKey: key,
+        meetingDate: body.meetingDate ?? null,
+        target: body.target,
+        dueAt: body.dueAt,
+        reason: body.reason ?? null,
+      });
+      return reply.code(201).send(granted);
+    },
+  );
 
-  app.get('/courses/:slug/extensions', { schema: { summary: 'Every extension of the course, with the students and groups one can be granted to (staff)', tags, params: slugParamsSchema, response: { 200: looseObjectSchema, ...errors } } }, async (request, reply) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    noStore(reply);
-    return listExtensions(deps, await workOf(deps, request, slug));
-  });
+  app.get(
+    '/courses/:slug/extensions',
+    {
+      schema: {
+        summary: 'Every extension of the course, with the students and groups one can be granted to (staff)',
+        tags,
+        params: slugParamsSchema,
+        response: { 200: looseObjectSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      noStore(reply);
+      return listExtensions(deps, await workOf(deps, request, slug));
+    },
+  );
 
-  app.delete('/courses/:slug/extensions/:extensionId', { schema: { summary: 'Revoke an extension: the regular deadline applies again (staff)', tags, params: extensionParamsSchema, response: { 200: looseObjectSchema, ...errors } } }, async (request) => {
-    const { slug, extensionId } = request.params as z.infer<typeof extensionParamsSchema>;
-    const work = await workOf(deps, request, slug);
-    return revokeExtension(workDepsOf(app, deps), work, extensionId);
-  });
+  app.delete(
+    '/courses/:slug/extensions/:extensionId',
+    {
+      schema: {
+        summary: 'Revoke an extension: the regular deadline applies again (staff)',
+        tags,
+        params: extensionParamsSchema,
+        response: { 200: looseObjectSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug, extensionId } = request.params as z.infer<typeof extensionParamsSchema>;
+      const work = await workOf(deps, request, slug);
+      return revokeExtension(workDepsOf(app, deps), work, extensionId);
+    },
+  );
 
-  app.get('/courses/:slug/deliverables/:key/hand-ins', { schema: { summary: "One student's or group's every version of a deliverable, with reviews and the counted one (staff)", tags, params: deliverableParamsSchema, querystring: handInsQuerySchema, response: { 200: looseObjectSchema, ...errors } } }, async (request, reply) => {
-    const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
-    const query = request.query as z.infer<typeof handInsQuerySchema>;
-    noStore(reply);
-    return ownerHandIns(deps, await workOf(deps, request, slug), key, query.owner ?? '', { meetingDate: query.meetingDate ?? null }, deps.clock());
-  });
+  app.get(
+    '/courses/:slug/deliverables/:key/hand-ins',
+    {
+      schema: {
+        summary:
+          "One student's or group's every version of a deliverable, with reviews and the counted one (staff)",
+        tags,
+        params: deliverableParamsSchema,
+        querystring: handInsQuerySchema,
+        response: { 200: looseObjectSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
+      const query = request.query as z.infer<typeof handInsQuerySchema>;
+      noStore(reply);
+      return ownerHandIns(
+        deps,
+        await workOf(deps, request, slug),
+        key,
+        query.owner ?? '',
+        { meetingDate: query.meetingDate ?? null },
+        deps.clock(),
+      );
+    },
+  );
 };

@@ -1,7 +1,11 @@
 // Downloads as attachments with nosniff: one hand-in (owners and staff), or a whole class / deliverable as one streamed zip (staff).
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { deliverableParamsSchema, meetingParamsSchema, submissionParamsSchema } from '../../contracts/work.js';
+import {
+  deliverableParamsSchema,
+  meetingParamsSchema,
+  submissionParamsSchema,
+} from '../../contracts/work.js';
 import { downloadAll, downloadSubmission, type Download } from '../../services/work/downloads.js';
 import type { RouteOptions } from '../deps.js';
 import { errors, tags, workDepsOf, workOf } from './deliverables.js';
@@ -22,18 +26,60 @@ function send(reply: FastifyReply, d: Download) {
 }
 
 export const downloadRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
-  app.get('/courses/:slug/submissions/:submissionId/download', { schema: { summary: 'Download a hand-in as an attachment (its owners and staff)', tags, params: submissionParamsSchema, response: errors } }, async (request, reply) => {
-    const { slug, submissionId } = request.params as z.infer<typeof submissionParamsSchema>;
-    return send(reply, await downloadSubmission(workDepsOf(app, deps), await workOf(deps, request, slug), submissionId));
-  });
+  app.get(
+    '/courses/:slug/submissions/:submissionId/download',
+    {
+      schema: {
+        summary: 'Download a hand-in as an attachment (its owners and staff)',
+        tags,
+        params: submissionParamsSchema,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const { slug, submissionId } = request.params as z.infer<typeof submissionParamsSchema>;
+      return send(
+        reply,
+        await downloadSubmission(workDepsOf(app, deps), await workOf(deps, request, slug), submissionId),
+      );
+    },
+  );
 
-  app.get('/courses/:slug/meetings/:date/download', { schema: { summary: 'Every counted hand-in of a class as one zip (staff)', tags, params: meetingParamsSchema, response: errors } }, async (request, reply) => {
-    const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
-    return send(reply, await downloadAll(workDepsOf(app, deps), await workOf(deps, request, slug), { meetingDate: date }));
-  });
+  app.get(
+    '/courses/:slug/meetings/:date/download',
+    {
+      schema: {
+        summary: 'Every counted hand-in of a class as one zip (staff)',
+        tags,
+        params: meetingParamsSchema,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
+      return send(
+        reply,
+        await downloadAll(workDepsOf(app, deps), await workOf(deps, request, slug), { meetingDate: date }),
+      );
+    },
+  );
 
-  app.get('/courses/:slug/deliverables/:key/download', { schema: { summary: 'Every counted hand-in of a deliverable as one zip (staff)', tags, params: deliverableParamsSchema, response: errors } }, async (request, reply) => {
-    const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
-    return send(reply, await downloadAll(workDepsOf(app, deps), await workOf(deps, request, slug), { deliverableKey: key }));
-  });
+  app.get(
+    '/courses/:slug/deliverables/:key/download',
+    {
+      schema: {
+        summary: 'Every counted hand-in of a deliverable as one zip (staff)',
+        tags,
+        params: deliverableParamsSchema,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
+      return send(
+        reply,
+        await downloadAll(workDepsOf(app, deps), await workOf(deps, request, slug), { deliverableKey: key }),
+      );
+    },
+  );
 };

@@ -15,7 +15,12 @@ import {
 import { abilitiesOf, courseAccess } from '../../services/enrollment/course-access.js';
 import { applyGroupFormation, planGroupFormationFor } from '../../services/groups/form-groups.js';
 import { groupsOverview } from '../../services/groups/list-groups.js';
-import { createGroup, inviteToGroup, leaveGroup, respondToInvitation } from '../../services/groups/manage-group.js';
+import {
+  createGroup,
+  inviteToGroup,
+  leaveGroup,
+  respondToInvitation,
+} from '../../services/groups/manage-group.js';
 import { moveMember } from '../../services/groups/move-member.js';
 import type { RouteOptions } from '../deps.js';
 import { requireUser } from '../plugins/auth.js';
@@ -33,58 +38,167 @@ export const groupRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
     return request.viewer!;
   };
 
-  app.get('/courses/:slug/groups', { schema: { summary: "The course's groups, the viewer's group and invitations, students without a group (members)", tags, params: slugParamsSchema, response: { 200: groupsBodySchema, ...errors } } }, async (request, reply) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    const access = await courseAccess(deps.db, slug, request.viewer);
-    reply.header('cache-control', 'no-store');
-    return presentGroups(await groupsOverview(svc(), access), abilitiesOf(access));
-  });
+  app.get(
+    '/courses/:slug/groups',
+    {
+      schema: {
+        summary:
+          "The course's groups, the viewer's group and invitations, students without a group (members)",
+        tags,
+        params: slugParamsSchema,
+        response: { 200: groupsBodySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const access = await courseAccess(deps.db, slug, request.viewer);
+      reply.header('cache-control', 'no-store');
+      return presentGroups(await groupsOverview(svc(), access), abilitiesOf(access));
+    },
+  );
 
-  app.post('/courses/:slug/groups', { schema: { summary: 'Create a group with yourself as its first member (students, before the deadline)', tags, params: slugParamsSchema, body: createGroupBodySchema, response: { 200: ok, ...errors } } }, async (request) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    const viewer = signedIn(request);
-    const body = request.body as z.infer<typeof createGroupBodySchema>;
-    return createGroup(svc(), await courseAccess(deps.db, slug, viewer), viewer, body.name === undefined ? {} : { name: body.name });
-  });
+  app.post(
+    '/courses/:slug/groups',
+    {
+      schema: {
+        summary: 'Create a group with yourself as its first member (students, before the deadline)',
+        tags,
+        params: slugParamsSchema,
+        body: createGroupBodySchema,
+        response: { 200: ok, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const viewer = signedIn(request);
+      const body = request.body as z.infer<typeof createGroupBodySchema>;
+      return createGroup(
+        svc(),
+        await courseAccess(deps.db, slug, viewer),
+        viewer,
+        body.name === undefined ? {} : { name: body.name },
+      );
+    },
+  );
 
-  app.post('/courses/:slug/groups/mine/invitations', { schema: { summary: 'Invite a classmate to your group (students, before the deadline)', tags, params: slugParamsSchema, body: inviteBodySchema, response: { 200: ok, ...errors } } }, async (request) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    const viewer = signedIn(request);
-    const { userId } = request.body as z.infer<typeof inviteBodySchema>;
-    return inviteToGroup(svc(), await courseAccess(deps.db, slug, viewer), viewer, userId);
-  });
+  app.post(
+    '/courses/:slug/groups/mine/invitations',
+    {
+      schema: {
+        summary: 'Invite a classmate to your group (students, before the deadline)',
+        tags,
+        params: slugParamsSchema,
+        body: inviteBodySchema,
+        response: { 200: ok, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const viewer = signedIn(request);
+      const { userId } = request.body as z.infer<typeof inviteBodySchema>;
+      return inviteToGroup(svc(), await courseAccess(deps.db, slug, viewer), viewer, userId);
+    },
+  );
 
-  app.post('/courses/:slug/groups/mine/leave', { schema: { summary: 'Leave your group (students, before the deadline)', tags, params: slugParamsSchema, response: { 200: ok, ...errors } } }, async (request) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    const viewer = signedIn(request);
-    return leaveGroup(svc(), await courseAccess(deps.db, slug, viewer), viewer);
-  });
+  app.post(
+    '/courses/:slug/groups/mine/leave',
+    {
+      schema: {
+        summary: 'Leave your group (students, before the deadline)',
+        tags,
+        params: slugParamsSchema,
+        response: { 200: ok, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const viewer = signedIn(request);
+      return leaveGroup(svc(), await courseAccess(deps.db, slug, viewer), viewer);
+    },
+  );
 
   for (const answer of ['accept', 'decline'] as const) {
-    app.post(`/courses/:slug/invitations/:invitationId/${answer}`, { schema: { summary: `${answer === 'accept' ? 'Accept' : 'Decline'} an invitation to a group (students)`, tags, params: invitationParamsSchema, response: { 200: ok, ...errors } } }, async (request) => {
-      const { slug, invitationId } = request.params as z.infer<typeof invitationParamsSchema>;
-      const viewer = signedIn(request);
-      return respondToInvitation(svc(), await courseAccess(deps.db, slug, viewer), viewer, invitationId, answer === 'accept');
-    });
+    app.post(
+      `/courses/:slug/invitations/:invitationId/${answer}`,
+      {
+        schema: {
+          summary: `${answer === 'accept' ? 'Accept' : 'Decline'} an invitation to a group (students)`,
+          tags,
+          params: invitationParamsSchema,
+          response: { 200: ok, ...errors },
+        },
+      },
+      async (request) => {
+        const { slug, invitationId } = request.params as z.infer<typeof invitationParamsSchema>;
+        const viewer = signedIn(request);
+        return respondToInvitation(
+          svc(),
+          await courseAccess(deps.db, slug, viewer),
+          viewer,
+          invitationId,
+          answer === 'accept',
+        );
+      },
+    );
   }
 
-  app.post('/courses/:slug/groups/move', { schema: { summary: 'Move a student into a group, a new group, or out of every group (staff)', tags, params: slugParamsSchema, body: moveMemberBodySchema, response: { 200: ok, ...errors } } }, async (request) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    const viewer = signedIn(request);
-    return moveMember(svc(), await courseAccess(deps.db, slug, viewer), request.body as z.infer<typeof moveMemberBodySchema>);
-  });
+  app.post(
+    '/courses/:slug/groups/move',
+    {
+      schema: {
+        summary: 'Move a student into a group, a new group, or out of every group (staff)',
+        tags,
+        params: slugParamsSchema,
+        body: moveMemberBodySchema,
+        response: { 200: ok, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const viewer = signedIn(request);
+      return moveMember(
+        svc(),
+        await courseAccess(deps.db, slug, viewer),
+        request.body as z.infer<typeof moveMemberBodySchema>,
+      );
+    },
+  );
 
-  app.post('/courses/:slug/groups/formation/plan', { schema: { summary: 'Plan groups for the students left without one; writes no group (staff)', tags, params: slugParamsSchema, body: formationPlanBodySchema, response: { 200: formationPreviewSchema, ...errors } } }, async (request) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    const viewer = signedIn(request);
-    const { seed } = request.body as z.infer<typeof formationPlanBodySchema>;
-    return planGroupFormationFor(svc(), await courseAccess(deps.db, slug, viewer), seed);
-  });
+  app.post(
+    '/courses/:slug/groups/formation/plan',
+    {
+      schema: {
+        summary: 'Plan groups for the students left without one; writes no group (staff)',
+        tags,
+        params: slugParamsSchema,
+        body: formationPlanBodySchema,
+        response: { 200: formationPreviewSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const viewer = signedIn(request);
+      const { seed } = request.body as z.infer<typeof formationPlanBodySchema>;
+      return planGroupFormationFor(svc(), await courseAccess(deps.db, slug, viewer), seed);
+    },
+  );
 
-  app.post('/courses/:slug/groups/formation/apply', { schema: { summary: 'Apply a group formation plan, all or nothing; refused if groups changed since (staff)', tags, params: slugParamsSchema, body: planIdBodySchema, response: { 200: ok, ...errors } } }, async (request) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    const viewer = signedIn(request);
-    const { planId } = request.body as z.infer<typeof planIdBodySchema>;
-    return applyGroupFormation(svc(), await courseAccess(deps.db, slug, viewer), planId);
-  });
+  app.post(
+    '/courses/:slug/groups/formation/apply',
+    {
+      schema: {
+        summary: 'Apply a group formation plan, all or nothing; refused if groups changed since (staff)',
+        tags,
+        params: slugParamsSchema,
+        body: planIdBodySchema,
+        response: { 200: ok, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const viewer = signedIn(request);
+      const { planId } = request.body as z.infer<typeof planIdBodySchema>;
+      return applyGroupFormation(svc(), await courseAccess(deps.db, slug, viewer), planId);
+    },
+  );
 };

@@ -15,23 +15,62 @@ const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: erro
 export const preferenceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
   const svc = () => ({ db: deps.db, clock: deps.clock });
 
-  app.get('/courses/:slug/groups/mine/preferences', { schema: { summary: "Your group's ranking, the meetings to rank and who changed it (students)", tags, params: slugParamsSchema, response: { 200: rankingBodySchema, ...errors } } }, async (request, reply) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    requireUser(request);
-    reply.header('cache-control', 'no-store');
-    return getGroupRanking(svc(), await courseAccess(deps.db, slug, request.viewer), request.viewer!);
-  });
+  app.get(
+    '/courses/:slug/groups/mine/preferences',
+    {
+      schema: {
+        summary: "Your group's ranking, the meetings to rank and who changed it (students)",
+        tags,
+        params: slugParamsSchema,
+        response: { 200: rankingBodySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      requireUser(request);
+      reply.header('cache-control', 'no-store');
+      return getGroupRanking(svc(), await courseAccess(deps.db, slug, request.viewer), request.viewer!);
+    },
+  );
 
-  app.put('/courses/:slug/groups/mine/preferences', { schema: { summary: "Replace your group's ranking, best first, fully or partly (students, before the deadline)", tags, params: slugParamsSchema, body: setRankingBodySchema, response: { 200: rankingBodySchema, ...errors } } }, async (request) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    requireUser(request);
-    const { meetingIds } = request.body as z.infer<typeof setRankingBodySchema>;
-    return setGroupRanking(svc(), await courseAccess(deps.db, slug, request.viewer), request.viewer!, meetingIds);
-  });
+  app.put(
+    '/courses/:slug/groups/mine/preferences',
+    {
+      schema: {
+        summary: "Replace your group's ranking, best first, fully or partly (students, before the deadline)",
+        tags,
+        params: slugParamsSchema,
+        body: setRankingBodySchema,
+        response: { 200: rankingBodySchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      requireUser(request);
+      const { meetingIds } = request.body as z.infer<typeof setRankingBodySchema>;
+      return setGroupRanking(
+        svc(),
+        await courseAccess(deps.db, slug, request.viewer),
+        request.viewer!,
+        meetingIds,
+      );
+    },
+  );
 
-  app.get('/courses/:slug/preferences', { schema: { summary: "Every group's rank of every meeting that needs presenters (staff)", tags, params: slugParamsSchema, response: { 200: preferenceMatrixSchema, ...errors } } }, async (request, reply) => {
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-    reply.header('cache-control', 'no-store');
-    return preferenceMatrix(svc(), await courseAccess(deps.db, slug, request.viewer));
-  });
+  app.get(
+    '/courses/:slug/preferences',
+    {
+      schema: {
+        summary: "Every group's rank of every meeting that needs presenters (staff)",
+        tags,
+        params: slugParamsSchema,
+        response: { 200: preferenceMatrixSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      reply.header('cache-control', 'no-store');
+      return preferenceMatrix(svc(), await courseAccess(deps.db, slug, request.viewer));
+    },
+  );
 };

@@ -8,10 +8,21 @@ import { noStore } from '../presenters/dashboard.js';
 import { errors, tags, workOf } from './deliverables.js';
 
 export const questionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
-  app.get('/courses/:slug/meetings/:date/questions', { schema: { summary: 'Questions of a class visible to you, grouped by reading (members)', tags, params: meetingParamsSchema, response: { 200: looseObjectSchema, ...errors } } }, async (request, reply) => {
-    const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
-    const work = await workOf(deps, request, slug);
-    noStore(reply);
-    return meetingQuestions(deps, work, date, deps.clock());
-  });
+  app.get(
+    '/courses/:slug/meetings/:date/questions',
+    {
+      schema: {
+        summary: 'Questions of a class visible to you, grouped by reading (members)',
+        tags,
+        params: meetingParamsSchema,
+        response: { 200: looseObjectSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
+      const work = await workOf(deps, request, slug);
+      noStore(reply);
+      return meetingQuestions(deps, work, date, deps.clock());
+    },
+  );
 };

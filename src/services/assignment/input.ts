@@ -27,7 +27,12 @@ export function meetingLabel(date: string): string {
   return DateTime.fromISO(date).toFormat('LLL d');
 }
 
-export async function loadAssignmentState(db: Db, course: StoredCourse, settings: CourseGroupSettings, timeLimitSeconds?: number): Promise<AssignmentState> {
+export async function loadAssignmentState(
+  db: Db,
+  course: StoredCourse,
+  settings: CourseGroupSettings,
+  timeLimitSeconds?: number,
+): Promise<AssignmentState> {
   const [groups, members, prefs, rows, exclusions] = await Promise.all([
     listGroups(db, course.id),
     listCourseMembers(db, course.id, { activeOnly: true }),
@@ -40,25 +45,37 @@ export async function loadAssignmentState(db: Db, course: StoredCourse, settings
   // Empty groups take no role (they can only exist for a moment during a staff reshuffle).
   const active = groups.filter((g) => memberNames.has(g.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const activeIds = new Set(active.map((g) => g.id));
-  const meetings = course.meetings.filter((m) => m.needsPresenters).map((m) => ({ id: m.id, date: m.date, label: meetingLabel(m.date) }));
+  const meetings = course.meetings
+    .filter((m) => m.needsPresenters)
+    .map((m) => ({ id: m.id, date: m.date, label: meetingLabel(m.date) }));
   const meetingIds = new Set(meetings.map((m) => m.id));
   const preferences: Record<string, string[]> = {};
   for (const p of [...prefs].sort((a, b) => a.rank - b.rank)) {
     if (!activeIds.has(p.group_id) || !meetingIds.has(p.meeting_id)) continue;
     (preferences[p.group_id] ??= []).push(p.meeting_id);
   }
-  const locks = rows.filter((r) => r.locked === 1 && activeIds.has(r.group_id) && meetingIds.has(r.meeting_id)).map((r) => ({ groupId: r.group_id, meetingId: r.meeting_id, role: r.role }));
+  const locks = rows
+    .filter((r) => r.locked === 1 && activeIds.has(r.group_id) && meetingIds.has(r.meeting_id))
+    .map((r) => ({ groupId: r.group_id, meetingId: r.meeting_id, role: r.role }));
   const input: AssignmentInput = {
     groups: active.map((g) => ({ id: g.id, name: g.name, size: memberNames.get(g.id)!.length })),
     meetings,
     preferences,
     settings: settings.roles,
     locks,
-    exclusions: exclusions.filter((e) => activeIds.has(e.group_id) && meetingIds.has(e.meeting_id)).map((e) => ({ groupId: e.group_id, meetingId: e.meeting_id })),
+    exclusions: exclusions
+      .filter((e) => activeIds.has(e.group_id) && meetingIds.has(e.meeting_id))
+      .map((e) => ({ groupId: e.group_id, meetingId: e.meeting_id })),
     ...(timeLimitSeconds ? { timeLimitSeconds } : {}),
   };
   const inputHash = fingerprint({
-    groups: input.groups.map((g) => ({ id: g.id, members: members.filter((m) => m.group_id === g.id).map((m) => m.user_id).sort() })),
+    groups: input.groups.map((g) => ({
+      id: g.id,
+      members: members
+        .filter((m) => m.group_id === g.id)
+        .map((m) => m.user_id)
+        .sort(),
+    })),
     meetings: input.meetings,
     preferences: input.preferences,
     settings: input.settings,

@@ -1,8 +1,19 @@
 // Staff plan the roles with the solver (stored with its input fingerprint), preview the diff and explanations, then apply.
 import { writeTransaction } from '../../storage/db.js';
 import { ulid } from 'ulid';
-import { diffPlans, planAssignment, type AssignmentPlan, type Role, type RoleAssignment } from '../../assignment/index.js';
-import { findPlan, insertPlan, latestPlan, markPlanApplied } from '../../storage/repositories/assignment-store.js';
+import {
+  diffPlans,
+  planAssignment,
+  type AssignmentPlan,
+  type Role,
+  type RoleAssignment,
+} from '../../assignment/index.js';
+import {
+  findPlan,
+  insertPlan,
+  latestPlan,
+  markPlanApplied,
+} from '../../storage/repositories/assignment-store.js';
 import { deleteRolesOfCourse, insertRoles } from '../../storage/repositories/roles.js';
 import { authorize, type CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
@@ -33,7 +44,12 @@ export interface RolePlanPreview {
   weekClashes: number;
   notes: string[];
   assignments: Array<NamedRole & { locked: boolean }>;
-  diff: { added: NamedRole[]; removed: NamedRole[]; changed: Array<Omit<NamedRole, 'role'> & { from: Role; to: Role }>; unchanged: number };
+  diff: {
+    added: NamedRole[];
+    removed: NamedRole[];
+    changed: Array<Omit<NamedRole, 'role'> & { from: Role; to: Role }>;
+    unchanged: number;
+  };
   groups: Array<{
     groupId: string;
     groupName: string;
@@ -58,7 +74,11 @@ function namer(state: AssignmentState) {
   });
 }
 
-export function presentPlan(state: AssignmentState, row: { id: string; created_at: string; applied_at: string | null; input_hash: string }, plan: AssignmentPlan): RolePlanPreview {
+export function presentPlan(
+  state: AssignmentState,
+  row: { id: string; created_at: string; applied_at: string | null; input_hash: string },
+  plan: AssignmentPlan,
+): RolePlanPreview {
   const name = namer(state);
   const locked = new Set((state.input.locks ?? []).map((l) => `${l.meetingId}|${l.groupId}|${l.role}`));
   const diff = diffPlans(state.current, plan.assignments);
@@ -75,7 +95,11 @@ export function presentPlan(state: AssignmentState, row: { id: string; created_a
     worstRank: plan.stats.worstRank,
     weekClashes: plan.stats.weekClashes,
     notes: plan.notes,
-    assignments: plan.assignments.map((a) => ({ ...name(a), role: a.role, locked: locked.has(`${a.meetingId}|${a.groupId}|${a.role}`) })),
+    assignments: plan.assignments.map((a) => ({
+      ...name(a),
+      role: a.role,
+      locked: locked.has(`${a.meetingId}|${a.groupId}|${a.role}`),
+    })),
     diff: {
       added: diff.added.map((a) => ({ ...name(a), role: a.role })),
       removed: diff.removed.map((a) => ({ ...name(a), role: a.role })),
@@ -85,7 +109,11 @@ export function presentPlan(state: AssignmentState, row: { id: string; created_a
     groups: plan.groups.map((g) => ({
       groupId: g.groupId,
       groupName: state.groupNames.get(g.groupId) ?? g.groupId,
-      presenting: g.presenting.map((p) => ({ meetingId: p.meetingId, meetingLabel: label(p.meetingId), rank: p.rank })),
+      presenting: g.presenting.map((p) => ({
+        meetingId: p.meetingId,
+        meetingLabel: label(p.meetingId),
+        rank: p.rank,
+      })),
       summarizing: g.summarizing.map(label),
       reviewing: g.reviewing.map(label),
       explanation: g.explanation,
@@ -94,28 +122,52 @@ export function presentPlan(state: AssignmentState, row: { id: string; created_a
 }
 
 /** Solves for the current input and stores the plan; nothing is applied. Infeasible input is a conflict naming the cause. */
-export async function planRoles(deps: ServiceDeps, access: CourseAccess, options: PlanRolesOptions = {}): Promise<RolePlanPreview> {
+export async function planRoles(
+  deps: ServiceDeps,
+  access: CourseAccess,
+  options: PlanRolesOptions = {},
+): Promise<RolePlanPreview> {
   authorize(access, 'runAssignment');
   const now = nowOf(deps);
   const scope = await loadScope(deps.db, access);
   const state = await loadAssignmentState(deps.db, scope.course, scope.settings, options.timeLimitSeconds);
   const result = await planAssignment(state.input);
   if (!result.ok) {
-    throw new DomainError('conflict', `No plan: ${result.messages.join(' ')}`, { reason: result.reason, messages: result.messages });
+    throw new DomainError('conflict', `No plan: ${result.messages.join(' ')}`, {
+      reason: result.reason,
+      messages: result.messages,
+    });
   }
   // Groups outside the size limits still get roles (a drop mid-semester leaves a group of 1), but staff are told.
   const { groupMin, groupMax } = scope.settings;
   const sizeNotes = state.input.groups
     .filter((g) => (g.size ?? 0) < groupMin || (g.size ?? 0) > groupMax)
-    .map((g) => `${g.name} has ${g.size} member${g.size === 1 ? '' : 's'}, outside the group size of ${groupMin}–${groupMax}: move people on the groups page if that is not intended.`);
+    .map(
+      (g) =>
+        `${g.name} has ${g.size} member${g.size === 1 ? '' : 's'}, outside the group size of ${groupMin}–${groupMax}: move people on the groups page if that is not intended.`,
+    );
   if (sizeNotes.length > 0) result.notes = [...sizeNotes, ...result.notes];
-  const row = { id: ulid(now.getTime()), created_at: now.toISOString(), applied_at: null, input_hash: state.inputHash };
-  await insertPlan(deps.db, { ...row, course_id: access.course.id, kind: 'roles', plan: JSON.stringify(result), created_by: access.viewer?.userId ?? null });
+  const row = {
+    id: ulid(now.getTime()),
+    created_at: now.toISOString(),
+    applied_at: null,
+    input_hash: state.inputHash,
+  };
+  await insertPlan(deps.db, {
+    ...row,
+    course_id: access.course.id,
+    kind: 'roles',
+    plan: JSON.stringify(result),
+    created_by: access.viewer?.userId ?? null,
+  });
   return presentPlan(state, row, result);
 }
 
 /** The latest role plan of the course, with its diff against the current roles; null when none was made. */
-export async function latestRolePlan(deps: ServiceDeps, access: CourseAccess): Promise<RolePlanPreview | null> {
+export async function latestRolePlan(
+  deps: ServiceDeps,
+  access: CourseAccess,
+): Promise<RolePlanPreview | null> {
   authorize(access, 'runAssignment');
   const row = await latestPlan(deps.db, access.course.id, 'roles');
   if (!row) return null;
@@ -129,17 +181,26 @@ export async function latestRolePlan(deps: ServiceDeps, access: CourseAccess): P
  * reason stale-plan) when groups, members, rankings, locks, exclusions, settings or the
  * presentable meetings changed since the plan was computed: the preview staff saw would lie.
  */
-export async function applyRolePlan(deps: ServiceDeps, access: CourseAccess, planId: string): Promise<{ applied: number; diff: RolePlanPreview['diff'] }> {
+export async function applyRolePlan(
+  deps: ServiceDeps,
+  access: CourseAccess,
+  planId: string,
+): Promise<{ applied: number; diff: RolePlanPreview['diff'] }> {
   authorize(access, 'runAssignment');
   const now = nowOf(deps);
   const row = await findPlan(deps.db, planId);
-  if (!row || row.course_id !== access.course.id || row.kind !== 'roles') throw new DomainError('not_found', 'No such role plan in this course.');
+  if (!row || row.course_id !== access.course.id || row.kind !== 'roles')
+    throw new DomainError('not_found', 'No such role plan in this course.');
   const scope = await loadScope(deps.db, access);
   const plan = JSON.parse(row.plan) as AssignmentPlan;
   return writeTransaction(deps.db, async (trx) => {
     const state = await loadAssignmentState(trx, scope.course, scope.settings);
     if (state.inputHash !== row.input_hash) {
-      throw new DomainError('conflict', 'Groups, rankings, locks or settings changed since this plan was computed: plan again and check the new preview.', { reason: 'stale-plan' });
+      throw new DomainError(
+        'conflict',
+        'Groups, rankings, locks or settings changed since this plan was computed: plan again and check the new preview.',
+        { reason: 'stale-plan' },
+      );
     }
     const preview = presentPlan(state, row, plan);
     const locked = new Set((state.input.locks ?? []).map((l) => `${l.meetingId}|${l.groupId}|${l.role}`));
@@ -158,7 +219,12 @@ export async function applyRolePlan(deps: ServiceDeps, access: CourseAccess, pla
       })),
     );
     await markPlanApplied(trx, planId, at);
-    await auditStaffAction(trx, now, access, 'roles-applied', planId, { roles: plan.assignments.length, added: preview.diff.added.length, removed: preview.diff.removed.length, changed: preview.diff.changed.length });
+    await auditStaffAction(trx, now, access, 'roles-applied', planId, {
+      roles: plan.assignments.length,
+      added: preview.diff.added.length,
+      removed: preview.diff.removed.length,
+      changed: preview.diff.changed.length,
+    });
     return { applied: plan.assignments.length, diff: preview.diff };
   });
 }

@@ -53,13 +53,24 @@ export async function coursePanels(deps: ServiceDeps, access: CourseAccess): Pro
     name: names.get(groupId) ?? groupId,
     members: showNames ? members.filter((m) => m.group_id === groupId).map((m) => m.name) : null,
   });
-  const pick = (meetingId: string, role: Role) => roles.filter((r) => r.meetingId === meetingId && r.role === role).map((r) => panelGroup(r.groupId)).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  const pick = (meetingId: string, role: Role) =>
+    roles
+      .filter((r) => r.meetingId === meetingId && r.role === role)
+      .map((r) => panelGroup(r.groupId))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
   return {
     published,
     publishedAt: scope.settings.rolesPublishedAt,
     panels: scope.course.meetings
       .filter((m) => m.needsPresenters)
-      .map((m) => ({ meetingId: m.id, date: m.date, title: m.title, presenters: pick(m.id, 'presenter'), summarizers: pick(m.id, 'summarizer'), reviewers: pick(m.id, 'reviewer') })),
+      .map((m) => ({
+        meetingId: m.id,
+        date: m.date,
+        title: m.title,
+        presenters: pick(m.id, 'presenter'),
+        summarizers: pick(m.id, 'summarizer'),
+        reviewers: pick(m.id, 'reviewer'),
+      })),
   };
 }
 
@@ -73,17 +84,30 @@ export interface StaffAssignmentView {
   violations: Violation[];
 }
 
-export async function staffAssignmentView(deps: ServiceDeps, access: CourseAccess): Promise<StaffAssignmentView> {
+export async function staffAssignmentView(
+  deps: ServiceDeps,
+  access: CourseAccess,
+): Promise<StaffAssignmentView> {
   authorize(access, 'runAssignment');
   const scope = await loadScope(deps.db, access);
   const state = await loadAssignmentState(deps.db, scope.course, scope.settings);
   const exclusions = await listExclusions(deps.db, access.course.id);
-  const violations = state.current.length > 0 && state.input.groups.length > 0 && state.input.meetings.length > 0 ? checkPlan({ ...state.input, locks: [] }, state.current) : [];
+  const violations =
+    state.current.length > 0 && state.input.groups.length > 0 && state.input.meetings.length > 0
+      ? checkPlan({ ...state.input, locks: [] }, state.current)
+      : [];
   return {
     settings: scope.settings,
     groups: state.input.groups.map((g) => ({ id: g.id, name: g.name, size: g.size ?? 0 })),
-    meetings: scope.course.meetings.filter((m) => m.needsPresenters).map((m) => ({ id: m.id, date: m.date, label: meetingLabel(m.date), title: m.title })),
-    roles: state.rows.map((r) => ({ meetingId: r.meeting_id, groupId: r.group_id, role: r.role, locked: r.locked === 1 })),
+    meetings: scope.course.meetings
+      .filter((m) => m.needsPresenters)
+      .map((m) => ({ id: m.id, date: m.date, label: meetingLabel(m.date), title: m.title })),
+    roles: state.rows.map((r) => ({
+      meetingId: r.meeting_id,
+      groupId: r.group_id,
+      role: r.role,
+      locked: r.locked === 1,
+    })),
     exclusions: exclusions.map((e) => ({ groupId: e.group_id, meetingId: e.meeting_id })),
     violations,
   };
@@ -109,14 +133,24 @@ export interface MyRoles {
   roles: MyRole[];
 }
 
-function duesFor(course: StoredCourse, meeting: StoredMeeting, role: Role): Pick<MyRole, 'classStart' | 'classEnd' | 'due'> {
+function duesFor(
+  course: StoredCourse,
+  meeting: StoredMeeting,
+  role: Role,
+): Pick<MyRole, 'classStart' | 'classEnd' | 'due'> {
   try {
     const { start, end } = meetingInterval(course, meeting);
     const due =
       role === 'presenter'
-        ? { what: 'Slides due', at: dueAt({ kind: 'meeting', anchor: 'start', offsetHours: -24 }, course, meeting) }
+        ? {
+            what: 'Slides due',
+            at: dueAt({ kind: 'meeting', anchor: 'start', offsetHours: -24 }, course, meeting),
+          }
         : role === 'summarizer'
-          ? { what: 'Summary due', at: dueAt({ kind: 'meeting', anchor: 'end', offsetHours: 24 }, course, meeting) }
+          ? {
+              what: 'Summary due',
+              at: dueAt({ kind: 'meeting', anchor: 'end', offsetHours: 24 }, course, meeting),
+            }
           : { what: 'Panel in class', at: start };
     return { classStart: start, classEnd: end, due };
   } catch {
@@ -131,14 +165,24 @@ export async function myRoles(deps: ServiceDeps, access: CourseAccess, viewer: V
   const scope = await loadScope(deps.db, access);
   const group = await findGroupOfUser(deps.db, access.course.id, viewer.userId);
   const published = scope.settings.rolesPublishedAt !== null;
-  if (!group) return { groupId: null, groupName: null, published, timeZone: scope.course.timeZone, roles: [] };
-  const roles = (await listRoles(deps.db, access.course.id, { publishedOnly: true })).filter((r) => r.groupId === group.id);
+  if (!group)
+    return { groupId: null, groupName: null, published, timeZone: scope.course.timeZone, roles: [] };
+  const roles = (await listRoles(deps.db, access.course.id, { publishedOnly: true })).filter(
+    (r) => r.groupId === group.id,
+  );
   const byId = new Map(scope.course.meetings.map((m) => [m.id, m]));
   const out: MyRole[] = [];
   for (const r of roles) {
     const meeting = byId.get(r.meetingId);
     if (!meeting) throw new DomainError('not_found', 'A role points at a meeting that no longer exists.');
-    out.push({ meetingId: meeting.id, date: meeting.date, title: meeting.title, readings: meeting.readings.map((x) => x.title), role: r.role, ...duesFor(scope.course, meeting, r.role) });
+    out.push({
+      meetingId: meeting.id,
+      date: meeting.date,
+      title: meeting.title,
+      readings: meeting.readings.map((x) => x.title),
+      role: r.role,
+      ...duesFor(scope.course, meeting, r.role),
+    });
   }
   out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { groupId: group.id, groupName: group.name, published, timeZone: scope.course.timeZone, roles: out };

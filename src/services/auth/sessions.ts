@@ -2,7 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../storage/db.js';
 import { findLiveSession } from '../../storage/repositories/hot-reads.js';
-import { deleteSession, deleteUserSessions, insertSession, touchSession } from '../../storage/repositories/sessions.js';
+import {
+  deleteSession,
+  deleteUserSessions,
+  insertSession,
+  touchSession,
+} from '../../storage/repositories/sessions.js';
 import type { UserRow } from '../../storage/repositories/users.js';
 import type { RequestMeta } from './context.js';
 import { hashToken, newToken } from './tokens.js';

@@ -6,6 +6,11 @@ export function countdown(dueAt: string, now: Date): string {
   const abs = Math.abs(ms);
   const minutes = Math.floor(abs / 60_000);
   const hours = Math.floor(abs / 3_600_000);
-  const words = hours >= 72 ? `${Math.floor(hours / 24)} days` : hours >= 1 ? `${hours} h` : `${Math.max(1, minutes)} min`;
+  const words =
+    hours >= 72
+      ? `${Math.floor(hours / 24)} days`
+      : hours >= 1
+        ? `${hours} h`
+        : `${Math.max(1, minutes)} min`;
   return ms >= 0 ? `due in ${words}` : `${words} ago`;
 }

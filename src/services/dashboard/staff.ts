@@ -4,11 +4,23 @@ import { isAfter } from '../../domain/due.js';
 import { extensionFor } from '../../domain/extensions.js';
 import { effectiveDue } from '../../domain/lateness.js';
 import { listExtensionRows } from '../../storage/repositories/work.js';
-import { listActiveStudents, listGroupsWithMembers, listRoleHolders } from '../../storage/repositories/work-people.js';
+import {
+  listActiveStudents,
+  listGroupsWithMembers,
+  listRoleHolders,
+} from '../../storage/repositories/work-people.js';
 import { listSlotHolders } from '../../storage/repositories/talk-slots.js';
 import { meetingRoll } from '../attendance/roll.js';
 import { authorize } from '../enrollment/course-access.js';
-import { findDeliverable, findMeeting, meetingTimes, regularDue, slotOf, type WorkCourse, type WorkDeps } from '../work/context.js';
+import {
+  findDeliverable,
+  findMeeting,
+  meetingTimes,
+  regularDue,
+  slotOf,
+  type WorkCourse,
+  type WorkDeps,
+} from '../work/context.js';
 import { receiptOf, type Receipt } from '../work/receipt.js';
 import { detailsOf, handInKey, loadHandIns, type HandIn } from '../work/status.js';
 import { extensionsFromRows } from '../work/submit.js';
@@ -29,11 +41,33 @@ export interface StatusCell {
   extension?: { id: string; dueAt: string } | null;
 }
 
-function cellOf(h: HandIn | undefined, due: string, now: Date, title: string, files: Map<string, Array<{ name: string; type: string; size: number; pages: number | null }>>, reviews: Map<string, Array<{ decision: string; body: string }>>, occasion: string | null): StatusCell {
-  if (!h || !h.counted) return { occasion, state: isAfter(now.toISOString(), due) ? 'missing' : 'open', receipt: null, versions: 0, review: null };
+function cellOf(
+  h: HandIn | undefined,
+  due: string,
+  now: Date,
+  title: string,
+  files: Map<string, Array<{ name: string; type: string; size: number; pages: number | null }>>,
+  reviews: Map<string, Array<{ decision: string; body: string }>>,
+  occasion: string | null,
+): StatusCell {
+  if (!h || !h.counted)
+    return {
+      occasion,
+      state: isAfter(now.toISOString(), due) ? 'missing' : 'open',
+      receipt: null,
+      versions: 0,
+      review: null,
+    };
   const receipt = receiptOf(h.counted, { title }, files.get(h.counted.id) ?? []);
   const state: CellState = receipt.outcome === 'late-zero' ? 'zero' : receipt.late ? 'late' : 'done';
-  return { occasion, state, receipt, versions: h.versions.length, review: reviews.get(h.counted.id)?.at(-1) ?? null, chosenByStaff: h.chosenByStaff };
+  return {
+    occasion,
+    state,
+    receipt,
+    versions: h.versions.length,
+    review: reviews.get(h.counted.id)?.at(-1) ?? null,
+    chosenByStaff: h.chosenByStaff,
+  };
 }
 
 export interface MeetingDashboard {
@@ -41,21 +75,41 @@ export interface MeetingDashboard {
   meetingTitle: string | null;
   start: string;
   end: string;
-  questions: { deadline: string; readings: string[]; students: Array<{ userId: string; name: string; handedIn: number; needed: number; late: boolean }> } | null;
-  roles: Array<{ deliverableKey: string; title: string; dueAt: string; groups: Array<{ groupId: string; name: string; members: string[]; cell: StatusCell }> }>;
+  questions: {
+    deadline: string;
+    readings: string[];
+    students: Array<{ userId: string; name: string; handedIn: number; needed: number; late: boolean }>;
+  } | null;
+  roles: Array<{
+    deliverableKey: string;
+    title: string;
+    dueAt: string;
+    groups: Array<{ groupId: string; name: string; members: string[]; cell: StatusCell }>;
+  }>;
   attendance: { taken: boolean; counts: Record<string, number> };
 }
 
-export async function meetingDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCourse, meetingDate: string, now: Date): Promise<MeetingDashboard> {
+export async function meetingDashboard(
+  deps: Pick<WorkDeps, 'db'>,
+  work: WorkCourse,
+  meetingDate: string,
+  now: Date,
+): Promise<MeetingDashboard> {
   authorize(work.access, 'viewAllSubmissions');
   const meeting = findMeeting(work.course, meetingDate);
   const { start, end } = meetingTimes(work.course, meeting);
   const handIns = await loadHandIns(deps.db, work.course.id, { meetingDate });
-  const details = await detailsOf(deps.db, [...handIns.values()].map((h) => h.counted!.id));
+  const details = await detailsOf(
+    deps.db,
+    [...handIns.values()].map((h) => h.counted!.id),
+  );
   const students = await listActiveStudents(deps.db, work.course.id);
   const groups = await listGroupsWithMembers(deps.db, work.course.id);
   // Talk slots count like roles (holder 'slot').
-  const roles = [...(await listRoleHolders(deps.db, work.course.id)), ...(await listSlotHolders(deps.db, work.course.id))];
+  const roles = [
+    ...(await listRoleHolders(deps.db, work.course.id)),
+    ...(await listSlotHolders(deps.db, work.course.id)),
+  ];
 
   let questions: MeetingDashboard['questions'] = null;
   const q = work.deliverables.find((d) => d.spec.key === 'question')?.spec;
@@ -65,8 +119,16 @@ export async function meetingDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
       deadline: regularDue(work.course, q, meetingDate),
       readings,
       students: students.map((s) => {
-        const hs = readings.map((_, i) => handIns.get(handInKey('question', slotOf(meetingDate, i), `u:${s.id}`))).filter((h) => h?.counted);
-        return { userId: s.id, name: s.name, handedIn: hs.length, needed: readings.length, late: hs.some((h) => h!.counted!.late === 1) };
+        const hs = readings
+          .map((_, i) => handIns.get(handInKey('question', slotOf(meetingDate, i), `u:${s.id}`)))
+          .filter((h) => h?.counted);
+        return {
+          userId: s.id,
+          name: s.name,
+          handedIn: hs.length,
+          needed: readings.length,
+          late: hs.some((h) => h!.counted!.late === 1),
+        };
       }),
     };
   }
@@ -75,19 +137,47 @@ export async function meetingDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
   for (const { spec } of work.deliverables) {
     if (!spec.perMeeting || spec.key === 'question' || !spec.meetingDates.includes(meetingDate)) continue;
     const due = regularDue(work.course, spec, meetingDate);
-    const holders = roles.filter((r) => r.meeting_id === meeting.id && r.role === spec.holder).map((r) => r.group_id);
-    const files = new Map([...details.files].map(([id, fs]) => [id, fs.map((f) => ({ name: f.name, type: f.type, size: f.size, pages: f.pages }))]));
+    const holders = roles
+      .filter((r) => r.meeting_id === meeting.id && r.role === spec.holder)
+      .map((r) => r.group_id);
+    const files = new Map(
+      [...details.files].map(([id, fs]) => [
+        id,
+        fs.map((f) => ({ name: f.name, type: f.type, size: f.size, pages: f.pages })),
+      ]),
+    );
     roleViews.push({
       deliverableKey: spec.key,
       title: spec.title,
       dueAt: due,
       groups: groups
         .filter((g) => holders.includes(g.id))
-        .map((g) => ({ groupId: g.id, name: g.name, members: g.members.map((m) => m.name), cell: cellOf(handIns.get(handInKey(spec.key, slotOf(meetingDate, null), `g:${g.id}`)), due, now, spec.title, files, details.reviews, meetingDate) })),
+        .map((g) => ({
+          groupId: g.id,
+          name: g.name,
+          members: g.members.map((m) => m.name),
+          cell: cellOf(
+            handIns.get(handInKey(spec.key, slotOf(meetingDate, null), `g:${g.id}`)),
+            due,
+            now,
+            spec.title,
+            files,
+            details.reviews,
+            meetingDate,
+          ),
+        })),
     });
   }
   const roll = await meetingRoll(deps, work, meetingDate).catch(() => null);
-  return { meetingDate, meetingTitle: meeting.title, start, end, questions, roles: roleViews, attendance: { taken: roll?.taken ?? false, counts: roll?.counts ?? {} } };
+  return {
+    meetingDate,
+    meetingTitle: meeting.title,
+    start,
+    end,
+    questions,
+    roles: roleViews,
+    attendance: { taken: roll?.taken ?? false, counts: roll?.counts ?? {} },
+  };
 }
 
 export interface DeliverableTable {
@@ -99,29 +189,58 @@ export interface DeliverableTable {
 }
 
 /** Everyone's status on one deliverable: students (individual) or groups (group work) × its occasions. */
-export async function deliverableTable(deps: Pick<WorkDeps, 'db'>, work: WorkCourse, key: string, now: Date): Promise<DeliverableTable> {
+export async function deliverableTable(
+  deps: Pick<WorkDeps, 'db'>,
+  work: WorkCourse,
+  key: string,
+  now: Date,
+): Promise<DeliverableTable> {
   authorize(work.access, 'viewAllSubmissions');
   const { spec } = findDeliverable(work, key);
   const handIns = await loadHandIns(deps.db, work.course.id, { deliverableKey: key });
-  const details = await detailsOf(deps.db, [...handIns.values()].map((h) => h.counted!.id));
-  const files = new Map([...details.files].map(([id, fs]) => [id, fs.map((f) => ({ name: f.name, type: f.type, size: f.size, pages: f.pages }))]));
+  const details = await detailsOf(
+    deps.db,
+    [...handIns.values()].map((h) => h.counted!.id),
+  );
+  const files = new Map(
+    [...details.files].map(([id, fs]) => [
+      id,
+      fs.map((f) => ({ name: f.name, type: f.type, size: f.size, pages: f.pages })),
+    ]),
+  );
   const occasions = (spec.perMeeting ? spec.meetingDates : [null])
     .filter((d) => d === null || work.course.meetings.some((m) => m.date === d))
     .map((d) => ({ key: d, label: d ?? spec.title, dueAt: regularDue(work.course, spec, d) }));
   const owners =
     spec.audience === 'group'
-      ? (await listGroupsWithMembers(deps.db, work.course.id)).map((g) => ({ ownerId: `g:${g.id}`, name: g.name, members: g.members.map((m) => m.name) }))
-      : (await listActiveStudents(deps.db, work.course.id)).map((s) => ({ ownerId: `u:${s.id}`, name: s.name, members: [] as string[] }));
+      ? (await listGroupsWithMembers(deps.db, work.course.id)).map((g) => ({
+          ownerId: `g:${g.id}`,
+          name: g.name,
+          members: g.members.map((m) => m.name),
+        }))
+      : (await listActiveStudents(deps.db, work.course.id)).map((s) => ({
+          ownerId: `u:${s.id}`,
+          name: s.name,
+          members: [] as string[],
+        }));
   // Talk slots count like roles (holder 'slot').
-  const roles = [...(await listRoleHolders(deps.db, work.course.id)), ...(await listSlotHolders(deps.db, work.course.id))];
-  const extensions = extensionsFromRows(await listExtensionRows(deps.db, work.course.id)).filter((e) => e.deliverableKey === key);
+  const roles = [
+    ...(await listRoleHolders(deps.db, work.course.id)),
+    ...(await listSlotHolders(deps.db, work.course.id)),
+  ];
+  const extensions = extensionsFromRows(await listExtensionRows(deps.db, work.course.id)).filter(
+    (e) => e.deliverableKey === key,
+  );
   const groupOfStudent = new Map<string, string>();
   if (spec.audience !== 'group' && extensions.some((e) => e.target.kind === 'group')) {
-    for (const g of await listGroupsWithMembers(deps.db, work.course.id)) for (const m of g.members) groupOfStudent.set(m.id, g.id);
+    for (const g of await listGroupsWithMembers(deps.db, work.course.id))
+      for (const m of g.members) groupOfStudent.set(m.id, g.id);
   }
   const extensionOf = (ownerId: string, occasion: string | null) => {
     const id = ownerId.slice(2);
-    const submitter = ownerId.startsWith('g:') ? { userId: '', groupId: id } : { userId: id, groupId: groupOfStudent.get(id) ?? null };
+    const submitter = ownerId.startsWith('g:')
+      ? { userId: '', groupId: id }
+      : { userId: id, groupId: groupOfStudent.get(id) ?? null };
     const found = extensions.length === 0 ? null : extensionFor(extensions, spec, occasion, submitter);
     return found ? { id: found.id, dueAt: found.dueAt } : null;
   };
@@ -139,16 +258,40 @@ export async function deliverableTable(deps: Pick<WorkDeps, 'db'>, work: WorkCou
     if (spec.perReading && occ.key) {
       const meeting = work.course.meetings.find((m) => m.date === occ.key)!;
       const n = presentedReadings(meeting).length;
-      const hs = Array.from({ length: n }, (_, i) => handIns.get(handInKey(key, slotOf(occ.key, i), o.ownerId)));
+      const hs = Array.from({ length: n }, (_, i) =>
+        handIns.get(handInKey(key, slotOf(occ.key, i), o.ownerId)),
+      );
       const cells = hs.map((h) => cellOf(h, occ.dueAt, now, spec.title, files, details.reviews, occ.key));
-      const worst = cells.find((c) => c.state === 'missing') ?? cells.find((c) => c.state === 'open') ?? cells.find((c) => c.state === 'late') ?? cells[0]!;
+      const worst =
+        cells.find((c) => c.state === 'missing') ??
+        cells.find((c) => c.state === 'open') ??
+        cells.find((c) => c.state === 'late') ??
+        cells[0]!;
       return { ...worst, versions: cells.reduce((a, c) => a + c.versions, 0) };
     }
     if ((spec.holder === 'presenter' || spec.holder === 'summarizer' || spec.holder === 'slot') && occ.key) {
       const meeting = work.course.meetings.find((m) => m.date === occ.key)!;
-      const holds = roles.some((r) => r.meeting_id === meeting.id && r.role === spec.holder && `g:${r.group_id}` === o.ownerId);
-      if (!holds) return { occasion: occ.key, state: 'open' as const, receipt: null, versions: 0, review: null, notHeld: true };
+      const holds = roles.some(
+        (r) => r.meeting_id === meeting.id && r.role === spec.holder && `g:${r.group_id}` === o.ownerId,
+      );
+      if (!holds)
+        return {
+          occasion: occ.key,
+          state: 'open' as const,
+          receipt: null,
+          versions: 0,
+          review: null,
+          notHeld: true,
+        };
     }
-    return cellOf(handIns.get(handInKey(key, slotOf(occ.key, null), o.ownerId)), occ.dueAt, now, spec.title, files, details.reviews, occ.key);
+    return cellOf(
+      handIns.get(handInKey(key, slotOf(occ.key, null), o.ownerId)),
+      occ.dueAt,
+      now,
+      spec.title,
+      files,
+      details.reviews,
+      occ.key,
+    );
   }
 }

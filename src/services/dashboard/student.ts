@@ -11,7 +11,15 @@ import { listRoleHolders } from '../../storage/repositories/work-people.js';
 import { listSlotHolders } from '../../storage/repositories/talk-slots.js';
 import { attendanceOf } from '../attendance/roll.js';
 import { authorize } from '../enrollment/course-access.js';
-import { INTEGRITY_POLICY_KEY, integrityPolicyText, ownerOf, regularDue, slotOf, type WorkCourse, type WorkDeps } from '../work/context.js';
+import {
+  INTEGRITY_POLICY_KEY,
+  integrityPolicyText,
+  ownerOf,
+  regularDue,
+  slotOf,
+  type WorkCourse,
+  type WorkDeps,
+} from '../work/context.js';
 import { receiptOf, type Receipt } from '../work/receipt.js';
 import { detailsOf, handInKey, loadHandIns } from '../work/status.js';
 import { extensionsFromRows } from '../work/submit.js';
@@ -77,16 +85,26 @@ export interface StudentDashboard {
   attendanceAllowance: AllowanceState;
 }
 
-export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCourse, now: Date): Promise<StudentDashboard> {
+export async function studentDashboard(
+  deps: Pick<WorkDeps, 'db'>,
+  work: WorkCourse,
+  now: Date,
+): Promise<StudentDashboard> {
   authorize(work.access, 'viewOwnGrades');
   const userId = work.access.viewer!.userId;
   const groupId = work.group?.id ?? null;
   const owners = [`u:${userId}`, ...(groupId ? [`g:${groupId}`] : [])];
   const handIns = await loadHandIns(deps.db, work.course.id, { owners });
   const counted = [...handIns.values()].map((h) => h.counted).filter((c) => c !== null);
-  const details = await detailsOf(deps.db, [...handIns.values()].flatMap((h) => h.versions.map((v) => v.id)));
+  const details = await detailsOf(
+    deps.db,
+    [...handIns.values()].flatMap((h) => h.versions.map((v) => v.id)),
+  );
   // A talk slot counts like a role (holder 'slot'), once staff published the slots.
-  const roles = [...(await listRoleHolders(deps.db, work.course.id)), ...(await listSlotHolders(deps.db, work.course.id, { publishedOnly: true }))];
+  const roles = [
+    ...(await listRoleHolders(deps.db, work.course.id)),
+    ...(await listSlotHolders(deps.db, work.course.id, { publishedOnly: true })),
+  ];
   const extensions = extensionsFromRows(await listExtensionRows(deps.db, work.course.id));
   const nowIso = now.toISOString();
   const items: DueItem[] = [];
@@ -98,7 +116,11 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
       const meeting = date ? work.course.meetings.find((m) => m.date === date) : undefined;
       if (date && !meeting) continue;
       if (spec.holder === 'presenter' || spec.holder === 'summarizer' || spec.holder === 'slot') {
-        if (!groupId || !roles.some((r) => r.meeting_id === meeting!.id && r.role === spec.holder && r.group_id === groupId)) continue;
+        if (
+          !groupId ||
+          !roles.some((r) => r.meeting_id === meeting!.id && r.role === spec.holder && r.group_id === groupId)
+        )
+          continue;
       }
       if (spec.audience === 'group' && spec.holder === 'group' && !groupId) {
         // Still listed: the student needs a group to hand it in.
@@ -107,27 +129,80 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
       const extension = extensionFor(extensions, spec, date, { userId, groupId });
       const due = effectiveDue(regular, spec, extension);
       const owner = ownerOf(spec, userId, groupId);
-      const slots = spec.perReading && meeting ? presentedReadings(meeting).map((_, i) => slotOf(date, i)) : [slotOf(date, null)];
-      const found = slots.map((s) => handIns.get(handInKey(spec.key, s, owner))).filter((h) => h !== undefined);
-      const receipts = found.map((h) => h.counted!).map((c) => receiptOf(c, spec, (details.files.get(c.id) ?? []).map((f) => ({ name: f.name, type: f.type, size: f.size, pages: f.pages }))));
+      const slots =
+        spec.perReading && meeting
+          ? presentedReadings(meeting).map((_, i) => slotOf(date, i))
+          : [slotOf(date, null)];
+      const found = slots
+        .map((s) => handIns.get(handInKey(spec.key, s, owner)))
+        .filter((h) => h !== undefined);
+      const receipts = found
+        .map((h) => h.counted!)
+        .map((c) =>
+          receiptOf(
+            c,
+            spec,
+            (details.files.get(c.id) ?? []).map((f) => ({
+              name: f.name,
+              type: f.type,
+              size: f.size,
+              pages: f.pages,
+            })),
+          ),
+        );
       const onTime = receipts.filter((r) => !r.late).length;
       const past = isAfter(nowIso, due);
       let state: DueState;
-      if (receipts.length >= slots.length) state = receipts.some((r) => r.outcome === 'late-zero') ? 'zero' : receipts.some((r) => r.late) ? 'late' : 'done';
+      if (receipts.length >= slots.length)
+        state = receipts.some((r) => r.outcome === 'late-zero')
+          ? 'zero'
+          : receipts.some((r) => r.late)
+            ? 'late'
+            : 'done';
       else state = past ? 'missed' : 'open';
-      const reviewsOf = (id: string) => (details.reviews.get(id) ?? []).map((r) => ({ decision: r.decision, body: r.body, at: r.created_at }));
+      const reviewsOf = (id: string) =>
+        (details.reviews.get(id) ?? []).map((r) => ({
+          decision: r.decision,
+          body: r.body,
+          at: r.created_at,
+        }));
       // What staff said about the newest version: a resubmission is not "returned" any more.
-      const lastReview = found.flatMap((h) => reviewsOf(h.versions.at(-1)!.id)).sort((a, b) => a.at.localeCompare(b.at)).at(-1) ?? null;
+      const lastReview =
+        found
+          .flatMap((h) => reviewsOf(h.versions.at(-1)!.id))
+          .sort((a, b) => a.at.localeCompare(b.at))
+          .at(-1) ?? null;
       const history: DueVersion[] = found
-        .flatMap((h) => h.versions.map((v) => ({ id: v.id, version: v.version, readingIndex: v.reading_index, submittedAt: v.submitted_at, late: Number(v.late) === 1, counted: v.id === h.counted?.id, reviews: reviewsOf(v.id) })))
+        .flatMap((h) =>
+          h.versions.map((v) => ({
+            id: v.id,
+            version: v.version,
+            readingIndex: v.reading_index,
+            submittedAt: v.submitted_at,
+            late: Number(v.late) === 1,
+            counted: v.id === h.counted?.id,
+            reviews: reviewsOf(v.id),
+          })),
+        )
         .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.version - a.version);
       let decision: DueItem['decision'] = null;
       if (spec.needsApproval && found.length > 0) {
-        const newest = found.map((h) => h.versions.at(-1)!).sort((a, b) => a.submitted_at.localeCompare(b.submitted_at)).at(-1)!;
-        const decided = reviewsOf(newest.id).filter((r) => r.decision !== 'comment').at(-1);
+        const newest = found
+          .map((h) => h.versions.at(-1)!)
+          .sort((a, b) => a.submitted_at.localeCompare(b.submitted_at))
+          .at(-1)!;
+        const decided = reviewsOf(newest.id)
+          .filter((r) => r.decision !== 'comment')
+          .at(-1);
         decision = decided ? (decided.decision as 'approved' | 'returned') : 'waiting';
       }
-      if (spec.key === 'question') questionDays.push({ key: date!, dueAt: due, done: questionDayDone(slots.length, onTime), excused: false });
+      if (spec.key === 'question')
+        questionDays.push({
+          key: date!,
+          dueAt: due,
+          done: questionDayDone(slots.length, onTime),
+          excused: false,
+        });
       items.push({
         deliverableKey: spec.key,
         title: spec.title,
@@ -151,7 +226,15 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
         regularDueAt: effectiveDue(regular, spec, null),
         extended: extension !== null,
         // Holder roles were checked above: the viewer's group holds this one.
-        blocker: submissionBlocker({ deliverable: spec, now: nowIso, due, enrolled: true, groupId, holderGroupIds: groupId ? [groupId] : [], closedByStaff: closed }),
+        blocker: submissionBlocker({
+          deliverable: spec,
+          now: nowIso,
+          due,
+          enrolled: true,
+          groupId,
+          holderGroupIds: groupId ? [groupId] : [],
+          closedByStaff: closed,
+        }),
         fileTypes: spec.fileRules?.types ?? [],
         maxBytes: spec.fileRules?.maxBytes ?? null,
         maxTextChars: spec.maxTextChars,
@@ -165,7 +248,9 @@ export async function studentDashboard(deps: Pick<WorkDeps, 'db'>, work: WorkCou
   void counted;
   return {
     now: nowIso,
-    group: work.group ? { ...work.group, members: (await listGroupMembers(deps.db, work.group.id)).map((m) => m.name) } : null,
+    group: work.group
+      ? { ...work.group, members: (await listGroupMembers(deps.db, work.group.id)).map((m) => m.name) }
+      : null,
     policyAcknowledged: await hasAcknowledged(deps.db, work.course.id, userId, INTEGRITY_POLICY_KEY),
     policy: integrityPolicyText(work.course),
     items,

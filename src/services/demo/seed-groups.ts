@@ -117,18 +117,16 @@ export async function seedGroups(
     const ranking: string[] = [];
     while (ranking.length < count) ranking.push(pool.splice(Math.floor(rng() * pool.length), 1)[0]!);
     const by = allMembers.find((m) => m.group_id === group.id)?.user_id ?? null;
-    await deps.db
-      .transaction()
-      .execute((trx) =>
-        replaceRanking(trx, {
-          groupId: group.id,
-          courseId: course.id,
-          userId: by,
-          at,
-          meetingIds: ranking,
-          historyId: ulid(now.getTime()),
-        }),
-      );
+    await deps.db.transaction().execute((trx) =>
+      replaceRanking(trx, {
+        groupId: group.id,
+        courseId: course.id,
+        userId: by,
+        at,
+        meetingIds: ranking,
+        historyId: ulid(now.getTime()),
+      }),
+    );
     report.rankingsCreated++;
   }
 

@@ -25,7 +25,11 @@ const SEED_VIEWER: Viewer = { userId: 'demo-seed', isAdmin: true };
 export async function seedTalkSlots(deps: ServiceDeps, courseSlug: string): Promise<SeedSlotsReport> {
   const ref = await findCourseRef(deps.db, courseSlug);
   if (!ref) throw new DomainError('not_found', `No course "${courseSlug}" to seed.`);
-  const access: CourseAccess = { course: ref, viewer: SEED_VIEWER, membership: { role: null, dropped: false } };
+  const access: CourseAccess = {
+    course: ref,
+    viewer: SEED_VIEWER,
+    membership: { role: null, dropped: false },
+  };
   const report: SeedSlotsReport = { placed: 0, published: false };
   for (const board of (await staffSlotBoards(deps, access)).boards) {
     if (board.publishedAt) report.published = true;

@@ -26,7 +26,9 @@ export async function membershipOf(db: Db, courseId: string, viewer: Viewer | nu
 }
 
 /** The membership an enrollment row (or none) gives. */
-export function membershipFrom(row: { role: NonNullable<Membership['role']>; dropped_at: string | null } | null): Membership {
+export function membershipFrom(
+  row: { role: NonNullable<Membership['role']>; dropped_at: string | null } | null,
+): Membership {
   return row ? { role: row.role, dropped: row.dropped_at !== null } : NO_MEMBERSHIP;
 }
 
@@ -47,7 +49,11 @@ export function courseNotFound(slug: string): DomainError {
 export async function courseAccess(db: Db, slug: string, viewer: Viewer | null): Promise<CourseAccess> {
   const found = plausibleSlug(slug) ? await findCourseStanding(db, slug, viewer?.userId ?? null) : undefined;
   if (!found) throw courseNotFound(slug);
-  return { course: found.course, viewer, membership: viewer ? membershipFrom(found.enrollment) : NO_MEMBERSHIP };
+  return {
+    course: found.course,
+    viewer,
+    membership: viewer ? membershipFrom(found.enrollment) : NO_MEMBERSHIP,
+  };
 }
 
 /** The error for a blocker: 401 when not signed in, 403 otherwise, with the reason in details. */

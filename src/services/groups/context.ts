@@ -39,7 +39,12 @@ export function assertBeforeDeadline(scope: GroupScope, now: Date, what: string)
 /** The actor's group, or a conflict saying to create or join one first. */
 export async function requireOwnGroup(db: Db, courseId: string, viewer: Viewer): Promise<GroupRow> {
   const group = await findGroupOfUser(db, courseId, viewer.userId);
-  if (!group) throw new DomainError('conflict', 'You are not in a group yet: create one or accept an invitation first.', { reason: 'not-in-group' });
+  if (!group)
+    throw new DomainError(
+      'conflict',
+      'You are not in a group yet: create one or accept an invitation first.',
+      { reason: 'not-in-group' },
+    );
   return group;
 }
 

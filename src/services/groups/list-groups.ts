@@ -31,7 +31,10 @@ export interface GroupsOverview {
 
 export async function groupsOverview(deps: ServiceDeps, access: CourseAccess): Promise<GroupsOverview> {
   authorize(access, 'viewPrivate');
-  const staff = access.membership.role === 'instructor' || access.membership.role === 'ta' || (access.viewer?.isAdmin ?? false);
+  const staff =
+    access.membership.role === 'instructor' ||
+    access.membership.role === 'ta' ||
+    (access.viewer?.isAdmin ?? false);
   const scope = await loadScope(deps.db, access);
   const courseId = access.course.id;
   const [groups, members, roster] = await Promise.all([
@@ -44,22 +47,44 @@ export async function groupsOverview(deps: ServiceDeps, access: CourseAccess): P
   const summaries: GroupSummary[] = groups.map((g) => {
     const list = members.filter((m) => m.group_id === g.id).map((m) => ({ userId: m.user_id, name: m.name }));
     const size = list.length;
-    const problem = !staff ? null : size < groupMin ? `${size} member${size === 1 ? '' : 's'}: below the minimum of ${groupMin}.` : size > groupMax ? `${size} members: above the maximum of ${groupMax}.` : null;
+    const problem = !staff
+      ? null
+      : size < groupMin
+        ? `${size} member${size === 1 ? '' : 's'}: below the minimum of ${groupMin}.`
+        : size > groupMax
+          ? `${size} members: above the maximum of ${groupMax}.`
+          : null;
     return { id: g.id, name: g.name, members: list, problem };
   });
   const grouped = new Set(members.map((m) => m.user_id));
   const viewerId = access.viewer?.userId ?? '';
   const myGroupId = members.find((m) => m.user_id === viewerId)?.group_id ?? null;
-  const toMe = viewerId ? await listInvitations(deps.db, courseId, { userId: viewerId, status: 'pending' }) : [];
-  const fromMine = myGroupId ? await listInvitations(deps.db, courseId, { groupId: myGroupId, status: 'pending' }) : [];
+  const toMe = viewerId
+    ? await listInvitations(deps.db, courseId, { userId: viewerId, status: 'pending' })
+    : [];
+  const fromMine = myGroupId
+    ? await listInvitations(deps.db, courseId, { groupId: myGroupId, status: 'pending' })
+    : [];
   return {
     settings: scope.settings,
     timeZone: scope.course.timeZone,
     deadlinePassed: groupDeadlineBlocker(scope.settings, nowOf(deps)) !== null,
     groups: summaries,
     myGroupId,
-    invitationsToMe: toMe.map((i) => ({ id: i.id, groupId: i.group_id, groupName: i.group_name, createdAt: i.created_at })),
-    invitationsFromMyGroup: fromMine.map((i) => ({ id: i.id, userId: i.user_id, name: i.invitee_name, createdAt: i.created_at })),
-    ungrouped: roster.filter((r) => r.role === 'student' && activeStudents.has(r.user_id) && !grouped.has(r.user_id)).map((r) => ({ userId: r.user_id, name: r.name })),
+    invitationsToMe: toMe.map((i) => ({
+      id: i.id,
+      groupId: i.group_id,
+      groupName: i.group_name,
+      createdAt: i.created_at,
+    })),
+    invitationsFromMyGroup: fromMine.map((i) => ({
+      id: i.id,
+      userId: i.user_id,
+      name: i.invitee_name,
+      createdAt: i.created_at,
+    })),
+    ungrouped: roster
+      .filter((r) => r.role === 'student' && activeStudents.has(r.user_id) && !grouped.has(r.user_id))
+      .map((r) => ({ userId: r.user_id, name: r.name })),
   };
 }

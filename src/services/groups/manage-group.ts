@@ -27,7 +27,10 @@ const NAME_MAX = 60;
 function cleanName(name: string | undefined): string | null {
   const trimmed = (name ?? '').replace(/\s+/g, ' ').trim();
   if (trimmed.length === 0) return null;
-  if (trimmed.length > NAME_MAX) throw new DomainError('invalid_input', `A group name has at most ${NAME_MAX} characters.`, { field: 'name' });
+  if (trimmed.length > NAME_MAX)
+    throw new DomainError('invalid_input', `A group name has at most ${NAME_MAX} characters.`, {
+      field: 'name',
+    });
   return trimmed;
 }
 
@@ -38,7 +41,12 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Creates a group with the actor as its first member. */
-export async function createGroup(deps: ServiceDeps, access: CourseAccess, viewer: Viewer, input: { name?: string }): Promise<{ groupId: string; name: string }> {
+export async function createGroup(
+  deps: ServiceDeps,
+  access: CourseAccess,
+  viewer: Viewer,
+  input: { name?: string },
+): Promise<{ groupId: string; name: string }> {
   authorize(access, 'manageOwnGroup');
   const now = nowOf(deps);
   const scope = await loadScope(deps.db, access);
@@ -49,44 +57,80 @@ export async function createGroup(deps: ServiceDeps, access: CourseAccess, viewe
   try {
     return await writeTransaction(deps.db, async (trx) => {
       if (await findGroupOfUser(trx, access.course.id, viewer.userId)) {
-        throw new DomainError('conflict', 'You are already in a group of this course: leave it first.', { reason: 'already-in-group' });
+        throw new DomainError('conflict', 'You are already in a group of this course: leave it first.', {
+          reason: 'already-in-group',
+        });
       }
       const names = (await listGroups(trx, access.course.id)).map((g) => g.name);
-      if (wanted && names.includes(wanted)) throw new DomainError('conflict', `There is already a group named "${wanted}".`, { reason: 'name-taken' });
+      if (wanted && names.includes(wanted))
+        throw new DomainError('conflict', `There is already a group named "${wanted}".`, {
+          reason: 'name-taken',
+        });
       const name = wanted ?? nextGroupName(names)[0]!;
-      await insertGroup(trx, { id: groupId, course_id: access.course.id, name, created_at: at, created_by: viewer.userId });
-      await insertMember(trx, { group_id: groupId, user_id: viewer.userId, course_id: access.course.id, joined_at: at });
+      await insertGroup(trx, {
+        id: groupId,
+        course_id: access.course.id,
+        name,
+        created_at: at,
+        created_by: viewer.userId,
+      });
+      await insertMember(trx, {
+        group_id: groupId,
+        user_id: viewer.userId,
+        course_id: access.course.id,
+        joined_at: at,
+      });
       await withdrawPendingInvitationsOf(trx, access.course.id, viewer.userId, at);
       return { groupId, name };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError('conflict', 'You are already in a group, or the name is taken.', { reason: 'already-in-group' });
+    if (isUniqueViolation(error))
+      throw new DomainError('conflict', 'You are already in a group, or the name is taken.', {
+        reason: 'already-in-group',
+      });
     throw error;
   }
 }
 
 /** Invites an active student of the course to the actor's group (idempotent while pending). */
-export async function inviteToGroup(deps: ServiceDeps, access: CourseAccess, viewer: Viewer, inviteeId: string): Promise<{ invitationId: string }> {
+export async function inviteToGroup(
+  deps: ServiceDeps,
+  access: CourseAccess,
+  viewer: Viewer,
+  inviteeId: string,
+): Promise<{ invitationId: string }> {
   authorize(access, 'manageOwnGroup');
   const now = nowOf(deps);
   const scope = await loadScope(deps.db, access);
   assertBeforeDeadline(scope, now, 'forming groups');
   const group = await requireOwnGroup(deps.db, access.course.id, viewer);
-  if (inviteeId === viewer.userId) throw new DomainError('invalid_input', 'You are already in your group.', { field: 'userId' });
+  if (inviteeId === viewer.userId)
+    throw new DomainError('invalid_input', 'You are already in your group.', { field: 'userId' });
   const enrollment = await findEnrollment(deps.db, access.course.id, inviteeId);
   if (!enrollment || enrollment.role !== 'student' || enrollment.dropped_at !== null) {
-    throw new DomainError('invalid_input', 'Only students enrolled in this course can be invited.', { field: 'userId', reason: 'not-a-student' });
+    throw new DomainError('invalid_input', 'Only students enrolled in this course can be invited.', {
+      field: 'userId',
+      reason: 'not-a-student',
+    });
   }
   if (await findGroupOfUser(deps.db, access.course.id, inviteeId)) {
     throw new DomainError('conflict', 'That student is already in a group.', { reason: 'already-in-group' });
   }
   if ((await countMembers(deps.db, group.id)) >= scope.settings.groupMax) {
-    throw new DomainError('conflict', `Your group is full (${scope.settings.groupMax} members at most).`, { reason: 'group-full' });
+    throw new DomainError('conflict', `Your group is full (${scope.settings.groupMax} members at most).`, {
+      reason: 'group-full',
+    });
   }
   const at = now.toISOString();
   const existing = await findInvitationFor(deps.db, group.id, inviteeId);
   if (existing) {
-    if (existing.status !== 'pending') await updateInvitation(deps.db, existing.id, { status: 'pending', responded_at: null, invited_by: viewer.userId, created_at: at });
+    if (existing.status !== 'pending')
+      await updateInvitation(deps.db, existing.id, {
+        status: 'pending',
+        responded_at: null,
+        invited_by: viewer.userId,
+        created_at: at,
+      });
     return { invitationId: existing.id };
   }
   const invitationId = ulid(now.getTime());
@@ -117,7 +161,10 @@ export async function respondToInvitation(
   if (!invitation || invitation.course_id !== access.course.id || invitation.user_id !== viewer.userId) {
     throw new DomainError('not_found', 'No such invitation for you in this course.');
   }
-  if (invitation.status !== 'pending') throw new DomainError('conflict', `This invitation was already ${invitation.status}.`, { reason: 'not-pending' });
+  if (invitation.status !== 'pending')
+    throw new DomainError('conflict', `This invitation was already ${invitation.status}.`, {
+      reason: 'not-pending',
+    });
   const at = now.toISOString();
   if (!accept) {
     await updateInvitation(deps.db, invitation.id, { status: 'declined', responded_at: at });
@@ -128,24 +175,42 @@ export async function respondToInvitation(
   try {
     await writeTransaction(deps.db, async (trx) => {
       if (await findGroupOfUser(trx, access.course.id, viewer.userId)) {
-        throw new DomainError('conflict', 'You are already in a group of this course: leave it first.', { reason: 'already-in-group' });
+        throw new DomainError('conflict', 'You are already in a group of this course: leave it first.', {
+          reason: 'already-in-group',
+        });
       }
       if ((await countMembers(trx, invitation.group_id)) >= scope.settings.groupMax) {
-        throw new DomainError('conflict', `That group is full (${scope.settings.groupMax} members at most).`, { reason: 'group-full' });
+        throw new DomainError(
+          'conflict',
+          `That group is full (${scope.settings.groupMax} members at most).`,
+          { reason: 'group-full' },
+        );
       }
-      await insertMember(trx, { group_id: invitation.group_id, user_id: viewer.userId, course_id: access.course.id, joined_at: at });
+      await insertMember(trx, {
+        group_id: invitation.group_id,
+        user_id: viewer.userId,
+        course_id: access.course.id,
+        joined_at: at,
+      });
       await withdrawPendingInvitationsOf(trx, access.course.id, viewer.userId, at);
       await updateInvitation(trx, invitation.id, { status: 'accepted', responded_at: at });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError('conflict', 'You are already in a group of this course.', { reason: 'already-in-group' });
+    if (isUniqueViolation(error))
+      throw new DomainError('conflict', 'You are already in a group of this course.', {
+        reason: 'already-in-group',
+      });
     throw error;
   }
   return { status: 'accepted', groupId: invitation.group_id };
 }
 
 /** Leaves the actor's group; the last one out removes the group (and its ranking). */
-export async function leaveGroup(deps: ServiceDeps, access: CourseAccess, viewer: Viewer): Promise<{ groupRemoved: boolean }> {
+export async function leaveGroup(
+  deps: ServiceDeps,
+  access: CourseAccess,
+  viewer: Viewer,
+): Promise<{ groupRemoved: boolean }> {
   authorize(access, 'manageOwnGroup');
   const now = nowOf(deps);
   const scope = await loadScope(deps.db, access);

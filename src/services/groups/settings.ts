@@ -37,7 +37,10 @@ export async function loadGroupSettings(db: Db, course: StoredCourse): Promise<C
 }
 
 /** Why students may no longer change groups or rankings, or null while they may. */
-export function groupDeadlineBlocker(settings: Pick<CourseGroupSettings, 'groupDeadline'>, now: Date): 'deadline-passed' | null {
+export function groupDeadlineBlocker(
+  settings: Pick<CourseGroupSettings, 'groupDeadline'>,
+  now: Date,
+): 'deadline-passed' | null {
   if (settings.groupDeadline && now.getTime() > Date.parse(settings.groupDeadline)) return 'deadline-passed';
   return null;
 }

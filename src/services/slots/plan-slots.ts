@@ -7,7 +7,16 @@ import { fingerprint } from '../assignment/fingerprint.js';
 import { nowOf, type ServiceDeps } from '../deps.js';
 import { authorize, type CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
-import { boardOf, loadSlotScope, lockedScope, problemsOf, slotRows, type BoardDay, type SlotGroup, type SlotScope } from './slot-scope.js';
+import {
+  boardOf,
+  loadSlotScope,
+  lockedScope,
+  problemsOf,
+  slotRows,
+  type BoardDay,
+  type SlotGroup,
+  type SlotScope,
+} from './slot-scope.js';
 
 export interface SlotPlanPreview {
   deliverableKey: string;
@@ -30,7 +39,12 @@ function inputOf(scope: SlotScope): unknown {
 }
 
 function proposal(scope: SlotScope): TalkSlot[] {
-  return spreadGroups({ days: scope.days, groupIds: scope.groups.map((g) => g.id), current: scope.slots, talkMinutes: scope.talkMinutes }).slots;
+  return spreadGroups({
+    days: scope.days,
+    groupIds: scope.groups.map((g) => g.id),
+    current: scope.slots,
+    talkMinutes: scope.talkMinutes,
+  }).slots;
 }
 
 function previewOf(scope: SlotScope, slots: TalkSlot[]): SlotPlanPreview {
@@ -39,16 +53,37 @@ function previewOf(scope: SlotScope, slots: TalkSlot[]): SlotPlanPreview {
   const after = new Map(slots.map((s) => [s.groupId, dateOf.get(s.meetingId) ?? null]));
   const changes = scope.groups
     .filter((g) => (before.get(g.id) ?? null) !== (after.get(g.id) ?? null))
-    .map((g) => ({ groupId: g.id, groupName: g.name, from: before.get(g.id) ?? null, to: after.get(g.id) ?? null }));
-  return { deliverableKey: scope.spec.key, fingerprint: fingerprint(inputOf(scope)), ...boardOf(scope, slots), problems: problemsOf(scope, slots), changes };
+    .map((g) => ({
+      groupId: g.id,
+      groupName: g.name,
+      from: before.get(g.id) ?? null,
+      to: after.get(g.id) ?? null,
+    }));
+  return {
+    deliverableKey: scope.spec.key,
+    fingerprint: fingerprint(inputOf(scope)),
+    ...boardOf(scope, slots),
+    problems: problemsOf(scope, slots),
+    changes,
+  };
 }
 
 /** What auto-fill would do now. Writes nothing. */
-export async function planTalkSlots(deps: ServiceDeps, access: CourseAccess, deliverableKey: string): Promise<SlotPlanPreview> {
+export async function planTalkSlots(
+  deps: ServiceDeps,
+  access: CourseAccess,
+  deliverableKey: string,
+): Promise<SlotPlanPreview> {
   authorize(access, 'runAssignment');
   const scope = await loadSlotScope(deps.db, access, deliverableKey, nowOf(deps));
-  if (scope.days.length === 0) throw new DomainError('conflict', `"${scope.spec.title}" has no presentation days in the schedule.`, { reason: 'no-days' });
-  if (scope.groups.length === 0) throw new DomainError('conflict', 'There are no groups to place yet: form the groups first.', { reason: 'no-groups' });
+  if (scope.days.length === 0)
+    throw new DomainError('conflict', `"${scope.spec.title}" has no presentation days in the schedule.`, {
+      reason: 'no-days',
+    });
+  if (scope.groups.length === 0)
+    throw new DomainError('conflict', 'There are no groups to place yet: form the groups first.', {
+      reason: 'no-groups',
+    });
   return previewOf(scope, proposal(scope));
 }
 
@@ -57,18 +92,30 @@ export async function planTalkSlots(deps: ServiceDeps, access: CourseAccess, del
  * the write transaction. Refused (conflict, stale-plan) when groups, days, slots or the talk
  * length changed since the preview, so staff never apply something they did not see.
  */
-export async function applyTalkSlotPlan(deps: ServiceDeps, access: CourseAccess, deliverableKey: string, expected: string): Promise<{ placed: number; unplaced: number }> {
+export async function applyTalkSlotPlan(
+  deps: ServiceDeps,
+  access: CourseAccess,
+  deliverableKey: string,
+  expected: string,
+): Promise<{ placed: number; unplaced: number }> {
   authorize(access, 'runAssignment');
   const now = nowOf(deps);
   return writeTransaction(deps.db, async (trx) => {
     const scope = await lockedScope(trx, access, deliverableKey, now);
     if (fingerprint(inputOf(scope)) !== expected) {
-      throw new DomainError('conflict', 'The groups or slots changed since this plan was previewed: plan again and check the new preview.', { reason: 'stale-plan' });
+      throw new DomainError(
+        'conflict',
+        'The groups or slots changed since this plan was previewed: plan again and check the new preview.',
+        { reason: 'stale-plan' },
+      );
     }
     const slots = proposal(scope);
     await replaceTalkSlots(trx, scope.course.id, scope.spec.key, slotRows(scope, slots, now));
     const unplaced = scope.groups.length - slots.length;
-    await auditStaffAction(trx, now, access, 'talk-slots-applied', scope.spec.key, { placed: slots.length, unplaced });
+    await auditStaffAction(trx, now, access, 'talk-slots-applied', scope.spec.key, {
+      placed: slots.length,
+      unplaced,
+    });
     return { placed: slots.length, unplaced };
   });
 }

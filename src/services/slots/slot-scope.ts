@@ -3,11 +3,23 @@ import { DateTime } from 'luxon';
 import type { Deliverable } from '../../domain/deliverables.js';
 import { meetingInterval } from '../../domain/due.js';
 import type { StoredCourse, StoredMeeting } from '../../domain/stored-course.js';
-import { dayCapacity, slotProblems, talkMinutesFromNotes, type SlotDay, type SlotProblem, type TalkSlot } from '../../domain/talk-slots.js';
+import {
+  dayCapacity,
+  slotProblems,
+  talkMinutesFromNotes,
+  type SlotDay,
+  type SlotProblem,
+  type TalkSlot,
+} from '../../domain/talk-slots.js';
 import { ulid } from 'ulid';
 import type { Db } from '../../storage/db.js';
 import { listCourseMembers, listGroups } from '../../storage/repositories/groups.js';
-import { findTalkSlotSettings, listTalkSlots, lockTalkSlots, type TalkSlotRow } from '../../storage/repositories/talk-slots.js';
+import {
+  findTalkSlotSettings,
+  listTalkSlots,
+  lockTalkSlots,
+  type TalkSlotRow,
+} from '../../storage/repositories/talk-slots.js';
 import type { CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
 import { courseOf, deliverablesOf } from '../work/context.js';
@@ -68,7 +80,13 @@ export function dayOf(course: StoredCourse, meeting: StoredMeeting): SlotDayView
 }
 
 export function toTalkSlot(row: TalkSlotRow): TalkSlot {
-  return { groupId: row.group_id, meetingId: row.meeting_id, position: row.position, startTime: row.start_time, locked: row.locked === 1 };
+  return {
+    groupId: row.group_id,
+    meetingId: row.meeting_id,
+    position: row.position,
+    startTime: row.start_time,
+    locked: row.locked === 1,
+  };
 }
 
 /**
@@ -84,7 +102,12 @@ export function slotRows(scope: SlotScope, slots: readonly TalkSlot[], now: Date
   const at = now.toISOString();
   return slots.map((s) => {
     const before = scope.rows.find((r) => r.group_id === s.groupId);
-    const same = before && before.meeting_id === s.meetingId && before.position === s.position && before.start_time === s.startTime && (before.locked === 1) === s.locked;
+    const same =
+      before &&
+      before.meeting_id === s.meetingId &&
+      before.position === s.position &&
+      before.start_time === s.startTime &&
+      (before.locked === 1) === s.locked;
     return {
       id: before?.id ?? ulid(now.getTime()),
       course_id: scope.course.id,
@@ -100,12 +123,24 @@ export function slotRows(scope: SlotScope, slots: readonly TalkSlot[], now: Date
   });
 }
 
-export async function loadSlotScope(db: Db, access: CourseAccess, deliverableKey: string, now: Date): Promise<SlotScope> {
+export async function loadSlotScope(
+  db: Db,
+  access: CourseAccess,
+  deliverableKey: string,
+  now: Date,
+): Promise<SlotScope> {
   const course = await courseOf(db, access.course.slug);
-  const spec = (await deliverablesOf(db, course, now)).map((d) => d.spec).find((s) => s.key === deliverableKey);
-  if (!spec) throw new DomainError('not_found', `This course has no deliverable "${deliverableKey.slice(0, 40)}".`);
+  const spec = (await deliverablesOf(db, course, now))
+    .map((d) => d.spec)
+    .find((s) => s.key === deliverableKey);
+  if (!spec)
+    throw new DomainError('not_found', `This course has no deliverable "${deliverableKey.slice(0, 40)}".`);
   if (spec.holder !== 'slot' || !spec.perMeeting) {
-    throw new DomainError('conflict', `"${spec.title}" is not given out by presentation-day slots; its groups come from the role assignment or the groups.`, { reason: 'not-a-slot-deliverable' });
+    throw new DomainError(
+      'conflict',
+      `"${spec.title}" is not given out by presentation-day slots; its groups come from the role assignment or the groups.`,
+      { reason: 'not-a-slot-deliverable' },
+    );
   }
   const days = spec.meetingDates
     .map((date) => course.meetings.find((m) => m.date === date))
@@ -118,20 +153,47 @@ export async function loadSlotScope(db: Db, access: CourseAccess, deliverableKey
     findTalkSlotSettings(db, course.id, spec.key),
   ]);
   const groups = groupRows
-    .map((g) => ({ id: g.id, name: g.name, members: members.filter((m) => m.group_id === g.id).map((m) => m.name) }))
+    .map((g) => ({
+      id: g.id,
+      name: g.name,
+      members: members.filter((m) => m.group_id === g.id).map((m) => m.name),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }) || (a.id < b.id ? -1 : 1));
-  return { course, spec, days, groups, slots: rows.map(toTalkSlot), rows, talkMinutes: settings?.talk_minutes ?? talkMinutesFromNotes(spec.notes), publishedAt: settings?.published_at ?? null };
+  return {
+    course,
+    spec,
+    days,
+    groups,
+    slots: rows.map(toTalkSlot),
+    rows,
+    talkMinutes: settings?.talk_minutes ?? talkMinutesFromNotes(spec.notes),
+    publishedAt: settings?.published_at ?? null,
+  };
 }
 
 /** loadSlotScope inside a write transaction, after taking the deliverable's slot lock (the key is checked first). */
-export async function lockedScope(trx: Db, access: CourseAccess, deliverableKey: string, now: Date): Promise<SlotScope> {
+export async function lockedScope(
+  trx: Db,
+  access: CourseAccess,
+  deliverableKey: string,
+  now: Date,
+): Promise<SlotScope> {
   const checked = await loadSlotScope(trx, access, deliverableKey, now);
   await lockTalkSlots(trx, checked.course.id, checked.spec.key, now.toISOString());
   return loadSlotScope(trx, access, deliverableKey, now);
 }
 
-export function problemsOf(scope: Pick<SlotScope, 'days' | 'groups' | 'talkMinutes'>, slots: readonly TalkSlot[]): SlotProblem[] {
-  return slotProblems({ days: scope.days, groupIds: scope.groups.map((g) => g.id), slots, talkMinutes: scope.talkMinutes, names: new Map(scope.groups.map((g) => [g.id, g.name])) });
+export function problemsOf(
+  scope: Pick<SlotScope, 'days' | 'groups' | 'talkMinutes'>,
+  slots: readonly TalkSlot[],
+): SlotProblem[] {
+  return slotProblems({
+    days: scope.days,
+    groupIds: scope.groups.map((g) => g.id),
+    slots,
+    talkMinutes: scope.talkMinutes,
+    names: new Map(scope.groups.map((g) => [g.id, g.name])),
+  });
 }
 
 export interface BoardTalk {
@@ -158,7 +220,10 @@ export interface BoardDay {
 }
 
 /** The days with their talks in order, and the groups on no day. */
-export function boardOf(scope: Pick<SlotScope, 'days' | 'groups' | 'talkMinutes'>, slots: readonly TalkSlot[]): { days: BoardDay[]; unplaced: SlotGroup[] } {
+export function boardOf(
+  scope: Pick<SlotScope, 'days' | 'groups' | 'talkMinutes'>,
+  slots: readonly TalkSlot[],
+): { days: BoardDay[]; unplaced: SlotGroup[] } {
   const byId = new Map(scope.groups.map((g) => [g.id, g]));
   const days = scope.days.map((d) => ({
     meetingId: d.meetingId,
@@ -173,7 +238,14 @@ export function boardOf(scope: Pick<SlotScope, 'days' | 'groups' | 'talkMinutes'
     talks: slots
       .filter((s) => s.meetingId === d.meetingId)
       .sort((a, b) => a.position - b.position)
-      .map((s) => ({ groupId: s.groupId, groupName: byId.get(s.groupId)?.name ?? 'A removed group', members: byId.get(s.groupId)?.members ?? [], position: s.position, startTime: s.startTime, locked: s.locked })),
+      .map((s) => ({
+        groupId: s.groupId,
+        groupName: byId.get(s.groupId)?.name ?? 'A removed group',
+        members: byId.get(s.groupId)?.members ?? [],
+        position: s.position,
+        startTime: s.startTime,
+        locked: s.locked,
+      })),
   }));
   const placed = new Set(slots.map((s) => s.groupId));
   return { days, unplaced: scope.groups.filter((g) => !placed.has(g.id)) };

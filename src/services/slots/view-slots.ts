@@ -6,7 +6,15 @@ import { findGroupOfUser } from '../../storage/repositories/groups.js';
 import { authorize, type CourseAccess } from '../enrollment/course-access.js';
 import { nowOf, type ServiceDeps } from '../deps.js';
 import { courseOf, deliverablesOf } from '../work/context.js';
-import { boardOf, dayLabel, loadSlotScope, problemsOf, slotDeliverables, type BoardDay, type SlotGroup } from './slot-scope.js';
+import {
+  boardOf,
+  dayLabel,
+  loadSlotScope,
+  problemsOf,
+  slotDeliverables,
+  type BoardDay,
+  type SlotGroup,
+} from './slot-scope.js';
 
 export interface SlotBoard {
   deliverableKey: string;

@@ -12,7 +12,12 @@ import { findCourseVersion, loadCourse } from '../../storage/repositories/course
 import { bumpWorkVersion, findWorkStanding } from '../../storage/repositories/hot-reads.js';
 import { insertMissingDeliverables, listDeliverableRows } from '../../storage/repositories/work.js';
 import { NO_MEMBERSHIP } from '../../domain/permissions.js';
-import { courseNotFound, membershipFrom, plausibleSlug, type CourseAccess } from '../enrollment/course-access.js';
+import {
+  courseNotFound,
+  membershipFrom,
+  plausibleSlug,
+  type CourseAccess,
+} from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
 
 /** What the work use cases need: storage, files, mail, the clock. */
@@ -63,7 +68,16 @@ export async function deliverablesOf(db: Db, course: StoredCourse, now: Date): P
     const specs = deliverablesForCourse(toCourseModel(course));
     await insertMissingDeliverables(
       db,
-      specs.map((spec, position) => ({ id: ulid(), course_id: course.id, key: spec.key, position, spec: JSON.stringify(spec), closed: 0, created_at: stamp, updated_at: stamp })),
+      specs.map((spec, position) => ({
+        id: ulid(),
+        course_id: course.id,
+        key: spec.key,
+        position,
+        spec: JSON.stringify(spec),
+        closed: 0,
+        created_at: stamp,
+        updated_at: stamp,
+      })),
     );
     rows = await listDeliverableRows(db, course.id);
   }
@@ -79,7 +93,10 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const deliverableCache = new Map<string, { version: number; workVersion: number; deliverables: CourseDeliverable[] }>();
+const deliverableCache = new Map<
+  string,
+  { version: number; workVersion: number; deliverables: CourseDeliverable[] }
+>();
 
 /**
  * The deliverables of a course, cached per (course version, work version): both come with the
@@ -87,7 +104,12 @@ const deliverableCache = new Map<string, { version: number; workVersion: number;
  * of every instance. Whatever writes deliverable rows must call deliverablesChanged (or
  * bumpWorkVersion in the same transaction).
  */
-async function cachedDeliverables(db: Db, course: StoredCourse, workVersion: number, now: Date): Promise<CourseDeliverable[]> {
+async function cachedDeliverables(
+  db: Db,
+  course: StoredCourse,
+  workVersion: number,
+  now: Date,
+): Promise<CourseDeliverable[]> {
   const hit = deliverableCache.get(course.id);
   if (hit && hit.version === course.version && hit.workVersion === workVersion) return hit.deliverables;
   const deliverables = deepFreeze(await deliverablesOf(db, course, now));
@@ -116,10 +138,20 @@ async function courseAt(db: Db, slug: string, id: string, version: number): Prom
  * viewer's enrollment and group); the course and its deliverables come from the caches above
  * while their versions hold.
  */
-export async function loadWorkCourse(deps: Pick<WorkDeps, 'db' | 'clock'>, slug: string, viewer: Viewer | null): Promise<WorkCourse> {
-  const standing = plausibleSlug(slug) ? await findWorkStanding(deps.db, slug, viewer?.userId ?? null) : undefined;
+export async function loadWorkCourse(
+  deps: Pick<WorkDeps, 'db' | 'clock'>,
+  slug: string,
+  viewer: Viewer | null,
+): Promise<WorkCourse> {
+  const standing = plausibleSlug(slug)
+    ? await findWorkStanding(deps.db, slug, viewer?.userId ?? null)
+    : undefined;
   if (!standing) throw courseNotFound(slug);
-  const access: CourseAccess = { course: standing.course, viewer, membership: viewer ? membershipFrom(standing.enrollment) : NO_MEMBERSHIP };
+  const access: CourseAccess = {
+    course: standing.course,
+    viewer,
+    membership: viewer ? membershipFrom(standing.enrollment) : NO_MEMBERSHIP,
+  };
   const course = await courseAt(deps.db, slug, standing.course.id, standing.version);
   const deliverables = await cachedDeliverables(deps.db, course, standing.workVersion, deps.clock());
   const group = viewer && access.membership.role === 'student' ? standing.group : null;
@@ -148,7 +180,9 @@ export function regularDue(course: StoredCourse, spec: Deliverable, meetingDate:
   const memo = Object.isFrozen(spec) ? dueMemoOf(course, spec) : null;
   const known = memo?.get(meetingDate);
   if (known !== undefined) return known;
-  const due = spec.perMeeting ? dueAt(spec.dueRule, course, findMeeting(course, meetingDate ?? '')) : dueAt(spec.dueRule, course);
+  const due = spec.perMeeting
+    ? dueAt(spec.dueRule, course, findMeeting(course, meetingDate ?? ''))
+    : dueAt(spec.dueRule, course);
   if (memo && memo.size < 2048) memo.set(meetingDate, due);
   return due;
 }

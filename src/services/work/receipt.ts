@@ -34,7 +34,12 @@ export interface Receipt {
   warnings: string[];
 }
 
-export function receiptOf(row: SubmissionRow, spec: Pick<Deliverable, 'title'>, files: ReceiptFile[], warnings?: string[]): Receipt {
+export function receiptOf(
+  row: SubmissionRow,
+  spec: Pick<Deliverable, 'title'>,
+  files: ReceiptFile[],
+  warnings?: string[],
+): Receipt {
   return {
     id: row.id,
     deliverableKey: row.deliverable_key,
@@ -62,7 +67,9 @@ export function outcomeWords(outcome: Receipt['outcome']): string {
 
 /** The receipt as plain text (the e-mail body, and what the page offers to copy). */
 export function receiptText(receipt: Receipt, courseTitle: string, timeZone: string): string {
-  const when = DateTime.fromISO(receipt.submittedAt, { zone: timeZone }).toFormat("ccc LLL d, yyyy HH:mm:ss ZZZZ");
+  const when = DateTime.fromISO(receipt.submittedAt, { zone: timeZone }).toFormat(
+    'ccc LLL d, yyyy HH:mm:ss ZZZZ',
+  );
   const lines = [
     `Receipt for ${receipt.deliverableTitle}${receipt.meetingDate ? ` (class of ${receipt.meetingDate})` : ''} — ${courseTitle}`,
     '',
@@ -102,16 +109,33 @@ export function receiptMailJobs(
   recipientIds: readonly string[],
   createdAt: string,
 ): NewMailJob[] {
-  const payload: ReceiptMailPayload = { submissionId: submission.id, deliverableTitle: submission.title, files: submission.files.map((f) => ({ name: f.name, type: f.type, size: f.size, pages: f.pages })), warnings: submission.warnings, courseTitle: course.title, timeZone: course.timeZone };
+  const payload: ReceiptMailPayload = {
+    submissionId: submission.id,
+    deliverableTitle: submission.title,
+    files: submission.files.map((f) => ({ name: f.name, type: f.type, size: f.size, pages: f.pages })),
+    warnings: submission.warnings,
+    courseTitle: course.title,
+    timeZone: course.timeZone,
+  };
   const text = JSON.stringify(payload);
-  return [...new Set(recipientIds)].map((userId) => ({ id: newId(), kind: RECEIPT_MAIL, user_id: userId, address: null, payload: text, created_at: createdAt }));
+  return [...new Set(recipientIds)].map((userId) => ({
+    id: newId(),
+    kind: RECEIPT_MAIL,
+    user_id: userId,
+    address: null,
+    payload: text,
+    created_at: createdAt,
+  }));
 }
 
 /**
  * The receipt e-mail of a queued job, from the stored hand-in (the same receipt the student was
  * shown: version, hash, size, server time); null when the hand-in is gone.
  */
-export async function renderReceiptMail(db: Db, payload: string): Promise<{ subject: string; text: string } | null> {
+export async function renderReceiptMail(
+  db: Db,
+  payload: string,
+): Promise<{ subject: string; text: string } | null> {
   const p = JSON.parse(payload) as ReceiptMailPayload;
   const row = await findSubmission(db, p.submissionId);
   if (!row) return null;

@@ -8,7 +8,11 @@ import type { TempFile } from '../../files/blob-store.js';
 import { newId } from '../../storage/ids.js';
 import { findBlob, isBlobReferenced } from '../../storage/repositories/blobs.js';
 import { isAcknowledged, listExtensionsFor, memberIdsOf } from '../../storage/repositories/hot-reads.js';
-import { insertAcknowledgement, type ExtensionRow, type SubmissionRow } from '../../storage/repositories/work.js';
+import {
+  insertAcknowledgement,
+  type ExtensionRow,
+  type SubmissionRow,
+} from '../../storage/repositories/work.js';
 import { groupsHoldingRole } from '../../storage/repositories/roles.js';
 import { groupsOnSlots } from '../../storage/repositories/talk-slots.js';
 import { submissionWriterFor } from '../../storage/repositories/work-writer.js';
@@ -55,7 +59,10 @@ export function extensionsFromRows(rows: ExtensionRow[]): Extension[] {
     id: r.id,
     deliverableKey: r.deliverable_key,
     meetingDate: r.meeting_date,
-    target: r.target_kind === 'group' ? { kind: 'group', groupId: r.target_id } : { kind: 'student', userId: r.target_id },
+    target:
+      r.target_kind === 'group'
+        ? { kind: 'group', groupId: r.target_id }
+        : { kind: 'student', userId: r.target_id },
     dueAt: r.due_at,
     grantedBy: r.granted_by,
     grantedAt: r.granted_at,
@@ -65,7 +72,12 @@ export function extensionsFromRows(rows: ExtensionRow[]): Extension[] {
 
 /** Refuses file names that try to climb out of a folder ("../x.pdf", "a/../../b"). */
 export function unsafeFileName(name: string): boolean {
-  return /(^|[\\/])\.\.([\\/]|$)/.test(name) || /^[\\/]/.test(name) || /^[a-z]:[\\/]/i.test(name) || name.includes('\0');
+  return (
+    /(^|[\\/])\.\.([\\/]|$)/.test(name) ||
+    /^[\\/]/.test(name) ||
+    /^[a-z]:[\\/]/i.test(name) ||
+    name.includes('\0')
+  );
 }
 
 /** (course, user) pairs known to have acknowledged the integrity policy (acknowledgements are never withdrawn). */
@@ -86,7 +98,12 @@ async function acknowledged(deps: Pick<WorkDeps, 'db'>, courseId: string, userId
 }
 
 /** Groups holding a role (presenter, summarizer) at a meeting, or on its talk slots ('slot'). */
-export async function holderGroups(deps: Pick<WorkDeps, 'db'>, _work: WorkCourse, meetingId: string, role: 'presenter' | 'summarizer' | 'slot'): Promise<string[]> {
+export async function holderGroups(
+  deps: Pick<WorkDeps, 'db'>,
+  _work: WorkCourse,
+  meetingId: string,
+  role: 'presenter' | 'summarizer' | 'slot',
+): Promise<string[]> {
   if (role === 'slot') return groupsOnSlots(deps.db, meetingId);
   return groupsHoldingRole(deps.db, meetingId, role);
 }
@@ -103,15 +120,28 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
   let meetingId: string | null = null;
   if (spec.perMeeting) {
     if (!input.meetingDate || !spec.meetingDates.includes(input.meetingDate)) {
-      throw new DomainError('invalid_input', `Say which class this is for: "${spec.title}" is handed in for ${spec.meetingDates.length} classes.`, { field: 'meetingDate' });
+      throw new DomainError(
+        'invalid_input',
+        `Say which class this is for: "${spec.title}" is handed in for ${spec.meetingDates.length} classes.`,
+        { field: 'meetingDate' },
+      );
     }
     const meeting = findMeeting(work.course, input.meetingDate);
     meetingDate = meeting.date;
     meetingId = meeting.id;
     if (spec.perReading) {
       const titles = presentedTitles(meeting);
-      if (input.readingIndex === null || !Number.isInteger(input.readingIndex) || input.readingIndex < 0 || input.readingIndex >= titles.length) {
-        throw new DomainError('invalid_input', `Say which reading the question is about (0 to ${titles.length - 1}).`, { field: 'readingIndex' });
+      if (
+        input.readingIndex === null ||
+        !Number.isInteger(input.readingIndex) ||
+        input.readingIndex < 0 ||
+        input.readingIndex >= titles.length
+      ) {
+        throw new DomainError(
+          'invalid_input',
+          `Say which reading the question is about (0 to ${titles.length - 1}).`,
+          { field: 'readingIndex' },
+        );
       }
       readingIndex = input.readingIndex;
     }
@@ -119,13 +149,26 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
 
   // Who may, and is it late.
   const groupId = work.group?.id ?? null;
-  const holderGroupIds = meetingId && (spec.holder === 'presenter' || spec.holder === 'summarizer' || spec.holder === 'slot') ? await holderGroups(deps, work, meetingId, spec.holder) : [];
+  const holderGroupIds =
+    meetingId && (spec.holder === 'presenter' || spec.holder === 'summarizer' || spec.holder === 'slot')
+      ? await holderGroups(deps, work, meetingId, spec.holder)
+      : [];
   const regular = regularDue(work.course, spec, meetingDate);
   // Only this deliverable's extensions naming the student or their group: all extensionFor could pick.
-  const extensions = extensionsFromRows(await listExtensionsFor(deps.db, work.course.id, spec.key, user.userId, groupId));
+  const extensions = extensionsFromRows(
+    await listExtensionsFor(deps.db, work.course.id, spec.key, user.userId, groupId),
+  );
   const extension = extensionFor(extensions, spec, meetingDate, { userId: user.userId, groupId });
   const due = effectiveDue(regular, spec, extension);
-  const verdict = judgeSubmission({ deliverable: spec, now: nowIso, due, enrolled: true, groupId, holderGroupIds, closedByStaff: closed });
+  const verdict = judgeSubmission({
+    deliverable: spec,
+    now: nowIso,
+    due,
+    enrolled: true,
+    groupId,
+    holderGroupIds,
+    closedByStaff: closed,
+  });
   if (!verdict.ok) {
     const code = verdict.reason === 'late-rejected' || verdict.reason === 'closed' ? 'conflict' : 'forbidden';
     throw new DomainError(code, BLOCKER_TEXT[verdict.reason], { reason: verdict.reason, dueAt: due });
@@ -136,12 +179,27 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
   let size: number;
   let text: string | null = null;
   const warnings: string[] = [];
-  let file: { name: string; type: string; size: number; pages: number | null; readme: string | null } | null = null;
-  if (input.file && input.text !== null) throw new DomainError('invalid_input', 'Send either text or a file, not both.', { field: 'file' });
+  let file: { name: string; type: string; size: number; pages: number | null; readme: string | null } | null =
+    null;
+  if (input.file && input.text !== null)
+    throw new DomainError('invalid_input', 'Send either text or a file, not both.', { field: 'file' });
   if (input.file) {
-    if (!spec.fileRules) throw new DomainError('file_rejected', `"${spec.title}" is handed in as text, not as a file.`, { reason: 'no-files' });
-    if (unsafeFileName(input.file.name)) throw new DomainError('file_rejected', 'The file name tries to point outside its folder; rename the file and upload it again.', { reason: 'unsafe-name' });
-    if (input.file.temp.size > spec.fileRules.maxBytes) throw new DomainError('too_large', `The file is larger than the ${Math.round(spec.fileRules.maxBytes / 1048576)} MB limit of "${spec.title}".`, { reason: 'too-large', limit: spec.fileRules.maxBytes });
+    if (!spec.fileRules)
+      throw new DomainError('file_rejected', `"${spec.title}" is handed in as text, not as a file.`, {
+        reason: 'no-files',
+      });
+    if (unsafeFileName(input.file.name))
+      throw new DomainError(
+        'file_rejected',
+        'The file name tries to point outside its folder; rename the file and upload it again.',
+        { reason: 'unsafe-name' },
+      );
+    if (input.file.temp.size > spec.fileRules.maxBytes)
+      throw new DomainError(
+        'too_large',
+        `The file is larger than the ${Math.round(spec.fileRules.maxBytes / 1048576)} MB limit of "${spec.title}".`,
+        { reason: 'too-large', limit: spec.fileRules.maxBytes },
+      );
     const bytes = await deps.files.readTemp(input.file.temp);
     const inspected = await inspectUpload(bytes, input.file.name, spec.fileRules);
     if (!inspected.ok) {
@@ -151,12 +209,28 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
     warnings.push(...inspected.warnings);
     sha256 = input.file.temp.sha256;
     size = input.file.temp.size;
-    file = { name: inspected.name, type: inspected.type, size, pages: inspected.pages, readme: inspected.readme };
+    file = {
+      name: inspected.name,
+      type: inspected.type,
+      size,
+      pages: inspected.pages,
+      readme: inspected.readme,
+    };
   } else {
     const blocker = textBlocker(spec, input.text ?? '');
-    if (blocker === 'text-not-allowed') throw new DomainError('invalid_input', `"${spec.title}" is handed in as a file.`, { field: 'text', reason: blocker });
-    if (blocker === 'empty-text') throw new DomainError('invalid_input', 'The text is empty.', { field: 'text', reason: blocker });
-    if (blocker === 'text-too-long') throw new DomainError('invalid_input', `The text is longer than ${spec.maxTextChars} characters; shorten it.`, { field: 'text', reason: blocker, limit: spec.maxTextChars });
+    if (blocker === 'text-not-allowed')
+      throw new DomainError('invalid_input', `"${spec.title}" is handed in as a file.`, {
+        field: 'text',
+        reason: blocker,
+      });
+    if (blocker === 'empty-text')
+      throw new DomainError('invalid_input', 'The text is empty.', { field: 'text', reason: blocker });
+    if (blocker === 'text-too-long')
+      throw new DomainError(
+        'invalid_input',
+        `The text is longer than ${spec.maxTextChars} characters; shorten it.`,
+        { field: 'text', reason: blocker, limit: spec.maxTextChars },
+      );
     text = (input.text ?? '').trim();
     const bytes = Buffer.from(text, 'utf8');
     sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -166,12 +240,21 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
   // First hand-in of the course: the integrity and AI-tool policy must be acknowledged.
   if (!(await acknowledged(deps, work.course.id, user.userId))) {
     if (!input.acknowledgePolicy) {
-      throw new DomainError('conflict', 'Before your first hand-in, read and acknowledge the academic-integrity and AI-tool policy.', {
-        reason: 'policy-acknowledgement-required',
-        policy: integrityPolicyText(work.course),
-      });
+      throw new DomainError(
+        'conflict',
+        'Before your first hand-in, read and acknowledge the academic-integrity and AI-tool policy.',
+        {
+          reason: 'policy-acknowledgement-required',
+          policy: integrityPolicyText(work.course),
+        },
+      );
     }
-    await insertAcknowledgement(deps.db, { course_id: work.course.id, user_id: user.userId, policy: INTEGRITY_POLICY_KEY, acknowledged_at: nowIso });
+    await insertAcknowledgement(deps.db, {
+      course_id: work.course.id,
+      user_id: user.userId,
+      policy: INTEGRITY_POLICY_KEY,
+      acknowledged_at: nowIso,
+    });
     rememberAcknowledged(work.course.id, user.userId);
   }
 
@@ -198,7 +281,9 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
     warnings: JSON.stringify(warnings),
   };
   // The receipt mail is queued in the same transaction as the row (sent by the mail worker).
-  const recipients = deps.mailer ? [user.userId, ...(spec.audience === 'group' && groupId ? await memberIdsOf(deps.db, groupId) : [])] : [];
+  const recipients = deps.mailer
+    ? [user.userId, ...(spec.audience === 'group' && groupId ? await memberIdsOf(deps.db, groupId) : [])]
+    : [];
   const receiptFiles = file ? [file] : [];
   let stored: SubmissionRow;
   try {
@@ -206,11 +291,20 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
       row,
       files: file ? [{ position: 0, sha256, ...file }] : [],
       blobs: file ? [{ sha256, size, type: file.type, created_at: nowIso }] : [],
-      mail: recipients.length > 0 ? receiptMailJobs({ id: row.id, title: spec.title, files: receiptFiles, warnings }, work.course, recipients, nowIso) : [],
+      mail:
+        recipients.length > 0
+          ? receiptMailJobs(
+              { id: row.id, title: spec.title, files: receiptFiles, warnings },
+              work.course,
+              recipients,
+              nowIso,
+            )
+          : [],
     });
   } catch (error) {
     // No record: remove the file unless another hand-in already holds the same content.
-    if (input.file && !(await isBlobReferenced(deps.db, sha256)) && !(await findBlob(deps.db, sha256))) await deps.files.remove(sha256);
+    if (input.file && !(await isBlobReferenced(deps.db, sha256)) && !(await findBlob(deps.db, sha256)))
+      await deps.files.remove(sha256);
     throw error;
   }
   return receiptOf(stored, spec, receiptFiles, warnings);

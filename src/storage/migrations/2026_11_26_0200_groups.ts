@@ -42,7 +42,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('responded_at', 'text')
     .addUniqueConstraint('group_invitations_group_user_uq', ['group_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('group_invitations_user_idx').on('group_invitations').columns(['course_id', 'user_id']).execute();
+  await db.schema
+    .createIndex('group_invitations_user_idx')
+    .on('group_invitations')
+    .columns(['course_id', 'user_id'])
+    .execute();
 
   // The group's current ranking: rank 1 = best. The latest ranking by any member replaces it whole.
   await db.schema
@@ -67,7 +71,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('ranking', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('preference_history_group_idx').on('preference_history').columns(['group_id', 'id']).execute();
+  await db.schema
+    .createIndex('preference_history_group_idx')
+    .on('preference_history')
+    .columns(['group_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('role_assignments')
@@ -80,7 +88,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('role_assignments_meeting_group_uq', ['meeting_id', 'group_id'])
     .execute();
-  await db.schema.createIndex('role_assignments_course_idx').on('role_assignments').column('course_id').execute();
+  await db.schema
+    .createIndex('role_assignments_course_idx')
+    .on('role_assignments')
+    .column('course_id')
+    .execute();
 
   await db.schema
     .createTable('exclusions')
@@ -104,7 +116,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('applied_at', 'text')
     .execute();
-  await db.schema.createIndex('assignment_plans_course_idx').on('assignment_plans').columns(['course_id', 'kind', 'id']).execute();
+  await db.schema
+    .createIndex('assignment_plans_course_idx')
+    .on('assignment_plans')
+    .columns(['course_id', 'kind', 'id'])
+    .execute();
 
   // Null columns fall back to the syllabus (group size, "groups" milestone) and the defaults of the solver.
   await db.schema

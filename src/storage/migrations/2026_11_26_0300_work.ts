@@ -51,8 +51,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('warnings', 'text', (c) => c.notNull().defaultTo('[]'))
     .addUniqueConstraint('submissions_version', ['course_id', 'deliverable_key', 'slot', 'owner', 'version'])
     .execute();
-  await db.schema.createIndex('submissions_course_deliverable_idx').on('submissions').columns(['course_id', 'deliverable_key', 'meeting_date']).execute();
-  await db.schema.createIndex('submissions_owner_idx').on('submissions').columns(['course_id', 'owner']).execute();
+  await db.schema
+    .createIndex('submissions_course_deliverable_idx')
+    .on('submissions')
+    .columns(['course_id', 'deliverable_key', 'meeting_date'])
+    .execute();
+  await db.schema
+    .createIndex('submissions_owner_idx')
+    .on('submissions')
+    .columns(['course_id', 'owner'])
+    .execute();
 
   await db.schema
     .createTable('submission_files')
@@ -93,7 +101,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('granted_at', 'text', (c) => c.notNull())
     .addColumn('reason', 'text')
     .execute();
-  await db.schema.createIndex('extensions_course_idx').on('extensions').columns(['course_id', 'deliverable_key']).execute();
+  await db.schema
+    .createIndex('extensions_course_idx')
+    .on('extensions')
+    .columns(['course_id', 'deliverable_key'])
+    .execute();
 
   // A roll of a meeting: that staff took attendance (or opened check-in), with the optional check-in code.
   await db.schema
@@ -139,7 +151,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('submission_reviews_submission_idx').on('submission_reviews').column('submission_id').execute();
+  await db.schema
+    .createIndex('submission_reviews_submission_idx')
+    .on('submission_reviews')
+    .column('submission_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -23,9 +23,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('gave_up_at', 'text')
     .addColumn('last_error', 'text')
     .execute();
-  await db.schema.createIndex('mail_queue_due_idx').on('mail_queue').columns(['sent_at', 'gave_up_at', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('mail_queue_due_idx')
+    .on('mail_queue')
+    .columns(['sent_at', 'gave_up_at', 'next_attempt_at'])
+    .execute();
   // Partial: a job is queued without a claim, so a hand-in's insert does not touch this index.
-  await db.schema.createIndex('mail_queue_claim_idx').on('mail_queue').column('claim').where(sql.ref('claim'), 'is not', null).execute();
+  await db.schema
+    .createIndex('mail_queue_claim_idx')
+    .on('mail_queue')
+    .column('claim')
+    .where(sql.ref('claim'), 'is not', null)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

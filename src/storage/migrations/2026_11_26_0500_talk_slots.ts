@@ -24,7 +24,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('talk_slots_group_once', ['course_id', 'deliverable_key', 'group_id'])
     .execute();
-  await db.schema.createIndex('talk_slots_meeting_idx').on('talk_slots').columns(['meeting_id', 'position']).execute();
+  await db.schema
+    .createIndex('talk_slots_meeting_idx')
+    .on('talk_slots')
+    .columns(['meeting_id', 'position'])
+    .execute();
 
   // Per course and deliverable: the talk length (for the day capacity) and when staff published the slots.
   await db.schema
@@ -50,7 +54,11 @@ export async function down(db: Kysely<any>): Promise<void> {
 }
 
 async function setMidtermHolder(db: Kysely<any>, from: string, to: string): Promise<void> {
-  const rows = (await db.selectFrom('deliverables').select(['id', 'spec']).where('key', '=', MIDTERM_KEY).execute()) as Array<{ id: string; spec: string }>;
+  const rows = (await db
+    .selectFrom('deliverables')
+    .select(['id', 'spec'])
+    .where('key', '=', MIDTERM_KEY)
+    .execute()) as Array<{ id: string; spec: string }>;
   for (const row of rows) {
     let spec: Record<string, unknown>;
     try {
@@ -59,6 +67,10 @@ async function setMidtermHolder(db: Kysely<any>, from: string, to: string): Prom
       continue;
     }
     if (spec.holder !== from) continue;
-    await db.updateTable('deliverables').set({ spec: JSON.stringify({ ...spec, holder: to }) }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('deliverables')
+      .set({ spec: JSON.stringify({ ...spec, holder: to }) })
+      .where('id', '=', row.id)
+      .execute();
   }
 }

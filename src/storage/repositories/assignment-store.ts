@@ -5,7 +5,11 @@ import type { AssignmentPlanRow, AssignmentSettingsRow, ExclusionRow } from './g
 export type { AssignmentPlanRow, AssignmentSettingsRow, ExclusionRow } from './group-tables.js';
 
 export async function findSettings(db: Db, courseId: string): Promise<AssignmentSettingsRow | undefined> {
-  return db.selectFrom('assignment_settings').selectAll().where('course_id', '=', courseId).executeTakeFirst();
+  return db
+    .selectFrom('assignment_settings')
+    .selectAll()
+    .where('course_id', '=', courseId)
+    .executeTakeFirst();
 }
 
 /** Creates the row if missing, then applies the patch. */
@@ -33,12 +37,22 @@ export async function upsertSettings(
       })
       .execute();
   } else {
-    await db.updateTable('assignment_settings').set({ ...patch, updated_at: at }).where('course_id', '=', courseId).execute();
+    await db
+      .updateTable('assignment_settings')
+      .set({ ...patch, updated_at: at })
+      .where('course_id', '=', courseId)
+      .execute();
   }
 }
 
 export async function listExclusions(db: Db, courseId: string): Promise<ExclusionRow[]> {
-  return db.selectFrom('exclusions').selectAll().where('course_id', '=', courseId).orderBy('group_id').orderBy('meeting_id').execute();
+  return db
+    .selectFrom('exclusions')
+    .selectAll()
+    .where('course_id', '=', courseId)
+    .orderBy('group_id')
+    .orderBy('meeting_id')
+    .execute();
 }
 
 export async function insertExclusion(db: Db, row: ExclusionRow): Promise<void> {
@@ -46,7 +60,11 @@ export async function insertExclusion(db: Db, row: ExclusionRow): Promise<void> 
 }
 
 export async function deleteExclusion(db: Db, groupId: string, meetingId: string): Promise<void> {
-  await db.deleteFrom('exclusions').where('group_id', '=', groupId).where('meeting_id', '=', meetingId).execute();
+  await db
+    .deleteFrom('exclusions')
+    .where('group_id', '=', groupId)
+    .where('meeting_id', '=', meetingId)
+    .execute();
 }
 
 export async function insertPlan(db: Db, row: AssignmentPlanRow): Promise<void> {
@@ -57,7 +75,11 @@ export async function findPlan(db: Db, planId: string): Promise<AssignmentPlanRo
   return db.selectFrom('assignment_plans').selectAll().where('id', '=', planId).executeTakeFirst();
 }
 
-export async function latestPlan(db: Db, courseId: string, kind: AssignmentPlanRow['kind']): Promise<AssignmentPlanRow | undefined> {
+export async function latestPlan(
+  db: Db,
+  courseId: string,
+  kind: AssignmentPlanRow['kind'],
+): Promise<AssignmentPlanRow | undefined> {
   return db
     .selectFrom('assignment_plans')
     .selectAll()
@@ -70,6 +92,11 @@ export async function latestPlan(db: Db, courseId: string, kind: AssignmentPlanR
 
 /** Marks a plan applied; returns false when it already was (a second apply of the same plan). */
 export async function markPlanApplied(db: Db, planId: string, at: string): Promise<boolean> {
-  const r = await db.updateTable('assignment_plans').set({ applied_at: at }).where('id', '=', planId).where('applied_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('assignment_plans')
+    .set({ applied_at: at })
+    .where('id', '=', planId)
+    .where('applied_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -3,7 +3,11 @@ import type { Db } from '../db.js';
 import { work, type BlobRow } from './work-tables.js';
 
 export async function recordBlob(db: Db, row: BlobRow): Promise<void> {
-  await work(db).insertInto('blobs').values(row).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+  await work(db)
+    .insertInto('blobs')
+    .values(row)
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
 }
 
 export async function findBlob(db: Db, sha256: string): Promise<BlobRow | undefined> {
@@ -12,7 +16,11 @@ export async function findBlob(db: Db, sha256: string): Promise<BlobRow | undefi
 
 /** Hashes no submission file points at (for cleaning up after a refused or failed hand-in). */
 export async function isBlobReferenced(db: Db, sha256: string): Promise<boolean> {
-  const row = await work(db).selectFrom('submission_files').select('submission_id').where('sha256', '=', sha256).executeTakeFirst();
+  const row = await work(db)
+    .selectFrom('submission_files')
+    .select('submission_id')
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

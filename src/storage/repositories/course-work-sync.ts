@@ -51,7 +51,11 @@ async function countDay(w: WorkDb, courseId: string, date: string): Promise<Remo
  * later moved onto that date starts clean. Extensions and the roll with its records, which only
  * mean something for a class that exists, are deleted. Answers what was there, per date.
  */
-export async function deleteDayRows(db: Db, courseId: string, dates: readonly string[]): Promise<RemovedDayRows[]> {
+export async function deleteDayRows(
+  db: Db,
+  courseId: string,
+  dates: readonly string[],
+): Promise<RemovedDayRows[]> {
   const w = work(db);
   const out: RemovedDayRows[] = [];
   const stamp = Date.now().toString(36);
@@ -67,7 +71,9 @@ export async function deleteDayRows(db: Db, courseId: string, dates: readonly st
     for (const table of SLOT_TABLES) {
       await w
         .updateTable(table)
-        .set({ slot: sql<string>`cast(${aside} as text) || substr(slot, cast(${date.length + 1} as integer))` })
+        .set({
+          slot: sql<string>`cast(${aside} as text) || substr(slot, cast(${date.length + 1} as integer))`,
+        })
         .where('course_id', '=', courseId)
         .where('slot', 'like', `${date}#%`)
         .execute();
@@ -85,7 +91,12 @@ export async function deleteDayRows(db: Db, courseId: string, dates: readonly st
  * schedule whose dates overlap after the move (every class a week later) never collides on the
  * unique keys of rolls, records, versions and counted choices. Answers how many rows moved.
  */
-export async function moveDayRows(db: Db, courseId: string, moves: readonly MeetingMove[], timeZone: string): Promise<number> {
+export async function moveDayRows(
+  db: Db,
+  courseId: string,
+  moves: readonly MeetingMove[],
+  timeZone: string,
+): Promise<number> {
   const w = work(db);
   const real = moves.filter((m) => m.from !== m.to);
   if (real.length === 0) return 0;
@@ -102,7 +113,10 @@ export async function moveDayRows(db: Db, courseId: string, moves: readonly Meet
     const move = shift.get(e.meeting_date!)!;
     await w
       .updateTable('extensions')
-      .set({ meeting_date: move.to, due_at: moveInstantByDays(e.due_at, daysBetween(move.from, move.to), timeZone) })
+      .set({
+        meeting_date: move.to,
+        due_at: moveInstantByDays(e.due_at, daysBetween(move.from, move.to), timeZone),
+      })
       .where('id', '=', e.id)
       .execute();
     moved++;
@@ -121,7 +135,9 @@ export async function moveDayRows(db: Db, courseId: string, moves: readonly Meet
       // "<from>#<reading>" → "~<to>#<reading>": the text after the date is kept as it is.
       await w
         .updateTable(table)
-        .set({ slot: sql<string>`cast(${PARKED + to} as text) || substr(slot, cast(${from.length + 1} as integer))` })
+        .set({
+          slot: sql<string>`cast(${PARKED + to} as text) || substr(slot, cast(${from.length + 1} as integer))`,
+        })
         .where('course_id', '=', courseId)
         .where('slot', 'like', `${from}#%`)
         .execute();
@@ -162,7 +178,12 @@ export async function listDeliverableSpecs(db: Db, courseId: string): Promise<De
  * was written, bumps the course's work version — the one every instance's deliverable cache
  * compares (see services/work/context.ts) — in the same transaction.
  */
-export async function applyDeliverableMerge(db: Db, courseId: string, merge: DeliverableMerge, now: string): Promise<void> {
+export async function applyDeliverableMerge(
+  db: Db,
+  courseId: string,
+  merge: DeliverableMerge,
+  now: string,
+): Promise<void> {
   const w = work(db);
   for (const spec of merge.changed) {
     await w

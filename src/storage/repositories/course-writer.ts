@@ -109,7 +109,13 @@ async function upsertCourseRow(trx: Trx, slug: string, course: CourseModel, now:
     .insertInto('courses')
     .values({ id: courseId, slug, ...values, version: 1, created_at: now })
     .execute();
-  return { courseId, created: true, version: 1, removedMeetingDates: [] as string[], movedMeetings: [] as SaveCourseResult['movedMeetings'] };
+  return {
+    courseId,
+    created: true,
+    version: 1,
+    removedMeetingDates: [] as string[],
+    movedMeetings: [] as SaveCourseResult['movedMeetings'],
+  };
 }
 
 /** Creates or updates the course `slug` from `course`, all or nothing. `now` is an ISO-8601 UTC instant. */

@@ -12,7 +12,11 @@ export interface GroupMemberView {
 }
 
 /** The group a student belongs to in a course, or undefined. Stable shape: other areas call it. */
-export async function findGroupOfUser(db: Db, courseId: string, userId: string): Promise<GroupRow | undefined> {
+export async function findGroupOfUser(
+  db: Db,
+  courseId: string,
+  userId: string,
+): Promise<GroupRow | undefined> {
   return db
     .selectFrom('group_members')
     .innerJoin('groups', 'groups.id', 'group_members.group_id')
@@ -27,7 +31,12 @@ export async function listGroupMembers(db: Db, groupId: string): Promise<GroupMe
   const rows = await db
     .selectFrom('group_members')
     .innerJoin('users', 'users.id', 'group_members.user_id')
-    .select(['users.id as userId', 'users.name as name', 'users.email as email', 'group_members.joined_at as joinedAt'])
+    .select([
+      'users.id as userId',
+      'users.name as name',
+      'users.email as email',
+      'group_members.joined_at as joinedAt',
+    ])
     .where('group_members.group_id', '=', groupId)
     .orderBy('users.name')
     .orderBy('users.id')
@@ -40,14 +49,24 @@ export async function findGroup(db: Db, groupId: string): Promise<GroupRow | und
 }
 
 export async function listGroups(db: Db, courseId: string): Promise<GroupRow[]> {
-  return db.selectFrom('groups').selectAll().where('course_id', '=', courseId).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('groups')
+    .selectAll()
+    .where('course_id', '=', courseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /**
  * Every membership of the course with the member's name (one query for the whole course).
  * activeOnly leaves out students whom staff dropped (their membership row stays, with their work).
  */
-export async function listCourseMembers(db: Db, courseId: string, opts: { activeOnly?: boolean } = {}): Promise<Array<GroupMemberRow & { name: string; email: string }>> {
+export async function listCourseMembers(
+  db: Db,
+  courseId: string,
+  opts: { activeOnly?: boolean } = {},
+): Promise<Array<GroupMemberRow & { name: string; email: string }>> {
   let q = db
     .selectFrom('group_members')
     .innerJoin('users', 'users.id', 'group_members.user_id')
@@ -92,7 +111,11 @@ export async function insertMember(db: Db, row: GroupMemberRow): Promise<void> {
 }
 
 export async function deleteMember(db: Db, groupId: string, userId: string): Promise<void> {
-  await db.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', '=', userId).execute();
+  await db
+    .deleteFrom('group_members')
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export async function countMembers(db: Db, groupId: string): Promise<number> {
@@ -108,8 +131,17 @@ export async function findInvitation(db: Db, invitationId: string): Promise<Grou
   return db.selectFrom('group_invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
 }
 
-export async function findInvitationFor(db: Db, groupId: string, userId: string): Promise<GroupInvitationRow | undefined> {
-  return db.selectFrom('group_invitations').selectAll().where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
+export async function findInvitationFor(
+  db: Db,
+  groupId: string,
+  userId: string,
+): Promise<GroupInvitationRow | undefined> {
+  return db
+    .selectFrom('group_invitations')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 /** Invitations of a course, optionally only those to one user or of one group, newest first. */
@@ -144,7 +176,12 @@ export async function updateInvitation(
 }
 
 /** Closes a user's other pending invitations in the course (they joined a group). */
-export async function withdrawPendingInvitationsOf(db: Db, courseId: string, userId: string, at: string): Promise<void> {
+export async function withdrawPendingInvitationsOf(
+  db: Db,
+  courseId: string,
+  userId: string,
+  at: string,
+): Promise<void> {
   await db
     .updateTable('group_invitations')
     .set({ status: 'withdrawn', responded_at: at })

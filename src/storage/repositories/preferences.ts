@@ -5,7 +5,13 @@ import type { PreferenceHistoryRow, PreferenceRow } from './group-tables.js';
 export type { PreferenceRow, PreferenceHistoryRow } from './group-tables.js';
 
 export async function listPreferencesOfCourse(db: Db, courseId: string): Promise<PreferenceRow[]> {
-  return db.selectFrom('preferences').selectAll().where('course_id', '=', courseId).orderBy('group_id').orderBy('rank').execute();
+  return db
+    .selectFrom('preferences')
+    .selectAll()
+    .where('course_id', '=', courseId)
+    .orderBy('group_id')
+    .orderBy('rank')
+    .execute();
 }
 
 export async function listPreferencesOfGroup(db: Db, groupId: string): Promise<PreferenceRow[]> {
@@ -15,7 +21,14 @@ export async function listPreferencesOfGroup(db: Db, groupId: string): Promise<P
 /** Replaces the group's ranking and records the change; call inside a transaction. */
 export async function replaceRanking(
   db: Db,
-  entry: { groupId: string; courseId: string; userId: string | null; at: string; meetingIds: string[]; historyId: string },
+  entry: {
+    groupId: string;
+    courseId: string;
+    userId: string | null;
+    at: string;
+    meetingIds: string[];
+    historyId: string;
+  },
 ): Promise<void> {
   await db.deleteFrom('preferences').where('group_id', '=', entry.groupId).execute();
   if (entry.meetingIds.length > 0) {
@@ -35,12 +48,23 @@ export async function replaceRanking(
   }
   await db
     .insertInto('preference_history')
-    .values({ id: entry.historyId, group_id: entry.groupId, course_id: entry.courseId, user_id: entry.userId, at: entry.at, ranking: JSON.stringify(entry.meetingIds) })
+    .values({
+      id: entry.historyId,
+      group_id: entry.groupId,
+      course_id: entry.courseId,
+      user_id: entry.userId,
+      at: entry.at,
+      ranking: JSON.stringify(entry.meetingIds),
+    })
     .execute();
 }
 
 /** The group's ranking changes, newest first, with the name of who made each. */
-export async function listRankingHistory(db: Db, groupId: string, limit = 20): Promise<Array<PreferenceHistoryRow & { user_name: string | null }>> {
+export async function listRankingHistory(
+  db: Db,
+  groupId: string,
+  limit = 20,
+): Promise<Array<PreferenceHistoryRow & { user_name: string | null }>> {
   return db
     .selectFrom('preference_history')
     .leftJoin('users', 'users.id', 'preference_history.user_id')

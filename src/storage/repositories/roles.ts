@@ -11,7 +11,11 @@ export interface RoleRef {
 }
 
 async function publishedAt(db: Db, courseId: string): Promise<string | null> {
-  const row = await db.selectFrom('assignment_settings').select('roles_published_at').where('course_id', '=', courseId).executeTakeFirst();
+  const row = await db
+    .selectFrom('assignment_settings')
+    .select('roles_published_at')
+    .where('course_id', '=', courseId)
+    .executeTakeFirst();
   return row?.roles_published_at ?? null;
 }
 
@@ -19,7 +23,11 @@ async function publishedAt(db: Db, courseId: string): Promise<string | null> {
  * The course's roles. With publishedOnly, none until staff publish them (what students and
  * visitors may see). Stable shape: other areas call it.
  */
-export async function listRoles(db: Db, courseId: string, opts: { publishedOnly: boolean }): Promise<RoleRef[]> {
+export async function listRoles(
+  db: Db,
+  courseId: string,
+  opts: { publishedOnly: boolean },
+): Promise<RoleRef[]> {
   if (opts.publishedOnly && !(await publishedAt(db, courseId))) return [];
   const rows = await db
     .selectFrom('role_assignments')
@@ -46,24 +54,47 @@ export async function groupsHoldingRole(db: Db, meetingId: string, role: RoleNam
 
 /** Full rows (with locks) for staff views and the solver. */
 export async function listRoleRows(db: Db, courseId: string): Promise<RoleAssignmentRow[]> {
-  return db.selectFrom('role_assignments').selectAll().where('course_id', '=', courseId).orderBy('meeting_id').orderBy('group_id').execute();
+  return db
+    .selectFrom('role_assignments')
+    .selectAll()
+    .where('course_id', '=', courseId)
+    .orderBy('meeting_id')
+    .orderBy('group_id')
+    .execute();
 }
 
-export async function deleteRolesOfCourse(db: Db, courseId: string, opts: { keepLocked: boolean }): Promise<void> {
+export async function deleteRolesOfCourse(
+  db: Db,
+  courseId: string,
+  opts: { keepLocked: boolean },
+): Promise<void> {
   let q = db.deleteFrom('role_assignments').where('course_id', '=', courseId);
   if (opts.keepLocked) q = q.where('locked', '=', 0);
   await q.execute();
 }
 
 export async function insertRoles(db: Db, rows: RoleAssignmentRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('role_assignments').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('role_assignments')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 export async function deleteRole(db: Db, meetingId: string, groupId: string): Promise<void> {
-  await db.deleteFrom('role_assignments').where('meeting_id', '=', meetingId).where('group_id', '=', groupId).execute();
+  await db
+    .deleteFrom('role_assignments')
+    .where('meeting_id', '=', meetingId)
+    .where('group_id', '=', groupId)
+    .execute();
 }
 
-export async function setRoleLocked(db: Db, meetingId: string, groupId: string, locked: boolean): Promise<number> {
+export async function setRoleLocked(
+  db: Db,
+  meetingId: string,
+  groupId: string,
+  locked: boolean,
+): Promise<number> {
   const result = await db
     .updateTable('role_assignments')
     .set({ locked: locked ? 1 : 0 })

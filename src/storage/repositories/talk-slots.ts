@@ -36,7 +36,11 @@ function slots(db: Db): SlotDb {
   return db as unknown as SlotDb;
 }
 
-export async function listTalkSlots(db: Db, courseId: string, deliverableKey: string): Promise<TalkSlotRow[]> {
+export async function listTalkSlots(
+  db: Db,
+  courseId: string,
+  deliverableKey: string,
+): Promise<TalkSlotRow[]> {
   return slots(db)
     .selectFrom('talk_slots')
     .selectAll()
@@ -49,31 +53,75 @@ export async function listTalkSlots(db: Db, courseId: string, deliverableKey: st
 }
 
 /** Replaces every slot of one deliverable (auto-fill apply, a move, a removal) with the given rows. */
-export async function replaceTalkSlots(db: Db, courseId: string, deliverableKey: string, rows: TalkSlotRow[]): Promise<void> {
-  await slots(db).deleteFrom('talk_slots').where('course_id', '=', courseId).where('deliverable_key', '=', deliverableKey).execute();
-  for (let i = 0; i < rows.length; i += 200) await slots(db).insertInto('talk_slots').values(rows.slice(i, i + 200)).execute();
+export async function replaceTalkSlots(
+  db: Db,
+  courseId: string,
+  deliverableKey: string,
+  rows: TalkSlotRow[],
+): Promise<void> {
+  await slots(db)
+    .deleteFrom('talk_slots')
+    .where('course_id', '=', courseId)
+    .where('deliverable_key', '=', deliverableKey)
+    .execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await slots(db)
+      .insertInto('talk_slots')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
-export async function findTalkSlotSettings(db: Db, courseId: string, deliverableKey: string): Promise<TalkSlotSettingsRow | undefined> {
-  return slots(db).selectFrom('talk_slot_settings').selectAll().where('course_id', '=', courseId).where('deliverable_key', '=', deliverableKey).executeTakeFirst();
+export async function findTalkSlotSettings(
+  db: Db,
+  courseId: string,
+  deliverableKey: string,
+): Promise<TalkSlotSettingsRow | undefined> {
+  return slots(db)
+    .selectFrom('talk_slot_settings')
+    .selectAll()
+    .where('course_id', '=', courseId)
+    .where('deliverable_key', '=', deliverableKey)
+    .executeTakeFirst();
 }
 
 export async function listTalkSlotSettings(db: Db, courseId: string): Promise<TalkSlotSettingsRow[]> {
   return slots(db).selectFrom('talk_slot_settings').selectAll().where('course_id', '=', courseId).execute();
 }
 
-async function ensureSettingsRow(db: Db, courseId: string, deliverableKey: string, at: string): Promise<void> {
+async function ensureSettingsRow(
+  db: Db,
+  courseId: string,
+  deliverableKey: string,
+  at: string,
+): Promise<void> {
   await slots(db)
     .insertInto('talk_slot_settings')
-    .values({ course_id: courseId, deliverable_key: deliverableKey, talk_minutes: null, published_at: null, updated_at: at })
+    .values({
+      course_id: courseId,
+      deliverable_key: deliverableKey,
+      talk_minutes: null,
+      published_at: null,
+      updated_at: at,
+    })
     .onConflict((oc) => oc.columns(['course_id', 'deliverable_key']).doNothing())
     .execute();
 }
 
 /** Sets the talk length and/or publication of one deliverable's slots (creating the row on first use; safe when two requests race). */
-export async function upsertTalkSlotSettings(db: Db, courseId: string, deliverableKey: string, patch: Partial<Pick<TalkSlotSettingsRow, 'talk_minutes' | 'published_at'>>, at: string): Promise<void> {
+export async function upsertTalkSlotSettings(
+  db: Db,
+  courseId: string,
+  deliverableKey: string,
+  patch: Partial<Pick<TalkSlotSettingsRow, 'talk_minutes' | 'published_at'>>,
+  at: string,
+): Promise<void> {
   await ensureSettingsRow(db, courseId, deliverableKey, at);
-  await slots(db).updateTable('talk_slot_settings').set({ ...patch, updated_at: at }).where('course_id', '=', courseId).where('deliverable_key', '=', deliverableKey).execute();
+  await slots(db)
+    .updateTable('talk_slot_settings')
+    .set({ ...patch, updated_at: at })
+    .where('course_id', '=', courseId)
+    .where('deliverable_key', '=', deliverableKey)
+    .execute();
 }
 
 /**
@@ -81,9 +129,19 @@ export async function upsertTalkSlotSettings(db: Db, courseId: string, deliverab
  * the settings row's lock on PostgreSQL until commit (SQLite's BEGIN IMMEDIATE already holds the
  * database), so two staff moving groups at once never lose one move or collide on insert.
  */
-export async function lockTalkSlots(db: Db, courseId: string, deliverableKey: string, at: string): Promise<void> {
+export async function lockTalkSlots(
+  db: Db,
+  courseId: string,
+  deliverableKey: string,
+  at: string,
+): Promise<void> {
   await ensureSettingsRow(db, courseId, deliverableKey, at);
-  await slots(db).updateTable('talk_slot_settings').set({ updated_at: at }).where('course_id', '=', courseId).where('deliverable_key', '=', deliverableKey).execute();
+  await slots(db)
+    .updateTable('talk_slot_settings')
+    .set({ updated_at: at })
+    .where('course_id', '=', courseId)
+    .where('deliverable_key', '=', deliverableKey)
+    .execute();
 }
 
 /**
@@ -91,7 +149,13 @@ export async function lockTalkSlots(db: Db, courseId: string, deliverableKey: st
  * as groupsHoldingRole answers for the roles.
  */
 export async function groupsOnSlots(db: Db, meetingId: string): Promise<string[]> {
-  const rows = await slots(db).selectFrom('talk_slots').select('group_id').where('meeting_id', '=', meetingId).orderBy('position').orderBy('group_id').execute();
+  const rows = await slots(db)
+    .selectFrom('talk_slots')
+    .select('group_id')
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .orderBy('group_id')
+    .execute();
   return rows.map((r) => r.group_id);
 }
 
@@ -99,13 +163,29 @@ export async function groupsOnSlots(db: Db, meetingId: string): Promise<string[]
  * Every slot of a course in the shape of listRoleHolders rows (role 'slot'), so the dashboards
  * treat a slot like a role. With publishedOnly, only deliverables whose slots staff published.
  */
-export async function listSlotHolders(db: Db, courseId: string, opts: { publishedOnly: boolean } = { publishedOnly: false }): Promise<Array<{ meeting_id: string; group_id: string; role: 'slot'; deliverable_key: string }>> {
-  let q = slots(db).selectFrom('talk_slots').select(['talk_slots.meeting_id', 'talk_slots.group_id', 'talk_slots.deliverable_key']).where('talk_slots.course_id', '=', courseId);
+export async function listSlotHolders(
+  db: Db,
+  courseId: string,
+  opts: { publishedOnly: boolean } = { publishedOnly: false },
+): Promise<Array<{ meeting_id: string; group_id: string; role: 'slot'; deliverable_key: string }>> {
+  let q = slots(db)
+    .selectFrom('talk_slots')
+    .select(['talk_slots.meeting_id', 'talk_slots.group_id', 'talk_slots.deliverable_key'])
+    .where('talk_slots.course_id', '=', courseId);
   if (opts.publishedOnly) {
     q = q
-      .innerJoin('talk_slot_settings', (j) => j.onRef('talk_slot_settings.course_id', '=', 'talk_slots.course_id').onRef('talk_slot_settings.deliverable_key', '=', 'talk_slots.deliverable_key'))
+      .innerJoin('talk_slot_settings', (j) =>
+        j
+          .onRef('talk_slot_settings.course_id', '=', 'talk_slots.course_id')
+          .onRef('talk_slot_settings.deliverable_key', '=', 'talk_slots.deliverable_key'),
+      )
       .where('talk_slot_settings.published_at', 'is not', null);
   }
   const rows = await q.execute();
-  return rows.map((r) => ({ meeting_id: r.meeting_id, group_id: r.group_id, role: 'slot' as const, deliverable_key: r.deliverable_key }));
+  return rows.map((r) => ({
+    meeting_id: r.meeting_id,
+    group_id: r.group_id,
+    role: 'slot' as const,
+    deliverable_key: r.deliverable_key,
+  }));
 }

@@ -21,8 +21,16 @@ export async function listActiveStudents(db: Db, courseId: string): Promise<Pers
     .execute();
 }
 
-export async function listGroupsWithMembers(db: Db, courseId: string): Promise<Array<{ id: string; name: string; members: PersonRef[] }>> {
-  const groups = await work(db).selectFrom('groups').select(['id', 'name']).where('course_id', '=', courseId).orderBy('name').execute();
+export async function listGroupsWithMembers(
+  db: Db,
+  courseId: string,
+): Promise<Array<{ id: string; name: string; members: PersonRef[] }>> {
+  const groups = await work(db)
+    .selectFrom('groups')
+    .select(['id', 'name'])
+    .where('course_id', '=', courseId)
+    .orderBy('name')
+    .execute();
   const members = await work(db)
     .selectFrom('group_members')
     .innerJoin('users', 'users.id', 'group_members.user_id')
@@ -30,12 +38,22 @@ export async function listGroupsWithMembers(db: Db, courseId: string): Promise<A
     .where('group_members.course_id', '=', courseId)
     .orderBy('users.name')
     .execute();
-  return groups.map((g) => ({ ...g, members: members.filter((m) => m.group_id === g.id).map(({ id, name, email }) => ({ id, name, email })) }));
+  return groups.map((g) => ({
+    ...g,
+    members: members.filter((m) => m.group_id === g.id).map(({ id, name, email }) => ({ id, name, email })),
+  }));
 }
 
 /** Role assignments of a course: which group presents / summarizes which meeting (by meeting id). */
-export async function listRoleHolders(db: Db, courseId: string): Promise<Array<{ meeting_id: string; group_id: string; role: string }>> {
-  return work(db).selectFrom('role_assignments').select(['meeting_id', 'group_id', 'role']).where('course_id', '=', courseId).execute();
+export async function listRoleHolders(
+  db: Db,
+  courseId: string,
+): Promise<Array<{ meeting_id: string; group_id: string; role: string }>> {
+  return work(db)
+    .selectFrom('role_assignments')
+    .select(['meeting_id', 'group_id', 'role'])
+    .where('course_id', '=', courseId)
+    .execute();
 }
 
 export async function findUsers(db: Db, ids: string[]): Promise<PersonRef[]> {

@@ -12,10 +12,21 @@ import {
   type SubmissionRow,
 } from './work-tables.js';
 
-export type { DeliverableRow, ExtensionRow, ReviewRow, SubmissionFileRow, SubmissionRow } from './work-tables.js';
+export type {
+  DeliverableRow,
+  ExtensionRow,
+  ReviewRow,
+  SubmissionFileRow,
+  SubmissionRow,
+} from './work-tables.js';
 
 export async function listDeliverableRows(db: Db, courseId: string): Promise<DeliverableRow[]> {
-  return work(db).selectFrom('deliverables').selectAll().where('course_id', '=', courseId).orderBy('position').execute();
+  return work(db)
+    .selectFrom('deliverables')
+    .selectAll()
+    .where('course_id', '=', courseId)
+    .orderBy('position')
+    .execute();
 }
 
 /** Inserts the deliverables a course does not have yet (by key); existing rows (maybe edited by staff) stay. */
@@ -30,15 +41,31 @@ export async function insertMissingDeliverables(db: Db, rows: DeliverableRow[]):
 }
 
 /** Saves a deliverable's edited policy and bumps the course's work version with it (readers cache deliverables by it). */
-export async function updateDeliverableRow(db: Db, courseId: string, key: string, patch: Pick<DeliverableRow, 'spec' | 'closed' | 'updated_at'>): Promise<void> {
+export async function updateDeliverableRow(
+  db: Db,
+  courseId: string,
+  key: string,
+  patch: Pick<DeliverableRow, 'spec' | 'closed' | 'updated_at'>,
+): Promise<void> {
   await writeTransaction(db, async (trx) => {
-    await work(trx).updateTable('deliverables').set(patch).where('course_id', '=', courseId).where('key', '=', key).execute();
+    await work(trx)
+      .updateTable('deliverables')
+      .set(patch)
+      .where('course_id', '=', courseId)
+      .where('key', '=', key)
+      .execute();
     await bumpWorkVersion(trx, courseId);
   });
 }
 
 /** Highest version of one (deliverable, slot, owner), 0 when none. */
-export async function lastVersion(db: Db, courseId: string, key: string, slot: string, owner: string): Promise<number> {
+export async function lastVersion(
+  db: Db,
+  courseId: string,
+  key: string,
+  slot: string,
+  owner: string,
+): Promise<number> {
   const row = await work(db)
     .selectFrom('submissions')
     .select((eb) => eb.fn.max('version').as('v'))
@@ -67,7 +94,11 @@ export interface SubmissionQuery {
 export async function listSubmissions(db: Db, q: SubmissionQuery): Promise<SubmissionRow[]> {
   let query = work(db).selectFrom('submissions').selectAll().where('course_id', '=', q.courseId);
   if (q.deliverableKey !== undefined) query = query.where('deliverable_key', '=', q.deliverableKey);
-  if (q.meetingDate !== undefined) query = q.meetingDate === null ? query.where('meeting_date', 'is', null) : query.where('meeting_date', '=', q.meetingDate);
+  if (q.meetingDate !== undefined)
+    query =
+      q.meetingDate === null
+        ? query.where('meeting_date', 'is', null)
+        : query.where('meeting_date', '=', q.meetingDate);
   if (q.owners !== undefined) {
     if (q.owners.length === 0) return [];
     query = query.where('owner', 'in', q.owners);
@@ -80,7 +111,11 @@ export async function findSubmission(db: Db, id: string): Promise<SubmissionRow 
 }
 
 export async function countSubmissions(db: Db, courseId: string): Promise<number> {
-  const row = await work(db).selectFrom('submissions').select((eb) => eb.fn.countAll<number>().as('n')).where('course_id', '=', courseId).executeTakeFirstOrThrow();
+  const row = await work(db)
+    .selectFrom('submissions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('course_id', '=', courseId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -88,32 +123,71 @@ export async function listFilesOf(db: Db, submissionIds: string[]): Promise<Subm
   if (submissionIds.length === 0) return [];
   const out: SubmissionFileRow[] = [];
   for (let i = 0; i < submissionIds.length; i += 500) {
-    out.push(...(await work(db).selectFrom('submission_files').selectAll().where('submission_id', 'in', submissionIds.slice(i, i + 500)).orderBy('position').execute()));
+    out.push(
+      ...(await work(db)
+        .selectFrom('submission_files')
+        .selectAll()
+        .where('submission_id', 'in', submissionIds.slice(i, i + 500))
+        .orderBy('position')
+        .execute()),
+    );
   }
   return out;
 }
 
-export async function listCountedChoices(db: Db, courseId: string): Promise<Array<{ deliverable_key: string; slot: string; owner: string; submission_id: string }>> {
-  return work(db).selectFrom('counted_versions').select(['deliverable_key', 'slot', 'owner', 'submission_id']).where('course_id', '=', courseId).execute();
+export async function listCountedChoices(
+  db: Db,
+  courseId: string,
+): Promise<Array<{ deliverable_key: string; slot: string; owner: string; submission_id: string }>> {
+  return work(db)
+    .selectFrom('counted_versions')
+    .select(['deliverable_key', 'slot', 'owner', 'submission_id'])
+    .where('course_id', '=', courseId)
+    .execute();
 }
 
-export async function setCountedChoice(db: Db, row: { course_id: string; deliverable_key: string; slot: string; owner: string; submission_id: string; set_by: string; set_at: string }): Promise<void> {
+export async function setCountedChoice(
+  db: Db,
+  row: {
+    course_id: string;
+    deliverable_key: string;
+    slot: string;
+    owner: string;
+    submission_id: string;
+    set_by: string;
+    set_at: string;
+  },
+): Promise<void> {
   await work(db)
     .insertInto('counted_versions')
     .values(row)
-    .onConflict((oc) => oc.columns(['course_id', 'deliverable_key', 'slot', 'owner']).doUpdateSet({ submission_id: row.submission_id, set_by: row.set_by, set_at: row.set_at }))
+    .onConflict((oc) =>
+      oc
+        .columns(['course_id', 'deliverable_key', 'slot', 'owner'])
+        .doUpdateSet({ submission_id: row.submission_id, set_by: row.set_by, set_at: row.set_at }),
+    )
     .execute();
 }
 
 export async function listExtensionRows(db: Db, courseId: string): Promise<ExtensionRow[]> {
-  return work(db).selectFrom('extensions').selectAll().where('course_id', '=', courseId).orderBy('granted_at').execute();
+  return work(db)
+    .selectFrom('extensions')
+    .selectAll()
+    .where('course_id', '=', courseId)
+    .orderBy('granted_at')
+    .execute();
 }
 
 export async function insertExtension(db: Db, row: ExtensionRow): Promise<void> {
   await work(db).insertInto('extensions').values(row).execute();
 }
 
-export async function hasAcknowledged(db: Db, courseId: string, userId: string, policy: string): Promise<boolean> {
+export async function hasAcknowledged(
+  db: Db,
+  courseId: string,
+  userId: string,
+  policy: string,
+): Promise<boolean> {
   const row = await work(db)
     .selectFrom('policy_acknowledgements')
     .select('acknowledged_at')
@@ -124,7 +198,10 @@ export async function hasAcknowledged(db: Db, courseId: string, userId: string, 
   return row !== undefined;
 }
 
-export async function insertAcknowledgement(db: Db, row: { course_id: string; user_id: string; policy: string; acknowledged_at: string }): Promise<void> {
+export async function insertAcknowledgement(
+  db: Db,
+  row: { course_id: string; user_id: string; policy: string; acknowledged_at: string },
+): Promise<void> {
   await work(db)
     .insertInto('policy_acknowledgements')
     .values(row)
@@ -138,7 +215,12 @@ export async function insertReview(db: Db, row: ReviewRow): Promise<void> {
 
 export async function listReviewsOf(db: Db, submissionIds: string[]): Promise<ReviewRow[]> {
   if (submissionIds.length === 0) return [];
-  return work(db).selectFrom('submission_reviews').selectAll().where('submission_id', 'in', submissionIds).orderBy('created_at').execute();
+  return work(db)
+    .selectFrom('submission_reviews')
+    .selectAll()
+    .where('submission_id', 'in', submissionIds)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** Bare insert used by the bench's ceiling: one row, one commit, no checks. */
@@ -147,8 +229,15 @@ export async function insertBareSubmission(db: Db, row: SubmissionRow): Promise<
 }
 
 /** For the durability test: every receipt hash stored. */
-export async function listReceiptHashes(db: Db, courseId: string): Promise<Array<{ id: string; sha256: string }>> {
-  return work(db).selectFrom('submissions').select(['id', 'sha256']).where('course_id', '=', courseId).execute();
+export async function listReceiptHashes(
+  db: Db,
+  courseId: string,
+): Promise<Array<{ id: string; sha256: string }>> {
+  return work(db)
+    .selectFrom('submissions')
+    .select(['id', 'sha256'])
+    .where('course_id', '=', courseId)
+    .execute();
 }
 
 /** SQLite's own consistency check ("ok" when intact); PostgreSQL answers "ok" after a full read of the tables. */
@@ -163,18 +252,36 @@ export async function checkIntegrity(db: Db, dialect: 'sqlite' | 'postgres'): Pr
 }
 
 /** One extension of a course by id (undefined when it is not there, or belongs to another course). */
-export async function findExtensionRow(db: Db, courseId: string, id: string): Promise<ExtensionRow | undefined> {
-  return work(db).selectFrom('extensions').selectAll().where('course_id', '=', courseId).where('id', '=', id).executeTakeFirst();
+export async function findExtensionRow(
+  db: Db,
+  courseId: string,
+  id: string,
+): Promise<ExtensionRow | undefined> {
+  return work(db)
+    .selectFrom('extensions')
+    .selectAll()
+    .where('course_id', '=', courseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Removes one extension of a course; answers how many rows went (0 when it was already gone). */
 export async function deleteExtensionRow(db: Db, courseId: string, id: string): Promise<number> {
-  const result = await work(db).deleteFrom('extensions').where('course_id', '=', courseId).where('id', '=', id).executeTakeFirst();
+  const result = await work(db)
+    .deleteFrom('extensions')
+    .where('course_id', '=', courseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(result.numDeletedRows ?? 0);
 }
 
 /** Staff's choice of the counted version of one hand-in (deliverable, slot, owner), with who made it and when. */
-export async function listCountedChoicesOf(db: Db, courseId: string, key: string, owner: string): Promise<Array<{ slot: string; submission_id: string; set_by: string; set_at: string }>> {
+export async function listCountedChoicesOf(
+  db: Db,
+  courseId: string,
+  key: string,
+  owner: string,
+): Promise<Array<{ slot: string; submission_id: string; set_by: string; set_at: string }>> {
   return work(db)
     .selectFrom('counted_versions')
     .select(['slot', 'submission_id', 'set_by', 'set_at'])
@@ -185,7 +292,10 @@ export async function listCountedChoicesOf(db: Db, courseId: string, key: string
 }
 
 /** Removes staff's choice of the counted version of one hand-in; answers how many rows went (0 when there was none). */
-export async function deleteCountedChoice(db: Db, key: { course_id: string; deliverable_key: string; slot: string; owner: string }): Promise<number> {
+export async function deleteCountedChoice(
+  db: Db,
+  key: { course_id: string; deliverable_key: string; slot: string; owner: string },
+): Promise<number> {
   const result = await work(db)
     .deleteFrom('counted_versions')
     .where('course_id', '=', key.course_id)

@@ -15,8 +15,18 @@ function inline(text: string, key = 'i'): ReactNode[] {
     const k = `${key}-${n++}`;
     if (m[1] !== undefined) out.push(<code key={k}>{m[1]}</code>);
     else if (m[2] !== undefined) out.push(<strong key={k}>{inline(m[2], k)}</strong>);
-    else if (m[3] !== undefined || m[4] !== undefined) out.push(<em key={k}>{inline((m[3] ?? m[4])!, k)}</em>);
-    else if (m[5] !== undefined) out.push(SAFE_LINK.test(m[6]!) ? <a key={k} href={m[6]} rel="noopener noreferrer">{m[5]}</a> : `${m[5]} (${m[6]})`);
+    else if (m[3] !== undefined || m[4] !== undefined)
+      out.push(<em key={k}>{inline((m[3] ?? m[4])!, k)}</em>);
+    else if (m[5] !== undefined)
+      out.push(
+        SAFE_LINK.test(m[6]!) ? (
+          <a key={k} href={m[6]} rel="noopener noreferrer">
+            {m[5]}
+          </a>
+        ) : (
+          `${m[5]} (${m[6]})`
+        ),
+      );
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));

@@ -16,7 +16,15 @@ export function countdownTo(dueAt: string, now: number): Countdown {
   const ms = Date.parse(dueAt) - now;
   const abs = Math.abs(ms);
   const hours = Math.floor(abs / HOUR);
-  const span = hours >= 72 ? `${Math.floor(hours / 24)} days` : hours >= 1 ? `${hours} h` : `${Math.max(1, Math.floor(abs / MINUTE))} min`;
+  const span =
+    hours >= 72
+      ? `${Math.floor(hours / 24)} days`
+      : hours >= 1
+        ? `${hours} h`
+        : `${Math.max(1, Math.floor(abs / MINUTE))} min`;
   if (ms < 0) return { words: `${span} ago`, urgency: 'past' };
-  return { words: `due in ${span}`, urgency: ms <= 48 * HOUR ? 'soon' : ms <= 7 * 24 * HOUR ? 'week' : 'later' };
+  return {
+    words: `due in ${span}`,
+    urgency: ms <= 48 * HOUR ? 'soon' : ms <= 7 * 24 * HOUR ? 'week' : 'later',
+  };
 }

@@ -47,7 +47,13 @@ export function markdownBlocks(source: string): Block[] {
     }
     const body: string[] = [];
     const quote = /^\s*>/.test(line);
-    while (i < lines.length && lines[i]!.trim() !== '' && !/^(#{1,6})\s/.test(lines[i]!) && !/^\s*```/.test(lines[i]!) && (quote || !bullet.test(lines[i]!))) {
+    while (
+      i < lines.length &&
+      lines[i]!.trim() !== '' &&
+      !/^(#{1,6})\s/.test(lines[i]!) &&
+      !/^\s*```/.test(lines[i]!) &&
+      (quote || !bullet.test(lines[i]!))
+    ) {
       body.push(quote ? lines[i]!.replace(/^\s*>\s?/, '') : lines[i]!);
       i++;
     }

@@ -9,8 +9,12 @@ export function PlanPreview({ plan, onApply }: { plan: RolePlanBody; onApply: ()
     <div className="card" aria-labelledby="preview-title">
       <h3 id="preview-title">Preview</h3>
       <p>
-        {plan.status === 'optimal' ? 'Optimal' : `Best found within the time limit (gap ${(plan.gap * 100).toFixed(1)}%)`} in {Math.round(plan.solveTimeMs)} ms. Presenters got on
-        average their choice no. {plan.meanRank.toFixed(2)}; the worst-off group its no. {plan.worstRank}. Weeks with two roles for one group: {plan.weekClashes}.
+        {plan.status === 'optimal'
+          ? 'Optimal'
+          : `Best found within the time limit (gap ${(plan.gap * 100).toFixed(1)}%)`}{' '}
+        in {Math.round(plan.solveTimeMs)} ms. Presenters got on average their choice no.{' '}
+        {plan.meanRank.toFixed(2)}; the worst-off group its no. {plan.worstRank}. Weeks with two roles for one
+        group: {plan.weekClashes}.
       </p>
       {plan.notes.length > 0 ? (
         <ul>
@@ -43,8 +47,11 @@ export function PlanPreview({ plan, onApply }: { plan: RolePlanBody; onApply: ()
       <ul className="explanations">
         {plan.groups.map((g) => (
           <li key={g.groupId}>
-            <strong>{g.groupName}</strong>: presents {g.presenting.map((p) => `${p.meetingLabel}${p.rank ? ` (choice ${p.rank})` : ' (unranked)'}`).join(', ') || 'nowhere'}; summary{' '}
-            {g.summarizing.join(', ') || '—'}; reviews {g.reviewing.join(', ') || '—'}.
+            <strong>{g.groupName}</strong>: presents{' '}
+            {g.presenting
+              .map((p) => `${p.meetingLabel}${p.rank ? ` (choice ${p.rank})` : ' (unranked)'}`)
+              .join(', ') || 'nowhere'}
+            ; summary {g.summarizing.join(', ') || '—'}; reviews {g.reviewing.join(', ') || '—'}.
             <br />
             <span className="muted">{g.explanation}</span>
           </li>

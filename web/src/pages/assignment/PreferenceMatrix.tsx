@@ -9,7 +9,9 @@ export function PreferenceMatrix({ base }: { base: string }) {
   const [data, setData] = useState<PreferenceMatrixBody | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    call<PreferenceMatrixBody>('GET', `${base}/preferences`).then(setData, (e: unknown) => setError(messageOf(e)));
+    call<PreferenceMatrixBody>('GET', `${base}/preferences`).then(setData, (e: unknown) =>
+      setError(messageOf(e)),
+    );
   }, [base]);
   return (
     <section className="section" aria-labelledby="matrix">
@@ -21,7 +23,9 @@ export function PreferenceMatrix({ base }: { base: string }) {
         ) : (
           <div className="matrix-wrap" tabIndex={0} role="region" aria-label="Rankings of each group">
             <table className="data-table matrix">
-              <caption className="visually-hidden">Rank each group gave each lecture (blank: not ranked)</caption>
+              <caption className="visually-hidden">
+                Rank each group gave each lecture (blank: not ranked)
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Group</th>

@@ -5,7 +5,15 @@ import { FormError } from '../../auth/Field.js';
 import { formatDay } from '../../time.js';
 import type { StaffAssignmentBody } from '../../../../src/contracts/assignment.js';
 
-export function RoleEditor({ base, data, onSaved }: { base: string; data: StaffAssignmentBody; onSaved: (message: string) => void }) {
+export function RoleEditor({
+  base,
+  data,
+  onSaved,
+}: {
+  base: string;
+  data: StaffAssignmentBody;
+  onSaved: (message: string) => void;
+}) {
   const [meetingId, setMeetingId] = useState('');
   const [groupId, setGroupId] = useState('');
   const [role, setRole] = useState('presenter');
@@ -15,14 +23,20 @@ export function RoleEditor({ base, data, onSaved }: { base: string; data: StaffA
   function save(confirm: boolean) {
     setError(null);
     if (!meetingId || !groupId) return setError('Choose a lecture and a group.');
-    call('PUT', `${base}/assignment/roles`, { meetingId, groupId, role: role === 'none' ? null : role, confirm }).then(
+    call('PUT', `${base}/assignment/roles`, {
+      meetingId,
+      groupId,
+      role: role === 'none' ? null : role,
+      confirm,
+    }).then(
       () => {
         setViolations(null);
         onSaved(role === 'none' ? 'Role removed.' : 'Role saved and locked.');
       },
       (e: unknown) => {
         const d = detailsOf(e);
-        if (d?.reason === 'violations' && Array.isArray(d.violations)) setViolations((d.violations as Array<{ message: string }>).map((v) => v.message));
+        if (d?.reason === 'violations' && Array.isArray(d.violations))
+          setViolations((d.violations as Array<{ message: string }>).map((v) => v.message));
         else setError(messageOf(e));
       },
     );

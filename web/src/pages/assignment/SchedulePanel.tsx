@@ -19,7 +19,9 @@ function loadPanels(slug: string): Promise<PanelsBody | null> {
 }
 
 function names(groups: PanelGroup[]): string {
-  return groups.map((g) => (g.members && g.members.length > 0 ? `${g.name} (${g.members.join(', ')})` : g.name)).join('; ');
+  return groups
+    .map((g) => (g.members && g.members.length > 0 ? `${g.name} (${g.members.join(', ')})` : g.name))
+    .join('; ');
 }
 
 export function MeetingPanel({ slug, meetingId }: { slug: string; meetingId: string }) {
@@ -36,26 +38,27 @@ export function MeetingPanel({ slug, meetingId }: { slug: string; meetingId: str
       live = false;
     };
   }, [slug, meetingId]);
-  if (!panel || panel.presenters.length + panel.summarizers.length + panel.reviewers.length === 0) return null;
+  if (!panel || panel.presenters.length + panel.summarizers.length + panel.reviewers.length === 0)
+    return null;
   const authors = [...panel.presenters, ...panel.summarizers];
   return (
     <div className="panel">
       {draft ? <p className="muted">Panel not published yet (staff only).</p> : null}
       <dl>
-      {authors.length > 0 ? (
-        <>
-          <dt>Authors:</dt>
-          <dd>
-            presenting {names(panel.presenters) || '—'}; summary {names(panel.summarizers) || '—'}
-          </dd>
-        </>
-      ) : null}
-      {panel.reviewers.length > 0 ? (
-        <>
-          <dt>Reviewers:</dt>
-          <dd>{names(panel.reviewers)}</dd>
-        </>
-      ) : null}
+        {authors.length > 0 ? (
+          <>
+            <dt>Authors:</dt>
+            <dd>
+              presenting {names(panel.presenters) || '—'}; summary {names(panel.summarizers) || '—'}
+            </dd>
+          </>
+        ) : null}
+        {panel.reviewers.length > 0 ? (
+          <>
+            <dt>Reviewers:</dt>
+            <dd>{names(panel.reviewers)}</dd>
+          </>
+        ) : null}
       </dl>
     </div>
   );

@@ -26,7 +26,11 @@ export function DayColumn({
   days: Day[];
   url: string;
   busy: boolean;
-  place: (talk: { groupId: string; groupName: string }, meetingId: string, extra?: { position?: number; startTime?: string | null }) => Promise<void>;
+  place: (
+    talk: { groupId: string; groupName: string },
+    meetingId: string,
+    extra?: { position?: number; startTime?: string | null },
+  ) => Promise<void>;
   act: (work: () => Promise<string>) => Promise<void>;
 }) {
   return (
@@ -76,7 +80,11 @@ function TalkRow({
   first: boolean;
   last: boolean;
   busy: boolean;
-  place: (talk: { groupId: string; groupName: string }, meetingId: string, extra?: { position?: number; startTime?: string | null }) => Promise<void>;
+  place: (
+    talk: { groupId: string; groupName: string },
+    meetingId: string,
+    extra?: { position?: number; startTime?: string | null },
+  ) => Promise<void>;
   remove: () => void;
 }) {
   const [target, setTarget] = useState(day.meetingId);
@@ -108,16 +116,34 @@ function TalkRow({
           });
         }}
       >
-        <button type="button" className="button button-secondary small" disabled={busy || first} aria-label={`Move ${name} earlier`} onClick={() => void place(talk, day.meetingId, { position: talk.position - 1 })}>
+        <button
+          type="button"
+          className="button button-secondary small"
+          disabled={busy || first}
+          aria-label={`Move ${name} earlier`}
+          onClick={() => void place(talk, day.meetingId, { position: talk.position - 1 })}
+        >
           ↑ Earlier
         </button>
-        <button type="button" className="button button-secondary small" disabled={busy || last} aria-label={`Move ${name} later`} onClick={() => void place(talk, day.meetingId, { position: talk.position + 1 })}>
+        <button
+          type="button"
+          className="button button-secondary small"
+          disabled={busy || last}
+          aria-label={`Move ${name} later`}
+          onClick={() => void place(talk, day.meetingId, { position: talk.position + 1 })}
+        >
           ↓ Later
         </button>
         <DaySelect about={`of ${name}`} days={days} value={target} onChange={setTarget} />
         <label>
           Start<span className="visually-hidden"> of {name} (optional)</span>
-          <input type="time" value={start} min={day.startTime ?? undefined} max={day.endTime ?? undefined} onChange={(e) => setStart(e.target.value)} />
+          <input
+            type="time"
+            value={start}
+            min={day.startTime ?? undefined}
+            max={day.endTime ?? undefined}
+            onChange={(e) => setStart(e.target.value)}
+          />
         </label>
         <button type="submit" className="button button-secondary small" disabled={busy}>
           Save<span className="visually-hidden"> {name}</span>
@@ -146,7 +172,9 @@ export function UnplacedRow({
     <li className="talk">
       <div className="talk-who">
         <strong>{group.name}</strong>
-        {group.members.length > 0 ? <span className="talk-members"> · {group.members.join(', ')}</span> : null}
+        {group.members.length > 0 ? (
+          <span className="talk-members"> · {group.members.join(', ')}</span>
+        ) : null}
       </div>
       <form
         className="talk-controls"
@@ -166,7 +194,17 @@ export function UnplacedRow({
 }
 
 /** A choice of the presentation days; `about` ends the label for screen readers ("of Group 1"). */
-function DaySelect({ about, days, value, onChange }: { about: string; days: Day[]; value: string; onChange: (meetingId: string) => void }) {
+function DaySelect({
+  about,
+  days,
+  value,
+  onChange,
+}: {
+  about: string;
+  days: Day[];
+  value: string;
+  onChange: (meetingId: string) => void;
+}) {
   return (
     <label>
       Day<span className="visually-hidden"> {about}</span>

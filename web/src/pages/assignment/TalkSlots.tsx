@@ -7,7 +7,15 @@ import { formatDay, formatInstant } from '../../time.js';
 import type { SlotBoardsBody, SlotPlanBody } from '../../../../src/contracts/talk-slots.js';
 import { DayColumn, UnplacedRow, type Board } from './TalkSlotDay.js';
 
-export function TalkSlots({ base, timeZone, rolesPublished }: { base: string; timeZone: string; rolesPublished: boolean }) {
+export function TalkSlots({
+  base,
+  timeZone,
+  rolesPublished,
+}: {
+  base: string;
+  timeZone: string;
+  rolesPublished: boolean;
+}) {
   const [data, setData] = useState<SlotBoardsBody | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,8 +52,8 @@ export function TalkSlots({ base, timeZone, rolesPublished }: { base: string; ti
     <section className="section" aria-labelledby="talk-slots">
       <h2 id="talk-slots">Presentation days</h2>
       <p>
-        Put each group on one presentation day and order the talks. The group on a day hands in its slides for that
-        day; other groups cannot. Students see their day once you publish.
+        Put each group on one presentation day and order the talks. The group on a day hands in its slides for
+        that day; other groups cannot. Students see their day once you publish.
       </p>
       <FormNotice message={notice} />
       <FormError message={error} />
@@ -105,15 +113,28 @@ function BoardView({
   const key = encodeURIComponent(board.deliverableKey);
   const url = `${base}/talk-slots/${key}`;
   const [minutes, setMinutes] = useState(board.talkMinutes === null ? '' : String(board.talkMinutes));
-  useEffect(() => setMinutes(board.talkMinutes === null ? '' : String(board.talkMinutes)), [board.talkMinutes]);
+  useEffect(
+    () => setMinutes(board.talkMinutes === null ? '' : String(board.talkMinutes)),
+    [board.talkMinutes],
+  );
   const placed = board.days.reduce((n, d) => n + d.talks.length, 0);
   const dayName = new Map(board.days.map((d) => [d.meetingId, formatDay(d.date)]));
 
-  const place = (talk: { groupId: string; groupName: string }, meetingId: string, extra: { position?: number; startTime?: string | null } = {}) =>
+  const place = (
+    talk: { groupId: string; groupName: string },
+    meetingId: string,
+    extra: { position?: number; startTime?: string | null } = {},
+  ) =>
     act(async () => {
-      const r = await call<{ problems: Board['problems'] }>('PUT', `${url}/groups/${encodeURIComponent(talk.groupId)}`, { meetingId, ...extra });
+      const r = await call<{ problems: Board['problems'] }>(
+        'PUT',
+        `${url}/groups/${encodeURIComponent(talk.groupId)}`,
+        { meetingId, ...extra },
+      );
       const where = `${talk.groupName}: ${dayName.get(meetingId) ?? 'day'}`;
-      return r.problems.length > 0 ? `${where} saved. Still to fix: ${r.problems.map((p) => p.message).join(' ')}` : `${where} saved.`;
+      return r.problems.length > 0
+        ? `${where} saved. Still to fix: ${r.problems.map((p) => p.message).join(' ')}`
+        : `${where} saved.`;
     });
 
   return (
@@ -126,7 +147,9 @@ function BoardView({
           : 'Not published: only staff see the days.'}
       </p>
       {rolesPublished && !board.publishedAt && placed > 0 ? (
-        <p className="notice">The roles are published but these days are not: publish them too so each group sees its day.</p>
+        <p className="notice">
+          The roles are published but these days are not: publish them too so each group sees its day.
+        </p>
       ) : null}
       {board.problems.length > 0 ? (
         <div className="notice" role="status">
@@ -152,7 +175,9 @@ function BoardView({
             void act(async () => {
               const p = await call<SlotPlanBody>('POST', `${url}/plan`, {});
               setPlan(p);
-              return p.changes.length === 0 ? 'The groups are already spread evenly: nothing would change.' : `Preview below: ${p.changes.length} group${p.changes.length === 1 ? '' : 's'} would change day. Nothing is saved until you apply.`;
+              return p.changes.length === 0
+                ? 'The groups are already spread evenly: nothing would change.'
+                : `Preview below: ${p.changes.length} group${p.changes.length === 1 ? '' : 's'} would change day. Nothing is saved until you apply.`;
             })
           }
         >
@@ -165,7 +190,9 @@ function BoardView({
           onClick={() =>
             void act(async () => {
               await call('POST', `${url}/publish`, { published: !board.publishedAt });
-              return board.publishedAt ? 'Presentation days taken back: students no longer see them.' : 'Presentation days published: each group sees its day on My roles.';
+              return board.publishedAt
+                ? 'Presentation days taken back: students no longer see them.'
+                : 'Presentation days published: each group sees its day on My roles.';
             })
           }
         >
@@ -185,13 +212,18 @@ function BoardView({
                 {formatDay(d.date)}: {d.talks.map((t) => t.groupName).join(', ') || 'no talks'}
               </li>
             ))}
-            {plan.unplaced.length > 0 ? <li>No room: {plan.unplaced.map((g) => g.name).join(', ')}</li> : null}
+            {plan.unplaced.length > 0 ? (
+              <li>No room: {plan.unplaced.map((g) => g.name).join(', ')}</li>
+            ) : null}
           </ul>
           {plan.changes.length > 0 ? (
             <p>
               Changes:{' '}
               {plan.changes
-                .map((c) => `${c.groupName} ${c.from ? formatDay(c.from) : 'no day'} → ${c.to ? formatDay(c.to) : 'no day'}`)
+                .map(
+                  (c) =>
+                    `${c.groupName} ${c.from ? formatDay(c.from) : 'no day'} → ${c.to ? formatDay(c.to) : 'no day'}`,
+                )
                 .join('; ')}
               .
             </p>
@@ -203,7 +235,9 @@ function BoardView({
               disabled={busy}
               onClick={() =>
                 void act(async () => {
-                  const r = await call<{ placed: number; unplaced: number }>('POST', `${url}/apply`, { fingerprint: plan.fingerprint });
+                  const r = await call<{ placed: number; unplaced: number }>('POST', `${url}/apply`, {
+                    fingerprint: plan.fingerprint,
+                  });
                   setPlan(undefined);
                   return `Spread applied: ${r.placed} groups placed${r.unplaced > 0 ? `, ${r.unplaced} without room` : ''}.${board.publishedAt ? '' : ' Publish the days when ready.'}`;
                 })
@@ -220,7 +254,15 @@ function BoardView({
 
       <div className="slot-days">
         {board.days.map((day) => (
-          <DayColumn key={day.meetingId} day={day} days={board.days} url={url} busy={busy} place={place} act={act} />
+          <DayColumn
+            key={day.meetingId}
+            day={day}
+            days={board.days}
+            url={url}
+            busy={busy}
+            place={place}
+            act={act}
+          />
         ))}
       </div>
 
@@ -242,19 +284,30 @@ function BoardView({
           const value = minutes.trim() === '' ? null : Number(minutes);
           void act(async () => {
             await call('PATCH', `${url}/settings`, { talkMinutes: value });
-            return value === null ? 'Talk length cleared: the days are only balanced.' : `Talk length set to ${value} minutes.`;
+            return value === null
+              ? 'Talk length cleared: the days are only balanced.'
+              : `Talk length set to ${value} minutes.`;
           });
         }}
       >
         <label>
           Talk length in minutes (optional)
-          <input type="number" min={1} max={600} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} aria-describedby={`len-${key}`} />
+          <input
+            type="number"
+            min={1}
+            max={600}
+            inputMode="numeric"
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            aria-describedby={`len-${key}`}
+          />
         </label>
         <button type="submit" className="button button-secondary" disabled={busy}>
           Save talk length
         </button>
         <p id={`len-${key}`} className="talk-hint">
-          With a length, a day holds class length ÷ talk length talks. Left empty, a length in the deliverable's notes (“at most 15 minutes”) counts; otherwise the days are only balanced.
+          With a length, a day holds class length ÷ talk length talks. Left empty, a length in the
+          deliverable's notes (“at most 15 minutes”) counts; otherwise the days are only balanced.
         </p>
       </form>
     </div>

@@ -16,9 +16,15 @@ const LABEL: Record<Mark, string> = { present: 'Present', absent: 'Absent', excu
 export default function RollPage() {
   const course = useCourse();
   useDocumentTitle('Attendance', [course.code, course.title].filter(Boolean).join(' '));
-  const dates = [...new Set(course.meetings.filter((m) => m.kind !== 'no_class' && m.startsAt).map((m) => m.date))];
-  const today = course.meetings.find((m) => m.endsAt && Date.parse(m.endsAt) > Date.now() - 12 * 3_600_000)?.date;
-  const [date, setDate] = useState(new URLSearchParams(window.location.search).get('date') ?? today ?? dates.at(-1) ?? '');
+  const dates = [
+    ...new Set(course.meetings.filter((m) => m.kind !== 'no_class' && m.startsAt).map((m) => m.date)),
+  ];
+  const today = course.meetings.find(
+    (m) => m.endsAt && Date.parse(m.endsAt) > Date.now() - 12 * 3_600_000,
+  )?.date;
+  const [date, setDate] = useState(
+    new URLSearchParams(window.location.search).get('date') ?? today ?? dates.at(-1) ?? '',
+  );
   const [roll, setRoll] = useState<Roll | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [row, setRow] = useState(0);
@@ -82,22 +88,37 @@ export default function RollPage() {
       ) : (
         <>
           <p id="roll-help">
-            Click a row (or Tab to it), then use ↑ and ↓ to move and P, A or E to mark present, absent or excused. {roll.counts.present ?? 0} present, {roll.counts.absent ?? 0} absent, {roll.counts.excused ?? 0} excused, {roll.counts.unmarked ?? 0} not marked.
+            Click a row (or Tab to it), then use ↑ and ↓ to move and P, A or E to mark present, absent or
+            excused. {roll.counts.present ?? 0} present, {roll.counts.absent ?? 0} absent,{' '}
+            {roll.counts.excused ?? 0} excused, {roll.counts.unmarked ?? 0} not marked.
           </p>
           <section aria-labelledby="code-title">
             <h2 id="code-title">Check-in code</h2>
             {roll.checkInCode ? (
               <p>
-                <span className="check-in-code" aria-label={`Check-in code ${roll.checkInCode.split('').join(' ')}`}>
+                <span
+                  className="check-in-code"
+                  aria-label={`Check-in code ${roll.checkInCode.split('').join(' ')}`}
+                >
                   {roll.checkInCode}
                 </span>
                 <br />
-                Students enter it on their “What is due” page; it expires {roll.codeExpiresAt ? formatInstant(roll.codeExpiresAt, course.timeZone) : 'when the class ends'}.
+                Students enter it on their “What is due” page; it expires{' '}
+                {roll.codeExpiresAt
+                  ? formatInstant(roll.codeExpiresAt, course.timeZone)
+                  : 'when the class ends'}
+                .
               </p>
             ) : (
               <p>No code yet.</p>
             )}
-            <button type="button" className="button button-secondary" onClick={() => workApi.openCode(course.slug, date).then(setRoll, (e: unknown) => setError(messageOf(e)))}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() =>
+                workApi.openCode(course.slug, date).then(setRoll, (e: unknown) => setError(messageOf(e)))
+              }
+            >
               {roll.checkInCode ? 'New code' : 'Show a check-in code'}
             </button>
           </section>
@@ -106,18 +127,39 @@ export default function RollPage() {
             <thead>
               <tr>
                 <th scope="col">Student</th>
-                <th scope="col" className="roll-status">Mark</th>
+                <th scope="col" className="roll-status">
+                  Mark
+                </th>
                 <th scope="col">Set</th>
               </tr>
             </thead>
             <tbody onKeyDown={onKey}>
               {roll.entries.map((e, i) => (
-                <tr key={e.userId} ref={(el) => void (rows.current[i] = el)} tabIndex={i === row ? 0 : -1} aria-selected={i === row} onFocus={() => setRow(i)} data-user={e.userId}>
+                <tr
+                  key={e.userId}
+                  ref={(el) => void (rows.current[i] = el)}
+                  tabIndex={i === row ? 0 : -1}
+                  aria-selected={i === row}
+                  onFocus={() => setRow(i)}
+                  data-user={e.userId}
+                >
                   <th scope="row">{e.name}</th>
-                  <td className={`roll-status mark-${e.status ?? 'none'}`}>{e.status ? `${LABEL[e.status]}${e.source === 'check-in' ? ' (checked in)' : ''}` : 'Not marked'}</td>
+                  <td className={`roll-status mark-${e.status ?? 'none'}`}>
+                    {e.status
+                      ? `${LABEL[e.status]}${e.source === 'check-in' ? ' (checked in)' : ''}`
+                      : 'Not marked'}
+                  </td>
                   <td className="roll-marks">
                     {(['present', 'absent', 'excused'] as const).map((m) => (
-                      <button key={m} type="button" tabIndex={-1} className="roll-mark" aria-pressed={e.status === m} aria-label={`${LABEL[m]}: ${e.name}`} onClick={() => void mark(e.userId, m)}>
+                      <button
+                        key={m}
+                        type="button"
+                        tabIndex={-1}
+                        className="roll-mark"
+                        aria-pressed={e.status === m}
+                        aria-label={`${LABEL[m]}: ${e.name}`}
+                        onClick={() => void mark(e.userId, m)}
+                      >
                         {LABEL[m]}
                       </button>
                     ))}

@@ -12,7 +12,9 @@ import '../../auth/auth.css';
 export function CheckIn() {
   const course = useCourse();
   const now = useServerNow();
-  const live = course.meetings.find((m) => m.startsAt && m.endsAt && Date.parse(m.startsAt) <= now && now <= Date.parse(m.endsAt));
+  const live = course.meetings.find(
+    (m) => m.startsAt && m.endsAt && Date.parse(m.startsAt) <= now && now <= Date.parse(m.endsAt),
+  );
   const [code, setCode] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

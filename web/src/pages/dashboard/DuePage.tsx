@@ -11,11 +11,24 @@ import { FormError } from '../../auth/Field.js';
 import { ApiError } from '../../api.js';
 import { formatInstant, zoneAbbreviation } from '../../time.js';
 import { zoneName } from '../../components/meeting-time.js';
-import { STATE_WORDS, workApi, type DueItem, type Receipt, type StudentDashboard } from '../work/work-client.js';
+import {
+  STATE_WORDS,
+  workApi,
+  type DueItem,
+  type Receipt,
+  type StudentDashboard,
+} from '../work/work-client.js';
 import { HandInForm } from '../work/HandInForm.js';
 import { ReceiptCard } from '../work/ReceiptCard.js';
 import { CheckIn } from './CheckIn.js';
-import { NextDeadlines, isLateOrMissed, isReturned, itemAnchor, itemName, stillTaken } from './NextDeadlines.js';
+import {
+  NextDeadlines,
+  isLateOrMissed,
+  isReturned,
+  itemAnchor,
+  itemName,
+  stillTaken,
+} from './NextDeadlines.js';
 import '../work/work.css';
 import '../../auth/auth.css';
 
@@ -48,7 +61,10 @@ export default function DuePage() {
     void load();
     // The template questions the summary starts from; the page works without them.
     workApi.deliverables(course.slug).then(
-      (list) => setTemplates(Object.fromEntries(list.deliverables.filter((d) => d.template).map((d) => [d.key, d.template!]))),
+      (list) =>
+        setTemplates(
+          Object.fromEntries(list.deliverables.filter((d) => d.template).map((d) => [d.key, d.template!])),
+        ),
       () => undefined,
     );
   }, [load, canSee, course.slug]);
@@ -67,9 +83,13 @@ export default function DuePage() {
         <p>Students see their questions, their group’s work and their receipts here.</p>
         <p>
           {course.abilities.viewAllSubmissions ? (
-            <Link to={coursePageUrl(course.slug, 'work')}>See everyone’s hand-ins on the staff Hand-ins page</Link>
+            <Link to={coursePageUrl(course.slug, 'work')}>
+              See everyone’s hand-ins on the staff Hand-ins page
+            </Link>
           ) : (
-            <Link to={`/sign-in?next=${encodeURIComponent(coursePageUrl(course.slug, 'due'))}`}>Sign in with a student account of this course</Link>
+            <Link to={`/sign-in?next=${encodeURIComponent(coursePageUrl(course.slug, 'due'))}`}>
+              Sign in with a student account of this course
+            </Link>
           )}
         </p>
       </div>
@@ -88,14 +108,25 @@ export default function DuePage() {
   const zone = course.timeZone;
   // To do is everything the student can act on: returned work and overdue work still taken first, then what is open.
   const actionable = (i: DueItem) => isReturned(i) || stillTaken(i);
-  const open = [...data.items.filter(actionable), ...data.items.filter((i) => i.state === 'open' && !actionable(i))];
+  const open = [
+    ...data.items.filter(actionable),
+    ...data.items.filter((i) => i.state === 'open' && !actionable(i)),
+  ];
   const late = data.items.filter((i) => isLateOrMissed(i) && !actionable(i));
   const done = data.items.filter((i) => i.state === 'done' && !actionable(i)).reverse();
   const onDone = (receipt: Receipt) => {
     setFresh(receipt);
     void load();
   };
-  const card = (item: DueItem) => <DueCard item={item} data={data} template={templates[item.deliverableKey] ?? null} fresh={fresh} onDone={onDone} />;
+  const card = (item: DueItem) => (
+    <DueCard
+      item={item}
+      data={data}
+      template={templates[item.deliverableKey] ?? null}
+      fresh={fresh}
+      onDone={onDone}
+    />
+  );
   return (
     <>
       <h1>What is due</h1>
@@ -104,11 +135,11 @@ export default function DuePage() {
           `You are in ${data.group.name}.`
         ) : (
           <>
-            You are not in a group yet: group work (slides, summaries, the project) appears once you <Link to={coursePageUrl(course.slug, 'groups')}>join a group</Link>.
+            You are not in a group yet: group work (slides, summaries, the project) appears once you{' '}
+            <Link to={coursePageUrl(course.slug, 'groups')}>join a group</Link>.
           </>
         )}{' '}
-        Times are{' '}
-        {zoneName(zone)} ({zoneAbbreviation(data.now, zone)}), the course’s time zone.
+        Times are {zoneName(zone)} ({zoneAbbreviation(data.now, zone)}), the course’s time zone.
       </p>
       {error ? <FormError message={`The list could not be refreshed: ${error.message}`} /> : null}
       <CheckIn />
@@ -117,7 +148,9 @@ export default function DuePage() {
         <section className="card policy-card" aria-labelledby="policy-title">
           <h2 id="policy-title">Before your first hand-in</h2>
           <p id="policy-text">{data.policy}</p>
-          <p className="muted">Your first hand-in asks you to tick that you have read and follow this policy; it is asked once.</p>
+          <p className="muted">
+            Your first hand-in asks you to tick that you have read and follow this policy; it is asked once.
+          </p>
         </section>
       )}
       <section aria-labelledby="due-open-title" id="due-open">
@@ -132,7 +165,11 @@ export default function DuePage() {
       ) : null}
       <section aria-labelledby="due-done-title" id="due-done">
         <h2 id="due-done-title">Handed in ({done.length})</h2>
-        {done.length === 0 ? <p>No hand-ins yet. Your receipts will be listed here, newest first.</p> : <ItemList items={done} render={card} />}
+        {done.length === 0 ? (
+          <p>No hand-ins yet. Your receipts will be listed here, newest first.</p>
+        ) : (
+          <ItemList items={done} render={card} />
+        )}
       </section>
     </>
   );
@@ -165,7 +202,11 @@ const BLOCKER_WORDS: Record<string, string> = {
   'not-enrolled': 'Only enrolled students hand in work.',
 };
 
-const REVIEW_WORDS: Record<string, string> = { approved: 'Approved', returned: 'Returned', comment: 'Comment' };
+const REVIEW_WORDS: Record<string, string> = {
+  approved: 'Approved',
+  returned: 'Returned',
+  comment: 'Comment',
+};
 
 /** Versions replaced by a newer one, with what staff said about each (a returned proposal's comments stay readable). */
 function EarlierVersions({ item }: { item: DueItem }) {
@@ -189,14 +230,17 @@ function EarlierVersions({ item }: { item: DueItem }) {
         {earlier.map((v) => (
           <li key={v.id}>
             <strong>Version {v.version}</strong>
-            {v.readingIndex !== null && item.readings[v.readingIndex] ? ` (about “${item.readings[v.readingIndex]}”)` : ''}, handed in{' '}
-            <time dateTime={v.submittedAt}>{formatInstant(v.submittedAt, zone)}</time>
+            {v.readingIndex !== null && item.readings[v.readingIndex]
+              ? ` (about “${item.readings[v.readingIndex]}”)`
+              : ''}
+            , handed in <time dateTime={v.submittedAt}>{formatInstant(v.submittedAt, zone)}</time>
             {v.late ? ', late' : ''}
             {v.counted ? ' — this version counts' : ''}
             {v.reviews.map((r, i) => (
               <div key={i} className={`review review-${r.decision}`}>
                 <p>
-                  <strong>{REVIEW_WORDS[r.decision] ?? 'Comment'}</strong> <span className="muted">({formatInstant(r.at, zone)})</span>
+                  <strong>{REVIEW_WORDS[r.decision] ?? 'Comment'}</strong>{' '}
+                  <span className="muted">({formatInstant(r.at, zone)})</span>
                 </p>
                 {r.body ? <p className="review-body">{r.body}</p> : null}
               </div>
@@ -227,15 +271,27 @@ function DueCard({
   const id = itemAnchor(item);
   const c = countdownTo(item.dueAt, now);
   const returned = item.review?.decision === 'returned';
-  const blocked = item.blocker ?? (item.state !== 'open' && !item.lateAccepted && Date.parse(item.dueAt) < now ? 'late-rejected' : null);
+  const blocked =
+    item.blocker ??
+    (item.state !== 'open' && !item.lateAccepted && Date.parse(item.dueAt) < now ? 'late-rejected' : null);
   const canHandIn = !blocked;
   // The form is open for what needs doing soon, late work still taken, and returned work; otherwise one click away.
   const formOpen =
     canHandIn &&
-    (returned || stillTaken(item) || (item.state === 'open' && Date.parse(item.dueAt) - now <= OPEN_FORMS_WITHIN_MS));
+    (returned ||
+      stillTaken(item) ||
+      (item.state === 'open' && Date.parse(item.dueAt) - now <= OPEN_FORMS_WITHIN_MS));
   const freshHere = fresh !== null && item.receipts.some((r) => r.id === fresh.id);
   const form = (
-    <HandInForm item={item} policy={data.policyAcknowledged ? null : data.policy} policyTextId="policy-text" template={template} members={data.group?.members ?? []} now={now} onDone={onDone} />
+    <HandInForm
+      item={item}
+      policy={data.policyAcknowledged ? null : data.policy}
+      policyTextId="policy-text"
+      template={template}
+      members={data.group?.members ?? []}
+      now={now}
+      onDone={onDone}
+    />
   );
   return (
     <article aria-labelledby={`${id}-title`}>
@@ -255,25 +311,38 @@ function DueCard({
         )}
         <span>
           Due <time dateTime={item.dueAt}>{formatInstant(item.dueAt, zone)}</time>{' '}
-          {item.state === 'open' || stillTaken(item) || returned ? <strong className={`countdown urgency-${c.urgency}`}>({c.words})</strong> : <span className="muted">({c.words})</span>}
+          {item.state === 'open' || stillTaken(item) || returned ? (
+            <strong className={`countdown urgency-${c.urgency}`}>({c.words})</strong>
+          ) : (
+            <span className="muted">({c.words})</span>
+          )}
           {item.needed > 1 ? ` · ${item.handedIn} of ${item.needed} handed in` : ''}
         </span>
       </p>
       {item.extended && item.regularDueAt ? (
         <p className="extension-note">
-          Extension granted: due {formatInstant(item.dueAt, zone)} instead of {formatInstant(item.regularDueAt, zone)}.
+          Extension granted: due {formatInstant(item.dueAt, zone)} instead of{' '}
+          {formatInstant(item.regularDueAt, zone)}.
         </p>
       ) : null}
       {item.lateRule || (item.notes && item.notes.length > 0) ? (
         <p className="muted due-rules">
-          {item.lateRule && !item.notes?.some((n) => /\blate\b/i.test(n)) ? LATE_RULE_WORDS[item.lateRule] : ''}
+          {item.lateRule && !item.notes?.some((n) => /\blate\b/i.test(n))
+            ? LATE_RULE_WORDS[item.lateRule]
+            : ''}
           {item.notes?.map((n) => ` ${n}`)}
         </p>
       ) : null}
       {item.review ? (
         <div className={`review review-${item.review.decision}`}>
           <p>
-            <strong>{item.review.decision === 'approved' ? 'Approved by staff' : returned ? 'Returned by staff — change this and hand it in again' : 'Staff comment'}</strong>{' '}
+            <strong>
+              {item.review.decision === 'approved'
+                ? 'Approved by staff'
+                : returned
+                  ? 'Returned by staff — change this and hand it in again'
+                  : 'Staff comment'}
+            </strong>{' '}
             <span className="muted">({formatInstant(item.review.at, zone)})</span>
           </p>
           {item.review.body ? <p className="review-body">{item.review.body}</p> : null}
@@ -296,10 +365,17 @@ function DueCard({
         form
       ) : (
         <details className="hand-in-later">
-          <summary>{item.receipts.length > 0 ? 'Hand in a new version' : item.state === 'open' ? 'Hand in early' : 'Hand in'}</summary>
+          <summary>
+            {item.receipts.length > 0
+              ? 'Hand in a new version'
+              : item.state === 'open'
+                ? 'Hand in early'
+                : 'Hand in'}
+          </summary>
           {item.state === 'done' && Date.parse(item.dueAt) < now ? (
             <p className="late-note">
-              The deadline has passed: the version you handed in on time still counts unless staff choose otherwise.
+              The deadline has passed: the version you handed in on time still counts unless staff choose
+              otherwise.
             </p>
           ) : null}
           {form}
@@ -308,4 +384,3 @@ function DueCard({
     </article>
   );
 }
-

@@ -35,20 +35,31 @@ export function stillTaken(item: DueItem): boolean {
 }
 
 /** The panel itself, from a loaded dashboard. `onDuePage` links to anchors on the same page. */
-export function NextDeadlines({ data, onDuePage = false, limit = 3 }: { data: StudentDashboard; onDuePage?: boolean; limit?: number }) {
+export function NextDeadlines({
+  data,
+  onDuePage = false,
+  limit = 3,
+}: {
+  data: StudentDashboard;
+  onDuePage?: boolean;
+  limit?: number;
+}) {
   const course = useCourse();
   const now = useServerNow();
   const zone = course.timeZone;
   const due = coursePageUrl(course.slug, 'due');
   const open = data.items.filter((i) => i.state === 'open' && Date.parse(i.dueAt) >= now);
   const next = open.slice(0, limit);
-  const overdue = data.items.filter((i) => (i.state === 'open' && Date.parse(i.dueAt) < now) || stillTaken(i));
+  const overdue = data.items.filter(
+    (i) => (i.state === 'open' && Date.parse(i.dueAt) < now) || stillTaken(i),
+  );
   const late = data.items.filter((i) => isLateOrMissed(i) && !stillTaken(i) && !isReturned(i));
   const returned = data.items.filter(isReturned);
   const q = data.questionAllowance;
   const a = data.attendanceAllowance;
   const href = (item: DueItem) => `${onDuePage ? '' : due}#${itemAnchor(item)}`;
-  const link = (item: DueItem, text: string) => (onDuePage ? <a href={href(item)}>{text}</a> : <Link to={href(item)}>{text}</Link>);
+  const link = (item: DueItem, text: string) =>
+    onDuePage ? <a href={href(item)}>{text}</a> : <Link to={href(item)}>{text}</Link>;
   /** A line that names the items needing the student's attention, each a link; nothing when there are none. */
   const alert = (heading: string, items: DueItem[]) =>
     items.length > 0 ? (
@@ -72,11 +83,11 @@ export function NextDeadlines({ data, onDuePage = false, limit = 3 }: { data: St
         <ol className="deadline-list">
           {next.map((item) => {
             const c = countdownTo(item.dueAt, now);
-            const left = item.needed > 1 ? ` (${item.needed - item.handedIn} of ${item.needed} still to hand in)` : '';
+            const left =
+              item.needed > 1 ? ` (${item.needed - item.handedIn} of ${item.needed} still to hand in)` : '';
             return (
               <li key={itemAnchor(item)} className={`deadline urgency-${c.urgency}`}>
-                <span className="deadline-countdown">{c.words}</span>{' '}
-                {link(item, itemName(item))}
+                <span className="deadline-countdown">{c.words}</span> {link(item, itemName(item))}
                 {left}
                 <span className="deadline-when">
                   {' '}
@@ -92,14 +103,21 @@ export function NextDeadlines({ data, onDuePage = false, limit = 3 }: { data: St
       {alert('Overdue, still taken (marked late):', overdue)}
       {late.length > 0 ? (
         <p className="muted">
-          {late.length} late or missed item{late.length === 1 ? '' : 's'} on record: {onDuePage ? <a href="#due-late">see them</a> : <Link to={`${due}#due-late`}>see them</Link>}.
+          {late.length} late or missed item{late.length === 1 ? '' : 's'} on record:{' '}
+          {onDuePage ? <a href="#due-late">see them</a> : <Link to={`${due}#due-late`}>see them</Link>}.
         </p>
       ) : null}
       <p className="allowance">
-        Question days you may still miss: <strong className={q.left === 0 && q.allowance > 0 ? 'allowance-none' : undefined}>{q.left}</strong> of {q.allowance}
-        {q.left === 0 && q.allowance > 0 ? ' — none left: hand in every question from now on.' : '.'} Absences left:{' '}
-        <strong className={a.left === 0 && a.allowance > 0 ? 'allowance-none' : undefined}>{a.left}</strong> of {a.allowance}
-        {a.left === 0 && a.allowance > 0 ? ' — none left: come to every class or ask staff to excuse you.' : '.'}
+        Question days you may still miss:{' '}
+        <strong className={q.left === 0 && q.allowance > 0 ? 'allowance-none' : undefined}>{q.left}</strong>{' '}
+        of {q.allowance}
+        {q.left === 0 && q.allowance > 0 ? ' — none left: hand in every question from now on.' : '.'} Absences
+        left:{' '}
+        <strong className={a.left === 0 && a.allowance > 0 ? 'allowance-none' : undefined}>{a.left}</strong>{' '}
+        of {a.allowance}
+        {a.left === 0 && a.allowance > 0
+          ? ' — none left: come to every class or ask staff to excuse you.'
+          : '.'}
       </p>
       {onDuePage ? null : (
         <p>

@@ -17,7 +17,17 @@ function toLocalInput(iso: string | null): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function FormationPanel({ base, settings, timeZone, onChanged }: { base: string; settings: GroupsBody['settings']; timeZone: string; onChanged: () => void }) {
+export function FormationPanel({
+  base,
+  settings,
+  timeZone,
+  onChanged,
+}: {
+  base: string;
+  settings: GroupsBody['settings'];
+  timeZone: string;
+  onChanged: () => void;
+}) {
   const [seed, setSeed] = useState(1);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,18 +57,34 @@ export function FormationPanel({ base, settings, timeZone, onChanged }: { base: 
         onSubmit={(e) => {
           e.preventDefault();
           void act(async () => {
-            await call('PATCH', `${base}/assignment/settings`, { groupMin: min, groupMax: max, groupDeadline: deadline ? new Date(deadline).toISOString() : null });
+            await call('PATCH', `${base}/assignment/settings`, {
+              groupMin: min,
+              groupMax: max,
+              groupDeadline: deadline ? new Date(deadline).toISOString() : null,
+            });
             return 'Settings saved.';
           });
         }}
       >
         <label>
           Smallest group
-          <input type="number" min={1} max={20} value={min} onChange={(e) => setMin(Number(e.target.value))} />
+          <input
+            type="number"
+            min={1}
+            max={20}
+            value={min}
+            onChange={(e) => setMin(Number(e.target.value))}
+          />
         </label>
         <label>
           Largest group
-          <input type="number" min={1} max={20} value={max} onChange={(e) => setMax(Number(e.target.value))} />
+          <input
+            type="number"
+            min={1}
+            max={20}
+            value={max}
+            onChange={(e) => setMax(Number(e.target.value))}
+          />
         </label>
         <label>
           Group deadline (your time)
@@ -69,7 +95,9 @@ export function FormationPanel({ base, settings, timeZone, onChanged }: { base: 
         </button>
       </form>
       <p className="muted">
-        {settings.groupDeadline ? `Deadline now: ${formatInstant(settings.groupDeadline, timeZone)} (${settings.deadlineSource === 'staff' ? 'set by staff' : 'from the syllabus'}).` : 'No deadline set.'}
+        {settings.groupDeadline
+          ? `Deadline now: ${formatInstant(settings.groupDeadline, timeZone)} (${settings.deadlineSource === 'staff' ? 'set by staff' : 'from the syllabus'}).`
+          : 'No deadline set.'}
       </p>
       <form
         className="toolbar"
@@ -77,7 +105,9 @@ export function FormationPanel({ base, settings, timeZone, onChanged }: { base: 
           e.preventDefault();
           setError(null);
           setNotice(null);
-          call<Preview>('POST', `${base}/groups/formation/plan`, { seed }).then(setPreview, (err: unknown) => setError(messageOf(err)));
+          call<Preview>('POST', `${base}/groups/formation/plan`, { seed }).then(setPreview, (err: unknown) =>
+            setError(messageOf(err)),
+          );
         }}
       >
         <label>
@@ -90,7 +120,9 @@ export function FormationPanel({ base, settings, timeZone, onChanged }: { base: 
       </form>
       {preview ? (
         <div aria-live="polite">
-          <h3>Preview (seed {preview.seed}): {preview.placed} student{preview.placed === 1 ? '' : 's'} placed</h3>
+          <h3>
+            Preview (seed {preview.seed}): {preview.placed} student{preview.placed === 1 ? '' : 's'} placed
+          </h3>
           {preview.notes.length > 0 ? (
             <ul>
               {preview.notes.map((n) => (
@@ -116,7 +148,11 @@ export function FormationPanel({ base, settings, timeZone, onChanged }: { base: 
               type="button"
               onClick={() =>
                 void act(async () => {
-                  const r = await call<{ created: number; joined: number }>('POST', `${base}/groups/formation/apply`, { planId: preview.planId });
+                  const r = await call<{ created: number; joined: number }>(
+                    'POST',
+                    `${base}/groups/formation/apply`,
+                    { planId: preview.planId },
+                  );
                   setPreview(null);
                   return `Applied: ${r.created} new group${r.created === 1 ? '' : 's'}, ${r.joined} joined existing ones.`;
                 })

@@ -81,7 +81,9 @@ export default function GroupsPage() {
                 <strong>{mine.name}</strong>: {mine.members.map((m) => m.name).join(', ')}
               </p>
               {data.invitationsFromMyGroup.length > 0 ? (
-                <p className="muted">Invited, waiting for an answer: {data.invitationsFromMyGroup.map((i) => i.name).join(', ')}</p>
+                <p className="muted">
+                  Invited, waiting for an answer: {data.invitationsFromMyGroup.map((i) => i.name).join(', ')}
+                </p>
               ) : null}
               {open && mine.members.length < groupMax ? (
                 <form
@@ -177,7 +179,11 @@ export default function GroupsPage() {
                   onSubmit={(e) => {
                     e.preventDefault();
                     void act(async () => {
-                      const made = await call<{ name: string }>('POST', `${base}/groups`, groupName.trim() ? { name: groupName.trim() } : {});
+                      const made = await call<{ name: string }>(
+                        'POST',
+                        `${base}/groups`,
+                        groupName.trim() ? { name: groupName.trim() } : {},
+                      );
                       setGroupName('');
                       return `You created ${made.name}. Invite your classmates below.`;
                     });
@@ -185,7 +191,12 @@ export default function GroupsPage() {
                 >
                   <label>
                     Group name (optional)
-                    <input value={groupName} maxLength={60} onChange={(e) => setGroupName(e.target.value)} placeholder="Group N" />
+                    <input
+                      value={groupName}
+                      maxLength={60}
+                      onChange={(e) => setGroupName(e.target.value)}
+                      placeholder="Group N"
+                    />
                   </label>
                   <button className="button" type="submit">
                     Create a group
@@ -224,7 +235,19 @@ export default function GroupsPage() {
                       <span key={m.userId}>
                         {i > 0 ? ', ' : ''}
                         {m.name}
-                        {staff ? <MoveSelect name={m.name} current={g.id} groups={data.groups} onMove={(target) => act(async () => { await call('POST', `${base}/groups/move`, { userId: m.userId, target }); return `${m.name} moved.`; })} /> : null}
+                        {staff ? (
+                          <MoveSelect
+                            name={m.name}
+                            current={g.id}
+                            groups={data.groups}
+                            onMove={(target) =>
+                              act(async () => {
+                                await call('POST', `${base}/groups/move`, { userId: m.userId, target });
+                                return `${m.name} moved.`;
+                              })
+                            }
+                          />
+                        ) : null}
                       </span>
                     ))}
                   </td>
@@ -245,19 +268,43 @@ export default function GroupsPage() {
             {data.ungrouped.map((p) => (
               <li key={p.userId}>
                 {p.name}
-                {staff ? <MoveSelect name={p.name} current={null} groups={data.groups} onMove={(target) => act(async () => { await call('POST', `${base}/groups/move`, { userId: p.userId, target }); return `${p.name} placed.`; })} /> : null}
+                {staff ? (
+                  <MoveSelect
+                    name={p.name}
+                    current={null}
+                    groups={data.groups}
+                    onMove={(target) =>
+                      act(async () => {
+                        await call('POST', `${base}/groups/move`, { userId: p.userId, target });
+                        return `${p.name} placed.`;
+                      })
+                    }
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
         )}
       </section>
 
-      {staff ? <FormationPanel base={base} settings={data.settings} timeZone={data.timeZone} onChanged={load} /> : null}
+      {staff ? (
+        <FormationPanel base={base} settings={data.settings} timeZone={data.timeZone} onChanged={load} />
+      ) : null}
     </>
   );
 }
 
-function MoveSelect({ name, current, groups, onMove }: { name: string; current: string | null; groups: GroupsBody['groups']; onMove: (target: string | null) => void }) {
+function MoveSelect({
+  name,
+  current,
+  groups,
+  onMove,
+}: {
+  name: string;
+  current: string | null;
+  groups: GroupsBody['groups'];
+  onMove: (target: string | null) => void;
+}) {
   return (
     <select
       className="small"

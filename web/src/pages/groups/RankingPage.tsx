@@ -78,12 +78,16 @@ export default function RankingPage() {
     <>
       <h1>Ranking of {data.groupName}</h1>
       <p className="lede">
-        Rank the lectures your group would like to present, best first — all {data.meetings.length} or only some. The latest ranking saved by any member counts.
-        {data.deadline ? ` ${editable ? 'Open until' : 'Closed since'} ${formatInstant(data.deadline, course.timeZone)}.` : ''}
+        Rank the lectures your group would like to present, best first — all {data.meetings.length} or only
+        some. The latest ranking saved by any member counts.
+        {data.deadline
+          ? ` ${editable ? 'Open until' : 'Closed since'} ${formatInstant(data.deadline, course.timeZone)}.`
+          : ''}
       </p>
       {last ? (
         <p className="muted">
-          Last changed by {last.by ?? 'staff'} on {formatInstant(last.at, course.timeZone)} ({last.count} ranked).
+          Last changed by {last.by ?? 'staff'} on {formatInstant(last.at, course.timeZone)} ({last.count}{' '}
+          ranked).
         </p>
       ) : (
         <p className="muted">No ranking saved yet.</p>
@@ -102,13 +106,30 @@ export default function RankingPage() {
                 <span className="what">{label(id)}</span>
                 {editable ? (
                   <>
-                    <button type="button" className="button button-secondary small" disabled={i === 0} aria-label={`Move ${label(id)} up`} onClick={() => move(i, -1)}>
+                    <button
+                      type="button"
+                      className="button button-secondary small"
+                      disabled={i === 0}
+                      aria-label={`Move ${label(id)} up`}
+                      onClick={() => move(i, -1)}
+                    >
                       ↑
                     </button>
-                    <button type="button" className="button button-secondary small" disabled={i === ranking.length - 1} aria-label={`Move ${label(id)} down`} onClick={() => move(i, 1)}>
+                    <button
+                      type="button"
+                      className="button button-secondary small"
+                      disabled={i === ranking.length - 1}
+                      aria-label={`Move ${label(id)} down`}
+                      onClick={() => move(i, 1)}
+                    >
                       ↓
                     </button>
-                    <button type="button" className="button button-secondary small" aria-label={`Remove ${label(id)}`} onClick={() => change(ranking.filter((x) => x !== id))}>
+                    <button
+                      type="button"
+                      className="button button-secondary small"
+                      aria-label={`Remove ${label(id)}`}
+                      onClick={() => change(ranking.filter((x) => x !== id))}
+                    >
                       Remove
                     </button>
                   </>
@@ -129,7 +150,9 @@ export default function RankingPage() {
                   setData(body);
                   setRanking(body.ranking);
                   setDirty(false);
-                  setNotice(`Ranking saved (${body.ranking.length} lecture${body.ranking.length === 1 ? '' : 's'}).`);
+                  setNotice(
+                    `Ranking saved (${body.ranking.length} lecture${body.ranking.length === 1 ? '' : 's'}).`,
+                  );
                 },
                 (e: unknown) => setError(messageOf(e)),
               );
@@ -145,7 +168,12 @@ export default function RankingPage() {
           <ul className="panel-list">
             {unranked.map((m) => (
               <li key={m.id}>
-                <button type="button" className="button button-secondary small" aria-label={`Add ${label(m.id)}`} onClick={() => change([...ranking, m.id])}>
+                <button
+                  type="button"
+                  className="button button-secondary small"
+                  aria-label={`Add ${label(m.id)}`}
+                  onClick={() => change([...ranking, m.id])}
+                >
                   Add
                 </button>{' '}
                 {label(m.id)}

@@ -16,11 +16,16 @@ import '../work/work.css';
 type Role = MyRolesBody['roles'][number];
 
 /** The hand-in a role asks for (What is due knows whether it was handed in). */
-const ROLE_DELIVERABLE: Partial<Record<Role['role'], string>> = { presenter: 'slides', summarizer: 'summary' };
+const ROLE_DELIVERABLE: Partial<Record<Role['role'], string>> = {
+  presenter: 'slides',
+  summarizer: 'summary',
+};
 
 /** When a role is over: its deadline and its class have both passed (a summary is due after the class). */
 function roleEnd(r: Role): number {
-  const times = [r.due?.at, r.classEnd ?? r.classStart].filter((t): t is string => typeof t === 'string').map((t) => Date.parse(t));
+  const times = [r.due?.at, r.classEnd ?? r.classStart]
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => Date.parse(t));
   return times.length > 0 ? Math.max(...times) : Date.parse(`${r.date}T23:59:59Z`);
 }
 
@@ -44,7 +49,10 @@ export default function MyRolesPage() {
   const [items, setItems] = useState<DueItem[]>([]);
   const now = useServerNow();
   useEffect(() => {
-    call<MyRolesBody>('GET', `/api/courses/${encodeURIComponent(course.slug)}/my-roles`).then(setData, (e: unknown) => setError(messageOf(e)));
+    call<MyRolesBody>('GET', `/api/courses/${encodeURIComponent(course.slug)}/my-roles`).then(
+      setData,
+      (e: unknown) => setError(messageOf(e)),
+    );
     // What is due says whether a past role's slides or summary were handed in, and gives the server's clock.
     if (course.abilities.viewOwnGrades)
       workApi.dashboard(course.slug).then(
@@ -77,7 +85,10 @@ export default function MyRolesPage() {
         </Empty>
       ) : !data.published ? (
         <Empty>
-          <p>The roles of {data.groupName} are not published yet. The staff will publish them after the assignment.</p>
+          <p>
+            The roles of {data.groupName} are not published yet. The staff will publish them after the
+            assignment.
+          </p>
         </Empty>
       ) : data.roles.length === 0 ? (
         <Empty>
@@ -85,7 +96,9 @@ export default function MyRolesPage() {
         </Empty>
       ) : (
         <>
-          <p className="lede">Roles of {data.groupName}. Times are in {data.timeZone}.</p>
+          <p className="lede">
+            Roles of {data.groupName}. Times are in {data.timeZone}.
+          </p>
           <table className="data-table stack-table">
             <caption className="visually-hidden">Your group's roles and deadlines</caption>
             <thead>
@@ -101,7 +114,9 @@ export default function MyRolesPage() {
               {data.roles.map((r) => {
                 const past = roleEnd(r) < now;
                 const key = ROLE_DELIVERABLE[r.role];
-                const item = key ? items.find((i) => i.deliverableKey === key && i.meetingDate === r.date) : undefined;
+                const item = key
+                  ? items.find((i) => i.deliverableKey === key && i.meetingDate === r.date)
+                  : undefined;
                 const outcome = past ? outcomeOf(item) : null;
                 // Upcoming: count down to the deadline if it is still ahead, else to the class.
                 const target = r.due && Date.parse(r.due.at) > now ? r.due.at : r.classStart;
@@ -109,9 +124,13 @@ export default function MyRolesPage() {
                 return (
                   <tr key={`${r.meetingId}-${r.role}`} className={past ? 'role-row-past' : undefined}>
                     <th scope="row">{formatDay(r.date)}</th>
-                    <td className={`role-${r.role}`} data-label="Role">{ROLE_LABEL[r.role]}</td>
+                    <td className={`role-${r.role}`} data-label="Role">
+                      {ROLE_LABEL[r.role]}
+                    </td>
                     <td data-label="Reading">{r.readings.join('; ') || r.title || ''}</td>
-                    <td data-label="Due">{r.due ? `${r.due.what}: ${formatInstant(r.due.at, data.timeZone)}` : ''}</td>
+                    <td data-label="Due">
+                      {r.due ? `${r.due.what}: ${formatInstant(r.due.at, data.timeZone)}` : ''}
+                    </td>
                     <td data-label="Status">
                       {past ? (
                         outcome ? (

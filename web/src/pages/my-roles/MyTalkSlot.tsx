@@ -9,7 +9,10 @@ export function MyTalkSlot({ slug }: { slug: string }) {
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     setError(null);
-    call<MyTalksBody>('GET', `/api/courses/${encodeURIComponent(slug)}/my-talk-slot`).then(setData, (e: unknown) => setError(messageOf(e)));
+    call<MyTalksBody>('GET', `/api/courses/${encodeURIComponent(slug)}/my-talk-slot`).then(
+      setData,
+      (e: unknown) => setError(messageOf(e)),
+    );
   }, [slug]);
   useEffect(load, [load]);
 
@@ -35,7 +38,8 @@ export function MyTalkSlot({ slug }: { slug: string }) {
           <h2 id={`talk-${t.deliverableKey}`}>{t.title}</h2>
           {!data.groupId ? (
             <p>
-              Groups present on the presentation days. <a href={`/courses/${slug}/groups`}>Form or join a group</a> first.
+              Groups present on the presentation days.{' '}
+              <a href={`/courses/${slug}/groups`}>Form or join a group</a> first.
             </p>
           ) : !t.published ? (
             <p>The staff have not published the presentation days yet. Your group's day will show here.</p>
@@ -53,7 +57,9 @@ export function MyTalkSlot({ slug }: { slug: string }) {
                     {t.talk.startTime ? `; your talk starts at ${t.talk.startTime}` : ''}.
                   </li>
                 ) : null}
-                {t.talk.slidesDueAt ? <li>Slides due: {formatInstant(t.talk.slidesDueAt, data.timeZone)}.</li> : null}
+                {t.talk.slidesDueAt ? (
+                  <li>Slides due: {formatInstant(t.talk.slidesDueAt, data.timeZone)}.</li>
+                ) : null}
                 <li>
                   Hand in the slides on <a href={`/courses/${slug}/due`}>What is due</a>.
                 </li>

@@ -18,7 +18,8 @@ export default function QuestionsPage() {
   useDocumentTitle('Questions', [course.code, course.title].filter(Boolean).join(' '));
   const meetings = course.meetings.filter((m) => m.readings.some((r) => r.required) && m.kind === 'lecture');
   const dates = meetings.map((m) => m.date);
-  const initial = new URLSearchParams(window.location.search).get('date') ?? nextOrLast(dates, course.meetings);
+  const initial =
+    new URLSearchParams(window.location.search).get('date') ?? nextOrLast(dates, course.meetings);
   const [date, setDate] = useState(initial);
   const [data, setData] = useState<MeetingQuestions | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -51,14 +52,20 @@ export default function QuestionsPage() {
     return (
       <Empty>
         <h1>Questions</h1>
-        <p>No class of this course asks for questions yet: they are asked about the required readings of lectures.</p>
+        <p>
+          No class of this course asks for questions yet: they are asked about the required readings of
+          lectures.
+        </p>
       </Empty>
     );
   }
   return (
     <>
       <h1>Questions</h1>
-      <p className="lede">One question per presented reading, due when the class starts. Presenters and staff see everyone’s after that.</p>
+      <p className="lede">
+        One question per presented reading, due when the class starts. Presenters and staff see everyone’s
+        after that.
+      </p>
       <div className="field questions-pick">
         <label htmlFor="q-class">Class</label>
         <select
@@ -84,7 +91,12 @@ export default function QuestionsPage() {
       ) : !data ? (
         <Loading label="Loading questions" />
       ) : (
-        <Questions data={data} zone={course.timeZone} dueUrl={coursePageUrl(course.slug, 'due')} canHandIn={course.abilities.viewOwnGrades === true} />
+        <Questions
+          data={data}
+          zone={course.timeZone}
+          dueUrl={coursePageUrl(course.slug, 'due')}
+          canHandIn={course.abilities.viewOwnGrades === true}
+        />
       )}
     </>
   );
@@ -101,7 +113,17 @@ function nextOrLast(dates: string[], meetings: Array<{ date: string; endsAt?: st
   return upcoming?.date ?? dates.at(-1) ?? '';
 }
 
-function Questions({ data, zone, dueUrl, canHandIn }: { data: MeetingQuestions; zone: string; dueUrl: string; canHandIn: boolean }) {
+function Questions({
+  data,
+  zone,
+  dueUrl,
+  canHandIn,
+}: {
+  data: MeetingQuestions;
+  zone: string;
+  dueUrl: string;
+  canHandIn: boolean;
+}) {
   const now = useServerNow();
   const before = Date.parse(data.deadline) > now;
   const total = data.byReading.reduce((n, g) => n + g.questions.length, 0);
@@ -115,28 +137,39 @@ function Questions({ data, zone, dueUrl, canHandIn }: { data: MeetingQuestions; 
       </h2>
       {data.scope === 'all' ? (
         <p>
-          Everyone’s questions are shown, grouped by reading: {total} question{total === 1 ? '' : 's'}. They were due {formatInstant(data.deadline, zone)}.
+          Everyone’s questions are shown, grouped by reading: {total} question{total === 1 ? '' : 's'}. They
+          were due {formatInstant(data.deadline, zone)}.
         </p>
       ) : data.hiddenBecause === 'before-deadline' ? (
         <p className="questions-hidden">
-          Your group presents this class: you will see everyone’s questions once the deadline passes, at <strong>{when}</strong>. Until then, only your own are shown.
+          Your group presents this class: you will see everyone’s questions once the deadline passes, at{' '}
+          <strong>{when}</strong>. Until then, only your own are shown.
         </p>
       ) : (
         <p className="questions-hidden">
-          Only your own questions are shown; classmates’ questions stay hidden. The presenting group and staff see them all after the deadline ({formatInstant(data.deadline, zone)}).
+          Only your own questions are shown; classmates’ questions stay hidden. The presenting group and staff
+          see them all after the deadline ({formatInstant(data.deadline, zone)}).
         </p>
       )}
       {canHandIn && before ? (
         <p>
           {mine === 0 ? 'You have not handed in a question for this class yet. ' : ''}
-          Questions are due {when}. <Link to={`${dueUrl}#due-question-${data.meetingDate}`}>Write or change your questions on What is due</Link>.
+          Questions are due {when}.{' '}
+          <Link to={`${dueUrl}#due-question-${data.meetingDate}`}>
+            Write or change your questions on What is due
+          </Link>
+          .
         </p>
       ) : null}
       {data.byReading.map((group) => (
         <section key={group.readingIndex} aria-labelledby={`q-r${group.readingIndex}`}>
           <h3 id={`q-r${group.readingIndex}`}>{group.readingTitle}</h3>
           {group.questions.length === 0 ? (
-            <p className="muted">{data.scope === 'all' ? 'No questions about this reading.' : 'You have not asked about this reading.'}</p>
+            <p className="muted">
+              {data.scope === 'all'
+                ? 'No questions about this reading.'
+                : 'You have not asked about this reading.'}
+            </p>
           ) : (
             <ul className="question-list">
               {group.questions.map((q) => (

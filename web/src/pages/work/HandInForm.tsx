@@ -50,7 +50,9 @@ export function HandInForm({
     return memberNames ? text.replace('<members>', memberNames) : text;
   };
   const startText = template && item.receipts.length === 0 ? fromTemplate(template) : '';
-  const [texts, setTexts] = useState<string[]>(() => (isQuestion ? item.readings.map(() => '') : [startText]));
+  const [texts, setTexts] = useState<string[]>(() =>
+    isQuestion ? item.readings.map(() => '') : [startText],
+  );
   const [mode, setMode] = useState<Mode>(item.acceptsText ? 'text' : 'file');
   const [preview, setPreview] = useState(false);
   const [file, setFile] = useState<File | null>(null);
@@ -79,7 +81,9 @@ export function HandInForm({
   function focusFirstProblem(keys: string[]) {
     const first = keys[0];
     if (!first) return;
-    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>(`#${CSS.escape(`${id}-${first}`)}`)?.focus());
+    requestAnimationFrame(() =>
+      form.current?.querySelector<HTMLElement>(`#${CSS.escape(`${id}-${first}`)}`)?.focus(),
+    );
   }
 
   function problems(): Record<string, string> {
@@ -93,15 +97,22 @@ export function HandInForm({
     } else if (isQuestion) {
       if (texts.every((t) => t.trim() === '')) found.t0 = 'Write a question about at least one reading.';
       texts.forEach((t, i) => {
-        if (Array.from(t.trim()).length > maxChars) found[`t${i}`] = `Shorten this question to ${maxChars} characters.`;
+        if (Array.from(t.trim()).length > maxChars)
+          found[`t${i}`] = `Shorten this question to ${maxChars} characters.`;
       });
     } else {
       const text = texts[0] ?? '';
-      if (text.trim() === '') found.t0 = item.acceptsFiles ? 'Write your text here, or choose “Upload a file” above.' : 'Write your text first.';
-      else if (startText && text.trim() === startText.trim()) found.t0 = 'This is still the template: answer its questions before handing in.';
-      else if (Array.from(text.trim()).length > maxChars) found.t0 = `The text is longer than ${maxChars} characters; shorten it.`;
+      if (text.trim() === '')
+        found.t0 = item.acceptsFiles
+          ? 'Write your text here, or choose “Upload a file” above.'
+          : 'Write your text first.';
+      else if (startText && text.trim() === startText.trim())
+        found.t0 = 'This is still the template: answer its questions before handing in.';
+      else if (Array.from(text.trim()).length > maxChars)
+        found.t0 = `The text is longer than ${maxChars} characters; shorten it.`;
     }
-    if (askPolicy && !ack) found.ack = 'Tick this box to acknowledge the policy; it is asked once, on your first hand-in.';
+    if (askPolicy && !ack)
+      found.ack = 'Tick this box to acknowledge the policy; it is asked once, on your first hand-in.';
     return found;
   }
 
@@ -121,12 +132,23 @@ export function HandInForm({
     try {
       if (mode === 'file' && file) {
         setProgress(0);
-        last = await workApi.uploadWithProgress(course.slug, { deliverableKey: item.deliverableKey, meetingDate: item.meetingDate, acknowledgePolicy: ack }, file, setProgress);
+        last = await workApi.uploadWithProgress(
+          course.slug,
+          { deliverableKey: item.deliverableKey, meetingDate: item.meetingDate, acknowledgePolicy: ack },
+          file,
+          setProgress,
+        );
       } else {
         for (const [i, text] of texts.entries()) {
           if (text.trim() === '') continue;
           try {
-            last = await workApi.submitText(course.slug, { deliverableKey: item.deliverableKey, meetingDate: item.meetingDate, readingIndex: isQuestion ? i : null, text, acknowledgePolicy: ack });
+            last = await workApi.submitText(course.slug, {
+              deliverableKey: item.deliverableKey,
+              meetingDate: item.meetingDate,
+              readingIndex: isQuestion ? i : null,
+              text,
+              acknowledgePolicy: ack,
+            });
           } catch (e) {
             // Say which question failed; the ones before it are handed in (their receipts show after the reload).
             (e as { field?: string }).field = `t${i}`;
@@ -147,10 +169,18 @@ export function HandInForm({
       if (reason === 'policy-acknowledgement-required') {
         setAskPolicy(String(details?.policy ?? 'Read the course’s academic-integrity and AI-tool policy.'));
         setPolicyAbove(false);
-        setFieldErrors({ ack: 'Tick this box to acknowledge the policy; it is asked once, on your first hand-in.' });
+        setFieldErrors({
+          ack: 'Tick this box to acknowledge the policy; it is asked once, on your first hand-in.',
+        });
         focusFirstProblem(['ack']);
-      } else if (mode === 'file' && (e as { status?: number }).status !== 0 && ['too_large', 'file_rejected'].includes((e as { code?: string }).code ?? '')) {
-        setFieldErrors({ file: `${messageOf(e)} Nothing was recorded; choose the right file and hand it in again.` });
+      } else if (
+        mode === 'file' &&
+        (e as { status?: number }).status !== 0 &&
+        ['too_large', 'file_rejected'].includes((e as { code?: string }).code ?? '')
+      ) {
+        setFieldErrors({
+          file: `${messageOf(e)} Nothing was recorded; choose the right file and hand it in again.`,
+        });
         focusFirstProblem(['file']);
       } else if ((e as { field?: string }).field && (e as { code?: string }).code === 'invalid_input') {
         const key = (e as { field: string }).field;
@@ -174,7 +204,10 @@ export function HandInForm({
     }
   }
 
-  const describe = (key: string, hint?: string) => [fieldErrors[key] ? `${id}-${key}-error` : null, hint ? `${id}-${key}-hint` : null].filter(Boolean).join(' ') || undefined;
+  const describe = (key: string, hint?: string) =>
+    [fieldErrors[key] ? `${id}-${key}-error` : null, hint ? `${id}-${key}-hint` : null]
+      .filter(Boolean)
+      .join(' ') || undefined;
   const fieldError = (key: string) =>
     fieldErrors[key] ? (
       <span className="field-error" id={`${id}-${key}-error`}>
@@ -185,15 +218,34 @@ export function HandInForm({
   const submitWords = past ? 'Hand in late' : item.receipts.length > 0 ? 'Hand in a new version' : 'Hand in';
 
   return (
-    <form ref={form} className="hand-in" onSubmit={submit} noValidate aria-busy={busy} aria-label={`Hand in ${item.title}${item.meetingDate ? ` for ${formatDay(item.meetingDate)}` : ''}`}>
+    <form
+      ref={form}
+      className="hand-in"
+      onSubmit={submit}
+      noValidate
+      aria-busy={busy}
+      aria-label={`Hand in ${item.title}${item.meetingDate ? ` for ${formatDay(item.meetingDate)}` : ''}`}
+    >
       {item.acceptsText && item.acceptsFiles ? (
         <fieldset className="hand-in-mode">
           <legend>How do you hand it in?</legend>
           <label>
-            <input type="radio" name={`${id}-mode`} checked={mode === 'text'} onChange={() => setMode('text')} /> Write in the browser
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === 'text'}
+              onChange={() => setMode('text')}
+            />{' '}
+            Write in the browser
           </label>
           <label>
-            <input type="radio" name={`${id}-mode`} checked={mode === 'file'} onChange={() => setMode('file')} /> Upload a file ({typeList(types)})
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === 'file'}
+              onChange={() => setMode('file')}
+            />{' '}
+            Upload a file ({typeList(types)})
           </label>
         </fieldset>
       ) : null}
@@ -223,7 +275,12 @@ export function HandInForm({
         <div className="field">
           <div className="editor-head">
             <label htmlFor={`${id}-t0`}>Write it here (Markdown)</label>
-            <button type="button" className="button button-secondary button-small" aria-pressed={preview} onClick={() => setPreview(!preview)}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-pressed={preview}
+              onClick={() => setPreview(!preview)}
+            >
               {preview ? 'Back to writing' : 'Preview'}
             </button>
           </div>
@@ -243,12 +300,17 @@ export function HandInForm({
           )}
           <span className="hint" id={`${id}-t0-hint`}>
             {startText ? 'Starts from the template questions: write your answer under each. ' : ''}
-            Markdown: # heading, - list, **bold**, *italic*. {Array.from(texts[0] ?? '').length} of {maxChars} characters.
+            Markdown: # heading, - list, **bold**, *italic*. {Array.from(texts[0] ?? '').length} of {maxChars}{' '}
+            characters.
           </span>
           {fieldError('t0')}
           {template && !startText ? (
             <p>
-              <button type="button" className="button button-secondary button-small" onClick={() => setTexts([fromTemplate(template)])}>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => setTexts([fromTemplate(template)])}
+              >
                 Start again from the template
               </button>
             </p>
@@ -296,13 +358,16 @@ export function HandInForm({
               type="checkbox"
               checked={ack}
               aria-invalid={fieldErrors.ack ? true : undefined}
-              aria-describedby={[describe('ack'), policyAbove ? policyTextId : `${id}-policy`].filter(Boolean).join(' ')}
+              aria-describedby={[describe('ack'), policyAbove ? policyTextId : `${id}-policy`]
+                .filter(Boolean)
+                .join(' ')}
               onChange={(e) => {
                 setAck(e.target.checked);
                 if (e.target.checked) setFieldErrors((old) => ({ ...old, ack: '' }));
               }}
             />{' '}
-            I have read and follow the academic-integrity and AI-tool policy{policyAbove ? ' (shown at the top of this page)' : ''}.
+            I have read and follow the academic-integrity and AI-tool policy
+            {policyAbove ? ' (shown at the top of this page)' : ''}.
           </label>
           {fieldErrors.ack ? fieldError('ack') : null}
         </fieldset>

@@ -15,7 +15,9 @@ export function receiptText(receipt: Receipt, zone: string, heading: string): st
   return [
     `Receipt: ${heading}, version ${receipt.version}`,
     `Received: ${formatInstant(receipt.submittedAt, zone)} (${STATUS[receipt.outcome]}; due ${formatInstant(receipt.dueAt, zone)})`,
-    file ? `File: ${file.name}, ${bytes(file.size)}${file.pages ? `, ${file.pages} pages` : ''}` : `Size: ${bytes(receipt.size)}`,
+    file
+      ? `File: ${file.name}, ${bytes(file.size)}${file.pages ? `, ${file.pages} pages` : ''}`
+      : `Size: ${bytes(receipt.size)}`,
     `SHA-256: ${receipt.sha256}`,
   ].join('\n');
 }
@@ -64,7 +66,8 @@ export function ReceiptCard({
     >
       <p>
         <strong>{fresh ? 'Handed in — receipt' : 'Receipt'}</strong> · version {receipt.version} · received{' '}
-        <time dateTime={receipt.submittedAt}>{formatInstant(receipt.submittedAt, zone)}</time> · <span className="receipt-status">{status}</span>
+        <time dateTime={receipt.submittedAt}>{formatInstant(receipt.submittedAt, zone)}</time> ·{' '}
+        <span className="receipt-status">{status}</span>
       </p>
       <p className="receipt-hash">
         SHA-256 <code>{receipt.sha256}</code>
@@ -78,7 +81,8 @@ export function ReceiptCard({
         ) : (
           <>Text · {bytes(receipt.size)}</>
         )}{' '}
-        · <a href={downloadUrl} download>
+        ·{' '}
+        <a href={downloadUrl} download>
           Download<span className="visually-hidden"> version {receipt.version}</span>
         </a>{' '}
         ·{' '}

@@ -69,7 +69,11 @@ export interface MeetingQuestions {
   deadline: string;
   scope: 'own' | 'all';
   hiddenBecause: 'before-deadline' | 'not-presenter' | null;
-  byReading: Array<{ readingIndex: number; readingTitle: string; questions: Array<{ id: string; authorName: string; text: string; submittedAt: string; mine: boolean }> }>;
+  byReading: Array<{
+    readingIndex: number;
+    readingTitle: string;
+    questions: Array<{ id: string; authorName: string; text: string; submittedAt: string; mine: boolean }>;
+  }>;
 }
 
 export interface DeliverableView {
@@ -90,13 +94,28 @@ async function postForm<T>(path: string, form: FormData): Promise<T> {
   const token = /(?:^|;\s*)seminar_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': decodeURIComponent(token) } });
+    response = await fetch(path, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'x-csrf-token': decodeURIComponent(token) },
+    });
   } catch {
-    throw new ApiError(0, 'network', 'The upload did not reach the server; nothing was recorded. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'network',
+      'The upload did not reach the server; nothing was recorded. Check your connection and try again.',
+    );
   }
-  const data = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+  const data = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: unknown };
+  } | null;
   if (!response.ok) {
-    const failure = new ApiError(response.status, data?.error?.code ?? `http_${response.status}`, data?.error?.message ?? response.statusText);
+    const failure = new ApiError(
+      response.status,
+      data?.error?.code ?? `http_${response.status}`,
+      data?.error?.message ?? response.statusText,
+    );
     (failure as ApiError & { details?: unknown }).details = data?.error?.details;
     throw failure;
   }
@@ -112,7 +131,11 @@ function parseJson(text: string): unknown {
 }
 
 /** postForm over XMLHttpRequest, whose upload events give progress (fetch has none for request bodies). */
-function postFormWithProgress<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+function postFormWithProgress<T>(
+  path: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
   const token = /(?:^|;\s*)seminar_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -123,15 +146,28 @@ function postFormWithProgress<T>(path: string, form: FormData, onProgress: (frac
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'The upload did not reach the server; nothing was recorded. Check your connection and try again.'));
+    xhr.onerror = () =>
+      reject(
+        new ApiError(
+          0,
+          'network',
+          'The upload did not reach the server; nothing was recorded. Check your connection and try again.',
+        ),
+      );
     xhr.onabort = xhr.onerror;
     xhr.onload = () => {
-      const data = parseJson(xhr.responseText) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+      const data = parseJson(xhr.responseText) as {
+        error?: { code?: string; message?: string; details?: unknown };
+      } | null;
       if (xhr.status >= 200 && xhr.status < 300) {
         resolve(data as T);
         return;
       }
-      const failure = new ApiError(xhr.status, data?.error?.code ?? `http_${xhr.status}`, data?.error?.message ?? xhr.statusText);
+      const failure = new ApiError(
+        xhr.status,
+        data?.error?.code ?? `http_${xhr.status}`,
+        data?.error?.message ?? xhr.statusText,
+      );
       (failure as ApiError & { details?: unknown }).details = data?.error?.details;
       reject(failure);
     };
@@ -143,33 +179,69 @@ const base = (slug: string) => `/api/courses/${encodeURIComponent(slug)}`;
 
 export const workApi = {
   dashboard: (slug: string) => call<StudentDashboard>('GET', `${base(slug)}/dashboard`),
-  deliverables: (slug: string) => call<{ timeZone: string; policy: string; deliverables: DeliverableView[] }>('GET', `${base(slug)}/deliverables`),
-  submitText: (slug: string, body: { deliverableKey: string; meetingDate: string | null; readingIndex?: number | null; text: string; acknowledgePolicy: boolean }) =>
-    call<Receipt>('POST', `${base(slug)}/submissions`, body),
-  upload: (slug: string, q: { deliverableKey: string; meetingDate: string | null; acknowledgePolicy: boolean }, file: File) => {
+  deliverables: (slug: string) =>
+    call<{ timeZone: string; policy: string; deliverables: DeliverableView[] }>(
+      'GET',
+      `${base(slug)}/deliverables`,
+    ),
+  submitText: (
+    slug: string,
+    body: {
+      deliverableKey: string;
+      meetingDate: string | null;
+      readingIndex?: number | null;
+      text: string;
+      acknowledgePolicy: boolean;
+    },
+  ) => call<Receipt>('POST', `${base(slug)}/submissions`, body),
+  upload: (
+    slug: string,
+    q: { deliverableKey: string; meetingDate: string | null; acknowledgePolicy: boolean },
+    file: File,
+  ) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    const params = new URLSearchParams({ deliverableKey: q.deliverableKey, acknowledgePolicy: String(q.acknowledgePolicy) });
+    const params = new URLSearchParams({
+      deliverableKey: q.deliverableKey,
+      acknowledgePolicy: String(q.acknowledgePolicy),
+    });
     if (q.meetingDate) params.set('meetingDate', q.meetingDate);
     return postForm<Receipt>(`${base(slug)}/submissions/upload?${params}`, form);
   },
-  questions: (slug: string, date: string) => call<MeetingQuestions>('GET', `${base(slug)}/meetings/${date}/questions`),
-  meeting: (slug: string, date: string) => call<Record<string, unknown>>('GET', `${base(slug)}/meetings/${date}/dashboard`),
-  table: (slug: string, key: string) => call<Record<string, unknown>>('GET', `${base(slug)}/deliverables/${key}/status`),
+  questions: (slug: string, date: string) =>
+    call<MeetingQuestions>('GET', `${base(slug)}/meetings/${date}/questions`),
+  meeting: (slug: string, date: string) =>
+    call<Record<string, unknown>>('GET', `${base(slug)}/meetings/${date}/dashboard`),
+  table: (slug: string, key: string) =>
+    call<Record<string, unknown>>('GET', `${base(slug)}/deliverables/${key}/status`),
   roll: (slug: string, date: string) => call<Roll>('GET', `${base(slug)}/meetings/${date}/attendance`),
-  mark: (slug: string, date: string, marks: Array<{ userId: string; status: Mark }>) => call<Roll>('PUT', `${base(slug)}/meetings/${date}/attendance`, { marks }),
-  openCode: (slug: string, date: string) => call<Roll>('POST', `${base(slug)}/meetings/${date}/check-in-code`),
-  checkIn: (slug: string, date: string, code: string) => call<{ status: string }>('POST', `${base(slug)}/meetings/${date}/check-in`, { code }),
+  mark: (slug: string, date: string, marks: Array<{ userId: string; status: Mark }>) =>
+    call<Roll>('PUT', `${base(slug)}/meetings/${date}/attendance`, { marks }),
+  openCode: (slug: string, date: string) =>
+    call<Roll>('POST', `${base(slug)}/meetings/${date}/check-in-code`),
+  checkIn: (slug: string, date: string, code: string) =>
+    call<{ status: string }>('POST', `${base(slug)}/meetings/${date}/check-in`, { code }),
   /** The same upload as `upload`, reporting progress (0–1) while the file is sent. */
-  uploadWithProgress: (slug: string, q: { deliverableKey: string; meetingDate: string | null; acknowledgePolicy: boolean }, file: File, onProgress: (fraction: number) => void) => {
+  uploadWithProgress: (
+    slug: string,
+    q: { deliverableKey: string; meetingDate: string | null; acknowledgePolicy: boolean },
+    file: File,
+    onProgress: (fraction: number) => void,
+  ) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    const params = new URLSearchParams({ deliverableKey: q.deliverableKey, acknowledgePolicy: String(q.acknowledgePolicy) });
+    const params = new URLSearchParams({
+      deliverableKey: q.deliverableKey,
+      acknowledgePolicy: String(q.acknowledgePolicy),
+    });
     if (q.meetingDate) params.set('meetingDate', q.meetingDate);
     return postFormWithProgress<Receipt>(`${base(slug)}/submissions/upload?${params}`, form, onProgress);
   },
   downloadUrl: (slug: string, id: string) => `${base(slug)}/submissions/${id}/download`,
-  zipUrl: (slug: string, what: { meetingDate?: string; key?: string }) => (what.meetingDate ? `${base(slug)}/meetings/${what.meetingDate}/download` : `${base(slug)}/deliverables/${what.key}/download`),
+  zipUrl: (slug: string, what: { meetingDate?: string; key?: string }) =>
+    what.meetingDate
+      ? `${base(slug)}/meetings/${what.meetingDate}/download`
+      : `${base(slug)}/deliverables/${what.key}/download`,
 };
 
 export type Mark = 'present' | 'absent' | 'excused';

@@ -91,7 +91,9 @@ export function ExtensionsPanel() {
                   </td>
                   <td>
                     {x.owner ? (
-                      <Link to={ownerUrl(course.slug, x.deliverableKey, x.owner, x.meetingDate)}>Hand-ins</Link>
+                      <Link to={ownerUrl(course.slug, x.deliverableKey, x.owner, x.meetingDate)}>
+                        Hand-ins
+                      </Link>
                     ) : (
                       <Link
                         to={workUrl(course.slug, { key: x.deliverableKey })}

@@ -111,7 +111,7 @@ export function GrantExtensionForm({
           : people.students.find((s) => s.id === who)?.name) ??
         'them';
       setReason('');
-      const members = forGroup ? people.groups.find((g) => g.id === who)?.members ?? [] : [];
+      const members = forGroup ? (people.groups.find((g) => g.id === who)?.members ?? []) : [];
       onGranted(
         `Extended “${d.title}”${date0 ? ` (${formatDay(date0)})` : ''} for ${name}${members.length > 0 ? ` (${members.join(', ')})` : ''} to ${formatInstant(res.dueAt, zone)}.`,
       );

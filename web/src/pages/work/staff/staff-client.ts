@@ -70,23 +70,48 @@ export type ExtensionTarget = { kind: 'student'; userId: string } | { kind: 'gro
 const base = (slug: string) => `/api/courses/${encodeURIComponent(slug)}`;
 
 export const staffApi = {
-  deliverables: (slug: string) => call<{ timeZone: string; deliverables: DeliverableSettingsView[] }>('GET', `${base(slug)}/deliverables`),
+  deliverables: (slug: string) =>
+    call<{ timeZone: string; deliverables: DeliverableSettingsView[] }>('GET', `${base(slug)}/deliverables`),
   updateDeliverable: (slug: string, key: string, patch: DeliverablePatch) =>
-    call<{ deliverable: DeliverableSettingsView }>('PATCH', `${base(slug)}/deliverables/${encodeURIComponent(key)}`, patch),
+    call<{ deliverable: DeliverableSettingsView }>(
+      'PATCH',
+      `${base(slug)}/deliverables/${encodeURIComponent(key)}`,
+      patch,
+    ),
   extensions: (slug: string) => call<ExtensionList>('GET', `${base(slug)}/extensions`),
-  grantExtension: (slug: string, key: string, body: { meetingDate: string | null; target: ExtensionTarget; dueAt: string; reason: string | null }) =>
-    call<{ id: string; dueAt: string }>('POST', `${base(slug)}/deliverables/${encodeURIComponent(key)}/extensions`, body),
-  revokeExtension: (slug: string, id: string) => call<{ id: string }>('DELETE', `${base(slug)}/extensions/${encodeURIComponent(id)}`),
+  grantExtension: (
+    slug: string,
+    key: string,
+    body: { meetingDate: string | null; target: ExtensionTarget; dueAt: string; reason: string | null },
+  ) =>
+    call<{ id: string; dueAt: string }>(
+      'POST',
+      `${base(slug)}/deliverables/${encodeURIComponent(key)}/extensions`,
+      body,
+    ),
+  revokeExtension: (slug: string, id: string) =>
+    call<{ id: string }>('DELETE', `${base(slug)}/extensions/${encodeURIComponent(id)}`),
   handIns: (slug: string, key: string, owner: string, meetingDate: string | null) => {
     const q = new URLSearchParams({ owner });
     if (meetingDate) q.set('meetingDate', meetingDate);
     return call<OwnerHandIns>('GET', `${base(slug)}/deliverables/${encodeURIComponent(key)}/hand-ins?${q}`);
   },
   review: (slug: string, submissionId: string, decision: Decision, body: string) =>
-    call<{ id: string }>('POST', `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/reviews`, { decision, body }),
-  count: (slug: string, submissionId: string) => call<{ submissionId: string }>('POST', `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/count`),
+    call<{ id: string }>('POST', `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/reviews`, {
+      decision,
+      body,
+    }),
+  count: (slug: string, submissionId: string) =>
+    call<{ submissionId: string }>(
+      'POST',
+      `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/count`,
+    ),
   /** Undo staff's choice of the hand-in this version belongs to: the last version on time counts again. */
-  uncount: (slug: string, submissionId: string) => call<{ submissionId: string }>('DELETE', `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/count`),
+  uncount: (slug: string, submissionId: string) =>
+    call<{ submissionId: string }>(
+      'DELETE',
+      `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/count`,
+    ),
 };
 
 /** Field errors of a failed request: zod issues (path → message) or a domain error's details.field. */
@@ -99,7 +124,11 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
       const top = (issue.path ?? '').split('.')[0] ?? '';
       if (top && !out[top]) out[top] = issue.message ?? 'Check this value.';
     }
-  } else if (details && typeof details === 'object' && typeof (details as { field?: unknown }).field === 'string') {
+  } else if (
+    details &&
+    typeof details === 'object' &&
+    typeof (details as { field?: unknown }).field === 'string'
+  ) {
     const top = ((details as { field: string }).field.split('.')[0] ?? '').trim();
     if (top) out[top] = e?.message ?? 'Check this value.';
   }

@@ -5,7 +5,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function parts(instant: number, timeZone: string): Record<string, number> {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(timeZone, f);
   }
   const out: Record<string, number> = {};
@@ -32,7 +41,9 @@ export function zonedInstant(date: string, time: string, timeZone: string): stri
   const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
   if (Number.isNaN(wall)) return null;
   // Try the offsets in force just before and just after: the first that reads back as the same wall time wins.
-  const candidates = [offsetAt(wall - 86_400_000, timeZone), offsetAt(wall + 86_400_000, timeZone)].sort((a, b) => b - a);
+  const candidates = [offsetAt(wall - 86_400_000, timeZone), offsetAt(wall + 86_400_000, timeZone)].sort(
+    (a, b) => b - a,
+  );
   for (const offset of candidates) {
     const instant = wall - offset;
     if (offsetAt(instant, timeZone) === offset) return new Date(instant).toISOString();
@@ -45,5 +56,8 @@ export function zonedInstant(date: string, time: string, timeZone: string): stri
 export function zonedParts(iso: string, timeZone: string): { date: string; time: string } {
   const p = parts(Date.parse(iso), timeZone);
   const two = (n: number) => String(n).padStart(2, '0');
-  return { date: `${p.year}-${two(p.month!)}-${two(p.day!)}`, time: `${two(p.hour! % 24)}:${two(p.minute!)}` };
+  return {
+    date: `${p.year}-${two(p.month!)}-${two(p.day!)}`,
+    time: `${two(p.hour! % 24)}:${two(p.minute!)}`,
+  };
 }
