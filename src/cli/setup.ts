@@ -5,6 +5,7 @@ import { createDb } from '../storage/db.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { setupLinkIfNeeded } from '../services/auth/first-run.js';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../services/demo/seed-accounts.js';
+import { demoEnrollmentInstant } from '../services/demo/semester-start.js';
 import type { Seminar } from '../main.js';
 import type { DemoContext } from './demo.js';
 
@@ -25,7 +26,12 @@ export async function printSetupLinkIfNeeded(seminar: Pick<Seminar, 'db'>, publi
 
 /** The demo's accounts step (see demoSteps in demo.ts). */
 export async function demoAccountsStep(seminar: Seminar, ctx: DemoContext): Promise<void> {
-  const lines = await seedDemoAccounts(seminar.db, ctx.now, ctx.course.stored.id);
+  const lines = await seedDemoAccounts(
+    seminar.db,
+    ctx.now,
+    ctx.course.stored.id,
+    demoEnrollmentInstant(ctx.course.stored, ctx.now),
+  );
   ctx.say(`Demo accounts (password "${DEMO_PASSWORD}" for each), sign in at /sign-in:`);
   for (const line of lines) ctx.say(line);
 }

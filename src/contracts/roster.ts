@@ -11,9 +11,15 @@ export const rosterPersonSchema = z.object({
   role: courseRoleSchema,
   enrolledAt: z.string(),
   droppedAt: z.string().nullable(),
+  /** The local date (course zone) the current enrollment starts: work due before it is not theirs. */
+  startsOn: z.string().nullable(),
+  /** Staff set the start date by hand. */
+  startSetByHand: z.boolean(),
 });
 
 export const rosterBodySchema = z.object({
+  /** The course's IANA zone: start dates are local dates in it. */
+  timeZone: z.string(),
   people: z.array(rosterPersonSchema),
   abilities: z.record(z.string(), z.boolean()),
 });
@@ -26,6 +32,19 @@ export const rosterQuerySchema = z.object({
 
 export const classmatesBodySchema = z.object({
   people: z.array(z.object({ userId: z.string(), name: z.string(), role: courseRoleSchema })),
+});
+
+export const enrollmentStartBodySchema = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.')
+    .describe("A local date in the course's time zone; obligations start at 00:00 that day"),
+});
+export const enrollmentStartSchema = z.object({
+  userId: z.string(),
+  startsOn: z.string(),
+  startsAt: z.string(),
+  timeZone: z.string(),
 });
 
 export const roleChangeBodySchema = z.object({ role: courseRoleSchema });

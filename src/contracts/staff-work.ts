@@ -65,7 +65,8 @@ export interface OccasionView {
   /** After the extension (if any) and grace. */
   effectiveDueAt: string;
   extension: { id: string; dueAt: string; reason: string | null } | null;
-  state: 'open' | 'missing' | 'done' | 'late' | 'zero';
+  /** 'before-joined' / 'not-member': nothing handed in, and it was not the owner's to hand in. */
+  state: 'open' | 'missing' | 'done' | 'late' | 'zero' | 'before-joined' | 'not-member';
   slots: SlotView[];
 }
 

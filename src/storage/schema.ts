@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely';
 import type { AccountTables } from './repositories/account-tables.js';
 import type { GroupTables } from './repositories/group-tables.js';
+import type { PeriodTables } from './repositories/periods.js';
 
 export interface CourseTable {
   id: string;
@@ -114,7 +115,7 @@ export interface CourseTables {
 }
 
 // Kysely's migration bookkeeping tables are not listed: only the Migrator touches them.
-export interface Database extends CourseTables, AccountTables, GroupTables {}
+export interface Database extends CourseTables, AccountTables, GroupTables, PeriodTables {}
 
 /** Kept for tables that want a database-generated column later; unused by the course tables. */
 export type { Generated };

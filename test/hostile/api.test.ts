@@ -144,6 +144,7 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
     'POST /api/join/request': { body: { token: 'not-a-token', email: 'x@example.edu', name: 'X' } },
     'POST /api/courses/:slug/join-links': { body: { days: 7 } },
     'PATCH /api/courses/:slug/roster/:userId': { body: { role: 'student' } },
+    'PUT /api/courses/:slug/roster/:userId/start': { body: { date: '2024-09-01' } },
     'POST /api/courses/:slug/roster/import/preview': {
       body: 'email,name\nnew@example.edu,New Person\n',
       contentType: 'text/csv',

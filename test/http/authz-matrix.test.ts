@@ -83,6 +83,7 @@ const EXPECTED: Record<string, Expectation> = {
   'PATCH /api/courses/:slug/roster/:userId': { who: 'instructors', body: { role: 'student' } },
   'POST /api/courses/:slug/roster/:userId/drop': { who: 'staff' },
   'POST /api/courses/:slug/roster/:userId/restore': { who: 'staff' },
+  'PUT /api/courses/:slug/roster/:userId/start': { who: 'staff', body: { date: '2024-09-01' } },
   'POST /api/courses/:slug/roster/import/preview': {
     who: 'staff',
     body: 'email,name\nnew@example.edu,New Person\n',

@@ -6,6 +6,8 @@ import {
   applyQuerySchema,
   applyResultSchema,
   classmatesBodySchema,
+  enrollmentStartBodySchema,
+  enrollmentStartSchema,
   roleChangeBodySchema,
   rosterBodySchema,
   rosterPlanSchema,
@@ -21,6 +23,7 @@ import {
   listCourseRoster,
   restoreMember,
 } from '../../services/enrollment/roster.js';
+import { setEnrollmentStart } from '../../services/enrollment/set-start.js';
 import { DomainError } from '../../services/errors.js';
 import type { RouteOptions } from '../deps.js';
 import { metaOf, requireUser } from '../plugins/auth.js';
@@ -138,6 +141,27 @@ export const rosterRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
       const actor = requireUser(request);
       const access = await courseAccess(deps.db, slug, request.viewer);
       return restoreMember(deps.db, deps.clock(), access, actor, userId, metaOf(request));
+    },
+  );
+
+  app.put(
+    '/courses/:slug/roster/:userId/start',
+    {
+      schema: {
+        summary:
+          "Set a student's effective start date (a local date in the course's zone): work due before it is not theirs (staff)",
+        tags,
+        params: personParams,
+        body: enrollmentStartBodySchema,
+        response: { 200: enrollmentStartSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug, userId } = request.params as z.infer<typeof personParams>;
+      const { date } = request.body as z.infer<typeof enrollmentStartBodySchema>;
+      const actor = requireUser(request);
+      const access = await courseAccess(deps.db, slug, request.viewer);
+      return setEnrollmentStart(deps.db, deps.clock(), access, actor, userId, date, metaOf(request));
     },
   );
 

@@ -9,6 +9,7 @@ import {
   type CheckInBlocker,
 } from '../../domain/attendance.js';
 import type { AllowanceState } from '../../domain/allowances.js';
+import { obligationFor, type Obligation } from '../../domain/obligations.js';
 import {
   findRoll,
   listRecords,
@@ -18,6 +19,7 @@ import {
 } from '../../storage/repositories/attendance.js';
 import { listActiveStudents } from '../../storage/repositories/work-people.js';
 import { authorize } from '../enrollment/course-access.js';
+import { loadCoursePeriods, personPeriods, type CoursePeriods } from '../enrollment/periods.js';
 import { DomainError } from '../errors.js';
 import { findMeeting, meetingTimes, type WorkCourse, type WorkDeps } from '../work/context.js';
 
@@ -27,6 +29,8 @@ export interface RollEntry {
   /** null: not marked yet (counts as absent once the roll is taken and the class is over). */
   status: AttendanceStatus | null;
   source: 'roll' | 'check-in' | null;
+  /** Whether the class was the student's to attend: 'before-joined' or 'not-member' when it started before they joined or while dropped. */
+  obligation: Obligation;
 }
 
 export interface MeetingRoll {
@@ -38,7 +42,8 @@ export interface MeetingRoll {
   checkInCode: string | null;
   codeExpiresAt: string | null;
   entries: RollEntry[];
-  counts: Record<AttendanceStatus | 'unmarked', number>;
+  /** 'unmarked' counts only students the class was owed by; 'notTheirs' the others left unmarked. */
+  counts: Record<AttendanceStatus | 'unmarked' | 'notTheirs', number>;
 }
 
 export async function meetingRoll(
@@ -54,14 +59,16 @@ export async function meetingRoll(
     (await listRecords(deps.db, work.course.id, meetingDate)).map((r) => [r.user_id, r]),
   );
   const students = await listActiveStudents(deps.db, work.course.id);
-  const entries = students.map((s) => ({
+  const periods = await loadCoursePeriods(deps.db, work.course.id);
+  const entries: RollEntry[] = students.map((s) => ({
     userId: s.id,
     name: s.name,
     status: records.get(s.id)?.status ?? null,
     source: records.get(s.id)?.source ?? null,
+    obligation: obligationFor(personPeriods(periods, s.id), start),
   }));
-  const counts = { present: 0, absent: 0, excused: 0, unmarked: 0 };
-  for (const e of entries) counts[e.status ?? 'unmarked']++;
+  const counts = { present: 0, absent: 0, excused: 0, unmarked: 0, notTheirs: 0 };
+  for (const e of entries) counts[e.status ?? (e.obligation === 'owed' ? 'unmarked' : 'notTheirs')]++;
   return {
     meetingDate,
     meetingTitle: meeting.title,
@@ -194,27 +201,41 @@ export async function checkIn(
   return { meetingDate, status: 'present' };
 }
 
-/** A student's attendance: every class whose roll was taken, and the allowance state. */
+/**
+ * A student's attendance: every class whose roll was taken, whether it was theirs to attend
+ * (enrolled when it started), and the allowance state over the classes that were.
+ */
 export async function attendanceOf(
   deps: Pick<WorkDeps, 'db'>,
   work: WorkCourse,
   userId: string,
   now: Date,
-): Promise<{ records: AttendanceRecord[]; allowance: AllowanceState }> {
+  periods?: CoursePeriods,
+): Promise<{ records: Array<AttendanceRecord & { obligation: Obligation }>; allowance: AllowanceState }> {
+  const person = personPeriods(periods ?? (await loadCoursePeriods(deps.db, work.course.id)), userId);
   const rolls = await listRolls(deps.db, work.course.id);
   const marks = new Map(
     (await listRecords(deps.db, work.course.id, undefined, userId)).map((r) => [r.meeting_date, r.status]),
   );
-  const records: AttendanceRecord[] = [];
+  const records: Array<AttendanceRecord & { obligation: Obligation }> = [];
   for (const roll of rolls) {
     const meeting = work.course.meetings.find((m) => m.date === roll.meeting_date);
     if (!meeting) continue;
+    const { start, end } = meetingTimes(work.course, meeting);
     records.push({
       meetingDate: roll.meeting_date,
-      meetingEnd: meetingTimes(work.course, meeting).end,
+      meetingEnd: end,
       rollTaken: true,
       status: marks.get(roll.meeting_date) ?? null,
+      // A class that started before the student joined (or while dropped) was not theirs to attend.
+      obligation: obligationFor(person, start),
     });
   }
-  return { records, allowance: absences(records, now.toISOString()) };
+  return {
+    records,
+    allowance: absences(
+      records.filter((r) => r.obligation === 'owed'),
+      now.toISOString(),
+    ),
+  };
 }

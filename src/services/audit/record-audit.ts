@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'role-changed',
   'student-dropped',
   'student-restored',
+  'enrollment-start-set',
   // Groups and the role assignment (staff actions).
   'groups-formed',
   'group-member-moved',

@@ -3,6 +3,7 @@ import { presentedReadings } from '../../domain/demo-deliverables.js';
 import { isAfter } from '../../domain/due.js';
 import { extensionFor } from '../../domain/extensions.js';
 import { effectiveDue } from '../../domain/lateness.js';
+import { groupObligation, obligationFor, type Obligation } from '../../domain/obligations.js';
 import { listExtensionRows } from '../../storage/repositories/work.js';
 import {
   listActiveStudents,
@@ -12,6 +13,7 @@ import {
 import { listSlotHolders } from '../../storage/repositories/talk-slots.js';
 import { meetingRoll } from '../attendance/roll.js';
 import { authorize } from '../enrollment/course-access.js';
+import { groupMemberPeriods, loadCoursePeriods, personPeriods } from '../enrollment/periods.js';
 import {
   findDeliverable,
   findMeeting,
@@ -25,7 +27,8 @@ import { receiptOf, type Receipt } from '../work/receipt.js';
 import { detailsOf, handInKey, loadHandIns, type HandIn } from '../work/status.js';
 import { extensionsFromRows } from '../work/submit.js';
 
-export type CellState = 'done' | 'late' | 'zero' | 'missing' | 'open';
+/** 'before-joined' / 'not-member': nothing handed in, and it was not the owner's to hand in (obligationFor). */
+export type CellState = 'done' | 'late' | 'zero' | 'missing' | 'open' | 'before-joined' | 'not-member';
 
 export interface StatusCell {
   occasion: string | null;
@@ -49,11 +52,12 @@ function cellOf(
   files: Map<string, Array<{ name: string; type: string; size: number; pages: number | null }>>,
   reviews: Map<string, Array<{ decision: string; body: string }>>,
   occasion: string | null,
+  obligation: Obligation = 'owed',
 ): StatusCell {
   if (!h || !h.counted)
     return {
       occasion,
-      state: isAfter(now.toISOString(), due) ? 'missing' : 'open',
+      state: obligation !== 'owed' ? obligation : isAfter(now.toISOString(), due) ? 'missing' : 'open',
       receipt: null,
       versions: 0,
       review: null,
@@ -78,7 +82,15 @@ export interface MeetingDashboard {
   questions: {
     deadline: string;
     readings: string[];
-    students: Array<{ userId: string; name: string; handedIn: number; needed: number; late: boolean }>;
+    students: Array<{
+      userId: string;
+      name: string;
+      handedIn: number;
+      needed: number;
+      late: boolean;
+      /** Whether the questions were the student's to hand in (enrolled by the deadline). */
+      obligation: Obligation;
+    }>;
   } | null;
   roles: Array<{
     deliverableKey: string;
@@ -105,6 +117,7 @@ export async function meetingDashboard(
   );
   const students = await listActiveStudents(deps.db, work.course.id);
   const groups = await listGroupsWithMembers(deps.db, work.course.id);
+  const periods = await loadCoursePeriods(deps.db, work.course.id);
   // Talk slots count like roles (holder 'slot').
   const roles = [
     ...(await listRoleHolders(deps.db, work.course.id)),
@@ -115,8 +128,9 @@ export async function meetingDashboard(
   const q = work.deliverables.find((d) => d.spec.key === 'question')?.spec;
   if (q && q.meetingDates.includes(meetingDate)) {
     const readings = presentedReadings(meeting).map((r) => r.title);
+    const deadline = regularDue(work.course, q, meetingDate);
     questions = {
-      deadline: regularDue(work.course, q, meetingDate),
+      deadline,
       readings,
       students: students.map((s) => {
         const hs = readings
@@ -128,6 +142,7 @@ export async function meetingDashboard(
           handedIn: hs.length,
           needed: readings.length,
           late: hs.some((h) => h!.counted!.late === 1),
+          obligation: obligationFor(personPeriods(periods, s.id), deadline),
         };
       }),
     };
@@ -164,6 +179,7 @@ export async function meetingDashboard(
             files,
             details.reviews,
             meetingDate,
+            groupObligation(groupMemberPeriods(periods, g.id), due),
           ),
         })),
     });
@@ -244,27 +260,47 @@ export async function deliverableTable(
     const found = extensions.length === 0 ? null : extensionFor(extensions, spec, occasion, submitter);
     return found ? { id: found.id, dueAt: found.dueAt } : null;
   };
+  const periods = await loadCoursePeriods(deps.db, work.course.id);
+  // Whether the occasion was the owner's at its regular due instant: a student enrolled by then, a group with a member who was.
+  const obligationOf = (ownerId: string, due: string): Obligation =>
+    ownerId.startsWith('g:')
+      ? groupObligation(groupMemberPeriods(periods, ownerId.slice(2)), due)
+      : obligationFor(personPeriods(periods, ownerId.slice(2)), due);
   const rows = owners.map((o) => ({
     ...o,
     cells: occasions.map((occ) => {
       const extension = extensionOf(o.ownerId, occ.key);
       // Missing or still open is judged against the owner's own deadline (extension and grace applied).
-      return { ...cellFor(o, { key: occ.key, dueAt: effectiveDue(occ.dueAt, spec, extension) }), extension };
+      return {
+        ...cellFor(
+          o,
+          { key: occ.key, dueAt: effectiveDue(occ.dueAt, spec, extension) },
+          obligationOf(o.ownerId, occ.dueAt),
+        ),
+        extension,
+      };
     }),
   }));
   return { deliverableKey: key, title: spec.title, audience: spec.audience, occasions, rows };
 
-  function cellFor(o: { ownerId: string }, occ: { key: string | null; dueAt: string }): StatusCell {
+  function cellFor(
+    o: { ownerId: string },
+    occ: { key: string | null; dueAt: string },
+    obligation: Obligation,
+  ): StatusCell {
     if (spec.perReading && occ.key) {
       const meeting = work.course.meetings.find((m) => m.date === occ.key)!;
       const n = presentedReadings(meeting).length;
       const hs = Array.from({ length: n }, (_, i) =>
         handIns.get(handInKey(key, slotOf(occ.key, i), o.ownerId)),
       );
-      const cells = hs.map((h) => cellOf(h, occ.dueAt, now, spec.title, files, details.reviews, occ.key));
+      const cells = hs.map((h) =>
+        cellOf(h, occ.dueAt, now, spec.title, files, details.reviews, occ.key, obligation),
+      );
       const worst =
         cells.find((c) => c.state === 'missing') ??
         cells.find((c) => c.state === 'open') ??
+        cells.find((c) => c.state === 'before-joined' || c.state === 'not-member') ??
         cells.find((c) => c.state === 'late') ??
         cells[0]!;
       return { ...worst, versions: cells.reduce((a, c) => a + c.versions, 0) };
@@ -292,6 +328,7 @@ export async function deliverableTable(
       files,
       details.reviews,
       occ.key,
+      obligation,
     );
   }
 }

@@ -4,6 +4,7 @@ import { effectiveDue, submissionBlocker, type SubmissionBlocker } from '../../d
 import type { LateRule } from '../../domain/deliverables.js';
 import { extensionFor } from '../../domain/extensions.js';
 import { isAfter } from '../../domain/due.js';
+import { obligationFor, type Obligation } from '../../domain/obligations.js';
 import { presentedReadings } from '../../domain/demo-deliverables.js';
 import { listExtensionRows, hasAcknowledged } from '../../storage/repositories/work.js';
 import { listGroupMembers } from '../../storage/repositories/groups.js';
@@ -11,6 +12,7 @@ import { listRoleHolders } from '../../storage/repositories/work-people.js';
 import { listSlotHolders } from '../../storage/repositories/talk-slots.js';
 import { attendanceOf } from '../attendance/roll.js';
 import { authorize } from '../enrollment/course-access.js';
+import { loadCoursePeriods, personPeriods } from '../enrollment/periods.js';
 import {
   INTEGRITY_POLICY_KEY,
   integrityPolicyText,
@@ -28,7 +30,12 @@ import { countdown } from './countdown.js';
 
 export type { DueVersion };
 
-export type DueState = 'open' | 'done' | 'late' | 'zero' | 'missed';
+/**
+ * Where an item stands for the viewer. 'before-joined': due before they joined the course (or, for
+ * group work, the group); 'not-member': due while they were not enrolled or not in the group
+ * (dropped and re-added, moved). Neither is a miss, and neither costs an allowance.
+ */
+export type DueState = 'open' | 'done' | 'late' | 'zero' | 'missed' | 'before-joined' | 'not-member';
 
 export interface DueItem {
   deliverableKey: string;
@@ -39,6 +46,8 @@ export interface DueItem {
   dueAt: string;
   countdown: string;
   state: DueState;
+  /** Whether the item was the viewer's to hand in (obligationFor at its regular due instant). */
+  obligation: Obligation;
   /** For questions: one per presented reading. */
   needed: number;
   handedIn: number;
@@ -106,6 +115,7 @@ export async function studentDashboard(
     ...(await listSlotHolders(deps.db, work.course.id, { publishedOnly: true })),
   ];
   const extensions = extensionsFromRows(await listExtensionRows(deps.db, work.course.id));
+  const periods = await loadCoursePeriods(deps.db, work.course.id);
   const nowIso = now.toISOString();
   const items: DueItem[] = [];
   const questionDays: Array<{ key: string; dueAt: string; done: boolean; excused: boolean }> = [];
@@ -126,6 +136,12 @@ export async function studentDashboard(
         // Still listed: the student needs a group to hand it in.
       }
       const regular = regularDue(work.course, spec, date);
+      // Group work is owed while the viewer was enrolled and in the group; individual work while enrolled.
+      const groupWork = spec.audience === 'group' || spec.holder !== 'everyone';
+      const obligation = obligationFor(
+        personPeriods(periods, userId, groupWork ? groupId : undefined),
+        regular,
+      );
       const extension = extensionFor(extensions, spec, date, { userId, groupId });
       const due = effectiveDue(regular, spec, extension);
       const owner = ownerOf(spec, userId, groupId);
@@ -159,6 +175,7 @@ export async function studentDashboard(
           : receipts.some((r) => r.late)
             ? 'late'
             : 'done';
+      else if (obligation !== 'owed') state = obligation;
       else state = past ? 'missed' : 'open';
       const reviewsOf = (id: string) =>
         (details.reviews.get(id) ?? []).map((r) => ({
@@ -196,7 +213,7 @@ export async function studentDashboard(
           .at(-1);
         decision = decided ? (decided.decision as 'approved' | 'returned') : 'waiting';
       }
-      if (spec.key === 'question')
+      if (spec.key === 'question' && obligation === 'owed')
         questionDays.push({
           key: date!,
           dueAt: due,
@@ -212,6 +229,7 @@ export async function studentDashboard(
         dueAt: due,
         countdown: countdown(due, now),
         state,
+        obligation,
         needed: slots.length,
         handedIn: receipts.length,
         readings: spec.perReading && meeting ? presentedReadings(meeting).map((r) => r.title) : [],
@@ -255,6 +273,6 @@ export async function studentDashboard(
     policy: integrityPolicyText(work.course),
     items,
     questionAllowance: allowanceState(questionSpec?.allowance ?? 0, questionDays, nowIso),
-    attendanceAllowance: (await attendanceOf(deps, work, userId, now)).allowance,
+    attendanceAllowance: (await attendanceOf(deps, work, userId, now, periods)).allowance,
   };
 }

@@ -44,7 +44,13 @@ export const DEMO_PEOPLE: DemoPerson[] = [
  * Creates the demo people (once) and enrolls them in the course; returns one line per person
  * saying how to sign in. Idempotent: existing accounts keep their password and are re-enrolled.
  */
-export async function seedDemoAccounts(db: Db, now: Date, courseId: string): Promise<string[]> {
+export async function seedDemoAccounts(
+  db: Db,
+  now: Date,
+  courseId: string,
+  /** When the demo class is enrolled as of (obligations start there); defaults to now. */
+  enrolledAt: Date = now,
+): Promise<string[]> {
   let hash: string | null = null;
   const lines: string[] = [];
   for (const person of DEMO_PEOPLE) {
@@ -59,7 +65,7 @@ export async function seedDemoAccounts(db: Db, now: Date, courseId: string): Pro
         isAdmin: person.role === 'admin',
       });
     }
-    if (person.role !== 'admin') await enrollAs(db, now, courseId, user.id, person.role);
+    if (person.role !== 'admin') await enrollAs(db, enrolledAt, courseId, user.id, person.role);
     lines.push(`  ${person.role.padEnd(10)} ${person.email.padEnd(26)} ${person.name}`);
   }
   return lines;

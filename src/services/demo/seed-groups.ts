@@ -15,6 +15,7 @@ import { listPreferencesOfCourse, replaceRanking } from '../../storage/repositor
 import { listRoleRows } from '../../storage/repositories/roles.js';
 import type { CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
+import { demoEnrollmentInstant } from './semester-start.js';
 import { nowOf, type ServiceDeps } from '../deps.js';
 import { nextGroupName } from '../groups/context.js';
 import { loadGroupSettings } from '../groups/settings.js';
@@ -45,7 +46,8 @@ export async function seedGroups(
   const course = await loadCourse(deps.db, courseSlug);
   if (!ref || !course) throw new DomainError('not_found', `No course "${courseSlug}" to seed.`);
   const now = nowOf(deps);
-  const at = now.toISOString();
+  // Demo groups formed before the first class, like the demo's enrollments (their past work is theirs).
+  const at = demoEnrollmentInstant(course, now).toISOString();
   const settings = await loadGroupSettings(deps.db, course);
   const report: SeedGroupsReport = {
     groupsCreated: 0,

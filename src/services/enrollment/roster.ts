@@ -8,11 +8,13 @@ import {
   type RosterEntryRow,
 } from '../../storage/repositories/enrollments.js';
 import { findUserById, type UserRow } from '../../storage/repositories/users.js';
+import { findCourseZone, listCourseEnrollmentPeriods } from '../../storage/repositories/periods.js';
 import { COURSE_ROLES, roleChangeBlocker, type CourseRole } from '../../domain/permissions.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { RequestMeta } from '../auth/context.js';
 import { DomainError } from '../errors.js';
 import { authorize, blockerError, type CourseAccess } from './course-access.js';
+import { localDateOf } from './set-start.js';
 
 export interface RosterQuery {
   /** Matches name, e-mail or NetID, case-insensitive. */
@@ -21,15 +23,27 @@ export interface RosterQuery {
   includeDropped?: boolean;
 }
 
+/** A roster line with the start of the person's current enrollment period (their obligations begin there). */
+export type RosterEntry = RosterEntryRow & {
+  /** Local date (course zone) the current enrollment period starts. */
+  starts_on: string | null;
+  /** Staff set the start date by hand (else it is the enrollment's own instant). */
+  start_set_by_hand: boolean;
+};
+
 export async function listCourseRoster(
   db: Db,
   access: CourseAccess,
   query: RosterQuery,
-): Promise<RosterEntryRow[]> {
+): Promise<{ timeZone: string; people: RosterEntry[] }> {
   authorize(access, 'viewRoster');
   const rows = await listRoster(db, access.course.id, { includeDropped: query.includeDropped ?? false });
+  const timeZone = (await findCourseZone(db, access.course.id)) ?? 'UTC';
+  const latest = new Map(
+    (await listCourseEnrollmentPeriods(db, access.course.id)).map((p) => [p.user_id, p]),
+  );
   const needle = query.search?.trim().toLowerCase() ?? '';
-  return rows.filter(
+  const people = rows.filter(
     (r) =>
       (!query.role || r.role === query.role) &&
       (!needle ||
@@ -37,6 +51,17 @@ export async function listCourseRoster(
         r.email.includes(needle) ||
         (r.net_id ?? '').toLowerCase().includes(needle)),
   );
+  return {
+    timeZone,
+    people: people.map((r) => {
+      const period = latest.get(r.user_id);
+      return {
+        ...r,
+        starts_on: period ? localDateOf(period.starts_at, timeZone) : null,
+        start_set_by_hand: period?.start_set_by != null,
+      };
+    }),
+  };
 }
 
 /** Names of the active students and staff, for members (group formation); no e-mails. */

@@ -217,7 +217,7 @@ export async function leaveGroup(
   assertBeforeDeadline(scope, now, 'changing groups');
   const group = await requireOwnGroup(deps.db, access.course.id, viewer);
   return writeTransaction(deps.db, async (trx) => {
-    await deleteMember(trx, group.id, viewer.userId);
+    await deleteMember(trx, group.id, viewer.userId, now.toISOString());
     if ((await countMembers(trx, group.id)) === 0) {
       await deleteGroup(trx, group.id);
       return { groupRemoved: true };

@@ -72,7 +72,7 @@ export async function moveMember(
       }
     }
     if (current) {
-      await deleteMember(trx, current.id, input.userId);
+      await deleteMember(trx, current.id, input.userId, at);
       if ((await countMembers(trx, current.id)) === 0) await deleteGroup(trx, current.id);
     }
     if (targetId) {

@@ -3,6 +3,7 @@ import { presentedReadings } from '../../domain/demo-deliverables.js';
 import { isAfter } from '../../domain/due.js';
 import { extensionFor } from '../../domain/extensions.js';
 import { effectiveDue } from '../../domain/lateness.js';
+import { groupObligation, obligationFor } from '../../domain/obligations.js';
 import { findEnrollment } from '../../storage/repositories/enrollments.js';
 import { findGroupOfUser } from '../../storage/repositories/groups.js';
 import {
@@ -14,6 +15,7 @@ import {
 import { listSlotHolders } from '../../storage/repositories/talk-slots.js';
 import { listCountedChoicesOf, listExtensionRows } from '../../storage/repositories/work.js';
 import { authorize } from '../enrollment/course-access.js';
+import { groupMemberPeriods, loadCoursePeriods, personPeriods } from '../enrollment/periods.js';
 import { DomainError } from '../errors.js';
 import { findDeliverable, regularDue, slotOf, type WorkCourse, type WorkDeps } from './context.js';
 import { detailsOf, handInKey, loadHandIns } from './status.js';
@@ -174,6 +176,7 @@ export async function ownerHandIns(
       ]
     : [];
   const nowIso = now.toISOString();
+  const periods = await loadCoursePeriods(deps.db, work.course.id);
 
   const dates: Array<string | null> = spec.perMeeting ? spec.meetingDates : [null];
   const occasions: OccasionView[] = [];
@@ -250,7 +253,13 @@ export async function ownerHandIns(
         : counted.some((c) => c!.late === 1)
           ? 'late'
           : 'done';
-    else state = isAfter(nowIso, due) ? 'missing' : 'open';
+    else {
+      const obligation =
+        kind === 'g'
+          ? groupObligation(groupMemberPeriods(periods, id), regular)
+          : obligationFor(personPeriods(periods, id), regular);
+      state = obligation !== 'owed' ? obligation : isAfter(nowIso, due) ? 'missing' : 'open';
+    }
     occasions.push({
       meetingDate: date,
       meetingTitle: meeting?.title ?? null,

@@ -1,6 +1,7 @@
 // Enrollments: who holds which role in which course, and who was dropped (rows are kept, work stays).
 import type { Db } from '../db.js';
 import { accounts, type EnrollmentRow } from './account-tables.js';
+import { closeEnrollmentPeriod, openEnrollmentPeriod } from './periods.js';
 
 export type { EnrollmentRow } from './account-tables.js';
 
@@ -64,8 +65,13 @@ export async function listRoster(
   return q.orderBy('users.name').orderBy('users.email').execute();
 }
 
+/**
+ * The enrollment and its period are written together, so that every way in (join link, roster
+ * import, naming staff, the demo) starts the person's obligations at the enrollment's instant.
+ */
 export async function insertEnrollment(db: Db, row: EnrollmentRow): Promise<void> {
   await accounts(db).insertInto('enrollments').values(row).execute();
+  if (row.dropped_at === null) await openEnrollmentPeriod(db, row.course_id, row.user_id, row.created_at);
 }
 
 export async function updateEnrollment(
@@ -80,6 +86,11 @@ export async function updateEnrollment(
     .where('course_id', '=', courseId)
     .where('user_id', '=', userId)
     .execute();
+  // Dropping closes the open period at the drop; restoring opens a new one (the gap stays a gap).
+  if (patch.dropped_at !== undefined) {
+    if (patch.dropped_at === null) await openEnrollmentPeriod(db, courseId, userId, patch.updated_at);
+    else await closeEnrollmentPeriod(db, courseId, userId, patch.dropped_at);
+  }
 }
 
 /** Course ids and roles of a user's active enrollments. */

@@ -1,6 +1,7 @@
 // Groups, their members and invitations: the reads other areas call (findGroupOfUser, listGroupMembers) and the writes.
 import type { Db } from '../db.js';
 import type { GroupInvitationRow, GroupMemberRow, GroupRow, InvitationStatus } from './group-tables.js';
+import { closeGroupPeriod, openGroupPeriod } from './periods.js';
 
 export type { GroupRow, GroupMemberRow, GroupInvitationRow, InvitationStatus } from './group-tables.js';
 
@@ -106,16 +107,25 @@ export async function deleteGroup(db: Db, groupId: string): Promise<void> {
   await db.deleteFrom('groups').where('id', '=', groupId).execute();
 }
 
+/** Adds a member and opens their period in the group at `joined_at` (their obligations to it start then). */
 export async function insertMember(db: Db, row: GroupMemberRow): Promise<void> {
   await db.insertInto('group_members').values(row).execute();
+  await openGroupPeriod(db, {
+    course_id: row.course_id,
+    group_id: row.group_id,
+    user_id: row.user_id,
+    at: row.joined_at,
+  });
 }
 
-export async function deleteMember(db: Db, groupId: string, userId: string): Promise<void> {
+/** Removes a member at `at`: the membership row goes, its period is closed and kept as history. */
+export async function deleteMember(db: Db, groupId: string, userId: string, at: string): Promise<void> {
   await db
     .deleteFrom('group_members')
     .where('group_id', '=', groupId)
     .where('user_id', '=', userId)
     .execute();
+  await closeGroupPeriod(db, groupId, userId, at);
 }
 
 export async function countMembers(db: Db, groupId: string): Promise<number> {

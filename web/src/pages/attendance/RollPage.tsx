@@ -90,7 +90,8 @@ export default function RollPage() {
           <p id="roll-help">
             Click a row (or Tab to it), then use ↑ and ↓ to move and P, A or E to mark present, absent or
             excused. {roll.counts.present ?? 0} present, {roll.counts.absent ?? 0} absent,{' '}
-            {roll.counts.excused ?? 0} excused, {roll.counts.unmarked ?? 0} not marked.
+            {roll.counts.excused ?? 0} excused, {roll.counts.unmarked ?? 0} not marked
+            {roll.counts.notTheirs ? `, ${roll.counts.notTheirs} not enrolled yet when it started` : ''}.
           </p>
           <section aria-labelledby="code-title">
             <h2 id="code-title">Check-in code</h2>
@@ -147,7 +148,9 @@ export default function RollPage() {
                   <td className={`roll-status mark-${e.status ?? 'none'}`}>
                     {e.status
                       ? `${LABEL[e.status]}${e.source === 'check-in' ? ' (checked in)' : ''}`
-                      : 'Not marked'}
+                      : e.obligation && e.obligation !== 'owed'
+                        ? 'Joined later: not theirs'
+                        : 'Not marked'}
                   </td>
                   <td className="roll-marks">
                     {(['present', 'absent', 'excused'] as const).map((m) => (

@@ -114,6 +114,8 @@ export default function DuePage() {
   ];
   const late = data.items.filter((i) => isLateOrMissed(i) && !actionable(i));
   const done = data.items.filter((i) => i.state === 'done' && !actionable(i)).reverse();
+  // Work due before the student joined (or while not enrolled, or before joining the group): never a miss.
+  const notTheirs = data.items.filter((i) => i.state === 'before-joined' || i.state === 'not-member');
   const onDone = (receipt: Receipt) => {
     setFresh(receipt);
     void load();
@@ -161,6 +163,26 @@ export default function DuePage() {
         <section aria-labelledby="due-late-title" id="due-late">
           <h2 id="due-late-title">Late or missed ({late.length})</h2>
           <ItemList items={late} render={card} />
+        </section>
+      ) : null}
+      {notTheirs.length > 0 ? (
+        <section aria-labelledby="due-before-title" id="due-before">
+          <h2 id="due-before-title">Before you joined ({notTheirs.length})</h2>
+          <p className="muted">
+            These were due before you joined the course or your group (or while you were not enrolled): they
+            are not yours, never count as missed and cost none of your allowances.
+          </p>
+          <details>
+            <summary>Show the {notTheirs.length === 1 ? 'item' : `${notTheirs.length} items`}</summary>
+            <ul className="before-joined-list">
+              {notTheirs.map((item) => (
+                <li key={itemAnchor(item)} id={itemAnchor(item)}>
+                  <span className={`state-tag state-${item.state}`}>{STATE_WORDS[item.state]}</span>{' '}
+                  {itemName(item)} · due <time dateTime={item.dueAt}>{formatInstant(item.dueAt, zone)}</time>
+                </li>
+              ))}
+            </ul>
+          </details>
         </section>
       ) : null}
       <section aria-labelledby="due-done-title" id="due-done">

@@ -36,6 +36,9 @@ function outcomeOf(item: DueItem | undefined): { words: string; tone: string } |
   if (item.state === 'late') return { words: 'Done late', tone: 'late' };
   if (item.state === 'zero') return { words: 'Done late — scores zero', tone: 'zero' };
   if (item.state === 'missed') return { words: 'Missed', tone: 'missed' };
+  if (item.state === 'before-joined') return { words: 'Before you joined', tone: 'past' };
+  if (item.state === 'not-member')
+    return { words: 'Not yours (not enrolled or not in the group)', tone: 'past' };
   return null;
 }
 

@@ -15,7 +15,10 @@ export interface DueItem {
   meetingTitle: string | null;
   dueAt: string;
   countdown: string;
-  state: 'open' | 'done' | 'late' | 'zero' | 'missed';
+  /** 'before-joined': due before the student joined the course (or the group); 'not-member': due while not enrolled or not in the group. Never a miss. */
+  state: 'open' | 'done' | 'late' | 'zero' | 'missed' | 'before-joined' | 'not-member';
+  /** Whether the item was the student's to hand in (older servers send none). */
+  obligation?: 'owed' | 'before-joined' | 'not-member';
   needed: number;
   handedIn: number;
   readings: string[];
@@ -254,7 +257,14 @@ export interface Roll {
   taken: boolean;
   checkInCode: string | null;
   codeExpiresAt: string | null;
-  entries: Array<{ userId: string; name: string; status: Mark | null; source: string | null }>;
+  entries: Array<{
+    userId: string;
+    name: string;
+    status: Mark | null;
+    source: string | null;
+    /** Whether the class was theirs to attend (older servers send none). */
+    obligation?: 'owed' | 'before-joined' | 'not-member';
+  }>;
   counts: Record<string, number>;
 }
 
@@ -264,6 +274,8 @@ export const STATE_WORDS: Record<DueItem['state'], string> = {
   late: 'Late',
   zero: 'Late — scores zero',
   missed: 'Missed',
+  'before-joined': 'Before you joined',
+  'not-member': 'While you were not enrolled or not in the group',
 };
 
 export { bytes } from '../../components/bytes.js';

@@ -23,6 +23,8 @@ const STATE: Record<OccasionView['state'], string> = {
   done: 'Handed in on time',
   late: 'Handed in late',
   zero: 'Late — scores zero',
+  'before-joined': 'Before they joined: not theirs',
+  'not-member': 'While not enrolled or not in the group: not theirs',
 };
 
 export function OwnerDetail({

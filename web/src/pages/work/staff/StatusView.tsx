@@ -39,6 +39,8 @@ const WORDS: Record<string, string> = {
   zero: 'Late (zero)',
   missing: 'Missing',
   open: 'Not yet',
+  'before-joined': 'Before joining',
+  'not-member': 'Not enrolled',
 };
 const REVIEW: Record<string, string> = { approved: 'approved', returned: 'returned', comment: 'commented' };
 

@@ -56,7 +56,7 @@ export interface DeliverablePatch {
 
 export interface StatusCell {
   occasion: string | null;
-  state: 'done' | 'late' | 'zero' | 'missing' | 'open';
+  state: 'done' | 'late' | 'zero' | 'missing' | 'open' | 'before-joined' | 'not-member';
   receipt: Receipt | null;
   versions: number;
   notHeld?: boolean;
