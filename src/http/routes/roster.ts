@@ -156,8 +156,8 @@ export const rosterRoutes: RoutePlugin = async (app, { deps }) => {
       },
     },
     async (request) => {
-      const { slug, userId } = request.params as z.infer<typeof personParams>;
-      const { date } = request.body as z.infer<typeof enrollmentStartBodySchema>;
+      const { slug, userId } = request.params;
+      const { date } = request.body;
       const actor = requireUser(request);
       const access = await courseAccess(deps.db, slug, request.viewer);
       return setEnrollmentStart(deps.db, deps.clock(), access, actor, userId, date, metaOf(request));
