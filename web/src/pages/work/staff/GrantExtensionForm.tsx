@@ -3,7 +3,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { useCourse } from '../../../course-context.js';
 import { messageOf } from '../../../auth/client.js';
 import { FieldBox, FormError } from '../../../auth/Field.js';
-import { formatDay, formatInstant, zoneAbbreviation } from '../../../time.js';
+import {
+  formatDay,
+  formatInstant,
+  laterBy,
+  zoneAbbreviation,
+  zonedInstant,
+  zonedParts,
+} from '../../../time.js';
 import {
   fieldErrorsOf,
   staffApi,
@@ -11,7 +18,6 @@ import {
   type ExtensionList,
   type ExtensionTarget,
 } from './staff-client.js';
-import { zonedInstant, zonedParts } from './zone.js';
 
 /** The regular deadline of a deliverable at a class (from the class's own start/end) or for the course, or null. */
 export function regularDueOf(
@@ -22,7 +28,7 @@ export function regularDueOf(
   if (d.dueRule.kind === 'absolute') return d.dueRule.at;
   const m = meetings.find((x) => x.date === date);
   const anchor = d.dueRule.anchor === 'start' ? m?.startsAt : m?.endsAt;
-  return anchor ? new Date(Date.parse(anchor) + d.dueRule.offsetHours * 3_600_000).toISOString() : null;
+  return anchor ? laterBy(anchor, d.dueRule.offsetHours * 3_600_000) : null;
 }
 
 /**
@@ -72,7 +78,7 @@ export function GrantExtensionForm({
   // Start the new deadline one day after the regular one, in the course zone.
   useEffect(() => {
     if (!regular) return;
-    const next = zonedParts(new Date(Date.parse(regular) + 86_400_000).toISOString(), zone);
+    const next = zonedParts(laterBy(regular, 86_400_000), zone);
     setDate(next.date);
     setTime(next.time);
   }, [regular, zone]);
