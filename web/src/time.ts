@@ -195,6 +195,11 @@ export function fromZonedInput(value: string, timeZone: string): string | null {
   return zonedInstant(date, time.slice(0, 5), timeZone);
 }
 
+/** The instant (ISO-8601 UTC) of a count of milliseconds since the epoch. */
+export function isoAt(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
 /** The instant `ms` milliseconds after another (ISO-8601 UTC). */
 export function laterBy(iso: string, ms: number): string {
   return new Date(Date.parse(iso) + ms).toISOString();
