@@ -80,6 +80,8 @@ const SENTENCES: Record<AuditAction, (s: Say) => string> = {
   'role-changed': (s) => `${s.actor} changed ${s.person}’s role from ${role(s.d.from)} to ${role(s.d.to)}.`,
   'student-dropped': (s) => `${s.actor} dropped ${s.person} from the course.`,
   'student-restored': (s) => `${s.actor} restored ${s.person} to the course.`,
+  'enrollment-start-set': (s) =>
+    `${s.actor} set the date ${s.person}'s work is due from to ${str(s.d.to) || 'another date'}${str(s.d.from) ? ` (was ${str(s.d.from)})` : ''}.`,
   'groups-formed': (s) => {
     const made = Array.isArray(s.d.newGroups) ? s.d.newGroups.map(str).filter(Boolean) : [];
     return `${s.actor} formed groups automatically${made.length ? `, making ${made.join(', ')}` : ''}.`;

@@ -8,8 +8,7 @@ import type { RosterBody } from '../../../../src/contracts/roster.js';
 import { JoinLinks } from './JoinLinks.js';
 import { RosterImport } from './RosterImport.js';
 import { StartDate } from './StartDate.js';
-import { zoneAbbreviation } from '../../time.js';
-import { zoneName } from '../../components/meeting-time.js';
+import { zoneAbbreviation, zoneName } from '../../time.js';
 import '../../auth/auth.css';
 
 const ROLES = [
