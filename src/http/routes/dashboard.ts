@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { deliverableParamsSchema, looseObjectSchema, meetingParamsSchema } from '../../contracts/work.js';
 import { deliverableTable, meetingDashboard } from '../../services/dashboard/staff.js';
 import { studentDashboard } from '../../services/dashboard/student.js';
+import { todayView } from '../../services/dashboard/today.js';
 import type { RouteOptions } from '../deps.js';
 import { noStore } from '../presenters/dashboard.js';
 import { slugParamsSchema } from './courses.js';
@@ -25,6 +26,24 @@ export const dashboardRoutes: FastifyPluginAsync<RouteOptions> = async (app, { d
       const { slug } = request.params as z.infer<typeof slugParamsSchema>;
       noStore(reply);
       return studentDashboard(deps, await workOf(deps, request, slug), deps.clock());
+    },
+  );
+
+  app.get(
+    '/courses/:slug/today',
+    {
+      schema: {
+        summary:
+          'Today for staff: the next class (roles, slides, questions), decisions waiting, rolls not taken (staff)',
+        tags,
+        params: slugParamsSchema,
+        response: { 200: looseObjectSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      noStore(reply);
+      return todayView(deps, await workOf(deps, request, slug), deps.clock());
     },
   );
 
