@@ -27,7 +27,7 @@ import type {
   VersionView,
 } from '../../contracts/staff-work.js';
 
-export type { ExtensionList, ExtensionView, OccasionView, OwnerHandIns, SlotView, VersionView };
+export type { ExtensionList, OwnerHandIns };
 
 /** Every extension of the course, newest first, with names (staff). */
 export async function listExtensions(

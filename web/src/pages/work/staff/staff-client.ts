@@ -8,7 +8,6 @@ export type { DueRule, LateRule } from './rule-words.js';
 export type {
   Decision,
   ExtensionList,
-  ExtensionView,
   OccasionView,
   OwnerHandIns,
   SlotView,
