@@ -26,10 +26,6 @@ export function classify(title: string): SectionKind {
   return 'other';
 }
 
-function body(lines: string[], start: number, end: number): string {
-  return tidyMarkdown(lines.slice(start, end).join('\n'));
-}
-
 /** Clamps headings inside a policy body to level 4 or deeper, so the body nests under "### Title". */
 export function nestHeadings(markdown: string): string {
   let fence = false;

@@ -24,7 +24,6 @@ import type {
   OccasionView,
   OwnerHandIns,
   SlotView,
-  VersionView,
 } from '../../contracts/staff-work.js';
 
 export type { ExtensionList, OwnerHandIns };
