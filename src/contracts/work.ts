@@ -28,6 +28,7 @@ export const uploadQuerySchema = z.object({
 
 export const receiptSchema = z.object({
   id: z.string(),
+  headline: z.string(),
   deliverableKey: z.string(),
   deliverableTitle: z.string(),
   meetingDate: z.string().nullable(),
