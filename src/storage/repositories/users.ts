@@ -13,6 +13,11 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return accounts(db).selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
+export async function findUsersByIds(db: Db, ids: string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return accounts(db).selectFrom('users').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function findUsersByEmails(db: Db, emails: string[]): Promise<UserRow[]> {
   if (emails.length === 0) return [];
   return accounts(db).selectFrom('users').selectAll().where('email', 'in', emails).execute();

@@ -222,7 +222,7 @@ function BoardView({
               {plan.changes
                 .map(
                   (c) =>
-                    `${c.groupName} ${c.from ? formatDay(c.from) : 'no day'} → ${c.to ? formatDay(c.to) : 'no day'}`,
+                    `${c.groupName} ${c.from ? formatDay(c.from) : 'no day'} to ${c.to ? formatDay(c.to) : 'no day'}`,
                 )
                 .join('; ')}
               .
