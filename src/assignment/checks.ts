@@ -1,6 +1,6 @@
 // Checks in plain words: malformed input, causes of infeasibility found before solving, shortfall notes, and plan violations.
 import type { Instance } from './instance.js';
-import { buildInstance, ROLE_NOUN, ROLE_VERB, ROLES } from './instance.js';
+import { buildInstance, groupLoad, ROLE_NOUN, ROLE_VERB, ROLES } from './instance.js';
 import type { AssignmentInput, Role, RoleAssignment, Violation } from './types.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -113,14 +113,14 @@ export function feasibilityProblems(inst: Instance): string[] {
         available === n
           ? n === 1
             ? 'there is only 1 group'
-            : `there are only ${n} groups`
+            : `there are only ${plural(n, 'group')}`
           : `only ${plural(available, 'group is', 'groups are')} available`;
       problems.push(`${meeting.label} needs ${plural(need.total, 'group')} (${need.words}) but ${who}.`);
     }
   });
 
-  const minRoles = ROLES.reduce((sum, role) => sum + inst.loads[role].min, 0);
   inst.groups.forEach((group, g) => {
+    const minRoles = ROLES.reduce((sum, role) => sum + groupLoad(inst, role, g).min, 0);
     const available = inst.meetings.filter((_, m) => !inst.excluded[g]![m]).length;
     if (available === 0) problems.push(`${group.name} is excluded from every meeting.`);
     else if (available < minRoles) {
@@ -165,7 +165,7 @@ export function feasibilityProblems(inst: Instance): string[] {
   }
   for (const [key, count] of byGroupRole) {
     const [gText, role] = key.split('|') as [string, Role];
-    const bounds = inst.loads[role];
+    const bounds = { ...inst.loads[role], max: groupLoad(inst, role, Number(gText)).max };
     if (count <= bounds.max) continue;
     const why =
       role === 'reviewer' && inst.reviewerSpread
@@ -193,8 +193,8 @@ export function shortfallNotes(inst: Instance): { notes: string[]; shortfalls: s
     if (total < n) {
       const head =
         role === 'presenter' && perMeeting === 1
-          ? `${n} groups but ${plural(m, 'meeting needs', 'meetings need')} presenters`
-          : `${n} groups but only ${plural(total, `${ROLE_NOUN[role]} slot`)} (${m} meetings × ${perMeeting})`;
+          ? `${plural(n, 'group')} but ${plural(m, 'meeting needs', 'meetings need')} presenters`
+          : `${plural(n, 'group')} but only ${plural(total, `${ROLE_NOUN[role]} slot`)} (${plural(m, 'meeting')} × ${perMeeting})`;
       const text = `${head}: not every group can ${verb}; ${total} ${total === 1 ? 'group' : 'groups'} ${verb} once and ${n - total} do not.`;
       shortfalls.push(text);
       notes.push(text);
@@ -208,10 +208,12 @@ export function shortfallNotes(inst: Instance): { notes: string[]; shortfalls: s
   if (inst.reviewerSpread) {
     const { min, max } = inst.reviewerSpread;
     if (n < m) {
-      notes.push(`${n} groups each review once, so ${m - n} of the ${m} meetings have no reviewer group.`);
+      notes.push(
+        `${plural(n, 'group')} each review once, so ${m - n} of the ${plural(m, 'meeting')} have no reviewer group.`,
+      );
     } else if (max > min) {
       notes.push(
-        `Each group reviews once: each meeting has ${min} or ${max} reviewer groups (${n} groups over ${m} meetings).`,
+        `Each group reviews once: each meeting has ${min} or ${max} reviewer groups (${plural(n, 'group')} over ${plural(m, 'meeting')}).`,
       );
     }
   }
@@ -315,7 +317,8 @@ export function checkPlan(input: AssignmentInput, assignments: RoleAssignment[])
   inst.groups.forEach((group, g) => {
     for (const role of ROLES) {
       const count = perGroup[g]![role];
-      const { min, max, total } = inst.loads[role];
+      const { total } = inst.loads[role];
+      const { min, max } = groupLoad(inst, role, g);
       if (count >= min && count <= max) continue;
       if (role === 'reviewer' && inst.reviewerSpread) {
         violations.push({

@@ -26,10 +26,9 @@ import type {
   OccasionView,
   OwnerHandIns,
   SlotView,
-  VersionView,
 } from '../../contracts/staff-work.js';
 
-export type { ExtensionList, ExtensionView, OccasionView, OwnerHandIns, SlotView, VersionView };
+export type { ExtensionList, OwnerHandIns };
 
 /** Every extension of the course, newest first, with names (staff). */
 export async function listExtensions(
@@ -241,6 +240,7 @@ export async function ownerHandIns(
             body: r.body,
             author: people.get(r.author_id) ?? 'staff',
             at: r.created_at,
+            resubmitBy: r.resubmit_until ?? null,
           })),
           counted: h?.counted?.id === v.id,
         })),

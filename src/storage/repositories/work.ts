@@ -58,25 +58,6 @@ export async function updateDeliverableRow(
   });
 }
 
-/** Highest version of one (deliverable, slot, owner), 0 when none. */
-export async function lastVersion(
-  db: Db,
-  courseId: string,
-  key: string,
-  slot: string,
-  owner: string,
-): Promise<number> {
-  const row = await work(db)
-    .selectFrom('submissions')
-    .select((eb) => eb.fn.max('version').as('v'))
-    .where('course_id', '=', courseId)
-    .where('deliverable_key', '=', key)
-    .where('slot', '=', slot)
-    .where('owner', '=', owner)
-    .executeTakeFirst();
-  return Number(row?.v ?? 0);
-}
-
 export interface NewSubmission {
   row: Omit<SubmissionRow, 'version'>;
   files: Array<Omit<SubmissionFileRow, 'submission_id'>>;
@@ -117,6 +98,18 @@ export async function countSubmissions(db: Db, courseId: string): Promise<number
     .where('course_id', '=', courseId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Hand-ins per class date (every version counts), for the classes that hold any. */
+export async function countHandInsByMeetingDate(db: Db, courseId: string): Promise<Map<string, number>> {
+  const rows = await work(db)
+    .selectFrom('submissions')
+    .select((eb) => ['meeting_date', eb.fn.countAll<string | number>().as('n')])
+    .where('course_id', '=', courseId)
+    .where('meeting_date', 'is not', null)
+    .groupBy('meeting_date')
+    .execute();
+  return new Map(rows.map((r) => [r.meeting_date!, Number(r.n)]));
 }
 
 export async function listFilesOf(db: Db, submissionIds: string[]): Promise<SubmissionFileRow[]> {
@@ -276,11 +269,6 @@ export async function listReviewsOf(db: Db, submissionIds: string[]): Promise<Re
     .where('submission_id', 'in', submissionIds)
     .orderBy('created_at')
     .execute();
-}
-
-/** Bare insert used by the bench's ceiling: one row, one commit, no checks. */
-export async function insertBareSubmission(db: Db, row: SubmissionRow): Promise<void> {
-  await work(db).insertInto('submissions').values(row).execute();
 }
 
 /** For the durability test: every receipt hash stored. */
