@@ -88,7 +88,9 @@ async function classView(
         ? 'in'
         : cell.state === 'late' || cell.state === 'zero'
           ? 'late'
-          : cell.state;
+          : cell.state === 'before-joined' || cell.state === 'not-member'
+            ? 'none'
+            : cell.state;
     return { ...g, slides: state };
   });
   const questions = board.questions
