@@ -21,6 +21,8 @@ export interface ExtensionView {
 
 export interface ExtensionList {
   timeZone: string;
+  /** The server's time (the grant form suggests and checks new deadlines against it). */
+  now: string;
   extensions: ExtensionView[];
   /** Who extensions can be granted to. */
   students: Array<{ id: string; name: string }>;
@@ -71,6 +73,8 @@ export interface OccasionView {
 
 export interface OwnerHandIns {
   timeZone: string;
+  /** The server's time. */
+  now: string;
   deliverable: {
     key: string;
     title: string;

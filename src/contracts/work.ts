@@ -53,6 +53,8 @@ export type ReceiptView = z.infer<typeof receiptSchema>;
 export const reviewBodySchema = z.object({
   decision: z.enum(['comment', 'approved', 'returned']),
   body: z.string().max(20_000),
+  /** A return's resubmission deadline (ISO-8601 with an offset); a week from now when left out. */
+  resubmitBy: z.string().max(40).nullable().optional(),
 });
 
 export const extensionBodySchema = z.object({

@@ -55,12 +55,13 @@ function appliesTo(
   return audience === 'individual' && target.userId === submitter.userId;
 }
 
-export type ExtensionBlocker = 'not-staff' | 'wrong-target' | 'meeting-required' | 'not-later';
+export type ExtensionBlocker = 'not-staff' | 'wrong-target' | 'meeting-required' | 'not-later' | 'in-past';
 
 /**
  * Why an extension cannot be granted, or null when it can: only staff grant; a group
  * deliverable is extended for a group; a per-meeting deliverable names its meeting; the new
- * instant lies after the regular due instant.
+ * instant lies after the regular due instant and (given `now`) after now: an extension that
+ * ends before it is granted extends nothing.
  */
 export function extensionBlocker(input: {
   granterIsStaff: boolean;
@@ -69,14 +70,26 @@ export function extensionBlocker(input: {
   meetingDate: string | null;
   regularDue: Instant;
   newDue: Instant;
+  now?: Instant;
 }): ExtensionBlocker | null {
   if (!input.granterIsStaff) return 'not-staff';
   if (input.deliverable.audience === 'group' && input.target.kind !== 'group') return 'wrong-target';
   if (input.deliverable.perMeeting && input.meetingDate === null) return 'meeting-required';
   if (toMillis(input.newDue) <= toMillis(input.regularDue)) return 'not-later';
+  if (input.now !== undefined && toMillis(input.newDue) <= toMillis(input.now)) return 'in-past';
   return null;
 }
 
 export function canGrantExtension(input: Parameters<typeof extensionBlocker>[0]): boolean {
   return extensionBlocker(input) === null;
+}
+
+const SUGGESTED_EXTRA_MS = 2 * 24 * 60 * 60 * 1000;
+
+/**
+ * The new deadline a grant form suggests: two days after the later of the regular deadline and
+ * now, so that an extension granted after the deadline passed still lies in the future.
+ */
+export function suggestedExtensionDue(regularDue: Instant, now: Instant): Instant {
+  return new Date(Math.max(toMillis(regularDue), toMillis(now)) + SUGGESTED_EXTRA_MS).toISOString();
 }

@@ -19,6 +19,43 @@ export function effectiveDue(
   return fromMillis(toMillis(base) + Math.max(0, deliverable.graceMinutes) * MINUTE_MS);
 }
 
+/** A return's resubmission window: staff returned a version at `openedAt`; a new version up to `until` is on time. */
+export interface ResubmissionWindow {
+  openedAt: Instant;
+  until: Instant;
+}
+
+/** Staff's default resubmission window after a return. */
+export const DEFAULT_RESUBMIT_DAYS = 7;
+
+/**
+ * The due instant for a version handed in at `at`: the effective due instant, moved to the end
+ * of a resubmission window when one was opened (by a return) at or before `at` and ends later.
+ * A version handed in before the return is judged by the deadline as it was.
+ */
+export function dueWithResubmission(
+  due: Instant,
+  windows: readonly ResubmissionWindow[],
+  at: Instant,
+): Instant {
+  let best = toMillis(due);
+  for (const w of windows)
+    if (toMillis(w.openedAt) <= toMillis(at) && toMillis(w.until) > best) best = toMillis(w.until);
+  return fromMillis(best);
+}
+
+/** The window that is open at `at` (the latest ending), or null: "resubmit by" its end. */
+export function openResubmissionWindow(
+  windows: readonly ResubmissionWindow[],
+  at: Instant,
+): ResubmissionWindow | null {
+  let open: ResubmissionWindow | null = null;
+  for (const w of windows)
+    if (toMillis(w.openedAt) <= toMillis(at) && toMillis(at) <= toMillis(w.until))
+      if (!open || toMillis(w.until) > toMillis(open.until)) open = w;
+  return open;
+}
+
 /** Late means strictly after the effective due instant; handed in at the instant itself is on time. */
 export function isLate(submittedAt: Instant, due: Instant): boolean {
   return toMillis(submittedAt) > toMillis(due);
@@ -123,6 +160,8 @@ export function judgeSubmission(ctx: SubmissionContext): SubmissionVerdict {
 export interface VersionRef {
   id: string;
   submittedAt: Instant;
+  /** The version's own due instant (a resubmission window moves it); it counts when later than the hand-in's. */
+  dueAt?: Instant;
 }
 
 /**
@@ -139,6 +178,7 @@ export function countingVersion<V extends VersionRef>(
     if (chosen) return chosen;
   }
   const sorted = [...versions].sort((a, b) => toMillis(a.submittedAt) - toMillis(b.submittedAt));
-  const onTime = sorted.filter((v) => !isLate(v.submittedAt, due));
+  const dueOf = (v: V) => (v.dueAt !== undefined && toMillis(v.dueAt) > toMillis(due) ? v.dueAt : due);
+  const onTime = sorted.filter((v) => !isLate(v.submittedAt, dueOf(v)));
   return onTime.at(-1) ?? sorted.at(-1) ?? null;
 }

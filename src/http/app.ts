@@ -1,11 +1,11 @@
 // Builds the Fastify app: error handling, zod validation, OpenAPI, compression, the API route plugins, the web client.
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Config } from '../config.js';
 import type { Db } from '../storage/db.js';
-import type { AppDeps, RouteOptions } from './deps.js';
+import type { AppDeps, RoutePlugin } from './deps.js';
 import { registerErrorHandling, sendError } from './plugins/errors.js';
 import { registerWebClient, type WebFallback } from './plugins/web-client.js';
 import { swaggerTransform, useZodSchemas } from './plugins/zod-schemas.js';
@@ -44,7 +44,7 @@ export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<
 ];
 
 /** Route plugins, each registered under /api with { deps }. Add a resource's routes here. */
-export const routePlugins: Array<FastifyPluginAsync<RouteOptions>> = [
+export const routePlugins: RoutePlugin[] = [
   healthRoutes,
   courseRoutes,
   openApiRoutes,

@@ -7,6 +7,7 @@ import {
   canGrantExtension,
   extensionBlocker,
   extensionFor,
+  suggestedExtensionDue,
   type Extension,
 } from '../../src/domain/extensions.js';
 import { effectiveDue, judgeSubmission } from '../../src/domain/lateness.js';
@@ -154,5 +155,33 @@ describe('granting', () => {
 
   it('moves the deadline later, never earlier', () => {
     expect(extensionBlocker({ ...base, newDue: SUMMARY_DUE })).toBe('not-later');
+  });
+});
+
+describe('extensions granted after the deadline passed', () => {
+  const base = {
+    granterIsStaff: true,
+    deliverable: { audience: 'group' as const, perMeeting: false },
+    target: { kind: 'group' as const, groupId: 'g1' },
+    meetingDate: null,
+    regularDue: '2024-09-27T04:59:00Z',
+  };
+
+  it('refuses a new deadline at or before now, even when it is after the regular one', () => {
+    const now = '2024-10-01T12:00:00Z';
+    expect(extensionBlocker({ ...base, newDue: '2024-09-30T12:00:00Z', now })).toBe('in-past');
+    expect(extensionBlocker({ ...base, newDue: now, now })).toBe('in-past');
+    expect(extensionBlocker({ ...base, newDue: '2024-10-01T12:00:01Z', now })).toBeNull();
+    // Before the regular deadline the older reason stands.
+    expect(extensionBlocker({ ...base, newDue: '2024-09-20T00:00:00Z', now })).toBe('not-later');
+  });
+
+  it('suggests two days after the later of the regular deadline and now', () => {
+    expect(suggestedExtensionDue('2024-09-27T04:59:00Z', '2024-09-20T10:00:00Z')).toBe(
+      '2024-09-29T04:59:00.000Z',
+    );
+    expect(suggestedExtensionDue('2024-09-27T04:59:00Z', '2024-10-01T12:00:00Z')).toBe(
+      '2024-10-03T12:00:00.000Z',
+    );
   });
 });

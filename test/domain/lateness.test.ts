@@ -8,6 +8,8 @@ import {
   canSubmit,
   closesAt,
   countingVersion,
+  dueWithResubmission,
+  openResubmissionWindow,
   effectiveDue,
   isLate,
   judgeSubmission,
@@ -257,5 +259,43 @@ describe('"every version kept, the last on time counts unless staff choose other
       )?.id,
     ).toBe('v3');
     expect(countingVersion([], due)).toBeNull();
+  });
+});
+
+describe('a return’s resubmission window', () => {
+  const due = '2024-09-27T04:59:00.000Z';
+  const windows = [{ openedAt: '2024-09-30T15:00:00.000Z', until: '2024-10-07T15:00:00.000Z' }];
+
+  it('moves the deadline of a version handed in after the return to the window’s end', () => {
+    expect(dueWithResubmission(due, windows, '2024-10-05T00:00:00.000Z')).toBe(windows[0]!.until);
+    expect(
+      isLate('2024-10-05T00:00:00.000Z', dueWithResubmission(due, windows, '2024-10-05T00:00:00.000Z')),
+    ).toBe(false);
+    expect(
+      isLate('2024-10-08T00:00:00.000Z', dueWithResubmission(due, windows, '2024-10-08T00:00:00.000Z')),
+    ).toBe(true);
+  });
+
+  it('leaves a version handed in before the return judged by the deadline as it was', () => {
+    expect(dueWithResubmission(due, windows, '2024-09-29T00:00:00.000Z')).toBe(due);
+    // A window ending before an (extended) deadline does not shorten it.
+    expect(dueWithResubmission('2024-10-10T00:00:00.000Z', windows, '2024-10-05T00:00:00.000Z')).toBe(
+      '2024-10-10T00:00:00.000Z',
+    );
+  });
+
+  it('says which window is open now, none before it opens or after it closes', () => {
+    expect(openResubmissionWindow(windows, '2024-10-01T00:00:00.000Z')).toEqual(windows[0]);
+    expect(openResubmissionWindow(windows, '2024-09-30T00:00:00.000Z')).toBeNull();
+    expect(openResubmissionWindow(windows, '2024-10-08T00:00:00.000Z')).toBeNull();
+  });
+
+  it('counts the version handed in within the window, though the hand-in’s deadline passed before it', () => {
+    const versions = [
+      { id: 'v1', submittedAt: '2024-09-26T00:00:00.000Z', dueAt: due },
+      { id: 'v2', submittedAt: '2024-10-05T00:00:00.000Z', dueAt: windows[0]!.until },
+      { id: 'v3', submittedAt: '2024-10-09T00:00:00.000Z', dueAt: windows[0]!.until },
+    ];
+    expect(countingVersion(versions, due)?.id).toBe('v2');
   });
 });

@@ -164,7 +164,7 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
       body: { deliverableKey: 'question', meetingDate: '2024-08-28', readingIndex: 0, text: 'Why?' },
     },
     'POST /api/courses/:slug/submissions/:submissionId/reviews': {
-      body: { decision: 'comment', body: 'Good.' },
+      body: { decision: 'returned', body: 'Narrow it.', resubmitBy: '2030-01-01T00:00:00Z' },
     },
     'PUT /api/courses/:slug/meetings/:date/attendance': {
       body: { marks: [{ userId: ids.target, status: 'present' }] },

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { createSeminar, type Seminar } from '../../src/main.js';
 import { createSession } from '../../src/services/auth/sessions.js';
@@ -16,6 +16,10 @@ import { insertAcknowledgement } from '../../src/storage/repositories/work.js';
 import { makePerson } from '../http/auth-client.js';
 import { createTestDatabase, inCi, pgUnavailable, type DialectName } from '../support/dialects.js';
 import { buildCourse, buildMeeting, buildReading } from '../support/course-factory.js';
+import { ensureBuilt } from '../support/built-seminar.js';
+
+// The suite spawns bin/seminar.js, which runs dist/.
+beforeAll(ensureBuilt, 180_000);
 
 const SLUG = 'mail-seminar';
 const NOW = new Date();

@@ -1,5 +1,4 @@
 // The signed-in person's own account: read it, change name and password, sign out everywhere.
-import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import {
   accountBodySchema,
@@ -11,14 +10,14 @@ import { errorSchema } from '../../contracts/course.js';
 import { changeName, changePassword, signOutEverywhere } from '../../services/auth/account.js';
 import { listCoursesOfUser } from '../../storage/repositories/enrollments.js';
 import { countUserSessions } from '../../storage/repositories/sessions.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { clearSessionCookie, metaOf, requireUser } from '../plugins/auth.js';
 import { presentMyCourses, presentUser } from '../presenters/user.js';
 
 const tags = ['account'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 429: errorSchema };
 
-export const accountRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const accountRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/account',
     {
@@ -51,7 +50,7 @@ export const accountRoutes: FastifyPluginAsync<RouteOptions> = async (app, { dep
     },
     async (request) => {
       const user = requireUser(request);
-      const { name } = request.body as z.infer<typeof changeNameBodySchema>;
+      const { name } = request.body;
       return { user: presentUser(await changeName(deps.db, deps.clock(), user, name, metaOf(request))) };
     },
   );
@@ -68,7 +67,7 @@ export const accountRoutes: FastifyPluginAsync<RouteOptions> = async (app, { dep
     },
     async (request) => {
       const user = requireUser(request);
-      const body = request.body as z.infer<typeof changePasswordBodySchema>;
+      const body = request.body;
       return changePassword(
         deps.db,
         deps.clock(),

@@ -1,5 +1,4 @@
 // The administrator's routes: create a course from a syllabus and name its instructors.
-import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { errorSchema } from '../../contracts/course.js';
 import { userSchema } from '../../contracts/auth.js';
@@ -10,7 +9,7 @@ import { nameInstructor } from '../../services/enrollment/name-instructor.js';
 import { DomainError } from '../../services/errors.js';
 import { importSyllabus } from '../../services/import-syllabus.js';
 import { findCourseRef } from '../../storage/repositories/enrollments.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { metaOf } from '../plugins/auth.js';
 import { presentUser } from '../presenters/user.js';
 import { slugParamsSchema } from './courses.js';
@@ -37,7 +36,7 @@ const createCourseBody = z.object({
 });
 const instructorBody = z.object({ email: z.string().max(300), name: z.string().max(200) });
 
-export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const adminRoutes: RoutePlugin = async (app, { deps }) => {
   app.post(
     '/admin/courses',
     {
@@ -56,7 +55,7 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
     async (request, reply) => {
       const blocker = instanceBlocker('createCourse', request.viewer);
       if (blocker) throw blockerError(blocker);
-      const body = request.body as z.infer<typeof createCourseBody>;
+      const body = request.body;
       if (await findCourseRef(deps.db, body.slug))
         throw new DomainError('conflict', `A course "${body.slug}" already exists.`, { field: 'slug' });
       const result = await importSyllabus(
@@ -104,10 +103,10 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
     async (request) => {
       const blocker = instanceBlocker('nameInstructors', request.viewer);
       if (blocker) throw blockerError(blocker);
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const course = await findCourseRef(deps.db, slug);
       if (!course) throw new DomainError('not_found', `No course "${slug}" here.`);
-      const body = request.body as z.infer<typeof instructorBody>;
+      const body = request.body;
       const named = await nameInstructor(
         app.auth.context(),
         request.viewer,

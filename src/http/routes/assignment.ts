@@ -1,5 +1,4 @@
 // Role assignment: public panels, staff plan → preview → apply, hand edits and locks, exclusions, settings, publish; a student's own roles.
-import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { errorSchema } from '../../contracts/course.js';
 import {
@@ -26,7 +25,7 @@ import {
 import { applyRolePlan, latestRolePlan, planRoles } from '../../services/assignment/plan-roles.js';
 import { coursePanels, myRoles, staffAssignmentView } from '../../services/assignment/view-assignment.js';
 import { courseAccess } from '../../services/enrollment/course-access.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { requireUser } from '../plugins/auth.js';
 import { presentStaffAssignment } from '../presenters/assignment.js';
 import { slugParamsSchema } from './courses.js';
@@ -35,14 +34,14 @@ const tags = ['assignment'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const ok = z.object({}).passthrough();
 
-export const assignmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const assignmentRoutes: RoutePlugin = async (app, { deps }) => {
   const svc = () => ({ db: deps.db, clock: deps.clock });
   const staffAccess = async (request: {
-    params: unknown;
+    params: { slug: string };
     viewer: { userId: string; isAdmin: boolean } | null;
   }) => {
     requireUser(request as never);
-    const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+    const { slug } = request.params;
     return courseAccess(deps.db, slug, request.viewer);
   };
 
@@ -58,7 +57,7 @@ export const assignmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       reply.header('cache-control', 'no-store');
       return coursePanels(svc(), await courseAccess(deps.db, slug, request.viewer));
     },
@@ -94,7 +93,7 @@ export const assignmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const body = request.body as z.infer<typeof planRolesBodySchema>;
+      const body = request.body;
       return planRoles(
         svc(),
         await staffAccess(request),
@@ -115,7 +114,7 @@ export const assignmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const { planId } = request.body as z.infer<typeof planIdBodySchema>;
+      const { planId } = request.body;
       return applyRolePlan(svc(), await staffAccess(request), planId);
     },
   );
@@ -133,7 +132,7 @@ export const assignmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const body = request.body as z.infer<typeof editRoleBodySchema>;
+      const body = request.body;
       return editRole(svc(), await staffAccess(request), {
         meetingId: body.meetingId,
         groupId: body.groupId,
@@ -156,11 +155,7 @@ export const assignmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      return setRoleLock(
-        svc(),
-        await staffAccess(request),
-        request.body as z.infer<typeof lockRoleBodySchema>,
-      );
+      return setRoleLock(svc(), await staffAccess(request), request.body);
     },
   );
 
@@ -176,11 +171,7 @@ export const assignmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      await setExclusion(
-        svc(),
-        await staffAccess(request),
-        request.body as z.infer<typeof exclusionBodySchema>,
-      );
+      await setExclusion(svc(), await staffAccess(request), request.body);
       return {};
     },
   );
@@ -197,7 +188,7 @@ export const assignmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const { published } = request.body as z.infer<typeof publishBodySchema>;
+      const { published } = request.body;
       return publishRoles(svc(), await staffAccess(request), published);
     },
   );
@@ -214,7 +205,7 @@ export const assignmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const body = request.body as z.infer<typeof settingsPatchSchema>;
+      const body = request.body;
       const patch = Object.fromEntries(
         Object.entries(body).filter(([, v]) => v !== undefined),
       ) as SettingsPatch;
@@ -235,7 +226,7 @@ export const assignmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
     },
     async (request, reply) => {
       requireUser(request);
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       reply.header('cache-control', 'no-store');
       return myRoles(svc(), await courseAccess(deps.db, slug, request.viewer), request.viewer!);
     },

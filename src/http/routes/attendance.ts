@@ -1,6 +1,4 @@
 // Attendance: the staff roll of a class, the check-in code, a student checking in.
-import type { FastifyPluginAsync } from 'fastify';
-import type { z } from 'zod';
 import {
   attendanceBodySchema,
   checkInBodySchema,
@@ -8,11 +6,11 @@ import {
   meetingParamsSchema,
 } from '../../contracts/work.js';
 import { checkIn, markAttendance, meetingRoll, openCheckIn } from '../../services/attendance/roll.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { noStore } from '../presenters/dashboard.js';
 import { errors, tags, workOf } from './deliverables.js';
 
-export const attendanceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const attendanceRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/courses/:slug/meetings/:date/attendance',
     {
@@ -24,7 +22,7 @@ export const attendanceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
+      const { slug, date } = request.params;
       noStore(reply);
       return meetingRoll(deps, await workOf(deps, request, slug), date);
     },
@@ -42,8 +40,8 @@ export const attendanceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
-      const { marks } = request.body as z.infer<typeof attendanceBodySchema>;
+      const { slug, date } = request.params;
+      const { marks } = request.body;
       return markAttendance(
         deps,
         await workOf(deps, request, slug),
@@ -64,7 +62,7 @@ export const attendanceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
+      const { slug, date } = request.params;
       return openCheckIn(deps, await workOf(deps, request, slug), date);
     },
   );
@@ -81,13 +79,8 @@ export const attendanceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
-      return checkIn(
-        deps,
-        await workOf(deps, request, slug),
-        date,
-        (request.body as z.infer<typeof checkInBodySchema>).code,
-      );
+      const { slug, date } = request.params;
+      return checkIn(deps, await workOf(deps, request, slug), date, request.body.code);
     },
   );
 };

@@ -1,18 +1,16 @@
 // The audit log: a course's (its instructors and the administrator) and the whole instance's (administrator).
-import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { errorSchema } from '../../contracts/course.js';
 import { auditBodySchema, auditQuerySchema } from '../../contracts/roster.js';
 import { instanceBlocker } from '../../domain/permissions.js';
 import { readAuditLog } from '../../services/audit/list-audit.js';
 import { authorize, blockerError, courseAccess } from '../../services/enrollment/course-access.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { slugParamsSchema } from './courses.js';
 
 const tags = ['audit'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
-export const auditRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const auditRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/courses/:slug/audit',
     {
@@ -25,8 +23,8 @@ export const auditRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       },
     },
     async (request, reply) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-      const query = request.query as z.infer<typeof auditQuerySchema>;
+      const { slug } = request.params;
+      const query = request.query;
       const access = await courseAccess(deps.db, slug, request.viewer);
       authorize(access, 'viewAuditLog');
       reply.header('cache-control', 'no-store');
@@ -47,7 +45,7 @@ export const auditRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
     async (request, reply) => {
       const blocker = instanceBlocker('viewInstanceAuditLog', request.viewer);
       if (blocker) throw blockerError(blocker);
-      const query = request.query as z.infer<typeof auditQuerySchema>;
+      const query = request.query;
       reply.header('cache-control', 'no-store');
       return readAuditLog(deps.db, { courseId: null, ...query });
     },

@@ -1,5 +1,4 @@
 // Sign-in, sign-out, the session probe, password reset, invitations and first-run set-up.
-import type { FastifyPluginAsync } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -24,7 +23,7 @@ import {
 import { endSession } from '../../services/auth/sessions.js';
 import { signIn } from '../../services/auth/sign-in.js';
 import { listCoursesOfUser } from '../../storage/repositories/enrollments.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import {
   CSRF_COOKIE,
   SESSION_COOKIE,
@@ -46,7 +45,7 @@ const errors = {
 };
 const signedIn = z.object({ user: sessionBodySchema.shape.user, csrfToken: z.string() });
 
-export const authRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const authRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/auth/session',
     {
@@ -84,7 +83,7 @@ export const authRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       },
     },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof signInBodySchema>;
+      const body = request.body;
       const { user, session } = await signIn(
         deps.db,
         deps.clock(),
@@ -127,7 +126,7 @@ export const authRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       },
     },
     async (request, reply) => {
-      const { email } = request.body as z.infer<typeof resetRequestBodySchema>;
+      const { email } = request.body;
       const result = await requestPasswordReset(app.auth.context(), email, metaOf(request));
       return reply.code(202).send(result);
     },
@@ -144,7 +143,7 @@ export const authRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       },
     },
     async (request) => {
-      const { purpose, token } = request.body as z.infer<typeof linkStatusBodySchema>;
+      const { purpose, token } = request.body;
       if (purpose === 'setup') {
         const state = await setupLinkState(deps.db, deps.clock(), token);
         return {
@@ -169,7 +168,7 @@ export const authRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       path,
       { schema: { summary, tags, body: completeLinkBodySchema, response: { 200: signedIn, ...errors } } },
       async (request, reply) => {
-        const { token, password } = request.body as z.infer<typeof completeLinkBodySchema>;
+        const { token, password } = request.body;
         const { user, session } = await completePasswordLink(
           app.auth.context(),
           purpose,
@@ -194,7 +193,7 @@ export const authRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       },
     },
     async (request, reply) => {
-      const { token, ...input } = request.body as z.infer<typeof setupBodySchema>;
+      const { token, ...input } = request.body;
       const { user, session } = await completeSetup(deps.db, deps.clock(), token, input, metaOf(request));
       setSessionCookies(reply, app.auth, session);
       return { user: presentUser(user), csrfToken: session.csrfToken };

@@ -1,10 +1,9 @@
 // GET /api/courses and GET /api/courses/:slug: the public course site's data.
-import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { courseDetailSchema, courseSummarySchema, errorSchema } from '../../contracts/course.js';
 import { getCourse, getCourseVersion } from '../../services/get-course.js';
 import { listCourses } from '../../services/list-courses.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { courseAbilities } from '../../domain/permissions.js';
 import { membershipOf } from '../../services/enrollment/course-access.js';
 import { presentCourseSummary } from '../presenters/course.js';
@@ -21,7 +20,7 @@ export const courseListSchema = z.object({ courses: z.array(courseSummarySchema)
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-export const courseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const courseRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/courses',
     { schema: { summary: 'Courses hosted here', tags: ['courses'], response: { 200: courseListSchema } } },
@@ -48,7 +47,7 @@ export const courseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
       },
     },
     async (request, reply) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const now = deps.clock();
       // One indexed read per request; the full course is loaded only when its version changed.
       const { id, version } = await getCourseVersion(deps, slug);

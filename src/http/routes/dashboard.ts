@@ -1,15 +1,13 @@
 // Dashboards: the student's "what is due", the staff view of a class, the staff table of a deliverable.
-import type { FastifyPluginAsync } from 'fastify';
-import type { z } from 'zod';
 import { deliverableParamsSchema, looseObjectSchema, meetingParamsSchema } from '../../contracts/work.js';
 import { deliverableTable, meetingDashboard } from '../../services/dashboard/staff.js';
 import { studentDashboard } from '../../services/dashboard/student.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { noStore } from '../presenters/dashboard.js';
 import { slugParamsSchema } from './courses.js';
 import { errors, tags, workOf } from './deliverables.js';
 
-export const dashboardRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const dashboardRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/courses/:slug/dashboard',
     {
@@ -22,7 +20,7 @@ export const dashboardRoutes: FastifyPluginAsync<RouteOptions> = async (app, { d
       },
     },
     async (request, reply) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       noStore(reply);
       return studentDashboard(deps, await workOf(deps, request, slug), deps.clock());
     },
@@ -39,7 +37,7 @@ export const dashboardRoutes: FastifyPluginAsync<RouteOptions> = async (app, { d
       },
     },
     async (request, reply) => {
-      const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
+      const { slug, date } = request.params;
       noStore(reply);
       return meetingDashboard(deps, await workOf(deps, request, slug), date, deps.clock());
     },
@@ -56,7 +54,7 @@ export const dashboardRoutes: FastifyPluginAsync<RouteOptions> = async (app, { d
       },
     },
     async (request, reply) => {
-      const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
+      const { slug, key } = request.params;
       noStore(reply);
       return deliverableTable(deps, await workOf(deps, request, slug), key, deps.clock());
     },

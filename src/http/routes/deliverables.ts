@@ -1,6 +1,5 @@
 // Deliverables of a course (members read, staff edit) and extensions granted by staff.
-import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorSchema } from '../../contracts/course.js';
 import {
   deliverableParamsSchema,
@@ -20,7 +19,7 @@ import {
 } from '../../services/work/context.js';
 import { grantExtension, revokeExtension, updateDeliverable } from '../../services/work/staff.js';
 import { listExtensions, ownerHandIns } from '../../services/work/staff-views.js';
-import type { AppDeps, RouteOptions } from '../deps.js';
+import type { AppDeps, RoutePlugin } from '../deps.js';
 import { noStore } from '../presenters/dashboard.js';
 import { presentDeliverable } from '../presenters/work.js';
 import { slugParamsSchema } from './courses.js';
@@ -56,7 +55,7 @@ export function workOf(deps: AppDeps, request: FastifyRequest, slug: string): Pr
   return loadWorkCourse(deps, slug, request.viewer);
 }
 
-export const deliverableRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const deliverableRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/courses/:slug/deliverables',
     {
@@ -68,7 +67,7 @@ export const deliverableRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
       },
     },
     async (request, reply) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const work = await workOf(deps, request, slug);
       authorize(work.access, 'viewPrivate');
       noStore(reply);
@@ -92,14 +91,9 @@ export const deliverableRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
       },
     },
     async (request) => {
-      const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
+      const { slug, key } = request.params;
       const work = await workOf(deps, request, slug);
-      const saved = await updateDeliverable(
-        workDepsOf(app, deps),
-        work,
-        key,
-        request.body as z.infer<typeof deliverablePatchSchema>,
-      );
+      const saved = await updateDeliverable(workDepsOf(app, deps), work, key, request.body);
       return { deliverable: presentDeliverable(saved, work.course.timeZone) };
     },
   );
@@ -116,8 +110,8 @@ export const deliverableRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
       },
     },
     async (request, reply) => {
-      const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
-      const body = request.body as z.infer<typeof extensionBodySchema>;
+      const { slug, key } = request.params;
+      const body = request.body;
       const work = await workOf(deps, request, slug);
       const granted = await grantExtension(workDepsOf(app, deps), work, {
         deliverableKey: key,
@@ -141,7 +135,7 @@ export const deliverableRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
       },
     },
     async (request, reply) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       noStore(reply);
       return listExtensions(deps, await workOf(deps, request, slug));
     },
@@ -158,7 +152,7 @@ export const deliverableRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
       },
     },
     async (request) => {
-      const { slug, extensionId } = request.params as z.infer<typeof extensionParamsSchema>;
+      const { slug, extensionId } = request.params;
       const work = await workOf(deps, request, slug);
       return revokeExtension(workDepsOf(app, deps), work, extensionId);
     },
@@ -177,8 +171,8 @@ export const deliverableRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
       },
     },
     async (request, reply) => {
-      const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
-      const query = request.query as z.infer<typeof handInsQuerySchema>;
+      const { slug, key } = request.params;
+      const query = request.query;
       noStore(reply);
       return ownerHandIns(
         deps,

@@ -1,13 +1,12 @@
 // Downloads as attachments with nosniff: one hand-in (owners and staff), or a whole class / deliverable as one streamed zip (staff).
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import {
   deliverableParamsSchema,
   meetingParamsSchema,
   submissionParamsSchema,
 } from '../../contracts/work.js';
 import { downloadAll, downloadSubmission, type Download } from '../../services/work/downloads.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { errors, tags, workDepsOf, workOf } from './deliverables.js';
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
@@ -25,7 +24,7 @@ function send(reply: FastifyReply, d: Download) {
   return reply.send(d.stream);
 }
 
-export const downloadRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const downloadRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/courses/:slug/submissions/:submissionId/download',
     {
@@ -37,7 +36,7 @@ export const downloadRoutes: FastifyPluginAsync<RouteOptions> = async (app, { de
       },
     },
     async (request, reply) => {
-      const { slug, submissionId } = request.params as z.infer<typeof submissionParamsSchema>;
+      const { slug, submissionId } = request.params;
       return send(
         reply,
         await downloadSubmission(workDepsOf(app, deps), await workOf(deps, request, slug), submissionId),
@@ -56,7 +55,7 @@ export const downloadRoutes: FastifyPluginAsync<RouteOptions> = async (app, { de
       },
     },
     async (request, reply) => {
-      const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
+      const { slug, date } = request.params;
       return send(
         reply,
         await downloadAll(workDepsOf(app, deps), await workOf(deps, request, slug), { meetingDate: date }),
@@ -75,7 +74,7 @@ export const downloadRoutes: FastifyPluginAsync<RouteOptions> = async (app, { de
       },
     },
     async (request, reply) => {
-      const { slug, key } = request.params as z.infer<typeof deliverableParamsSchema>;
+      const { slug, key } = request.params;
       return send(
         reply,
         await downloadAll(workDepsOf(app, deps), await workOf(deps, request, slug), { deliverableKey: key }),

@@ -1,5 +1,4 @@
 // Join links: staff create, list and revoke them; a signed-in person checks one and joins the course.
-import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import {
   joinRequestBodySchema,
@@ -24,7 +23,7 @@ import {
   requestJoinByEmail,
   revokeCourseJoinLink,
 } from '../../services/enrollment/join-links.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { metaOf, requireUser } from '../plugins/auth.js';
 import { slugParamsSchema } from './courses.js';
 
@@ -39,7 +38,7 @@ const STATE_MESSAGES = {
 } as const;
 const linkParams = slugParamsSchema.extend({ linkId: z.string().max(40) });
 
-export const enrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const enrollmentRoutes: RoutePlugin = async (app, { deps }) => {
   app.post(
     '/join/status',
     {
@@ -51,7 +50,7 @@ export const enrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const { token } = request.body as z.infer<typeof joinStatusBodySchema>;
+      const { token } = request.body;
       const { state, course } = await describeJoinLink(deps.db, deps.clock(), token);
       return {
         state,
@@ -73,7 +72,7 @@ export const enrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
     },
     async (request) => {
       const user = requireUser(request);
-      const { token } = request.body as z.infer<typeof joinStatusBodySchema>;
+      const { token } = request.body;
       const result = await joinByLink(deps.db, deps.clock(), user, token, metaOf(request));
       return {
         course: { slug: result.course.slug, title: result.course.title, code: result.course.code },
@@ -95,7 +94,7 @@ export const enrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof joinRequestBodySchema>;
+      const body = request.body;
       const result = await requestJoinByEmail(
         app.auth.context(),
         body.token,
@@ -117,7 +116,7 @@ export const enrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const access = await courseAccess(deps.db, slug, request.viewer);
       return { links: await listCourseJoinLinks(deps.db, deps.clock(), access) };
     },
@@ -135,10 +134,10 @@ export const enrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const user = requireUser(request);
       const access = await courseAccess(deps.db, slug, request.viewer);
-      const { days } = request.body as z.infer<typeof createJoinLinkBodySchema>;
+      const { days } = request.body;
       const created = await createJoinLink(
         deps.db,
         deps.clock(),
@@ -162,7 +161,7 @@ export const enrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const { slug, linkId } = request.params as z.infer<typeof linkParams>;
+      const { slug, linkId } = request.params;
       const user = requireUser(request);
       const access = await courseAccess(deps.db, slug, request.viewer);
       return {

@@ -1,5 +1,4 @@
 // Groups: the overview, students creating/inviting/leaving, invitations answered, staff moves and seeded auto-formation.
-import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { errorSchema } from '../../contracts/course.js';
 import {
@@ -22,7 +21,7 @@ import {
   respondToInvitation,
 } from '../../services/groups/manage-group.js';
 import { moveMember } from '../../services/groups/move-member.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { requireUser } from '../plugins/auth.js';
 import { presentGroups } from '../presenters/group.js';
 import { slugParamsSchema } from './courses.js';
@@ -31,7 +30,7 @@ const tags = ['groups'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const ok = z.object({}).passthrough();
 
-export const groupRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const groupRoutes: RoutePlugin = async (app, { deps }) => {
   const svc = () => ({ db: deps.db, clock: deps.clock });
   const signedIn = (request: { viewer: { userId: string; isAdmin: boolean } | null }) => {
     requireUser(request as never);
@@ -50,7 +49,7 @@ export const groupRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       },
     },
     async (request, reply) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const access = await courseAccess(deps.db, slug, request.viewer);
       reply.header('cache-control', 'no-store');
       return presentGroups(await groupsOverview(svc(), access), abilitiesOf(access));
@@ -69,9 +68,9 @@ export const groupRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const viewer = signedIn(request);
-      const body = request.body as z.infer<typeof createGroupBodySchema>;
+      const body = request.body;
       return createGroup(
         svc(),
         await courseAccess(deps.db, slug, viewer),
@@ -93,9 +92,9 @@ export const groupRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const viewer = signedIn(request);
-      const { userId } = request.body as z.infer<typeof inviteBodySchema>;
+      const { userId } = request.body;
       return inviteToGroup(svc(), await courseAccess(deps.db, slug, viewer), viewer, userId);
     },
   );
@@ -111,7 +110,7 @@ export const groupRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const viewer = signedIn(request);
       return leaveGroup(svc(), await courseAccess(deps.db, slug, viewer), viewer);
     },
@@ -129,7 +128,7 @@ export const groupRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
         },
       },
       async (request) => {
-        const { slug, invitationId } = request.params as z.infer<typeof invitationParamsSchema>;
+        const { slug, invitationId } = request.params;
         const viewer = signedIn(request);
         return respondToInvitation(
           svc(),
@@ -154,13 +153,9 @@ export const groupRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const viewer = signedIn(request);
-      return moveMember(
-        svc(),
-        await courseAccess(deps.db, slug, viewer),
-        request.body as z.infer<typeof moveMemberBodySchema>,
-      );
+      return moveMember(svc(), await courseAccess(deps.db, slug, viewer), request.body);
     },
   );
 
@@ -176,9 +171,9 @@ export const groupRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const viewer = signedIn(request);
-      const { seed } = request.body as z.infer<typeof formationPlanBodySchema>;
+      const { seed } = request.body;
       return planGroupFormationFor(svc(), await courseAccess(deps.db, slug, viewer), seed);
     },
   );
@@ -195,9 +190,9 @@ export const groupRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const viewer = signedIn(request);
-      const { planId } = request.body as z.infer<typeof planIdBodySchema>;
+      const { planId } = request.body;
       return applyGroupFormation(svc(), await courseAccess(deps.db, slug, viewer), planId);
     },
   );

@@ -1,13 +1,12 @@
 // GET /api/health: the process is up and the database answers (load balancers poll this).
-import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { pingDb } from '../../storage/db.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { sendError } from '../plugins/errors.js';
 
 export const healthSchema = z.object({ status: z.literal('ok'), database: z.literal('ok') });
 
-export const healthRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const healthRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/health',
     { schema: { summary: 'Liveness and database check', tags: ['system'], response: { 200: healthSchema } } },

@@ -1,18 +1,16 @@
 // Rankings: a group's own ranking of the meetings it would like to present, and the staff matrix of groups × meetings.
-import type { FastifyPluginAsync } from 'fastify';
-import type { z } from 'zod';
 import { errorSchema } from '../../contracts/course.js';
 import { preferenceMatrixSchema, rankingBodySchema, setRankingBodySchema } from '../../contracts/groups.js';
 import { courseAccess } from '../../services/enrollment/course-access.js';
 import { getGroupRanking, preferenceMatrix, setGroupRanking } from '../../services/groups/rank-meetings.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { requireUser } from '../plugins/auth.js';
 import { slugParamsSchema } from './courses.js';
 
 const tags = ['preferences'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
-export const preferenceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const preferenceRoutes: RoutePlugin = async (app, { deps }) => {
   const svc = () => ({ db: deps.db, clock: deps.clock });
 
   app.get(
@@ -26,7 +24,7 @@ export const preferenceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       requireUser(request);
       reply.header('cache-control', 'no-store');
       return getGroupRanking(svc(), await courseAccess(deps.db, slug, request.viewer), request.viewer!);
@@ -45,9 +43,9 @@ export const preferenceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       requireUser(request);
-      const { meetingIds } = request.body as z.infer<typeof setRankingBodySchema>;
+      const { meetingIds } = request.body;
       return setGroupRanking(
         svc(),
         await courseAccess(deps.db, slug, request.viewer),
@@ -68,7 +66,7 @@ export const preferenceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       reply.header('cache-control', 'no-store');
       return preferenceMatrix(svc(), await courseAccess(deps.db, slug, request.viewer));
     },

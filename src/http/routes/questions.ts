@@ -1,13 +1,11 @@
 // Questions of a class: your own before the deadline; after it, presenters and staff see all, grouped by reading.
-import type { FastifyPluginAsync } from 'fastify';
-import type { z } from 'zod';
 import { looseObjectSchema, meetingParamsSchema } from '../../contracts/work.js';
 import { meetingQuestions } from '../../services/work/questions.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { noStore } from '../presenters/dashboard.js';
 import { errors, tags, workOf } from './deliverables.js';
 
-export const questionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const questionRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/courses/:slug/meetings/:date/questions',
     {
@@ -19,7 +17,7 @@ export const questionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { de
       },
     },
     async (request, reply) => {
-      const { slug, date } = request.params as z.infer<typeof meetingParamsSchema>;
+      const { slug, date } = request.params;
       const work = await workOf(deps, request, slug);
       noStore(reply);
       return meetingQuestions(deps, work, date, deps.clock());

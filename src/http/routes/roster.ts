@@ -1,5 +1,4 @@
 // The staff roster: list and search, classmates for members, role change, drop/restore, CSV import preview and apply.
-import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { errorSchema } from '../../contracts/course.js';
 import {
@@ -22,7 +21,7 @@ import {
   restoreMember,
 } from '../../services/enrollment/roster.js';
 import { DomainError } from '../../services/errors.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { metaOf, requireUser } from '../plugins/auth.js';
 import { presentRoster } from '../presenters/roster.js';
 import { slugParamsSchema } from './courses.js';
@@ -35,7 +34,7 @@ const csvBody = z.custom<Buffer>(
   'Send the roster file itself as the body (Content-Type: text/csv).',
 );
 
-export const rosterRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const rosterRoutes: RoutePlugin = async (app, { deps }) => {
   // Roster files arrive as raw bytes so that their encoding (BOM, Latin-1) can be detected, not guessed by a parser.
   for (const type of ['text/csv', 'application/octet-stream', 'text/plain']) {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: ROSTER_MAX_BYTES }, (_req, body, done) =>
@@ -55,8 +54,8 @@ export const rosterRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
       },
     },
     async (request, reply) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-      const query = request.query as z.infer<typeof rosterQuerySchema>;
+      const { slug } = request.params;
+      const query = request.query;
       const access = await courseAccess(deps.db, slug, request.viewer);
       const rows = await listCourseRoster(deps.db, access, {
         ...(query.search ? { search: query.search } : {}),
@@ -79,7 +78,7 @@ export const rosterRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const access = await courseAccess(deps.db, slug, request.viewer);
       return { people: await listClassmates(deps.db, access) };
     },
@@ -97,8 +96,8 @@ export const rosterRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
       },
     },
     async (request) => {
-      const { slug, userId } = request.params as z.infer<typeof personParams>;
-      const { role } = request.body as z.infer<typeof roleChangeBodySchema>;
+      const { slug, userId } = request.params;
+      const { role } = request.body;
       const actor = requireUser(request);
       const access = await courseAccess(deps.db, slug, request.viewer);
       return changeRole(deps.db, deps.clock(), access, actor, userId, role, metaOf(request));
@@ -116,7 +115,7 @@ export const rosterRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
       },
     },
     async (request) => {
-      const { slug, userId } = request.params as z.infer<typeof personParams>;
+      const { slug, userId } = request.params;
       const actor = requireUser(request);
       const access = await courseAccess(deps.db, slug, request.viewer);
       return dropMember(deps.db, deps.clock(), access, actor, userId, metaOf(request));
@@ -134,7 +133,7 @@ export const rosterRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
       },
     },
     async (request) => {
-      const { slug, userId } = request.params as z.infer<typeof personParams>;
+      const { slug, userId } = request.params;
       const actor = requireUser(request);
       const access = await courseAccess(deps.db, slug, request.viewer);
       return restoreMember(deps.db, deps.clock(), access, actor, userId, metaOf(request));
@@ -153,7 +152,7 @@ export const rosterRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
+      const { slug } = request.params;
       const access = await courseAccess(deps.db, slug, request.viewer);
       return planRosterImport(deps.db, access, bytesOf(request.body));
     },
@@ -172,8 +171,8 @@ export const rosterRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-      const { fingerprint } = request.query as z.infer<typeof applyQuerySchema>;
+      const { slug } = request.params;
+      const { fingerprint } = request.query;
       const actor = requireUser(request);
       const access = await courseAccess(deps.db, slug, request.viewer);
       return applyRosterImport(

@@ -1,7 +1,5 @@
 // Hand-ins: text (questions, Markdown summaries) as JSON, files as a streamed multipart upload; receipts; staff reviews.
-import type { FastifyPluginAsync } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
-import type { z } from 'zod';
 import {
   looseObjectSchema,
   receiptSchema,
@@ -17,7 +15,7 @@ import { DomainError } from '../../services/errors.js';
 import { findDeliverable } from '../../services/work/context.js';
 import { chooseCountedVersion, clearCountedChoice, reviewSubmission } from '../../services/work/staff.js';
 import { submitWork } from '../../services/work/submit.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { presentReceipt } from '../presenters/receipt.js';
 import { slugParamsSchema } from './courses.js';
 import { errors, tags, workDepsOf, workOf } from './deliverables.js';
@@ -25,7 +23,7 @@ import { errors, tags, workDepsOf, workOf } from './deliverables.js';
 /** The largest upload any deliverable may set; each deliverable's own limit is enforced while streaming. */
 const HARD_LIMIT = 1024 * 1024 * 1024;
 
-export const submissionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const submissionRoutes: RoutePlugin = async (app, { deps }) => {
   // preservePath: the name as sent, so that a traversal name is refused rather than silently cut.
   await app.register(fastifyMultipart, {
     preservePath: true,
@@ -46,8 +44,8 @@ export const submissionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
     },
     async (request, reply) => {
       const now = deps.clock();
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-      const body = request.body as z.infer<typeof textSubmissionBodySchema>;
+      const { slug } = request.params;
+      const body = request.body;
       const work = await workOf(deps, request, slug);
       const receipt = await submitWork(workDepsOf(app, deps), work, {
         deliverableKey: body.deliverableKey,
@@ -77,8 +75,8 @@ export const submissionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
     },
     async (request, reply) => {
       const now = deps.clock();
-      const { slug } = request.params as z.infer<typeof slugParamsSchema>;
-      const query = request.query as z.infer<typeof uploadQuerySchema>;
+      const { slug } = request.params;
+      const query = request.query;
       const work = await workOf(deps, request, slug);
       // Who and what first: nothing is read from the body of a request that will be refused.
       authorize(work.access, 'submitWork');
@@ -149,19 +147,12 @@ export const submissionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { slug, submissionId } = request.params as z.infer<typeof submissionParamsSchema>;
+      const { slug, submissionId } = request.params;
       const work = await workOf(deps, request, slug);
       authorize(work.access, 'grade');
       return reply
         .code(201)
-        .send(
-          await reviewSubmission(
-            workDepsOf(app, deps),
-            work,
-            submissionId,
-            request.body as z.infer<typeof reviewBodySchema>,
-          ),
-        );
+        .send(await reviewSubmission(workDepsOf(app, deps), work, submissionId, request.body));
     },
   );
 
@@ -176,7 +167,7 @@ export const submissionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const { slug, submissionId } = request.params as z.infer<typeof submissionParamsSchema>;
+      const { slug, submissionId } = request.params;
       const work = await workOf(deps, request, slug);
       return chooseCountedVersion(workDepsOf(app, deps), work, submissionId);
     },
@@ -194,7 +185,7 @@ export const submissionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { slug, submissionId } = request.params as z.infer<typeof submissionParamsSchema>;
+      const { slug, submissionId } = request.params;
       const work = await workOf(deps, request, slug);
       reply.header('cache-control', 'no-store');
       return clearCountedChoice(workDepsOf(app, deps), work, submissionId);

@@ -1,5 +1,4 @@
 // Talk slots of presentation days: staff board, auto-fill plan → preview → apply, place / move / reorder, remove, talk length, publish; a student's own day.
-import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { errorSchema } from '../../contracts/course.js';
 import {
@@ -24,7 +23,7 @@ import {
 } from '../../services/slots/edit-slots.js';
 import { applyTalkSlotPlan, planTalkSlots } from '../../services/slots/plan-slots.js';
 import { myTalkSlots, staffSlotBoards } from '../../services/slots/view-slots.js';
-import type { RouteOptions } from '../deps.js';
+import type { RoutePlugin } from '../deps.js';
 import { requireUser } from '../plugins/auth.js';
 import { slugParamsSchema } from './courses.js';
 
@@ -32,14 +31,14 @@ const tags = ['talk-slots'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const ok = z.object({}).passthrough();
 
-export const talkSlotRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+export const talkSlotRoutes: RoutePlugin = async (app, { deps }) => {
   const svc = () => ({ db: deps.db, clock: deps.clock });
   const signedInAccess = async (request: {
-    params: unknown;
+    params: { slug: string };
     viewer: { userId: string; isAdmin: boolean } | null;
   }) => {
     requireUser(request as never);
-    const { slug } = request.params as { slug: string };
+    const { slug } = request.params;
     return courseAccess(deps.db, slug, request.viewer);
   };
 
@@ -73,7 +72,7 @@ export const talkSlotRoutes: FastifyPluginAsync<RouteOptions> = async (app, { de
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof slotKeyParamsSchema>;
+      const { key } = request.params;
       return planTalkSlots(svc(), await signedInAccess(request), key);
     },
   );
@@ -90,8 +89,8 @@ export const talkSlotRoutes: FastifyPluginAsync<RouteOptions> = async (app, { de
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof slotKeyParamsSchema>;
-      const { fingerprint } = request.body as z.infer<typeof slotApplyBodySchema>;
+      const { key } = request.params;
+      const { fingerprint } = request.body;
       return applyTalkSlotPlan(svc(), await signedInAccess(request), key, fingerprint);
     },
   );
@@ -109,8 +108,8 @@ export const talkSlotRoutes: FastifyPluginAsync<RouteOptions> = async (app, { de
       },
     },
     async (request) => {
-      const { key, groupId } = request.params as z.infer<typeof slotGroupParamsSchema>;
-      const body = request.body as z.infer<typeof placeTalkBodySchema>;
+      const { key, groupId } = request.params;
+      const body = request.body;
       return placeTalk(svc(), await signedInAccess(request), key, {
         groupId,
         meetingId: body.meetingId,
@@ -131,7 +130,7 @@ export const talkSlotRoutes: FastifyPluginAsync<RouteOptions> = async (app, { de
       },
     },
     async (request) => {
-      const { key, groupId } = request.params as z.infer<typeof slotGroupParamsSchema>;
+      const { key, groupId } = request.params;
       return removeTalkSlot(svc(), await signedInAccess(request), key, groupId);
     },
   );
@@ -149,8 +148,8 @@ export const talkSlotRoutes: FastifyPluginAsync<RouteOptions> = async (app, { de
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof slotKeyParamsSchema>;
-      const body = request.body as z.infer<typeof slotSettingsBodySchema>;
+      const { key } = request.params;
+      const body = request.body;
       return updateTalkSlotSettings(
         svc(),
         await signedInAccess(request),
@@ -172,8 +171,8 @@ export const talkSlotRoutes: FastifyPluginAsync<RouteOptions> = async (app, { de
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof slotKeyParamsSchema>;
-      const { published } = request.body as z.infer<typeof slotPublishBodySchema>;
+      const { key } = request.params;
+      const { published } = request.body;
       return publishTalkSlots(svc(), await signedInAccess(request), key, published);
     },
   );

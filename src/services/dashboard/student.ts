@@ -1,6 +1,13 @@
 // The student's "what is due": my questions, my group's slides/summary/project deadlines, what is late, misses left, receipts.
 import { questionDayDone, allowanceState, type AllowanceState } from '../../domain/allowances.js';
-import { effectiveDue, submissionBlocker, type SubmissionBlocker } from '../../domain/lateness.js';
+import {
+  dueWithResubmission,
+  effectiveDue,
+  openResubmissionWindow,
+  submissionBlocker,
+  type ResubmissionWindow,
+  type SubmissionBlocker,
+} from '../../domain/lateness.js';
 import type { LateRule } from '../../domain/deliverables.js';
 import { extensionFor } from '../../domain/extensions.js';
 import { isAfter } from '../../domain/due.js';
@@ -52,6 +59,8 @@ export interface DueItem {
    * staff decide on it, even when an older version was returned; null for other work or before a hand-in.
    */
   decision: 'approved' | 'returned' | 'waiting' | null;
+  /** While a return's resubmission window is open: the instant a new version is on time until. */
+  resubmitBy: string | null;
   /** Every version handed in, newest first, each with the staff comments and decisions about it. */
   history: DueVersion[];
   acceptsFiles: boolean;
@@ -127,7 +136,6 @@ export async function studentDashboard(
       }
       const regular = regularDue(work.course, spec, date);
       const extension = extensionFor(extensions, spec, date, { userId, groupId });
-      const due = effectiveDue(regular, spec, extension);
       const owner = ownerOf(spec, userId, groupId);
       const slots =
         spec.perReading && meeting
@@ -136,6 +144,15 @@ export async function studentDashboard(
       const found = slots
         .map((s) => handIns.get(handInKey(spec.key, s, owner)))
         .filter((h) => h !== undefined);
+      // A return's resubmission window moves the deadline of the next version.
+      const windows: ResubmissionWindow[] = found.flatMap((h) =>
+        h.versions.flatMap((v) =>
+          (details.reviews.get(v.id) ?? [])
+            .filter((r) => r.decision === 'returned' && r.resubmit_until)
+            .map((r) => ({ openedAt: r.created_at, until: r.resubmit_until! })),
+        ),
+      );
+      const due = dueWithResubmission(effectiveDue(regular, spec, extension), windows, nowIso);
       const receipts = found
         .map((h) => h.counted!)
         .map((c) =>
@@ -196,6 +213,8 @@ export async function studentDashboard(
           .at(-1);
         decision = decided ? (decided.decision as 'approved' | 'returned') : 'waiting';
       }
+      const resubmitBy =
+        decision === 'returned' ? (openResubmissionWindow(windows, nowIso)?.until ?? null) : null;
       if (spec.key === 'question')
         questionDays.push({
           key: date!,
@@ -218,6 +237,7 @@ export async function studentDashboard(
         receipts,
         review: lastReview,
         decision,
+        resubmitBy,
         history,
         acceptsFiles: spec.fileRules !== null,
         acceptsText: spec.textAllowed,

@@ -71,6 +71,14 @@ export async function downloadAll(
   authorize(work.access, 'viewAllSubmissions');
   const handIns = await loadHandIns(deps.db, work.course.id, filter);
   const counted = [...handIns.values()].map((h) => h.counted!).filter(Boolean);
+  if (counted.length === 0)
+    throw new DomainError(
+      'not_found',
+      filter.meetingDate !== undefined
+        ? `Nothing handed in yet for the class on ${filter.meetingDate.slice(0, 10)}; the zip holds the hand-ins once there are some.`
+        : 'Nothing handed in yet for this deliverable; the zip holds the hand-ins once there are some.',
+      { reason: 'nothing-handed-in' },
+    );
   const files = new Map(
     (
       await listFilesOf(

@@ -30,7 +30,10 @@ import type {
 export type { ExtensionList, ExtensionView, OccasionView, OwnerHandIns, SlotView, VersionView };
 
 /** Every extension of the course, newest first, with names (staff). */
-export async function listExtensions(deps: Pick<WorkDeps, 'db'>, work: WorkCourse): Promise<ExtensionList> {
+export async function listExtensions(
+  deps: Pick<WorkDeps, 'db' | 'clock'>,
+  work: WorkCourse,
+): Promise<ExtensionList> {
   authorize(work.access, 'viewAllSubmissions');
   const rows = await listExtensionRows(deps.db, work.course.id);
   const students = await listActiveStudents(deps.db, work.course.id);
@@ -80,6 +83,7 @@ export async function listExtensions(deps: Pick<WorkDeps, 'db'>, work: WorkCours
     .sort((a, b) => b.grantedAt.localeCompare(a.grantedAt) || b.id.localeCompare(a.id));
   return {
     timeZone: work.course.timeZone,
+    now: deps.clock().toISOString(),
     extensions,
     students: students.map((s) => ({ id: s.id, name: s.name })),
     groups: groups.map((g) => ({ id: g.id, name: g.name, members: g.members.map((m) => m.name) })),
@@ -268,6 +272,7 @@ export async function ownerHandIns(
     );
   return {
     timeZone: work.course.timeZone,
+    now: nowIso,
     deliverable: {
       key: spec.key,
       title: spec.title,

@@ -1,15 +1,18 @@
 // Staff actions on hand-ins: extensions (grant, revoke), comments and proposal decisions, the counted version, editing a deliverable.
 import { ulid } from 'ulid';
 import { DELIVERABLE_KINDS, LATE_RULES, type Deliverable } from '../../domain/deliverables.js';
-import { extensionBlocker, type ExtensionTarget } from '../../domain/extensions.js';
+import { extensionBlocker, suggestedExtensionDue, type ExtensionTarget } from '../../domain/extensions.js';
 import { toMillis } from '../../domain/due.js';
+import { DEFAULT_RESUBMIT_DAYS } from '../../domain/lateness.js';
 import { findEnrollment } from '../../storage/repositories/enrollments.js';
 import { listGroupsWithMembers } from '../../storage/repositories/work-people.js';
 import {
   deleteCountedChoice,
   deleteExtensionRow,
+  findDecisionOf,
   findExtensionRow,
   findSubmission,
+  insertDecision,
   insertExtension,
   insertReview,
   setCountedChoice,
@@ -42,13 +45,13 @@ function checkText(value: string, field: string, label: string): string {
 }
 
 /** A new deadline sent by the client: an ISO-8601 instant with Z or an offset (the web client converts from the course zone). */
-function instantOf(text: string, field: string): string {
+function instantOf(text: string, field: string, label = 'The new deadline'): string {
   try {
     return new Date(toMillis(text)).toISOString();
   } catch {
     throw new DomainError(
       'invalid_input',
-      'The new deadline is not a date and time with a zone offset (e.g. 2024-09-27T04:59:00Z).',
+      `${label} is not a date and time with a zone offset (e.g. 2024-09-27T04:59:00Z).`,
       { field },
     );
   }
@@ -94,8 +97,9 @@ export async function grantExtension(
     meetingDate,
     regularDue: regular,
     newDue,
+    now: deps.clock().toISOString(),
   });
-  if (later) throw extensionError(later);
+  if (later) throw extensionError(later, { regular, now: deps.clock().toISOString() });
   const targetName = await targetNameOf(deps, work, input.target);
   const id = ulid();
   await insertExtension(deps.db, {
@@ -120,20 +124,30 @@ export async function grantExtension(
   return { id, dueAt: newDue };
 }
 
-function extensionError(blocker: NonNullable<ReturnType<typeof extensionBlocker>>): DomainError {
+function extensionError(
+  blocker: NonNullable<ReturnType<typeof extensionBlocker>>,
+  times?: { regular: string; now: string },
+): DomainError {
   const text = {
     'not-staff': 'Only staff grant extensions.',
     'wrong-target': 'Group work is extended for a group, not one student.',
     'meeting-required': 'Say which class the extension is for.',
     'not-later': 'The new deadline must be after the regular one.',
+    'in-past':
+      'The new deadline has already passed, so it would extend nothing; choose a time in the future (two days from now is suggested).',
   }[blocker];
   const field = {
     'not-staff': undefined,
     'wrong-target': 'target',
     'meeting-required': 'meetingDate',
     'not-later': 'dueAt',
+    'in-past': 'dueAt',
   }[blocker];
-  return new DomainError('invalid_input', text, { reason: blocker, field });
+  const suggested =
+    times && (blocker === 'in-past' || blocker === 'not-later')
+      ? { suggestedDueAt: suggestedExtensionDue(times.regular, times.now) }
+      : {};
+  return new DomainError('invalid_input', text, { reason: blocker, field, ...suggested });
 }
 
 /** The student (enrolled in this course) or the group (of this course) an extension is for, by name; not_found otherwise. */
@@ -180,8 +194,8 @@ export async function reviewSubmission(
   deps: Pick<WorkDeps, 'db' | 'clock'>,
   work: WorkCourse,
   submissionId: string,
-  input: { decision: 'comment' | 'approved' | 'returned'; body: string },
-): Promise<{ id: string }> {
+  input: { decision: 'comment' | 'approved' | 'returned'; body: string; resubmitBy?: string | null },
+): Promise<{ id: string; resubmitBy: string | null }> {
   authorize(work.access, 'grade');
   const submission = await findSubmission(deps.db, submissionId);
   if (!submission || submission.course_id !== work.course.id)
@@ -198,22 +212,57 @@ export async function reviewSubmission(
     throw new DomainError('invalid_input', 'Say what to change when returning work.', { field: 'body' });
   if (input.decision === 'comment' && body === '')
     throw new DomainError('invalid_input', 'The comment is empty.', { field: 'body' });
+  const now = deps.clock();
+  let resubmitBy: string | null = null;
+  if (input.resubmitBy !== undefined && input.resubmitBy !== null && input.decision !== 'returned')
+    throw new DomainError('invalid_input', 'Only a return opens a resubmission window.', {
+      field: 'resubmitBy',
+    });
+  if (input.decision === 'returned') {
+    resubmitBy =
+      input.resubmitBy === undefined || input.resubmitBy === null
+        ? new Date(now.getTime() + DEFAULT_RESUBMIT_DAYS * 86_400_000).toISOString()
+        : instantOf(input.resubmitBy, 'resubmitBy', 'The resubmission deadline');
+    if (toMillis(resubmitBy) <= now.getTime())
+      throw new DomainError(
+        'invalid_input',
+        'The resubmission deadline has already passed; choose a time in the future (a week from now is usual).',
+        { field: 'resubmitBy', reason: 'in-past' },
+      );
+  }
   const id = ulid();
-  await insertReview(deps.db, {
+  const row = {
     id,
     submission_id: submissionId,
     author_id: work.access.viewer!.userId,
     decision: input.decision,
     body,
-    created_at: deps.clock().toISOString(),
-  });
-  await auditStaffAction(deps.db, deps.clock(), work.access, 'submission-reviewed', submission.owner, {
-    submission: submissionId,
-    deliverable: submission.deliverable_key,
-    version: submission.version,
-    decision: input.decision,
-  });
-  return { id };
+    created_at: now.toISOString(),
+    resubmit_until: resubmitBy,
+  };
+  const audit = (db: typeof deps.db) =>
+    auditStaffAction(db, now, work.access, 'submission-reviewed', submission.owner, {
+      submission: submissionId,
+      deliverable: submission.deliverable_key,
+      version: submission.version,
+      decision: input.decision,
+      ...(resubmitBy ? { resubmitBy } : {}),
+    });
+  if (input.decision === 'comment') {
+    await insertReview(deps.db, row);
+    await audit(deps.db);
+    return { id, resubmitBy };
+  }
+  if (!(await insertDecision(deps.db, row, audit))) {
+    const earlier = await findDecisionOf(deps.db, submissionId);
+    const what = earlier?.decision === 'returned' ? 'returned' : 'approved';
+    throw new DomainError(
+      'conflict',
+      `Version ${submission.version} was already ${what}; a decision is made once per version (a new version can be decided on, and comments are always possible).`,
+      { reason: 'already-decided', decision: earlier?.decision ?? null, at: earlier?.created_at ?? null },
+    );
+  }
+  return { id, resubmitBy };
 }
 
 /** Staff choose which version counts (instead of the last one on time). */

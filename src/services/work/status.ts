@@ -62,7 +62,7 @@ export async function loadHandIns(
     const due = h.versions.at(-1)!.due_at;
     const choice = choices.get(key) ?? null;
     h.counted = countingVersion(
-      h.versions.map((v) => ({ ...v, submittedAt: v.submitted_at })),
+      h.versions.map((v) => ({ ...v, submittedAt: v.submitted_at, dueAt: v.due_at })),
       due,
       choice,
     );

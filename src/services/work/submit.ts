@@ -1,7 +1,12 @@
 // Hand-in of one version: who may, is it on time, is the content acceptable; durable before the receipt is returned.
 import { createHash } from 'node:crypto';
 import { textBlocker } from '../../domain/deliverables.js';
-import { effectiveDue, judgeSubmission, type SubmissionBlocker } from '../../domain/lateness.js';
+import {
+  dueWithResubmission,
+  effectiveDue,
+  judgeSubmission,
+  type SubmissionBlocker,
+} from '../../domain/lateness.js';
 import { extensionFor, type Extension } from '../../domain/extensions.js';
 import { inspectUpload } from '../../files/inspect.js';
 import type { TempFile } from '../../files/blob-store.js';
@@ -10,6 +15,7 @@ import { findBlob, isBlobReferenced } from '../../storage/repositories/blobs.js'
 import { isAcknowledged, listExtensionsFor, memberIdsOf } from '../../storage/repositories/hot-reads.js';
 import {
   insertAcknowledgement,
+  listResubmissionWindows,
   type ExtensionRow,
   type SubmissionRow,
 } from '../../storage/repositories/work.js';
@@ -159,7 +165,16 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
     await listExtensionsFor(deps.db, work.course.id, spec.key, user.userId, groupId),
   );
   const extension = extensionFor(extensions, spec, meetingDate, { userId: user.userId, groupId });
-  const due = effectiveDue(regular, spec, extension);
+  // Work staff return (the proposal): a return's resubmission window keeps the next version on time.
+  const windows = spec.needsApproval
+    ? await listResubmissionWindows(deps.db, {
+        course_id: work.course.id,
+        deliverable_key: spec.key,
+        slot: slotOf(meetingDate, readingIndex),
+        owner: ownerOf(spec, user.userId, groupId),
+      })
+    : [];
+  const due = dueWithResubmission(effectiveDue(regular, spec, extension), windows, nowIso);
   const verdict = judgeSubmission({
     deliverable: spec,
     now: nowIso,

@@ -47,6 +47,8 @@ export interface SubmissionRow {
   size: number;
   /** JSON string[]. */
   warnings: string;
+  /** When staff approved or returned this version (migration 2026_12_05_0300); absent or null while undecided. */
+  decided_at?: string | null;
 }
 
 export interface SubmissionFileRow {
@@ -117,6 +119,8 @@ export interface ReviewRow {
   decision: 'comment' | 'approved' | 'returned';
   body: string;
   created_at: string;
+  /** A return's resubmission window: a new version handed in up to this instant is on time. */
+  resubmit_until?: string | null;
 }
 
 export interface WorkTables {

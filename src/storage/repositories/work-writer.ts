@@ -1,5 +1,6 @@
 // Group commit for hand-ins: submissions arriving together share one durable transaction (one fsync), each acknowledged after it.
 import type SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
 import { sqliteHandle, type Db } from '../db.js';
 import { INSERT_MAIL_JOB_SQL, insertMailJobs, mailJobParams, type NewMailJob } from './mail-queue.js';
 import { type NewSubmission } from './work.js';
@@ -92,8 +93,10 @@ export class SubmissionWriter {
 
 /**
  * Records versions with their files, blob rows and queued mail in one transaction, each
- * version number taken inside it (max + 1; the unique key makes a concurrent duplicate fail,
- * never overwrite).
+ * version number taken inside it (max + 1). On SQLite the transaction holds the write lock
+ * from its start (BEGIN IMMEDIATE), so no other connection numbers meanwhile; on PostgreSQL a
+ * transaction-scoped advisory lock per hand-in does the same across instances. The unique key
+ * stays the last guard: a duplicate fails, never overwrites.
  */
 export async function insertBatch(db: Db, items: WriterItem[]): Promise<SubmissionRow[]> {
   const raw = sqliteHandle(db);
@@ -102,13 +105,40 @@ export async function insertBatch(db: Db, items: WriterItem[]): Promise<Submissi
     // transaction is synchronous (prepared statements, BEGIN IMMEDIATE … COMMIT).
     return db.connection().execute(async () => sqliteStatements(raw).transaction.immediate(items));
   }
-  return work(db)
-    .transaction()
-    .execute(async (trx) => {
-      const out: SubmissionRow[] = [];
-      for (const item of items) out.push(await insertOneKysely(trx as unknown as WorkDb, item));
-      return out;
-    });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work(db)
+        .transaction()
+        .execute(async (trx) => {
+          // Numbering is allocated under a lock per hand-in (course, deliverable, slot, owner), taken
+          // in one order for the whole batch: another instance numbering the same hand-in waits
+          // for this commit and then reads the new highest version, instead of clashing with it.
+          for (const key of [...new Set(items.map(versionKey))].sort())
+            await sql`select pg_advisory_xact_lock(hashtextextended(${key}::text, 0::bigint))`.execute(trx);
+          const out: SubmissionRow[] = [];
+          for (const item of items) out.push(await insertOneKysely(trx as unknown as WorkDb, item));
+          return out;
+        });
+    } catch (error) {
+      // A deadlock between two instances' batches, or a clash with a writer that numbers without
+      // the lock: the transaction left nothing behind, so it is run again.
+      if (attempt >= MAX_ATTEMPTS || !retryable(error)) throw error;
+    }
+  }
+}
+
+const MAX_ATTEMPTS = 5;
+
+/** The hand-in whose versions an item numbers. */
+function versionKey(item: WriterItem): string {
+  const { row } = item;
+  return [row.course_id, row.deliverable_key, row.slot, row.owner].join('|');
+}
+
+/** PostgreSQL's unique violation, deadlock and serialization failure: the same write may succeed again. */
+function retryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === '40P01' || code === '40001';
 }
 
 async function insertOneKysely(trx: WorkDb, item: WriterItem): Promise<SubmissionRow> {

@@ -213,6 +213,61 @@ export async function insertReview(db: Db, row: ReviewRow): Promise<void> {
   await work(db).insertInto('submission_reviews').values(row).execute();
 }
 
+/**
+ * Records staff's decision on a version (approved / returned) with its review, only if the
+ * version is still undecided: a compare-and-set on the version row, so of two decisions sent at
+ * once exactly one lands. Answers false (nothing written) when it was decided already. `after`
+ * runs in the same transaction (the audit entry).
+ */
+export async function insertDecision(
+  db: Db,
+  row: ReviewRow,
+  after: (trx: Db) => Promise<void>,
+): Promise<boolean> {
+  return writeTransaction(db, async (trx) => {
+    const claimed = await work(trx)
+      .updateTable('submissions')
+      .set({ decided_at: row.created_at })
+      .where('id', '=', row.submission_id)
+      .where('decided_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows ?? 0) !== 1) return false;
+    await work(trx).insertInto('submission_reviews').values(row).execute();
+    await after(trx);
+    return true;
+  });
+}
+
+/** The earlier decision on a version (the one that made a second one a conflict), if any. */
+export async function findDecisionOf(db: Db, submissionId: string): Promise<ReviewRow | undefined> {
+  return work(db)
+    .selectFrom('submission_reviews')
+    .selectAll()
+    .where('submission_id', '=', submissionId)
+    .where('decision', '<>', 'comment')
+    .orderBy('created_at')
+    .executeTakeFirst();
+}
+
+/** The resubmission windows staff opened by returning versions of one hand-in: when each opened, until when. */
+export async function listResubmissionWindows(
+  db: Db,
+  key: { course_id: string; deliverable_key: string; slot: string; owner: string },
+): Promise<Array<{ openedAt: string; until: string }>> {
+  const rows = await work(db)
+    .selectFrom('submission_reviews as r')
+    .innerJoin('submissions as s', 's.id', 'r.submission_id')
+    .select(['r.created_at', 'r.resubmit_until'])
+    .where('s.course_id', '=', key.course_id)
+    .where('s.deliverable_key', '=', key.deliverable_key)
+    .where('s.slot', '=', key.slot)
+    .where('s.owner', '=', key.owner)
+    .where('r.decision', '=', 'returned')
+    .where('r.resubmit_until', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ openedAt: r.created_at, until: r.resubmit_until! }));
+}
+
 export async function listReviewsOf(db: Db, submissionIds: string[]): Promise<ReviewRow[]> {
   if (submissionIds.length === 0) return [];
   return work(db)

@@ -345,6 +345,14 @@ function DueCard({
             <span className="muted">({formatInstant(item.review.at, zone)})</span>
           </p>
           {item.review.body ? <p className="review-body">{item.review.body}</p> : null}
+          {returned && item.resubmitBy ? (
+            <p className="resubmit-by">
+              <strong>
+                Resubmit by <time dateTime={item.resubmitBy}>{formatInstant(item.resubmitBy, zone)}</time>
+              </strong>{' '}
+              — a new version handed in until then is on time.
+            </p>
+          ) : null}
         </div>
       ) : null}
       <EarlierVersions item={item} />

@@ -42,6 +42,14 @@ const WORDS: Record<string, string> = {
 };
 const REVIEW: Record<string, string> = { approved: 'approved', returned: 'returned', comment: 'commented' };
 
+/** Whether anything of the class was handed in (the zip would not be empty). */
+function meetingHasHandIns(m: MeetingView): boolean {
+  return (
+    (m.questions?.students.some((s) => s.handedIn > 0) ?? false) ||
+    m.roles.some((r) => r.groups.some((g) => g.cell.versions > 0))
+  );
+}
+
 function short(iso: string, zone: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'short', day: 'numeric' }).format(
     new Date(iso),
@@ -107,7 +115,13 @@ export function StatusView() {
               </option>
             ))}
           </select>
-          <a href={workApi.zipUrl(course.slug, { key })}>Download all (zip)</a>
+          {table && table.deliverableKey === key ? (
+            table.rows.some((r) => r.cells.some((c) => c.versions > 0)) ? (
+              <a href={workApi.zipUrl(course.slug, { key })}>Download all (zip)</a>
+            ) : (
+              <span className="muted">Nothing handed in yet</span>
+            )
+          ) : null}
         </div>
         {deliverables?.length === 0 ? (
           <p>This course has no deliverables yet: they come from the syllabus’s milestones and policies.</p>
@@ -187,9 +201,15 @@ export function StatusView() {
               </option>
             ))}
           </select>
-          <a href={workApi.zipUrl(course.slug, { meetingDate: date })}>
-            Download every hand-in of this class (zip)
-          </a>
+          {meeting && meeting.meetingDate === date ? (
+            meetingHasHandIns(meeting) ? (
+              <a href={workApi.zipUrl(course.slug, { meetingDate: date })}>
+                Download every hand-in of this class (zip)
+              </a>
+            ) : (
+              <span className="muted">Nothing handed in yet</span>
+            )
+          ) : null}
         </div>
         {!meeting ? (
           <Loading label="Loading the class" />
