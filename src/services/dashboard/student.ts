@@ -165,6 +165,8 @@ export async function studentDashboard(
               size: f.size,
               pages: f.pages,
             })),
+            undefined,
+            work.course,
           ),
         );
       const onTime = receipts.filter((r) => !r.late).length;

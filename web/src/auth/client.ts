@@ -4,15 +4,7 @@ import type { SessionBody } from '../../../src/contracts/auth.js';
 import { safeNextPath } from '../../../src/contracts/safe-links.js';
 import { ApiError } from '../api.js';
 
-export type {
-  SessionBody,
-  User,
-  MyCourse,
-  LinkStatus,
-  AccountBody,
-  JoinStatus,
-  JoinResult,
-} from '../../../src/contracts/auth.js';
+export type { LinkStatus, AccountBody, JoinStatus, JoinResult } from '../../../src/contracts/auth.js';
 
 function csrfCookie(): string {
   const match = /(?:^|;\s*)seminar_csrf=([^;]+)/.exec(document.cookie);

@@ -5,7 +5,8 @@ import { SafeLink } from '../components/SafeLink.js';
 import { NextClassCard } from '../components/NextClass.js';
 import { NextDeadlinesLoader } from './dashboard/NextDeadlines.js';
 import { CheckIn } from './dashboard/CheckIn.js';
-import { patternLabel, zoneName } from '../components/meeting-time.js';
+import { patternLabel } from '../components/meeting-time.js';
+import { zoneName } from '../time.js';
 
 export default function CourseHomePage() {
   const course = useCourse();

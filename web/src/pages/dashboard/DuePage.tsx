@@ -4,13 +4,11 @@ import { useCourse, useDocumentTitle } from '../../course-context.js';
 import { Link, useLocation } from '../../router.js';
 import { coursePageUrl } from '../../routes.js';
 import { ErrorState, Loading } from '../../components/states.js';
-import { countdownTo } from '../../components/countdown.js';
 import { noteServerTime, useServerNow } from '../../components/server-now.js';
 import { messageOf } from '../../auth/client.js';
 import { FormError } from '../../auth/Field.js';
 import { ApiError } from '../../api.js';
-import { formatInstant, zoneAbbreviation } from '../../time.js';
-import { zoneName } from '../../components/meeting-time.js';
+import { countdownTo, formatInstant, zoneAbbreviation, zoneName } from '../../time.js';
 import {
   STATE_WORDS,
   workApi,

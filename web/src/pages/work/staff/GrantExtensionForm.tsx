@@ -4,7 +4,16 @@ import { useCourse } from '../../../course-context.js';
 import { messageOf } from '../../../auth/client.js';
 import { FieldBox, FormError } from '../../../auth/Field.js';
 import { useServerNow, useServerOffset } from '../../../components/server-now.js';
-import { formatDay, formatInstant, zoneAbbreviation } from '../../../time.js';
+import {
+  formatDay,
+  formatInstant,
+  instantOf,
+  isoAt,
+  laterBy,
+  zoneAbbreviation,
+  zonedInstant,
+  zonedParts,
+} from '../../../time.js';
 import {
   fieldErrorsOf,
   staffApi,
@@ -12,7 +21,6 @@ import {
   type ExtensionList,
   type ExtensionTarget,
 } from './staff-client.js';
-import { zonedInstant, zonedParts } from './zone.js';
 
 /** The regular deadline of a deliverable at a class (from the class's own start/end) or for the course, or null. */
 export function regularDueOf(
@@ -23,14 +31,14 @@ export function regularDueOf(
   if (d.dueRule.kind === 'absolute') return d.dueRule.at;
   const m = meetings.find((x) => x.date === date);
   const anchor = d.dueRule.anchor === 'start' ? m?.startsAt : m?.endsAt;
-  return anchor ? new Date(Date.parse(anchor) + d.dueRule.offsetHours * 3_600_000).toISOString() : null;
+  return anchor ? laterBy(anchor, d.dueRule.offsetHours * 3_600_000) : null;
 }
 
 const SUGGESTED_EXTRA_MS = 2 * 86_400_000;
 
 /** Two days after the later of the regular deadline and now (the server's rule for its suggestion too). */
 export function suggestedDue(regular: string, nowMs: number): string {
-  return new Date(Math.max(Date.parse(regular), nowMs) + SUGGESTED_EXTRA_MS).toISOString();
+  return isoAt(Math.max(instantOf(regular), nowMs) + SUGGESTED_EXTRA_MS);
 }
 
 /**
@@ -104,7 +112,7 @@ export function GrantExtensionForm({
     else if (regular && Date.parse(dueAt) <= Date.parse(regular))
       found.dueAt = `The new deadline must be after the regular one (${formatInstant(regular, zone)}).`;
     else if (Date.parse(dueAt) <= serverNow)
-      found.dueAt = `That time has already passed (it is now ${formatInstant(new Date(serverNow).toISOString(), zone)}), so it would extend nothing; choose a later one${suggested ? `, such as ${formatInstant(suggested, zone)}` : ''}.`;
+      found.dueAt = `That time has already passed (it is now ${formatInstant(isoAt(serverNow), zone)}), so it would extend nothing; choose a later one${suggested ? `, such as ${formatInstant(suggested, zone)}` : ''}.`;
     setErrors(found);
     if (Object.keys(found).length > 0 || !d || !target || !dueAt) {
       setError('Some values need fixing; see the fields marked below.');

@@ -4,9 +4,8 @@ import { useCourse } from '../../../course-context.js';
 import { messageOf } from '../../../auth/client.js';
 import { FieldBox, fieldAria } from '../../../auth/Field.js';
 import { useServerNow, useServerOffset } from '../../../components/server-now.js';
-import { formatInstant, zoneAbbreviation } from '../../../time.js';
+import { formatInstant, isoAt, zoneAbbreviation, zonedInstant, zonedParts } from '../../../time.js';
 import { staffApi, type Decision, type OwnerHandIns, type VersionView } from './staff-client.js';
-import { zonedInstant, zonedParts } from './zone.js';
 
 /** Staff's default resubmission window after a return (the server's default too). */
 const DEFAULT_WINDOW_MS = 7 * 86_400_000;
@@ -36,7 +35,7 @@ export function ReviewForm({
   const [untilTime, setUntilTime] = useState('');
   const [untilError, setUntilError] = useState<string | null>(null);
   useEffect(() => {
-    const next = zonedParts(new Date(Date.now() + offset + DEFAULT_WINDOW_MS).toISOString(), zone);
+    const next = zonedParts(isoAt(Date.now() + offset + DEFAULT_WINDOW_MS), zone);
     setUntilDate(next.date);
     setUntilTime(next.time);
   }, [offset, zone]);
@@ -58,7 +57,7 @@ export function ReviewForm({
       }
       if (Date.parse(resubmitBy) <= serverNow) {
         setUntilError(
-          `That time has already passed (it is now ${formatInstant(new Date(serverNow).toISOString(), zone)}); choose a later one.`,
+          `That time has already passed (it is now ${formatInstant(isoAt(serverNow), zone)}); choose a later one.`,
         );
         return;
       }
@@ -118,8 +117,7 @@ export function ReviewForm({
           <legend>Resubmit by (when returning)</legend>
           <p className="hint" id={`${id}-until-hint`}>
             A new version handed in until then is on time. In {zone} (
-            {zoneAbbreviation(new Date(serverNow).toISOString(), zone)}); a week from now unless you change
-            it.
+            {zoneAbbreviation(isoAt(serverNow), zone)}); a week from now unless you change it.
           </p>
           <FieldBox id={`${id}-until-date`} label="Date">
             <input

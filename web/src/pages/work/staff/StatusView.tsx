@@ -5,7 +5,7 @@ import { Loading } from '../../../components/states.js';
 import { call, messageOf } from '../../../auth/client.js';
 import { FormError } from '../../../auth/Field.js';
 import { Link, useNavigate, useSearchParams } from '../../../router.js';
-import { formatDay, formatInstant } from '../../../time.js';
+import { formatDay, formatInstant, formatShortDay, localDate } from '../../../time.js';
 import { workApi } from '../work-client.js';
 import { staffApi, type DeliverableSettingsView, type StatusCell } from './staff-client.js';
 import { ownerUrl, workUrl } from './urls.js';
@@ -51,9 +51,7 @@ function meetingHasHandIns(m: MeetingView): boolean {
 }
 
 function short(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'short', day: 'numeric' }).format(
-    new Date(iso),
-  );
+  return formatShortDay(iso, zone);
 }
 
 export function StatusView() {
@@ -63,7 +61,10 @@ export function StatusView() {
   const [deliverables, setDeliverables] = useState<DeliverableSettingsView[] | null>(null);
   const dates = [...new Set(course.meetings.filter((m) => m.kind === 'lecture').map((m) => m.date))];
   const date =
-    params.get('date') ?? dates.find((d) => d >= new Date().toISOString().slice(0, 10)) ?? dates.at(-1) ?? '';
+    params.get('date') ??
+    dates.find((d) => d >= localDate(Date.now(), course.timeZone)) ??
+    dates.at(-1) ??
+    '';
   // Without a choice in the address: the summaries (the work staff read most), else the first deliverable.
   const key =
     params.get('key') ??
