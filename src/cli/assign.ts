@@ -1,4 +1,5 @@
 // `seminar assign SLUG`: plan the role assignment and print it (--dry-run), or apply it and print the diff; the demo's groups step.
+import { plural } from '../contracts/words.js';
 import type { Command } from 'commander';
 import type { RolePlanPreview } from '../services/assignment/plan-roles.js';
 import type { CourseAccess } from '../services/enrollment/course-access.js';
@@ -96,7 +97,7 @@ export async function demoGroupsStep(seminar: Seminar, ctx: DemoContext): Promis
   const report = await seedGroups({ db: seminar.db }, ctx.course.stored.slug, 2024);
   ctx.say(
     report.groupsCreated + report.rankingsCreated + report.rolesApplied > 0
-      ? `Demo groups: ${report.groupsCreated} groups formed, ${report.rankingsCreated} rankings, ${report.rolesApplied} roles assigned${report.published ? ' and published' : ''}.`
+      ? `Demo groups: ${plural(report.groupsCreated, 'group')} formed, ${plural(report.rankingsCreated, 'ranking')}, ${plural(report.rolesApplied, 'role')} assigned${report.published ? ' and published' : ''}.`
       : 'Demo groups, rankings and roles are in place.',
   );
 }

@@ -1,4 +1,5 @@
 // `seminar demo` (what `npm start` runs): migrate, import the demo course shifted so today falls in its semester, serve.
+import { plural } from '../contracts/words.js';
 import type { Command } from 'commander';
 import type { Seminar } from '../main.js';
 import type { ImportSyllabusResult } from '../services/import-syllabus.js';
@@ -24,7 +25,7 @@ export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<vo
     const slots = await seedTalkSlots({ db: seminar.db }, ctx.course.stored.slug);
     ctx.say(
       slots.placed > 0
-        ? `Demo presentation days: ${slots.placed} groups placed${slots.published ? ' and published' : ''}.`
+        ? `Demo presentation days: ${plural(slots.placed, 'group')} placed${slots.published ? ' and published' : ''}.`
         : 'Demo presentation days are in place.',
     );
   },

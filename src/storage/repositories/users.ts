@@ -35,14 +35,6 @@ export async function updateUser(
   await accounts(db).updateTable('users').set(patch).where('id', '=', id).execute();
 }
 
-export async function countUsers(db: Db): Promise<number> {
-  const row = await accounts(db)
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function countAdmins(db: Db): Promise<number> {
   const row = await accounts(db)
     .selectFrom('users')

@@ -1,5 +1,6 @@
 // "What is due" for a student: what to do next, then every question, slides, summary and project deadline with countdowns, late items, misses left, receipts.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Html } from '../../components/Html.js';
 import { useCourse, useDocumentTitle } from '../../course-context.js';
 import { Link, useLocation } from '../../router.js';
 import { coursePageUrl } from '../../routes.js';
@@ -145,7 +146,9 @@ export default function DuePage() {
       {data.policyAcknowledged ? null : (
         <section className="card policy-card" aria-labelledby="policy-title">
           <h2 id="policy-title">Before your first hand-in</h2>
-          <p id="policy-text">{data.policy}</p>
+          <div id="policy-text">
+            <Html html={data.policyHtml} />
+          </div>
           <p className="muted">
             Your first hand-in asks you to tick that you have read and follow this policy; it is asked once.
           </p>

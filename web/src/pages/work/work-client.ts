@@ -58,6 +58,8 @@ export interface StudentDashboard {
   group: { id: string; name: string; members?: string[] } | null;
   policyAcknowledged: boolean;
   policy: string;
+  /** The policy as sanitized HTML (rendered by the server from its Markdown). */
+  policyHtml: string;
   items: DueItem[];
   questionAllowance: Allowance;
   attendanceAllowance: Allowance;

@@ -9,7 +9,6 @@ export type { DueRule, LateRule } from './rule-words.js';
 export type {
   Decision,
   ExtensionList,
-  ExtensionView,
   OccasionView,
   OwnerHandIns,
   SlotView,
