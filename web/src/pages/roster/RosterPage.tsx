@@ -98,12 +98,7 @@ export default function RosterPage() {
             Work due from: a student owes only what falls due from this date on (00:00, {zoneLabel}); earlier
             work shows as “before you joined” and costs no allowance.
           </p>
-          <div
-            className="roster-scroll"
-            tabIndex={0}
-            role="region"
-            aria-label="People of the course (scrolls sideways)"
-          >
+          <div className="table-scroll" data-scroll-container="">
             <table className="roster">
               <caption className="visually-hidden">People of the course</caption>
               <thead>
