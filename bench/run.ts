@@ -6,6 +6,7 @@ type Bench = () => Promise<Record<string, unknown>>;
 
 // Each entry: the module beside this file and the function it exports.
 const benches: Array<[name: string, file: string, fn: string]> = [
+  ['startup', './startup.ts', 'benchStartup'],
   ['syllabus', './syllabus.ts', 'benchSyllabus'],
   ['api', './api.ts', 'benchApi'],
   ['web', './web.ts', 'benchWeb'],

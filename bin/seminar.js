@@ -1,6 +1,17 @@
 #!/usr/bin/env node
-// Entry point of the `seminar` command: runs the TypeScript CLI through tsx.
-import { register } from 'tsx/esm/api';
+// Entry point of the `seminar` command: runs the compiled JavaScript in dist/ (made by `npm run build`).
+import { pathToFileURL } from 'node:url';
+import { buildState, DIST_ENTRY } from './build-state.js';
 
-register();
-await import('../src/cli/main.ts');
+const state = buildState();
+if (state !== 'fresh') {
+  process.stderr.write(
+    state === 'missing'
+      ? 'seminar: the compiled program (dist/) is missing: run `npm run build` first.\n'
+      : 'seminar: the compiled program (dist/) is older than src/: run `npm run build` first.\n',
+  );
+  process.exit(1);
+}
+const { runCli } = await import(pathToFileURL(DIST_ENTRY).href);
+// `serve` and `demo` keep the process alive through their server; the other commands end here.
+process.exitCode = await runCli(process.argv.slice(2));

@@ -41,7 +41,9 @@ export interface Config {
   chromePath: string;
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 /** Parses an environment (process.env by default) into a frozen Config, or throws ConfigError saying how to fix it. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {

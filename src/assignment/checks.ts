@@ -113,7 +113,7 @@ export function feasibilityProblems(inst: Instance): string[] {
         available === n
           ? n === 1
             ? 'there is only 1 group'
-            : `there are only ${n} groups`
+            : `there are only ${plural(n, 'group')}`
           : `only ${plural(available, 'group is', 'groups are')} available`;
       problems.push(`${meeting.label} needs ${plural(need.total, 'group')} (${need.words}) but ${who}.`);
     }
@@ -193,8 +193,8 @@ export function shortfallNotes(inst: Instance): { notes: string[]; shortfalls: s
     if (total < n) {
       const head =
         role === 'presenter' && perMeeting === 1
-          ? `${n} groups but ${plural(m, 'meeting needs', 'meetings need')} presenters`
-          : `${n} groups but only ${plural(total, `${ROLE_NOUN[role]} slot`)} (${m} meetings × ${perMeeting})`;
+          ? `${plural(n, 'group')} but ${plural(m, 'meeting needs', 'meetings need')} presenters`
+          : `${plural(n, 'group')} but only ${plural(total, `${ROLE_NOUN[role]} slot`)} (${plural(m, 'meeting')} × ${perMeeting})`;
       const text = `${head}: not every group can ${verb}; ${total} ${total === 1 ? 'group' : 'groups'} ${verb} once and ${n - total} do not.`;
       shortfalls.push(text);
       notes.push(text);
@@ -208,10 +208,12 @@ export function shortfallNotes(inst: Instance): { notes: string[]; shortfalls: s
   if (inst.reviewerSpread) {
     const { min, max } = inst.reviewerSpread;
     if (n < m) {
-      notes.push(`${n} groups each review once, so ${m - n} of the ${m} meetings have no reviewer group.`);
+      notes.push(
+        `${plural(n, 'group')} each review once, so ${m - n} of the ${plural(m, 'meeting')} have no reviewer group.`,
+      );
     } else if (max > min) {
       notes.push(
-        `Each group reviews once: each meeting has ${min} or ${max} reviewer groups (${n} groups over ${m} meetings).`,
+        `Each group reviews once: each meeting has ${min} or ${max} reviewer groups (${plural(n, 'group')} over ${plural(m, 'meeting')}).`,
       );
     }
   }

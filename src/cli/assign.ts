@@ -1,13 +1,9 @@
 // `seminar assign SLUG`: plan the role assignment and print it (--dry-run), or apply it and print the diff; the demo's groups step.
+import { plural } from '../contracts/words.js';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { createDb } from '../storage/db.js';
-import { migrateToLatest } from '../storage/migrate.js';
-import { findCourseRef } from '../storage/repositories/enrollments.js';
-import { applyRolePlan, planRoles, type RolePlanPreview } from '../services/assignment/plan-roles.js';
+import type { RolePlanPreview } from '../services/assignment/plan-roles.js';
 import type { CourseAccess } from '../services/enrollment/course-access.js';
 import { DomainError } from '../services/errors.js';
-import { seedGroups } from '../services/demo/seed-groups.js';
 import type { Seminar } from '../main.js';
 import type { DemoContext } from './demo.js';
 import { parseSlug } from './options.js';
@@ -49,6 +45,12 @@ export function registerAssign(program: Command): void {
     .option('--json', 'print the plan (and the diff) as JSON')
     .option('--time-limit <seconds>', 'solver time budget in seconds (default 20)')
     .action(async (slug: string, opts: AssignOptions) => {
+      // Loaded here so that other commands start without the solver and storage modules.
+      const { loadConfig } = await import('../config.js');
+      const { createDb } = await import('../storage/db.js');
+      const { migrateToLatest } = await import('../storage/migrate.js');
+      const { findCourseRef } = await import('../storage/repositories/enrollments.js');
+      const { applyRolePlan, planRoles } = await import('../services/assignment/plan-roles.js');
       const config = loadConfig();
       const db = createDb(config.database);
       try {
@@ -91,10 +93,11 @@ export function registerAssign(program: Command): void {
 
 /** The demo's groups step (see demoSteps in demo.ts): students in groups with rankings, roles assigned and published. */
 export async function demoGroupsStep(seminar: Seminar, ctx: DemoContext): Promise<void> {
+  const { seedGroups } = await import('../services/demo/seed-groups.js');
   const report = await seedGroups({ db: seminar.db }, ctx.course.stored.slug, 2024);
   ctx.say(
     report.groupsCreated + report.rankingsCreated + report.rolesApplied > 0
-      ? `Demo groups: ${report.groupsCreated} groups formed, ${report.rankingsCreated} rankings, ${report.rolesApplied} roles assigned${report.published ? ' and published' : ''}.`
+      ? `Demo groups: ${plural(report.groupsCreated, 'group')} formed, ${plural(report.rankingsCreated, 'ranking')}, ${plural(report.rolesApplied, 'role')} assigned${report.published ? ' and published' : ''}.`
       : 'Demo groups, rankings and roles are in place.',
   );
 }

@@ -1,11 +1,10 @@
 // `seminar demo` (what `npm start` runs): migrate, import the demo course shifted so today falls in its semester, serve.
+import { plural } from '../contracts/words.js';
 import type { Command } from 'commander';
 import type { Seminar } from '../main.js';
 import type { ImportSyllabusResult } from '../services/import-syllabus.js';
 import { demoAccountsStep } from './setup.js';
-import { seedWork } from '../services/demo/seed-work.js';
 import { demoGroupsStep } from './assign.js';
-import { seedTalkSlots } from '../services/demo/seed-slots.js';
 
 export interface DemoContext {
   now: Date;
@@ -22,17 +21,20 @@ export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<vo
   demoAccountsStep,
   demoGroupsStep,
   async (seminar, ctx) => {
+    const { seedTalkSlots } = await import('../services/demo/seed-slots.js');
     const slots = await seedTalkSlots({ db: seminar.db }, ctx.course.stored.slug);
     ctx.say(
       slots.placed > 0
-        ? `Demo presentation days: ${slots.placed} groups placed${slots.published ? ' and published' : ''}.`
+        ? `Demo presentation days: ${plural(slots.placed, 'group')} placed${slots.published ? ' and published' : ''}.`
         : 'Demo presentation days are in place.',
     );
   },
-  async (seminar, ctx) =>
+  async (seminar, ctx) => {
+    const { seedWork } = await import('../services/demo/seed-work.js');
     ctx.say(
       `Demo hand-ins: ${JSON.stringify(await seedWork({ db: seminar.db, filesDir: seminar.config.filesDir }, 'cs598-genai-f24', ctx.now))}`,
-    ),
+    );
+  },
 ];
 
 export function registerDemo(program: Command): void {

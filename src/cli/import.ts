@@ -1,4 +1,5 @@
 // `seminar import FILE.md`: print the course model as JSON (--json) or store it under a slug (--course).
+import { plural } from '../contracts/words.js';
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { MAX_SYLLABUS_BYTES, type SyllabusWarning } from '../syllabus/types.js';
@@ -35,7 +36,13 @@ export function printWarnings(file: string, warnings: SyllabusWarning[]): void {
 
 function counts(course: CourseModel): string {
   const readings = course.meetings.reduce((n, m) => n + m.readings.length, 0);
-  return `${course.meetings.length} meetings, ${readings} readings, ${course.units.length} units, ${course.components.length} grade components, ${course.milestones.length} milestones`;
+  return [
+    plural(course.meetings.length, 'meeting'),
+    plural(readings, 'reading'),
+    plural(course.units.length, 'unit'),
+    plural(course.components.length, 'grade component'),
+    plural(course.milestones.length, 'milestone'),
+  ].join(', ');
 }
 
 export function registerImport(program: Command): void {

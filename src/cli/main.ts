@@ -1,6 +1,5 @@
 // The `seminar` command: parses arguments and runs one command; exit 0 ok, 1 error (one line on stderr), 2 usage.
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config.js';
 import { DomainError } from '../services/errors.js';
 import { registerServe } from './serve.js';
 import { registerMigrate } from './migrate.js';
@@ -57,17 +56,11 @@ export async function runCli(argv: string[]): Promise<number> {
 
 function messageOf(error: unknown): string {
   if (error instanceof DomainError || error instanceof CliError) return error.message;
-  if (error instanceof ConfigError) return error.message.replace(/\n\s*/g, ' ');
+  // By name: the configuration module (and zod) load only with the commands that read it.
+  if (error instanceof Error && error.name === 'ConfigError') return error.message.replace(/\n\s*/g, ' ');
   if (error instanceof Error)
     return (error as NodeJS.ErrnoException).code === 'ENOENT'
       ? error.message.replace(/^ENOENT: /, '')
       : error.message;
   return String(error);
-}
-
-const isEntry =
-  process.argv[1] !== undefined && /(?:bin[\\/]seminar(?:\.js)?|cli[\\/]main\.ts)$/.test(process.argv[1]);
-if (isEntry) {
-  // `serve` and `demo` keep the process alive through their server; the other commands end here.
-  process.exitCode = await runCli(process.argv.slice(2));
 }

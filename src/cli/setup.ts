@@ -1,15 +1,11 @@
 // First-run set-up from the CLI: the one-time link to create the first administrator, and the demo accounts step.
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { createDb } from '../storage/db.js';
-import { migrateToLatest } from '../storage/migrate.js';
-import { setupLinkIfNeeded } from '../services/auth/first-run.js';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../services/demo/seed-accounts.js';
 import type { Seminar } from '../main.js';
 import type { DemoContext } from './demo.js';
 
 /** Printed by `seminar serve` on a database without an administrator. */
 export async function printSetupLinkIfNeeded(seminar: Pick<Seminar, 'db'>, publicUrl: string): Promise<void> {
+  const { setupLinkIfNeeded } = await import('../services/auth/first-run.js');
   const link = await setupLinkIfNeeded(seminar.db, new Date(), publicUrl);
   if (!link) return;
   process.stdout.write(
@@ -25,6 +21,7 @@ export async function printSetupLinkIfNeeded(seminar: Pick<Seminar, 'db'>, publi
 
 /** The demo's accounts step (see demoSteps in demo.ts). */
 export async function demoAccountsStep(seminar: Seminar, ctx: DemoContext): Promise<void> {
+  const { DEMO_PASSWORD, seedDemoAccounts } = await import('../services/demo/seed-accounts.js');
   const lines = await seedDemoAccounts(seminar.db, ctx.now, ctx.course.stored.id);
   ctx.say(`Demo accounts (password "${DEMO_PASSWORD}" for each), sign in at /sign-in:`);
   for (const line of lines) ctx.say(line);
@@ -35,6 +32,10 @@ export function registerSetup(program: Command): void {
     .command('setup-link')
     .description('print a one-time link (24 h) to create the first administrator, if there is none yet')
     .action(async () => {
+      const { loadConfig } = await import('../config.js');
+      const { createDb } = await import('../storage/db.js');
+      const { migrateToLatest } = await import('../storage/migrate.js');
+      const { setupLinkIfNeeded } = await import('../services/auth/first-run.js');
       const config = loadConfig();
       const db = createDb(config.database);
       try {

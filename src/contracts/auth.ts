@@ -3,7 +3,6 @@ import { z } from 'zod';
 
 export const EMAIL_MAX = 254;
 export const NAME_MAX = 120;
-export const PASSWORD_MAX = 200;
 
 /** Loose at the edge (length only): the services say precisely what is wrong with an address. */
 const email = z.string().max(EMAIL_MAX + 50, 'An e-mail address is at most 254 characters.');

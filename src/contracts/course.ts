@@ -92,4 +92,3 @@ export const errorSchema = z.object({
 export type CourseSummary = z.infer<typeof courseSummarySchema>;
 export type CourseDetail = z.infer<typeof courseDetailSchema>;
 export type MeetingView = z.infer<typeof meetingSchema>;
-export type ApiError = z.infer<typeof errorSchema>;

@@ -80,6 +80,12 @@ export const auditEntrySchema = z.object({
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
+  /** Who did it by name (their e-mail when the name is unknown), null for the system. */
+  actorName: z.string().nullable(),
+  /** The entry as a sentence with names and times in `timeZone` ("Ada Lovelace granted Bo an extension on …"). */
+  sentence: z.string(),
+  /** The zone the entry reads in: its course's, else UTC. */
+  timeZone: z.string(),
 });
 export const auditBodySchema = z.object({ entries: z.array(auditEntrySchema), next: z.string().nullable() });
 export const auditQuerySchema = z.object({

@@ -18,7 +18,6 @@ export const textSubmissionBodySchema = z.object({
   text: z.string().max(200_000),
   acknowledgePolicy: z.boolean().optional(),
 });
-export type TextSubmissionBody = z.infer<typeof textSubmissionBodySchema>;
 
 export const uploadQuerySchema = z.object({
   // Checked after authorization (so a refused caller learns nothing from validation).
@@ -29,6 +28,7 @@ export const uploadQuerySchema = z.object({
 
 export const receiptSchema = z.object({
   id: z.string(),
+  headline: z.string(),
   deliverableKey: z.string(),
   deliverableTitle: z.string(),
   meetingDate: z.string().nullable(),

@@ -1,5 +1,6 @@
 // The demo course's deliverables, derived from its course model (syllabus policies and milestones).
 
+import { plural } from '../contracts/words.js';
 import type { CourseModel, Meeting, Reading } from './course.js';
 import { DEFAULT_GRACE_MINUTES, DEFAULT_MAX_BYTES, type Deliverable } from './deliverables.js';
 import { meetingInterval } from './due.js';
@@ -141,7 +142,7 @@ export function deliverablesForCourse(course: CourseModel): Deliverable[] {
       component: presentation,
       perMeeting: true,
       meetingDates: studentLectures,
-      notes: minutes === null ? [] : [`The presentation is at most ${minutes} minutes.`],
+      notes: minutes === null ? [] : [`The presentation is at most ${plural(minutes, 'minute')}.`],
     }),
     base({
       key: 'summary',

@@ -93,7 +93,7 @@ export function planGroupFormation(input: GroupFormationInput): GroupFormationPl
   for (const group of input.existingGroups) {
     if (group.memberIds.length > maxSize) {
       messages.push(
-        `Group ${group.id} already has ${group.memberIds.length} members, more than the maximum of ${maxSize}.`,
+        `Group ${group.id} already has ${plural(group.memberIds.length, 'member')}, more than the maximum of ${maxSize}.`,
       );
     }
     for (const id of group.memberIds) {
@@ -146,7 +146,7 @@ export function planGroupFormation(input: GroupFormationInput): GroupFormationPl
     const who =
       pool.length === 1
         ? `Student ${pool[0]}`
-        : `${pool.length} students (${[...pool].sort(byId).join(', ')})`;
+        : `${plural(pool.length, 'student')} (${[...pool].sort(byId).join(', ')})`;
     return {
       ok: false,
       messages: [

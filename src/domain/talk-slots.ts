@@ -1,4 +1,5 @@
 // Talk slots of presentation days (the mid-semester presentations): spreading groups over the days, and what is wrong with a placement.
+import { plural } from '../contracts/words.js';
 
 /** A day that takes talks: a meeting of the deliverable, with its length when the schedule gives one. */
 export interface SlotDay {
@@ -190,7 +191,7 @@ export function slotProblems(input: CheckInput): SlotProblem[] {
       problems.push({
         code: 'over-capacity',
         meetingId: day.meetingId,
-        message: `${day.date} has ${n} talks but only ${cap} of ${input.talkMinutes} minutes fit in ${day.minutes} minutes.`,
+        message: `${day.date} has ${plural(n, 'talk')} but only ${cap} of ${input.talkMinutes} minutes fit in ${day.minutes} minutes.`,
       });
     }
   }

@@ -1,5 +1,6 @@
 // PDF page counting with pdf-lib, turning broken or encrypted files into a clear error.
 
+import { plural } from '../contracts/words.js';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { constants, inflateSync } from 'node:zlib';
@@ -201,6 +202,6 @@ export function checkPageLimit(
   mode: 'warn' | 'reject' = 'warn',
 ): PageLimitCheck {
   if (maxPages === undefined || pages <= maxPages) return { ok: true, warning: null };
-  const warning = `The PDF has ${pages} pages; the limit is ${maxPages} pages plus references.`;
+  const warning = `The PDF has ${plural(pages, 'page')}; the limit is ${plural(maxPages, 'page')} plus references.`;
   return { ok: mode === 'warn', warning };
 }

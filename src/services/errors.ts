@@ -46,10 +46,6 @@ export class DomainError extends Error {
   }
 }
 
-export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
-}
-
 export const SLUG_PATTERN = /^[a-z0-9-]{1,64}$/;
 
 /** Throws invalid_slug unless the slug is lower-case letters, digits and hyphens, 1–64 characters. */

@@ -18,7 +18,7 @@ export class MigrationError extends Error {}
 /**
  * Every `*.ts`/`*.js` file of the folder, by name (the timestamp prefix orders them). Imported
  * from our own code rather than Kysely's FileMigrationProvider so that the TypeScript loader
- * in use (tsx, or Vitest) handles the files.
+ * in use (Vitest) handles the files; the compiled program loads dist/storage/migrations/*.js.
  */
 const folderProvider: MigrationProvider = {
   async getMigrations() {

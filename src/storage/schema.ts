@@ -1,5 +1,4 @@
 // Row types of every table, as Kysely sees them. Text ids (ULID), 0/1 booleans, ISO-8601 UTC text instants, JSON as text.
-import type { Generated } from 'kysely';
 import type { AccountTables } from './repositories/account-tables.js';
 import type { GroupTables } from './repositories/group-tables.js';
 
@@ -115,6 +114,3 @@ export interface CourseTables {
 
 // Kysely's migration bookkeeping tables are not listed: only the Migrator touches them.
 export interface Database extends CourseTables, AccountTables, GroupTables {}
-
-/** Kept for tables that want a database-generated column later; unused by the course tables. */
-export type { Generated };

@@ -98,8 +98,3 @@ export function outline(lines: string[]): DocumentOutline {
   };
   return { title, preamble, sections, topLevel, fenced, headings };
 }
-
-/** Headings strictly inside [start, end). */
-export function headingsIn(doc: DocumentOutline, start: number, end: number): Heading[] {
-  return doc.headings.filter((h) => h.index >= start && h.index < end);
-}

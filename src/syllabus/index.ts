@@ -1,8 +1,7 @@
 // Public face of the syllabus module: Markdown syllabus <-> course model.
 // (Implementation lives in the sibling files; this file only re-exports.)
-export type { ParseOptions, ParseResult, SyllabusWarning, SyllabusError } from './types.js';
+export type { ParseResult, SyllabusWarning } from './types.js';
 export { MAX_SYLLABUS_BYTES } from './types.js';
-export type { ShiftResult } from './shift.js';
 export { parseSyllabus } from './parse.js';
 export { exportSyllabus } from './export.js';
 export { shiftCourse } from './shift.js';

@@ -26,10 +26,6 @@ export function classify(title: string): SectionKind {
   return 'other';
 }
 
-function body(lines: string[], start: number, end: number): string {
-  return tidyMarkdown(lines.slice(start, end).join('\n'));
-}
-
 /** Clamps headings inside a policy body to level 4 or deeper, so the body nests under "### Title". */
 export function nestHeadings(markdown: string): string {
   let fence = false;
@@ -112,13 +108,7 @@ export function readWeightTable(t: Table): GradeComponent[] {
   return out;
 }
 
-/** "- Participation: 10%", "- Project report (40%)", "Participation — 10%". */
-export function readWeightLine(text: string): GradeComponent | null {
-  const read = readWeightLineUnit(text);
-  return read && read.unit === '%' ? read.component : null;
-}
-
-/** Like readWeightLine, also for points: "- Presentation: 30 pts", "Final essay (40 points)". */
+/** "- Participation: 10%", "- Project report (40%)", "Participation — 10%", also points: "- Presentation: 30 pts", "Final essay (40 points)". */
 export function readWeightLineUnit(text: string): { component: GradeComponent; unit: '%' | 'pts' } | null {
   const m = /^(.+?)\s*(?::|-|–|—|\(|=)?\s*(\d+(?:\.\d+)?)\s*(%|pts?\b\.?|points?\b)\s*\)?\.?$/i.exec(
     plain(text),
@@ -232,5 +222,3 @@ export function warnUnplaced(
     }
   }
 }
-
-export { body };

@@ -1,6 +1,7 @@
 // Moves a course's whole schedule so that its first meeting falls on a given date, keeping weekdays.
 import { DateTime } from 'luxon';
 import type { CourseModel } from '../domain/course.js';
+import { shiftProse } from './shift-prose.js';
 
 export interface ShiftResult {
   course: CourseModel;
@@ -15,7 +16,9 @@ function addDays(date: string, days: number): string {
 /**
  * Shifts meeting dates, milestone meeting dates and deadlines by whole days so the first meeting lands on
  * the first date on or after `toDate` with the same weekday. Deadlines keep their local wall-clock time
- * (18:00 stays 18:00 across a daylight-saving change). The term's year follows the shift.
+ * (18:00 stays 18:00 across a daylight-saving change). The term's year follows the shift. Dates written in
+ * the prose (description, objectives, policies, milestone sentences, class notes) move by the same days, so
+ * the text never names a deadline the schedule no longer has.
  */
 export function shiftCourse(course: CourseModel, toDate: string): ShiftResult {
   const warnings: string[] = [];
@@ -46,14 +49,20 @@ export function shiftCourse(course: CourseModel, toDate: string): ShiftResult {
     }
     return moved.toUTC().toISO() ?? iso;
   };
+  const last = course.meetings.reduce((max, m) => (m.date > max ? m.date : max), first);
+  const prose = (text: string) => shiftProse(text, { days, from: first, to: last });
   const shifted: CourseModel = {
     ...course,
+    description: prose(course.description),
+    objectives: course.objectives.map(prose),
+    policies: course.policies.map((p) => ({ ...p, markdown: prose(p.markdown) })),
     term: course.term ? { ...course.term, year: course.term.year + (landing.year - firstDay.year) } : null,
-    meetings: course.meetings.map((m) => ({ ...m, date: addDays(m.date, days) })),
+    meetings: course.meetings.map((m) => ({ ...m, date: addDays(m.date, days), notes: m.notes.map(prose) })),
     milestones: course.milestones.map((m) => ({
       ...m,
       dueAt: m.dueAt ? shiftInstant(m.dueAt) : null,
       meetingDates: m.meetingDates.map((d) => addDays(d, days)),
+      source: prose(m.source),
     })),
   };
   return { course: shifted, warnings };

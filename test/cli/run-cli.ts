@@ -1,6 +1,7 @@
 // Runs `node bin/seminar.js …` as a user would, with its own DATA_DIR, and collects exit code and output.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from '../support/built-seminar.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -10,7 +11,8 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runSeminar(args: string[], env: Record<string, string>): Promise<CliRun> {
+export async function runSeminar(args: string[], env: Record<string, string>): Promise<CliRun> {
+  await ensureBuilt();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/seminar.js', ...args], {
       cwd: ROOT,

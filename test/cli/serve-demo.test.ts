@@ -6,6 +6,10 @@ import type { CourseDetail } from '../../src/contracts/course.js';
 import { createDb } from '../../src/storage/db.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
 import { ROOT } from './run-cli.js';
+import { ensureBuilt } from '../support/built-seminar.js';
+
+// The suite spawns bin/seminar.js, which runs dist/.
+beforeAll(ensureBuilt, 180_000);
 
 interface Running {
   url: string;

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createSession } from '../../src/services/auth/sessions.js';
 import { createDb, type Db } from '../../src/storage/db.js';
@@ -19,6 +19,10 @@ import { buildCourse, buildMeeting, buildReading } from '../support/course-facto
 import { makePerson } from '../http/auth-client.js';
 import { pgUnavailable, testPgUrl, withSchema, inCi } from '../support/dialects.js';
 import { makeTempDir } from '../support/temp-dir.js';
+import { ensureBuilt } from '../support/built-seminar.js';
+
+// The suite spawns bin/seminar.js, which runs dist/.
+beforeAll(ensureBuilt, 180_000);
 
 const SLUG = 'durable-seminar';
 const STUDENTS = 40;

@@ -1,4 +1,5 @@
 // Groups and roles in real Chromium: students form a group and rank, staff auto-form the rest, plan, preview, apply and publish; a student sees roles and dates.
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { courseAccess } from '../../src/services/enrollment/course-access.js';
@@ -6,7 +7,7 @@ import { updateAssignmentSettings } from '../../src/services/assignment/edit-rol
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/services/demo/seed-accounts.js';
 import { browserAvailable } from '../support/browser.js';
 import { axeAt, poll, startE2e, type E2e } from './fixture.js';
-import { demoSlug } from './site-server.js';
+import { demoSlug, demoZone } from './site-server.js';
 
 const run = browserAvailable();
 const course = `/courses/${demoSlug}`;
@@ -76,13 +77,10 @@ describe.skipIf(!run)('groups and the role assignment in Chromium', () => {
     async () => {
       prof = await signedIn('instructor@example.edu');
       await prof.goto(`${url}${course}/groups`);
-      const past = new Date(Date.now() - 3600_000);
-      const pad = (n: number) => String(n).padStart(2, '0');
+      // An hour ago on the course's clock: the field takes Chicago wall time whatever the browser's zone.
       await prof
-        .getByLabel('Group deadline (your time)')
-        .fill(
-          `${past.getFullYear()}-${pad(past.getMonth() + 1)}-${pad(past.getDate())}T${pad(past.getHours())}:${pad(past.getMinutes())}`,
-        );
+        .getByLabel(/^Group deadline, Central Time/)
+        .fill(DateTime.now().setZone(demoZone).minus({ hours: 1 }).toFormat("yyyy-MM-dd'T'HH:mm"));
       await prof.getByRole('button', { name: 'Save settings' }).click();
       await poll(() => prof.getByText('Settings saved.').count()).toBe(1);
       await prof.getByRole('button', { name: 'Plan groups for the rest' }).click();

@@ -150,7 +150,7 @@ describe.skipIf(!run)('accounts in Chromium', () => {
         .toContain('An invitation to set a password was e-mailed');
       await expect
         .poll(() => page.getByRole('table', { name: /Security and staff actions/ }).textContent())
-        .toContain('instructor-named');
+        .toContain('named Co Instructor an instructor of the course.');
       await context.close();
     },
   );

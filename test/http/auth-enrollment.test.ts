@@ -257,7 +257,18 @@ describeEachDialect('enrollment', (get) => {
       target: 'new2@example.edu',
       ip: '203.0.113.7',
       details: { from: 'student', to: 'ta' },
+      actorName: 'Prof Plum',
+      sentence: 'Prof Plum changed New Two’s role from student to TA.',
     });
+    // Every entry reads as a sentence with names, never JSON or ids.
+    for (const e of audit.entries as Array<{ sentence: string; actor: string | null }>) {
+      expect(e.sentence).toMatch(/^[A-Z].*\.$/);
+      expect(e.sentence).not.toMatch(/[{}]|@example\.edu/);
+    }
+    const link = audit.entries.find((e: { action: string }) => e.action === 'join-link-created');
+    expect(link.sentence).toMatch(
+      /^(Prof Plum|Terry TA) created a join link valid until \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M C[DS]T\.$/,
+    );
     expect((await ta.get(`${COURSE}/audit`)).statusCode).toBe(403);
   });
 

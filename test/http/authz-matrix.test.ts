@@ -134,6 +134,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/courses/:slug/meetings/:date/check-in-code': { who: 'staff' },
   'POST /api/courses/:slug/meetings/:date/check-in': { who: 'student', body: { code: 'ABC123' } },
   'GET /api/courses/:slug/meetings/:date/dashboard': { who: 'staff' },
+  'GET /api/courses/:slug/today': { who: 'staff' },
   'GET /api/courses/:slug/dashboard': { who: 'student' },
   // Groups, rankings and the role assignment (issue 4): students act on their own group, staff on everyone's.
   'GET /api/courses/:slug/groups': { who: 'members' },

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { createSeminar, type Seminar } from '../../src/main.js';
 import { createSession } from '../../src/services/auth/sessions.js';
@@ -16,6 +16,10 @@ import { insertAcknowledgement } from '../../src/storage/repositories/work.js';
 import { makePerson } from '../http/auth-client.js';
 import { createTestDatabase, inCi, pgUnavailable, type DialectName } from '../support/dialects.js';
 import { buildCourse, buildMeeting, buildReading } from '../support/course-factory.js';
+import { ensureBuilt } from '../support/built-seminar.js';
+
+// The suite spawns bin/seminar.js, which runs dist/.
+beforeAll(ensureBuilt, 180_000);
 
 const SLUG = 'mail-seminar';
 const NOW = new Date();
@@ -23,7 +27,10 @@ const CLASS_DATE = new Date(NOW.getTime() + 100 * 86_400_000).toISOString().slic
 
 interface Received {
   to: string[];
+  /** Quoted-printable undone (the body as read). */
   raw: string;
+  /** As sent. */
+  source: string;
 }
 
 /** Undoes quoted-printable soft breaks and escapes, as a mail reader would. */
@@ -31,6 +38,22 @@ function unquote(raw: string): string {
   return raw
     .replace(/=\r?\n/g, '')
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The Subject header as a mail reader shows it (RFC 2047 encoded words decoded, folding undone). */
+function subjectOf(raw: string): string {
+  const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
+  return header
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, text: string) =>
+      Buffer.from(
+        text
+          .replace(/_/g, ' ')
+          .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+        'latin1',
+      ).toString('utf8'),
+    )
+    .replace(/\r?\n[ \t]/g, ' ');
 }
 
 /** A local SMTP server on `port` (0: any) that keeps what it receives. */
@@ -49,6 +72,7 @@ async function startSmtp(
         received.push({
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: unquote(Buffer.concat(chunks).toString('utf8')),
+          source: Buffer.concat(chunks).toString('utf8'),
         });
         callback();
       });
@@ -189,8 +213,19 @@ describe.each(dialects)('receipt mail through the queue [%s]', (dialect) => {
     expect(bodies.some((b) => b.includes(`SHA-256: ${second.sha256}`) && b.includes('Version: 2'))).toBe(
       true,
     );
-    expect(mails[0]!.raw).toMatch(/Subject: Receipt: .* \(on time\)/);
+    expect(subjectOf(mails[0]!.source)).toMatch(
+      /^Receipt: Question for .* — Attention Is All You Need \(on time\)$/,
+    );
     expect(mails[0]!.raw).toContain('Mail Seminar');
+    // The mail names the class (its date) and the paper, not only the deliverable.
+    const day = new Date(`${CLASS_DATE}T12:00:00Z`).toLocaleDateString('en-US', {
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    const body = mails[0]!.raw;
+    expect(body).toContain(`Receipt for Question for ${day} `);
+    expect(body).toContain('Attention Is All You Need');
     const jobs = await until('both jobs marked sent', async () => {
       const all = await listMailJobs(seminar.db);
       return all.length === 2 && all.every((j) => j.sent_at !== null) ? all : null;

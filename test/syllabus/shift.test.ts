@@ -1,7 +1,8 @@
 // shiftCourse moves the schedule to a new first day, keeping weekdays and local deadline times.
 import { describe, expect, it } from 'vitest';
 import { shiftCourse } from '../../src/syllabus/index.js';
-import { DEMO_PATH, fixturePath, parseOk, readText } from './helpers.js';
+import { shiftProse } from '../../src/syllabus/shift-prose.js';
+import { DEMO_PATH, fixturePath, parseOk, readText, ZONE } from './helpers.js';
 
 const demo = parseOk(readText(DEMO_PATH)).course;
 
@@ -69,5 +70,53 @@ describe('shifting the demo course', () => {
     expect(course.meetings[0]!.date).toBe('2027-11-30');
     expect(course.meetings.at(-1)!.date).toBe('2028-01-11');
     expect(course.term).toEqual({ season: 'Winter', year: 2027 });
+  });
+});
+
+describe('shifting the prose with the schedule', () => {
+  const proseOf = (c: typeof demo) =>
+    [
+      c.description,
+      ...c.objectives,
+      ...c.policies.map((p) => p.markdown),
+      ...c.milestones.map((m) => m.source),
+      ...c.meetings.flatMap((m) => m.notes),
+    ].join('\n');
+  const localDay = (iso: string) =>
+    new Intl.DateTimeFormat('en-US', { timeZone: ZONE, month: 'long', day: 'numeric' }).format(new Date(iso));
+
+  it('leaves no date in the prose that names the unshifted day', () => {
+    const { course } = shiftCourse(demo, '2026-08-24');
+    const text = proseOf(course);
+    for (const old of ['Sept 5**', 'September 26**', 'October 21 and October 23', 'December 19.'])
+      expect(text).not.toContain(old);
+    expect(text).toContain('by **Sept 3**');
+    expect(text).toContain('by **September 24**');
+    expect(text).toContain('**October 19 and October 21**');
+    expect(text).toContain('6:00PM CDT on December 17.');
+  });
+
+  it('names in each milestone sentence the day its deadline now falls on', () => {
+    for (const to of ['2026-08-24', '2025-01-13', '2027-09-01']) {
+      const { course } = shiftCourse(demo, to);
+      for (const m of course.milestones.filter((x) => x.dueAt)) {
+        // Deadlines at the end of a day are stored as 23:59:59.999 local: the written day.
+        expect(m.source, `${m.key} after a shift to ${to}`).toContain(localDay(m.dueAt!).split(' ')[1]!);
+      }
+      const midterm = course.milestones.find((m) => m.key === 'midterm-presentations')!;
+      const [a, b] = midterm.meetingDates.map((d) => localDay(`${d}T17:00:00Z`));
+      expect(midterm.source).toContain(`${a} and ${b}`);
+    }
+  });
+
+  it('keeps how a date was written, leaves link targets alone and moves a year across New Year', () => {
+    const shift = { days: 14, from: '2024-08-26', to: '2024-12-09' };
+    expect(shiftProse('Due Dec 20, 2024; see [Dec 20](https://x.example/Dec 20) or 2024-12-20.', shift)).toBe(
+      'Due Jan 3, 2025; see [Jan 3](https://x.example/Dec 20) or 2025-01-03.',
+    );
+    expect(shiftProse('by 4th October and SEPT 30', shift)).toBe('by 18th October and OCT 14');
+    expect(shiftProse('you may 2 times; Section 3 of the paper', shift)).toBe(
+      'you may 2 times; Section 3 of the paper',
+    );
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { localInstant } from '../../src/domain/due.js';
 import { ruleSentence } from '../../web/src/pages/work/staff/rule-words.js';
-import { zonedInstant, zonedParts } from '../../web/src/pages/work/staff/zone.js';
+import { zonedInstant, zonedParts } from '../../web/src/time.js';
 
 const CHICAGO = 'America/Chicago';
 

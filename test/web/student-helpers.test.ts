@@ -1,6 +1,6 @@
 // The student screens' browser-side helpers: countdown words, the file check before an upload, and the Markdown preview's blocks.
 import { describe, expect, it } from 'vitest';
-import { countdownTo } from '../../web/src/components/countdown.js';
+import { countdownTo } from '../../web/src/time.js';
 import { markdownBlocks } from '../../web/src/components/markdown-blocks.js';
 import { fileProblem, typeList } from '../../web/src/pages/work/file-check.js';
 

@@ -46,6 +46,12 @@ export const sitePages: SitePageRoute[] = [
  */
 export const coursePages: CoursePageRoute[] = [
   { path: '', label: 'Home', ...lazyPage(() => import('./pages/CourseHomePage.js')) },
+  {
+    path: 'today',
+    label: 'Today',
+    ability: 'viewAllSubmissions',
+    ...lazyPage(() => import('./pages/today/TodayPage.js')),
+  },
   { path: 'schedule', label: 'Schedule', ...lazyPage(() => import('./pages/SchedulePage.js')) },
   { path: 'grading', label: 'Grading', ...lazyPage(() => import('./pages/GradingPage.js')) },
   { path: 'policies', label: 'Policies', ...lazyPage(() => import('./pages/PoliciesPage.js')) },

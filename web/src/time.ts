@@ -1,4 +1,5 @@
-// Dates and times as the course site shows them: in the course's own time zone, with its abbreviation, and relative to now.
+// The one clock face of the web client: every date and time shown or entered is read and written here, in the
+// course's own time zone with its abbreviation (never the browser's zone or locale), and relative to now.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -75,6 +76,11 @@ function dayNumber(date: string): number {
 
 const relative = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
 
+/** "tomorrow", "in 3 days", "2 days ago" for a count of calendar days. */
+export function daysFromNow(days: number): string {
+  return relative.format(days, 'day');
+}
+
 /**
  * "in 2 days", "tomorrow", "in 3 hours", "5 days ago": how far an instant is from now,
  * counted in calendar days of the course's zone once it is not today.
@@ -91,4 +97,146 @@ export function fromNow(iso: string, now: number, timeZone: string): string {
 /** Calendar days from today (in the zone) to a local date; negative when it has passed. */
 export function daysUntil(date: string, now: number, timeZone: string): number {
   return dayNumber(date) - dayNumber(localDate(now, timeZone));
+}
+
+/** "Dec 5, 2026, 1:10 AM CST": an instant with its year, for logs and link expiries. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  const day = fmt(timeZone, { month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(iso));
+  return `${day}, ${formatClock(iso, timeZone)} ${zoneAbbreviation(iso, timeZone)}`;
+}
+
+/** "Nov 12" of an instant in the zone. */
+export function formatShortDay(iso: string, timeZone: string): string {
+  return fmt(timeZone, { month: 'short', day: 'numeric' }).format(new Date(iso));
+}
+
+/** "Central Time" for America/Chicago (falls back to the IANA name). */
+export function zoneName(timeZone: string): string {
+  try {
+    const parts = fmt(timeZone, { timeZoneName: 'longGeneric' }).formatToParts(new Date());
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+/** "Central Time (CST)": how an input names the zone it takes. */
+export function zoneLabel(timeZone: string, at: string = new Date().toISOString()): string {
+  return `${zoneName(timeZone)} (${zoneAbbreviation(at, timeZone)})`;
+}
+
+// Wall-clock times in the course's zone ⇄ instants, without a date library (Intl only).
+
+function wallParts(instant: number, timeZone: string): Record<string, number> {
+  const f = fmt(timeZone, {
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const out: Record<string, number> = {};
+  for (const p of f.formatToParts(new Date(instant))) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  return out;
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (CDT: −5 h). */
+function offsetAt(instant: number, timeZone: string): number {
+  const p = wallParts(instant, timeZone);
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant (ISO-8601 UTC) of a local date "YYYY-MM-DD" and time "HH:mm" in the zone, or null when
+ * either is not well formed. A time skipped by a spring-forward change moves forward by the gap;
+ * a repeated one takes its first (daylight-time) occurrence — the same reading as the server's.
+ */
+export function zonedInstant(date: string, time: string, timeZone: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) return null;
+  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  if (Number.isNaN(wall)) return null;
+  // Try the offsets in force just before and just after: the first that reads back as the same wall time wins.
+  const candidates = [offsetAt(wall - 86_400_000, timeZone), offsetAt(wall + 86_400_000, timeZone)].sort(
+    (a, b) => b - a,
+  );
+  for (const offset of candidates) {
+    const instant = wall - offset;
+    if (offsetAt(instant, timeZone) === offset) return new Date(instant).toISOString();
+  }
+  // In a gap: none reads back; take the later offset's reading (the clock jumped past it).
+  return new Date(wall - Math.min(...candidates)).toISOString();
+}
+
+/** The local date and time of an instant in the zone: { date: "YYYY-MM-DD", time: "HH:mm" }. */
+export function zonedParts(iso: string, timeZone: string): { date: string; time: string } {
+  const p = wallParts(Date.parse(iso), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: `${p.year}-${two(p.month!)}-${two(p.day!)}`,
+    time: `${two(p.hour! % 24)}:${two(p.minute!)}`,
+  };
+}
+
+/** The value of a datetime-local input ("2024-09-05T23:59") showing an instant in the course's zone. */
+export function toZonedInput(iso: string | null, timeZone: string): string {
+  if (!iso) return '';
+  const { date, time } = zonedParts(iso, timeZone);
+  return `${date}T${time}`;
+}
+
+/** The instant a datetime-local input's value means in the course's zone, or null when empty or malformed. */
+export function fromZonedInput(value: string, timeZone: string): string | null {
+  const [date = '', time = ''] = value.split('T');
+  return zonedInstant(date, time.slice(0, 5), timeZone);
+}
+
+/** The instant (ISO-8601 UTC) of a count of milliseconds since the epoch. */
+export function isoAt(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** The instant `ms` milliseconds after another (ISO-8601 UTC). */
+export function laterBy(iso: string, ms: number): string {
+  return new Date(Date.parse(iso) + ms).toISOString();
+}
+
+/** An instant in milliseconds (NaN when it does not parse): for comparing server-sent ISO times with now. */
+export function instantOf(iso: string): number {
+  return Date.parse(iso);
+}
+
+// Countdown words for a deadline as the student reads them ("due in 26 h", "due in 3 days", "2 days ago").
+
+export type Urgency = 'past' | 'soon' | 'week' | 'later';
+
+export interface Countdown {
+  /** "due in 26 h", "due in 45 min", "due in 4 days", or "3 h ago" once it has passed. */
+  words: string;
+  urgency: Urgency;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** The same words the server's dashboard uses (src/services/dashboard/countdown.ts), from the browser's clock so they stay true. */
+export function countdownTo(dueAt: string, now: number): Countdown {
+  const ms = Date.parse(dueAt) - now;
+  const abs = Math.abs(ms);
+  const hours = Math.floor(abs / HOUR);
+  const span =
+    hours >= 72
+      ? `${Math.floor(hours / 24)} days`
+      : hours >= 1
+        ? `${hours} h`
+        : `${Math.max(1, Math.floor(abs / MINUTE))} min`;
+  if (ms < 0) return { words: `${span} ago`, urgency: 'past' };
+  return {
+    words: `due in ${span}`,
+    urgency: ms <= 48 * HOUR ? 'soon' : ms <= 7 * 24 * HOUR ? 'week' : 'later',
+  };
 }

@@ -3,6 +3,7 @@ import { errorSchema } from '../../contracts/course.js';
 import { auditBodySchema, auditQuerySchema } from '../../contracts/roster.js';
 import { instanceBlocker } from '../../domain/permissions.js';
 import { readAuditLog } from '../../services/audit/list-audit.js';
+import { presentAuditLog } from '../presenters/audit.js';
 import { authorize, blockerError, courseAccess } from '../../services/enrollment/course-access.js';
 import type { RoutePlugin } from '../deps.js';
 import { slugParamsSchema } from './courses.js';
@@ -28,7 +29,7 @@ export const auditRoutes: RoutePlugin = async (app, { deps }) => {
       const access = await courseAccess(deps.db, slug, request.viewer);
       authorize(access, 'viewAuditLog');
       reply.header('cache-control', 'no-store');
-      return readAuditLog(deps.db, { courseId: access.course.id, ...query });
+      return presentAuditLog(await readAuditLog(deps.db, { courseId: access.course.id, ...query }));
     },
   );
 
@@ -47,7 +48,7 @@ export const auditRoutes: RoutePlugin = async (app, { deps }) => {
       if (blocker) throw blockerError(blocker);
       const query = request.query;
       reply.header('cache-control', 'no-store');
-      return readAuditLog(deps.db, { courseId: null, ...query });
+      return presentAuditLog(await readAuditLog(deps.db, { courseId: null, ...query }));
     },
   );
 };

@@ -2,6 +2,7 @@
 import { deliverableParamsSchema, looseObjectSchema, meetingParamsSchema } from '../../contracts/work.js';
 import { deliverableTable, meetingDashboard } from '../../services/dashboard/staff.js';
 import { studentDashboard } from '../../services/dashboard/student.js';
+import { todayView } from '../../services/dashboard/today.js';
 import type { RoutePlugin } from '../deps.js';
 import { noStore } from '../presenters/dashboard.js';
 import { slugParamsSchema } from './courses.js';
@@ -23,6 +24,24 @@ export const dashboardRoutes: RoutePlugin = async (app, { deps }) => {
       const { slug } = request.params;
       noStore(reply);
       return studentDashboard(deps, await workOf(deps, request, slug), deps.clock());
+    },
+  );
+
+  app.get(
+    '/courses/:slug/today',
+    {
+      schema: {
+        summary:
+          'Today for staff: the next class (roles, slides, questions), decisions waiting, rolls not taken (staff)',
+        tags,
+        params: slugParamsSchema,
+        response: { 200: looseObjectSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      noStore(reply);
+      return todayView(deps, await workOf(deps, request, slug), deps.clock());
     },
   );
 

@@ -1,4 +1,5 @@
 // The student's "what is due": my questions, my group's slides/summary/project deadlines, what is late, misses left, receipts.
+import { renderMarkdown } from '../../markdown/render.js';
 import { questionDayDone, allowanceState, type AllowanceState } from '../../domain/allowances.js';
 import {
   dueWithResubmission,
@@ -89,6 +90,7 @@ export interface StudentDashboard {
   group: { id: string; name: string; members: string[] } | null;
   policyAcknowledged: boolean;
   policy: string;
+  policyHtml: string;
   items: DueItem[];
   questionAllowance: AllowanceState;
   attendanceAllowance: AllowanceState;
@@ -165,6 +167,8 @@ export async function studentDashboard(
               size: f.size,
               pages: f.pages,
             })),
+            undefined,
+            work.course,
           ),
         );
       const onTime = receipts.filter((r) => !r.late).length;
@@ -273,6 +277,8 @@ export async function studentDashboard(
       : null,
     policyAcknowledged: await hasAcknowledged(deps.db, work.course.id, userId, INTEGRITY_POLICY_KEY),
     policy: integrityPolicyText(work.course),
+    // The same text as sanitized HTML from the one Markdown renderer (lists, emphasis and links as written).
+    policyHtml: renderMarkdown(integrityPolicyText(work.course)),
     items,
     questionAllowance: allowanceState(questionSpec?.allowance ?? 0, questionDays, nowIso),
     attendanceAllowance: (await attendanceOf(deps, work, userId, now)).allowance,

@@ -1,4 +1,6 @@
 // What the groups page shows: every group with its members, the viewer's group and invitations, who is still without one.
+import { plural } from '../../contracts/words.js';
+import { byName } from '../../domain/natural-order.js';
 import { groupDeadlineBlocker } from './settings.js';
 import { listRoster } from '../../storage/repositories/enrollments.js';
 import { listCourseMembers, listGroups, listInvitations } from '../../storage/repositories/groups.js';
@@ -44,15 +46,16 @@ export async function groupsOverview(deps: ServiceDeps, access: CourseAccess): P
   ]);
   const activeStudents = new Set(roster.filter((r) => r.role === 'student').map((r) => r.user_id));
   const { groupMin, groupMax } = scope.settings;
-  const summaries: GroupSummary[] = groups.map((g) => {
+  // Natural order: Group 2 before Group 10.
+  const summaries: GroupSummary[] = byName(groups).map((g) => {
     const list = members.filter((m) => m.group_id === g.id).map((m) => ({ userId: m.user_id, name: m.name }));
     const size = list.length;
     const problem = !staff
       ? null
       : size < groupMin
-        ? `${size} member${size === 1 ? '' : 's'}: below the minimum of ${groupMin}.`
+        ? `${plural(size, 'member')}: below the minimum of ${groupMin}.`
         : size > groupMax
-          ? `${size} members: above the maximum of ${groupMax}.`
+          ? `${plural(size, 'member')}: above the maximum of ${groupMax}.`
           : null;
     return { id: g.id, name: g.name, members: list, problem };
   });

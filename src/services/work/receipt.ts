@@ -1,6 +1,9 @@
 // Receipts: what a student is shown and e-mailed after a hand-in (sha-256, size, server time, on time or late).
+import { plural } from '../../contracts/words.js';
 import { DateTime } from 'luxon';
 import type { Deliverable } from '../../domain/deliverables.js';
+import { presentedReadings } from '../../domain/demo-deliverables.js';
+import type { StoredCourse } from '../../domain/stored-course.js';
 import { newId } from '../../storage/ids.js';
 import type { NewMailJob } from '../../storage/repositories/mail-queue.js';
 import type { Db } from '../../storage/db.js';
@@ -15,6 +18,8 @@ export interface ReceiptFile {
 
 export interface Receipt {
   id: string;
+  /** What it is a receipt for, in words: "Summary for Nov 12 — FlashAttention-2: …". */
+  headline: string;
   deliverableKey: string;
   deliverableTitle: string;
   meetingDate: string | null;
@@ -34,14 +39,42 @@ export interface Receipt {
   warnings: string[];
 }
 
+/**
+ * Names a hand-in by its class and paper, not by ids: "Question for Aug 28 — Attention Is All You Need",
+ * "Summary for Nov 12 — Paper A; Paper B" (a class's presented papers), "Project proposal" (no class).
+ */
+export function receiptHeadline(
+  title: string,
+  meetingDate: string | null,
+  readingIndex: number | null,
+  course: Pick<StoredCourse, 'meetings'> | null,
+): string {
+  if (!meetingDate) return title;
+  const day = DateTime.fromISO(meetingDate, { zone: 'UTC' });
+  const when = day.isValid ? day.toFormat('LLL d') : meetingDate;
+  const meeting =
+    course?.meetings.find((m) => m.date === meetingDate && presentedReadings(m).length > 0) ??
+    course?.meetings.find((m) => m.date === meetingDate);
+  const papers = meeting ? presentedReadings(meeting).map((r) => r.title) : [];
+  const paper =
+    readingIndex !== null
+      ? (papers[readingIndex] ?? null)
+      : papers.length > 0
+        ? papers.join('; ')
+        : meeting?.title;
+  return `${title} for ${when}${paper ? ` — ${paper}` : ''}`;
+}
+
 export function receiptOf(
   row: SubmissionRow,
   spec: Pick<Deliverable, 'title'>,
   files: ReceiptFile[],
   warnings?: string[],
+  course: Pick<StoredCourse, 'meetings'> | null = null,
 ): Receipt {
   return {
     id: row.id,
+    headline: receiptHeadline(spec.title, row.meeting_date, row.reading_index, course),
     deliverableKey: row.deliverable_key,
     deliverableTitle: spec.title,
     meetingDate: row.meeting_date,
@@ -71,14 +104,16 @@ export function receiptText(receipt: Receipt, courseTitle: string, timeZone: str
     'ccc LLL d, yyyy HH:mm:ss ZZZZ',
   );
   const lines = [
-    `Receipt for ${receipt.deliverableTitle}${receipt.meetingDate ? ` (class of ${receipt.meetingDate})` : ''} — ${courseTitle}`,
+    `Receipt for ${receipt.headline} — ${courseTitle}`,
     '',
     `Received: ${when} (server time)`,
     `Status: ${outcomeWords(receipt.outcome)}`,
     `Version: ${receipt.version}`,
     `SHA-256: ${receipt.sha256}`,
     `Size: ${receipt.size} bytes`,
-    ...receipt.files.map((f) => `File: ${f.name} (${f.type}${f.pages ? `, ${f.pages} pages` : ''})`),
+    ...receipt.files.map(
+      (f) => `File: ${f.name} (${f.type}${f.pages ? `, ${plural(f.pages, 'page')}` : ''})`,
+    ),
     ...receipt.warnings.map((w) => `Note: ${w}`),
     `Receipt id: ${receipt.id}`,
   ];
@@ -89,6 +124,8 @@ export function receiptText(receipt: Receipt, courseTitle: string, timeZone: str
 export interface ReceiptMailPayload {
   submissionId: string;
   deliverableTitle: string;
+  /** Class and paper in words (absent in mails queued before it existed: the title stands in). */
+  headline?: string;
   files: ReceiptFile[];
   warnings: string[];
   courseTitle: string;
@@ -104,7 +141,7 @@ export const RECEIPT_MAIL = 'receipt';
  * and no receipt mail is lost to a crash or restart.
  */
 export function receiptMailJobs(
-  submission: { id: string; title: string; files: ReceiptFile[]; warnings: string[] },
+  submission: { id: string; title: string; headline: string; files: ReceiptFile[]; warnings: string[] },
   course: { title: string; timeZone: string },
   recipientIds: readonly string[],
   createdAt: string,
@@ -112,6 +149,7 @@ export function receiptMailJobs(
   const payload: ReceiptMailPayload = {
     submissionId: submission.id,
     deliverableTitle: submission.title,
+    headline: submission.headline,
     files: submission.files.map((f) => ({ name: f.name, type: f.type, size: f.size, pages: f.pages })),
     warnings: submission.warnings,
     courseTitle: course.title,
@@ -139,9 +177,10 @@ export async function renderReceiptMail(
   const p = JSON.parse(payload) as ReceiptMailPayload;
   const row = await findSubmission(db, p.submissionId);
   if (!row) return null;
-  const receipt = receiptOf(row, { title: p.deliverableTitle }, p.files, p.warnings);
+  const receipt = { ...receiptOf(row, { title: p.deliverableTitle }, p.files, p.warnings) };
+  if (p.headline) receipt.headline = p.headline;
   return {
-    subject: `Receipt: ${receipt.deliverableTitle} (${outcomeWords(receipt.outcome)})`,
+    subject: `Receipt: ${receipt.headline} (${outcomeWords(receipt.outcome)})`,
     text: receiptText(receipt, p.courseTitle, p.timeZone),
   };
 }

@@ -24,10 +24,9 @@ import type {
   OccasionView,
   OwnerHandIns,
   SlotView,
-  VersionView,
 } from '../../contracts/staff-work.js';
 
-export type { ExtensionList, ExtensionView, OccasionView, OwnerHandIns, SlotView, VersionView };
+export type { ExtensionList, OwnerHandIns };
 
 /** Every extension of the course, newest first, with names (staff). */
 export async function listExtensions(

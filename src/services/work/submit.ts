@@ -1,4 +1,5 @@
 // Hand-in of one version: who may, is it on time, is the content acceptable; durable before the receipt is returned.
+import { plural } from '../../contracts/words.js';
 import { createHash } from 'node:crypto';
 import { textBlocker } from '../../domain/deliverables.js';
 import {
@@ -36,7 +37,7 @@ import {
   type WorkCourse,
   type WorkDeps,
 } from './context.js';
-import { receiptMailJobs, receiptOf, type Receipt } from './receipt.js';
+import { receiptHeadline, receiptMailJobs, receiptOf, type Receipt } from './receipt.js';
 
 export interface SubmitInput {
   deliverableKey: string;
@@ -128,7 +129,7 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
     if (!input.meetingDate || !spec.meetingDates.includes(input.meetingDate)) {
       throw new DomainError(
         'invalid_input',
-        `Say which class this is for: "${spec.title}" is handed in for ${spec.meetingDates.length} classes.`,
+        `Say which class this is for: "${spec.title}" is handed in for ${plural(spec.meetingDates.length, 'class', 'classes')}.`,
         { field: 'meetingDate' },
       );
     }
@@ -309,7 +310,13 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
       mail:
         recipients.length > 0
           ? receiptMailJobs(
-              { id: row.id, title: spec.title, files: receiptFiles, warnings },
+              {
+                id: row.id,
+                title: spec.title,
+                headline: receiptHeadline(spec.title, row.meeting_date, row.reading_index, work.course),
+                files: receiptFiles,
+                warnings,
+              },
               work.course,
               recipients,
               nowIso,
@@ -322,5 +329,5 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
       await deps.files.remove(sha256);
     throw error;
   }
-  return receiptOf(stored, spec, receiptFiles, warnings);
+  return receiptOf(stored, spec, receiptFiles, warnings, work.course);
 }

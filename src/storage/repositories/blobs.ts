@@ -2,14 +2,6 @@
 import type { Db } from '../db.js';
 import { work, type BlobRow } from './work-tables.js';
 
-export async function recordBlob(db: Db, row: BlobRow): Promise<void> {
-  await work(db)
-    .insertInto('blobs')
-    .values(row)
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .execute();
-}
-
 export async function findBlob(db: Db, sha256: string): Promise<BlobRow | undefined> {
   return work(db).selectFrom('blobs').selectAll().where('sha256', '=', sha256).executeTakeFirst();
 }
@@ -22,8 +14,4 @@ export async function isBlobReferenced(db: Db, sha256: string): Promise<boolean>
     .where('sha256', '=', sha256)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export async function deleteBlobRow(db: Db, sha256: string): Promise<void> {
-  await work(db).deleteFrom('blobs').where('sha256', '=', sha256).execute();
 }

@@ -98,10 +98,6 @@ export async function insertGroup(db: Db, row: GroupRow): Promise<void> {
   await db.insertInto('groups').values(row).execute();
 }
 
-export async function renameGroup(db: Db, groupId: string, name: string): Promise<void> {
-  await db.updateTable('groups').set({ name }).where('id', '=', groupId).execute();
-}
-
 export async function deleteGroup(db: Db, groupId: string): Promise<void> {
   await db.deleteFrom('groups').where('id', '=', groupId).execute();
 }

@@ -26,20 +26,6 @@ export async function hitBucket(db: Db, key: string, windowStart: string): Promi
   return Number(row.count);
 }
 
-export async function readBucket(db: Db, key: string, windowStart: string): Promise<number> {
-  const row = await accounts(db)
-    .selectFrom('rate_limits')
-    .select('count')
-    .where('key', '=', key)
-    .where('window_start', '=', windowStart)
-    .executeTakeFirst();
-  return row ? Number(row.count) : 0;
-}
-
-export async function clearBucket(db: Db, key: string): Promise<void> {
-  await accounts(db).deleteFrom('rate_limits').where('key', '=', key).execute();
-}
-
 /** Drops counters of windows that started before `before` (they can no longer limit anything). */
 export async function deleteOldBuckets(db: Db, before: string): Promise<number> {
   const result = await accounts(db)

@@ -8,10 +8,6 @@ export async function insertSession(db: Db, row: SessionRow): Promise<void> {
   await accounts(db).insertInto('sessions').values(row).execute();
 }
 
-export async function findSession(db: Db, id: string): Promise<SessionRow | undefined> {
-  return accounts(db).selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 export async function touchSession(db: Db, id: string, lastSeenAt: string): Promise<void> {
   await accounts(db).updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id', '=', id).execute();
 }

@@ -84,10 +84,6 @@ export async function findTalkSlotSettings(
     .executeTakeFirst();
 }
 
-export async function listTalkSlotSettings(db: Db, courseId: string): Promise<TalkSlotSettingsRow[]> {
-  return slots(db).selectFrom('talk_slot_settings').selectAll().where('course_id', '=', courseId).execute();
-}
-
 async function ensureSettingsRow(
   db: Db,
   courseId: string,

@@ -48,14 +48,3 @@ export async function expireUserTokens(
     .where('expires_at', '>', now)
     .execute();
 }
-
-export async function countOpenTokens(db: Db, purpose: TokenPurpose, now: string): Promise<number> {
-  const row = await accounts(db)
-    .selectFrom('auth_tokens')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}

@@ -13,6 +13,11 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return accounts(db).selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
+export async function findUsersByIds(db: Db, ids: string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return accounts(db).selectFrom('users').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function findUsersByEmails(db: Db, emails: string[]): Promise<UserRow[]> {
   if (emails.length === 0) return [];
   return accounts(db).selectFrom('users').selectAll().where('email', 'in', emails).execute();
@@ -28,14 +33,6 @@ export async function updateUser(
   patch: Partial<Pick<UserRow, 'name' | 'password_hash' | 'net_id' | 'is_admin'>> & { updated_at: string },
 ): Promise<void> {
   await accounts(db).updateTable('users').set(patch).where('id', '=', id).execute();
-}
-
-export async function countUsers(db: Db): Promise<number> {
-  const row = await accounts(db)
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 export async function countAdmins(db: Db): Promise<number> {

@@ -1,4 +1,5 @@
 // Who is who for the work area: students of a course, a student's group, group members, groups holding a role at a meeting.
+import { byName } from '../../domain/natural-order.js';
 import type { Db } from '../db.js';
 import { work } from './work-tables.js';
 
@@ -38,7 +39,8 @@ export async function listGroupsWithMembers(
     .where('group_members.course_id', '=', courseId)
     .orderBy('users.name')
     .execute();
-  return groups.map((g) => ({
+  // Natural order (Group 2 before Group 10), which SQL collations do not give on both dialects.
+  return byName(groups).map((g) => ({
     ...g,
     members: members.filter((m) => m.group_id === g.id).map(({ id, name, email }) => ({ id, name, email })),
   }));

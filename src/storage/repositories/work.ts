@@ -58,25 +58,6 @@ export async function updateDeliverableRow(
   });
 }
 
-/** Highest version of one (deliverable, slot, owner), 0 when none. */
-export async function lastVersion(
-  db: Db,
-  courseId: string,
-  key: string,
-  slot: string,
-  owner: string,
-): Promise<number> {
-  const row = await work(db)
-    .selectFrom('submissions')
-    .select((eb) => eb.fn.max('version').as('v'))
-    .where('course_id', '=', courseId)
-    .where('deliverable_key', '=', key)
-    .where('slot', '=', slot)
-    .where('owner', '=', owner)
-    .executeTakeFirst();
-  return Number(row?.v ?? 0);
-}
-
 export interface NewSubmission {
   row: Omit<SubmissionRow, 'version'>;
   files: Array<Omit<SubmissionFileRow, 'submission_id'>>;
@@ -276,11 +257,6 @@ export async function listReviewsOf(db: Db, submissionIds: string[]): Promise<Re
     .where('submission_id', 'in', submissionIds)
     .orderBy('created_at')
     .execute();
-}
-
-/** Bare insert used by the bench's ceiling: one row, one commit, no checks. */
-export async function insertBareSubmission(db: Db, row: SubmissionRow): Promise<void> {
-  await work(db).insertInto('submissions').values(row).execute();
 }
 
 /** For the durability test: every receipt hash stored. */

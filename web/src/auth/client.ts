@@ -3,15 +3,7 @@ import { useSyncExternalStore } from 'react';
 import type { SessionBody } from '../../../src/contracts/auth.js';
 import { ApiError } from '../api.js';
 
-export type {
-  SessionBody,
-  User,
-  MyCourse,
-  LinkStatus,
-  AccountBody,
-  JoinStatus,
-  JoinResult,
-} from '../../../src/contracts/auth.js';
+export type { LinkStatus, AccountBody, JoinStatus, JoinResult } from '../../../src/contracts/auth.js';
 
 function csrfCookie(): string {
   const match = /(?:^|;\s*)seminar_csrf=([^;]+)/.exec(document.cookie);

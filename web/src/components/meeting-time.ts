@@ -1,6 +1,6 @@
 // How a meeting's day and time read on the site, in the course's zone.
 import type { CourseDetail, MeetingView } from '../api.js';
-import { formatDay, formatTimeRange } from '../time.js';
+import { formatDay, formatTimeRange, instantOf } from '../time.js';
 
 export const kindLabels: Record<MeetingView['kind'], string> = {
   lecture: 'Lecture',
@@ -37,7 +37,7 @@ export function nextMeeting(course: CourseDetail, now: number): MeetingView | nu
   if (from < 0) return null;
   for (const m of course.meetings.slice(from)) {
     const end = m.endsAt ?? m.startsAt;
-    if (end && new Date(end).getTime() > now) return m;
+    if (end && instantOf(end) > now) return m;
   }
   return null;
 }
@@ -58,16 +58,4 @@ export function patternLabel(pattern: NonNullable<CourseDetail['pattern']>): str
   const end = clock(pattern.endTime);
   const startText = start.slice(-2) === end.slice(-2) ? start.slice(0, -3) : start;
   return `${dayText}, ${startText}–${end}`;
-}
-
-/** "Central Time" for America/Chicago (falls back to the IANA name). */
-export function zoneName(timeZone: string): string {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longGeneric' }).formatToParts(
-      new Date(),
-    );
-    return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
-  } catch {
-    return timeZone;
-  }
 }

@@ -29,3 +29,20 @@ export function useServerNow(everyMs = 30_000): number {
   }, []);
   return useNow(everyMs) + offset;
 }
+
+/**
+ * The server clock's offset from the browser's in milliseconds: it changes only when the server's
+ * time is learned anew (unlike a ticking "now"), so a form can seed its fields from server time
+ * without resetting them on each tick.
+ */
+export function useServerOffset(): number {
+  const [offset, setOffset] = useState(serverOffsetMs);
+  useEffect(() => {
+    listeners.add(setOffset);
+    setOffset(serverOffsetMs);
+    return () => {
+      listeners.delete(setOffset);
+    };
+  }, []);
+  return offset;
+}

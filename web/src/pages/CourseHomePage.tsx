@@ -4,7 +4,8 @@ import { Html } from '../components/Html.js';
 import { NextClassCard } from '../components/NextClass.js';
 import { NextDeadlinesLoader } from './dashboard/NextDeadlines.js';
 import { CheckIn } from './dashboard/CheckIn.js';
-import { patternLabel, zoneName } from '../components/meeting-time.js';
+import { patternLabel } from '../components/meeting-time.js';
+import { zoneName } from '../time.js';
 
 export default function CourseHomePage() {
   const course = useCourse();

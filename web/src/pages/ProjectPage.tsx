@@ -3,13 +3,13 @@ import type { CourseDetail } from '../api.js';
 import { useCourse, useDocumentTitle, useNow } from '../course-context.js';
 import { Html } from '../components/Html.js';
 import { Empty } from '../components/states.js';
-import { daysUntil, formatDay, formatInstant, fromNow } from '../time.js';
+import { daysFromNow, daysUntil, formatDay, formatInstant, fromNow, instantOf } from '../time.js';
 
 type Milestone = CourseDetail['milestones'][number];
 
 /** When a milestone happens, for ordering and for "past": its deadline, else its last meeting day. */
 function isPast(m: Milestone, now: number, timeZone: string): boolean {
-  if (m.dueAt) return new Date(m.dueAt).getTime() <= now;
+  if (m.dueAt) return instantOf(m.dueAt) <= now;
   const last = m.meetingDates[m.meetingDates.length - 1];
   return last ? daysUntil(last, now, timeZone) < 0 : false;
 }
@@ -19,7 +19,7 @@ function countdown(m: Milestone, now: number, timeZone: string): string | null {
   const first = m.meetingDates[0];
   if (!first) return null;
   const days = daysUntil(first, now, timeZone);
-  return new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' }).format(days, 'day');
+  return daysFromNow(days);
 }
 
 function listDates(dates: string[]): string {

@@ -4,9 +4,9 @@ import { useLocation } from '../router.js';
 import type { CourseDetail, MeetingView } from '../api.js';
 import { useCourse, useDocumentTitle, useNow } from '../course-context.js';
 import { Html } from '../components/Html.js';
-import { kindLabels, meetingTime, nextMeeting, zoneName } from '../components/meeting-time.js';
+import { kindLabels, meetingTime, nextMeeting } from '../components/meeting-time.js';
 import { Empty } from '../components/states.js';
-import { formatDay, formatLongDay, fromNow } from '../time.js';
+import { formatDay, formatLongDay, fromNow, zoneName } from '../time.js';
 import { MeetingPanel } from './assignment/SchedulePanel.js';
 
 interface UnitGroup {

@@ -6,6 +6,7 @@ import { Loading } from '../../components/states.js';
 import { call, messageOf, useSession } from '../../auth/client.js';
 import { Field, FormError, FormNotice } from '../../auth/Field.js';
 import type { AuditBody } from '../../../../src/contracts/roster.js';
+import { AuditTable } from '../../components/AuditTable.js';
 import '../../auth/auth.css';
 
 export default function AdminPage() {
@@ -161,31 +162,7 @@ export default function AdminPage() {
         {!log ? (
           <Loading label="Loading the audit log" />
         ) : (
-          <table className="audit">
-            <caption className="visually-hidden">
-              Security and staff actions on this instance, newest first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">On</th>
-                <th scope="col">From</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{new Date(e.at).toLocaleString()}</td>
-                  <td>{e.actor ?? '—'}</td>
-                  <td>{e.action}</td>
-                  <td>{e.target ?? ''}</td>
-                  <td>{e.ip ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AuditTable log={log} caption="Security and staff actions on this instance, newest first" />
         )}
       </section>
     </div>

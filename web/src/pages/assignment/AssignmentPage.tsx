@@ -13,6 +13,7 @@ import { AssignmentSettings } from './AssignmentSettings.js';
 import { TalkSlots } from './TalkSlots.js';
 import '../../auth/auth.css';
 import './assignment.css';
+import { Icon } from '../../components/Icon.js';
 
 const ROLES = ['presenter', 'summarizer', 'reviewer'] as const;
 const ROLE_HEAD = { presenter: 'Presenters', summarizer: 'Summary', reviewer: 'Reviewers' } as const;
@@ -80,7 +81,7 @@ export default function AssignmentPage() {
         {data.settings.roles.summarizersPerMeeting} summary group, reviewers{' '}
         {data.settings.roles.reviewersPerMeeting === 'each-group-once'
           ? 'so that every group reviews once'
-          : `× ${data.settings.roles.reviewersPerMeeting}`}
+          : `${data.settings.roles.reviewersPerMeeting} per lecture`}
         .
       </p>
       <FormNotice message={notice} />
@@ -166,7 +167,7 @@ export default function AssignmentPage() {
           </Empty>
         ) : (
           <table className="data-table">
-            <caption className="visually-hidden">Roles per lecture; 🔒 marks a locked role</caption>
+            <caption className="visually-hidden">Roles per lecture; a lock marks a locked role</caption>
             <thead>
               <tr>
                 <th scope="col">Lecture</th>
@@ -204,7 +205,8 @@ export default function AssignmentPage() {
                                 })
                               }
                             >
-                              {r.locked ? '🔒' : '🔓'}
+                              <Icon name={r.locked ? 'lock' : 'unlock'} />
+                              <span className="icon-label">{r.locked ? 'Locked' : 'Lock'}</span>
                             </button>{' '}
                           </span>
                         ))}

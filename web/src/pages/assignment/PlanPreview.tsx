@@ -38,7 +38,7 @@ export function PlanPreview({ plan, onApply }: { plan: RolePlanBody; onApply: ()
           ))}
           {plan.diff.changed.map((c) => (
             <li key={`c${c.meetingId}${c.groupId}`}>
-              ~ {c.groupName} on {c.meetingLabel}: {ROLE[c.from]} → {ROLE[c.to]}
+              ~ {c.groupName} on {c.meetingLabel}: from {ROLE[c.from]} to {ROLE[c.to]}
             </li>
           ))}
         </ul>

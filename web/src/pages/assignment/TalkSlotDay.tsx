@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../../auth/client.js';
 import { formatDay } from '../../time.js';
 import type { SlotBoardsBody } from '../../../../src/contracts/talk-slots.js';
+import { Icon } from '../../components/Icon.js';
 
 export type Board = SlotBoardsBody['boards'][number];
 type Day = Board['days'][number];
@@ -123,7 +124,8 @@ function TalkRow({
           aria-label={`Move ${name} earlier`}
           onClick={() => void place(talk, day.meetingId, { position: talk.position - 1 })}
         >
-          ↑ Earlier
+          <Icon name="arrow-up" />
+          <span className="icon-label">Earlier</span>
         </button>
         <button
           type="button"
@@ -132,7 +134,8 @@ function TalkRow({
           aria-label={`Move ${name} later`}
           onClick={() => void place(talk, day.meetingId, { position: talk.position + 1 })}
         >
-          ↓ Later
+          <Icon name="arrow-down" />
+          <span className="icon-label">Later</span>
         </button>
         <DaySelect about={`of ${name}`} days={days} value={target} onChange={setTarget} />
         <label>

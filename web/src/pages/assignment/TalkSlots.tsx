@@ -1,4 +1,5 @@
 // Staff place the groups on the presentation days (mid-semester talks): spread evenly → preview → apply, then move, reorder, time, remove and publish — all with buttons and selects.
+import { plural } from '../../../../src/contracts/words.js';
 import { useCallback, useEffect, useState } from 'react';
 import { call, messageOf } from '../../auth/client.js';
 import { FormError, FormNotice } from '../../auth/Field.js';
@@ -222,7 +223,7 @@ function BoardView({
               {plan.changes
                 .map(
                   (c) =>
-                    `${c.groupName} ${c.from ? formatDay(c.from) : 'no day'} → ${c.to ? formatDay(c.to) : 'no day'}`,
+                    `${c.groupName} ${c.from ? formatDay(c.from) : 'no day'} to ${c.to ? formatDay(c.to) : 'no day'}`,
                 )
                 .join('; ')}
               .
@@ -239,7 +240,7 @@ function BoardView({
                     fingerprint: plan.fingerprint,
                   });
                   setPlan(undefined);
-                  return `Spread applied: ${r.placed} groups placed${r.unplaced > 0 ? `, ${r.unplaced} without room` : ''}.${board.publishedAt ? '' : ' Publish the days when ready.'}`;
+                  return `Spread applied: ${plural(r.placed, 'group')} placed${r.unplaced > 0 ? `, ${r.unplaced} without room` : ''}.${board.publishedAt ? '' : ' Publish the days when ready.'}`;
                 })
               }
             >
@@ -286,7 +287,7 @@ function BoardView({
             await call('PATCH', `${url}/settings`, { talkMinutes: value });
             return value === null
               ? 'Talk length cleared: the days are only balanced.'
-              : `Talk length set to ${value} minutes.`;
+              : `Talk length set to ${plural(value, 'minute')}.`;
           });
         }}
       >

@@ -88,8 +88,8 @@ export default function RollPage() {
       ) : (
         <>
           <p id="roll-help">
-            Click a row (or Tab to it), then use ↑ and ↓ to move and P, A or E to mark present, absent or
-            excused. {roll.counts.present ?? 0} present, {roll.counts.absent ?? 0} absent,{' '}
+            Click a row (or Tab to it), then use the Up and Down arrow keys to move and P, A or E to mark
+            present, absent or excused. {roll.counts.present ?? 0} present, {roll.counts.absent ?? 0} absent,{' '}
             {roll.counts.excused ?? 0} excused, {roll.counts.unmarked ?? 0} not marked.
           </p>
           <section aria-labelledby="code-title">

@@ -1,16 +1,15 @@
 // "What is due" for a student: what to do next, then every question, slides, summary and project deadline with countdowns, late items, misses left, receipts.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Html } from '../../components/Html.js';
 import { useCourse, useDocumentTitle } from '../../course-context.js';
 import { Link, useLocation } from '../../router.js';
 import { coursePageUrl } from '../../routes.js';
 import { ErrorState, Loading } from '../../components/states.js';
-import { countdownTo } from '../../components/countdown.js';
 import { noteServerTime, useServerNow } from '../../components/server-now.js';
 import { messageOf } from '../../auth/client.js';
 import { FormError } from '../../auth/Field.js';
 import { ApiError } from '../../api.js';
-import { formatInstant, zoneAbbreviation } from '../../time.js';
-import { zoneName } from '../../components/meeting-time.js';
+import { countdownTo, formatInstant, zoneAbbreviation, zoneName } from '../../time.js';
 import {
   STATE_WORDS,
   workApi,
@@ -147,7 +146,9 @@ export default function DuePage() {
       {data.policyAcknowledged ? null : (
         <section className="card policy-card" aria-labelledby="policy-title">
           <h2 id="policy-title">Before your first hand-in</h2>
-          <p id="policy-text">{data.policy}</p>
+          <div id="policy-text">
+            <Html html={data.policyHtml} />
+          </div>
           <p className="muted">
             Your first hand-in asks you to tick that you have read and follow this policy; it is asked once.
           </p>
@@ -346,6 +347,14 @@ function DueCard({
             <span className="muted">({formatInstant(item.review.at, zone)})</span>
           </p>
           {item.review.body ? <p className="review-body">{item.review.body}</p> : null}
+          {returned && item.resubmitBy ? (
+            <p className="resubmit-by">
+              <strong>
+                Resubmit by <time dateTime={item.resubmitBy}>{formatInstant(item.resubmitBy, zone)}</time>
+              </strong>{' '}
+              — a new version handed in until then is on time.
+            </p>
+          ) : null}
         </div>
       ) : null}
       <EarlierVersions item={item} />

@@ -2,20 +2,12 @@
 import { useState } from 'react';
 import { call, messageOf } from '../../auth/client.js';
 import { FormError, FormNotice } from '../../auth/Field.js';
-import { formatInstant } from '../../time.js';
+import { formatInstant, fromZonedInput, toZonedInput, zoneLabel } from '../../time.js';
 import type { GroupsBody } from '../../../../src/contracts/groups.js';
 import type { z } from 'zod';
 import type { formationPreviewSchema } from '../../../../src/contracts/groups.js';
 
 type Preview = z.infer<typeof formationPreviewSchema>;
-
-/** "2024-09-05T23:59" in the browser's zone for a datetime-local input. */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 export function FormationPanel({
   base,
@@ -32,7 +24,7 @@ export function FormationPanel({
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [deadline, setDeadline] = useState(toLocalInput(settings.groupDeadline));
+  const [deadline, setDeadline] = useState(toZonedInput(settings.groupDeadline, timeZone));
   const [min, setMin] = useState(settings.groupMin);
   const [max, setMax] = useState(settings.groupMax);
 
@@ -57,10 +49,12 @@ export function FormationPanel({
         onSubmit={(e) => {
           e.preventDefault();
           void act(async () => {
+            const groupDeadline = deadline ? fromZonedInput(deadline, timeZone) : null;
+            if (deadline && !groupDeadline) throw new Error('Give the group deadline as a date and a time.');
             await call('PATCH', `${base}/assignment/settings`, {
               groupMin: min,
               groupMax: max,
-              groupDeadline: deadline ? new Date(deadline).toISOString() : null,
+              groupDeadline,
             });
             return 'Settings saved.';
           });
@@ -87,7 +81,7 @@ export function FormationPanel({
           />
         </label>
         <label>
-          Group deadline (your time)
+          Group deadline, {zoneLabel(timeZone, settings.groupDeadline ?? undefined)}
           <input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
         </label>
         <button className="button button-secondary" type="submit">

@@ -8,6 +8,7 @@ import { formatDay, formatInstant } from '../../time.js';
 import type { RankingBody } from '../../../../src/contracts/groups.js';
 import '../../auth/auth.css';
 import '../assignment/assignment.css';
+import { Icon } from '../../components/Icon.js';
 
 export default function RankingPage() {
   const course = useCourse();
@@ -113,7 +114,8 @@ export default function RankingPage() {
                       aria-label={`Move ${label(id)} up`}
                       onClick={() => move(i, -1)}
                     >
-                      ↑
+                      <Icon name="arrow-up" />
+                      <span className="icon-label">Up</span>
                     </button>
                     <button
                       type="button"
@@ -122,7 +124,8 @@ export default function RankingPage() {
                       aria-label={`Move ${label(id)} down`}
                       onClick={() => move(i, 1)}
                     >
-                      ↓
+                      <Icon name="arrow-down" />
+                      <span className="icon-label">Down</span>
                     </button>
                     <button
                       type="button"

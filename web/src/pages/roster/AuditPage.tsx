@@ -5,6 +5,7 @@ import { Empty, Loading } from '../../components/states.js';
 import { call, messageOf } from '../../auth/client.js';
 import { FormError } from '../../auth/Field.js';
 import type { AuditBody } from '../../../../src/contracts/roster.js';
+import { AuditTable } from '../../components/AuditTable.js';
 import '../../auth/auth.css';
 
 export default function AuditPage() {
@@ -38,32 +39,7 @@ export default function AuditPage() {
           <p>Nothing recorded yet.</p>
         </Empty>
       ) : (
-        <table className="audit">
-          <caption className="visually-hidden">Staff and security actions, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">On</th>
-              <th scope="col">From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.entries.map((e) => (
-              <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString()}</td>
-                <td>{e.actor ?? '—'}</td>
-                <td>
-                  {e.action}
-                  {e.details ? <span className="muted"> {JSON.stringify(e.details)}</span> : null}
-                </td>
-                <td>{e.target ?? ''}</td>
-                <td>{e.ip ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AuditTable log={log} caption="Staff and security actions, newest first" />
       )}
     </>
   );

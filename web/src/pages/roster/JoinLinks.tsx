@@ -3,8 +3,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { call, messageOf } from '../../auth/client.js';
 import { FormError } from '../../auth/Field.js';
 import type { JoinLinkView } from '../../../../src/contracts/roster.js';
+import { useCourse } from '../../course-context.js';
+import { formatDateTime } from '../../time.js';
 
 export function JoinLinks({ base }: { base: string }) {
+  const { timeZone } = useCourse();
   const [links, setLinks] = useState<JoinLinkView[]>([]);
   const [days, setDays] = useState(14);
   const [url, setUrl] = useState<string | null>(null);
@@ -75,8 +78,8 @@ export function JoinLinks({ base }: { base: string }) {
           <tbody>
             {links.map((l) => (
               <tr key={l.id}>
-                <td>{new Date(l.createdAt).toLocaleString()}</td>
-                <td>{new Date(l.expiresAt).toLocaleString()}</td>
+                <td>{formatDateTime(l.createdAt, timeZone)}</td>
+                <td>{formatDateTime(l.expiresAt, timeZone)}</td>
                 <td>{l.uses}</td>
                 <td>{l.state}</td>
                 <td>

@@ -1,4 +1,5 @@
 // One receipt on screen: server time in the course's zone, on time or late, sha-256 and size, the file, a download link and a way to copy it.
+import { plural } from '../../../../src/contracts/words.js';
 import { useEffect, useRef, useState } from 'react';
 import { formatInstant } from '../../time.js';
 import { bytes, type Receipt } from './work-client.js';
@@ -16,7 +17,7 @@ export function receiptText(receipt: Receipt, zone: string, heading: string): st
     `Receipt: ${heading}, version ${receipt.version}`,
     `Received: ${formatInstant(receipt.submittedAt, zone)} (${STATUS[receipt.outcome]}; due ${formatInstant(receipt.dueAt, zone)})`,
     file
-      ? `File: ${file.name}, ${bytes(file.size)}${file.pages ? `, ${file.pages} pages` : ''}`
+      ? `File: ${file.name}, ${bytes(file.size)}${file.pages ? `, ${plural(file.pages, 'page')}` : ''}`
       : `Size: ${bytes(receipt.size)}`,
     `SHA-256: ${receipt.sha256}`,
   ].join('\n');
@@ -45,7 +46,7 @@ export function ReceiptCard({
   }, [fresh, receipt.id]);
   const status = STATUS[receipt.outcome];
   const file = receipt.files[0];
-  const text = receiptText(receipt, zone, heading ?? receipt.deliverableTitle);
+  const text = receiptText(receipt, zone, receipt.headline ?? heading ?? receipt.deliverableTitle);
 
   async function copy() {
     try {
@@ -65,7 +66,8 @@ export function ReceiptCard({
       ref={box}
     >
       <p>
-        <strong>{fresh ? 'Handed in — receipt' : 'Receipt'}</strong> · version {receipt.version} · received{' '}
+        <strong>{fresh ? 'Handed in — receipt' : 'Receipt'}</strong> for {receipt.headline} · version{' '}
+        {receipt.version} · received{' '}
         <time dateTime={receipt.submittedAt}>{formatInstant(receipt.submittedAt, zone)}</time> ·{' '}
         <span className="receipt-status">{status}</span>
       </p>
@@ -76,7 +78,7 @@ export function ReceiptCard({
         {file ? (
           <>
             {file.name}
-            {file.pages ? ` (${file.pages} pages)` : ''} · {bytes(file.size)}
+            {file.pages ? ` (${plural(file.pages, 'page')})` : ''} · {bytes(file.size)}
           </>
         ) : (
           <>Text · {bytes(receipt.size)}</>

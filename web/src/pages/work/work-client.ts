@@ -24,6 +24,8 @@ export interface DueItem {
   review: { decision: string; body: string; at: string } | null;
   /** Work staff approve or return: where the newest version stands ('waiting' until staff decide on it). */
   decision?: 'approved' | 'returned' | 'waiting' | null;
+  /** While a return's resubmission window is open: a new version is on time until this instant. */
+  resubmitBy?: string | null;
   /** Every version, newest first, each with the staff comments about it. */
   history?: DueVersion[];
   acceptsFiles: boolean;
@@ -56,6 +58,8 @@ export interface StudentDashboard {
   group: { id: string; name: string; members?: string[] } | null;
   policyAcknowledged: boolean;
   policy: string;
+  /** The policy as sanitized HTML (rendered by the server from its Markdown). */
+  policyHtml: string;
   items: DueItem[];
   questionAllowance: Allowance;
   attendanceAllowance: Allowance;

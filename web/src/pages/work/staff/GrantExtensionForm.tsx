@@ -3,7 +3,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { useCourse } from '../../../course-context.js';
 import { messageOf } from '../../../auth/client.js';
 import { FieldBox, FormError } from '../../../auth/Field.js';
-import { formatDay, formatInstant, zoneAbbreviation } from '../../../time.js';
+import { useServerNow, useServerOffset } from '../../../components/server-now.js';
+import {
+  formatDay,
+  formatInstant,
+  instantOf,
+  isoAt,
+  laterBy,
+  zoneAbbreviation,
+  zonedInstant,
+  zonedParts,
+} from '../../../time.js';
 import {
   fieldErrorsOf,
   staffApi,
@@ -11,7 +21,6 @@ import {
   type ExtensionList,
   type ExtensionTarget,
 } from './staff-client.js';
-import { zonedInstant, zonedParts } from './zone.js';
 
 /** The regular deadline of a deliverable at a class (from the class's own start/end) or for the course, or null. */
 export function regularDueOf(
@@ -22,7 +31,14 @@ export function regularDueOf(
   if (d.dueRule.kind === 'absolute') return d.dueRule.at;
   const m = meetings.find((x) => x.date === date);
   const anchor = d.dueRule.anchor === 'start' ? m?.startsAt : m?.endsAt;
-  return anchor ? new Date(Date.parse(anchor) + d.dueRule.offsetHours * 3_600_000).toISOString() : null;
+  return anchor ? laterBy(anchor, d.dueRule.offsetHours * 3_600_000) : null;
+}
+
+const SUGGESTED_EXTRA_MS = 2 * 86_400_000;
+
+/** Two days after the later of the regular deadline and now (the server's rule for its suggestion too). */
+export function suggestedDue(regular: string, nowMs: number): string {
+  return isoAt(Math.max(instantOf(regular), nowMs) + SUGGESTED_EXTRA_MS);
 }
 
 /**
@@ -69,13 +85,17 @@ export function GrantExtensionForm({
   const regular = d ? regularDueOf(d, course.meetings, date0) : null;
   const group = d?.audience === 'group' || forGroup;
 
-  // Start the new deadline one day after the regular one, in the course zone.
+  // Now by the server's clock (deadlines are judged by it); its offset in whole minutes changes only when learned anew.
+  const serverNow = useServerNow(60_000);
+  const offset = useServerOffset();
+  const suggested = regular ? suggestedDue(regular, Date.now() + offset) : null;
+  // Start the new deadline at the suggestion (in the future even when the regular one has passed), in the course zone.
   useEffect(() => {
     if (!regular) return;
-    const next = zonedParts(new Date(Date.parse(regular) + 86_400_000).toISOString(), zone);
+    const next = zonedParts(suggestedDue(regular, Date.now() + offset), zone);
     setDate(next.date);
     setTime(next.time);
-  }, [regular, zone]);
+  }, [regular, zone, offset]);
 
   async function grant() {
     setError(null);
@@ -91,6 +111,8 @@ export function GrantExtensionForm({
     if (!dueAt) found.dueAt = 'Enter the new date and time.';
     else if (regular && Date.parse(dueAt) <= Date.parse(regular))
       found.dueAt = `The new deadline must be after the regular one (${formatInstant(regular, zone)}).`;
+    else if (Date.parse(dueAt) <= serverNow)
+      found.dueAt = `That time has already passed (it is now ${formatInstant(isoAt(serverNow), zone)}), so it would extend nothing; choose a later one${suggested ? `, such as ${formatInstant(suggested, zone)}` : ''}.`;
     setErrors(found);
     if (Object.keys(found).length > 0 || !d || !target || !dueAt) {
       setError('Some values need fixing; see the fields marked below.');
@@ -238,7 +260,7 @@ export function GrantExtensionForm({
       )}
       <p className="hint" id={`${prefix}-regular`}>
         {regular
-          ? `Regular deadline: ${formatInstant(regular, zone)}.`
+          ? `Regular deadline: ${formatInstant(regular, zone)}${Date.parse(regular) < serverNow ? ' (passed)' : ''}. Suggested: ${formatInstant(suggested!, zone)}.`
           : d?.perMeeting
             ? 'Choose the class to see its regular deadline.'
             : ''}{' '}

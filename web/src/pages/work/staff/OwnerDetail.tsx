@@ -16,6 +16,7 @@ import {
   type OwnerHandIns,
 } from './staff-client.js';
 import { ownerUrl, workUrl } from './urls.js';
+import { Icon } from '../../../components/Icon.js';
 
 const STATE: Record<OccasionView['state'], string> = {
   open: 'Not handed in yet',
@@ -69,7 +70,10 @@ export function OwnerDetail({
 
   const back = (
     <p>
-      <Link to={workUrl(course.slug, { key: deliverableKey })}>← Everyone’s status on this deliverable</Link>
+      <Link to={workUrl(course.slug, { key: deliverableKey })}>
+        <Icon name="arrow-left" />
+        <span className="icon-label">Everyone’s status on this deliverable</span>
+      </Link>
     </p>
   );
   if (!data)

@@ -1,4 +1,5 @@
 // One deliverable slot of an owner's hand-ins: the version list (newest first, facts, reviews) and the counted-version controls (choose one, undo the choice).
+import { plural } from '../../../../../src/contracts/words.js';
 import { useState } from 'react';
 import { useCourse } from '../../../course-context.js';
 import { messageOf } from '../../../auth/client.js';
@@ -129,7 +130,7 @@ export function Slot({
                     <dt>Content</dt>
                     <dd>
                       {v.files[0]
-                        ? `${v.files[0].name}${v.files[0].pages ? ` (${v.files[0].pages} pages)` : ''}`
+                        ? `${v.files[0].name}${v.files[0].pages ? ` (${plural(v.files[0].pages, 'page')})` : ''}`
                         : 'Text'}{' '}
                       · {bytes(v.size)}
                     </dd>

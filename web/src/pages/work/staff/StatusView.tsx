@@ -5,7 +5,7 @@ import { Loading } from '../../../components/states.js';
 import { call, messageOf } from '../../../auth/client.js';
 import { FormError } from '../../../auth/Field.js';
 import { Link, useNavigate, useSearchParams } from '../../../router.js';
-import { formatDay, formatInstant } from '../../../time.js';
+import { formatDay, formatInstant, formatShortDay, localDate } from '../../../time.js';
 import { workApi } from '../work-client.js';
 import { staffApi, type DeliverableSettingsView, type StatusCell } from './staff-client.js';
 import { ownerUrl, workUrl } from './urls.js';
@@ -42,10 +42,16 @@ const WORDS: Record<string, string> = {
 };
 const REVIEW: Record<string, string> = { approved: 'approved', returned: 'returned', comment: 'commented' };
 
-function short(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'short', day: 'numeric' }).format(
-    new Date(iso),
+/** Whether anything of the class was handed in (the zip would not be empty). */
+function meetingHasHandIns(m: MeetingView): boolean {
+  return (
+    (m.questions?.students.some((s) => s.handedIn > 0) ?? false) ||
+    m.roles.some((r) => r.groups.some((g) => g.cell.versions > 0))
   );
+}
+
+function short(iso: string, zone: string): string {
+  return formatShortDay(iso, zone);
 }
 
 export function StatusView() {
@@ -55,7 +61,10 @@ export function StatusView() {
   const [deliverables, setDeliverables] = useState<DeliverableSettingsView[] | null>(null);
   const dates = [...new Set(course.meetings.filter((m) => m.kind === 'lecture').map((m) => m.date))];
   const date =
-    params.get('date') ?? dates.find((d) => d >= new Date().toISOString().slice(0, 10)) ?? dates.at(-1) ?? '';
+    params.get('date') ??
+    dates.find((d) => d >= localDate(Date.now(), course.timeZone)) ??
+    dates.at(-1) ??
+    '';
   // Without a choice in the address: the summaries (the work staff read most), else the first deliverable.
   const key =
     params.get('key') ??
@@ -107,7 +116,13 @@ export function StatusView() {
               </option>
             ))}
           </select>
-          <a href={workApi.zipUrl(course.slug, { key })}>Download all (zip)</a>
+          {table && table.deliverableKey === key ? (
+            table.rows.some((r) => r.cells.some((c) => c.versions > 0)) ? (
+              <a href={workApi.zipUrl(course.slug, { key })}>Download all (zip)</a>
+            ) : (
+              <span className="muted">Nothing handed in yet</span>
+            )
+          ) : null}
         </div>
         {deliverables?.length === 0 ? (
           <p>This course has no deliverables yet: they come from the syllabus’s milestones and policies.</p>
@@ -187,9 +202,15 @@ export function StatusView() {
               </option>
             ))}
           </select>
-          <a href={workApi.zipUrl(course.slug, { meetingDate: date })}>
-            Download every hand-in of this class (zip)
-          </a>
+          {meeting && meeting.meetingDate === date ? (
+            meetingHasHandIns(meeting) ? (
+              <a href={workApi.zipUrl(course.slug, { meetingDate: date })}>
+                Download every hand-in of this class (zip)
+              </a>
+            ) : (
+              <span className="muted">Nothing handed in yet</span>
+            )
+          ) : null}
         </div>
         {!meeting ? (
           <Loading label="Loading the class" />

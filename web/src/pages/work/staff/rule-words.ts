@@ -50,7 +50,8 @@ export function ruleSentence(r: RuleSummary, timeZone: string): string {
     );
   const limits: string[] = [];
   if (r.maxBytes) limits.push(`files up to ${Math.round((r.maxBytes / 1048576) * 10) / 10} MB`);
-  if (r.maxTextChars) limits.push(`text up to ${r.maxTextChars.toLocaleString('en-US')} characters`);
+  if (r.maxTextChars)
+    limits.push(`text up to ${new Intl.NumberFormat('en-US').format(r.maxTextChars)} characters`);
   if (limits.length > 0) parts.push(`Takes ${limits.join(' and ')}.`);
   if (r.closeAfterHours !== undefined && r.closeAfterHours !== null && r.lateRule !== 'reject') {
     parts.push(

@@ -1,6 +1,6 @@
 // The deliverable settings form's state: its fields, their starting values from a deliverable, the numbers' bounds and the due rule it describes.
 import type { DeliverableSettingsView, DueRule, LateRule } from './staff-client.js';
-import { zonedInstant, zonedParts } from './zone.js';
+import { zonedInstant, zonedParts } from '../../../time.js';
 
 /** The API's bound on closeAfterHours: a year. */
 const MAX_CLOSE_HOURS = 24 * 365;

@@ -2,13 +2,13 @@
 import { call } from '../../../auth/client.js';
 import type { Receipt } from '../work-client.js';
 import type { DueRule, LateRule } from './rule-words.js';
+import { noteServerTime } from '../../../components/server-now.js';
 import type { Decision, ExtensionList, OwnerHandIns } from '../../../../../src/contracts/staff-work.js';
 
 export type { DueRule, LateRule } from './rule-words.js';
 export type {
   Decision,
   ExtensionList,
-  ExtensionView,
   OccasionView,
   OwnerHandIns,
   SlotView,
@@ -78,7 +78,11 @@ export const staffApi = {
       `${base(slug)}/deliverables/${encodeURIComponent(key)}`,
       patch,
     ),
-  extensions: (slug: string) => call<ExtensionList>('GET', `${base(slug)}/extensions`),
+  extensions: (slug: string) =>
+    call<ExtensionList>('GET', `${base(slug)}/extensions`).then((x) => {
+      noteServerTime(x.now);
+      return x;
+    }),
   grantExtension: (
     slug: string,
     key: string,
@@ -94,13 +98,27 @@ export const staffApi = {
   handIns: (slug: string, key: string, owner: string, meetingDate: string | null) => {
     const q = new URLSearchParams({ owner });
     if (meetingDate) q.set('meetingDate', meetingDate);
-    return call<OwnerHandIns>('GET', `${base(slug)}/deliverables/${encodeURIComponent(key)}/hand-ins?${q}`);
+    return call<OwnerHandIns>(
+      'GET',
+      `${base(slug)}/deliverables/${encodeURIComponent(key)}/hand-ins?${q}`,
+    ).then((x) => {
+      noteServerTime(x.now);
+      return x;
+    });
   },
-  review: (slug: string, submissionId: string, decision: Decision, body: string) =>
-    call<{ id: string }>('POST', `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/reviews`, {
-      decision,
-      body,
-    }),
+  /** A comment, or a decision; a return may carry its resubmission deadline (a week from now when null). */
+  review: (
+    slug: string,
+    submissionId: string,
+    decision: Decision,
+    body: string,
+    resubmitBy: string | null = null,
+  ) =>
+    call<{ id: string; resubmitBy: string | null }>(
+      'POST',
+      `${base(slug)}/submissions/${encodeURIComponent(submissionId)}/reviews`,
+      decision === 'returned' && resubmitBy ? { decision, body, resubmitBy } : { decision, body },
+    ),
   count: (slug: string, submissionId: string) =>
     call<{ submissionId: string }>(
       'POST',
