@@ -1,6 +1,6 @@
 // Checks in plain words: malformed input, causes of infeasibility found before solving, shortfall notes, and plan violations.
 import type { Instance } from './instance.js';
-import { buildInstance, ROLE_NOUN, ROLE_VERB, ROLES } from './instance.js';
+import { buildInstance, groupLoad, ROLE_NOUN, ROLE_VERB, ROLES } from './instance.js';
 import type { AssignmentInput, Role, RoleAssignment, Violation } from './types.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -119,8 +119,8 @@ export function feasibilityProblems(inst: Instance): string[] {
     }
   });
 
-  const minRoles = ROLES.reduce((sum, role) => sum + inst.loads[role].min, 0);
   inst.groups.forEach((group, g) => {
+    const minRoles = ROLES.reduce((sum, role) => sum + groupLoad(inst, role, g).min, 0);
     const available = inst.meetings.filter((_, m) => !inst.excluded[g]![m]).length;
     if (available === 0) problems.push(`${group.name} is excluded from every meeting.`);
     else if (available < minRoles) {
@@ -165,7 +165,7 @@ export function feasibilityProblems(inst: Instance): string[] {
   }
   for (const [key, count] of byGroupRole) {
     const [gText, role] = key.split('|') as [string, Role];
-    const bounds = inst.loads[role];
+    const bounds = { ...inst.loads[role], max: groupLoad(inst, role, Number(gText)).max };
     if (count <= bounds.max) continue;
     const why =
       role === 'reviewer' && inst.reviewerSpread
@@ -317,7 +317,8 @@ export function checkPlan(input: AssignmentInput, assignments: RoleAssignment[])
   inst.groups.forEach((group, g) => {
     for (const role of ROLES) {
       const count = perGroup[g]![role];
-      const { min, max, total } = inst.loads[role];
+      const { total } = inst.loads[role];
+      const { min, max } = groupLoad(inst, role, g);
       if (count >= min && count <= max) continue;
       if (role === 'reviewer' && inst.reviewerSpread) {
         violations.push({

@@ -34,6 +34,63 @@ export interface Instance {
   /** Meeting indices grouped by ISO week, in date order. */
   weeks: { label: string; meetings: number[] }[];
   weekOf: number[];
+  /**
+   * Per-group load bounds of a re-plan (input.prior or input.published given): the most even totals over
+   * the term once the prior roles are counted. Null for a plan from scratch, where `loads` holds for all.
+   */
+  groupLoads: Record<Role, { min: number; max: number }[]> | null;
+  /** Published roles on the planned meetings, as indices: the disruption stage keeps as many as it can. */
+  kept: { g: number; m: number; role: Role }[];
+}
+
+/** The load bounds of group g for a role (the group's own in a re-plan, the common ones otherwise). */
+export function groupLoad(inst: Pick<Instance, 'loads' | 'groupLoads'>, role: Role, g: number) {
+  return inst.groupLoads?.[role][g] ?? inst.loads[role];
+}
+
+/**
+ * The most even future loads given what each group already holds: the least level H such that raising
+ * every group below H up to H (but no group past its cap) covers the future slots; each group then ends
+ * the term with H − 1 or H roles of the kind, or its cap, and a group already at or above H takes none.
+ */
+function waterFill(prior: number[], future: number, caps: number[]): { min: number; max: number }[] {
+  const upTo = (h: number) => prior.map((f, g) => Math.min(caps[g]!, Math.max(0, h - f)));
+  const room = upTo(Number.MAX_SAFE_INTEGER).reduce((a, b) => a + b, 0);
+  let level = 0;
+  while (upTo(level).reduce((a, b) => a + b, 0) < Math.min(future, room)) level++;
+  const high = upTo(level);
+  const low = upTo(level - 1);
+  return prior.map((_, g) => ({ min: low[g]!, max: high[g]! }));
+}
+
+/**
+ * Per-group bounds of a re-plan: each role water-filled over the term; where a group could not take all
+ * its minimums at one role per meeting (a group that joined late, with few classes left), its minimum of
+ * the most-needed role drops by one (reviewer before summarizer before presenter) until they fit, and the
+ * other groups take up the rest.
+ */
+function termLoads(
+  prior: Record<Role, number[]>,
+  future: Record<Role, number>,
+  available: number[],
+): Record<Role, { min: number; max: number }[]> {
+  const caps = Object.fromEntries(
+    ROLES.map((r) => [r, available.map(() => Number.MAX_SAFE_INTEGER)]),
+  ) as Record<Role, number[]>;
+  for (;;) {
+    const bounds = Object.fromEntries(
+      ROLES.map((r) => [r, waterFill(prior[r], future[r], caps[r])]),
+    ) as Record<Role, { min: number; max: number }[]>;
+    let changed = false;
+    available.forEach((avail, g) => {
+      const need = ROLES.reduce((sum, r) => sum + bounds[r][g]!.min, 0);
+      if (need <= avail) return;
+      const role = [...ROLES].reverse().reduce((a, b) => (bounds[b][g]!.min > bounds[a][g]!.min ? b : a));
+      caps[role][g] = bounds[role][g]!.min - 1;
+      changed = true;
+    });
+    if (!changed) return bounds;
+  }
 }
 
 export const ROLE_ORDER: Record<Role, number> = { presenter: 0, summarizer: 1, reviewer: 2 };
@@ -126,6 +183,52 @@ export function buildInstance(input: AssignmentInput): Instance {
     weekOf.push(w);
   }
 
+  let groupLoads: Instance['groupLoads'] = null;
+  let spread = reviewerSpread;
+  const kept: Instance['kept'] = [];
+  if (input.prior !== undefined || (input.published ?? []).length > 0) {
+    const held = (role: Role) =>
+      groups.map((g) => (input.prior ?? []).filter((a) => a.groupId === g.id && a.role === role).length);
+    const prior = Object.fromEntries(ROLES.map((r) => [r, held(r)])) as Record<Role, number[]>;
+    const excludedAt = new Set((input.exclusions ?? []).map((e) => `${e.groupId}|${e.meetingId}`));
+    const available = groups.map((g) => meetings.filter((m) => !excludedAt.has(`${g.id}|${m.id}`)).length);
+    const perGroup = termLoads(
+      prior,
+      {
+        presenter: loads.presenter.total,
+        summarizer: loads.summarizer.total,
+        reviewer: eachOnce ? 0 : loads.reviewer.total,
+      },
+      available,
+    );
+    for (const role of ROLES) {
+      if (role === 'reviewer' && eachOnce) {
+        perGroup.reviewer = prior.reviewer.map((f) => (f > 0 ? { min: 0, max: 0 } : { min: 1, max: 1 }));
+        const remaining = prior.reviewer.filter((f) => f === 0).length;
+        loads.reviewer = { total: remaining, min: 0, max: 1 };
+        spread =
+          mCount > 0 ? { min: Math.floor(remaining / mCount), max: Math.ceil(remaining / mCount) } : null;
+      }
+      const bounds = perGroup[role];
+      if (bounds.length > 0 && !(role === 'reviewer' && eachOnce)) {
+        loads[role] = {
+          total: loads[role].total,
+          min: Math.min(...bounds.map((b) => b.min)),
+          max: Math.max(...bounds.map((b) => b.max)),
+        };
+      }
+    }
+    groupLoads = perGroup;
+    const seen = new Set<string>();
+    for (const a of input.published ?? []) {
+      const g = groupIndex.get(a.groupId);
+      const m = meetingIndex.get(a.meetingId);
+      if (g === undefined || m === undefined || seen.has(`${g}|${m}|${a.role}`)) continue;
+      seen.add(`${g}|${m}|${a.role}`);
+      kept.push({ g, m, role: a.role });
+    }
+  }
+
   return {
     groups,
     meetings,
@@ -135,12 +238,14 @@ export function buildInstance(input: AssignmentInput): Instance {
     cost,
     prefLength,
     perMeeting: { presenter: p, summarizer: s, reviewer: eachOnce ? null : v },
-    reviewerSpread,
+    reviewerSpread: spread,
     loads,
     locks,
     excluded,
     weeks,
     weekOf,
+    groupLoads,
+    kept,
   };
 }
 

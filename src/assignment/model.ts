@@ -49,16 +49,17 @@
  * caller used; ties are broken by that canonical order (first group, first meeting), not by chance.
  */
 import type { Instance } from './instance.js';
-import { ROLES } from './instance.js';
+import { groupLoad, ROLES } from './instance.js';
 import type { Role, StageResult } from './types.js';
 
-export type StageName = 'fairness' | 'total' | 'spread';
+export type StageName = 'fairness' | 'total' | 'spread' | 'disruption';
 
 /** What each stage minimises, in words (shown in the plan's stats). */
 export const STAGE_OBJECTIVE: Record<StageName, string> = {
   fairness: "worst group's presenter preference cost",
   total: "sum of groups' presenter preference costs",
   spread: 'extra roles held by one group within one week',
+  disruption: 'roles of the plan in force that the re-plan changes',
 };
 
 export interface Stage {
@@ -203,7 +204,7 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
   // Balanced loads per role.
   for (let g = 0; g < n; g++) {
     for (const role of activeRoles) {
-      const { min, max } = inst.loads[role];
+      const { min, max } = groupLoad(inst, role, g);
       addRow(
         min,
         max,
@@ -256,6 +257,12 @@ export function buildModel(inst: Instance, options: BuildOptions = {}): MipModel
     stages.push({ name: 'total', objective: STAGE_OBJECTIVE.total, cost: total });
   }
   stages.push({ name: 'spread', objective: STAGE_OBJECTIVE.spread, cost: spread });
+  if (inst.kept.length > 0 && !options.presenterOnly) {
+    // Keeping a published role scores −1: the least value is the most roles kept, i.e. the fewest changes.
+    const disruption = new Float64Array(numCols);
+    for (const k of inst.kept) disruption[x[k.g]![k.m]![ROLE_POS[k.role]]!] = -1;
+    stages.push({ name: 'disruption', objective: STAGE_OBJECTIVE.disruption, cost: disruption });
+  }
 
   return {
     numCols,

@@ -104,7 +104,8 @@ function presenterRelaxation(inst: Instance, clock: () => number) {
  */
 function solveFull(highs: Highs, inst: Instance, budget: Budget, clock: () => number): Outcome {
   const hasPresenters = inst.loads.presenter.max > 0;
-  const relaxed = hasPresenters ? presenterRelaxation(inst, clock) : null;
+  // A re-plan (own loads per group, roles to keep) has no flow shortcut: the model solves every stage.
+  const relaxed = hasPresenters && !inst.groupLoads ? presenterRelaxation(inst, clock) : null;
   if (relaxed && 'infeasible' in relaxed) return { infeasible: true };
   if (relaxed) {
     const quick = completeWithoutClash(inst, relaxed.presenters);
@@ -164,6 +165,24 @@ function solveWithModel(
     const done = (spread: { value: number; proven: boolean; gap: number; seconds: number }): Solved => {
       if (!spread.proven) status = 'time_limit';
       stages.push(stageResult('spread', spread.value, spread.proven, spread.gap, spread.seconds));
+      const disruption = mip.stages.find((s) => s.name === 'disruption');
+      if (disruption) {
+        // Stage 4 of a re-plan: with the other three fixed, keep as many published roles as possible.
+        const keptNow = (cv: ArrayLike<number>) =>
+          disruption.cost.reduce((sum, c, i) => sum + (c !== 0 && (cv[i] ?? 0) > 0.5 ? 1 : 0), 0);
+        runner.fix(spreadCost, spread.value);
+        const out = runner.run(disruption.cost, budget.left, best!.colValue);
+        budget.spent += out.seconds;
+        const changes = (cv: ArrayLike<number>) => inst.kept.length - keptNow(cv);
+        if (out.kind === 'solution') {
+          best = { colValue: out.colValue, spread: spread.value };
+          if (!out.proven) status = 'time_limit';
+          stages.push(stageResult('disruption', changes(out.colValue), out.proven, out.gap, out.seconds));
+        } else {
+          status = 'time_limit';
+          stages.push(stageResult('disruption', changes(best!.colValue), false, 1, out.seconds));
+        }
+      }
       return { colValue: best!.colValue, stages, status, seconds: budget.spent };
     };
     let spreadSeconds = 0;

@@ -60,6 +60,17 @@ export interface AssignmentInput {
    * 'note' (default) plans as evenly as possible and says so in the notes; 'fail' refuses.
    */
   shortfall?: 'note' | 'fail';
+  /**
+   * A re-plan: the roles already held in frozen classes (classes not among `meetings`). They are not
+   * planned again but count in each group's load over the term, so the planned meetings balance the
+   * whole term (a group that joined late takes what balance needs, no more).
+   */
+  prior?: RoleAssignment[];
+  /**
+   * The plan in force on the planned meetings. After the other stages the plan keeps as many of these
+   * roles as it can (fewest changes), so a re-plan moves only what the new numbers need.
+   */
+  published?: RoleAssignment[];
 }
 
 export interface RoleAssignment {
@@ -91,7 +102,7 @@ export interface GroupOutcome {
 export type PlanStatus = 'optimal' | 'time_limit';
 
 export interface StageResult {
-  name: 'fairness' | 'total' | 'spread';
+  name: 'fairness' | 'total' | 'spread' | 'disruption';
   /** What the stage minimised, in words. */
   objective: string;
   value: number;

@@ -12,6 +12,7 @@ interface AssignOptions {
   dryRun?: boolean;
   json?: boolean;
   timeLimit?: string;
+  at?: string;
 }
 
 const ROLE_WORD = { presenter: 'presents', summarizer: 'summarizes', reviewer: 'reviews' } as const;
@@ -20,6 +21,12 @@ function describePlan(plan: RolePlanPreview): string[] {
   const lines = [
     `${plan.status === 'optimal' ? 'Optimal' : `Time limit reached (gap ${(plan.gap * 100).toFixed(1)}%)`} in ${Math.round(plan.solveTimeMs)} ms; mean presenter rank ${plan.meanRank.toFixed(2)}, worst ${plan.worstRank}, week clashes ${plan.weekClashes}.`,
     ...plan.notes.map((n) => `note: ${n}`),
+    ...(plan.frozenClasses > 0
+      ? [`${plan.frozenClasses} classes under way or past keep their roles; only the rest is planned.`]
+      : []),
+    ...plan.changes.map(
+      (c) => `change: ${c.meetingLabel} ${c.role}: ${c.from ?? 'nobody'} -> ${c.to ?? 'nobody'} (${c.why})`,
+    ),
     ...plan.groups.map((g) => `${g.groupName}: ${g.explanation}`),
   ];
   return lines;
@@ -44,6 +51,10 @@ export function registerAssign(program: Command): void {
     .option('--dry-run', 'plan and print, change nothing')
     .option('--json', 'print the plan (and the diff) as JSON')
     .option('--time-limit <seconds>', 'solver time budget in seconds (default 20)')
+    .option(
+      '--at <instant>',
+      'plan as at this ISO-8601 instant with offset (default now): classes under way then keep their roles',
+    )
     .action(async (slug: string, opts: AssignOptions) => {
       // Loaded here so that other commands start without the solver and storage modules.
       const { loadConfig } = await import('../config.js');
@@ -63,7 +74,16 @@ export function registerAssign(program: Command): void {
           viewer: { userId: 'cli', isAdmin: true },
           membership: { role: null, dropped: false },
         };
-        const deps = { db };
+        let deps: { db: typeof db; clock?: () => Date } = { db };
+        if (opts.at !== undefined) {
+          const at = /(Z|[+-]\d{2}:?\d{2})$/i.test(opts.at) ? new Date(opts.at) : new Date(Number.NaN);
+          if (Number.isNaN(at.getTime()))
+            throw new DomainError(
+              'invalid_input',
+              '--at takes an ISO-8601 instant with an offset, e.g. 2024-11-10T12:00:00-06:00.',
+            );
+          deps = { db, clock: () => at };
+        }
         const seconds = opts.timeLimit ? Number(opts.timeLimit) : undefined;
         if (seconds !== undefined && !(seconds > 0 && seconds <= 3600))
           throw new DomainError(

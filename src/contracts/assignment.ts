@@ -31,6 +31,21 @@ export const rolePlanSchema = z.object({
     changed: z.array(namedRole.omit({ role: true }).extend({ from: roleSchema, to: roleSchema })),
     unchanged: z.number().int(),
   }),
+  frozenClasses: z.number().int(),
+  changes: z.array(
+    z.object({
+      meetingId: z.string(),
+      meetingLabel: z.string(),
+      meetingDate: z.string(),
+      role: roleSchema,
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      fromGroupId: z.string().nullable(),
+      toGroupId: z.string().nullable(),
+      reason: z.enum(['new-group', 'dropped-group', 'locked', 'fairness']),
+      why: z.string(),
+    }),
+  ),
   groups: z.array(
     z.object({
       groupId: z.string(),

@@ -46,7 +46,15 @@ export interface VersionView {
   /** Text hand-ins (questions, summaries written in the browser). */
   text: string | null;
   warnings: string[];
-  reviews: Array<{ id: string; decision: Decision; body: string; author: string; at: string }>;
+  /** resubmitBy: a return's resubmission window (a new version handed in until then is on time), else null. */
+  reviews: Array<{
+    id: string;
+    decision: Decision;
+    body: string;
+    author: string;
+    at: string;
+    resubmitBy: string | null;
+  }>;
   counted: boolean;
 }
 

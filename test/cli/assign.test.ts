@@ -51,9 +51,12 @@ describe('seminar assign', () => {
 
   it('prints the same plan as the one applied (same input, same plan) as JSON and changes nothing', async () => {
     const before = await roles();
-    const { stdout } = await run('node', ['bin/seminar.js', 'assign', SLUG, '--dry-run', '--json'], {
-      env: env(),
-    });
+    // Before the term: no class is under way, so the whole term is planned again (and comes out the same).
+    const { stdout } = await run(
+      'node',
+      ['bin/seminar.js', 'assign', SLUG, '--dry-run', '--json', '--at', '2024-08-01T00:00:00Z'],
+      { env: env() },
+    );
     const plan = JSON.parse(stdout) as {
       status: string;
       assignments: unknown[];
@@ -63,7 +66,25 @@ describe('seminar assign', () => {
     expect(plan.status).toBe('optimal');
     expect(plan.groups).toHaveLength(4);
     expect(plan.diff).toMatchObject({ added: [], removed: [], changed: [], unchanged: before.length });
+    expect(plan).toMatchObject({ changes: [], frozenClasses: 0 });
     expect(await roles()).toEqual(before);
+  }, 120_000);
+
+  it('plans nothing of a term that is over: every class keeps its roles and the change list is empty', async () => {
+    const before = await roles();
+    const { stdout } = await run('node', ['bin/seminar.js', 'assign', SLUG, '--dry-run', '--json'], {
+      env: env(),
+    });
+    const plan = JSON.parse(stdout) as { changes: unknown[]; frozenClasses: number; assignments: unknown[] };
+    expect(plan.changes).toEqual([]);
+    expect(plan.assignments).toEqual([]);
+    expect(plan.frozenClasses).toBe(new Set(before.map((r) => r.meetingId)).size);
+    expect(await roles()).toEqual(before);
+    const bad = await run('node', ['bin/seminar.js', 'assign', SLUG, '--dry-run', '--at', 'Nov 10'], {
+      env: env(),
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(bad).toMatchObject({ code: 1 });
+    expect((bad as { stderr: string }).stderr).toMatch(/--at takes an ISO-8601 instant/);
   }, 120_000);
 
   it('applies without --dry-run and prints the diff in words', async () => {

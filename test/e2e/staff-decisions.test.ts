@@ -151,6 +151,12 @@ describe.skipIf(!run)('staff decisions in Chromium', () => {
           )
           .count(),
       ).toBe(1);
+      await poll(() =>
+        ta
+          .getByRole('list', { name: 'Reviews of version 1' })
+          .getByText(/resubmit by Wed, Oct 9 · 5:00 PM CDT/)
+          .count(),
+      ).toBe(1);
       // Decided once: no second approve or return on this version.
       await poll(() =>
         review.getByText(/Version 1 was returned; a decision is made once per version/).count(),

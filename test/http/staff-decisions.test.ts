@@ -149,6 +149,14 @@ describeEachDialect('staff decisions', (get) => {
     const item = await proposalItem('ben');
     expect(item).toMatchObject({ decision: 'returned', resubmitBy: until, dueAt: until, state: 'done' });
     expect(item.blocker).toBeNull();
+    const detail = (
+      await clients.ta!.get(
+        `${api}/deliverables/proposal/hand-ins?owner=${encodeURIComponent(`g:${world.groups.alpha}`)}`,
+      )
+    ).json();
+    expect(detail.occasions[0].slots[0].versions[0].reviews).toMatchObject([
+      { decision: 'returned', resubmitBy: until, author: 'Prof' },
+    ]);
     const entry = (await audits('submission-reviewed')).at(-1)!;
     expect(JSON.parse(entry.details!)).toMatchObject({ decision: 'returned', resubmitBy: until });
 

@@ -6,7 +6,8 @@ import { createDb, type Db } from '../../src/storage/db.js';
 import { listSubmissions } from '../../src/storage/repositories/work.js';
 import { describeEachDialect } from '../support/dialects.js';
 import { TestClient } from './auth-client.js';
-import { buildWorkWorld, SLUG, type WorkWorld } from './work-helpers.js';
+import { makePdf } from '../files/build.js';
+import { buildWorkWorld, multipart, SLUG, type WorkWorld } from './work-helpers.js';
 
 const NOW = new Date('2024-08-27T12:00:00Z'); // questions for Aug 28 are open
 
@@ -76,5 +77,29 @@ describeEachDialect('versions of one hand-in sent at once', (get) => {
     expect(rows.map((r) => r.version).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 30 }, (_, i) => i + 1),
     );
+  });
+
+  it('keeps every version of one file uploaded at once (the same bytes each time), and the file once', async () => {
+    const pdf = await makePdf(2);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        clients[i % clients.length]!.request({
+          method: 'POST',
+          url: `${api}/submissions/upload?deliverableKey=proposal&acknowledgePolicy=true`,
+          ...multipart('proposal.pdf', pdf),
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 201));
+    const rows = await listSubmissions(get().db, { courseId: world.courseId, deliverableKey: 'proposal' });
+    expect(rows.map((r) => r.version).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 10 }, (_, i) => i + 1),
+    );
+    expect(new Set(rows.map((r) => r.sha256)).size).toBe(1);
+    for (const a of answers) {
+      const download = await clients[0]!.get(`${api}/submissions/${a.json().id}/download`);
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.equals(pdf)).toBe(true);
+    }
   });
 });

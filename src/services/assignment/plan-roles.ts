@@ -30,6 +30,23 @@ export interface NamedRole {
   role: Role;
 }
 
+export type ChangeReason = 'new-group' | 'dropped-group' | 'locked' | 'fairness';
+
+/** One role seat of a class that the plan gives to another group (from or to null: nobody). */
+export interface RoleChange {
+  meetingId: string;
+  meetingLabel: string;
+  meetingDate: string;
+  role: Role;
+  from: string | null;
+  to: string | null;
+  fromGroupId: string | null;
+  toGroupId: string | null;
+  reason: ChangeReason;
+  /** The reason in words. */
+  why: string;
+}
+
 export interface RolePlanPreview {
   planId: string;
   createdAt: string;
@@ -50,6 +67,10 @@ export interface RolePlanPreview {
     changed: Array<Omit<NamedRole, 'role'> & { from: Role; to: Role }>;
     unchanged: number;
   };
+  /** Classes whose roles were fixed when the plan was made (started, deadline passed, or holding hand-ins). */
+  frozenClasses: number;
+  /** Every role seat the plan moves, against the roles in force, with why. Never a frozen class. */
+  changes: RoleChange[];
   groups: Array<{
     groupId: string;
     groupName: string;
@@ -74,6 +95,76 @@ function namer(state: AssignmentState) {
   });
 }
 
+const ROLE_ORDER: Record<Role, number> = { presenter: 0, summarizer: 1, reviewer: 2 };
+
+/**
+ * The seats that change hands, class by class and role by role: the groups that lose a seat are paired in
+ * order with the groups that gain one. Why: the gaining group is new (it held no role before), the losing
+ * group left the course, the gaining group is locked there by staff, or else the loads are rebalanced.
+ */
+export function roleChanges(
+  state: AssignmentState,
+  before: RoleAssignment[],
+  after: RoleAssignment[],
+): RoleChange[] {
+  const holders = (list: RoleAssignment[]) => {
+    const map = new Map<string, string[]>();
+    for (const a of list)
+      map.set(`${a.meetingId}|${a.role}`, [...(map.get(`${a.meetingId}|${a.role}`) ?? []), a.groupId]);
+    return map;
+  };
+  const was = holders(before);
+  const will = holders(after);
+  const active = new Set(state.input.groups.map((g) => g.id));
+  const heldBefore = new Set(state.current.map((a) => a.groupId));
+  const locked = new Set((state.input.locks ?? []).map((l) => `${l.meetingId}|${l.groupId}|${l.role}`));
+  const name = (id: string | null) => (id === null ? null : (state.groupNames.get(id) ?? id));
+  const changes: RoleChange[] = [];
+  for (const key of new Set([...was.keys(), ...will.keys()])) {
+    const [meetingId, role] = key.split('|') as [string, Role];
+    const old = was.get(key) ?? [];
+    const neu = will.get(key) ?? [];
+    const lost = old.filter((g) => !neu.includes(g)).sort();
+    const gained = neu.filter((g) => !old.includes(g)).sort();
+    for (let i = 0; i < Math.max(lost.length, gained.length); i++) {
+      const from = lost[i] ?? null;
+      const to = gained[i] ?? null;
+      const reason: ChangeReason =
+        to !== null && !heldBefore.has(to)
+          ? 'new-group'
+          : from !== null && !active.has(from)
+            ? 'dropped-group'
+            : to !== null && locked.has(`${meetingId}|${to}|${role}`)
+              ? 'locked'
+              : 'fairness';
+      const why = {
+        'new-group': `${name(to)} is new and takes its share of the classes left.`,
+        'dropped-group': `${name(from)} no longer has active members.`,
+        locked: `Staff locked ${name(to)} as ${role} here.`,
+        fairness: 'Evens out the roles each group holds over the term.',
+      }[reason];
+      changes.push({
+        meetingId,
+        meetingLabel: state.meetingLabels.get(meetingId) ?? meetingId,
+        meetingDate: state.meetingDates.get(meetingId) ?? '',
+        role,
+        from: name(from),
+        to: name(to),
+        fromGroupId: from,
+        toGroupId: to,
+        reason,
+        why,
+      });
+    }
+  }
+  return changes.sort(
+    (a, b) =>
+      (a.meetingDate < b.meetingDate ? -1 : a.meetingDate > b.meetingDate ? 1 : 0) ||
+      ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
+      (a.from ?? '').localeCompare(b.from ?? ''),
+  );
+}
+
 export function presentPlan(
   state: AssignmentState,
   row: { id: string; created_at: string; applied_at: string | null; input_hash: string },
@@ -81,7 +172,8 @@ export function presentPlan(
 ): RolePlanPreview {
   const name = namer(state);
   const locked = new Set((state.input.locks ?? []).map((l) => `${l.meetingId}|${l.groupId}|${l.role}`));
-  const diff = diffPlans(state.current, plan.assignments);
+  const current = state.current.filter((a) => !state.frozen.has(a.meetingId));
+  const diff = diffPlans(current, plan.assignments);
   const label = (id: string) => state.meetingLabels.get(id) ?? id;
   return {
     planId: row.id,
@@ -106,6 +198,8 @@ export function presentPlan(
       changed: diff.changed.map((c) => ({ ...name(c), from: c.from, to: c.to })),
       unchanged: diff.unchanged,
     },
+    frozenClasses: state.frozen.size,
+    changes: roleChanges(state, current, plan.assignments),
     groups: plan.groups.map((g) => ({
       groupId: g.groupId,
       groupName: state.groupNames.get(g.groupId) ?? g.groupId,
@@ -121,6 +215,32 @@ export function presentPlan(
   };
 }
 
+/** The plan of a term whose classes are all frozen: every role stays, nothing is left to plan. */
+function nothingLeft(state: AssignmentState): AssignmentPlan {
+  return {
+    ok: true,
+    assignments: [],
+    groups: state.input.groups.map((g) => ({
+      groupId: g.id,
+      presenting: [],
+      summarizing: [],
+      reviewing: [],
+      presenterCost: null,
+      explanation: 'Every class is under way or past, so its roles stay as they are.',
+    })),
+    stats: {
+      status: 'optimal',
+      stages: [],
+      gap: 0,
+      solveTimeMs: 0,
+      worstRank: 0,
+      meanRank: 0,
+      weekClashes: 0,
+    },
+    notes: ['Every class is under way or past: nothing is left to plan.'],
+  };
+}
+
 /** Solves for the current input and stores the plan; nothing is applied. Infeasible input is a conflict naming the cause. */
 export async function planRoles(
   deps: ServiceDeps,
@@ -130,8 +250,17 @@ export async function planRoles(
   authorize(access, 'runAssignment');
   const now = nowOf(deps);
   const scope = await loadScope(deps.db, access);
-  const state = await loadAssignmentState(deps.db, scope.course, scope.settings, options.timeLimitSeconds);
-  const result = await planAssignment(state.input);
+  const state = await loadAssignmentState(
+    deps.db,
+    scope.course,
+    scope.settings,
+    options.timeLimitSeconds,
+    now,
+  );
+  const result =
+    state.input.meetings.length === 0 && state.frozen.size > 0
+      ? nothingLeft(state)
+      : await planAssignment(state.input);
   if (!result.ok) {
     throw new DomainError('conflict', `No plan: ${result.messages.join(' ')}`, {
       reason: result.reason,
@@ -172,7 +301,7 @@ export async function latestRolePlan(
   const row = await latestPlan(deps.db, access.course.id, 'roles');
   if (!row) return null;
   const scope = await loadScope(deps.db, access);
-  const state = await loadAssignmentState(deps.db, scope.course, scope.settings);
+  const state = await loadAssignmentState(deps.db, scope.course, scope.settings, undefined, nowOf(deps));
   return presentPlan(state, row, JSON.parse(row.plan) as AssignmentPlan);
 }
 
@@ -194,18 +323,22 @@ export async function applyRolePlan(
   const scope = await loadScope(deps.db, access);
   const plan = JSON.parse(row.plan) as AssignmentPlan;
   return writeTransaction(deps.db, async (trx) => {
-    const state = await loadAssignmentState(trx, scope.course, scope.settings);
+    const state = await loadAssignmentState(trx, scope.course, scope.settings, undefined, now);
     if (state.inputHash !== row.input_hash) {
       throw new DomainError(
         'conflict',
-        'Groups, rankings, locks or settings changed since this plan was computed: plan again and check the new preview.',
+        'Groups, rankings, locks, settings or the classes already under way changed since this plan was computed: plan again and check the new preview.',
         { reason: 'stale-plan' },
       );
     }
     const preview = presentPlan(state, row, plan);
     const locked = new Set((state.input.locks ?? []).map((l) => `${l.meetingId}|${l.groupId}|${l.role}`));
     const at = now.toISOString();
-    await deleteRolesOfCourse(trx, access.course.id, { keepLocked: false });
+    // Frozen classes keep their roles: the plan covers only the classes after them.
+    await deleteRolesOfCourse(trx, access.course.id, {
+      keepLocked: false,
+      keepMeetings: [...state.frozen.keys()],
+    });
     await insertRoles(
       trx,
       plan.assignments.map((a: RoleAssignment, i) => ({

@@ -237,6 +237,7 @@ export async function ownerHandIns(
             body: r.body,
             author: people.get(r.author_id) ?? 'staff',
             at: r.created_at,
+            resubmitBy: r.resubmit_until ?? null,
           })),
           counted: h?.counted?.id === v.id,
         })),

@@ -66,10 +66,12 @@ export async function listRoleRows(db: Db, courseId: string): Promise<RoleAssign
 export async function deleteRolesOfCourse(
   db: Db,
   courseId: string,
-  opts: { keepLocked: boolean },
+  opts: { keepLocked: boolean; keepMeetings?: string[] },
 ): Promise<void> {
   let q = db.deleteFrom('role_assignments').where('course_id', '=', courseId);
   if (opts.keepLocked) q = q.where('locked', '=', 0);
+  if (opts.keepMeetings && opts.keepMeetings.length > 0)
+    q = q.where('meeting_id', 'not in', opts.keepMeetings);
   await q.execute();
 }
 

@@ -100,6 +100,18 @@ export async function countSubmissions(db: Db, courseId: string): Promise<number
   return Number(row.n);
 }
 
+/** Hand-ins per class date (every version counts), for the classes that hold any. */
+export async function countHandInsByMeetingDate(db: Db, courseId: string): Promise<Map<string, number>> {
+  const rows = await work(db)
+    .selectFrom('submissions')
+    .select((eb) => ['meeting_date', eb.fn.countAll<string | number>().as('n')])
+    .where('course_id', '=', courseId)
+    .where('meeting_date', 'is not', null)
+    .groupBy('meeting_date')
+    .execute();
+  return new Map(rows.map((r) => [r.meeting_date!, Number(r.n)]));
+}
+
 export async function listFilesOf(db: Db, submissionIds: string[]): Promise<SubmissionFileRow[]> {
   if (submissionIds.length === 0) return [];
   const out: SubmissionFileRow[] = [];

@@ -178,6 +178,13 @@ export function Slot({
                     {v.reviews.map((r) => (
                       <li key={r.id} className={`review review-${r.decision}`}>
                         <strong>{DECISION[r.decision]}</strong> by {r.author}, {formatInstant(r.at, zone)}
+                        {r.resubmitBy ? (
+                          <>
+                            {' '}
+                            — resubmit by{' '}
+                            <time dateTime={r.resubmitBy}>{formatInstant(r.resubmitBy, zone)}</time>
+                          </>
+                        ) : null}
                         {r.body ? <p className="review-body">{r.body}</p> : null}
                       </li>
                     ))}
