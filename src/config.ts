@@ -1,5 +1,6 @@
 // The only reader of process.env: parses the environment once into a frozen config.
 import { z } from 'zod';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 const envSchema = z.object({
@@ -17,6 +18,11 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Seminar <seminar@localhost>'),
+  /**
+   * Reverse proxies whose X-Forwarded-For / -Proto / -Host are believed: comma-separated addresses,
+   * CIDR ranges, or the names loopback, linklocal, uniquelocal. Unset: no proxy is trusted.
+   */
+  TRUSTED_PROXIES: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set by CI: suites that need PostgreSQL or Chromium must fail instead of skipping. */
   CI: z.string().optional(),
@@ -35,6 +41,8 @@ export interface Config {
   publicUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Proxies whose forwarding headers are trusted (empty: none; the client is the peer address). */
+  trustedProxies: readonly string[];
   logLevel: string;
   ci: boolean;
   testPgUrl: string | null;
@@ -58,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `Invalid configuration:\n  TIME_ZONE: "${e.TIME_ZONE}" is not an IANA time zone (e.g. America/Chicago)`,
     );
   }
+  const trustedProxies = parseTrustedProxies(e.TRUSTED_PROXIES);
   const dataDir = resolve(e.DATA_DIR);
   return Object.freeze({
     port: e.PORT,
@@ -71,11 +80,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    trustedProxies,
     logLevel: e.LOG_LEVEL,
     ci: e.CI === 'true' || e.CI === '1',
     testPgUrl: e.SEMINAR_TEST_PG_URL ?? null,
     chromePath: e.CHROME_PATH,
   } satisfies Config);
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** "127.0.0.1, 10.0.0.0/8, loopback" → the list; anything else is a ConfigError naming the entry. */
+function parseTrustedProxies(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const entry of entries) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const max = version === 6 ? 128 : 32;
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+    if (PROXY_NAMES.has(entry)) continue;
+    if (version === 0 || !okBits || rest.length > 0) {
+      throw new ConfigError(
+        `Invalid configuration:\n  TRUSTED_PROXIES: "${entry}" is not an IP address, a CIDR range (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`,
+      );
+    }
+  }
+  return entries;
 }
 
 function isValidZone(zone: string): boolean {

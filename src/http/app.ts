@@ -86,7 +86,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: logLevel === false ? false : { level: logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-* count only from the proxies TRUSTED_PROXIES names (none by default).
+    trustProxy: options.config.trustedProxies.length > 0 ? [...options.config.trustedProxies] : false,
     // A URL that cannot be decoded is bad input, answered like every other error.
     frameworkErrors: (error, _request, reply) => {
       sendError(

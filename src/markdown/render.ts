@@ -1,6 +1,18 @@
 // Markdown -> sanitized HTML for syllabus text shown on the site (raw HTML in the source is escaped, then sanitized).
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { isSafeLinkUrl } from '../contracts/safe-links.js';
+
+/** The few entities markdown-it writes into attributes, decoded as a browser would read them. */
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 
@@ -49,8 +61,13 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
   transformTags: {
-    // Every link leaves without handing over the page (window.opener) or the referrer.
-    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } }),
+    // Every link leaves without handing over the page (window.opener) or the referrer; a target
+    // that is not http(s), mailto or relative (however encoded) loses its href.
+    a: (tagName, attribs) => {
+      const { href, ...rest } = attribs;
+      const safe = href !== undefined && isSafeLinkUrl(decodeEntities(href));
+      return { tagName, attribs: { ...rest, ...(safe ? { href } : {}), rel: 'noopener noreferrer' } };
+    },
   },
 };
 

@@ -30,6 +30,7 @@ import { isStaffTable, readStaffTable } from './staff.js';
 import { findTables, type Table } from './tables.js';
 import { collapse, findLinks, plain, sentences, tidyMarkdown } from './text.js';
 import type { ParseOptions, ParseResult, SyllabusWarning } from './types.js';
+import { dropUnsafeLinks } from './safe-links.js';
 
 export function parseSyllabus(input: string | Uint8Array, options: ParseOptions): ParseResult {
   try {
@@ -370,6 +371,11 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     });
   }
 
+  const linked = dropUnsafeLinks(
+    { meetings, staff: logistics.staff, forum: logistics.forum, resources },
+    lines,
+    warnings,
+  );
   const course: CourseModel = {
     code: header?.code ?? null,
     title,
@@ -377,17 +383,17 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     timeZone,
     location: logistics.location,
     pattern: logistics.pattern,
-    staff: logistics.staff,
-    forum: logistics.forum,
+    staff: linked.staff,
+    forum: linked.forum,
     staffEmail: logistics.staffEmail,
     description,
     objectives,
     units: schedule.units.map((t) => ({ title: t })),
-    meetings,
+    meetings: linked.meetings,
     components,
     policies,
     milestones,
-    resources,
+    resources: linked.resources,
     groupSize,
   };
   warnings.sort((a, b) => a.line - b.line);

@@ -62,8 +62,9 @@ export async function authPlugin(app: FastifyInstance, deps: AppDeps): Promise<v
   });
 
   app.addHook('onRequest', async (request) => {
-    // Only the API needs to know who is asking; the web client's static files do not.
-    if (!request.url.startsWith('/api/')) return;
+    // Only the API needs to know who is asking; the web client's static files do not. The matched
+    // route decides, not the raw URL (a percent-encoded "/%61pi/" reaches the same API routes).
+    if (!isApiRoute(request)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await resolveSession(deps.db, token, deps.clock());
@@ -71,6 +72,12 @@ export async function authPlugin(app: FastifyInstance, deps: AppDeps): Promise<v
     request.session = session;
     request.viewer = { userId: session.user.id, isAdmin: session.user.is_admin === 1 };
   });
+}
+
+/** Whether the request was routed to an API route (by the router's match, whatever the URL's spelling). */
+export function isApiRoute(request: FastifyRequest): boolean {
+  const url = request.routeOptions.url;
+  return typeof url === 'string' && url.startsWith('/api/');
 }
 
 export function metaOf(request: FastifyRequest): RequestMeta {

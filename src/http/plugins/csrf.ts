@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { AppDeps } from '../deps.js';
 import { DomainError } from '../../services/errors.js';
-import { CSRF_COOKIE } from './auth.js';
+import { CSRF_COOKIE, isApiRoute } from './auth.js';
 
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -33,7 +33,7 @@ function originOf(value: string | undefined): string | null {
 export async function csrfPlugin(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const publicOrigin = new URL(deps.config.publicUrl).origin;
   app.addHook('preValidation', async (request: FastifyRequest) => {
-    if (SAFE.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (SAFE.has(request.method) || !isApiRoute(request)) return;
     const origin = originOf(request.headers.origin) ?? originOf(request.headers.referer);
     if (origin !== null && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) {
       throw new DomainError('forbidden', 'This request came from another site and was refused.', {

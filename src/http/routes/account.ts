@@ -15,7 +15,7 @@ import { clearSessionCookie, metaOf, requireUser } from '../plugins/auth.js';
 import { presentMyCourses, presentUser } from '../presenters/user.js';
 
 const tags = ['account'];
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 429: errorSchema };
 
 export const accountRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
@@ -59,7 +59,7 @@ export const accountRoutes: RoutePlugin = async (app, { deps }) => {
     '/account/password',
     {
       schema: {
-        summary: 'Change my password (other sessions end)',
+        summary: 'Change my password (other sessions end; current-password checks are rate limited)',
         tags,
         body: changePasswordBodySchema,
         response: { 200: z.object({ otherSessionsEnded: z.number() }), ...errors },

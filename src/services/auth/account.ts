@@ -7,6 +7,7 @@ import { DomainError } from '../errors.js';
 import type { RequestMeta } from './context.js';
 import { requireName } from './identity.js';
 import { assertNewPassword, hashPassword, verifyPassword } from './passwords.js';
+import { enforceLimit, LIMITS } from './rate-limit.js';
 import { endAllSessions } from './sessions.js';
 
 export async function changeName(
@@ -28,7 +29,7 @@ export async function changeName(
   return { ...user, name: clean };
 }
 
-/** Needs the current password; other sessions end (this one stays signed in). */
+/** Needs the current password (checks rate limited per account and per IP); other sessions end (this one stays signed in). */
 export async function changePassword(
   db: Db,
   now: Date,
@@ -36,6 +37,8 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string; sessionId: string },
   meta: RequestMeta,
 ): Promise<{ otherSessionsEnded: number }> {
+  await enforceLimit(db, LIMITS.passwordCheckIp, meta.ip ?? 'unknown', now);
+  await enforceLimit(db, LIMITS.passwordCheckUser, user.id, now);
   const fresh = await findUserById(db, user.id);
   if (!fresh || !(await verifyPassword(fresh.password_hash, input.currentPassword.slice(0, 1000)))) {
     throw new DomainError('invalid_input', 'Your current password is not right.', {

@@ -1,5 +1,6 @@
 // Normalizing and checking the e-mail addresses and names people type.
 import { z } from 'zod';
+import { invisibleCharacterIn, invisibleCharacterProblem } from '../../domain/names.js';
 import { DomainError } from '../errors.js';
 
 export const EMAIL_MAX = 254;
@@ -19,8 +20,8 @@ export function nameProblem(input: string): string | null {
   const name = input.trim();
   if (name.length === 0) return 'A name is required.';
   if (name.length > NAME_MAX) return `A name can be at most ${NAME_MAX} characters.`;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'A name cannot contain control characters.';
+  const invisible = invisibleCharacterIn(name);
+  if (invisible) return invisibleCharacterProblem('A name', invisible);
   return null;
 }
 

@@ -13,13 +13,16 @@ export interface Limit {
 /**
  * Sign-in: 10 attempts per address per 15 min (guessing one account), 300 per IP per 15 min
  * (generous: a lecture hall behind one NAT signs in at once). Reset: 3 e-mails per address per
- * hour, 30 per IP per hour.
+ * hour, 30 per IP per hour. Current-password checks (password change): 5 per account and 50 per IP
+ * per 15 min, so a borrowed session cannot guess its owner's password.
  */
 export const LIMITS = {
   signInEmail: { name: 'sign-in:email', max: 10, windowMs: 15 * 60_000 },
   signInIp: { name: 'sign-in:ip', max: 300, windowMs: 15 * 60_000 },
   resetEmail: { name: 'reset:email', max: 3, windowMs: 60 * 60_000 },
   resetIp: { name: 'reset:ip', max: 30, windowMs: 60 * 60_000 },
+  passwordCheckUser: { name: 'password-check:user', max: 5, windowMs: 15 * 60_000 },
+  passwordCheckIp: { name: 'password-check:ip', max: 50, windowMs: 15 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /** Start of the fixed window containing `now`. */

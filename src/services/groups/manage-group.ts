@@ -18,6 +18,7 @@ import {
   withdrawPendingInvitationsOf,
 } from '../../storage/repositories/groups.js';
 import { authorize, type CourseAccess } from '../enrollment/course-access.js';
+import { invisibleCharacterIn, invisibleCharacterProblem } from '../../domain/names.js';
 import { DomainError } from '../errors.js';
 import { nowOf, type ServiceDeps } from '../deps.js';
 import { assertBeforeDeadline, loadScope, nextGroupName, requireOwnGroup } from './context.js';
@@ -25,6 +26,11 @@ import { assertBeforeDeadline, loadScope, nextGroupName, requireOwnGroup } from 
 const NAME_MAX = 60;
 
 function cleanName(name: string | undefined): string | null {
+  const invisible = invisibleCharacterIn((name ?? '').replace(/[\t\n\r]/g, ' '));
+  if (invisible)
+    throw new DomainError('invalid_input', invisibleCharacterProblem('A group name', invisible), {
+      field: 'name',
+    });
   const trimmed = (name ?? '').replace(/\s+/g, ' ').trim();
   if (trimmed.length === 0) return null;
   if (trimmed.length > NAME_MAX)

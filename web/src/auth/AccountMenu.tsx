@@ -1,6 +1,6 @@
 // The site header's account corner: "Sign in" for visitors, the person's name and a link to their account otherwise.
 import { Link, useLocation } from '../router.js';
-import { useSession } from './client.js';
+import { signInHref, useSession } from './client.js';
 import './menu.css';
 
 export function AccountMenu() {
@@ -9,10 +9,11 @@ export function AccountMenu() {
   if (s.state !== 'ready') return null;
   const user = s.session.user;
   if (!user) {
-    const next = pathname === '/sign-in' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
     return (
       <nav className="account-menu" aria-label="Account">
-        <Link to={`/sign-in${next}`}>Sign in</Link>
+        <Link to={pathname === '/sign-in' ? `/sign-in${search}` : signInHref(pathname + search)}>
+          Sign in
+        </Link>
       </nav>
     );
   }

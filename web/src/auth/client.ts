@@ -1,6 +1,7 @@
 // The web client's account calls: the session probe, and state-changing requests that carry the CSRF token.
 import { useSyncExternalStore } from 'react';
 import type { SessionBody } from '../../../src/contracts/auth.js';
+import { safeNextPath } from '../../../src/contracts/safe-links.js';
 import { ApiError } from '../api.js';
 
 export type { LinkStatus, AccountBody, JoinStatus, JoinResult } from '../../../src/contracts/auth.js';
@@ -107,7 +108,15 @@ export function reloadInto(to: string): void {
   window.location.assign(to);
 }
 
-/** A same-site path from ?next= (never another origin). */
+/** A same-site path from ?next= (never another origin: decided after URL parsing). */
 export function safeNext(next: string | null, fallback = '/'): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+  return safeNextPath(next, fallback);
+}
+
+/** The sign-in page, returning to `here` (the current path and query) afterwards. */
+export function signInHref(here: string): string {
+  const next = safeNextPath(here, '');
+  return next === '' || next.startsWith('/sign-in')
+    ? '/sign-in'
+    : `/sign-in?next=${encodeURIComponent(next)}`;
 }

@@ -4,7 +4,7 @@ import { formatDateTime } from '../time.js';
 
 export function AuditTable({ log, caption }: { log: AuditBody; caption: string }) {
   return (
-    <div className="table-scroll" data-scroll-container="">
+    <div className="table-scroll" data-scroll-container="" tabIndex={0} role="region" aria-label={caption}>
       <table className="audit">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -1,34 +1,112 @@
-// The course's page navigation, built from the routes table so added pages appear without editing this file.
-import { useContext, useEffect, useRef } from 'react';
-import { NavLink } from '../router.js';
-import { coursePages, coursePageUrl } from '../routes.js';
+// The course's navigation, built from the routes table: the public course pages, then the signed-in workspace,
+// then the staff tools grouped under one "Staff" menu; one row at desktop width, and a visible "More" on a phone.
+import { useContext, useEffect, useState } from 'react';
+import { NavLink, useLocation } from '../router.js';
+import { coursePages, coursePageUrl, type CoursePageRoute } from '../routes.js';
 import { CourseContext } from '../course-context.js';
+import { Icon } from './Icon.js';
+
+/** Abilities only staff hold: their pages go under the Staff menu. */
+const STAFF_ABILITIES = new Set([
+  'viewRoster',
+  'viewAuditLog',
+  'runAssignment',
+  'viewAllSubmissions',
+  'recordAttendance',
+]);
+
+type Section = 'public' | 'workspace' | 'staff';
+function sectionOf(p: CoursePageRoute): Section {
+  if (!p.ability) return 'public';
+  return STAFF_ABILITIES.has(p.ability) ? 'staff' : 'workspace';
+}
+
+const SECTION_NAMES: Record<Section, string> = { public: 'Course', workspace: 'Your work', staff: 'Staff' };
 
 export function CourseNav({ slug }: { slug: string }) {
   // Adapts to the viewer's role: a page that needs an ability shows only to those who have it.
   const abilities = useContext(CourseContext)?.abilities ?? {};
-  const list = useRef<HTMLUListElement>(null);
-  const path = typeof window === 'undefined' ? '' : window.location.pathname;
-  // On a phone the row scrolls sideways: keep the current page's link in view.
+  const { pathname } = useLocation();
+  const [open, setOpen] = useState<'staff' | 'more' | null>(null);
+  useEffect(() => setOpen(null), [pathname]);
   useEffect(() => {
-    const ul = list.current;
-    const current = ul?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (!ul || !current || ul.scrollWidth <= ul.clientWidth) return;
-    ul.scrollLeft = current.offsetLeft - ul.offsetLeft - (ul.clientWidth - current.offsetWidth) / 2;
-  }, [path]);
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(null);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+  const pages = coursePages.filter((p) => !p.ability || abilities[p.ability]);
+  const of = (s: Section) => pages.filter((p) => sectionOf(p) === s);
+  const isCurrent = (p: CoursePageRoute) =>
+    pathname.replace(/\/$/, '') === coursePageUrl(slug, p.path).replace(/\/$/, '');
+  const link = (p: CoursePageRoute) => (
+    <NavLink to={coursePageUrl(slug, p.path)} end={p.path === ''}>
+      {p.label}
+    </NavLink>
+  );
+  const staff = of('staff');
+  // On a phone the row keeps the first two pages and the current one; the rest are behind "More".
+  const inline = (p: CoursePageRoute, i: number) => (
+    <li key={p.path} className={i < 2 || isCurrent(p) ? undefined : 'nav-wide'}>
+      {link(p)}
+    </li>
+  );
   return (
     <nav className="course-nav" aria-label="Course pages">
-      <ul ref={list}>
-        {coursePages
-          .filter((p) => !p.ability || abilities[p.ability])
-          .map((p) => (
-            <li key={p.path}>
-              <NavLink to={coursePageUrl(slug, p.path)} end={p.path === ''}>
-                {p.label}
-              </NavLink>
-            </li>
-          ))}
+      <ul className="nav-row">
+        {of('public').map(inline)}
+        {of('workspace').length > 0 ? <li className="nav-sep nav-wide" aria-hidden="true" /> : null}
+        {of('workspace').map((p) => inline(p, 99))}
+        {staff.length > 0 ? (
+          <li className="nav-menu nav-wide">
+            <button
+              type="button"
+              className={staff.some(isCurrent) ? 'nav-button current' : 'nav-button'}
+              aria-expanded={open === 'staff'}
+              aria-controls="course-nav-staff"
+              onClick={() => setOpen(open === 'staff' ? null : 'staff')}
+            >
+              <span className="icon-label">Staff</span>
+              <Icon name="chevron-down" />
+            </button>
+            {open === 'staff' ? (
+              <ul id="course-nav-staff" className="nav-dropdown">
+                {staff.map((p) => (
+                  <li key={p.path}>{link(p)}</li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ) : null}
+        <li className="nav-more">
+          <button
+            type="button"
+            className="nav-button"
+            aria-expanded={open === 'more'}
+            aria-controls="course-nav-all"
+            onClick={() => setOpen(open === 'more' ? null : 'more')}
+          >
+            <Icon name="menu" />
+            <span className="icon-label">More</span>
+          </button>
+        </li>
       </ul>
+      {open === 'more' ? (
+        <div id="course-nav-all" className="nav-panel">
+          {(['public', 'workspace', 'staff'] as const)
+            .filter((s) => of(s).length > 0)
+            .map((s) => (
+              <div key={s}>
+                <p className="nav-panel-title">{SECTION_NAMES[s]}</p>
+                <ul>
+                  {of(s).map((p) => (
+                    <li key={p.path}>{link(p)}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+        </div>
+      ) : null}
     </nav>
   );
 }

@@ -2,6 +2,9 @@
 import type { ReactNode } from 'react';
 import { markdownBlocks } from './markdown-blocks.js';
 
+import { isSafeLinkUrl } from '../../../src/contracts/safe-links.js';
+
+/** Only absolute http(s) and mailto targets become links in a preview (relative ones would resolve against the page). */
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
 /** Inline marks: `code`, **strong**, *em* / _em_, [text](https://…). Unsafe link targets stay plain text. */
@@ -19,7 +22,7 @@ function inline(text: string, key = 'i'): ReactNode[] {
       out.push(<em key={k}>{inline((m[3] ?? m[4])!, k)}</em>);
     else if (m[5] !== undefined)
       out.push(
-        SAFE_LINK.test(m[6]!) ? (
+        SAFE_LINK.test(m[6]!) && isSafeLinkUrl(m[6]) ? (
           <a key={k} href={m[6]} rel="noopener noreferrer">
             {m[5]}
           </a>

@@ -1,6 +1,7 @@
 // Course home: for a signed-in student what to do next first; then the next class, logistics, staff and office hours, description and learning objectives.
 import { useCourse, useDocumentTitle } from '../course-context.js';
 import { Html } from '../components/Html.js';
+import { SafeLink } from '../components/SafeLink.js';
 import { NextClassCard } from '../components/NextClass.js';
 import { NextDeadlinesLoader } from './dashboard/NextDeadlines.js';
 import { CheckIn } from './dashboard/CheckIn.js';
@@ -43,7 +44,7 @@ export default function CourseHomePage() {
               <div>
                 <dt>Forum</dt>
                 <dd>
-                  <a href={course.forum.url}>{course.forum.label}</a>
+                  <SafeLink href={course.forum.url}>{course.forum.label}</SafeLink>
                 </dd>
               </div>
             ) : null}
@@ -65,7 +66,7 @@ export default function CourseHomePage() {
           <ul className="staff">
             {course.staff.map((s) => (
               <li key={s.name} className="card">
-                <h3>{s.url ? <a href={s.url}>{s.name}</a> : s.name}</h3>
+                <h3>{s.url ? <SafeLink href={s.url}>{s.name}</SafeLink> : s.name}</h3>
                 <p className="staff-role">
                   {roleLabel(s.role)}
                   {s.netId ? <span className="muted"> · NetID {s.netId}</span> : null}

@@ -1,6 +1,7 @@
 // Resources: guides and templates the syllabus links (GPU access, poster and summary templates).
 import { useCourse, useDocumentTitle } from '../course-context.js';
 import { Empty } from '../components/states.js';
+import { SafeLink } from '../components/SafeLink.js';
 
 export default function ResourcesPage() {
   const course = useCourse();
@@ -20,7 +21,7 @@ export default function ResourcesPage() {
               <li key={r.url} className="card">
                 {isPublished(r.url) ? (
                   <>
-                    <a href={r.url}>{r.label}</a>
+                    <SafeLink href={r.url}>{r.label}</SafeLink>
                     <span className="muted resource-url">{displayUrl(r.url)}</span>
                   </>
                 ) : (
@@ -43,7 +44,7 @@ export default function ResourcesPage() {
           <ul>
             {course.forum ? (
               <li>
-                Questions and discussion: <a href={course.forum.url}>{course.forum.label}</a>
+                Questions and discussion: <SafeLink href={course.forum.url}>{course.forum.label}</SafeLink>
               </li>
             ) : null}
             {course.staffEmail ? (

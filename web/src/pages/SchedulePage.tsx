@@ -4,6 +4,7 @@ import { useLocation } from '../router.js';
 import type { CourseDetail, MeetingView } from '../api.js';
 import { useCourse, useDocumentTitle, useNow } from '../course-context.js';
 import { Html } from '../components/Html.js';
+import { SafeLink } from '../components/SafeLink.js';
 import { kindLabels, meetingTime, nextMeeting } from '../components/meeting-time.js';
 import { Empty } from '../components/states.js';
 import { formatDay, formatLongDay, fromNow, zoneName } from '../time.js';
@@ -173,7 +174,7 @@ function Meeting({ meeting: m, course, isNext, now }: MeetingProps) {
                   <span className="badge badge-optional">Optional</span>
                 )}{' '}
                 <span className="reading-title">
-                  {r.url ? <a href={r.url}>{r.title}</a> : r.title}
+                  {r.url ? <SafeLink href={r.url}>{r.title}</SafeLink> : r.title}
                   {r.note ? <span className="muted"> ({r.note})</span> : null}
                 </span>
               </li>

@@ -3,7 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from '../../router.js';
 import { useDocumentTitle } from '../../course-context.js';
 import { Loading } from '../../components/states.js';
-import { call, messageOf, reloadInto, type AccountBody } from '../../auth/client.js';
+import { call, messageOf, reloadInto, signInHref, type AccountBody } from '../../auth/client.js';
+import { SignInLink } from '../../auth/SignInLink.js';
 import { Field, FormError, FormNotice } from '../../auth/Field.js';
 import { ApiError } from '../../api.js';
 import '../../auth/auth.css';
@@ -35,9 +36,7 @@ export default function AccountPage() {
         <h1>Your account</h1>
         <p className="lede">You are not signed in.</p>
         <p>
-          <Link className="button" to="/sign-in?next=/account">
-            Sign in
-          </Link>
+          <SignInLink className="button">Sign in</SignInLink>
         </p>
       </div>
     );
@@ -182,7 +181,7 @@ export default function AccountPage() {
             onClick={() =>
               void act(async () => {
                 await call('POST', '/api/account/sign-out-everywhere');
-                reloadInto('/sign-in');
+                reloadInto(signInHref('/account'));
                 return 'Signed out everywhere.';
               })
             }

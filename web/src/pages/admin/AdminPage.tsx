@@ -1,11 +1,11 @@
 // The administrator's page: create a course from its Markdown syllabus, name instructors, read the instance audit log.
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link } from '../../router.js';
 import { useDocumentTitle } from '../../course-context.js';
 import { Loading } from '../../components/states.js';
 import { call, messageOf, useSession } from '../../auth/client.js';
 import { Field, FormError, FormNotice } from '../../auth/Field.js';
 import type { AuditBody } from '../../../../src/contracts/roster.js';
+import { SignInLink } from '../../auth/SignInLink.js';
 import { AuditTable } from '../../components/AuditTable.js';
 import '../../auth/auth.css';
 
@@ -32,7 +32,7 @@ export default function AdminPage() {
         <h1>Administration</h1>
         <p className="lede">Only the administrator can create courses and name their instructors.</p>
         <p>
-          <Link to="/sign-in?next=/admin">Sign in as the administrator</Link>
+          <SignInLink>Sign in as the administrator</SignInLink>
         </p>
       </div>
     );

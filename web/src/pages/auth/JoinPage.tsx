@@ -4,6 +4,7 @@ import { Link, useLocation } from '../../router.js';
 import { useDocumentTitle } from '../../course-context.js';
 import { Loading } from '../../components/states.js';
 import {
+  signInHref,
   call,
   ensureCsrf,
   messageOf,
@@ -80,7 +81,7 @@ export default function JoinPage() {
         <>
           <p className="lede">Have a Seminar account? Sign in first; you will come back here to join.</p>
           <p>
-            <Link className="button" to={`/sign-in?next=${encodeURIComponent(here)}`}>
+            <Link className="button" to={signInHref(here)}>
               Sign in to join
             </Link>
           </p>

@@ -29,6 +29,7 @@ import {
   stillTaken,
 } from './NextDeadlines.js';
 import '../work/work.css';
+import { SignInLink } from '../../auth/SignInLink.js';
 import '../../auth/auth.css';
 
 /** Forms of work due within this many days are open on the page; later ones sit behind "Hand in early". */
@@ -86,9 +87,7 @@ export default function DuePage() {
               See everyone’s hand-ins on the staff Hand-ins page
             </Link>
           ) : (
-            <Link to={`/sign-in?next=${encodeURIComponent(coursePageUrl(course.slug, 'due'))}`}>
-              Sign in with a student account of this course
-            </Link>
+            <SignInLink>Sign in with a student account of this course</SignInLink>
           )}
         </p>
       </div>

@@ -7,6 +7,7 @@ import { FormError, FormNotice } from '../../auth/Field.js';
 import { formatInstant } from '../../time.js';
 import type { GroupsBody } from '../../../../src/contracts/groups.js';
 import { FormationPanel } from './FormationPanel.js';
+import { SignInLink } from '../../auth/SignInLink.js';
 import '../../auth/auth.css';
 import '../assignment/assignment.css';
 
@@ -29,7 +30,9 @@ export default function GroupsPage() {
     return (
       <Empty>
         <h1>Groups</h1>
-        <p>Sign in as a member of this course to see its groups.</p>
+        <p>
+          <SignInLink>Sign in</SignInLink> as a member of this course to see its groups.
+        </p>
       </Empty>
     );
   }

@@ -11,6 +11,7 @@ import { messageOf } from '../../auth/client.js';
 import { formatDay, formatInstant, fromNow } from '../../time.js';
 import { workApi, type MeetingQuestions } from '../work/work-client.js';
 import '../work/work.css';
+import { SignInLink } from '../../auth/SignInLink.js';
 import '../../auth/auth.css';
 
 export default function QuestionsPage() {
@@ -44,7 +45,9 @@ export default function QuestionsPage() {
     return (
       <Empty>
         <h1>Questions</h1>
-        <p>Sign in as a member of the course to see questions.</p>
+        <p>
+          <SignInLink>Sign in</SignInLink> as a member of the course to see questions.
+        </p>
       </Empty>
     );
   }

@@ -62,45 +62,47 @@ export function JoinLinks({ base }: { base: string }) {
         </p>
       ) : null}
       {links.length > 0 ? (
-        <table className="roster">
-          <caption className="visually-hidden">Join links</caption>
-          <thead>
-            <tr>
-              <th scope="col">Created</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Uses</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {links.map((l) => (
-              <tr key={l.id}>
-                <td>{formatDateTime(l.createdAt, timeZone)}</td>
-                <td>{formatDateTime(l.expiresAt, timeZone)}</td>
-                <td>{l.uses}</td>
-                <td>{l.state}</td>
-                <td>
-                  {l.state === 'active' ? (
-                    <button
-                      className="button button-secondary"
-                      type="button"
-                      onClick={() =>
-                        void call('DELETE', `${base}/join-links/${l.id}`).then(load, (e: unknown) =>
-                          setError(messageOf(e)),
-                        )
-                      }
-                    >
-                      Revoke
-                    </button>
-                  ) : null}
-                </td>
+        <div className="table-scroll" data-scroll-container="">
+          <table className="roster">
+            <caption className="visually-hidden">Join links</caption>
+            <thead>
+              <tr>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Uses</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {links.map((l) => (
+                <tr key={l.id}>
+                  <td>{formatDateTime(l.createdAt, timeZone)}</td>
+                  <td>{formatDateTime(l.expiresAt, timeZone)}</td>
+                  <td>{l.uses}</td>
+                  <td>{l.state}</td>
+                  <td>
+                    {l.state === 'active' ? (
+                      <button
+                        className="button button-secondary"
+                        type="button"
+                        onClick={() =>
+                          void call('DELETE', `${base}/join-links/${l.id}`).then(load, (e: unknown) =>
+                            setError(messageOf(e)),
+                          )
+                        }
+                      >
+                        Revoke
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </section>
   );

@@ -93,41 +93,43 @@ export function RosterImport({ base, onApplied }: { base: string; onApplied: () 
                 ? 'Every row is fine. Apply to make these changes.'
                 : 'Everyone in this file is already on the roster.'}
           </p>
-          <table className="plan">
-            <caption className="visually-hidden">What each row of the file does</caption>
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.problems.map((p, i) => (
-                <tr key={`p${i}`} className="plan-problem">
-                  <td>{p.line}</td>
-                  <td colSpan={4}>
-                    {p.field ? <strong>{p.field}: </strong> : null}
-                    {p.message}
-                  </td>
+          <div className="table-scroll" data-scroll-container="">
+            <table className="plan">
+              <caption className="visually-hidden">What each row of the file does</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">E-mail</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Result</th>
                 </tr>
-              ))}
-              {plan.rows.map((r) => (
-                <tr key={r.line}>
-                  <td>{r.line}</td>
-                  <td>{r.email}</td>
-                  <td>{r.name}</td>
-                  <td>{r.role}</td>
-                  <td>
-                    {ACTION_LABEL[r.action]}
-                    {r.previousRole && r.action === 'change-role' ? ` (was ${r.previousRole})` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {plan.problems.map((p, i) => (
+                  <tr key={`p${i}`} className="plan-problem">
+                    <td>{p.line}</td>
+                    <td colSpan={4}>
+                      {p.field ? <strong>{p.field}: </strong> : null}
+                      {p.message}
+                    </td>
+                  </tr>
+                ))}
+                {plan.rows.map((r) => (
+                  <tr key={r.line}>
+                    <td>{r.line}</td>
+                    <td>{r.email}</td>
+                    <td>{r.name}</td>
+                    <td>{r.role}</td>
+                    <td>
+                      {ACTION_LABEL[r.action]}
+                      {r.previousRole && r.action === 'change-role' ? ` (was ${r.previousRole})` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p>
             <button className="button" type="button" disabled={!plan.applicable} onClick={() => void apply()}>
               Apply import

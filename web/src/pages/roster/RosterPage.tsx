@@ -89,89 +89,91 @@ export default function RosterPage() {
           </p>
         </Empty>
       ) : (
-        <table className="roster">
-          <caption className="visually-hidden">People of the course</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">NetID</th>
-              <th scope="col">Role</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {roster.people.map((p) => (
-              <tr key={p.userId}>
-                <th scope="row">{p.name}</th>
-                <td>{p.email}</td>
-                <td>{p.netId ?? ''}</td>
-                <td>
-                  {abilities.changeRoles && !p.droppedAt && p.userId !== myId ? (
-                    <select
-                      aria-label={`Role of ${p.name}`}
-                      value={p.role}
-                      onChange={(e) =>
-                        void act(async () => {
-                          await call('PATCH', `${base}/roster/${p.userId}`, { role: e.target.value });
-                          return `${p.name} is now ${e.target.value === 'ta' ? 'a TA' : `an ${e.target.value}`.replace('an student', 'a student')}.`;
-                        })
-                      }
-                    >
-                      {ROLES.map(([value, label]) => (
-                        <option key={value} value={value}>
-                          {label}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    ROLES.find(([v]) => v === p.role)?.[1]
-                  )}
-                  {p.droppedAt ? ' (dropped)' : ''}
-                </td>
-                <td>
-                  {abilities.manageRoster && p.userId !== myId ? (
-                    p.droppedAt ? (
-                      <button
-                        className="button button-secondary"
-                        type="button"
-                        onClick={() =>
+        <div className="table-scroll" data-scroll-container="">
+          <table className="roster">
+            <caption className="visually-hidden">People of the course</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">NetID</th>
+                <th scope="col">Role</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {roster.people.map((p) => (
+                <tr key={p.userId}>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.email}</td>
+                  <td>{p.netId ?? ''}</td>
+                  <td>
+                    {abilities.changeRoles && !p.droppedAt && p.userId !== myId ? (
+                      <select
+                        aria-label={`Role of ${p.name}`}
+                        value={p.role}
+                        onChange={(e) =>
                           void act(async () => {
-                            await call('POST', `${base}/roster/${p.userId}/restore`);
-                            return `${p.name} is back on the roster.`;
+                            await call('PATCH', `${base}/roster/${p.userId}`, { role: e.target.value });
+                            return `${p.name} is now ${e.target.value === 'ta' ? 'a TA' : `an ${e.target.value}`.replace('an student', 'a student')}.`;
                           })
                         }
                       >
-                        Restore
-                      </button>
+                        {ROLES.map(([value, label]) => (
+                          <option key={value} value={value}>
+                            {label}
+                          </option>
+                        ))}
+                      </select>
                     ) : (
-                      <button
-                        className="button button-secondary"
-                        type="button"
-                        onClick={() => {
-                          if (
-                            !window.confirm(
-                              `Drop ${p.name}? Their work stays, but they lose access to the course.`,
+                      ROLES.find(([v]) => v === p.role)?.[1]
+                    )}
+                    {p.droppedAt ? ' (dropped)' : ''}
+                  </td>
+                  <td>
+                    {abilities.manageRoster && p.userId !== myId ? (
+                      p.droppedAt ? (
+                        <button
+                          className="button button-secondary"
+                          type="button"
+                          onClick={() =>
+                            void act(async () => {
+                              await call('POST', `${base}/roster/${p.userId}/restore`);
+                              return `${p.name} is back on the roster.`;
+                            })
+                          }
+                        >
+                          Restore
+                        </button>
+                      ) : (
+                        <button
+                          className="button button-secondary"
+                          type="button"
+                          onClick={() => {
+                            if (
+                              !window.confirm(
+                                `Drop ${p.name}? Their work stays, but they lose access to the course.`,
+                              )
                             )
-                          )
-                            return;
-                          void act(async () => {
-                            await call('POST', `${base}/roster/${p.userId}/drop`);
-                            return `${p.name} was dropped. Their work is kept.`;
-                          });
-                        }}
-                      >
-                        Drop
-                      </button>
-                    )
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                              return;
+                            void act(async () => {
+                              await call('POST', `${base}/roster/${p.userId}/drop`);
+                              return `${p.name} was dropped. Their work is kept.`;
+                            });
+                          }}
+                        >
+                          Drop
+                        </button>
+                      )
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {abilities.manageRoster ? <JoinLinks base={base} /> : null}
       {abilities.manageRoster ? <RosterImport base={base} onApplied={load} /> : null}
