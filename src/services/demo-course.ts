@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { importSyllabus, type ImportSyllabusResult } from './import-syllabus.js';
-import type { ServiceDeps } from './deps.js';
+import { nowOf, type ServiceDeps } from './deps.js';
 
 export const DEMO_SLUG = 'cs598-genai-f24';
 export const DEMO_SYLLABUS_PATH = fileURLToPath(
@@ -25,7 +25,7 @@ export function demoShiftDate(today: Date, timeZone: string = DEMO_TIME_ZONE): s
  */
 export async function importDemoCourse(
   deps: ServiceDeps,
-  today: Date = deps.clock?.() ?? new Date(),
+  today: Date = nowOf(deps),
 ): Promise<ImportSyllabusResult> {
   return importSyllabus(deps, {
     source: readFileSync(DEMO_SYLLABUS_PATH),
