@@ -5,6 +5,7 @@ import { BlobStore } from './files/blob-store.js';
 import { buildApp } from './http/app.js';
 import { MailQueueWorker, type MailQueueOptions } from './mail/queue.js';
 import { RECEIPT_MAIL, renderReceiptMail } from './services/work/receipt.js';
+import { GRADE_RELEASED_MAIL, renderGradeReleasedMail } from './services/grades/mail.js';
 import { createDb, type Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { submissionWriterFor } from './storage/repositories/work-writer.js';
@@ -62,7 +63,7 @@ export async function createSeminar(
         : new MailQueueWorker({
             db,
             mailer: app.auth.mailer,
-            renderers: { [RECEIPT_MAIL]: renderReceiptMail },
+            renderers: { [RECEIPT_MAIL]: renderReceiptMail, [GRADE_RELEASED_MAIL]: renderGradeReleasedMail },
             ...(options.clock ? { clock: options.clock } : {}),
             busy: () => writer.busy(),
             log: (line) => app.log.warn(line),

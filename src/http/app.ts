@@ -32,6 +32,7 @@ import { attendanceRoutes } from './routes/attendance.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { downloadRoutes } from './routes/downloads.js';
 import { talkSlotRoutes } from './routes/talk-slots.js';
+import { gradeRoutes } from './routes/grades.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
@@ -64,6 +65,7 @@ export const routePlugins: RoutePlugin[] = [
   dashboardRoutes,
   downloadRoutes,
   talkSlotRoutes,
+  gradeRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -188,6 +188,16 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
       body: { meetingId: 'no-such-meeting', groupId: 'no-such-group', excluded: true },
     },
     'POST /api/courses/:slug/assignment/publish': { body: { published: false } },
+    'PATCH /api/courses/:slug/grades/categories/:key': { body: { weight: '10', name: 'Participation' } },
+    'POST /api/courses/:slug/grades/items': {
+      body: { categoryKey: 'participation', title: 'Adjustment', pointsPossible: '5' },
+    },
+    'PUT /api/courses/:slug/grades/items/:itemId/scores': {
+      body: { subject: { kind: 'student', userId: ids.target }, points: '1', comment: 'Good.' },
+    },
+    'POST /api/courses/:slug/grades/items/:itemId/release': { body: { released: false } },
+    'POST /api/courses/:slug/grades/items/:itemId/regrades': { body: { reason: 'Please look again.' } },
+    'POST /api/courses/:slug/grades/regrades/:regradeId/answer': { body: { answer: 'Kept.' } },
   });
 
   /** Sound values of path parameters. */
@@ -200,6 +210,8 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
     date: '2024-08-28',
     submissionId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
     extensionId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
+    itemId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
+    regradeId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
   });
 
   /** The URL with its parameters filled in, and the query a sound request needs (roster apply: a fingerprint). */

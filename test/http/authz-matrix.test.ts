@@ -181,6 +181,31 @@ const EXPECTED: Record<string, Expectation> = {
   'PATCH /api/courses/:slug/talk-slots/:key/settings': { who: 'staff', body: {} },
   'POST /api/courses/:slug/talk-slots/:key/publish': { who: 'staff', body: { published: false } },
   'GET /api/courses/:slug/my-talk-slot': { who: 'student' },
+  // Grades: staff grade and release; a student reads only their own released scores; instructors export.
+  'GET /api/courses/:slug/grades': { who: 'staff' },
+  'PATCH /api/courses/:slug/grades/categories/:key': { who: 'staff', body: { weight: '10' } },
+  'PATCH /api/courses/:slug/grades/settings': { who: 'staff', body: {} },
+  'POST /api/courses/:slug/grades/items': {
+    who: 'staff',
+    body: { categoryKey: 'no-such-category', title: 'Adjustment', pointsPossible: '5' },
+  },
+  'GET /api/courses/:slug/grades/items/:itemId': { who: 'staff' },
+  'PATCH /api/courses/:slug/grades/items/:itemId': { who: 'staff', body: {} },
+  'DELETE /api/courses/:slug/grades/items/:itemId': { who: 'staff' },
+  'PUT /api/courses/:slug/grades/items/:itemId/scores': {
+    who: 'staff',
+    body: { subject: { kind: 'student', userId: 'nobody' }, points: '1' },
+  },
+  'POST /api/courses/:slug/grades/items/:itemId/release': { who: 'staff', body: { released: false } },
+  'GET /api/courses/:slug/grades/mine': { who: 'student' },
+  'GET /api/courses/:slug/grades/mine/what-if': { who: 'student' },
+  'POST /api/courses/:slug/grades/items/:itemId/regrades': {
+    who: 'student',
+    body: { reason: 'Please look again.' },
+  },
+  'GET /api/courses/:slug/grades/regrades': { who: 'staff' },
+  'POST /api/courses/:slug/grades/regrades/:regradeId/answer': { who: 'staff', body: { answer: 'Kept.' } },
+  'GET /api/courses/:slug/grades/export': { who: 'instructors' },
 };
 
 // Collects the route table as Fastify registers it (runs before every route plugin).
@@ -244,7 +269,11 @@ describeEachDialect('authorization matrix', (get) => {
       .replace(':linkId', '01JAAAAAAAAAAAAAAAAAAAAAAA')
       .replace(':invitationId', '01JAAAAAAAAAAAAAAAAAAAAAAA')
       .replace('/*', '/index.html');
-    const query = url.endsWith('/import/apply') ? '?fingerprint=stale' : '';
+    const query = url.endsWith('/import/apply')
+      ? '?fingerprint=stale'
+      : url.endsWith('/what-if')
+        ? '?itemId=no-such-item&points=1'
+        : '';
     return app.inject({
       method: method as never,
       url: path + query,

@@ -145,6 +145,15 @@ const SENTENCES: Record<AuditAction, (s: Say) => string> = {
   'talk-slots-unpublished': (s) => `${s.actor} took the talk slots of ${s.deliverable(s.target)} back.`,
   'talk-slot-settings-changed': (s) =>
     `${s.actor} set the talks of ${s.deliverable(s.target)} to ${plural(num(s.d.talkMinutes), 'minute')}.`,
+  'grade-category-edited': (s) => `${s.actor} edited the grade category ${s.target}.`,
+  'grade-settings-changed': (s) => `${s.actor} changed the grade settings.`,
+  'grade-item-added': (s) => `${s.actor} added the grade item ${s.target}.`,
+  'grade-item-edited': (s) => `${s.actor} edited the grade item ${s.target}.`,
+  'grade-item-removed': (s) => `${s.actor} removed the grade item ${s.target}.`,
+  'grade-overridden': (s) => `${s.actor} overrode the group score of ${s.target}.`,
+  'grades-released': (s) => `${s.actor} released the grades of ${s.target}.`,
+  'grades-unreleased': (s) => `${s.actor} took the release of ${s.target} back.`,
+  'regrade-answered': (s) => `${s.actor} answered a regrade request of ${s.target}.`,
 };
 
 /** The actions with a sentence of their own (the rest read as the generic sentence). */

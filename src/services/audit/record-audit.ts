@@ -46,6 +46,16 @@ export const AUDIT_ACTIONS = [
   'talk-slots-published',
   'talk-slots-unpublished',
   'talk-slot-settings-changed',
+  // Grades (staff actions; entering a score is not audited, overriding one member's is).
+  'grade-category-edited',
+  'grade-settings-changed',
+  'grade-item-added',
+  'grade-item-edited',
+  'grade-item-removed',
+  'grade-overridden',
+  'grades-released',
+  'grades-unreleased',
+  'regrade-answered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,0 +1,351 @@
+// Grades: what one item counts for a student, each category's score, the final percent and letter — exact, rounded only when shown.
+
+import { isAfter, type Instant } from './due.js';
+import {
+  add,
+  cmp,
+  div,
+  formatFixed,
+  HUNDRED,
+  isZero,
+  mul,
+  ratio,
+  roundHalfUp,
+  sub,
+  sum,
+  ZERO,
+  type Ratio,
+} from './exact.js';
+import type { Obligation } from './obligations.js';
+
+/** A grade category (a syllabus component): its weight in percent of the final grade. */
+export interface GradeCategory {
+  key: string;
+  name: string;
+  /** Percent of the final grade. */
+  weight: Ratio;
+  /** How many of its items count nothing when they help the student most (0 = none). */
+  dropLowest: number;
+}
+
+/** One scored thing of a category. */
+export interface GradeItem {
+  id: string;
+  categoryKey: string;
+  title: string;
+  pointsPossible: Ratio;
+  /** When it is due; null when it has no deadline (a participation adjustment, a live talk). */
+  dueAt: Instant | null;
+  /** Whether the student hands something in for it (a summary) or not (a talk scored in class). */
+  handIn: boolean;
+  released: boolean;
+}
+
+/** What is known of one student and one item. */
+export interface ItemRecord {
+  /** Points given (the group's, or the member's override); null = not graded. */
+  points: Ratio | null;
+  /** Staff excused it. */
+  excused: boolean;
+  /** Whether it was this student's to do at its due instant (obligations.ts); only 'owed' counts. */
+  obligation: Obligation;
+  /** Something was handed in for it. */
+  handedIn: boolean;
+  /** Handed in after the deadline under a 'zero' late rule ("late reviews will not be counted"). */
+  lateZero: boolean;
+}
+
+export const NO_RECORD: ItemRecord = Object.freeze({
+  points: null,
+  excused: false,
+  obligation: 'owed',
+  handedIn: false,
+  lateZero: false,
+});
+
+/**
+ * - scored: points count. late-zero: counts 0 (the late rule decided). missing: nothing handed in and the
+ *   deadline passed, counts 0.
+ * - excused, before-joined, not-member: left out of the category entirely.
+ * - ungraded: handed in (or nothing to hand in) but no points yet; not-due: not handed in, deadline ahead;
+ *   hidden: not released (a student's view). These three are left out of the current total.
+ */
+export type ItemState =
+  | 'scored'
+  | 'late-zero'
+  | 'missing'
+  | 'excused'
+  | 'before-joined'
+  | 'not-member'
+  | 'ungraded'
+  | 'not-due'
+  | 'hidden';
+
+/** Whose view: staff see every score; a student's grade counts released items only. */
+export type GradeView = 'staff' | 'student';
+
+/** What an item is for a student at `now`, in the given view. */
+export function itemState(item: GradeItem, record: ItemRecord, now: Instant, view: GradeView): ItemState {
+  if (record.obligation === 'before-joined') return 'before-joined';
+  if (record.obligation === 'not-member') return 'not-member';
+  if (record.excused) return 'excused';
+  if (view === 'student' && !item.released) return 'hidden';
+  if (record.lateZero) return 'late-zero';
+  if (record.points !== null) return 'scored';
+  if (!item.handIn || record.handedIn) return 'ungraded';
+  if (item.dueAt !== null && isAfter(now, item.dueAt)) return 'missing';
+  return 'not-due';
+}
+
+/** The points an item counts for, or null when it is left out of its category. */
+export function countedPoints(state: ItemState, record: ItemRecord): Ratio | null {
+  if (state === 'scored') return record.points;
+  if (state === 'late-zero' || state === 'missing') return ZERO;
+  return null;
+}
+
+export interface CountedItem {
+  id: string;
+  earned: Ratio;
+  possible: Ratio;
+}
+
+export interface CategoryResult {
+  key: string;
+  earned: Ratio;
+  possible: Ratio;
+  /** earned / possible × 100, or null when nothing counts yet (the category is empty). */
+  percent: Ratio | null;
+  /** Items dropped by the category's drop rule. */
+  dropped: string[];
+}
+
+const MAX_DROP_COMBINATIONS = 20_000;
+
+function* combinations(n: number, k: number, start = 0): Generator<number[]> {
+  if (k === 0) {
+    yield [];
+    return;
+  }
+  for (let i = start; i <= n - k; i++) for (const rest of combinations(n, k - 1, i + 1)) yield [i, ...rest];
+}
+
+function nCk(n: number, k: number): number {
+  let r = 1;
+  for (let i = 0; i < k; i++) r = (r * (n - i)) / (i + 1);
+  return r;
+}
+
+/**
+ * Which items a category drops: the `count` items whose removal leaves the highest category score
+ * (points earned over points possible), never all of them. With equal points possible these are the
+ * lowest scores. Choosing by the result, not by each item's percent, keeps the rule monotone: a higher
+ * score never lowers the category. Ties keep the earlier items (in item order).
+ */
+export function itemsToDrop(items: readonly CountedItem[], count: number): string[] {
+  const k = Math.min(Math.max(0, count), items.length - 1);
+  if (k <= 0) return [];
+  const earned = sum(items.map((i) => i.earned));
+  const possible = sum(items.map((i) => i.possible));
+  let best: number[] | null = null;
+  let bestValue: Ratio | null = null;
+  const exhaustive = nCk(items.length, k) <= MAX_DROP_COMBINATIONS;
+  const candidates = exhaustive ? combinations(items.length, k) : [lowestPercents(items, k)];
+  for (const combo of candidates) {
+    let e = earned;
+    let p = possible;
+    for (const i of combo) {
+      e = sub(e, items[i]!.earned);
+      p = sub(p, items[i]!.possible);
+    }
+    const value = isZero(p) ? null : div(e, p);
+    if (value === null) continue;
+    if (bestValue === null || cmp(value, bestValue) > 0) {
+      best = combo;
+      bestValue = value;
+    }
+  }
+  return (best ?? []).map((i) => items[i]!.id);
+}
+
+/** Fallback for very large categories: the k lowest by percent (ties by order). */
+function lowestPercents(items: readonly CountedItem[], k: number): number[] {
+  const pct = (i: CountedItem) => (isZero(i.possible) ? HUNDRED : div(i.earned, i.possible));
+  return items
+    .map((item, index) => ({ index, p: pct(item) }))
+    .sort((a, b) => cmp(a.p, b.p) || a.index - b.index)
+    .slice(0, k)
+    .map((x) => x.index)
+    .sort((a, b) => a - b);
+}
+
+/** A category's score from its counted items: points earned over points possible, after drops. */
+export function categoryScore(
+  key: string,
+  items: readonly CountedItem[],
+  dropLowest: number,
+): CategoryResult {
+  const dropped = itemsToDrop(items, dropLowest);
+  const kept = items.filter((i) => !dropped.includes(i.id));
+  const earned = sum(kept.map((i) => i.earned));
+  const possible = sum(kept.map((i) => i.possible));
+  return {
+    key,
+    earned,
+    possible,
+    percent: isZero(possible) ? null : mul(div(earned, possible), HUNDRED),
+    dropped,
+  };
+}
+
+/**
+ * The final percent: each category's percent times its weight, over the weights of the categories
+ * that hold something. An empty category (nothing graded or due yet, all excused) is left out and
+ * the other weights re-normalise, so a current grade is the grade on the work counted so far.
+ * Null when no category holds anything (or the non-empty ones weigh nothing).
+ */
+export function finalPercent(
+  categories: readonly Pick<GradeCategory, 'key' | 'weight'>[],
+  results: readonly CategoryResult[],
+): Ratio | null {
+  let weighted = ZERO;
+  let weights = ZERO;
+  for (const c of categories) {
+    const r = results.find((x) => x.key === c.key);
+    if (!r || r.percent === null) continue;
+    weighted = add(weighted, mul(c.weight, r.percent));
+    weights = add(weights, c.weight);
+  }
+  return isZero(weights) ? null : div(weighted, weights);
+}
+
+export interface StudentGrade {
+  states: Map<string, ItemState>;
+  categories: CategoryResult[];
+  percent: Ratio | null;
+  letter: string | null;
+}
+
+/** A student's grade at `now`: every item's state, each category, the final percent and letter. */
+export function studentGrade(
+  categories: readonly GradeCategory[],
+  items: readonly GradeItem[],
+  records: ReadonlyMap<string, ItemRecord>,
+  now: Instant,
+  view: GradeView,
+  cutoffs: readonly LetterCutoff[] = DEFAULT_CUTOFFS,
+): StudentGrade {
+  const states = new Map<string, ItemState>();
+  const byCategory = new Map<string, CountedItem[]>();
+  for (const item of items) {
+    const record = records.get(item.id) ?? NO_RECORD;
+    const state = itemState(item, record, now, view);
+    states.set(item.id, state);
+    const earned = countedPoints(state, record);
+    if (earned === null) continue;
+    const list = byCategory.get(item.categoryKey) ?? [];
+    list.push({ id: item.id, earned, possible: item.pointsPossible });
+    byCategory.set(item.categoryKey, list);
+  }
+  const results = categories.map((c) => categoryScore(c.key, byCategory.get(c.key) ?? [], c.dropLowest));
+  const percent = finalPercent(categories, results);
+  return {
+    states,
+    categories: results,
+    percent,
+    letter: percent === null ? null : letterFor(percent, cutoffs),
+  };
+}
+
+/** What the grade would be with `points` on one item (the student's what-if), all else as it is. */
+export function whatIf(
+  categories: readonly GradeCategory[],
+  items: readonly GradeItem[],
+  records: ReadonlyMap<string, ItemRecord>,
+  now: Instant,
+  change: { itemId: string; points: Ratio },
+  cutoffs: readonly LetterCutoff[] = DEFAULT_CUTOFFS,
+): StudentGrade {
+  const next = new Map(records);
+  const base = records.get(change.itemId) ?? NO_RECORD;
+  next.set(change.itemId, {
+    ...base,
+    points: change.points,
+    lateZero: false,
+    excused: false,
+    obligation: 'owed',
+  });
+  const shown = items.map((i) => (i.id === change.itemId ? { ...i, released: true } : i));
+  return studentGrade(categories, shown, next, now, 'student', cutoffs);
+}
+
+/** Group work: the member's own override if staff set one, else the group's score. */
+export function memberPoints(groupPoints: Ratio | null, override: Ratio | null): Ratio | null {
+  return override ?? groupPoints;
+}
+
+/** Why the weights are not a whole grade, or null when they add up to 100 %. */
+export function weightsProblem(categories: readonly Pick<GradeCategory, 'weight'>[]): string | null {
+  const total = sum(categories.map((c) => c.weight));
+  const diff = cmp(total, HUNDRED);
+  if (diff === 0) return null;
+  const off = diff < 0 ? sub(HUNDRED, total) : sub(total, HUNDRED);
+  return `The weights add up to ${trim(total)} %: ${trim(off)} % ${diff < 0 ? 'short of' : 'over'} 100 %.`;
+}
+
+function trim(r: Ratio): string {
+  return formatFixed(r, 2)
+    .replace(/\.00$/, '')
+    .replace(/(\.\d)0$/, '$1');
+}
+
+export interface LetterCutoff {
+  letter: string;
+  /** Lowest percent that earns the letter. */
+  min: Ratio;
+}
+
+const cut = (letter: string, min: number): LetterCutoff => ({ letter, min: ratio(min) });
+
+/** A ≥ 93, A- ≥ 90, B+ ≥ 87, B ≥ 83, B- ≥ 80, C+ ≥ 77, C ≥ 73, C- ≥ 70, D+ ≥ 67, D ≥ 63, D- ≥ 60, F below. */
+export const DEFAULT_CUTOFFS: readonly LetterCutoff[] = Object.freeze([
+  cut('A', 93),
+  cut('A-', 90),
+  cut('B+', 87),
+  cut('B', 83),
+  cut('B-', 80),
+  cut('C+', 77),
+  cut('C', 73),
+  cut('C-', 70),
+  cut('D+', 67),
+  cut('D', 63),
+  cut('D-', 60),
+  cut('F', 0),
+]);
+
+/**
+ * The letter of a percent. The percent is compared as shown (rounded half up to two decimals), so a
+ * student never sees 93.00 next to an A-. Below every cutoff: the last letter.
+ */
+export function letterFor(percent: Ratio, cutoffs: readonly LetterCutoff[] = DEFAULT_CUTOFFS): string {
+  const shown = roundHalfUp(percent, 2);
+  for (const c of cutoffs) if (cmp(shown, c.min) >= 0) return c.letter;
+  return cutoffs.at(-1)?.letter ?? 'F';
+}
+
+/** Why a list of cutoffs is unusable, or null: letters unique and non-empty, minimums strictly falling, the last at 0. */
+export function cutoffsProblem(cutoffs: readonly LetterCutoff[]): string | null {
+  if (cutoffs.length === 0) return 'Give at least one letter.';
+  const seen = new Set<string>();
+  for (const [i, c] of cutoffs.entries()) {
+    if (c.letter.trim() === '') return 'Every cutoff needs a letter.';
+    if (seen.has(c.letter)) return `The letter "${c.letter}" appears twice.`;
+    seen.add(c.letter);
+    if (cmp(c.min, ZERO) < 0 || cmp(c.min, HUNDRED) > 0)
+      return `${c.letter}: the minimum must lie between 0 and 100.`;
+    const prev = cutoffs[i - 1];
+    if (prev && cmp(c.min, prev.min) >= 0) return `${c.letter} must need less than ${prev.letter}.`;
+  }
+  if (!isZero(cutoffs.at(-1)!.min)) return `The last letter (${cutoffs.at(-1)!.letter}) must start at 0.`;
+  return null;
+}
