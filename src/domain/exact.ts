@@ -23,7 +23,6 @@ export function ratio(n: bigint | number, d: bigint | number = 1n): Ratio {
 }
 
 export const ZERO: Ratio = ratio(0);
-export const ONE: Ratio = ratio(1);
 export const HUNDRED: Ratio = ratio(100);
 
 export const add = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.d + b.n * a.d, a.d * b.d);
@@ -79,5 +78,3 @@ export function toDecimal(a: Ratio): string {
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
 
-/** A float for charts only (never for arithmetic). */
-export const toNumber = (a: Ratio): number => Number(a.n) / Number(a.d);
