@@ -77,4 +77,3 @@ export function toDecimal(a: Ratio): string {
   const text = formatFixed(a, 4);
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
-
