@@ -10,7 +10,7 @@ import {
   type ItemRecord,
   type StudentGrade,
 } from '../../domain/grading.js';
-import { obligationFor, owedOnly, type PersonPeriods } from '../../domain/obligations.js';
+import { isOwed, obligationFor, owedOnly, type PersonPeriods } from '../../domain/obligations.js';
 import { participationPercent, participationPoints } from '../../domain/participation.js';
 import { blendPeerPoints, peerSummary } from '../../domain/peer-feedback.js';
 import { listPeerRatingRows } from '../../storage/repositories/peer-feedback.js';
@@ -103,10 +103,10 @@ async function participationOf(
   const nowIso = now.toISOString();
   const { rolls, marks } = await listAttendanceFacts(db, course.id);
   const status = new Map(marks.map((m) => [`${m.meeting_date}|${m.user_id}`, m.status]));
-  const rollEnds = rolls
+  const rolledClasses = rolls
     .map((date) => course.meetings.find((m) => m.date === date))
     .filter((m) => m !== undefined)
-    .map((m) => ({ date: m.date, end: meetingTimes(course, m).end }));
+    .map((m) => ({ date: m.date, ...meetingTimes(course, m) }));
   const question = gc.work.deliverables.find((d) => d.spec.kind === 'question')?.spec;
   const questionDays = question
     ? question.meetingDates
@@ -121,17 +121,20 @@ async function participationOf(
   const out = new Map<string, ParticipationFacts>();
   for (const s of gc.students) {
     const person: PersonPeriods = { enrollment: s.enrollment };
-    const attendance: AllowanceEntry[] = rollEnds.map((r) => {
-      const mark = status.get(`${r.date}|${s.id}`);
-      return { key: r.date, dueAt: r.end, done: mark === 'present', excused: mark === 'excused' };
-    });
+    // A class is owed when the student belonged as it started (as on the roll and in What is due).
+    const attendance: AllowanceEntry[] = rolledClasses
+      .filter((r) => isOwed(person, r.start))
+      .map((r) => {
+        const mark = status.get(`${r.date}|${s.id}`);
+        return { key: r.date, dueAt: r.end, done: mark === 'present', excused: mark === 'excused' };
+      });
     const questions: AllowanceEntry[] = questionDays.map((d) => ({
       key: d.date,
       dueAt: d.due,
       done: questionDayDone(d.readings, questionsOnTime.get(`${d.date}|u:${s.id}`)?.size ?? 0),
       excused: false,
     }));
-    const a = allowanceState(ATTENDANCE_ALLOWANCE, owedOnly(person, attendance), nowIso);
+    const a = allowanceState(ATTENDANCE_ALLOWANCE, attendance, nowIso);
     const q = allowanceState(question?.allowance ?? 0, owedOnly(person, questions), nowIso);
     const brief = (x: typeof a) => ({
       settled: x.settled,
@@ -195,9 +198,7 @@ export function resolveScore(
     .filter((h) => h !== undefined);
   const person: PersonPeriods = {
     enrollment: student.enrollment,
-    ...(item.audience === 'group' && student.group
-      ? { group: [{ from: student.group.since, until: null }] }
-      : {}),
+    ...(item.audience === 'group' && student.group ? { group: student.group.periods } : {}),
   };
   return {
     record: {
