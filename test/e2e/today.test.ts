@@ -70,6 +70,10 @@ describe.skipIf(!run)('the staff Today page in Chromium', () => {
         1,
       );
       expect(await ta.getByRole('heading', { name: 'Nothing waits for you' }).count()).toBe(0);
+      await ta
+        .getByRole('navigation', { name: 'Course pages' })
+        .getByRole('button', { name: 'Staff' })
+        .click();
       expect(await ta.getByRole('link', { name: /Today/ }).first().getAttribute('href')).toBe(
         `${course}/today`,
       );
