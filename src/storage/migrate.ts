@@ -2,7 +2,15 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type DatabaseIntrospector,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  type TableMetadata,
+} from 'kysely';
 import { dialectOf, type Db } from './db.js';
 
 const migrationFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -38,14 +46,46 @@ const folderProvider: MigrationProvider = {
 /**
  * On PostgreSQL the bookkeeping tables go in the connection's current schema explicitly:
  * Kysely otherwise looks for them in every schema and can mistake another schema's for ours.
+ * Its table look-up also reads every schema's columns (pg_get_serial_sequence per column), which
+ * fails ("column … does not exist") when another schema of the database changes at that moment —
+ * test suites and other instances migrate their own schemas concurrently. The migrator therefore
+ * sees an introspector that lists the tables of its own schema only.
  */
 async function migratorFor(db: Db): Promise<Migrator> {
   if (dialectOf(db) === 'postgres') {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
     const schema = rows[0]?.schema;
-    if (schema) return new Migrator({ db, provider: folderProvider, migrationTableSchema: schema });
+    if (schema)
+      return new Migrator({
+        db: ownSchemaOnly(db, schema),
+        provider: folderProvider,
+        migrationTableSchema: schema,
+      });
   }
   return new Migrator({ db, provider: folderProvider });
+}
+
+function ownSchemaOnly(db: Db, schema: string): Db {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: () => db.introspection.getSchemas(),
+    async getTables(): Promise<TableMetadata[]> {
+      const { rows } = await sql<{ name: string }>`
+        select table_name as name from information_schema.tables where table_schema = ${schema}
+      `.execute(db);
+      return rows.map((r) => ({ name: r.name, schema, isView: false, columns: [] }));
+    },
+    async getMetadata() {
+      return { tables: await this.getTables() };
+    },
+  };
+  // Kysely keeps its state in private fields, so methods run on the real instance.
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 function report(result: MigrationResultSet, direction: 'up' | 'down'): MigrationReport {
