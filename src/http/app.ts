@@ -33,6 +33,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { downloadRoutes } from './routes/downloads.js';
 import { talkSlotRoutes } from './routes/talk-slots.js';
 import { gradeRoutes } from './routes/grades.js';
+import { peerFeedbackRoutes } from './routes/peer-feedback.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
@@ -66,6 +67,7 @@ export const routePlugins: RoutePlugin[] = [
   downloadRoutes,
   talkSlotRoutes,
   gradeRoutes,
+  peerFeedbackRoutes,
 ];
 
 export interface BuildAppOptions {

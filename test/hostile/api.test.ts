@@ -198,6 +198,10 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
     'POST /api/courses/:slug/grades/items/:itemId/release': { body: { released: false } },
     'POST /api/courses/:slug/grades/items/:itemId/regrades': { body: { reason: 'Please look again.' } },
     'POST /api/courses/:slug/grades/regrades/:regradeId/answer': { body: { answer: 'Kept.' } },
+    'PUT /api/courses/:slug/meetings/:date/peer-feedback': {
+      body: { scores: { content: 4, clarity: 4, timing: 4, questions: 4 }, comment: 'Good.' },
+    },
+    'PATCH /api/courses/:slug/peer-feedback/settings': { body: { counts: true, weight: '20' } },
   });
 
   /** Sound values of path parameters. */

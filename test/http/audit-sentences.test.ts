@@ -94,6 +94,7 @@ const SAMPLES: Record<string, Partial<AuditEntryView>> = {
   'talk-slots-published': { target: 'proposal' },
   'talk-slots-unpublished': { target: 'proposal' },
   'talk-slot-settings-changed': { target: 'proposal', details: { talkMinutes: 12 } },
+  'peer-weight-changed': { details: { counts: true, weight: '20', from: { counts: false, weight: '0' } } },
 };
 
 describe('audit sentences', () => {

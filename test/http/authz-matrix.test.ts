@@ -206,6 +206,14 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/courses/:slug/grades/regrades': { who: 'staff' },
   'POST /api/courses/:slug/grades/regrades/:regradeId/answer': { who: 'staff', body: { answer: 'Kept.' } },
   'GET /api/courses/:slug/grades/export': { who: 'instructors' },
+  // Peer feedback: classmates rate a class; presenters read it without names; staff read all and set the weight.
+  'GET /api/courses/:slug/peer-feedback': { who: 'members' },
+  'GET /api/courses/:slug/meetings/:date/peer-feedback': { who: 'members' },
+  'PUT /api/courses/:slug/meetings/:date/peer-feedback': {
+    who: 'student',
+    body: { scores: { content: 4, clarity: 4, timing: 4, questions: 4 }, comment: 'Good.' },
+  },
+  'PATCH /api/courses/:slug/peer-feedback/settings': { who: 'staff', body: { weight: '20' } },
 };
 
 // Collects the route table as Fastify registers it (runs before every route plugin).

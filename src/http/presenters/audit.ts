@@ -154,6 +154,10 @@ const SENTENCES: Record<AuditAction, (s: Say) => string> = {
   'grades-released': (s) => `${s.actor} released the grades of ${s.target}.`,
   'grades-unreleased': (s) => `${s.actor} took the release of ${s.target} back.`,
   'regrade-answered': (s) => `${s.actor} answered a regrade request of ${s.target}.`,
+  'peer-weight-changed': (s) =>
+    s.d.counts === true
+      ? `${s.actor} set the peer median to count for ${str(s.d.weight)} % of each presentation’s score.`
+      : `${s.actor} set peer feedback not to count in presentation scores.`,
 };
 
 /** The actions with a sentence of their own (the rest read as the generic sentence). */

@@ -12,6 +12,7 @@ import {
   findPlan,
   insertPlan,
   latestPlan,
+  lockCourseRoles,
   markPlanApplied,
 } from '../../storage/repositories/assignment-store.js';
 import { deleteRolesOfCourse, insertRoles } from '../../storage/repositories/roles.js';
@@ -322,7 +323,16 @@ export async function applyRolePlan(
     throw new DomainError('not_found', 'No such role plan in this course.');
   const scope = await loadScope(deps.db, access);
   const plan = JSON.parse(row.plan) as AssignmentPlan;
+  const at = now.toISOString();
   return writeTransaction(deps.db, async (trx) => {
+    // Compare-and-set first: of two applies of one plan at once, the second waits here and is refused.
+    await lockCourseRoles(deps.db, trx, access.course.id);
+    if (!(await markPlanApplied(trx, planId, at)))
+      throw new DomainError(
+        'conflict',
+        'This plan was already applied. Plan again to change the roles from here.',
+        { reason: 'plan-applied' },
+      );
     const state = await loadAssignmentState(trx, scope.course, scope.settings, undefined, now);
     if (state.inputHash !== row.input_hash) {
       throw new DomainError(
@@ -333,7 +343,6 @@ export async function applyRolePlan(
     }
     const preview = presentPlan(state, row, plan);
     const locked = new Set((state.input.locks ?? []).map((l) => `${l.meetingId}|${l.groupId}|${l.role}`));
-    const at = now.toISOString();
     // Frozen classes keep their roles: the plan covers only the classes after them.
     await deleteRolesOfCourse(trx, access.course.id, {
       keepLocked: false,
@@ -351,7 +360,6 @@ export async function applyRolePlan(
         created_at: at,
       })),
     );
-    await markPlanApplied(trx, planId, at);
     await auditStaffAction(trx, now, access, 'roles-applied', planId, {
       roles: plan.assignments.length,
       added: preview.diff.added.length,

@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS = [
   'grades-released',
   'grades-unreleased',
   'regrade-answered',
+  // Peer feedback: whether and how much the peer median counts in a presentation's score.
+  'peer-weight-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -24,6 +24,7 @@ import {
   type GradeItemRow,
 } from '../../storage/repositories/grades.js';
 import { listRoleHolders } from '../../storage/repositories/work-people.js';
+import { loadCoursePeriods, personPeriods } from '../enrollment/periods.js';
 import type { WorkCourse, WorkDeps } from '../work/context.js';
 
 /** Regrade requests are accepted for a week after an item is released, unless staff set another window. */
@@ -55,8 +56,10 @@ export interface GradeStudent {
   email: string;
   netId: string | null;
   active: boolean;
-  enrollment: Period[];
-  group: { id: string; name: string; since: string } | null;
+  /** Enrollment periods, as stored (obligations start there; loadCoursePeriods, the one source every view reads). */
+  enrollment: readonly Period[];
+  /** The current group with the student's periods in it (its earlier work before them was not theirs). */
+  group: { id: string; name: string; periods: readonly Period[] } | null;
 }
 
 export interface GradeCourse {
@@ -203,6 +206,7 @@ export async function loadGradeCourse(
   const items = (await listItemRows(deps.db, courseId)).map(itemOf);
   const memberships = await listMemberships(deps.db, courseId);
   const groupOf = new Map(memberships.map((m) => [m.user_id, m]));
+  const periods = await loadCoursePeriods(deps.db, courseId);
   const students = (await listStudentEnrollments(deps.db, courseId)).map((s) => {
     const m = groupOf.get(s.id);
     return {
@@ -211,8 +215,10 @@ export async function loadGradeCourse(
       email: s.email,
       netId: s.net_id,
       active: s.dropped_at === null,
-      enrollment: [{ from: s.created_at, until: s.dropped_at }],
-      group: m ? { id: m.group_id, name: m.name, since: m.joined_at } : null,
+      enrollment: personPeriods(periods, s.id).enrollment,
+      group: m
+        ? { id: m.group_id, name: m.name, periods: personPeriods(periods, s.id, m.group_id).group ?? [] }
+        : null,
     };
   });
   const groups = new Map<string, { id: string; name: string; memberIds: string[] }>();

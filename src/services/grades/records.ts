@@ -10,8 +10,11 @@ import {
   type ItemRecord,
   type StudentGrade,
 } from '../../domain/grading.js';
-import { obligationFor, owedOnly, type PersonPeriods } from '../../domain/obligations.js';
+import { isOwed, obligationFor, owedOnly, type PersonPeriods } from '../../domain/obligations.js';
 import { participationPercent, participationPoints } from '../../domain/participation.js';
+import { blendPeerPoints, peerSummary } from '../../domain/peer-feedback.js';
+import { listPeerRatingRows } from '../../storage/repositories/peer-feedback.js';
+import { effectiveWeight, loadPeerSettings, scoresOf } from '../peer/context.js';
 import {
   listAttendanceFacts,
   listHandInFacts,
@@ -28,6 +31,8 @@ export interface GradeFacts {
   handIns: Map<string, { allLateZero: boolean; submissionId: string; version: number }>;
   /** user id → participation percent and its inputs. */
   participation: Map<string, ParticipationFacts>;
+  /** The peer median's weight (percent; 0 = not counted) and each rated class's peer score (fraction of full marks). */
+  peer: { weight: Ratio; byDate: Map<string, Ratio> };
 }
 
 export interface ParticipationFacts {
@@ -70,7 +75,22 @@ export async function loadGradeFacts(
     }
   }
   const participation = await participationOf(db, gc, questionsOnTime, now);
-  return { scores, handIns, participation };
+  return { scores, handIns, participation, peer: await peerOf(db, courseId) };
+}
+
+async function peerOf(
+  db: Parameters<typeof listPeerRatingRows>[0],
+  courseId: string,
+): Promise<GradeFacts['peer']> {
+  const weight = effectiveWeight(await loadPeerSettings(db, courseId));
+  const byDate = new Map<string, Ratio>();
+  if (weight.n === 0n) return { weight, byDate };
+  const rows = await listPeerRatingRows(db, courseId);
+  for (const date of new Set(rows.map((r) => r.meeting_date))) {
+    const fraction = peerSummary(rows.filter((r) => r.meeting_date === date).map(scoresOf)).fraction;
+    if (fraction !== null) byDate.set(date, fraction);
+  }
+  return { weight, byDate };
 }
 
 async function participationOf(
@@ -83,10 +103,10 @@ async function participationOf(
   const nowIso = now.toISOString();
   const { rolls, marks } = await listAttendanceFacts(db, course.id);
   const status = new Map(marks.map((m) => [`${m.meeting_date}|${m.user_id}`, m.status]));
-  const rollEnds = rolls
+  const rolledClasses = rolls
     .map((date) => course.meetings.find((m) => m.date === date))
     .filter((m) => m !== undefined)
-    .map((m) => ({ date: m.date, end: meetingTimes(course, m).end }));
+    .map((m) => ({ date: m.date, ...meetingTimes(course, m) }));
   const question = gc.work.deliverables.find((d) => d.spec.kind === 'question')?.spec;
   const questionDays = question
     ? question.meetingDates
@@ -101,17 +121,20 @@ async function participationOf(
   const out = new Map<string, ParticipationFacts>();
   for (const s of gc.students) {
     const person: PersonPeriods = { enrollment: s.enrollment };
-    const attendance: AllowanceEntry[] = rollEnds.map((r) => {
-      const mark = status.get(`${r.date}|${s.id}`);
-      return { key: r.date, dueAt: r.end, done: mark === 'present', excused: mark === 'excused' };
-    });
+    // A class is owed when the student belonged as it started (as on the roll and in What is due).
+    const attendance: AllowanceEntry[] = rolledClasses
+      .filter((r) => isOwed(person, r.start))
+      .map((r) => {
+        const mark = status.get(`${r.date}|${s.id}`);
+        return { key: r.date, dueAt: r.end, done: mark === 'present', excused: mark === 'excused' };
+      });
     const questions: AllowanceEntry[] = questionDays.map((d) => ({
       key: d.date,
       dueAt: d.due,
       done: questionDayDone(d.readings, questionsOnTime.get(`${d.date}|u:${s.id}`)?.size ?? 0),
       excused: false,
     }));
-    const a = allowanceState(ATTENDANCE_ALLOWANCE, owedOnly(person, attendance), nowIso);
+    const a = allowanceState(ATTENDANCE_ALLOWANCE, attendance, nowIso);
     const q = allowanceState(question?.allowance ?? 0, owedOnly(person, questions), nowIso);
     const brief = (x: typeof a) => ({
       settled: x.settled,
@@ -161,7 +184,10 @@ export function resolveScore(
   const own = bySubject?.get(subject) ?? null;
   const override = subject.startsWith('g:') ? (bySubject?.get(`u:${student.id}`) ?? null) : null;
   const row = override ?? own;
-  let points = memberPoints(parse(own?.points), override ? parse(override.points) : null);
+  // A class's presentation: staff's score with the peer median in it, as the course weighs it (an override stays as given).
+  const peer = isClassTalk(item) ? (facts.peer.byDate.get(item.meetingDate!) ?? null) : null;
+  const groupPoints = blendPeerPoints(parse(own?.points), peer, facts.peer.weight, item.pointsPossible);
+  let points = memberPoints(groupPoints, override ? parse(override.points) : null);
   if (item.source === 'participation' && row === null) {
     const p = facts.participation.get(student.id)?.percent ?? null;
     points = p === null ? null : participationPoints(p, item.pointsPossible);
@@ -172,9 +198,7 @@ export function resolveScore(
     .filter((h) => h !== undefined);
   const person: PersonPeriods = {
     enrollment: student.enrollment,
-    ...(item.audience === 'group' && student.group
-      ? { group: [{ from: student.group.since, until: null }] }
-      : {}),
+    ...(item.audience === 'group' && student.group ? { group: student.group.periods } : {}),
   };
   return {
     record: {
@@ -188,6 +212,11 @@ export function resolveScore(
     override,
     submissionId: found[0]?.submissionId ?? null,
   };
+}
+
+/** A presentation of one student-led class (not the mid-semester talks): the items classmates rate. */
+function isClassTalk(item: StoredItem): boolean {
+  return item.source === 'deliverable' && item.meetingDate !== null && item.key.startsWith('presentation@');
 }
 
 function parse(text: string | null | undefined): Ratio | null {

@@ -1,5 +1,5 @@
 // Course assignment settings, exclusions and stored plans (role and group-formation plans with their input hash).
-import type { Db } from '../db.js';
+import { dialectOf, type Db } from '../db.js';
 import type { AssignmentPlanRow, AssignmentSettingsRow, ExclusionRow } from './group-tables.js';
 
 export type { AssignmentPlanRow, AssignmentSettingsRow, ExclusionRow } from './group-tables.js';
@@ -99,4 +99,13 @@ export async function markPlanApplied(db: Db, planId: string, at: string): Promi
     .where('applied_at', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Inside a write transaction `trx` opened on `db`: waits for any other writer of the course's roles (PostgreSQL row lock on the
+ * course; SQLite's write transaction already holds the whole file), so two applies never interleave.
+ */
+export async function lockCourseRoles(db: Db, trx: Db, courseId: string): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  await trx.selectFrom('courses').select('id').where('id', '=', courseId).forUpdate().execute();
 }

@@ -45,9 +45,10 @@ export function CourseNav({ slug }: { slug: string }) {
     </NavLink>
   );
   const staff = of('staff');
-  // On a phone the row keeps the first two pages and the current one; the rest are behind "More".
+  // On a phone the row keeps the first page and the current one (so that it fits 320 px with the longest
+  // label); the rest are behind "More".
   const inline = (p: CoursePageRoute, i: number) => (
-    <li key={p.path} className={i < 2 || isCurrent(p) ? undefined : 'nav-wide'}>
+    <li key={p.path} className={i < 1 || isCurrent(p) ? undefined : 'nav-wide'}>
       {link(p)}
     </li>
   );
