@@ -8,6 +8,7 @@ import { registerExport } from './export.js';
 import { registerDemo } from './demo.js';
 import { registerSetup } from './setup.js';
 import { registerAssign } from './assign.js';
+import { registerGrades } from './grades.js';
 
 /** Thrown by commands for a clean one-line failure (exit 1). */
 export class CliError extends Error {}
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     registerDemo,
     registerSetup,
     registerAssign,
+    registerGrades,
   ])
     register(program);
   program.commands.forEach((c) => c.exitOverride());

@@ -1,4 +1,5 @@
-// Layer boundaries read from the sources: the domain is pure, and services read time only through the injected clock.
+// Layer boundaries read from the sources: the domain is pure, only the app's composition in src/http knows the
+// storage handle, and services and the domain read time only through the injected clock.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,14 +26,28 @@ describe('import boundaries', () => {
     expect(crossings).toEqual([]);
   });
 
-  it('src/services read time only through the injected clock (the default clock lives in services/deps.ts)', () => {
-    const reads = sources('src/services')
+  it('presenters, routes and plugins reach storage only through services; app.ts and deps.ts compose the handle', () => {
+    const composition = new Set([join('src', 'http', 'app.ts'), join('src', 'http', 'deps.ts')]);
+    const crossings = sources('src/http')
+      .filter((file) => !composition.has(relative(ROOT, file)))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => /(^|\/)storage\//.test(spec))
+          .map((spec) => `${relative(ROOT, file)} imports ${spec}`),
+      );
+    expect(crossings).toEqual([]);
+  });
+
+  it('src/services and src/domain read time only through the injected clock (the default clock lives in services/deps.ts)', () => {
+    const reads = [...sources('src/services'), ...sources('src/domain')]
       .filter((file) => relative(ROOT, file) !== join('src', 'services', 'deps.ts'))
       .flatMap((file) =>
         readFileSync(file, 'utf8')
           .split('\n')
           .map((line, k) => ({ line, k }))
-          .filter(({ line }) => !line.trimStart().startsWith('//') && /Date\.now\(\)|new Date\(\)/.test(line))
+          .filter(
+            ({ line }) => !line.trimStart().startsWith('//') && /Date\.now\(\s*\)|new Date\(\s*\)/.test(line),
+          )
           .map(({ k }) => `${relative(ROOT, file)}:${k + 1}`),
       );
     expect(reads).toEqual([]);

@@ -8,7 +8,7 @@ import { createJoinLink } from '../../src/services/enrollment/join-links.js';
 import { courseAccess } from '../../src/services/enrollment/course-access.js';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/services/demo/seed-accounts.js';
 import { hashPassword } from '../../src/services/auth/passwords.js';
-import { createUser } from '../../src/services/auth/users.js';
+import { createUser, toAccount } from '../../src/services/auth/users.js';
 import { findUserByEmail } from '../../src/storage/repositories/users.js';
 import { browserAvailable } from '../support/browser.js';
 import { screens, startE2e, type E2e } from './fixture.js';
@@ -60,7 +60,7 @@ describe.skipIf(!run)('accounts in Chromium', () => {
         seminar.db,
         new Date(),
         access,
-        instructor!,
+        toAccount(instructor!),
         { days: 7, publicUrl: url },
         { ip: null, userAgent: null },
       );

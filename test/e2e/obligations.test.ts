@@ -80,9 +80,16 @@ describe.skipIf(!run)('a late joiner and the start date in Chromium', () => {
   );
 
   it(
-    'lets staff set the "Work due from" date on the roster; earlier work becomes hers; roster within 390 px',
+    'shows staff "Before joining" in the class view and lets them set the "Work due from" date on the roster; earlier work becomes hers; roster within 390 px',
     async () => {
       const page = await site.signedIn('prof@example.edu', PASSWORD, `${course}/roster`);
+      // The staff class view: Eve's Aug 28 questions read "Before joining", not "0 of 1".
+      await page.goto(`${site.url}${course}/work?date=2024-08-28&key=question`);
+      const perStudent = page.getByRole('region', { name: /Questions handed in per student/ });
+      await poll(() => perStudent.getByRole('row', { name: /Eve Late/ }).textContent()).toContain(
+        'Before joining',
+      );
+      expect(await perStudent.getByRole('row', { name: /^Ada/ }).textContent()).toContain('0 of 1');
       await page.goto(`${site.url}${course}/roster`);
       const field = page.getByLabel(/Work due from, for Eve Late/);
       await poll(() => field.count()).toBe(1);

@@ -350,6 +350,19 @@ describeEachDialect('obligations start when a student joins (over a semester)', 
     expect(gridPast(await grid('slides'), cutoff)).toEqual(slidesGridBefore);
   });
 
+  it('a start date after the next class: Today and the class view leave Eve’s questions out', async () => {
+    now = noon('2024-12-05');
+    const today = async () => (await ok(await req('ta', { url: `${api}/today` }))).nextClass;
+    expect((await today()).questions).toMatchObject({ expected: 5, students: 5, handedIn: 0 });
+    expect((await setStart(ids.eve!, '2024-12-10')).statusCode).toBe(200);
+    expect((await today()).meetingDate).toBe('2024-12-09');
+    expect((await today()).questions).toMatchObject({ expected: 4, students: 4 });
+    const dec9 = (await classView('2024-12-09')).questions.students;
+    expect(dec9.find((st: Json) => st.userId === ids.eve).obligation).toBe('before-joined');
+    expect((await setStart(ids.eve!, '2024-12-05')).statusCode).toBe(200);
+    expect((await today()).questions).toMatchObject({ expected: 5, students: 5 });
+  });
+
   it('Dec 10: what is due after joining is owed — a missed question and an absence count', async () => {
     await takeRoll('2024-12-09', ['eve']);
     now = noon('2024-12-10');

@@ -1,4 +1,5 @@
 // Students form groups before the deadline; staff auto-form the rest and move people; rankings are checked and kept with their history.
+import { toAccount } from '../../src/services/auth/users.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createGroup,
@@ -169,7 +170,7 @@ describe('dropped students', () => {
     const { invitationId } = await inviteToGroup(w.deps, await w.as(a), a, b.userId);
     await respondToInvitation(w.deps, await w.as(b), b, invitationId, true);
     const staff = await w.as(w.instructor);
-    const prof = (await findUserById(w.db, w.instructor.userId))!;
+    const prof = toAccount((await findUserById(w.db, w.instructor.userId))!);
     await dropMember(w.db, new Date('2024-09-01T15:00:00Z'), staff, prof, b.userId, {
       ip: null,
       userAgent: null,

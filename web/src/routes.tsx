@@ -21,6 +21,8 @@ export interface CoursePageRoute extends PageRoute {
   label: string;
   /** Shown (in the navigation) only to viewers with this ability in course.abilities; to everyone when absent. */
   ability?: string;
+  /** Reached from other pages (a class on the schedule, What is due), not from the navigation. */
+  unlisted?: boolean;
 }
 
 function lazyPage(load: () => Promise<PageModule>): PageRoute {
@@ -98,6 +100,13 @@ export const coursePages: CoursePageRoute[] = [
     label: 'What is due',
     ability: 'viewOwnGrades',
     ...lazyPage(() => import('./pages/dashboard/DuePage.js')),
+  },
+  {
+    path: 'feedback',
+    label: 'Peer feedback',
+    ability: 'viewPrivate',
+    unlisted: true,
+    ...lazyPage(() => import('./pages/peer/PeerFeedbackPage.js')),
   },
   {
     path: 'questions',

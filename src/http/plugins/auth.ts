@@ -9,7 +9,7 @@ import type { AuthContext, RequestMeta } from '../../services/auth/context.js';
 import { resolveSession, type ActiveSession, type NewSession } from '../../services/auth/sessions.js';
 import { cleanUpAccounts } from '../../services/auth/cleanup.js';
 import { DomainError } from '../../services/errors.js';
-import type { UserRow } from '../../storage/repositories/users.js';
+import type { Account } from '../../services/auth/users.js';
 
 export const SESSION_COOKIE = 'seminar_session';
 export const CSRF_COOKIE = 'seminar_csrf';
@@ -70,7 +70,7 @@ export async function authPlugin(app: FastifyInstance, deps: AppDeps): Promise<v
     const session = await resolveSession(deps.db, token, deps.clock());
     if (!session) return;
     request.session = session;
-    request.viewer = { userId: session.user.id, isAdmin: session.user.is_admin === 1 };
+    request.viewer = { userId: session.user.id, isAdmin: session.user.isAdmin };
   });
 }
 
@@ -86,7 +86,7 @@ export function metaOf(request: FastifyRequest): RequestMeta {
 }
 
 /** The signed-in user, or 401. */
-export function requireUser(request: FastifyRequest): UserRow {
+export function requireUser(request: FastifyRequest): Account {
   if (!request.session)
     throw new DomainError('unauthenticated', 'Sign in to continue.', { blocker: 'not-signed-in' });
   return request.session.user;

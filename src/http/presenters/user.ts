@@ -1,21 +1,10 @@
 // Response bodies about people's own accounts: the user, their courses, the session answer.
 import type { User, MyCourse, SessionBody } from '../../contracts/auth.js';
 import { canOnInstance, INSTANCE_ACTIONS, type Viewer } from '../../domain/permissions.js';
-import type { CourseRef } from '../../storage/repositories/enrollments.js';
-import type { UserRow } from '../../storage/repositories/users.js';
+import type { Account } from '../../services/auth/users.js';
 
-export function presentUser(user: UserRow): User {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    netId: user.net_id,
-    isAdmin: user.is_admin === 1,
-  };
-}
-
-export function presentMyCourses(courses: Array<CourseRef & { role: MyCourse['role'] }>): MyCourse[] {
-  return courses.map((c) => ({ slug: c.slug, title: c.title, code: c.code, role: c.role }));
+export function presentUser(user: Account): User {
+  return { id: user.id, email: user.email, name: user.name, netId: user.netId, isAdmin: user.isAdmin };
 }
 
 /** Instance-wide abilities (create courses, …) for the site frame. */
@@ -24,7 +13,7 @@ export function instanceAbilities(viewer: Viewer | null): Record<string, boolean
 }
 
 export function presentSession(
-  user: UserRow | null,
+  user: Account | null,
   viewer: Viewer | null,
   csrfToken: string,
   courses: MyCourse[],

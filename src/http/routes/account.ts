@@ -7,12 +7,16 @@ import {
   userSchema,
 } from '../../contracts/auth.js';
 import { errorSchema } from '../../contracts/course.js';
-import { changeName, changePassword, signOutEverywhere } from '../../services/auth/account.js';
-import { listCoursesOfUser } from '../../storage/repositories/enrollments.js';
-import { countUserSessions } from '../../storage/repositories/sessions.js';
+import {
+  changeName,
+  changePassword,
+  myCourses,
+  openSessionCount,
+  signOutEverywhere,
+} from '../../services/auth/account.js';
 import type { RoutePlugin } from '../deps.js';
 import { clearSessionCookie, metaOf, requireUser } from '../plugins/auth.js';
-import { presentMyCourses, presentUser } from '../presenters/user.js';
+import { presentUser } from '../presenters/user.js';
 
 const tags = ['account'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 429: errorSchema };
@@ -32,8 +36,8 @@ export const accountRoutes: RoutePlugin = async (app, { deps }) => {
       reply.header('cache-control', 'no-store');
       return {
         user: presentUser(user),
-        courses: presentMyCourses(await listCoursesOfUser(deps.db, user.id)),
-        sessions: await countUserSessions(deps.db, user.id),
+        courses: await myCourses(deps.db, user.id),
+        sessions: await openSessionCount(deps.db, user.id),
       };
     },
   );

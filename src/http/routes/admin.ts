@@ -4,11 +4,10 @@ import { errorSchema } from '../../contracts/course.js';
 import { userSchema } from '../../contracts/auth.js';
 import { instanceBlocker } from '../../domain/permissions.js';
 import { recordAudit } from '../../services/audit/record-audit.js';
-import { blockerError } from '../../services/enrollment/course-access.js';
+import { blockerError, findCourse } from '../../services/enrollment/course-access.js';
 import { nameInstructor } from '../../services/enrollment/name-instructor.js';
 import { DomainError } from '../../services/errors.js';
 import { importSyllabus } from '../../services/import-syllabus.js';
-import { findCourseRef } from '../../storage/repositories/enrollments.js';
 import type { RoutePlugin } from '../deps.js';
 import { metaOf } from '../plugins/auth.js';
 import { presentUser } from '../presenters/user.js';
@@ -56,13 +55,13 @@ export const adminRoutes: RoutePlugin = async (app, { deps }) => {
       const blocker = instanceBlocker('createCourse', request.viewer);
       if (blocker) throw blockerError(blocker);
       const body = request.body;
-      if (await findCourseRef(deps.db, body.slug))
+      if (await findCourse(deps.db, body.slug))
         throw new DomainError('conflict', `A course "${body.slug}" already exists.`, { field: 'slug' });
       const result = await importSyllabus(
         { db: deps.db, clock: deps.clock },
         { source: body.syllabus, slug: body.slug, timeZone: body.timeZone ?? deps.config.timeZone },
       );
-      const course = (await findCourseRef(deps.db, body.slug))!;
+      const course = (await findCourse(deps.db, body.slug))!;
       const actor = request.session!.user;
       await recordAudit(deps.db, deps.clock(), {
         actor: { id: actor.id, email: actor.email },
@@ -104,7 +103,7 @@ export const adminRoutes: RoutePlugin = async (app, { deps }) => {
       const blocker = instanceBlocker('nameInstructors', request.viewer);
       if (blocker) throw blockerError(blocker);
       const { slug } = request.params;
-      const course = await findCourseRef(deps.db, slug);
+      const course = await findCourse(deps.db, slug);
       if (!course) throw new DomainError('not_found', `No course "${slug}" here.`);
       const body = request.body;
       const named = await nameInstructor(

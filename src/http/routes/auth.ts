@@ -22,7 +22,7 @@ import {
 } from '../../services/auth/password-reset.js';
 import { endSession } from '../../services/auth/sessions.js';
 import { signIn } from '../../services/auth/sign-in.js';
-import { listCoursesOfUser } from '../../storage/repositories/enrollments.js';
+import { myCourses } from '../../services/auth/account.js';
 import type { RoutePlugin } from '../deps.js';
 import {
   CSRF_COOKIE,
@@ -32,7 +32,7 @@ import {
   setAnonymousCsrfCookie,
   setSessionCookies,
 } from '../plugins/auth.js';
-import { presentMyCourses, presentSession, presentUser } from '../presenters/user.js';
+import { presentSession, presentUser } from '../presenters/user.js';
 
 const tags = ['auth'];
 const errors = {
@@ -67,7 +67,7 @@ export const authRoutes: RoutePlugin = async (app, { deps }) => {
         }
         return presentSession(null, null, token, []);
       }
-      const courses = presentMyCourses(await listCoursesOfUser(deps.db, session.user.id));
+      const courses = await myCourses(deps.db, session.user.id);
       return presentSession(session.user, request.viewer, session.csrfToken, courses);
     },
   );

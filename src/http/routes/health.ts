@@ -1,6 +1,6 @@
 // GET /api/health: the process is up and the database answers (load balancers poll this).
 import { z } from 'zod';
-import { pingDb } from '../../storage/db.js';
+import { checkDatabase } from '../../services/health.js';
 import type { RoutePlugin } from '../deps.js';
 import { sendError } from '../plugins/errors.js';
 
@@ -12,7 +12,7 @@ export const healthRoutes: RoutePlugin = async (app, { deps }) => {
     { schema: { summary: 'Liveness and database check', tags: ['system'], response: { 200: healthSchema } } },
     async (_request, reply) => {
       try {
-        await pingDb(deps.db);
+        await checkDatabase(deps.db);
       } catch {
         return sendError(reply, 503, 'unavailable', 'The database does not answer.');
       }

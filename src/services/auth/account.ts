@@ -1,7 +1,9 @@
 // A signed-in person's own account: change name, change password, sign out everywhere.
+import type { MyCourse } from '../../contracts/auth.js';
 import type { Db } from '../../storage/db.js';
-import { findUserById, updateUser, type UserRow } from '../../storage/repositories/users.js';
-import { deleteUserSessions } from '../../storage/repositories/sessions.js';
+import { listCoursesOfUser } from '../../storage/repositories/enrollments.js';
+import { findUserById, updateUser } from '../../storage/repositories/users.js';
+import { countUserSessions, deleteUserSessions } from '../../storage/repositories/sessions.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { DomainError } from '../errors.js';
 import type { RequestMeta } from './context.js';
@@ -9,14 +11,15 @@ import { requireName } from './identity.js';
 import { assertNewPassword, hashPassword, verifyPassword } from './passwords.js';
 import { enforceLimit, LIMITS } from './rate-limit.js';
 import { endAllSessions } from './sessions.js';
+import type { Account } from './users.js';
 
 export async function changeName(
   db: Db,
   now: Date,
-  user: UserRow,
+  user: Account,
   name: string,
   meta: RequestMeta,
-): Promise<UserRow> {
+): Promise<Account> {
   const clean = requireName(name);
   await updateUser(db, user.id, { name: clean, updated_at: now.toISOString() });
   await recordAudit(db, now, {
@@ -33,7 +36,7 @@ export async function changeName(
 export async function changePassword(
   db: Db,
   now: Date,
-  user: UserRow,
+  user: Account,
   input: { currentPassword: string; newPassword: string; sessionId: string },
   meta: RequestMeta,
 ): Promise<{ otherSessionsEnded: number }> {
@@ -63,7 +66,7 @@ export async function changePassword(
 export async function signOutEverywhere(
   db: Db,
   now: Date,
-  user: UserRow,
+  user: Account,
   meta: RequestMeta,
 ): Promise<{ sessionsEnded: number }> {
   const ended = await endAllSessions(db, user.id);
@@ -75,4 +78,15 @@ export async function signOutEverywhere(
     ...meta,
   });
   return { sessionsEnded: ended };
+}
+
+/** The courses a person is enrolled in, with their role there (account page, session answer). */
+export async function myCourses(db: Db, userId: string): Promise<MyCourse[]> {
+  const courses = await listCoursesOfUser(db, userId);
+  return courses.map((c) => ({ slug: c.slug, title: c.title, code: c.code, role: c.role }));
+}
+
+/** How many sessions of the account are open (all devices). */
+export async function openSessionCount(db: Db, userId: string): Promise<number> {
+  return countUserSessions(db, userId);
 }

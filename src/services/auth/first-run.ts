@@ -7,8 +7,7 @@ import type { RequestMeta } from './context.js';
 import { consumeLink, inspectLink, issueLink, type LinkState } from './links.js';
 import { assertNewPassword, hashPassword } from './passwords.js';
 import { createSession, type NewSession } from './sessions.js';
-import { createUser } from './users.js';
-import type { UserRow } from '../../storage/repositories/users.js';
+import { createUser, toAccount, type Account } from './users.js';
 
 /**
  * Returns the URL of a fresh set-up link when no administrator exists yet, else null.
@@ -32,7 +31,7 @@ export async function completeSetup(
   token: string,
   input: { email: string; name: string; password: string },
   meta: RequestMeta,
-): Promise<{ user: UserRow; session: NewSession }> {
+): Promise<{ user: Account; session: NewSession }> {
   assertNewPassword(input.password);
   if ((await countAdmins(db)) > 0) {
     throw new DomainError('link_used', 'This Seminar already has an administrator. Sign in instead.', {
@@ -54,5 +53,5 @@ export async function completeSetup(
     action: 'admin-created',
     ...meta,
   });
-  return { user, session };
+  return { user: toAccount(user), session };
 }

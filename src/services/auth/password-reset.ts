@@ -1,5 +1,5 @@
 // Password reset and invitation acceptance: an e-mailed single-use link sets a new password and signs in.
-import { findUserByEmail, findUserById, updateUser, type UserRow } from '../../storage/repositories/users.js';
+import { findUserByEmail, findUserById, updateUser } from '../../storage/repositories/users.js';
 import { passwordResetMail } from '../../mail/templates.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { DomainError } from '../errors.js';
@@ -9,6 +9,7 @@ import { consumeLink, inspectLink, issueLink, type LinkState } from './links.js'
 import { assertNewPassword, hashPassword } from './passwords.js';
 import { enforceLimit, LIMITS } from './rate-limit.js';
 import { createSession, endAllSessions, type NewSession } from './sessions.js';
+import { toAccount, type Account } from './users.js';
 
 export const RESET_SENT =
   'If an account exists for that address, a reset link is on its way. It works once, within one hour.';
@@ -69,7 +70,7 @@ export async function completePasswordLink(
   token: string,
   password: string,
   meta: RequestMeta,
-): Promise<{ user: UserRow; session: NewSession }> {
+): Promise<{ user: Account; session: NewSession }> {
   assertNewPassword(password);
   const now = ctx.now();
   const passwordHash = await hashPassword(password);
@@ -85,5 +86,5 @@ export async function completePasswordLink(
     action: purpose === 'reset' ? 'password-reset' : 'invitation-accepted',
     ...meta,
   });
-  return { user, session };
+  return { user: toAccount(user), session };
 }

@@ -8,9 +8,9 @@ import {
   insertSession,
   touchSession,
 } from '../../storage/repositories/sessions.js';
-import type { UserRow } from '../../storage/repositories/users.js';
 import type { RequestMeta } from './context.js';
 import { hashToken, newToken } from './tokens.js';
+import { toAccount, type Account } from './users.js';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -34,7 +34,7 @@ export interface NewSession {
 export interface ActiveSession {
   id: string;
   csrfToken: string;
-  user: UserRow;
+  user: Account;
   expiresAt: Date;
 }
 
@@ -78,7 +78,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
     return null;
   }
   if (now.getTime() - lastSeen >= SESSION_POLICY.touchEveryMs) await touchSession(db, id, now.toISOString());
-  return { id, csrfToken: row.csrf_token, user, expiresAt };
+  return { id, csrfToken: row.csrf_token, user: toAccount(user), expiresAt };
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {

@@ -1,6 +1,6 @@
 // Signing in with e-mail and password: rate-limited, no user enumeration, a fresh session each time.
 import type { Db } from '../../storage/db.js';
-import { findUserByEmail, type UserRow } from '../../storage/repositories/users.js';
+import { findUserByEmail } from '../../storage/repositories/users.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { DomainError } from '../errors.js';
 import type { RequestMeta } from './context.js';
@@ -8,6 +8,7 @@ import { normalizeEmail } from './identity.js';
 import { verifyPassword } from './passwords.js';
 import { enforceLimit, LIMITS } from './rate-limit.js';
 import { createSession, endSession, type NewSession } from './sessions.js';
+import { toAccount, type Account } from './users.js';
 
 export const BAD_CREDENTIALS =
   'That e-mail and password do not match an account. Check both, or reset your password.';
@@ -28,7 +29,7 @@ export async function signIn(
   now: Date,
   input: SignInInput,
   meta: RequestMeta,
-): Promise<{ user: UserRow; session: NewSession }> {
+): Promise<{ user: Account; session: NewSession }> {
   const email = normalizeEmail(input.email) ?? input.email.trim().toLowerCase().slice(0, 254);
   await enforceLimit(db, LIMITS.signInIp, meta.ip ?? 'unknown', now);
   await enforceLimit(db, LIMITS.signInEmail, email, now);
@@ -52,5 +53,5 @@ export async function signIn(
     action: 'sign-in',
     ...meta,
   });
-  return { user, session };
+  return { user: toAccount(user), session };
 }

@@ -1,5 +1,6 @@
 // Creating accounts: one code path for the administrator, roster imports, invitations and the demo.
 import { ulid } from 'ulid';
+import type { User } from '../../contracts/auth.js';
 import type { Db } from '../../storage/db.js';
 import { findUserByEmail, insertUser, type UserRow } from '../../storage/repositories/users.js';
 import { DomainError } from '../errors.js';
@@ -31,4 +32,11 @@ export async function createUser(db: Db, now: Date, input: NewUser): Promise<Use
   };
   await insertUser(db, row);
   return row;
+}
+
+/** A person's account as the program outside storage sees it: no password hash, no column names. */
+export type Account = User;
+
+export function toAccount(row: UserRow): Account {
+  return { id: row.id, email: row.email, name: row.name, netId: row.net_id, isAdmin: row.is_admin === 1 };
 }

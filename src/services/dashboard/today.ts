@@ -93,12 +93,14 @@ async function classView(
             : cell.state;
     return { ...g, slides: state };
   });
+  // Only students who owed the questions (obligationFor at the deadline) are expected to hand them in.
+  const owing = board.questions?.students.filter((s) => s.obligation === 'owed' || s.handedIn > 0) ?? [];
   const questions = board.questions
     ? {
-        handedIn: board.questions.students.reduce((n, s) => n + s.handedIn, 0),
-        expected: board.questions.students.reduce((n, s) => n + s.needed, 0),
-        students: board.questions.students.length,
-        complete: board.questions.students.filter((s) => s.needed > 0 && s.handedIn >= s.needed).length,
+        handedIn: owing.reduce((n, s) => n + s.handedIn, 0),
+        expected: owing.reduce((n, s) => n + s.needed, 0),
+        students: owing.length,
+        complete: owing.filter((s) => s.needed > 0 && s.handedIn >= s.needed).length,
         dueAt: board.questions.deadline,
       }
     : null;

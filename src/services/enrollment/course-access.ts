@@ -1,6 +1,6 @@
 // The authorization step of every course route: who the viewer is in this course, and may they do this.
 import type { Db } from '../../storage/db.js';
-import { findEnrollment, type CourseRef } from '../../storage/repositories/enrollments.js';
+import { findCourseRef, findEnrollment, type CourseRef } from '../../storage/repositories/enrollments.js';
 import { findCourseStanding } from '../../storage/repositories/hot-reads.js';
 import {
   BLOCKER_MESSAGES,
@@ -35,6 +35,11 @@ export function membershipFrom(
 /** Whether a slug can name a course at all (checked before any query). */
 export function plausibleSlug(slug: string): boolean {
   return /^[a-z0-9-]{1,64}$/.test(slug);
+}
+
+/** The course of a slug (id, slug, title, code), or undefined when there is none. */
+export async function findCourse(db: Db, slug: string): Promise<CourseRef | undefined> {
+  return findCourseRef(db, slug);
 }
 
 export function courseNotFound(slug: string): DomainError {

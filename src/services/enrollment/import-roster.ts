@@ -17,6 +17,7 @@ import { DomainError } from '../errors.js';
 import { authorize, type CourseAccess } from './course-access.js';
 import { readRosterCsv, type RowProblem } from './roster-csv.js';
 import type { UserRow } from '../../storage/repositories/users.js';
+import type { Account } from '../auth/users.js';
 
 export type RowAction = 'invite' | 'enroll' | 'restore' | 'change-role' | 'unchanged';
 
@@ -130,7 +131,7 @@ export async function planRosterImport(db: Db, access: CourseAccess, bytes: Uint
 export async function applyRosterImport(
   ctx: AuthContext,
   access: CourseAccess,
-  actor: UserRow,
+  actor: Account,
   bytes: Uint8Array,
   fingerprint: string,
   meta: RequestMeta,

@@ -16,7 +16,7 @@ import {
   insertEnrollment,
   type CourseRef,
 } from '../../storage/repositories/enrollments.js';
-import type { UserRow } from '../../storage/repositories/users.js';
+import type { Account } from '../auth/users.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findUserByEmail } from '../../storage/repositories/users.js';
 import { invitationMail, joinRequestMail } from '../../mail/templates.js';
@@ -65,7 +65,7 @@ export async function createJoinLink(
   db: Db,
   now: Date,
   access: CourseAccess,
-  actor: UserRow,
+  actor: Account,
   input: { days: number; publicUrl: string },
   meta: RequestMeta,
 ): Promise<{ link: JoinLinkView; url: string }> {
@@ -111,7 +111,7 @@ export async function revokeCourseJoinLink(
   db: Db,
   now: Date,
   access: CourseAccess,
-  actor: UserRow,
+  actor: Account,
   linkId: string,
   meta: RequestMeta,
 ): Promise<JoinLinkView> {
@@ -165,7 +165,7 @@ const JOIN_PROBLEMS: Record<
 export async function joinByLink(
   db: Db,
   now: Date,
-  user: UserRow,
+  user: Account,
   token: string,
   meta: RequestMeta,
 ): Promise<{ course: CourseRef; role: string; alreadyEnrolled: boolean }> {

@@ -6,24 +6,24 @@ import {
   updateEnrollment,
   type CourseRef,
 } from '../../storage/repositories/enrollments.js';
-import { findUserByEmail, type UserRow } from '../../storage/repositories/users.js';
+import { findUserByEmail } from '../../storage/repositories/users.js';
 import { instanceBlocker, type Viewer } from '../../domain/permissions.js';
 import { invitationMail } from '../../mail/templates.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { linkTo, type AuthContext, type RequestMeta } from '../auth/context.js';
 import { requireEmail } from '../auth/identity.js';
 import { issueLink } from '../auth/links.js';
-import { createUser } from '../auth/users.js';
+import { createUser, toAccount, type Account } from '../auth/users.js';
 import { blockerError } from './course-access.js';
 
 export async function nameInstructor(
   ctx: AuthContext,
   viewer: Viewer | null,
-  actor: UserRow | null,
+  actor: Account | null,
   course: CourseRef,
   input: { email: string; name: string },
   meta: RequestMeta,
-): Promise<{ user: UserRow; invited: boolean }> {
+): Promise<{ user: Account; invited: boolean }> {
   const blocker = instanceBlocker('nameInstructors', viewer);
   if (blocker) throw blockerError(blocker);
   const now = ctx.now();
@@ -46,7 +46,7 @@ export async function nameInstructor(
     target: user.email,
     ...meta,
   });
-  return { user, invited };
+  return { user: toAccount(user), invited };
 }
 
 /** Enrolls or re-enrolls a user with a role (restoring a dropped enrollment). */

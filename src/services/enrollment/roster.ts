@@ -7,7 +7,8 @@ import {
   updateEnrollment,
   type RosterEntryRow,
 } from '../../storage/repositories/enrollments.js';
-import { findUserById, type UserRow } from '../../storage/repositories/users.js';
+import { findUserById } from '../../storage/repositories/users.js';
+import type { Account } from '../auth/users.js';
 import { findCourseZone, listCourseEnrollmentPeriods } from '../../storage/repositories/periods.js';
 import { COURSE_ROLES, roleChangeBlocker, type CourseRole } from '../../domain/permissions.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -85,7 +86,7 @@ export async function changeRole(
   db: Db,
   now: Date,
   access: CourseAccess,
-  actor: UserRow,
+  actor: Account,
   userId: string,
   role: CourseRole,
   meta: RequestMeta,
@@ -138,7 +139,7 @@ export async function dropMember(
   db: Db,
   now: Date,
   access: CourseAccess,
-  actor: UserRow,
+  actor: Account,
   userId: string,
   meta: RequestMeta,
 ) {
@@ -176,7 +177,7 @@ export async function restoreMember(
   db: Db,
   now: Date,
   access: CourseAccess,
-  actor: UserRow,
+  actor: Account,
   userId: string,
   meta: RequestMeta,
 ) {

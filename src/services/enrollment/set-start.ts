@@ -9,7 +9,8 @@ import {
   listEnrollmentPeriods,
   setEnrollmentPeriodStart,
 } from '../../storage/repositories/periods.js';
-import { findUserById, type UserRow } from '../../storage/repositories/users.js';
+import { findUserById } from '../../storage/repositories/users.js';
+import type { Account } from '../auth/users.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { RequestMeta } from '../auth/context.js';
 import { DomainError } from '../errors.js';
@@ -45,7 +46,7 @@ export async function setEnrollmentStart(
   db: Db,
   now: Date,
   access: CourseAccess,
-  actor: UserRow,
+  actor: Account,
   userId: string,
   date: string,
   meta: RequestMeta,

@@ -35,7 +35,7 @@ export function CourseNav({ slug }: { slug: string }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
-  const pages = coursePages.filter((p) => !p.ability || abilities[p.ability]);
+  const pages = coursePages.filter((p) => !p.unlisted && (!p.ability || abilities[p.ability]));
   const of = (s: Section) => pages.filter((p) => sectionOf(p) === s);
   const isCurrent = (p: CoursePageRoute) =>
     pathname.replace(/\/$/, '') === coursePageUrl(slug, p.path).replace(/\/$/, '');

@@ -1,14 +1,22 @@
 // Schedule: units as sections, each meeting with its day and time in the course's zone, readings and the next-class marker.
-import { useEffect } from 'react';
-import { useLocation } from '../router.js';
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from '../router.js';
 import type { CourseDetail, MeetingView } from '../api.js';
 import { useCourse, useDocumentTitle, useNow } from '../course-context.js';
 import { Html } from '../components/Html.js';
 import { SafeLink } from '../components/SafeLink.js';
 import { kindLabels, meetingTime, nextMeeting } from '../components/meeting-time.js';
 import { Empty } from '../components/states.js';
-import { formatDay, formatLongDay, fromNow, zoneName } from '../time.js';
+import { formatDay, formatLongDay, fromNow, instantOf, zoneName } from '../time.js';
 import { MeetingPanel } from './assignment/SchedulePanel.js';
+import { coursePageUrl } from '../routes.js';
+import { peerApi, type PeerClassWindow } from './peer/peer-client.js';
+import { peerWindowWords } from './peer/window-words.js';
+
+interface PeerWindows {
+  now: number;
+  byDate: Map<string, PeerClassWindow>;
+}
 
 interface UnitGroup {
   title: string | null;
@@ -39,6 +47,18 @@ export default function SchedulePage() {
   const { hash } = useLocation();
   const now = useNow();
   const next = nextMeeting(course, now);
+  // Student-led classes with their peer feedback windows (members only; the schedule works without them).
+  const [feedback, setFeedback] = useState<PeerWindows>({ now: 0, byDate: new Map() });
+  const member = course.abilities.viewPrivate === true;
+  useEffect(() => {
+    if (!member) return;
+    peerApi.list(course.slug).then(
+      // Judged by the server's clock, as the server judges a rating.
+      (list) =>
+        setFeedback({ now: instantOf(list.now), byDate: new Map(list.classes.map((c) => [c.date, c])) }),
+      () => undefined,
+    );
+  }, [member, course.slug]);
 
   // The page renders after its data arrives, too late for the browser's own jump to #anchor.
   useEffect(() => {
@@ -75,6 +95,7 @@ export default function SchedulePage() {
             index={i}
             nextId={next?.id ?? null}
             now={now}
+            feedback={feedback}
           />
         ))
       )}
@@ -88,15 +109,23 @@ interface UnitProps {
   index: number;
   nextId: string | null;
   now: number;
+  feedback: PeerWindows;
 }
 
-function UnitSection({ group, course, index, nextId, now }: UnitProps) {
+function UnitSection({ group, course, index, nextId, now, feedback }: UnitProps) {
   const headingId = `unit-${index}-${slugify(group.title ?? 'opening')}`;
   const list = (
     <ol className="meetings">
       {group.meetings.map((m) => (
         <li key={m.id}>
-          <Meeting meeting={m} course={course} isNext={m.id === nextId} now={now} />
+          <Meeting
+            meeting={m}
+            course={course}
+            isNext={m.id === nextId}
+            now={now}
+            feedback={m.kind === 'lecture' ? feedback.byDate.get(m.date) : undefined}
+            feedbackNow={feedback.now}
+          />
         </li>
       ))}
     </ol>
@@ -124,9 +153,11 @@ interface MeetingProps {
   course: CourseDetail;
   isNext: boolean;
   now: number;
+  feedback: PeerClassWindow | undefined;
+  feedbackNow: number;
 }
 
-function Meeting({ meeting: m, course, isNext, now }: MeetingProps) {
+function Meeting({ meeting: m, course, isNext, now, feedback, feedbackNow }: MeetingProps) {
   const time = meetingTime(m, course.timeZone);
   const special = m.kind !== 'lecture';
   const ownTime = Boolean(m.startTime) && m.kind !== 'no_class';
@@ -185,6 +216,14 @@ function Meeting({ meeting: m, course, isNext, now }: MeetingProps) {
           <Html key={i} html={html} className="meeting-note" />
         ))}
         {m.needsPresenters ? <MeetingPanel slug={course.slug} meetingId={m.id} /> : null}
+        {feedback ? (
+          <p className="meeting-feedback">
+            <Link to={`${coursePageUrl(course.slug, 'feedback')}?date=${encodeURIComponent(m.date)}`}>
+              Peer feedback on {formatDay(m.date)}
+            </Link>{' '}
+            <span className="muted">· {peerWindowWords(feedback, feedbackNow, course.timeZone)}</span>
+          </p>
+        ) : null}
       </div>
     </article>
   );

@@ -20,6 +20,7 @@ import {
 import { HandInForm } from '../work/HandInForm.js';
 import { ReceiptCard } from '../work/ReceiptCard.js';
 import { CheckIn } from './CheckIn.js';
+import { PeerFeedbackDue } from '../peer/PeerFeedbackDue.js';
 import {
   NextDeadlines,
   isLateOrMissed,
@@ -144,6 +145,7 @@ export default function DuePage() {
       {error ? <FormError message={`The list could not be refreshed: ${error.message}`} /> : null}
       <CheckIn />
       <NextDeadlines data={data} onDuePage />
+      <PeerFeedbackDue slug={course.slug} />
       {data.policyAcknowledged ? null : (
         <section className="card policy-card" aria-labelledby="policy-title">
           <h2 id="policy-title">Before your first hand-in</h2>

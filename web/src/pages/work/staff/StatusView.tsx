@@ -16,7 +16,15 @@ interface MeetingView {
   questions: {
     deadline: string;
     readings: string[];
-    students: Array<{ userId: string; name: string; handedIn: number; needed: number; late: boolean }>;
+    students: Array<{
+      userId: string;
+      name: string;
+      handedIn: number;
+      needed: number;
+      late: boolean;
+      /** Whether the questions were the student's (obligationFor at the deadline). */
+      obligation: 'owed' | 'before-joined' | 'not-member';
+    }>;
   } | null;
   roles: Array<{
     deliverableKey: string;
@@ -271,11 +279,20 @@ export function StatusView() {
                       <tr key={s.userId}>
                         <th scope="row">{s.name}</th>
                         <td>
-                          <Link to={ownerUrl(course.slug, 'question', `u:${s.userId}`, meeting.meetingDate)}>
-                            {s.handedIn} of {s.needed}
-                            <span className="visually-hidden"> questions by {s.name}</span>
-                          </Link>
-                          {s.late ? ' (late)' : ''}
+                          {s.obligation !== 'owed' && s.handedIn === 0 ? (
+                            // Due before the student joined (or while not enrolled): not theirs, not missing.
+                            <span className={`state-tag state-${s.obligation}`}>{WORDS[s.obligation]}</span>
+                          ) : (
+                            <>
+                              <Link
+                                to={ownerUrl(course.slug, 'question', `u:${s.userId}`, meeting.meetingDate)}
+                              >
+                                {s.handedIn} of {s.needed}
+                                <span className="visually-hidden"> questions by {s.name}</span>
+                              </Link>
+                              {s.late ? ' (late)' : ''}
+                            </>
+                          )}
                         </td>
                       </tr>
                     ))}
