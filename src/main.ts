@@ -7,6 +7,7 @@ import { MailQueueWorker, type MailQueueOptions } from './mail/queue.js';
 import { RECEIPT_MAIL, renderReceiptMail } from './services/work/receipt.js';
 import { GRADE_RELEASED_MAIL, renderGradeReleasedMail } from './services/grades/mail.js';
 import { accountMailRenderers } from './services/auth/account-mail.js';
+import { ROLES_CHANGED_MAIL, renderRolesChangedMail } from './services/assignment/mail.js';
 import { createDb, type Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { submissionWriterFor } from './storage/repositories/work-writer.js';
@@ -68,6 +69,7 @@ export async function createSeminar(
               [RECEIPT_MAIL]: renderReceiptMail,
               [GRADE_RELEASED_MAIL]: renderGradeReleasedMail,
               ...accountMailRenderers(app.auth.context()),
+              [ROLES_CHANGED_MAIL]: renderRolesChangedMail,
             },
             ...(options.clock ? { clock: options.clock } : {}),
             busy: () => writer.busy(),
