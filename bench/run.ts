@@ -11,6 +11,7 @@ const benches: Array<[name: string, file: string, fn: string]> = [
   ['api', './api.ts', 'benchApi'],
   ['web', './web.ts', 'benchWeb'],
   ['auth', './auth.ts', 'benchAuth'],
+  ['accountAnswers', './account-answers.ts', 'benchAccountAnswers'],
   ['assignment', './assignment.ts', 'benchAssignment'],
   ['submissions', './submissions.ts', 'benchSubmissions'],
 ];

@@ -6,6 +6,8 @@ import { buildApp } from './http/app.js';
 import { MailQueueWorker, type MailQueueOptions } from './mail/queue.js';
 import { RECEIPT_MAIL, renderReceiptMail } from './services/work/receipt.js';
 import { GRADE_RELEASED_MAIL, renderGradeReleasedMail } from './services/grades/mail.js';
+import { accountMailRenderers } from './services/auth/account-mail.js';
+import { ROLES_CHANGED_MAIL, renderRolesChangedMail } from './services/assignment/mail.js';
 import { createDb, type Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { submissionWriterFor } from './storage/repositories/work-writer.js';
@@ -63,12 +65,18 @@ export async function createSeminar(
         : new MailQueueWorker({
             db,
             mailer: app.auth.mailer,
-            renderers: { [RECEIPT_MAIL]: renderReceiptMail, [GRADE_RELEASED_MAIL]: renderGradeReleasedMail },
+            renderers: {
+              [RECEIPT_MAIL]: renderReceiptMail,
+              [GRADE_RELEASED_MAIL]: renderGradeReleasedMail,
+              ...accountMailRenderers(app.auth.context()),
+              [ROLES_CHANGED_MAIL]: renderRolesChangedMail,
+            },
             ...(options.clock ? { clock: options.clock } : {}),
             busy: () => writer.busy(),
             log: (line) => app.log.warn(line),
             ...(options.mailQueue ?? {}),
           });
+    if (mailQueue) app.auth.onMailQueued = () => mailQueue.poke();
     mailQueue?.start();
     let closed = false;
     return {

@@ -22,6 +22,15 @@ export function safeNextPath(next: string | null | undefined, fallback = '/'): s
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/**
+ * Where sign-in lands when no page asked to be returned to: course staff on the Today page of their
+ * first course they teach, everyone else on the list of courses.
+ */
+export function landingPath(courses: ReadonlyArray<{ slug: string; role: string }>): string {
+  const taught = courses.find((c) => c.role === 'instructor' || c.role === 'ta');
+  return taught ? `/courses/${encodeURIComponent(taught.slug)}/today` : '/';
+}
+
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
 /**

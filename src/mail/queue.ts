@@ -17,7 +17,7 @@ import type { Mailer } from './mailer.js';
 export type MailRenderer = (
   db: Db,
   payload: string,
-) => Promise<{ subject: string; text: string; html?: string } | null>;
+) => Promise<{ subject: string; text: string; html?: string; link?: string } | null>;
 
 export interface MailQueueOptions {
   db: Db;

@@ -1,6 +1,6 @@
 // Redirect targets and link URLs: only same-origin paths after sign-in, only web, mail and relative links from a syllabus.
 import { describe, expect, it } from 'vitest';
-import { isSafeLinkUrl, safeHref, safeNextPath } from '../../src/contracts/safe-links.js';
+import { isSafeLinkUrl, landingPath, safeHref, safeNextPath } from '../../src/contracts/safe-links.js';
 import { invisibleCharacterIn } from '../../src/domain/names.js';
 import { renderInlineMarkdown, renderMarkdown } from '../../src/markdown/render.js';
 
@@ -33,6 +33,21 @@ describe('the page after sign-in (?next=)', () => {
     ]) {
       expect(safeNextPath(hostile, '/home'), JSON.stringify(hostile)).toBe('/home');
     }
+  });
+});
+
+describe('where sign-in lands when no page asked', () => {
+  it('takes staff to Today of the first course they teach, everyone else to the courses', () => {
+    expect(
+      landingPath([
+        { slug: 'taken', role: 'student' },
+        { slug: 'cs 598', role: 'ta' },
+        { slug: 'later', role: 'instructor' },
+      ]),
+    ).toBe('/courses/cs%20598/today');
+    expect(landingPath([{ slug: 'x', role: 'instructor' }])).toBe('/courses/x/today');
+    expect(landingPath([{ slug: 'x', role: 'student' }])).toBe('/');
+    expect(landingPath([])).toBe('/');
   });
 });
 

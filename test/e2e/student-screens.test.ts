@@ -255,6 +255,11 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       ).toBe(1);
       expect(await benCard.getByRole('button', { name: 'Hand in' }).count()).toBe(1);
       const dan = await open('dan', '/due');
+      // Missed work is folded under its count: open it from the keyboard.
+      const lateFold = dan.locator('#due-late summary');
+      await poll(() => lateFold.count()).toBe(1);
+      await lateFold.focus();
+      await dan.keyboard.press('Enter');
       const danCard = dan.getByRole('article', { name: /Question — Wed, Aug 28/ });
       await poll(() =>
         danCard.getByText(/Closed: the deadline has passed and late hand-ins are not taken/).count(),

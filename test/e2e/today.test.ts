@@ -70,13 +70,19 @@ describe.skipIf(!run)('the staff Today page in Chromium', () => {
         1,
       );
       expect(await ta.getByRole('heading', { name: 'Nothing waits for you' }).count()).toBe(0);
-      await ta
-        .getByRole('navigation', { name: 'Course pages' })
-        .getByRole('button', { name: 'Staff' })
-        .click();
-      expect(await ta.getByRole('link', { name: /Today/ }).first().getAttribute('href')).toBe(
-        `${course}/today`,
+      // Every line of the page links to the place to act on it.
+      const lines = ta.locator('.today-lines > li');
+      expect(await lines.count()).toBeGreaterThanOrEqual(6);
+      for (const line of await lines.all())
+        expect(await line.getByRole('link').count(), (await line.textContent()) ?? '').toBeGreaterThan(0);
+      expect(await next.getByRole('link', { name: 'Beta' }).getAttribute('href')).toBe(
+        `${course}/work?date=2024-08-28`,
       );
+      // The navigation's Staff menu holds Today.
+      const nav = ta.getByRole('navigation', { name: 'Course pages' });
+      await nav.getByRole('button', { name: /Staff/ }).click();
+      expect(await nav.getByRole('link', { name: 'Today' }).getAttribute('href')).toBe(`${course}/today`);
+      await nav.getByRole('button', { name: /Staff/ }).click();
 
       const problems = await axeAt(ta, 'today-mid', { widths: [1280, 390], sideways: true });
       expect(problems).toEqual([]);

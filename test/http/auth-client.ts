@@ -1,6 +1,10 @@
 // Test helpers for the account suites: a cookie-keeping client over app.inject, and people with known passwords.
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Db } from '../../src/storage/db.js';
+import { MailQueueWorker } from '../../src/mail/queue.js';
+import { accountMailRenderers } from '../../src/services/auth/account-mail.js';
+import type { MailJobRow } from '../../src/storage/repositories/mail-queue.js';
 import { hashPassword } from '../../src/services/auth/passwords.js';
 import { createUser } from '../../src/services/auth/users.js';
 import { enrollAs } from '../../src/services/enrollment/name-instructor.js';
@@ -76,4 +80,36 @@ export class TestClient {
     if (!this.csrf) await this.get('/api/auth/session');
     return this.post('/api/auth/sign-in', { email, password });
   }
+}
+
+/**
+ * Sends the queued account mail (reset, join by e-mail) as the server's mail worker would, with
+ * the app's clock; answers the queue rows this round handled, oldest first.
+ */
+export async function sendQueuedAccountMail(
+  app: FastifyInstance,
+  db: Db,
+): Promise<Array<{ kind: string; address: string | null; sent: boolean }>> {
+  const ctx = app.auth.context();
+  const worker = new MailQueueWorker({
+    db,
+    mailer: app.auth.mailer,
+    renderers: accountMailRenderers(ctx),
+    clock: ctx.now,
+    batch: 100,
+  });
+  const before = new Set((await handledMail(db)).map((r) => r.id));
+  await worker.drainOnce();
+  return (await handledMail(db))
+    .filter((r) => !before.has(r.id))
+    .map((r) => ({ kind: r.kind, address: r.address, sent: r.sent_at !== null }));
+}
+
+function handledMail(db: Db) {
+  return (db as unknown as Kysely<{ mail_queue: MailJobRow }>)
+    .selectFrom('mail_queue')
+    .selectAll()
+    .where((w) => w.or([w('sent_at', 'is not', null), w('gave_up_at', 'is not', null)]))
+    .orderBy('id')
+    .execute();
 }

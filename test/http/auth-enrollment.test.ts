@@ -8,7 +8,8 @@ import { saveCourse } from '../../src/storage/repositories/course-writer.js';
 import { findCourseRef } from '../../src/storage/repositories/enrollments.js';
 import { buildCourse } from '../support/course-factory.js';
 import { describeEachDialect } from '../support/dialects.js';
-import { makePerson, TestClient } from './auth-client.js';
+import { makePerson, sendQueuedAccountMail, TestClient } from './auth-client.js';
+import { listMailJobs } from '../../src/storage/repositories/mail-queue.js';
 
 let clock = new Date('2026-09-01T12:00:00Z');
 const DAY = 24 * 60 * 60_000;
@@ -337,7 +338,18 @@ describeEachDialect('enrollment', (get) => {
       email: 'prof@example.edu',
       name: 'Someone',
     });
+    expect(known.statusCode).toBe(asked.statusCode);
     expect(known.json()).toEqual(asked.json());
+    // Both answers come after the same work (one queued job each); the worker does the rest.
+    expect((await listMailJobs(get().db)).slice(-2).map((j) => [j.kind, j.address, j.sent_at])).toEqual([
+      ['join-request', 'walk.in@example.edu', null],
+      ['join-request', 'prof@example.edu', null],
+    ]);
+    expect((await prof.get(`${COURSE}/roster`)).body).not.toContain('walk.in@example.edu');
+    expect(await sendQueuedAccountMail(app, get().db)).toEqual([
+      { kind: 'join-request', address: 'walk.in@example.edu', sent: true },
+      { kind: 'join-request', address: 'prof@example.edu', sent: true },
+    ]);
     const mails = outboxMails(get().dataDir).slice(before);
     expect(mails.find((m) => m.includes('To: prof@example.edu'))).toContain('Subject: Finish joining');
     const invite = mails.find((m) => m.includes('To: walk.in@example.edu'))!;

@@ -1,6 +1,7 @@
 // Sign-in over HTTP on both dialects: cookies, rotation, no enumeration, CSRF, rate limits, expiry, sign-out-all, reset links.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { buildApp } from '../../src/http/app.js';
 import { saveCourse } from '../../src/storage/repositories/course-writer.js';
 import { findCourseRef } from '../../src/storage/repositories/enrollments.js';
@@ -11,7 +12,9 @@ import { createSession } from '../../src/services/auth/sessions.js';
 import { enforceLimit, LIMITS } from '../../src/services/auth/rate-limit.js';
 import { buildCourse } from '../support/course-factory.js';
 import { describeEachDialect } from '../support/dialects.js';
-import { makePerson, PASSWORD, TestClient } from './auth-client.js';
+import { makePerson, PASSWORD, sendQueuedAccountMail, TestClient } from './auth-client.js';
+import { listMailJobs } from '../../src/storage/repositories/mail-queue.js';
+import type { Db } from '../../src/storage/db.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -29,6 +32,15 @@ function lastMailedLink(dataDir: string): string {
   const match = /token=([A-Za-z0-9_-]+)/.exec(eml);
   if (!match) throw new Error('no link in the last mail');
   return match[1]!;
+}
+
+async function countResetTokens(db: Db): Promise<number> {
+  const rows = await (db as unknown as Kysely<{ auth_tokens: { purpose: string } }>)
+    .selectFrom('auth_tokens')
+    .select('purpose')
+    .where('purpose', '=', 'reset')
+    .execute();
+  return rows.length;
 }
 
 describeEachDialect('sign-in and sessions', (get) => {
@@ -182,10 +194,25 @@ describeEachDialect('sign-in and sessions', (get) => {
   it('resets a password by an e-mailed link that works once and within one hour', async () => {
     const client = new TestClient(app);
     await client.get('/api/auth/session');
+    const tokensBefore = await countResetTokens(get().db);
     const sent = await client.post('/api/auth/password-reset', { email: 'grace@example.edu' });
     expect(sent.statusCode).toBe(202);
     const unknown = await client.post('/api/auth/password-reset', { email: 'nobody@example.edu' });
+    expect(unknown.statusCode).toBe(sent.statusCode);
     expect(unknown.json()).toEqual(sent.json());
+    // The same work on both paths (no timing difference to learn from): one queued job each,
+    // nothing issued yet; the worker finds the account, issues the link and mails it.
+    const queued = await listMailJobs(get().db);
+    expect(queued.slice(-2).map((j) => [j.kind, j.address, j.sent_at, j.gave_up_at])).toEqual([
+      ['password-reset', 'grace@example.edu', null, null],
+      ['password-reset', 'nobody@example.edu', null, null],
+    ]);
+    expect(await countResetTokens(get().db)).toBe(tokensBefore);
+    expect(await sendQueuedAccountMail(app, get().db)).toEqual([
+      { kind: 'password-reset', address: 'grace@example.edu', sent: true },
+      { kind: 'password-reset', address: 'nobody@example.edu', sent: false },
+    ]);
+    expect(await countResetTokens(get().db)).toBe(tokensBefore + 1);
     const token = lastMailedLink(get().dataDir);
     expect((await client.post('/api/auth/link-status', { purpose: 'reset', token })).json()).toMatchObject({
       state: 'valid',
@@ -216,6 +243,7 @@ describeEachDialect('sign-in and sessions', (get) => {
     );
 
     await reuse.post('/api/auth/password-reset', { email: 'grace@example.edu' });
+    await sendQueuedAccountMail(app, get().db);
     const late = lastMailedLink(get().dataDir);
     clock = new Date(clock.getTime() + 61 * 60_000);
     const expired = await reuse.post('/api/auth/password-reset/complete', {

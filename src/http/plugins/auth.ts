@@ -18,6 +18,8 @@ export interface AuthRuntime {
   mailer: Mailer;
   /** Cookies carry Secure when PUBLIC_URL is https. */
   secureCookies: boolean;
+  /** Called when account mail was queued; the composition root points it at the mail worker. */
+  onMailQueued: () => void;
   context(): AuthContext;
 }
 
@@ -44,7 +46,14 @@ export async function authPlugin(app: FastifyInstance, deps: AppDeps): Promise<v
   const runtime: AuthRuntime = {
     mailer,
     secureCookies: deps.config.publicUrl.startsWith('https:'),
-    context: () => ({ db: deps.db, now: deps.clock, mailer, publicUrl: deps.config.publicUrl }),
+    onMailQueued: () => {},
+    context: () => ({
+      db: deps.db,
+      now: deps.clock,
+      mailer,
+      publicUrl: deps.config.publicUrl,
+      mailQueued: () => runtime.onMailQueued(),
+    }),
   };
   app.decorate('auth', runtime);
   app.decorateRequest('session', null);

@@ -98,7 +98,10 @@ const SENTENCES: Record<AuditAction, (s: Say) => string> = {
     const what = s.d.role ? `gave ${name} the ${words(str(s.d.role))} role` : `took ${name}’s role away`;
     return `${s.actor} ${what}${date ? ` for the class on ${date}` : ''}.`;
   },
-  'roles-published': (s) => `${s.actor} published the roles to the students.`,
+  'roles-published': (s) => {
+    const mailed = num(s.d.groupsMailed);
+    return `${s.actor} published the roles to the students${mailed ? `, mailing the ${plural(mailed, 'group')} whose roles changed` : ''}.`;
+  },
   'roles-unpublished': (s) => `${s.actor} took the published roles back.`,
   'assignment-settings-changed': (s) => {
     const parts = Object.entries(s.d)

@@ -4,17 +4,23 @@ import { ulid } from 'ulid';
 import { checkPlan, type Role, type RoleAssignment, type Violation } from '../../assignment/index.js';
 import {
   deleteExclusion,
+  deletePlansOfKind,
   insertExclusion,
+  insertPlan,
+  latestPlan,
   listExclusions,
+  lockCourseRoles,
   upsertSettings,
 } from '../../storage/repositories/assignment-store.js';
-import { findGroup } from '../../storage/repositories/groups.js';
+import { findGroup, listGroupMembers, listGroups } from '../../storage/repositories/groups.js';
+import { insertMailJobs } from '../../storage/repositories/mail-queue.js';
+import { ROLES_CHANGED_MAIL, type RolesChangedPayload } from './mail.js';
 import { deleteRole, insertRoles, listRoleRows, setRoleLocked } from '../../storage/repositories/roles.js';
 import { authorize, type CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
 import { nowOf, type ServiceDeps } from '../deps.js';
 import { loadScope } from '../groups/context.js';
-import { loadAssignmentState } from './input.js';
+import { loadAssignmentState, meetingLabel } from './input.js';
 import { auditStaffAction } from './audit-staff.js';
 
 export interface RoleEdit {
@@ -112,25 +118,113 @@ export async function setRoleLock(
   return { locked: input.locked };
 }
 
-/** Publishes the roles (students then see them) or takes them back. Publishing needs roles. */
+type PublishedRole = Pick<RoleAssignment, 'meetingId' | 'groupId' | 'role'>;
+type RoleChangeLines = RolesChangedPayload['changes'];
+
+/** Per group, the roles it gained or lost between two publishes, by class date. */
+function changedGroups(
+  before: PublishedRole[],
+  after: PublishedRole[],
+  dates: Map<string, string>,
+): Map<string, RoleChangeLines> {
+  const key = (r: PublishedRole) => `${r.meetingId}|${r.groupId}|${r.role}`;
+  const was = new Set(before.map(key));
+  const will = new Set(after.map(key));
+  const out = new Map<string, RoleChangeLines>();
+  const add = (r: PublishedRole, gained: boolean) => {
+    const date = dates.get(r.meetingId) ?? '';
+    out.set(r.groupId, [
+      ...(out.get(r.groupId) ?? []),
+      { meetingDate: date, meetingLabel: date ? meetingLabel(date) : r.meetingId, role: r.role, gained },
+    ]);
+  };
+  for (const r of after) if (!was.has(key(r))) add(r, true);
+  for (const r of before) if (!will.has(key(r))) add(r, false);
+  for (const list of out.values()) list.sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
+  return out;
+}
+
+/**
+ * Publishes the roles (students then see them) or takes them back. Publishing needs roles. Each publish
+ * keeps the roles it published; against the previous publish, every member of each group whose roles
+ * changed is mailed once (queued in the same transaction). The first publish mails nobody.
+ */
 export async function publishRoles(
   deps: ServiceDeps,
   access: CourseAccess,
   published: boolean,
-): Promise<{ publishedAt: string | null }> {
+): Promise<{ publishedAt: string | null; groupsMailed: number }> {
   authorize(access, 'runAssignment');
   const now = nowOf(deps);
-  if (published && (await listRoleRows(deps.db, access.course.id)).length === 0) {
-    throw new DomainError(
-      'conflict',
-      'There are no roles to publish yet: plan and apply an assignment first.',
-      { reason: 'no-roles' },
-    );
-  }
   const at = published ? now.toISOString() : null;
-  await upsertSettings(deps.db, access.course.id, { roles_published_at: at }, now.toISOString());
-  await auditStaffAction(deps.db, now, access, published ? 'roles-published' : 'roles-unpublished', null);
-  return { publishedAt: at };
+  const courseId = access.course.id;
+  if (!published) {
+    await upsertSettings(deps.db, courseId, { roles_published_at: null }, now.toISOString());
+    await auditStaffAction(deps.db, now, access, 'roles-unpublished', null);
+    return { publishedAt: null, groupsMailed: 0 };
+  }
+  const scope = await loadScope(deps.db, access);
+  return writeTransaction(deps.db, async (trx) => {
+    await lockCourseRoles(deps.db, trx, courseId);
+    const rows = await listRoleRows(trx, courseId);
+    if (rows.length === 0) {
+      throw new DomainError(
+        'conflict',
+        'There are no roles to publish yet: plan and apply an assignment first.',
+        { reason: 'no-roles' },
+      );
+    }
+    const roles: PublishedRole[] = rows.map((r) => ({
+      meetingId: r.meeting_id,
+      groupId: r.group_id,
+      role: r.role,
+    }));
+    const previous = await latestPlan(trx, courseId, 'publication');
+    const before = previous ? (JSON.parse(previous.plan) as PublishedRole[]) : null;
+    const dates = new Map(scope.course.meetings.map((m) => [m.id, m.date]));
+    const changed = before ? changedGroups(before, roles, dates) : new Map<string, RoleChangeLines>();
+    const groups = new Map((await listGroups(trx, courseId)).map((g) => [g.id, g.name]));
+    const jobs = [];
+    for (const [groupId, changes] of changed) {
+      const groupName = groups.get(groupId);
+      if (groupName === undefined) continue; // a deleted group has nobody to tell
+      const payload: RolesChangedPayload = {
+        courseTitle: scope.course.title,
+        groupName,
+        path: `/courses/${scope.course.slug}/my-roles`,
+        changes,
+      };
+      for (const m of await listGroupMembers(trx, groupId))
+        jobs.push({
+          id: ulid(now.getTime()),
+          kind: ROLES_CHANGED_MAIL,
+          user_id: m.userId,
+          address: null,
+          payload: JSON.stringify(payload),
+          created_at: now.toISOString(),
+        });
+    }
+    await insertMailJobs(trx, jobs);
+    const mailedGroups = [...changed.keys()].filter((g) => groups.has(g)).length;
+    // Only the last publication is kept: the next publish compares against it (the audit keeps the history).
+    await deletePlansOfKind(trx, courseId, 'publication');
+    await insertPlan(trx, {
+      id: ulid(now.getTime()),
+      course_id: courseId,
+      kind: 'publication',
+      input_hash: '',
+      plan: JSON.stringify(roles),
+      created_at: now.toISOString(),
+      created_by: access.viewer?.userId ?? null,
+      applied_at: now.toISOString(),
+    });
+    await upsertSettings(trx, courseId, { roles_published_at: at }, now.toISOString());
+    await auditStaffAction(trx, now, access, 'roles-published', null, {
+      roles: roles.length,
+      groupsMailed: mailedGroups,
+    });
+    return { publishedAt: at, groupsMailed: mailedGroups };
+  });
 }
 
 export interface SettingsPatch {

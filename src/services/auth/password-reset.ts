@@ -3,7 +3,8 @@ import { findUserByEmail, findUserById, updateUser } from '../../storage/reposit
 import { passwordResetMail } from '../../mail/templates.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { DomainError } from '../errors.js';
-import { linkTo, type AuthContext, type RequestMeta } from './context.js';
+import type { MailRenderer } from '../../mail/queue.js';
+import { linkTo, queueAuthMail, type AuthContext, type RequestMeta } from './context.js';
 import { normalizeEmail } from './identity.js';
 import { consumeLink, inspectLink, issueLink, type LinkState } from './links.js';
 import { assertNewPassword, hashPassword } from './passwords.js';
@@ -14,7 +15,13 @@ import { toAccount, type Account } from './users.js';
 export const RESET_SENT =
   'If an account exists for that address, a reset link is on its way. It works once, within one hour.';
 
-/** Always answers the same (no enumeration); mails a link only when the account exists. */
+export const PASSWORD_RESET_MAIL = 'password-reset';
+
+/**
+ * Always answers the same, after the same work (no enumeration, not even by timing): the request
+ * only queues a job for the typed address. The mail worker looks the account up, issues the link
+ * and sends it (renderPasswordResetMail); for an unknown address it sends nothing.
+ */
 export async function requestPasswordReset(
   ctx: AuthContext,
   emailInput: string,
@@ -25,19 +32,29 @@ export async function requestPasswordReset(
   if (!email) throw new DomainError('invalid_input', 'Enter a valid e-mail address.', { field: 'email' });
   await enforceLimit(ctx.db, LIMITS.resetIp, meta.ip ?? 'unknown', now);
   await enforceLimit(ctx.db, LIMITS.resetEmail, email, now);
-  const user = await findUserByEmail(ctx.db, email);
-  if (user) {
+  await queueAuthMail(ctx, PASSWORD_RESET_MAIL, email, { email, ...meta });
+  return { message: RESET_SENT };
+}
+
+/** The worker's side of a reset request: issues the link when the account exists (null otherwise: nothing is sent). */
+export function renderPasswordResetMail(ctx: AuthContext): MailRenderer {
+  return async (_db, payload) => {
+    const { email, ip, userAgent } = JSON.parse(payload) as { email: string } & RequestMeta;
+    const user = await findUserByEmail(ctx.db, email);
+    if (!user) return null;
+    const now = ctx.now();
     const token = await issueLink(ctx.db, now, 'reset', user.id);
-    await ctx.mailer.send(passwordResetMail(user.email, linkTo(ctx, '/reset-password', token)));
     await recordAudit(ctx.db, now, {
       actor: null,
       courseId: null,
       action: 'password-reset-requested',
       target: user.email,
-      ...meta,
+      ip,
+      userAgent,
     });
-  }
-  return { message: RESET_SENT };
+    const { to: _to, ...message } = passwordResetMail(user.email, linkTo(ctx, '/reset-password', token));
+    return message;
+  };
 }
 
 export interface LinkInfo {

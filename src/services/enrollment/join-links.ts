@@ -20,7 +20,8 @@ import type { Account } from '../auth/users.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findUserByEmail } from '../../storage/repositories/users.js';
 import { invitationMail, joinRequestMail } from '../../mail/templates.js';
-import { linkTo, type AuthContext } from '../auth/context.js';
+import type { MailRenderer } from '../../mail/queue.js';
+import { linkTo, queueAuthMail, type AuthContext } from '../auth/context.js';
 import { requireEmail, requireName } from '../auth/identity.js';
 import { issueLink } from '../auth/links.js';
 import { enforceLimit, LIMITS } from '../auth/rate-limit.js';
@@ -204,12 +205,12 @@ export async function joinByLink(
 }
 
 export const JOIN_REQUEST_SENT = 'Check your e-mail: a link to finish joining is on its way.';
+export const JOIN_REQUEST_MAIL = 'join-request';
 
 /**
- * A visitor without a session asks to join with their e-mail. A new address gets an account
- * (no password yet), a student enrollment, and an invitation e-mail to set a password — the
- * e-mail proves the address is theirs before anyone can sign in. A known address is only
- * e-mailed the join link, to use after signing in. The answer is the same either way.
+ * A visitor without a session asks to join with their e-mail. The answer is the same, after the
+ * same work, whoever the address belongs to: the request only queues a job, and the mail worker
+ * does the rest (renderJoinRequestMail).
  */
 export async function requestJoinByEmail(
   ctx: AuthContext,
@@ -227,40 +228,65 @@ export async function requestJoinByEmail(
   const name = requireName(input.name);
   await enforceLimit(ctx.db, LIMITS.resetIp, meta.ip ?? 'unknown', now);
   await enforceLimit(ctx.db, LIMITS.resetEmail, email, now);
-  const title = course.code ? `${course.code} ${course.title}` : course.title;
-  const existing = await findUserByEmail(ctx.db, email);
-  if (existing && existing.password_hash) {
-    await ctx.mailer.send(
-      joinRequestMail(
+  await queueAuthMail(ctx, JOIN_REQUEST_MAIL, email, { token, email, name, ...meta });
+  return { message: JOIN_REQUEST_SENT };
+}
+
+/**
+ * The worker's side of a join request. A new address gets an account (no password yet), a
+ * student enrollment, and an invitation e-mail to set a password — the e-mail proves the address
+ * is theirs before anyone can sign in. A known address is only e-mailed the join link, to use
+ * after signing in. Nothing is sent when the link stopped working meanwhile.
+ */
+export function renderJoinRequestMail(ctx: AuthContext): MailRenderer {
+  return async (_db, payload) => {
+    const { token, email, name, ip, userAgent } = JSON.parse(payload) as {
+      token: string;
+      email: string;
+      name: string;
+    } & RequestMeta;
+    const now = ctx.now();
+    const { state, course, row } = await describeJoinLink(ctx.db, now, token);
+    if (state !== 'valid' || !course || !row) return null;
+    const title = course.code ? `${course.code} ${course.title}` : course.title;
+    const existing = await findUserByEmail(ctx.db, email);
+    if (existing && existing.password_hash) {
+      const { to: _to, ...message } = joinRequestMail(
         existing.email,
         title,
         `${ctx.publicUrl.replace(/\/$/, '')}/join?token=${encodeURIComponent(token)}`,
-      ),
+      );
+      return message;
+    }
+    const user = existing ?? (await createUser(ctx.db, now, { email, name, passwordHash: null }));
+    const enrollment = await findEnrollment(ctx.db, course.id, user.id);
+    if (!enrollment) {
+      await insertEnrollment(ctx.db, {
+        course_id: course.id,
+        user_id: user.id,
+        role: 'student',
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        dropped_at: null,
+      });
+      await countJoinLinkUse(ctx.db, row.id);
+      await recordAudit(ctx.db, now, {
+        actor: null,
+        courseId: course.id,
+        action: 'joined-by-link',
+        target: user.email,
+        details: { linkId: row.id, byEmail: true },
+        ip,
+        userAgent,
+      });
+    }
+    const invite = await issueLink(ctx.db, now, 'invite', user.id);
+    const { to: _to, ...message } = invitationMail(
+      user.email,
+      user.name,
+      title,
+      linkTo(ctx, '/invitation', invite),
     );
-    return { message: JOIN_REQUEST_SENT };
-  }
-  const user = existing ?? (await createUser(ctx.db, now, { email, name, passwordHash: null }));
-  const enrollment = await findEnrollment(ctx.db, course.id, user.id);
-  if (!enrollment) {
-    await insertEnrollment(ctx.db, {
-      course_id: course.id,
-      user_id: user.id,
-      role: 'student',
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-      dropped_at: null,
-    });
-    await countJoinLinkUse(ctx.db, row.id);
-    await recordAudit(ctx.db, now, {
-      actor: null,
-      courseId: course.id,
-      action: 'joined-by-link',
-      target: user.email,
-      details: { linkId: row.id, byEmail: true },
-      ...meta,
-    });
-  }
-  const invite = await issueLink(ctx.db, now, 'invite', user.id);
-  await ctx.mailer.send(invitationMail(user.email, user.name, title, linkTo(ctx, '/invitation', invite)));
-  return { message: JOIN_REQUEST_SENT };
+    return message;
+  };
 }

@@ -90,6 +90,19 @@ export async function latestPlan(
     .executeTakeFirst();
 }
 
+/** Deletes the course's stored plans of one kind (the publication kept is only the last). */
+export async function deletePlansOfKind(
+  db: Db,
+  courseId: string,
+  kind: AssignmentPlanRow['kind'],
+): Promise<void> {
+  await db
+    .deleteFrom('assignment_plans')
+    .where('course_id', '=', courseId)
+    .where('kind', '=', kind)
+    .execute();
+}
+
 /** Marks a plan applied; returns false when it already was (a second apply of the same plan). */
 export async function markPlanApplied(db: Db, planId: string, at: string): Promise<boolean> {
   const r = await db

@@ -70,7 +70,8 @@ export interface ExclusionRow {
 export interface AssignmentPlanRow {
   id: string;
   course_id: string;
-  kind: 'roles' | 'groups';
+  /** 'publication': the roles as staff published them (plan: JSON of the role list), one row per publish. */
+  kind: 'roles' | 'groups' | 'publication';
   input_hash: string;
   /** JSON of the plan. */
   plan: string;

@@ -1,7 +1,7 @@
 // The web client's account calls: the session probe, and state-changing requests that carry the CSRF token.
 import { useSyncExternalStore } from 'react';
 import type { SessionBody } from '../../../src/contracts/auth.js';
-import { safeNextPath } from '../../../src/contracts/safe-links.js';
+import { landingPath, safeNextPath } from '../../../src/contracts/safe-links.js';
 import { ApiError } from '../api.js';
 
 export type { LinkStatus, AccountBody, JoinStatus, JoinResult } from '../../../src/contracts/auth.js';
@@ -113,10 +113,16 @@ export function safeNext(next: string | null, fallback = '/'): string {
   return safeNextPath(next, fallback);
 }
 
-/** The sign-in page, returning to `here` (the current path and query) afterwards. */
+/** Where a person who just signed in goes when no page asked for them: staff to Today, others to the courses. */
+export async function landing(): Promise<string> {
+  const session = await call<SessionBody>('GET', '/api/auth/session');
+  return landingPath(session.courses);
+}
+
+/** The sign-in page, returning to `here` (the current path and query) afterwards; from "/" it lands as `landing` says. */
 export function signInHref(here: string): string {
   const next = safeNextPath(here, '');
-  return next === '' || next.startsWith('/sign-in')
+  return next === '' || next === '/' || next.startsWith('/sign-in')
     ? '/sign-in'
     : `/sign-in?next=${encodeURIComponent(next)}`;
 }

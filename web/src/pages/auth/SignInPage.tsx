@@ -2,14 +2,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from '../../router.js';
 import { useDocumentTitle } from '../../course-context.js';
-import { call, detailsOf, ensureCsrf, messageOf, reloadInto, safeNext } from '../../auth/client.js';
+import { call, detailsOf, ensureCsrf, landing, messageOf, reloadInto, safeNext } from '../../auth/client.js';
 import { EmailField, Field, FormError } from '../../auth/Field.js';
 import '../../auth/auth.css';
 
 export default function SignInPage() {
   useDocumentTitle('Sign in');
   const params = new URLSearchParams(useLocation().search);
-  const next = safeNext(params.get('next'));
+  // No (usable) page to return to: staff land on Today, students on the list of their courses.
+  const next = safeNext(params.get('next'), '');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +23,7 @@ export default function SignInPage() {
     try {
       await ensureCsrf();
       await call('POST', '/api/auth/sign-in', { email, password });
-      reloadInto(next);
+      reloadInto(next !== '' && next !== '/' ? next : await landing().catch(() => '/'));
     } catch (e) {
       const retry = detailsOf(e)?.retryAfterSeconds;
       setError(typeof retry === 'number' ? `${messageOf(e)}` : messageOf(e));

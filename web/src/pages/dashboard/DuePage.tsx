@@ -1,6 +1,7 @@
 // "What is due" for a student: what to do next, then every question, slides, summary and project deadline with countdowns, late items, misses left, receipts.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Html } from '../../components/Html.js';
+import { plural } from '../../../../src/contracts/words.js';
 import { useCourse, useDocumentTitle } from '../../course-context.js';
 import { Link, useLocation } from '../../router.js';
 import { coursePageUrl } from '../../routes.js';
@@ -70,11 +71,14 @@ export default function DuePage() {
     );
   }, [load, canSee, course.slug]);
 
-  // The page renders after its data arrives, too late for the browser's own jump to #anchor.
+  // The page renders after its data arrives, too late for the browser's own jump to #anchor; a folded item unfolds.
   const ready = data !== null;
   useEffect(() => {
     if (!hash || !ready) return;
-    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    for (let fold = target?.closest('details'); fold; fold = fold.parentElement?.closest('details'))
+      fold.open = true;
+    target?.scrollIntoView();
   }, [hash, ready]);
 
   if (!canSee) {
@@ -111,8 +115,17 @@ export default function DuePage() {
     ...data.items.filter(actionable),
     ...data.items.filter((i) => i.state === 'open' && !actionable(i)),
   ];
+  // Shown in full: what needs action and what is due within a week; later work is folded under its count.
+  const at = Date.parse(data.now);
+  const soon = (i: DueItem) => actionable(i) || Date.parse(i.dueAt) - at <= OPEN_FORMS_WITHIN_MS;
+  const openNow = open.filter(soon);
+  const openLater = open.filter((i) => !soon(i));
   const late = data.items.filter((i) => isLateOrMissed(i) && !actionable(i));
   const done = data.items.filter((i) => i.state === 'done' && !actionable(i)).reverse();
+  // What was just handed in stays in view with its receipt; the rest of the history is folded.
+  const justIn = (i: DueItem) => fresh !== null && i.receipts.some((r) => r.id === fresh.id);
+  const doneShown = done.filter(justIn);
+  const doneFolded = done.filter((i) => !justIn(i));
   // Work due before the student joined (or while not enrolled, or before joining the group): never a miss.
   const notTheirs = data.items.filter((i) => i.state === 'before-joined' || i.state === 'not-member');
   const onDone = (receipt: Receipt) => {
@@ -159,12 +172,25 @@ export default function DuePage() {
       )}
       <section aria-labelledby="due-open-title" id="due-open">
         <h2 id="due-open-title">To do ({open.length})</h2>
-        {open.length === 0 ? <p>Nothing is open right now.</p> : <ItemList items={open} render={card} />}
+        {open.length === 0 ? <p>Nothing is open right now.</p> : null}
+        {openNow.length > 0 ? <ItemList items={openNow} render={card} /> : null}
+        {openLater.length > 0 ? (
+          <details className="due-fold" id="due-later">
+            <summary>
+              Due later: {plural(openLater.length, 'more item')}, the next due{' '}
+              {formatInstant(openLater[0]!.dueAt, zone)}
+            </summary>
+            <ItemList items={openLater} render={card} />
+          </details>
+        ) : null}
       </section>
       {late.length > 0 ? (
         <section aria-labelledby="due-late-title" id="due-late">
           <h2 id="due-late-title">Late or missed ({late.length})</h2>
-          <ItemList items={late} render={card} />
+          <details className="due-fold">
+            <summary>Show {late.length === 1 ? 'the item' : `the ${late.length} items`}</summary>
+            <ItemList items={late} render={card} />
+          </details>
         </section>
       ) : null}
       {notTheirs.length > 0 ? (
@@ -192,7 +218,18 @@ export default function DuePage() {
         {done.length === 0 ? (
           <p>No hand-ins yet. Your receipts will be listed here, newest first.</p>
         ) : (
-          <ItemList items={done} render={card} />
+          <>
+            {doneShown.length > 0 ? <ItemList items={doneShown} render={card} /> : null}
+            {doneFolded.length > 0 ? (
+              <details className="due-fold">
+                <summary>
+                  Show {doneShown.length > 0 ? 'the other' : 'your'} {plural(doneFolded.length, 'hand-in')}{' '}
+                  with {doneFolded.length === 1 ? 'its receipt' : 'their receipts'}, newest first
+                </summary>
+                <ItemList items={doneFolded} render={card} />
+              </details>
+            ) : null}
+          </>
         )}
       </section>
     </>

@@ -1,6 +1,6 @@
 // Staff's Today: the next class (who presents, summarizes and reviews; slides; questions), decisions waiting, rolls not taken.
 import { useCallback, useEffect, useState } from 'react';
-import type { TodayView, WaitingItem } from '../../../../src/contracts/today.js';
+import type { TodayGroup, TodayView, WaitingItem } from '../../../../src/contracts/today.js';
 import { plural } from '../../../../src/contracts/words.js';
 import { call, messageOf } from '../../auth/client.js';
 import { ApiError } from '../../api.js';
@@ -9,7 +9,7 @@ import { Empty, ErrorState, Loading } from '../../components/states.js';
 import { Link } from '../../router.js';
 import { coursePageUrl } from '../../routes.js';
 import { formatDay, formatInstant, formatTimeRange } from '../../time.js';
-import { ownerUrl } from '../work/staff/urls.js';
+import { ownerUrl, workUrl } from '../work/staff/urls.js';
 import '../work/work.css';
 
 const SLIDES: Record<NonNullable<TodayView['nextClass']>['presenters'][number]['slides'], string> = {
@@ -63,6 +63,15 @@ export default function TodayPage() {
   const zone = data.timeZone;
   const url = (path: string) => coursePageUrl(course.slug, path);
   const next = data.nextClass;
+  // Each line links to where staff act on it: the class's hand-ins, or the role assignment when no group holds a role.
+  const classUrl = next ? workUrl(course.slug, { date: next.meetingDate }) : '';
+  const noGroup = course.abilities.runAssignment ? (
+    <Link to={url('assignment')}>no group: assign one</Link>
+  ) : (
+    'no group'
+  );
+  const groupsLine = (groups: TodayGroup[]) =>
+    groups.length === 0 ? noGroup : <Link to={classUrl}>{groups.map((g) => g.name).join(', ')}</Link>;
   return (
     <div className="today">
       <h1>Today</h1>
@@ -74,13 +83,13 @@ export default function TodayPage() {
           <div className="card">
             <p>
               <strong>{formatDay(next.meetingDate)}</strong> · {formatTimeRange(next.start, next.end, zone)}
-              {next.title ? ` · ${next.title}` : ''}
+              {next.title ? ` · ${next.title}` : ''} · <Link to={classUrl}>this class’s hand-ins</Link>
             </p>
             <ul className="today-lines">
               <li>
                 Presenting:{' '}
                 {next.presenters.length === 0
-                  ? 'no group'
+                  ? noGroup
                   : next.presenters.map((p, i) => (
                       <span key={p.groupId}>
                         {i > 0 ? ', ' : ''}
@@ -91,15 +100,15 @@ export default function TodayPage() {
                             {p.name}
                           </Link>
                         ) : (
-                          p.name
+                          <Link to={classUrl}>{p.name}</Link>
                         )}{' '}
                         <span className={`today-slides today-slides-${p.slides}`}>({SLIDES[p.slides]})</span>
                       </span>
                     ))}
                 {next.slidesDueAt ? ` · slides due ${formatInstant(next.slidesDueAt, zone)}` : ''}
               </li>
-              <li>Summary: {next.summarizers.map((g) => g.name).join(', ') || 'no group'}</li>
-              <li>Reviewing: {next.reviewers.map((g) => g.name).join(', ') || 'no group'}</li>
+              <li>Summary: {groupsLine(next.summarizers)}</li>
+              <li>Reviewing: {groupsLine(next.reviewers)}</li>
               {next.questions ? (
                 <li>
                   <Link to={`${url('questions')}?date=${next.meetingDate}`}>
