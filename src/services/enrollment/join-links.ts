@@ -184,24 +184,38 @@ export async function joinByLink(
       { blocker: 'dropped' },
     );
   }
+  await enrollByLink(db, now, course.id, user, row.id, { id: user.id, email: user.email }, meta);
+  return { course, role: 'student', alreadyEnrolled: false };
+}
+
+/** A student enrollment through a join link: the enrollment, the link's use count and the audit entry. */
+async function enrollByLink(
+  db: Db,
+  now: Date,
+  courseId: string,
+  user: { id: string; email: string },
+  linkId: string,
+  actor: { id: string; email: string } | null,
+  meta: RequestMeta,
+  details: Record<string, unknown> = {},
+): Promise<void> {
   await insertEnrollment(db, {
-    course_id: course.id,
+    course_id: courseId,
     user_id: user.id,
     role: 'student',
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
     dropped_at: null,
   });
-  await countJoinLinkUse(db, row.id);
+  await countJoinLinkUse(db, linkId);
   await recordAudit(db, now, {
-    actor: { id: user.id, email: user.email },
-    courseId: course.id,
+    actor,
+    courseId,
     action: 'joined-by-link',
     target: user.email,
-    details: { linkId: row.id },
+    details: { linkId, ...details },
     ...meta,
   });
-  return { course, role: 'student', alreadyEnrolled: false };
 }
 
 export const JOIN_REQUEST_SENT = 'Check your e-mail: a link to finish joining is on its way.';
@@ -260,26 +274,8 @@ export function renderJoinRequestMail(ctx: AuthContext): MailRenderer {
     }
     const user = existing ?? (await createUser(ctx.db, now, { email, name, passwordHash: null }));
     const enrollment = await findEnrollment(ctx.db, course.id, user.id);
-    if (!enrollment) {
-      await insertEnrollment(ctx.db, {
-        course_id: course.id,
-        user_id: user.id,
-        role: 'student',
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-        dropped_at: null,
-      });
-      await countJoinLinkUse(ctx.db, row.id);
-      await recordAudit(ctx.db, now, {
-        actor: null,
-        courseId: course.id,
-        action: 'joined-by-link',
-        target: user.email,
-        details: { linkId: row.id, byEmail: true },
-        ip,
-        userAgent,
-      });
-    }
+    if (!enrollment)
+      await enrollByLink(ctx.db, now, course.id, user, row.id, null, { ip, userAgent }, { byEmail: true });
     const invite = await issueLink(ctx.db, now, 'invite', user.id);
     const { to: _to, ...message } = invitationMail(
       user.email,
