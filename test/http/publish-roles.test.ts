@@ -1,72 +1,21 @@
 // Applying is not publishing: a publish mails (through the durable queue) each member of the groups whose
 // roles changed since the last publish, once per publish, with an audit entry; publishing twice at once on
 // two app instances mails nobody twice.
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/http/app.js';
-import { createSession } from '../../src/services/auth/sessions.js';
-import { createUser } from '../../src/services/auth/users.js';
-import { enrollAs } from '../../src/services/enrollment/name-instructor.js';
 import { courseAccess } from '../../src/services/enrollment/course-access.js';
-import { importSyllabus } from '../../src/services/import-syllabus.js';
-import { seedGroups } from '../../src/services/demo/seed-groups.js';
 import { editRole } from '../../src/services/assignment/edit-roles.js';
 import { renderRolesChangedMail, ROLES_CHANGED_MAIL } from '../../src/services/assignment/mail.js';
-import { createDb, type Db } from '../../src/storage/db.js';
 import { listAudit } from '../../src/storage/repositories/audit.js';
 import { listMailJobs } from '../../src/storage/repositories/mail-queue.js';
 import { listGroupMembers } from '../../src/storage/repositories/groups.js';
 import { listRoles } from '../../src/storage/repositories/roles.js';
 import { describeEachDialect } from '../support/dialects.js';
-
-const NOW = new Date('2024-08-20T12:00:00Z');
-const SLUG = 'cs598-genai-f24';
-const SYLLABUS = readFileSync(new URL('../../examples/cs598-genai-f24.md', import.meta.url));
+import { NOW, SLUG, twoInstancesOnOneDb } from './two-instances.js';
 
 describeEachDialect('publishing roles mails the groups whose roles changed', (get) => {
-  const apps: FastifyInstance[] = [];
-  let secondDb: Db | null = null;
-  let courseId = '';
-  let profId = '';
-  const headers: Record<string, string> = {};
-
-  beforeAll(async () => {
-    const { config, db } = get();
-    const deps = { db, clock: () => NOW };
-    courseId = (await importSyllabus(deps, { source: SYLLABUS, slug: SLUG, timeZone: 'America/Chicago' }))
-      .stored.id;
-    for (let i = 0; i < 12; i++) {
-      const user = await createUser(db, NOW, {
-        email: `s${i}@example.edu`,
-        name: `Student ${i}`,
-        passwordHash: null,
-        isAdmin: false,
-      });
-      await enrollAs(db, NOW, courseId, user.id, 'student');
-    }
-    const prof = await createUser(db, NOW, {
-      email: 'prof@example.edu',
-      name: 'Prof',
-      passwordHash: null,
-      isAdmin: false,
-    });
-    profId = prof.id;
-    await enrollAs(db, NOW, courseId, prof.id, 'instructor');
-    // Plans, applies and publishes once: the first publish tells nobody of a change.
-    await seedGroups(deps, SLUG, 5);
-    const session = await createSession(db, prof.id, NOW, { ip: null, userAgent: 'publish-test' });
-    headers.cookie = `seminar_session=${session.token}; seminar_csrf=${session.csrfToken}`;
-    headers['x-csrf-token'] = session.csrfToken;
-    apps.push(await buildApp({ config, db, clock: () => NOW }));
-    secondDb = createDb(config.database, { poolSize: 4 });
-    apps.push(await buildApp({ config, db: secondDb, clock: () => NOW }));
-    for (const app of apps) await app.ready();
-  });
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-    await secondDb?.destroy();
-  });
+  const world = twoInstancesOnOneDb(get, 'publish-test');
+  const { apps, headers } = world;
 
   const publish = (app: FastifyInstance) =>
     app.inject({
@@ -80,8 +29,8 @@ describeEachDialect('publishing roles mails the groups whose roles changed', (ge
   /** Swaps the presenter and a reviewer of one class (a hand edit): two groups' roles change. */
   async function swapOnePresenter(): Promise<{ presenter: string; reviewer: string; meetingId: string }> {
     const { db } = get();
-    const staff = await courseAccess(db, SLUG, { userId: profId, isAdmin: false });
-    const roles = await listRoles(db, courseId, { publishedOnly: false });
+    const staff = await courseAccess(db, SLUG, { userId: world.profId, isAdmin: false });
+    const roles = await listRoles(db, world.courseId, { publishedOnly: false });
     const p = roles.find(
       (r) =>
         r.role === 'presenter' && roles.some((o) => o.meetingId === r.meetingId && o.role === 'reviewer'),
@@ -123,7 +72,7 @@ describeEachDialect('publishing roles mails the groups whose roles changed', (ge
     expect(mail.text).toMatch(/: now (presenting|reviewing)/);
     expect(mail.text).toMatch(/: no longer (presenting|reviewing)/);
     expect(mail.text).toContain(`/courses/${SLUG}/my-roles`);
-    const audit = (await listAudit(db, { courseId, limit: 500 })).filter(
+    const audit = (await listAudit(db, { courseId: world.courseId, limit: 500 })).filter(
       (r) => r.action === 'roles-published',
     );
     expect(
