@@ -13,6 +13,13 @@ export const desktop = { width: 1280, height: 900 } as const;
 /** The machine is shared: give each page up to 30 s to show what it should. */
 export const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 
+/** Opens every fold of What is due (receipts, later and late work), as a reader looking for an item would. */
+export async function openFolds(page: Page): Promise<void> {
+  await page.locator('#due-done').waitFor();
+  const closed = page.locator('main details:not([open]) > summary');
+  for (let n = await closed.count(); n > 0; n--) await closed.first().click();
+}
+
 export interface E2eOptions extends Omit<SiteServerOptions, 'clock'> {
   /** Freezes the server's clock at this time (moved with `setNow`); real time when absent. */
   now?: Date;

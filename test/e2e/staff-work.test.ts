@@ -9,7 +9,7 @@ import { browserAvailable } from '../support/browser.js';
 import { makePdf } from '../files/build.js';
 import { PASSWORD } from '../http/auth-client.js';
 import { buildWorkWorld, SLUG, type WorkWorld } from '../http/work-helpers.js';
-import { axeAt, poll, startE2e, type E2e } from './fixture.js';
+import { axeAt, openFolds, poll, startE2e, type E2e } from './fixture.js';
 
 const run = browserAvailable();
 const course = `/courses/${SLUG}`;
@@ -216,6 +216,7 @@ describe.skipIf(!run)('staff hand-in screens in Chromium', () => {
       await handInProposal();
       // The group sees its resubmission waiting for staff, and the comments stay under version 1.
       await ben.reload();
+      await openFolds(ben);
       await poll(() => card.getByText('Waiting for staff’s decision').count()).toBe(1);
       expect(await card.getByText(/Returned by staff/).count()).toBe(0);
       expect(await card.locator('.state-tag', { hasText: 'Returned' }).count()).toBe(0);

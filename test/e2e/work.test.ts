@@ -5,7 +5,7 @@ import { browserAvailable } from '../support/browser.js';
 import { makePdf } from '../files/build.js';
 import { PASSWORD } from '../http/auth-client.js';
 import { buildWorkWorld, SLUG } from '../http/work-helpers.js';
-import { axeAt, poll, startE2e, type E2e } from './fixture.js';
+import { axeAt, openFolds, poll, startE2e, type E2e } from './fixture.js';
 
 const run = browserAvailable();
 const course = `/courses/${SLUG}`;
@@ -123,6 +123,7 @@ describe.skipIf(!run)('hand-ins in Chromium', () => {
       await card.getByRole('button', { name: 'Hand in' }).click();
       await poll(() => cat.getByText(/late — kept, scores zero/).count()).toBeGreaterThan(0);
       await cat.reload();
+      await openFolds(cat);
       const after = cat.getByRole('article', { name: /Lecture summary — Wed, Aug 28/ });
       await poll(() => after.getByText('Late — scores zero').count()).toBe(1);
       await axe(cat, 'due-late-zero');
