@@ -72,6 +72,12 @@ export const HOSTILE_STRINGS: readonly Hostile[] = [
   h('big integer', '99999999999999999999999999999'),
   h('negative', '-1'),
   h('hex', '0x1F'),
+  // Spreadsheet formulas (CSV injection): exports must not hand these to a spreadsheet as formulas.
+  h('spreadsheet formula', '=HYPERLINK("http://example.com/x","click")'),
+  h('spreadsheet plus', "+1+cmd|' /C calc'!A0"),
+  h('spreadsheet at', "@SUM(1+1)*cmd|' /C calc'!A0"),
+  h('spreadsheet minus', "-2+3+cmd|' /C calc'!A0"),
+  h('spreadsheet tab', '\t=1+1'),
   // JSON and header breakers.
   h('JSON breaker', '"}],{"a":'),
   h('backslashes', '\\\\\\"'),

@@ -1,4 +1,5 @@
 // Reads a roster CSV (email, name, optional NetID and role) into rows and row-by-row problems; pure, no I/O.
+import { decodeSpreadsheetText, readCsvRecords, type TextEncodingName } from '../../files/csv.js';
 import { COURSE_ROLES, type CourseRole } from '../../domain/permissions.js';
 import { nameProblem, normalizeEmail } from '../auth/identity.js';
 
@@ -23,66 +24,8 @@ export interface RowProblem {
 }
 
 export type RosterParse =
-  | { ok: true; rows: RosterRow[]; problems: RowProblem[]; encoding: 'utf-8' | 'latin-1' }
+  | { ok: true; rows: RosterRow[]; problems: RowProblem[]; encoding: TextEncodingName }
   | { ok: false; message: string };
-
-/**
- * Spreadsheet exports arrive as UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252/Latin-1.
- * Invalid UTF-8 is read as Latin-1 rather than turned into U+FFFD, so "José" survives either way.
- */
-export function decodeRoster(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'latin-1' } | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-8' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-8' };
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if (body.includes(0)) return null; // binary, or UTF-16 without a BOM
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'latin-1' };
-  }
-}
-
-/** RFC 4180 fields: quotes, doubled quotes, commas and newlines inside quotes; CRLF or LF. Also accepts ; or tab as separator. */
-export function parseCsv(text: string): string[][] {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const sep = [',', ';', '\t'].reduce(
-    (best, c) => (firstLine.split(c).length > firstLine.split(best).length ? c : best),
-    ',',
-  );
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (ch === sep) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 const HEADER_ALIASES: Record<string, 'email' | 'name' | 'netId' | 'role'> = {
   email: 'email',
@@ -113,14 +56,16 @@ export function readRosterCsv(bytes: Uint8Array): RosterParse {
     return { ok: false, message: 'The file is empty. Expected a header line: ' + EXPECTED_HEADERS + '.' };
   if (bytes.length > ROSTER_MAX_BYTES)
     return { ok: false, message: 'The file is larger than 1 MB; split the roster.' };
-  const decoded = decodeRoster(bytes);
+  const decoded = decodeSpreadsheetText(bytes);
   if (!decoded)
     return {
       ok: false,
       message: 'This does not look like a CSV text file. Export the roster from your spreadsheet as CSV.',
     };
-  const table = parseCsv(decoded.text).filter((r) => r.some((c) => c.trim() !== ''));
-  const header = table[0];
+  const read = readCsvRecords(decoded.text);
+  if (!read.ok) return read;
+  const table = read.records;
+  const header = table[0]?.cells;
   if (!header)
     return { ok: false, message: 'The file has no header line. Expected: ' + EXPECTED_HEADERS + '.' };
   const columns = header.map(
@@ -155,8 +100,7 @@ export function readRosterCsv(bytes: Uint8Array): RosterParse {
     const i = columns.indexOf(col);
     return i < 0 ? '' : (r[i] ?? '').trim();
   };
-  table.slice(1).forEach((r, index) => {
-    const line = index + 2;
+  table.slice(1).forEach(({ line, cells: r }) => {
     const before = problems.length;
     if (r.length > header.length && r.slice(header.length).some((c) => c.trim() !== '')) {
       problems.push({

@@ -1,5 +1,5 @@
 // Grades out: the Canvas gradebook import CSV, a plain CSV with category and final columns, and JSON — one computation, three shapes.
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../../files/csv.js';
 import { formatFixed, roundHalfUp, toDecimal, type Ratio } from '../../domain/exact.js';
 import type { ItemState } from '../../domain/grading.js';
 import { authorize } from '../enrollment/course-access.js';
@@ -45,7 +45,7 @@ export function canvasCsv(gc: GradeCourse, table: ReturnType<typeof gradeTable>)
       r.cells.has(i.id) ? canvasCell(r.cells.get(i.id)!.state, r.cells.get(i.id)!.points) : '',
     ),
   ]);
-  return stringify([header, possible, ...rows], { record_delimiter: '\r\n' });
+  return writeCsv([header, possible, ...rows]);
 }
 
 /** Plain CSV: the items, then each category's percent, the final percent and the letter. */
@@ -72,7 +72,7 @@ export function plainCsv(gc: GradeCourse, table: ReturnType<typeof gradeTable>):
     r.final ?? '',
     r.letter ?? '',
   ]);
-  return stringify([header, ...rows], { record_delimiter: '\r\n' });
+  return writeCsv([header, ...rows]);
 }
 
 const shown = new WeakMap<Ratio, string>();

@@ -76,3 +76,25 @@ describe('roster CSV', () => {
     expect(parsed.ok && parsed.problems[0]).toMatchObject({ line: 2, field: null });
   });
 });
+
+describe('roster CSV through csv-parse', () => {
+  it('reads a UTF-16 export and numbers rows by their line in the file, past quoted line breaks and blank lines', () => {
+    const text =
+      'email,name\r\nada@example.edu,"Ada\r\nLovelace"\r\n\r\nnot-an-email,Bob\r\nbob@example.edu,"Bob, Jr."\r\n';
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+    const parsed = readRosterCsv(bytes);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.rows.map((r) => [r.line, r.name])).toEqual([[6, 'Bob, Jr.']]);
+    // A name may not hold a line break; the row is named by the line it starts on.
+    expect(parsed.problems.map((p) => [p.line, p.field])).toEqual([
+      [2, 'name'],
+      [5, 'email'],
+    ]);
+  });
+
+  it('refuses a file whose quote is never closed instead of reading the rest as one name', () => {
+    const parsed = readRosterCsv(utf8('email,name\nada@example.edu,"Ada\nbob@example.edu,Bob\n'));
+    expect(parsed).toEqual({ ok: false, message: expect.stringMatching(/never closed/) as string });
+  });
+});
