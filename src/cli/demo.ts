@@ -35,6 +35,10 @@ export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<vo
       `Demo hand-ins: ${JSON.stringify(await seedWork({ db: seminar.db, filesDir: seminar.config.filesDir }, 'cs598-genai-f24', ctx.now))}`,
     );
   },
+  async (seminar, ctx) => {
+    const { seedGrades } = await import('../services/demo/seed-grades.js');
+    ctx.say(`Demo grades: ${JSON.stringify(await seedGrades(seminar.db, ctx.course.stored.slug, ctx.now))}`);
+  },
 ];
 
 export function registerDemo(program: Command): void {

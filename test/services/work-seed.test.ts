@@ -6,6 +6,11 @@ import { importSyllabus } from '../../src/services/import-syllabus.js';
 import { seedDemoAccounts } from '../../src/services/demo/seed-accounts.js';
 import { seedGroups } from '../../src/services/demo/seed-groups.js';
 import { seedWork } from '../../src/services/demo/seed-work.js';
+import { demoEnrollmentInstant } from '../../src/services/demo/semester-start.js';
+import { seedGrades } from '../../src/services/demo/seed-grades.js';
+import { listRegrades, myGrades, staffGradebook } from '../../src/services/grades/views.js';
+import { loadWorkCourse } from '../../src/services/work/context.js';
+import { findUserByEmail } from '../../src/storage/repositories/users.js';
 import { listSubmissions } from '../../src/storage/repositories/work.js';
 import { listRolls } from '../../src/storage/repositories/attendance.js';
 import { createTestDatabase, type TestDatabase } from '../support/dialects.js';
@@ -33,8 +38,9 @@ describe('the demo hand-ins', () => {
       },
     );
     courseId = imported.stored.id;
-    await seedDemoAccounts(t.db, NOW, courseId);
-    await seedGroups({ db: t.db, clock: () => NOW }, 'cs598-genai-f24', 598);
+    // As `seminar demo` does: the class enrolled a week before the first class, groups from the demo's seed.
+    await seedDemoAccounts(t.db, NOW, courseId, demoEnrollmentInstant(imported.stored, NOW));
+    await seedGroups({ db: t.db, clock: () => NOW }, 'cs598-genai-f24', 2024);
   }, 60_000);
   afterAll(async () => {
     await t?.drop();
@@ -59,4 +65,35 @@ describe('the demo hand-ins', () => {
     expect((await listSubmissions(t.db, { courseId })).length).toBe(before);
     expect((await listRolls(t.db, courseId)).length).toBe(rolls);
   }, 60_000);
+
+  it('holds grades: rubric scores and comments released and not, ungraded work, one regrade request', async () => {
+    const report = await seedGrades(t.db, 'cs598-genai-f24', NOW);
+    expect(report).toMatchObject({ regrades: 1, skipped: false });
+    expect(report.released).toBeGreaterThan(0);
+    expect(report.graded).toBeGreaterThan(report.released);
+    expect(report.ungraded).toBeGreaterThan(0);
+    const deps = { db: t.db, clock: () => NOW };
+    const ta = (await findUserByEmail(t.db, 'ta@example.edu'))!;
+    const staff = await loadWorkCourse(deps, 'cs598-genai-f24', { userId: ta.id, isAdmin: false });
+    const book = await staffGradebook(deps, staff);
+    expect(JSON.stringify(book)).toContain('limitations');
+    const regrades = (await listRegrades(deps, staff)).regrades;
+    expect(regrades).toHaveLength(1);
+    // The student who asked sees released scores with rubric and comment, and nothing of unreleased ones.
+    const asker = regrades[0]!.userId;
+    const student = await loadWorkCourse(deps, 'cs598-genai-f24', { userId: asker, isAdmin: false });
+    const mine = await myGrades(deps, student);
+    const shown = mine.items.filter((i) => i.released && i.points !== null);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const i of shown) {
+      expect(i.rubricScores).not.toBeNull();
+      expect(i.comment).not.toBe('');
+    }
+    for (const i of mine.items.filter((x) => !x.released))
+      expect([i.points, i.rubricScores]).toEqual([null, null]);
+    expect(mine.regrades).toHaveLength(1);
+    // Run again: nothing changes.
+    expect(await seedGrades(t.db, 'cs598-genai-f24', NOW)).toMatchObject({ graded: 0, skipped: true });
+    expect((await listRegrades(deps, staff)).regrades).toHaveLength(1);
+  }, 120_000);
 });
