@@ -90,6 +90,40 @@ export const rosterPlanSchema = z.object({
 export const applyQuerySchema = z.object({ fingerprint: z.string().min(1).max(64) });
 export const applyResultSchema = z.object({ plan: rosterPlanSchema, invited: z.number().int() });
 
+const canvasFieldSchema = z.enum(['canvasId', 'sisUserId', 'sisLoginId']);
+export const canvasPlanSchema = z.object({
+  matched: z.array(
+    z.object({
+      line: z.number().int(),
+      userId: z.string(),
+      name: z.string(),
+      email: z.string(),
+      matchedBy: z.enum(['sis-login-id', 'email']),
+      changes: z.array(z.object({ field: canvasFieldSchema, from: z.string().nullable(), to: z.string() })),
+    }),
+  ),
+  unmatched: z.array(
+    z.object({
+      line: z.number().int(),
+      name: z.string(),
+      sisLoginId: z.string(),
+      email: z.string(),
+      why: z.string(),
+    }),
+  ),
+  notInFile: z.array(z.object({ userId: z.string(), name: z.string(), email: z.string() })),
+  counts: z.object({
+    matched: z.number().int(),
+    changed: z.number().int(),
+    unmatched: z.number().int(),
+    notInFile: z.number().int(),
+  }),
+  applicable: z.boolean(),
+  fingerprint: z.string(),
+  encoding: z.enum(['utf-8', 'latin-1']),
+});
+export const canvasApplyResultSchema = z.object({ plan: canvasPlanSchema, updated: z.number().int() });
+
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),

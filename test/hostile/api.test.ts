@@ -153,6 +153,14 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
       body: 'email,name\nnew@example.edu,New Person\n',
       contentType: 'text/csv',
     },
+    'POST /api/courses/:slug/roster/canvas/preview': {
+      body: 'Student,ID,SIS User ID,SIS Login ID,Section\nNew Person,1,,new@example.edu,A\n',
+      contentType: 'text/csv',
+    },
+    'POST /api/courses/:slug/roster/canvas/confirm': {
+      body: 'Student,ID,SIS User ID,SIS Login ID,Section\nNew Person,1,,new@example.edu,A\n',
+      contentType: 'text/csv',
+    },
     'POST /api/admin/courses': { body: { slug: 'not-a-syllabus', syllabus: 'no schedule here' } },
     'POST /api/admin/courses/:slug/instructors': {
       body: { email: 'named@example.edu', name: 'Named Instructor' },

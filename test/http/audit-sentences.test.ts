@@ -51,6 +51,7 @@ const SAMPLES: Record<string, Partial<AuditEntryView>> = {
     details: { linkId: 'L1' },
   },
   'roster-imported': { details: { invite: 2, enroll: 1, unchanged: 0 } },
+  'canvas-roster-imported': { details: { matched: 11, changed: 10, unmatched: 1 } },
   'role-changed': { target: 'bo@example.edu', details: { from: 'student', to: 'ta' } },
   'student-dropped': { target: 'bo@example.edu', details: { role: 'student' } },
   'student-restored': { target: 'bo@example.edu' },

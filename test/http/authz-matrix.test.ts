@@ -94,6 +94,16 @@ const EXPECTED: Record<string, Expectation> = {
     body: 'email,name\nnew@example.edu,New Person\n',
     contentType: 'text/csv',
   },
+  'POST /api/courses/:slug/roster/canvas/preview': {
+    who: 'staff',
+    body: 'Student,ID,SIS User ID,SIS Login ID,Section\nNew Person,1,,new@example.edu,A\n',
+    contentType: 'text/csv',
+  },
+  'POST /api/courses/:slug/roster/canvas/confirm': {
+    who: 'staff',
+    body: 'Student,ID,SIS User ID,SIS Login ID,Section\nNew Person,1,,new@example.edu,A\n',
+    contentType: 'text/csv',
+  },
   'GET /api/courses/:slug/audit': { who: 'instructors' },
   'GET /api/admin/audit': { who: 'admin' },
   'POST /api/admin/courses': { who: 'admin', body: { slug: 'not-a-syllabus', syllabus: 'no schedule here' } },

@@ -77,6 +77,8 @@ const SENTENCES: Record<AuditAction, (s: Say) => string> = {
       .map(([k, n]) => `${words(k)} ${String(n)}`);
     return `${s.actor} imported a roster${counts.length ? ` (${counts.join(', ')})` : ''}.`;
   },
+  'canvas-roster-imported': (s) =>
+    `${s.actor} imported Canvas ids from a Canvas export (${String(s.d.changed ?? 0)} students updated, ${String(s.d.unmatched ?? 0)} rows unmatched).`,
   'role-changed': (s) => `${s.actor} changed ${s.person}’s role from ${role(s.d.from)} to ${role(s.d.to)}.`,
   'student-dropped': (s) => `${s.actor} dropped ${s.person} from the course.`,
   'student-restored': (s) => `${s.actor} restored ${s.person} to the course.`,

@@ -4,6 +4,8 @@ import { errorSchema } from '../../contracts/course.js';
 import {
   applyQuerySchema,
   applyResultSchema,
+  canvasApplyResultSchema,
+  canvasPlanSchema,
   classmatesBodySchema,
   enrollmentStartBodySchema,
   enrollmentStartSchema,
@@ -13,6 +15,7 @@ import {
   rosterQuerySchema,
 } from '../../contracts/roster.js';
 import { abilitiesOf, courseAccess } from '../../services/enrollment/course-access.js';
+import { applyCanvasImport, planCanvasImport } from '../../services/enrollment/canvas-import.js';
 import { applyRosterImport, planRosterImport } from '../../services/enrollment/import-roster.js';
 import { ROSTER_MAX_BYTES } from '../../services/enrollment/roster-csv.js';
 import {
@@ -201,6 +204,55 @@ export const rosterRoutes: RoutePlugin = async (app, { deps }) => {
       const access = await courseAccess(deps.db, slug, request.viewer);
       return applyRosterImport(
         app.auth.context(),
+        access,
+        actor,
+        bytesOf(request.body),
+        fingerprint,
+        metaOf(request),
+      );
+    },
+  );
+
+  app.post(
+    '/courses/:slug/roster/canvas/preview',
+    {
+      schema: {
+        summary:
+          'Preview a Canvas roster or gradebook export: students matched by SIS Login ID or e-mail, unmatched rows and why, what would change; writes nothing (staff)',
+        tags,
+        params: slugParamsSchema,
+        body: csvBody,
+        response: { 200: canvasPlanSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params;
+      const access = await courseAccess(deps.db, slug, request.viewer);
+      return planCanvasImport(deps.db, access, bytesOf(request.body));
+    },
+  );
+
+  app.post(
+    '/courses/:slug/roster/canvas/confirm',
+    {
+      schema: {
+        summary:
+          "Confirm the previewed Canvas export: store the matched students' Canvas ids, audited (staff)",
+        tags,
+        params: slugParamsSchema,
+        querystring: applyQuerySchema,
+        body: csvBody,
+        response: { 200: canvasApplyResultSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params;
+      const { fingerprint } = request.query;
+      const actor = requireUser(request);
+      const access = await courseAccess(deps.db, slug, request.viewer);
+      return applyCanvasImport(
+        deps.db,
+        deps.clock(),
         access,
         actor,
         bytesOf(request.body),

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'join-link-revoked',
   'joined-by-link',
   'roster-imported',
+  'canvas-roster-imported',
   'role-changed',
   'student-dropped',
   'student-restored',

@@ -23,7 +23,8 @@ function canvasCell(state: ItemState, points: string | null): string {
 
 /**
  * Canvas's gradebook import: `Student,ID,SIS User ID,SIS Login ID,Section,` then `Title (id)` per item, a
- * `Points Possible` row, then one row per student. Canvas matches students by SIS Login ID (the e-mail here).
+ * `Points Possible` row, then one row per student. Canvas matches students by SIS Login ID: the one a Canvas import
+ * stored, else the e-mail (and the stored Canvas ID and SIS User ID, else the NetID).
  */
 export function canvasCsv(gc: GradeCourse, table: ReturnType<typeof gradeTable>): string {
   const header = [
@@ -37,9 +38,9 @@ export function canvasCsv(gc: GradeCourse, table: ReturnType<typeof gradeTable>)
   const possible = ['Points Possible', '', '', '', '', ...gc.items.map((i) => i.points)];
   const rows = table.map((r) => [
     r.student.name,
-    '',
-    r.student.netId ?? '',
-    r.student.email,
+    r.student.canvas?.id ?? '',
+    r.student.canvas?.sisUserId ?? r.student.netId ?? '',
+    r.student.canvas?.sisLoginId ?? r.student.email,
     r.student.group?.name ?? '',
     ...gc.items.map((i) =>
       r.cells.has(i.id) ? canvasCell(r.cells.get(i.id)!.state, r.cells.get(i.id)!.points) : '',

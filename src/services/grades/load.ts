@@ -55,6 +55,8 @@ export interface GradeStudent {
   name: string;
   email: string;
   netId: string | null;
+  /** Canvas's ids, once a Canvas export matched the student (canvas-import.ts); the Canvas CSV writes them back. */
+  canvas?: { id: string | null; sisUserId: string | null; sisLoginId: string | null };
   active: boolean;
   /** Enrollment periods, as stored (obligations start there; loadCoursePeriods, the one source every view reads). */
   enrollment: readonly Period[];
@@ -214,6 +216,11 @@ export async function loadGradeCourse(
       name: s.name,
       email: s.email,
       netId: s.net_id,
+      canvas: {
+        id: s.canvas_id ?? null,
+        sisUserId: s.sis_user_id ?? null,
+        sisLoginId: s.sis_login_id ?? null,
+      },
       active: s.dropped_at === null,
       enrollment: personPeriods(periods, s.id).enrollment,
       group: m

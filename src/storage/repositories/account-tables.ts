@@ -42,6 +42,10 @@ export interface EnrollmentRow {
   created_at: string;
   updated_at: string;
   dropped_at: string | null;
+  /** Canvas's ids for this student, from a Canvas roster or gradebook import (migration 2026_12_06_0800). */
+  canvas_id?: string | null;
+  sis_user_id?: string | null;
+  sis_login_id?: string | null;
 }
 
 export interface JoinLinkRow {

@@ -156,3 +156,57 @@ export async function listCoursesOfUser(
     .execute();
   return courses.map((c) => ({ ...c, role: rows.find((r) => r.course_id === c.id)!.role }));
 }
+
+export interface CanvasIdsRow extends RosterEntryRow {
+  canvas_id: string | null;
+  sis_user_id: string | null;
+  sis_login_id: string | null;
+}
+
+/** Every enrollment of the course (dropped ones too) with its Canvas ids, for matching a Canvas export. */
+export async function listCanvasIds(db: Db, courseId: string): Promise<CanvasIdsRow[]> {
+  const rows = await accounts(db)
+    .selectFrom('enrollments')
+    .innerJoin('users', 'users.id', 'enrollments.user_id')
+    .select([
+      'users.id as user_id',
+      'users.name',
+      'users.email',
+      'users.net_id',
+      'enrollments.role',
+      'enrollments.created_at',
+      'enrollments.dropped_at',
+      'enrollments.canvas_id',
+      'enrollments.sis_user_id',
+      'enrollments.sis_login_id',
+    ])
+    .where('enrollments.course_id', '=', courseId)
+    .orderBy('users.email')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    canvas_id: r.canvas_id ?? null,
+    sis_user_id: r.sis_user_id ?? null,
+    sis_login_id: r.sis_login_id ?? null,
+  }));
+}
+
+/** Stores the Canvas ids of one enrollment. */
+export async function setCanvasIds(
+  db: Db,
+  courseId: string,
+  userId: string,
+  ids: {
+    canvas_id: string | null;
+    sis_user_id: string | null;
+    sis_login_id: string | null;
+    updated_at: string;
+  },
+): Promise<void> {
+  await accounts(db)
+    .updateTable('enrollments')
+    .set(ids)
+    .where('course_id', '=', courseId)
+    .where('user_id', '=', userId)
+    .execute();
+}

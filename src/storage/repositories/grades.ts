@@ -267,6 +267,9 @@ export async function listStudentEnrollments(
     net_id: string | null;
     created_at: string;
     dropped_at: string | null;
+    canvas_id?: string | null;
+    sis_user_id?: string | null;
+    sis_login_id?: string | null;
   }>
 > {
   return grades(db)
@@ -279,6 +282,9 @@ export async function listStudentEnrollments(
       'users.net_id',
       'enrollments.created_at',
       'enrollments.dropped_at',
+      'enrollments.canvas_id',
+      'enrollments.sis_user_id',
+      'enrollments.sis_login_id',
     ])
     .where('enrollments.course_id', '=', courseId)
     .where('enrollments.role', '=', 'student')
