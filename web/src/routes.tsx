@@ -103,6 +103,18 @@ export const coursePages: CoursePageRoute[] = [
     ...lazyPage(() => import('./pages/dashboard/DuePage.js')),
   },
   {
+    path: 'grades/mine',
+    label: 'My grades',
+    ability: 'viewOwnGrades',
+    ...lazyPage(() => import('./pages/grades/mine/MyGradesPage.js')),
+  },
+  {
+    path: 'grades/regrades',
+    label: 'Regrade requests',
+    ability: 'grade',
+    ...lazyPage(() => import('./pages/grades/regrades/RegradesPage.js')),
+  },
+  {
     path: 'feedback',
     label: 'Peer feedback',
     ability: 'viewPrivate',
