@@ -1,6 +1,11 @@
 // My grades in words: a what-if score typed as points, a percent or a letter; what the current grade counts so far.
 import { describe, expect, it } from 'vitest';
-import { countsSoFar, readWhatIfScore, trimPoints } from '../../web/src/pages/grades/mine/grade-words.js';
+import {
+  countsSoFar,
+  readWhatIfScore,
+  tallyWords,
+  trimPoints,
+} from '../../web/src/pages/grades/mine/grade-words.js';
 import type { MyGrades, MyItem } from '../../web/src/pages/grades/mine/grade-types.js';
 
 const CUTOFFS = [
@@ -62,5 +67,16 @@ describe('what the current grade counts so far', () => {
     expect(countsSoFar(grades({ p: '90.00', s: '90.00', r: '90.00' }, ['scored', 'excused']))).toBe(
       'It counts your released work in 3 of 3 categories (Participation, Paper Summary and Project Report), 100 % of the course’s weight. Every item of yours is graded.',
     );
+  });
+});
+
+describe('the participation record in words', () => {
+  it('says how many were missed, excused and count against the student', () => {
+    expect(tallyWords('Classes', { settled: 12, excused: 1, missed: 3, penalized: 1, allowance: 2 })).toBe(
+      'Classes: 3 missed of 12 so far, 1 excused; 2 may be missed without cost, 1 counts against you.',
+    );
+    expect(
+      tallyWords('Question days', { settled: 4, excused: 0, missed: 0, penalized: 0, allowance: 2 }),
+    ).toBe('Question days: 0 missed of 4 so far; 2 may be missed without cost, 0 count against you.');
   });
 });

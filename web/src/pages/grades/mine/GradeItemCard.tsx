@@ -6,7 +6,7 @@ import { FormError, FormNotice } from '../../../auth/Field.js';
 import { formatInstant, fromNow } from '../../../time.js';
 import { gradesApi } from './grades-client.js';
 import type { MyItem, Regrade } from './grade-types.js';
-import { pointsOf, stateBadge, stateSentence, trimPoints } from './grade-words.js';
+import { pointsOf, stateBadge, stateSentence, tallyWords, trimPoints } from './grade-words.js';
 
 interface Props {
   slug: string;
@@ -35,6 +35,12 @@ export function GradeItemCard({ slug, item, category, regrades, timeZone, now, o
       {sentence ? <p className="muted">{sentence}</p> : null}
       {item.state === 'not-due' && item.dueAt ? (
         <p className="muted">Due {formatInstant(item.dueAt, timeZone)}.</p>
+      ) : null}
+      {shown && item.participation ? (
+        <ul className="grade-tally">
+          <li>{tallyWords('Classes', item.participation.attendance)}</li>
+          <li>{tallyWords('Question days', item.participation.questions)}</li>
+        </ul>
       ) : null}
       {shown && item.rubric && item.rubric.length > 0 ? <Rubric item={item} /> : null}
       {shown && item.commentHtml ? (

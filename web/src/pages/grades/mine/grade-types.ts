@@ -19,6 +19,15 @@ export type ItemState =
   | 'not-due'
   | 'hidden';
 
+/** Occasions settled so far, how many were missed and how many of those count against the student. */
+export interface AllowanceTally {
+  settled: number;
+  excused: number;
+  missed: number;
+  penalized: number;
+  allowance: number;
+}
+
 export interface MyItem {
   id: string;
   title: string;
@@ -33,6 +42,12 @@ export interface MyItem {
   comment: string;
   /** Sanitized HTML of the staff comment (Markdown). */
   commentHtml: string;
+  /** For a released participation item: the record it is computed from. */
+  participation?: {
+    percent: string | null;
+    attendance: AllowanceTally;
+    questions: AllowanceTally;
+  } | null;
   regradeOpen: boolean;
   regradeUntil: string | null;
 }

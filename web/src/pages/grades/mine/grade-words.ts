@@ -1,5 +1,5 @@
 // A student's grades in words: each item's state, what the current grade counts so far, and a what-if score typed as points, a percent or a letter.
-import type { Cutoff, MyGrades, MyItem } from './grade-types.js';
+import type { AllowanceTally, Cutoff, MyGrades, MyItem } from './grade-types.js';
 
 /** "87.00" → "87". Server figures are rounded once, at display, to two decimals; trailing zeros add nothing. */
 export function trimPoints(value: string): string {
@@ -122,4 +122,10 @@ export function readWhatIfScore(text: string, possible: string, cutoffs: readonl
   } else return { error: hint };
   if (points > out) return { error: `At most ${trimPoints(possible)} points.` };
   return { points: trimPoints(points.toFixed(4)), said };
+}
+
+/** "Classes: 1 missed of 12 so far; 2 may be missed without cost, 0 count against you." */
+export function tallyWords(what: string, t: AllowanceTally): string {
+  const excused = t.excused > 0 ? `, ${t.excused} excused` : '';
+  return `${what}: ${t.missed} missed of ${t.settled} so far${excused}; ${t.allowance} may be missed without cost, ${t.penalized} ${t.penalized === 1 ? 'counts' : 'count'} against you.`;
 }
