@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { appPlugins, buildApp } from '../../src/http/app.js';
+import { listAudit } from '../../src/storage/repositories/audit.js';
 import { buildCourse } from '../support/course-factory.js';
 import { describeEachDialect } from '../support/dialects.js';
 import type { TestClient } from './auth-client.js';
@@ -163,5 +164,21 @@ describeEachDialect('unreleased scores over HTTP', (get) => {
         answer: null,
       }),
     ]);
+    // Answered without new points: the score stays, both texts are kept, and the answer is audited.
+    const answered = await clients.ta!.post(`${api}/grades/regrades/${staff.regrades[0].id}/answer`, {
+      answer: 'The timing rubric already allows for the late start.',
+    });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.json()).toMatchObject({ pointsBefore: POINTS, pointsAfter: POINTS });
+    const ben = (await clients.ben!.get(`${api}/grades/mine`)).json() as Json;
+    expect(ben.items.find((i: Json) => i.id === talkId)).toMatchObject({ points: POINTS, comment: SECRET });
+    expect(ben.regrades).toEqual([
+      expect.objectContaining({
+        reason: 'The clock started late.',
+        answer: 'The timing rubric already allows for the late start.',
+      }),
+    ]);
+    const audit = await listAudit(get().db, { courseId: world.courseId, limit: 50 });
+    expect(audit.filter((a) => a.action === 'regrade-answered').map((a) => a.target)).toEqual(['Ben']);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countsSoFar,
   readWhatIfScore,
+  stateSentence,
   tallyWords,
   trimPoints,
 } from '../../web/src/pages/grades/mine/grade-words.js';
@@ -78,5 +79,21 @@ describe('the participation record in words', () => {
     expect(
       tallyWords('Question days', { settled: 4, excused: 0, missed: 0, penalized: 0, allowance: 2 }),
     ).toBe('Question days: 0 missed of 4 so far; 2 may be missed without cost, 0 count against you.');
+  });
+});
+
+describe('an item without points, explained', () => {
+  const item = (state: MyItem['state']) => ({ state }) as MyItem;
+  it('says excused and before-joined items are left out of their category, and unreleased ones until release', () => {
+    expect(stateSentence(item('excused'), 'Paper Summary')).toBe(
+      'Staff excused it: it is left out of your Paper Summary total.',
+    );
+    expect(stateSentence(item('before-joined'), 'Paper Summary')).toBe(
+      'It took place before you joined the course or your group: it is left out of your Paper Summary total.',
+    );
+    expect(stateSentence(item('hidden'), 'Paper Summary')).toBe(
+      'Its score shows here once staff release it; until then it is left out of your grade.',
+    );
+    expect(stateSentence(item('scored'), 'Paper Summary')).toBeNull();
   });
 });
