@@ -121,6 +121,12 @@ export const coursePages: CoursePageRoute[] = [
     ...lazyPage(() => import('./pages/work/StaffWorkPage.js')),
   },
   {
+    path: 'grades/queue',
+    label: 'Grading queue',
+    ability: 'grade',
+    ...lazyPage(() => import('./pages/grades/queue/GradingQueuePage.js')),
+  },
+  {
     path: 'attendance',
     label: 'Attendance',
     ability: 'recordAttendance',
