@@ -140,6 +140,12 @@ export const coursePages: CoursePageRoute[] = [
     ...lazyPage(() => import('./pages/grades/book/GradebookPage.js')),
   },
   {
+    path: 'grades/queue',
+    label: 'Grading queue',
+    ability: 'grade',
+    ...lazyPage(() => import('./pages/grades/queue/GradingQueuePage.js')),
+  },
+  {
     path: 'attendance',
     label: 'Attendance',
     ability: 'recordAttendance',

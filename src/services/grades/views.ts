@@ -12,6 +12,7 @@ import { authorize } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
 import type { WorkCourse, WorkDeps } from '../work/context.js';
 import { loadGradeCourse, type GradeCourse, type StoredItem } from './load.js';
+import { queueHandIns } from './queue-hand-ins.js';
 import { gradeOf, itemApplies, loadGradeFacts, resolveScore, subjectOf, type GradeFacts } from './records.js';
 
 type Deps = Pick<WorkDeps, 'db' | 'clock'>;
@@ -137,6 +138,7 @@ export async function itemQueue(deps: Deps, work: WorkCourse, itemId: string) {
     if (seen.has(subject)) {
       const entry = entries.find((e) => e.subject === subject)!;
       (entry.members as string[]).push(s.name);
+      (entry.holders as Array<{ id: string; name: string }>).push({ id: s.id, name: s.name });
       (entry.overrides as typeof overrides).push(...overrides);
       continue;
     }
@@ -146,6 +148,7 @@ export async function itemQueue(deps: Deps, work: WorkCourse, itemId: string) {
       subject,
       name: subject.startsWith('g:') ? s.group!.name : s.name,
       members: [s.name],
+      holders: [{ id: s.id, name: s.name }],
       state: grade.states.get(item.id)!,
       points: own?.points ?? null,
       computedPoints: r.record.points === null ? null : toDecimal(r.record.points),
@@ -160,6 +163,13 @@ export async function itemQueue(deps: Deps, work: WorkCourse, itemId: string) {
   const ungraded = entries.filter(
     (e) => e.points === null && e.state !== 'excused' && e.state !== 'before-joined',
   );
+  const handIns = await queueHandIns(
+    deps.db,
+    work.course.id,
+    item,
+    entries.map((e) => e.submissionId as string | null).filter((x) => x !== null),
+  );
+  for (const e of entries) e.handIn = handIns.get(e.submissionId as string) ?? null;
   return { item: presentItem(item), timeZone: work.course.timeZone, entries, ungraded: ungraded.length };
 }
 
