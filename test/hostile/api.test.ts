@@ -228,10 +228,10 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
     regradeId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
   });
 
-  /** The URL with its parameters filled in, and the query a sound request needs (roster apply: a fingerprint). */
+  /** The URL with its parameters filled in, and the query a sound request needs (roster apply, Canvas confirm: a fingerprint). */
   function pathOf(url: string, params: Record<string, string>, query = true): string {
     const path = url.replace(/:([A-Za-z]+)/g, (_, name: string) => params[name] ?? 'x');
-    return query && url.endsWith('/import/apply') ? `${path}?fingerprint=stale` : path;
+    return query && /\/(import\/apply|canvas\/confirm)$/.test(url) ? `${path}?fingerprint=stale` : path;
   }
 
   let known: Map<string, number> | null = null;

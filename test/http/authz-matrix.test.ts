@@ -292,7 +292,7 @@ describeEachDialect('authorization matrix', (get) => {
       .replace(':linkId', '01JAAAAAAAAAAAAAAAAAAAAAAA')
       .replace(':invitationId', '01JAAAAAAAAAAAAAAAAAAAAAAA')
       .replace('/*', '/index.html');
-    const query = url.endsWith('/import/apply')
+    const query = /\/(import\/apply|canvas\/confirm)$/.test(url)
       ? '?fingerprint=stale'
       : url.endsWith('/what-if')
         ? '?itemId=no-such-item&points=1'
