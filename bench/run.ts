@@ -14,6 +14,7 @@ const benches: Array<[name: string, file: string, fn: string]> = [
   ['accountAnswers', './account-answers.ts', 'benchAccountAnswers'],
   ['assignment', './assignment.ts', 'benchAssignment'],
   ['submissions', './submissions.ts', 'benchSubmissions'],
+  ['grades', './grades.ts', 'benchGrades'],
 ];
 
 const only = process.argv.slice(2);

@@ -70,6 +70,27 @@ export const joinResultSchema = z.object({
   alreadyEnrolled: z.boolean(),
 });
 
+const courseRef = z.object({ slug: z.string(), title: z.string(), code: z.string().nullable() });
+export const joinConfirmBodySchema = z.object({ token, password: password.optional() });
+export const joinConfirmStatusSchema = z.object({
+  state: z.enum(['valid', 'expired', 'used', 'invalid', 'link-expired', 'revoked']),
+  course: courseRef.nullable(),
+  /** The address being confirmed (on a valid link only). */
+  email: z.string().nullable(),
+  /** The address has an account with a password: confirming asks for none, the person signs in with it. */
+  hasAccount: z.boolean(),
+  message: z.string().nullable(),
+});
+export const joinConfirmResultSchema = z.object({
+  course: courseRef,
+  email: z.string(),
+  alreadyEnrolled: z.boolean(),
+  /** This browser is now signed in as the address's account. */
+  signedIn: z.boolean(),
+  /** Send back as X-CSRF-Token when signedIn came with a new session. */
+  csrfToken: z.string().nullable(),
+});
+
 export type User = z.infer<typeof userSchema>;
 export type MyCourse = z.infer<typeof myCourseSchema>;
 export type SessionBody = z.infer<typeof sessionBodySchema>;
@@ -77,3 +98,5 @@ export type LinkStatus = z.infer<typeof linkStatusSchema>;
 export type AccountBody = z.infer<typeof accountBodySchema>;
 export type JoinStatus = z.infer<typeof joinStatusSchema>;
 export type JoinResult = z.infer<typeof joinResultSchema>;
+export type JoinConfirmStatus = z.infer<typeof joinConfirmStatusSchema>;
+export type JoinConfirmResult = z.infer<typeof joinConfirmResultSchema>;

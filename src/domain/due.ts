@@ -24,14 +24,24 @@ export class DueRuleError extends Error {
 
 const HOUR_MS = 3_600_000;
 
+const CANONICAL_CACHE = 4096;
+const canonicalMillis = new Map<string, number>();
+
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Parses an ISO-8601 instant that carries an offset or Z; throws on anything else. */
 export function toMillis(instant: Instant): number {
+  const known = canonicalMillis.get(instant);
+  if (known !== undefined) return known;
   // The server's own form (toISOString, every stored instant): read natively when it reads back the same.
   if (instant.length === 24 && CANONICAL.test(instant)) {
     const ms = Date.parse(instant);
-    if (!Number.isNaN(ms) && new Date(ms).toISOString() === instant) return ms;
+    if (!Number.isNaN(ms) && new Date(ms).toISOString() === instant) {
+      // Grades and deadlines compare the same few hundred instants over and over: remember them (bounded).
+      if (canonicalMillis.size >= CANONICAL_CACHE) canonicalMillis.clear();
+      canonicalMillis.set(instant, ms);
+      return ms;
+    }
   }
   if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(instant)) {
     throw new DueRuleError(`instant without an offset: ${instant}`);

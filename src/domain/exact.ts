@@ -35,7 +35,21 @@ export const cmp = (a: Ratio, b: Ratio): number => {
   return diff < 0n ? -1 : diff > 0n ? 1 : 0;
 };
 export const isZero = (a: Ratio): boolean => a.n === 0n;
-export const sum = (values: readonly Ratio[]): Ratio => values.reduce(add, ZERO);
+
+/** The values over one common denominator (their least common multiple): value i = n[i] / d. */
+export function overCommonDenominator(values: readonly Ratio[]): { n: bigint[]; d: bigint } {
+  let d = 1n;
+  for (const v of values) if (v.d !== d && d % v.d !== 0n) d = (d / gcd(d, v.d)) * v.d;
+  return { n: values.map((v) => (v.d === d ? v.n : v.n * (d / v.d))), d };
+}
+
+/** The exact sum, reduced once (not after every addition). */
+export function sum(values: readonly Ratio[]): Ratio {
+  const { n, d } = overCommonDenominator(values);
+  let total = 0n;
+  for (const x of n) total += x;
+  return ratio(total, d);
+}
 
 const DECIMAL = /^(-)?(\d{1,9})(?:\.(\d{1,4}))?$/;
 

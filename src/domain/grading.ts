@@ -9,6 +9,7 @@ import {
   HUNDRED,
   isZero,
   mul,
+  overCommonDenominator,
   ratio,
   roundHalfUp,
   sub,
@@ -120,55 +121,102 @@ export interface CategoryResult {
   dropped: string[];
 }
 
-const MAX_DROP_COMBINATIONS = 20_000;
-
-function* combinations(n: number, k: number, start = 0): Generator<number[]> {
-  if (k === 0) {
-    yield [];
-    return;
-  }
-  for (let i = start; i <= n - k; i++) for (const rest of combinations(n, k - 1, i + 1)) yield [i, ...rest];
-}
-
-function nCk(n: number, k: number): number {
-  let r = 1;
-  for (let i = 0; i < k; i++) r = (r * (n - i)) / (i + 1);
-  return r;
-}
-
 /**
  * Which items a category drops: the `count` items whose removal leaves the highest category score
  * (points earned over points possible), never all of them. With equal points possible these are the
  * lowest scores. Choosing by the result, not by each item's percent, keeps the rule monotone: a higher
- * score never lowers the category. Ties keep the earlier items (in item order).
+ * score never lowers the category. Ties drop the earlier items (in item order).
+ *
+ * Found exactly by Dinkelbach's iteration on integers over the category's common denominator: for a
+ * candidate score q, keeping the items of largest earned − q × possible gives a better kept set unless
+ * q is already the best, so a few rounds (not one per combination) reach the optimum.
  */
 export function itemsToDrop(items: readonly CountedItem[], count: number): string[] {
   const k = Math.min(Math.max(0, count), items.length - 1);
   if (k <= 0) return [];
-  const earned = sum(items.map((i) => i.earned));
-  const possible = sum(items.map((i) => i.possible));
-  let best: number[] | null = null;
-  let bestValue: Ratio | null = null;
-  const exhaustive = nCk(items.length, k) <= MAX_DROP_COMBINATIONS;
-  const candidates = exhaustive ? combinations(items.length, k) : [lowestPercents(items, k)];
-  for (const combo of candidates) {
-    let e = earned;
-    let p = possible;
-    for (const i of combo) {
-      e = sub(e, items[i]!.earned);
-      p = sub(p, items[i]!.possible);
-    }
-    const value = isZero(p) ? null : div(e, p);
-    if (value === null) continue;
-    if (bestValue === null || cmp(value, bestValue) > 0) {
-      best = combo;
-      bestValue = value;
-    }
+  if (items.some((i) => i.possible.n <= 0n)) return lowestPercents(items, k).map((i) => items[i]!.id);
+  // Earned and possible as integers over one denominator (a common scale changes no score).
+  const values: Ratio[] = [];
+  for (const i of items) values.push(i.earned, i.possible);
+  const { n } = overCommonDenominator(values);
+  const e: bigint[] = [];
+  const p: bigint[] = [];
+  let small = items.length <= 256;
+  for (let i = 0; i < n.length; i += 2) {
+    e.push(n[i]!);
+    p.push(n[i + 1]!);
+    small &&= n[i]! <= SMALL && n[i]! >= -SMALL && n[i + 1]! <= SMALL;
   }
-  return (best ?? []).map((i) => items[i]!.id);
+  // Small integers (every gradebook in practice) run as doubles, exact below 2^53; others as bigints.
+  const dropped = small ? bestDrop(e.map(Number), p.map(Number), k, NUMBER) : bestDrop(e, p, k, BIGINT);
+  return dropped.map((i) => items[i]!.id);
 }
 
-/** Fallback for very large categories: the k lowest by percent (ties by order). */
+/** |x| ≤ 2^21 with at most 256 items keeps sums below 2^29 and every product below 2^53. */
+const SMALL = 2n ** 21n;
+
+interface Arith<T> {
+  zero: T;
+  add(x: T, y: T): T;
+  sub(x: T, y: T): T;
+  mul(x: T, y: T): T;
+}
+const NUMBER: Arith<number> = {
+  zero: 0,
+  add: (x, y) => x + y,
+  sub: (x, y) => x - y,
+  mul: (x, y) => x * y,
+};
+const BIGINT: Arith<bigint> = {
+  zero: 0n,
+  add: (x, y) => x + y,
+  sub: (x, y) => x - y,
+  mul: (x, y) => x * y,
+};
+
+/** Smallest first; equal values by index, so ties drop the earlier item. */
+function ascending<T extends number | bigint>(values: readonly T[]): (x: number, y: number) => number {
+  return (x, y) => (values[x]! < values[y]! ? -1 : values[x]! > values[y]! ? 1 : x - y);
+}
+
+/** Dinkelbach's iteration on integer earned `e` and possible `p` (all p > 0): the k indexes to drop, in order. */
+function bestDrop<T extends number | bigint>(e: T[], p: T[], k: number, ar: Arith<T>): number[] {
+  const count = e.length;
+  const indexes = e.map((_, i) => i);
+  // Start from dropping the lowest percents: e_i / p_i ordered by e_i × p_j against e_j × p_i.
+  let dropped = [...indexes]
+    .sort((x, y) => {
+      const l = ar.mul(e[x]!, p[y]!);
+      const r = ar.mul(e[y]!, p[x]!);
+      return l < r ? -1 : l > r ? 1 : x - y;
+    })
+    .slice(0, k);
+  for (;;) {
+    const out = new Set(dropped);
+    // The kept set's score as a fraction a / b (b > 0).
+    let a = ar.zero;
+    let b = ar.zero;
+    for (let i = 0; i < count; i++)
+      if (!out.has(i)) {
+        a = ar.add(a, e[i]!);
+        b = ar.add(b, p[i]!);
+      }
+    // Drop the k smallest of e − (a / b) p, scaled by b.
+    const w = e.map((ei, i) => ar.sub(ar.mul(ei, b), ar.mul(a, p[i]!)));
+    const next = [...indexes]
+      .sort(ascending(w))
+      .slice(0, k)
+      .sort((x, y) => x - y);
+    const drop = new Set(next);
+    let keptGain = ar.zero;
+    for (let i = 0; i < count; i++) if (!drop.has(i)) keptGain = ar.add(keptGain, w[i]!);
+    // keptGain ≥ 0 (the current kept set scores 0 on w); 0 means no kept set scores more than a / b.
+    if (keptGain === ar.zero) return next;
+    dropped = next;
+  }
+}
+
+/** The k lowest by percent (ties by order), as indexes in item order: for items worth nothing, where no score is defined. */
 function lowestPercents(items: readonly CountedItem[], k: number): number[] {
   const pct = (i: CountedItem) => (isZero(i.possible) ? HUNDRED : div(i.earned, i.possible));
   return items
@@ -186,7 +234,7 @@ export function categoryScore(
   dropLowest: number,
 ): CategoryResult {
   const dropped = itemsToDrop(items, dropLowest);
-  const kept = items.filter((i) => !dropped.includes(i.id));
+  const kept = dropped.length === 0 ? items : items.filter((i) => !dropped.includes(i.id));
   const earned = sum(kept.map((i) => i.earned));
   const possible = sum(kept.map((i) => i.possible));
   return {

@@ -33,19 +33,29 @@ export function invitationMail(to: string, name: string, courseTitle: string, li
   };
 }
 
-/** To someone who asked to join a course with an e-mail that already has an account. */
-export function joinRequestMail(to: string, courseTitle: string, link: string): MailMessage {
+/**
+ * To someone who asked to join a course with this address: the link confirms the address, and
+ * only then is anyone enrolled (a new address also chooses its password there).
+ */
+export function joinConfirmMail(
+  to: string,
+  input: { name: string; courseTitle: string; link: string; hasAccount: boolean },
+): MailMessage {
+  const { name, courseTitle, link, hasAccount } = input;
   return {
     to,
-    subject: `Finish joining ${courseTitle} on Seminar`,
+    subject: `Confirm your address to join ${courseTitle} on Seminar`,
     link,
     text: [
-      `Someone (hopefully you) asked to join ${courseTitle} with this e-mail address, which already has a Seminar account.`,
+      `Hello ${name},`,
       '',
-      'Sign in and confirm here:',
+      `Someone (hopefully you) asked to join ${courseTitle} with this e-mail address.`,
+      hasAccount
+        ? 'Confirm here to be enrolled, then sign in with your Seminar password (the link works once, within 24 hours):'
+        : 'Confirm here and choose a password to be enrolled (the link works once, within 24 hours):',
       link,
       '',
-      'If you did not ask for this, ignore this message.',
+      'If you did not ask for this, ignore this message: nobody is enrolled with your address unless you confirm.',
     ].join('\n'),
   };
 }

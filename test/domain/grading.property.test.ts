@@ -156,3 +156,63 @@ describe('for any gradebook', () => {
     );
   });
 });
+
+/** Every way to drop `k` of the items, in lexicographic order of the dropped indexes. */
+function* dropSets(n: number, k: number, start = 0): Generator<number[]> {
+  if (k === 0) {
+    yield [];
+    return;
+  }
+  for (let i = start; i <= n - k; i++) for (const rest of dropSets(n, k - 1, i + 1)) yield [i, ...rest];
+}
+
+describe('dropping by allowance with items worth different points', () => {
+  it('leaves the best category score any choice could leave, and on a tie drops the earliest items', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ possible: fc.integer({ min: 1, max: 80 }), share: fc.integer({ min: 0, max: 100 }) }),
+          { minLength: 1, maxLength: 9 },
+        ),
+        fc.integer({ min: 0, max: 4 }),
+        (specs, count) => {
+          const items = specs.map((s, i) => ({
+            id: `i${i}`,
+            possible: quarter(s.possible),
+            earned: div(mul(quarter(s.possible), ratio(s.share)), ratio(100)),
+          }));
+          const k = Math.min(count, items.length - 1);
+          // Brute force: the first drop set (in lexicographic order) that leaves the highest score.
+          let best: number[] = [];
+          let bestValue: Ratio | null = null;
+          for (const set of dropSets(items.length, Math.max(0, k))) {
+            const kept = items.filter((_, i) => !set.includes(i));
+            const value = div(sum(kept.map((i) => i.earned)), sum(kept.map((i) => i.possible)));
+            if (bestValue === null || cmp(value, bestValue) > 0) [best, bestValue] = [set, value];
+          }
+          expect(itemsToDrop(items, count)).toEqual(best.map((i) => items[i]!.id));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('answers a category of 80 items and 10 drops without trying every combination', () => {
+    const items = Array.from({ length: 80 }, (_, i) => ({
+      id: `i${i}`,
+      possible: ratio(10 + (i % 7)),
+      earned: ratio((i * 37) % 11),
+    }));
+    const dropped = itemsToDrop(items, 10);
+    expect(dropped).toHaveLength(10);
+    // Dropping any kept item instead of a dropped one never scores higher.
+    const score = (out: string[]) => {
+      const kept = items.filter((i) => !out.includes(i.id));
+      return div(sum(kept.map((i) => i.earned)), sum(kept.map((i) => i.possible)));
+    };
+    const chosen = score(dropped);
+    for (const d of dropped)
+      for (const k of items.filter((i) => !dropped.includes(i.id)))
+        expect(cmp(score([...dropped.filter((x) => x !== d), k.id]), chosen)).toBeLessThanOrEqual(0);
+  });
+});

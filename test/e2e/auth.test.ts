@@ -77,7 +77,7 @@ describe.skipIf(!run)('accounts in Chromium', () => {
         page.getByRole('button', { name: 'Sign in' }).click(),
       ]);
       await page.getByRole('button', { name: 'Join the course' }).click();
-      await page.waitForURL((u) => u.pathname === `/courses/${demoSlug}`);
+      await page.waitForURL((u) => u.pathname === `/courses/${demoSlug}/due`);
       const nav = page.getByRole('navigation', { name: 'Course pages' });
       await expect.poll(() => nav.getByRole('link').allTextContents()).toContain('Schedule');
       const labels = await nav.getByRole('link').allTextContents();

@@ -142,6 +142,8 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
     'POST /api/join/status': { body: { token: 'not-a-token' } },
     'POST /api/join': { body: { token: 'not-a-token' } },
     'POST /api/join/request': { body: { token: 'not-a-token', email: 'x@example.edu', name: 'X' } },
+    'POST /api/join/confirm/status': { body: { token: 'not-a-token' } },
+    'POST /api/join/confirm': { body: { token: 'not-a-token', password: 'long enough password' } },
     'POST /api/courses/:slug/join-links': { body: { days: 7 } },
     'PATCH /api/courses/:slug/roster/:userId': { body: { role: 'student' } },
     'PUT /api/courses/:slug/roster/:userId/start': { body: { date: '2024-09-01' } },

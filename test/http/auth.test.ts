@@ -345,7 +345,7 @@ describeEachDialect('account housekeeping', (get) => {
     const later = new Date(t0.getTime() + 20 * DAY);
     await createSession(db, user.id, later, { ip: null, userAgent: null });
     await enforceLimit(db, LIMITS.signInEmail, 'sweep@example.edu', t0);
-    expect(await cleanUpAccounts(db, later)).toEqual({ sessions: 1, buckets: 1 });
+    expect(await cleanUpAccounts(db, later)).toEqual({ sessions: 1, buckets: 1, pendingJoins: 0 });
     expect(await countUserSessions(db, user.id)).toBe(1);
   });
 });

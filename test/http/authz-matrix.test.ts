@@ -75,6 +75,11 @@ const EXPECTED: Record<string, Expectation> = {
     who: 'everyone',
     body: { token: 'not-a-token', email: 'x@example.edu', name: 'X' },
   },
+  'POST /api/join/confirm/status': { who: 'everyone', body: { token: 'not-a-token' } },
+  'POST /api/join/confirm': {
+    who: 'everyone',
+    body: { token: 'not-a-token', password: 'long enough password' },
+  },
   'GET /api/courses/:slug/join-links': { who: 'staff' },
   'POST /api/courses/:slug/join-links': { who: 'staff', body: { days: 7 } },
   'DELETE /api/courses/:slug/join-links/:linkId': { who: 'staff' },

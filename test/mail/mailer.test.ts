@@ -1,55 +1,25 @@
 // The mail module: real SMTP delivery to a local server, and the outbox when no SMTP is configured.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { createMailer } from '../../src/mail/mailer.js';
 import { invitationMail, passwordResetMail } from '../../src/mail/templates.js';
-
-/** Undoes quoted-printable soft breaks and escapes, as a mail reader would. */
-function unquote(raw: string): string {
-  return raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
+import { startSmtpSink, unquote, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
 
 describe('mail through SMTP', () => {
-  const received: Received[] = [];
-  let server: SMTPServer;
+  let sink: SmtpSink;
+  let received: ReceivedMail[] = [];
   let port = 0;
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.server.address() as AddressInfo).port;
+    sink = await startSmtpSink();
+    received = sink.received;
+    port = sink.port;
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await sink.close();
   });
 
   it('delivers a password-reset message with its link to the SMTP server', async () => {

@@ -38,6 +38,7 @@ export const sitePages: SitePageRoute[] = [
   { pattern: '/invitation', ...lazyPage(() => import('./pages/auth/InvitationPage.js')) },
   { pattern: '/setup', ...lazyPage(() => import('./pages/auth/SetupPage.js')) },
   { pattern: '/join', ...lazyPage(() => import('./pages/auth/JoinPage.js')) },
+  { pattern: '/join/confirm', ...lazyPage(() => import('./pages/auth/JoinConfirmPage.js')) },
   { pattern: '/account', ...lazyPage(() => import('./pages/account/AccountPage.js')) },
   { pattern: '/admin', ...lazyPage(() => import('./pages/admin/AdminPage.js')) },
 ];
@@ -102,6 +103,18 @@ export const coursePages: CoursePageRoute[] = [
     ...lazyPage(() => import('./pages/dashboard/DuePage.js')),
   },
   {
+    path: 'grades/mine',
+    label: 'My grades',
+    ability: 'viewOwnGrades',
+    ...lazyPage(() => import('./pages/grades/mine/MyGradesPage.js')),
+  },
+  {
+    path: 'grades/regrades',
+    label: 'Regrade requests',
+    ability: 'grade',
+    ...lazyPage(() => import('./pages/grades/regrades/RegradesPage.js')),
+  },
+  {
     path: 'feedback',
     label: 'Peer feedback',
     ability: 'viewPrivate',
@@ -119,6 +132,12 @@ export const coursePages: CoursePageRoute[] = [
     label: 'Hand-ins',
     ability: 'viewAllSubmissions',
     ...lazyPage(() => import('./pages/work/StaffWorkPage.js')),
+  },
+  {
+    path: 'grades/queue',
+    label: 'Grading queue',
+    ability: 'grade',
+    ...lazyPage(() => import('./pages/grades/queue/GradingQueuePage.js')),
   },
   {
     path: 'attendance',

@@ -1,6 +1,10 @@
-// Join links: staff create, list and revoke them; a signed-in person checks one and joins the course.
+// Join links: staff create, list and revoke them; a signed-in person checks one and joins the course; a visitor
+// joins by e-mail and is enrolled once the mailed confirmation link is opened.
 import { z } from 'zod';
 import {
+  joinConfirmBodySchema,
+  joinConfirmResultSchema,
+  joinConfirmStatusSchema,
   joinRequestBodySchema,
   joinResultSchema,
   joinStatusBodySchema,
@@ -20,11 +24,15 @@ import {
   describeJoinLink,
   joinByLink,
   listCourseJoinLinks,
-  requestJoinByEmail,
   revokeCourseJoinLink,
 } from '../../services/enrollment/join-links.js';
+import {
+  confirmJoinByEmail,
+  describePendingJoin,
+  requestJoinByEmail,
+} from '../../services/enrollment/join-by-email.js';
 import type { RoutePlugin } from '../deps.js';
-import { metaOf, requireUser } from '../plugins/auth.js';
+import { metaOf, requireUser, setSessionCookies } from '../plugins/auth.js';
 import { slugParamsSchema } from './courses.js';
 
 const tags = ['enrollment'];
@@ -87,7 +95,7 @@ export const enrollmentRoutes: RoutePlugin = async (app, { deps }) => {
     {
       schema: {
         summary:
-          'Join with an e-mail instead of signing in: new people get an account and a set-password e-mail (same answer for everyone)',
+          'Join with an e-mail instead of signing in: a link to confirm the address is mailed; nobody is enrolled before (same answer for everyone)',
         tags,
         body: joinRequestBodySchema,
         response: { 202: messageSchema, ...errors },
@@ -102,6 +110,58 @@ export const enrollmentRoutes: RoutePlugin = async (app, { deps }) => {
         metaOf(request),
       );
       return reply.code(202).send(result);
+    },
+  );
+
+  app.post(
+    '/join/confirm/status',
+    {
+      schema: {
+        summary: 'Which course and address a mailed join confirmation link is for, or why it does not work',
+        tags,
+        body: joinStatusBodySchema,
+        response: { 200: joinConfirmStatusSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const info = await describePendingJoin(deps.db, deps.clock(), request.body.token);
+      const { course } = info;
+      return {
+        ...info,
+        course: course ? { slug: course.slug, title: course.title, code: course.code } : null,
+      };
+    },
+  );
+
+  app.post(
+    '/join/confirm',
+    {
+      schema: {
+        summary:
+          'Confirm a join by e-mail (single use): enrolls the address as a student; a new address sets its password and is signed in',
+        tags,
+        body: joinConfirmBodySchema,
+        response: { 200: joinConfirmResultSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { token, password } = request.body;
+      const result = await confirmJoinByEmail(
+        app.auth.context(),
+        token,
+        { password },
+        request.session?.user ?? null,
+        metaOf(request),
+      );
+      if (result.session) setSessionCookies(reply, app.auth, result.session);
+      const { course } = result;
+      return {
+        course: { slug: course.slug, title: course.title, code: course.code },
+        email: result.email,
+        alreadyEnrolled: result.alreadyEnrolled,
+        signedIn: result.signedIn,
+        csrfToken: result.session?.csrfToken ?? null,
+      };
     },
   );
 

@@ -1,4 +1,5 @@
-// Course join links: staff create (expiring) and revoke them; a signed-in person follows one to enroll as a student.
+// Course join links: staff create (expiring) and revoke them; a signed-in person follows one to enroll as a student
+// (a person without a session joins by e-mail: join-by-email.ts).
 import { ulid } from 'ulid';
 import type { Db } from '../../storage/db.js';
 import {
@@ -18,14 +19,6 @@ import {
 } from '../../storage/repositories/enrollments.js';
 import type { Account } from '../auth/users.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { findUserByEmail } from '../../storage/repositories/users.js';
-import { invitationMail, joinRequestMail } from '../../mail/templates.js';
-import type { MailRenderer } from '../../mail/queue.js';
-import { linkTo, queueAuthMail, type AuthContext } from '../auth/context.js';
-import { requireEmail, requireName } from '../auth/identity.js';
-import { issueLink } from '../auth/links.js';
-import { enforceLimit, LIMITS } from '../auth/rate-limit.js';
-import { createUser } from '../auth/users.js';
 import type { RequestMeta } from '../auth/context.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { DomainError } from '../errors.js';
@@ -142,12 +135,17 @@ export async function describeJoinLink(
   const row = await findJoinLinkByHash(db, hashToken(token));
   const course = row ? await findCourseRefById(db, row.course_id) : undefined;
   if (!row || !course) return { state: 'invalid', course: null, row: null };
-  if (row.revoked_at) return { state: 'revoked', course, row };
-  if (new Date(row.expires_at).getTime() <= now.getTime()) return { state: 'expired', course, row };
-  return { state: 'valid', course, row };
+  return { state: joinLinkState(row, now), course, row };
 }
 
-const JOIN_PROBLEMS: Record<
+/** Whether a stored join link still lets people join at `now`. */
+export function joinLinkState(row: JoinLinkRow, now: Date): Exclude<JoinLinkState, 'invalid'> {
+  if (row.revoked_at) return 'revoked';
+  if (new Date(row.expires_at).getTime() <= now.getTime()) return 'expired';
+  return 'valid';
+}
+
+export const JOIN_PROBLEMS: Record<
   Exclude<JoinLinkState, 'valid'>,
   [code: 'link_expired' | 'not_found', message: string]
 > = {
@@ -175,21 +173,32 @@ export async function joinByLink(
     const [code, message] = JOIN_PROBLEMS[state === 'valid' ? 'invalid' : state];
     throw new DomainError(code, message, { reason: state });
   }
-  const existing = await findEnrollment(db, course.id, user.id);
-  if (existing && existing.dropped_at === null) return { course, role: existing.role, alreadyEnrolled: true };
-  if (existing) {
-    throw new DomainError(
-      'forbidden',
-      'The course staff removed you from this course, so the join link does not apply. Contact them if this is a mistake.',
-      { blocker: 'dropped' },
-    );
-  }
+  const role = await currentRole(db, course.id, user.id);
+  if (role) return { course, role, alreadyEnrolled: true };
   await enrollByLink(db, now, course.id, user, row.id, { id: user.id, email: user.email }, meta);
   return { course, role: 'student', alreadyEnrolled: false };
 }
 
-/** A student enrollment through a join link: the enrollment, the link's use count and the audit entry. */
-async function enrollByLink(
+/**
+ * The person's role when already enrolled (following a link again changes nothing), null when
+ * not; refuses a person the staff dropped, who cannot re-enroll themselves by link.
+ */
+export async function currentRole(db: Db, courseId: string, userId: string): Promise<string | null> {
+  const existing = await findEnrollment(db, courseId, userId);
+  if (!existing) return null;
+  if (existing.dropped_at === null) return existing.role;
+  throw new DomainError(
+    'forbidden',
+    'The course staff removed you from this course, so the join link does not apply. Contact them if this is a mistake.',
+    { blocker: 'dropped' },
+  );
+}
+
+/**
+ * A student enrollment through a join link: the enrollment, the link's use count and the audit
+ * entry. The one step for a signed-in join and for a join by e-mail once the address is confirmed.
+ */
+export async function enrollByLink(
   db: Db,
   now: Date,
   courseId: string,
@@ -216,73 +225,4 @@ async function enrollByLink(
     details: { linkId, ...details },
     ...meta,
   });
-}
-
-export const JOIN_REQUEST_SENT = 'Check your e-mail: a link to finish joining is on its way.';
-export const JOIN_REQUEST_MAIL = 'join-request';
-
-/**
- * A visitor without a session asks to join with their e-mail. The answer is the same, after the
- * same work, whoever the address belongs to: the request only queues a job, and the mail worker
- * does the rest (renderJoinRequestMail).
- */
-export async function requestJoinByEmail(
-  ctx: AuthContext,
-  token: string,
-  input: { email: string; name: string },
-  meta: RequestMeta,
-): Promise<{ message: string }> {
-  const now = ctx.now();
-  const { state, course, row } = await describeJoinLink(ctx.db, now, token);
-  if (state !== 'valid' || !course || !row) {
-    const [code, message] = JOIN_PROBLEMS[state === 'valid' ? 'invalid' : state];
-    throw new DomainError(code, message, { reason: state });
-  }
-  const email = requireEmail(input.email);
-  const name = requireName(input.name);
-  await enforceLimit(ctx.db, LIMITS.resetIp, meta.ip ?? 'unknown', now);
-  await enforceLimit(ctx.db, LIMITS.resetEmail, email, now);
-  await queueAuthMail(ctx, JOIN_REQUEST_MAIL, email, { token, email, name, ...meta });
-  return { message: JOIN_REQUEST_SENT };
-}
-
-/**
- * The worker's side of a join request. A new address gets an account (no password yet), a
- * student enrollment, and an invitation e-mail to set a password — the e-mail proves the address
- * is theirs before anyone can sign in. A known address is only e-mailed the join link, to use
- * after signing in. Nothing is sent when the link stopped working meanwhile.
- */
-export function renderJoinRequestMail(ctx: AuthContext): MailRenderer {
-  return async (_db, payload) => {
-    const { token, email, name, ip, userAgent } = JSON.parse(payload) as {
-      token: string;
-      email: string;
-      name: string;
-    } & RequestMeta;
-    const now = ctx.now();
-    const { state, course, row } = await describeJoinLink(ctx.db, now, token);
-    if (state !== 'valid' || !course || !row) return null;
-    const title = course.code ? `${course.code} ${course.title}` : course.title;
-    const existing = await findUserByEmail(ctx.db, email);
-    if (existing && existing.password_hash) {
-      const { to: _to, ...message } = joinRequestMail(
-        existing.email,
-        title,
-        `${ctx.publicUrl.replace(/\/$/, '')}/join?token=${encodeURIComponent(token)}`,
-      );
-      return message;
-    }
-    const user = existing ?? (await createUser(ctx.db, now, { email, name, passwordHash: null }));
-    const enrollment = await findEnrollment(ctx.db, course.id, user.id);
-    if (!enrollment)
-      await enrollByLink(ctx.db, now, course.id, user, row.id, null, { ip, userAgent }, { byEmail: true });
-    const invite = await issueLink(ctx.db, now, 'invite', user.id);
-    const { to: _to, ...message } = invitationMail(
-      user.email,
-      user.name,
-      title,
-      linkTo(ctx, '/invitation', invite),
-    );
-    return message;
-  };
 }

@@ -1,6 +1,6 @@
 // Grades out: the Canvas gradebook import CSV, a plain CSV with category and final columns, and JSON — one computation, three shapes.
 import { stringify } from 'csv-stringify/sync';
-import { formatFixed, roundHalfUp, toDecimal } from '../../domain/exact.js';
+import { formatFixed, roundHalfUp, toDecimal, type Ratio } from '../../domain/exact.js';
 import type { ItemState } from '../../domain/grading.js';
 import { authorize } from '../enrollment/course-access.js';
 import type { WorkCourse, WorkDeps } from '../work/context.js';
@@ -75,6 +75,18 @@ export function plainCsv(gc: GradeCourse, table: ReturnType<typeof gradeTable>):
   return stringify([header, ...rows], { record_delimiter: '\r\n' });
 }
 
+const shown = new WeakMap<Ratio, string>();
+
+/** Points as a cell shows them: rounded half up to 2 decimals, no trailing zeros (the same stored ratios recur, so each is formatted once). */
+function pointsText(points: Ratio): string {
+  let text = shown.get(points);
+  if (text === undefined) {
+    text = toDecimal(roundHalfUp(points));
+    shown.set(points, text);
+  }
+  return text;
+}
+
 /** Every active student's grade, staff view. */
 export function gradeTable(gc: GradeCourse, facts: Awaited<ReturnType<typeof loadGradeFacts>>, now: Date) {
   return gc.students
@@ -86,11 +98,7 @@ export function gradeTable(gc: GradeCourse, facts: Awaited<ReturnType<typeof loa
           const p = resolved.get(i.id)!.record.points;
           const state = grade.states.get(i.id)!;
           const counted =
-            state === 'missing' || state === 'late-zero'
-              ? '0'
-              : p === null
-                ? null
-                : toDecimal(roundHalfUp(p));
+            state === 'missing' || state === 'late-zero' ? '0' : p === null ? null : pointsText(p);
           return [i.id, { state, points: state === 'scored' || counted === '0' ? counted : null }];
         }),
       );

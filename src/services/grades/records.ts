@@ -219,8 +219,17 @@ function isClassTalk(item: StoredItem): boolean {
   return item.source === 'deliverable' && item.meetingDate !== null && item.key.startsWith('presentation@');
 }
 
+const parsed = new Map<string, Ratio>();
+
+/** Stored points as a ratio; a gradebook reads the same few hundred decimals thousands of times, so they are kept (bounded). */
 function parse(text: string | null | undefined): Ratio | null {
-  return text === null || text === undefined ? null : (parseDecimal(text) ?? ratio(0));
+  if (text === null || text === undefined) return null;
+  const known = parsed.get(text);
+  if (known) return known;
+  const value = parseDecimal(text) ?? ratio(0);
+  if (parsed.size >= 4096) parsed.clear();
+  parsed.set(text, value);
+  return value;
 }
 
 /** A student's items (those that apply), their records, and the grade in the given view. */

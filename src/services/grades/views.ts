@@ -2,12 +2,18 @@
 import { formatFixed, parseDecimal, toDecimal, type Ratio } from '../../domain/exact.js';
 import { weightsProblem, whatIf, type ItemState, type StudentGrade } from '../../domain/grading.js';
 import { addElapsedHours, isAfter } from '../../domain/due.js';
-import { listRegradeRows, type GradeRegradeRow } from '../../storage/repositories/grades.js';
+import { renderMarkdown } from '../../markdown/render.js';
+import {
+  listRegradeRows,
+  type GradeRegradeRow,
+  type GradeScoreRow,
+} from '../../storage/repositories/grades.js';
 import { authorize } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
 import type { WorkCourse, WorkDeps } from '../work/context.js';
 import { loadGradeCourse, type GradeCourse, type StoredItem } from './load.js';
-import { gradeOf, itemApplies, loadGradeFacts, subjectOf, type GradeFacts } from './records.js';
+import { queueHandIns } from './queue-hand-ins.js';
+import { gradeOf, itemApplies, loadGradeFacts, resolveScore, subjectOf, type GradeFacts } from './records.js';
 
 type Deps = Pick<WorkDeps, 'db' | 'clock'>;
 
@@ -132,6 +138,7 @@ export async function itemQueue(deps: Deps, work: WorkCourse, itemId: string) {
     if (seen.has(subject)) {
       const entry = entries.find((e) => e.subject === subject)!;
       (entry.members as string[]).push(s.name);
+      (entry.holders as Array<{ id: string; name: string }>).push({ id: s.id, name: s.name });
       (entry.overrides as typeof overrides).push(...overrides);
       continue;
     }
@@ -141,6 +148,7 @@ export async function itemQueue(deps: Deps, work: WorkCourse, itemId: string) {
       subject,
       name: subject.startsWith('g:') ? s.group!.name : s.name,
       members: [s.name],
+      holders: [{ id: s.id, name: s.name }],
       state: grade.states.get(item.id)!,
       points: own?.points ?? null,
       computedPoints: r.record.points === null ? null : toDecimal(r.record.points),
@@ -155,6 +163,13 @@ export async function itemQueue(deps: Deps, work: WorkCourse, itemId: string) {
   const ungraded = entries.filter(
     (e) => e.points === null && e.state !== 'excused' && e.state !== 'before-joined',
   );
+  const handIns = await queueHandIns(
+    deps.db,
+    work.course.id,
+    item,
+    entries.map((e) => e.submissionId as string | null).filter((x) => x !== null),
+  );
+  for (const e of entries) e.handIn = handIns.get(e.submissionId as string) ?? null;
   return { item: presentItem(item), timeZone: work.course.timeZone, entries, ungraded: ungraded.length };
 }
 
@@ -219,18 +234,46 @@ export async function myGrades(deps: Deps, work: WorkCourse) {
         state,
         points: visible && r.record.points !== null ? formatFixed(r.record.points) : null,
         rubric: visible ? i.rubric : null,
-        rubricScores:
-          visible && r.row?.rubric_scores
-            ? (JSON.parse(r.row.rubric_scores) as Record<string, string>)
-            : null,
-        comment: visible ? (r.row?.comment ?? '') : '',
+        ...(visible
+          ? feedbackOf(
+              facts.scores.get(i.id)?.get(subjectOf(i, student)) ?? null,
+              r.override,
+              regrades.filter((x) => x.item_id === i.id).map((x) => x.answer),
+            )
+          : { rubricScores: null, comment: '', commentHtml: '' }),
         regradeOpen: visible && window.open,
         regradeUntil: visible ? window.until : null,
         participation: visible && i.source === 'participation' ? participationBrief(facts, student.id) : null,
       };
     }),
     ...presentTotals(grade),
+    // The totals above take the name `categories`: the categories themselves (name, weight) stay readable here.
+    categoryList: presentCategories(gc).categories,
     regrades: regrades.map(presentRegrade),
+  };
+}
+
+/**
+ * The rubric scores and staff comment a student reads: the group's (or their own), with a member override's
+ * rubric scores in their place when it has some, and its comment added unless it only repeats a regrade answer
+ * (shown with the request). The comment also comes as sanitized HTML from the one Markdown renderer.
+ */
+function feedbackOf(
+  own: GradeScoreRow | null,
+  override: GradeScoreRow | null,
+  answers: ReadonlyArray<string | null>,
+) {
+  const scores = override?.rubric_scores ?? own?.rubric_scores ?? null;
+  const parts = [own?.comment ?? ''];
+  if (override && override !== own && !answers.includes(override.comment)) parts.push(override.comment ?? '');
+  const comment = parts
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+    .join('\n\n');
+  return {
+    rubricScores: scores ? (JSON.parse(scores) as Record<string, string>) : null,
+    comment,
+    commentHtml: comment === '' ? '' : renderMarkdown(comment),
   };
 }
 
@@ -259,7 +302,28 @@ export async function myWhatIf(deps: Deps, work: WorkCourse, itemId: string, poi
   return { itemId, points: toDecimal(points), ...presentTotals(g) };
 }
 
+/** Every regrade request of the course with who asked, on which item, and the points the item holds for them now. */
 export async function listRegrades(deps: Deps, work: WorkCourse) {
   authorize(work.access, 'grade');
-  return { regrades: (await listRegradeRows(deps.db, work.course.id)).map(presentRegrade) };
+  const now = deps.clock();
+  const rows = await listRegradeRows(deps.db, work.course.id);
+  const gc = await loadGradeCourse(deps, work);
+  const facts = rows.length === 0 ? null : await loadGradeFacts(deps.db, gc, now);
+  return {
+    now: now.toISOString(),
+    timeZone: work.course.timeZone,
+    regradeDays: gc.settings.regradeDays,
+    regrades: rows.map((row) => {
+      const item = gc.items.find((i) => i.id === row.item_id);
+      const student = gc.students.find((s) => s.id === row.user_id);
+      const points = item && student && facts ? resolveScore(gc, facts, item, student).record.points : null;
+      return {
+        ...presentRegrade(row),
+        studentName: student?.name ?? 'A former student',
+        itemTitle: item?.title ?? 'A removed item',
+        pointsPossible: item?.points ?? null,
+        pointsNow: shown(points),
+      };
+    }),
+  };
 }

@@ -56,6 +56,20 @@ export interface JoinLinkRow {
   uses: number;
 }
 
+/** A join by e-mail waiting for its address to be confirmed by the mailed link (migration 2026_12_06_0700). */
+export interface PendingJoinRow {
+  id: string;
+  /** sha-256 of the mailed token; the token itself is never stored. */
+  token_hash: string;
+  join_link_id: string;
+  course_id: string;
+  email: string;
+  name: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface AuditRow {
   id: string;
   at: string;
@@ -81,6 +95,7 @@ export interface AccountTables {
   auth_tokens: AuthTokenRow;
   enrollments: EnrollmentRow;
   join_links: JoinLinkRow;
+  pending_joins: PendingJoinRow;
   audit_log: AuditRow;
   rate_limits: RateLimitRow;
 }

@@ -25,6 +25,10 @@ export async function findJoinLink(db: Db, courseId: string, id: string): Promis
     .executeTakeFirst();
 }
 
+export async function findJoinLinkById(db: Db, id: string): Promise<JoinLinkRow | undefined> {
+  return accounts(db).selectFrom('join_links').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function listJoinLinks(db: Db, courseId: string): Promise<JoinLinkRow[]> {
   return accounts(db)
     .selectFrom('join_links')

@@ -78,6 +78,48 @@ export function NameField({ label = 'Your name', ...props }: FieldProps) {
   return <Field label={label} name="name" autoComplete="name" required maxLength={120} {...props} />;
 }
 
+/** A new password typed twice, with the rule as its hint (reset, invitation, join by e-mail). */
+export function NewPasswordFields({
+  password,
+  again,
+  onPassword,
+  onAgain,
+}: {
+  password: string;
+  again: string;
+  onPassword: (value: string) => void;
+  onAgain: (value: string) => void;
+}) {
+  return (
+    <>
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        maxLength={200}
+        hint="At least 10 characters; a few unrelated words work well."
+        value={password}
+        onChange={(e) => onPassword(e.target.value)}
+      />
+      <Field
+        label="New password again"
+        name="again"
+        type="password"
+        autoComplete="new-password"
+        required
+        value={again}
+        onChange={(e) => onAgain(e.target.value)}
+      />
+    </>
+  );
+}
+
+/** The words shown when the two typed passwords differ. */
+export const PASSWORDS_DIFFER = 'The two passwords differ. Type the same password twice.';
+
 export function FormError({ message }: { message: string | null }) {
   if (!message) return null;
   return (

@@ -4,7 +4,14 @@ import type { SessionBody } from '../../../src/contracts/auth.js';
 import { landingPath, safeNextPath } from '../../../src/contracts/safe-links.js';
 import { ApiError } from '../api.js';
 
-export type { LinkStatus, AccountBody, JoinStatus, JoinResult } from '../../../src/contracts/auth.js';
+export type {
+  LinkStatus,
+  AccountBody,
+  JoinStatus,
+  JoinResult,
+  JoinConfirmStatus,
+  JoinConfirmResult,
+} from '../../../src/contracts/auth.js';
 
 function csrfCookie(): string {
   const match = /(?:^|;\s*)seminar_csrf=([^;]+)/.exec(document.cookie);

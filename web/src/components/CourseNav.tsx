@@ -13,6 +13,7 @@ const STAFF_ABILITIES = new Set([
   'runAssignment',
   'viewAllSubmissions',
   'recordAttendance',
+  'grade',
 ]);
 
 type Section = 'public' | 'workspace' | 'staff';

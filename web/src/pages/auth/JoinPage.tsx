@@ -1,4 +1,5 @@
-// Following a course join link: which course it opens, sign in first if needed, then join as a student.
+// Following a course join link: which course it opens; signed in, join as a student at once; otherwise sign in
+// first, or ask for a link mailed to your address that enrolls you once opened (JoinConfirmPage).
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation } from '../../router.js';
 import { useDocumentTitle } from '../../course-context.js';
@@ -55,7 +56,7 @@ export default function JoinPage() {
     setError(null);
     try {
       const result = await call<JoinResult>('POST', '/api/join', { token });
-      reloadInto(`/courses/${encodeURIComponent(result.course.slug)}`);
+      reloadInto(`/courses/${encodeURIComponent(result.course.slug)}/due`);
     } catch (e) {
       setError(messageOf(e));
     }
@@ -87,12 +88,15 @@ export default function JoinPage() {
           </p>
           <h2>New to Seminar?</h2>
           {sent ? (
-            <FormNotice message={sent} />
+            <div data-testid="join-request-sent">
+              <h3>Check your inbox</h3>
+              <FormNotice message={sent} />
+            </div>
           ) : (
             <form className="auth-form" onSubmit={requestByEmail} noValidate>
               <p>
-                Give your name and e-mail: we send you a link to set your password and you are enrolled as a
-                student.
+                Give your name and e-mail: we send you a link to confirm your address. You are enrolled as a
+                student (and choose your password) once you open it.
               </p>
               <NameField value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
               <EmailField value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />

@@ -6,6 +6,7 @@ const TITLES: Record<string, string> = {
   expired: 'This link has expired',
   used: 'This link has already been used',
   revoked: 'This link was withdrawn',
+  'link-expired': 'This join link has expired',
   invalid: 'This link does not work',
 };
 

@@ -4,7 +4,7 @@ import { useLocation } from '../../router.js';
 import { useDocumentTitle } from '../../course-context.js';
 import { Loading } from '../../components/states.js';
 import { call, ensureCsrf, messageOf, reloadInto, type LinkStatus } from '../../auth/client.js';
-import { Field, FormError } from '../../auth/Field.js';
+import { FormError, NewPasswordFields, PASSWORDS_DIFFER } from '../../auth/Field.js';
 import { LinkProblem } from './LinkProblem.js';
 import '../../auth/auth.css';
 
@@ -40,7 +40,7 @@ export function SetPasswordPage({ purpose }: { purpose: 'reset' | 'invite' }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (password !== again) {
-      setError('The two passwords differ. Type the same password twice.');
+      setError(PASSWORDS_DIFFER);
       return;
     }
     setBusy(true);
@@ -66,27 +66,7 @@ export function SetPasswordPage({ purpose }: { purpose: 'reset' | 'invite' }) {
       <form className="auth-form" onSubmit={submit} noValidate>
         <FormError message={error} />
         <input type="hidden" name="username" autoComplete="username" value={status.email ?? ''} readOnly />
-        <Field
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          maxLength={200}
-          hint="At least 10 characters; a few unrelated words work well."
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <Field
-          label="New password again"
-          name="again"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={again}
-          onChange={(e) => setAgain(e.target.value)}
-        />
+        <NewPasswordFields password={password} again={again} onPassword={setPassword} onAgain={setAgain} />
         <p>
           <button className="button" type="submit" disabled={busy}>
             Set password and sign in
