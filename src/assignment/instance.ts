@@ -41,6 +41,8 @@ export interface Instance {
   groupLoads: Record<Role, { min: number; max: number }[]> | null;
   /** Published roles on the planned meetings, as indices: the disruption stage keeps as many as it can. */
   kept: { g: number; m: number; role: Role }[];
+  /** Whether roles exist already (frozen or in force): the plan re-plans the classes left of a term. */
+  replan: boolean;
 }
 
 /** The load bounds of group g for a role (the group's own in a re-plan, the common ones otherwise). */
@@ -257,6 +259,7 @@ export function buildInstance(input: AssignmentInput): Instance {
     weekOf,
     groupLoads,
     kept,
+    replan: (input.prior ?? []).length > 0 || (input.published ?? []).length > 0,
   };
 }
 

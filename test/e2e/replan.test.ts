@@ -128,6 +128,9 @@ describe.skipIf(!run)('re-planning after a fifth group forms, in Chromium', () =
       await poll(() =>
         prof.getByText(`Publishing mails the members of ${groups}:`, { exact: false }).count(),
       ).toBe(1);
+      await prof
+        .locator('section[aria-labelledby="publish"]')
+        .screenshot({ path: '.tmp/screens/replan-publish-section.png' });
       problems.push(
         ...(await axeAt(prof, 'replan-publish-confirm', { widths: [1280, 390], sideways: true })),
       );
