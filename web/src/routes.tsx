@@ -134,6 +134,12 @@ export const coursePages: CoursePageRoute[] = [
     ...lazyPage(() => import('./pages/work/StaffWorkPage.js')),
   },
   {
+    path: 'grades',
+    label: 'Gradebook',
+    ability: 'viewAllGrades',
+    ...lazyPage(() => import('./pages/grades/book/GradebookPage.js')),
+  },
+  {
     path: 'grades/queue',
     label: 'Grading queue',
     ability: 'grade',

@@ -1,0 +1,79 @@
+// The web client's calls to the staff gradebook API and the shape it answers (src/services/grades/views.ts).
+import { call } from '../../../auth/client.js';
+
+/** What an item is for one student (src/domain/grading.ts ItemState). */
+export type CellState =
+  | 'scored'
+  | 'late-zero'
+  | 'missing'
+  | 'excused'
+  | 'before-joined'
+  | 'not-member'
+  | 'ungraded'
+  | 'not-due'
+  | 'hidden';
+
+export interface GradeCell {
+  points: string | null;
+  state: CellState;
+  overridden: boolean;
+}
+
+export interface BookCategory {
+  key: string;
+  name: string;
+  weight: string;
+  dropLowest: number;
+}
+
+export interface BookCutoff {
+  letter: string;
+  min: string;
+}
+
+export interface BookItem {
+  id: string;
+  key: string;
+  categoryKey: string;
+  title: string;
+  pointsPossible: string;
+  audience: 'individual' | 'group';
+  dueAt: string | null;
+  released: boolean;
+  releasedAt: string | null;
+  source: string;
+}
+
+export interface BookStudent {
+  id: string;
+  name: string;
+  email: string;
+  group: { id: string; name: string } | null;
+  cells: Record<string, GradeCell>;
+  /** Category key → percent as shown ("87.50"), null when nothing counts yet. */
+  categories: Record<string, string | null>;
+  final: string | null;
+  letter: string;
+}
+
+export interface Gradebook {
+  now: string;
+  timeZone: string;
+  categories: BookCategory[];
+  weightsProblem: string | null;
+  cutoffs: BookCutoff[];
+  items: BookItem[];
+  groups: Array<{ id: string; name: string }>;
+  students: BookStudent[];
+}
+
+const base = (slug: string) => `/api/courses/${encodeURIComponent(slug)}/grades`;
+
+export const gradebookApi = {
+  load: (slug: string) => call<Gradebook>('GET', base(slug)),
+  category: (slug: string, key: string, body: { weight: string }) =>
+    call<{ ok: true }>('PATCH', `${base(slug)}/categories/${encodeURIComponent(key)}`, body),
+  cutoffs: (slug: string, cutoffs: BookCutoff[]) =>
+    call<{ ok: true }>('PATCH', `${base(slug)}/settings`, { cutoffs }),
+  exportUrl: (slug: string, format: 'canvas' | 'csv') => `${base(slug)}/export?format=${format}`,
+};
