@@ -15,6 +15,7 @@ const benches: Array<[name: string, file: string, fn: string]> = [
   ['assignment', './assignment.ts', 'benchAssignment'],
   ['submissions', './submissions.ts', 'benchSubmissions'],
   ['grades', './grades.ts', 'benchGrades'],
+  ['gradebookPage', './gradebook-page.ts', 'benchGradebookPage'],
 ];
 
 const only = process.argv.slice(2);

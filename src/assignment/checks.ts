@@ -190,6 +190,16 @@ export function shortfallNotes(inst: Instance): { notes: string[]; shortfalls: s
     const { total, min, max } = inst.loads[role];
     if (perMeeting === 0) continue;
     const verb = ROLE_VERB[role];
+    if (inst.groupLoads && inst.replan) {
+      // A re-plan shares out only the classes left: what counts is each group's total over the term.
+      const bounds = inst.groupLoads[role];
+      const none = bounds.filter((b) => b.max === 0).length;
+      const held = none === 1 ? '1 group already holds its share' : `${none} groups already hold their share`;
+      notes.push(
+        `${plural(total, `${ROLE_NOUN[role]} slot`)} left for ${plural(n, 'group')}, shared so that each group's total over the term stays as even as the classes left allow${none > 0 ? ` (${held})` : ''}.`,
+      );
+      continue;
+    }
     if (total < n) {
       const head =
         role === 'presenter' && perMeeting === 1

@@ -41,6 +41,8 @@ export interface Instance {
   groupLoads: Record<Role, { min: number; max: number }[]> | null;
   /** Published roles on the planned meetings, as indices: the disruption stage keeps as many as it can. */
   kept: { g: number; m: number; role: Role }[];
+  /** Whether roles exist already (frozen or in force): the plan re-plans the classes left of a term. */
+  replan: boolean;
 }
 
 /** The load bounds of group g for a role (the group's own in a re-plan, the common ones otherwise). */
@@ -64,15 +66,17 @@ function waterFill(prior: number[], future: number, caps: number[]): { min: numb
 }
 
 /**
- * Per-group bounds of a re-plan: each role water-filled over the term; where a group could not take all
- * its minimums at one role per meeting (a group that joined late, with few classes left), its minimum of
- * the most-needed role drops by one (reviewer before summarizer before presenter) until they fit, and the
- * other groups take up the rest.
+ * Per-group bounds of a re-plan: each role water-filled over the term. A group holds one role per meeting,
+ * so what it must take (its minimum, or more when the other groups' maximums leave it the rest) has to fit
+ * its meetings, beside `fixed[g]` roles it holds anyway (reviewing once). Where it does not (a group that
+ * joined late, with few classes left), the cap of the most-forced role drops by one (reviewer before
+ * summarizer before presenter) until it fits, and the other groups take up the rest.
  */
 function termLoads(
   prior: Record<Role, number[]>,
   future: Record<Role, number>,
   available: number[],
+  fixed: number[],
 ): Record<Role, { min: number; max: number }[]> {
   const caps = Object.fromEntries(
     ROLES.map((r) => [r, available.map(() => Number.MAX_SAFE_INTEGER)]),
@@ -81,12 +85,19 @@ function termLoads(
     const bounds = Object.fromEntries(
       ROLES.map((r) => [r, waterFill(prior[r], future[r], caps[r])]),
     ) as Record<Role, { min: number; max: number }[]>;
+    const maxSum = Object.fromEntries(
+      ROLES.map((r) => [r, bounds[r].reduce((sum, b) => sum + b.max, 0)]),
+    ) as Record<Role, number>;
     let changed = false;
     available.forEach((avail, g) => {
-      const need = ROLES.reduce((sum, r) => sum + bounds[r][g]!.min, 0);
+      const forced = Object.fromEntries(
+        ROLES.map((r) => [r, Math.max(bounds[r][g]!.min, future[r] - (maxSum[r] - bounds[r][g]!.max))]),
+      ) as Record<Role, number>;
+      const need = (fixed[g] ?? 0) + ROLES.reduce((sum, r) => sum + forced[r], 0);
       if (need <= avail) return;
-      const role = [...ROLES].reverse().reduce((a, b) => (bounds[b][g]!.min > bounds[a][g]!.min ? b : a));
-      caps[role][g] = bounds[role][g]!.min - 1;
+      const role = [...ROLES].reverse().reduce((a, b) => (forced[b] > forced[a] ? b : a));
+      if (forced[role] === 0) return; // nothing left to hand to the others
+      caps[role][g] = Math.min(caps[role][g]!, forced[role] - 1);
       changed = true;
     });
     if (!changed) return bounds;
@@ -200,6 +211,8 @@ export function buildInstance(input: AssignmentInput): Instance {
         reviewer: eachOnce ? 0 : loads.reviewer.total,
       },
       available,
+      // Each group that has not reviewed yet reviews once in the classes left.
+      groups.map((_, g) => (eachOnce && prior.reviewer[g] === 0 ? 1 : 0)),
     );
     for (const role of ROLES) {
       if (role === 'reviewer' && eachOnce) {
@@ -246,6 +259,7 @@ export function buildInstance(input: AssignmentInput): Instance {
     weekOf,
     groupLoads,
     kept,
+    replan: (input.prior ?? []).length > 0 || (input.published ?? []).length > 0,
   };
 }
 

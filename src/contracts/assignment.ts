@@ -82,6 +82,8 @@ export const staffAssignmentSchema = z.object({
   ),
   exclusions: z.array(z.object({ groupId: z.string(), meetingId: z.string() })),
   violations: z.array(violationSchema),
+  /** Groups whose roles changed since the last publish: a publish now mails their members. */
+  publishWouldMail: z.array(z.string()),
   latestPlan: rolePlanSchema.nullable(),
 });
 export type StaffAssignmentBody = z.infer<typeof staffAssignmentSchema>;

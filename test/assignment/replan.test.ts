@@ -94,4 +94,37 @@ describe('re-planning the future', () => {
     const term = [...prior, ...replan.assignments];
     for (const g of groupsOf(5)) expect(loadOf(term, g.id, 'reviewer'), g.id).toBe(1);
   });
+
+  // The even share over the term would put the new group on several roles in the few classes left; it
+  // holds one role per class, so what it cannot take goes to the others (it was infeasible before).
+  it.each([1, 3, 7])(
+    'a group that joins with %i of 16 classes left and reviews once gets a plan that fits its classes',
+    async (left) => {
+      const eachOnce = {
+        presentersPerMeeting: 1,
+        summarizersPerMeeting: 1,
+        reviewersPerMeeting: 'each-group-once',
+      } as const;
+      const first = ok(
+        await planAssignment(buildClass({ groupCount: 4, meetingCount: 16, settings: eachOnce })),
+      );
+      const past = new Set(meetings.slice(0, 16 - left).map((m) => m.id));
+      const prior = first.assignments.filter((a) => past.has(a.meetingId));
+      const replan = ok(
+        await planAssignment({
+          groups: groupsOf(5),
+          meetings: meetings.slice(16 - left),
+          preferences: {},
+          settings: eachOnce,
+          prior,
+          published: first.assignments.filter((a) => !past.has(a.meetingId)),
+        }),
+      );
+      const mine = replan.assignments.filter((a) => a.groupId === 'g05');
+      expect(mine.length).toBeGreaterThan(0);
+      expect(new Set(mine.map((a) => a.meetingId)).size).toBe(mine.length);
+      expect(loadOf(mine, 'g05', 'reviewer')).toBe(1);
+      expect(replan.assignments.every((a) => !past.has(a.meetingId))).toBe(true);
+    },
+  );
 });

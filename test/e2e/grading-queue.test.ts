@@ -8,7 +8,7 @@ import { loadWorkCourse } from '../../src/services/work/context.js';
 import { submitWork } from '../../src/services/work/submit.js';
 import { insertGroup, insertMember } from '../../src/storage/repositories/groups.js';
 import { insertRoles } from '../../src/storage/repositories/roles.js';
-import { buildCourse } from '../support/course-factory.js';
+import { buildCourse, SYLLABUS_COMPONENTS } from '../support/course-factory.js';
 import { browserAvailable } from '../support/browser.js';
 import { makePdf } from '../files/build.js';
 import { PASSWORD } from '../http/auth-client.js';
@@ -18,13 +18,6 @@ import { axeAt, poll, startE2e, type E2e } from './fixture.js';
 const run = browserAvailable();
 const course = `/courses/${SLUG}`;
 const STEP = 180_000;
-const COMPONENTS = [
-  { key: 'participation', name: 'Participation', weight: 10 },
-  { key: 'paper-presentation-discussion', name: 'Paper Presentation & Discussion', weight: 15 },
-  { key: 'paper-summary', name: 'Paper Summary', weight: 15 },
-  { key: 'project-report', name: 'Project Report', weight: 40 },
-  { key: 'project-presentations', name: 'Project Presentations', weight: 20 },
-];
 
 describe.skipIf(!run)('grading queue in Chromium', () => {
   let site: E2e;
@@ -39,7 +32,7 @@ describe.skipIf(!run)('grading queue in Chromium', () => {
       withDemo: false,
       now,
       seed: async ({ seminar }) => {
-        world = await buildWorkWorld(seminar.db, now, buildCourse({ components: COMPONENTS }));
+        world = await buildWorkWorld(seminar.db, now, buildCourse({ components: SYLLABUS_COMPONENTS }));
         // A third group, Gamma (Dan), summarizes the same class: the summary has two owners to walk.
         const gamma = ulid();
         const stamp = now.toISOString();
@@ -269,6 +262,18 @@ describe.skipIf(!run)('grading queue in Chromium', () => {
       await poll(() => ada.getByText('Saved Ada’s own score.').count()).toBe(1);
       await poll(() => ada.getByRole('heading').innerText()).toMatch(/own score 50/);
       await check(ta, 'pdf');
+    },
+    STEP,
+  );
+
+  it(
+    'shows the participation record beside its score',
+    async () => {
+      await ta.goto(`${url}${course}/grades/queue?item=${itemId('participation')}`);
+      await poll(() => ta.getByText(/^Computed from the record: /).count()).toBe(1);
+      expect(await ta.getByText(/^Computed from the record: /).innerText()).toMatch(
+        /Classes missed \d+ \(2 allowed, \d+ counted\); question days missed \d+ \(2 allowed, \d+ counted\)\./,
+      );
     },
     STEP,
   );

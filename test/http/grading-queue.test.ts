@@ -2,20 +2,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
-import { buildCourse } from '../support/course-factory.js';
+import { buildCourse, SYLLABUS_COMPONENTS } from '../support/course-factory.js';
 import { describeEachDialect } from '../support/dialects.js';
 import { makePdf } from '../files/build.js';
 import type { TestClient } from './auth-client.js';
 import { buildWorkWorld, multipart, signInWorld, SLUG, type WorkWorld } from './work-helpers.js';
 
 const NOW = new Date('2024-08-27T12:00:00Z');
-const COMPONENTS = [
-  { key: 'participation', name: 'Participation', weight: 10 },
-  { key: 'paper-presentation-discussion', name: 'Paper Presentation & Discussion', weight: 15 },
-  { key: 'paper-summary', name: 'Paper Summary', weight: 15 },
-  { key: 'project-report', name: 'Project Report', weight: 40 },
-  { key: 'project-presentations', name: 'Project Presentations', weight: 20 },
-];
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -30,7 +23,7 @@ describeEachDialect('grading queue over HTTP', (get) => {
 
   beforeAll(async () => {
     const { config, db } = get();
-    world = await buildWorkWorld(db, NOW, buildCourse({ components: COMPONENTS }));
+    world = await buildWorkWorld(db, NOW, buildCourse({ components: SYLLABUS_COMPONENTS }));
     app = await buildApp({ config, db, clock: () => NOW });
     await app.ready();
     clients = await signInWorld(app, world);

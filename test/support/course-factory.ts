@@ -123,3 +123,12 @@ export function buildCourse(overrides: Partial<CourseModel> = {}): CourseModel {
     ...overrides,
   };
 }
+
+/** The demo syllabus's grade components (Participation 10 %, … Project Presentations 20 %), for grading suites. */
+export const SYLLABUS_COMPONENTS = [
+  { key: 'participation', name: 'Participation', weight: 10 },
+  { key: 'paper-presentation-discussion', name: 'Paper Presentation & Discussion', weight: 15 },
+  { key: 'paper-summary', name: 'Paper Summary', weight: 15 },
+  { key: 'project-report', name: 'Project Report', weight: 40 },
+  { key: 'project-presentations', name: 'Project Presentations', weight: 20 },
+];

@@ -1,5 +1,5 @@
 // Staff edit roles by hand (checked against every hard constraint), lock them, publish them, and change the settings.
-import { writeTransaction } from '../../storage/db.js';
+import { writeTransaction, type Db } from '../../storage/db.js';
 import { ulid } from 'ulid';
 import { checkPlan, type Role, type RoleAssignment, type Violation } from '../../assignment/index.js';
 import {
@@ -144,6 +144,32 @@ function changedGroups(
   return out;
 }
 
+/** Per group, how its roles differ from the last publish; empty before the first publish (it mails nobody). */
+async function changedSinceLastPublish(
+  db: Db,
+  courseId: string,
+  roles: PublishedRole[],
+  dates: Map<string, string>,
+): Promise<Map<string, RoleChangeLines>> {
+  const previous = await latestPlan(db, courseId, 'publication');
+  if (!previous) return new Map();
+  return changedGroups(JSON.parse(previous.plan) as PublishedRole[], roles, dates);
+}
+
+/** The names of the groups that publishing the roles in force would mail (their roles changed since the last publish). */
+export async function groupsToMailOnPublish(
+  db: Db,
+  courseId: string,
+  roles: PublishedRole[],
+  groupNames: Map<string, string>,
+): Promise<string[]> {
+  const changed = await changedSinceLastPublish(db, courseId, roles, new Map());
+  return [...changed.keys()]
+    .filter((g) => groupNames.has(g))
+    .map((g) => groupNames.get(g)!)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
 /**
  * Publishes the roles (students then see them) or takes them back. Publishing needs roles. Each publish
  * keeps the roles it published; against the previous publish, every member of each group whose roles
@@ -179,10 +205,8 @@ export async function publishRoles(
       groupId: r.group_id,
       role: r.role,
     }));
-    const previous = await latestPlan(trx, courseId, 'publication');
-    const before = previous ? (JSON.parse(previous.plan) as PublishedRole[]) : null;
     const dates = new Map(scope.course.meetings.map((m) => [m.id, m.date]));
-    const changed = before ? changedGroups(before, roles, dates) : new Map<string, RoleChangeLines>();
+    const changed = await changedSinceLastPublish(trx, courseId, roles, dates);
     const groups = new Map((await listGroups(trx, courseId)).map((g) => [g.id, g.name]));
     const jobs = [];
     for (const [groupId, changes] of changed) {

@@ -8,10 +8,11 @@ import { findGroupOfUser, listCourseMembers, listGroups } from '../../storage/re
 import { listRoles } from '../../storage/repositories/roles.js';
 import { authorize, type CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
-import type { ServiceDeps } from '../deps.js';
+import { nowOf, type ServiceDeps } from '../deps.js';
 import { loadScope } from '../groups/context.js';
 import type { CourseGroupSettings } from '../groups/settings.js';
 import { loadAssignmentState, meetingLabel } from './input.js';
+import { groupsToMailOnPublish } from './edit-roles.js';
 
 export interface PanelGroup {
   groupId: string;
@@ -82,6 +83,8 @@ export interface StaffAssignmentView {
   exclusions: { groupId: string; meetingId: string }[];
   /** Hard constraints the current roles break (empty when none, or when there are no roles). */
   violations: Violation[];
+  /** The groups whose roles changed since the last publish: publishing now mails their members. */
+  publishWouldMail: string[];
 }
 
 export async function staffAssignmentView(
@@ -90,12 +93,24 @@ export async function staffAssignmentView(
 ): Promise<StaffAssignmentView> {
   authorize(access, 'runAssignment');
   const scope = await loadScope(deps.db, access);
-  const state = await loadAssignmentState(deps.db, scope.course, scope.settings);
+  // Loads are checked as a re-plan plans them: classes already frozen count as given, so a group that joined
+  // late is not told to hold the term's even share. The rules of one class (counts, one role per group)
+  // hold in every class, past ones included.
+  const [term, state] = await Promise.all([
+    loadAssignmentState(deps.db, scope.course, scope.settings),
+    loadAssignmentState(deps.db, scope.course, scope.settings, undefined, nowOf(deps)),
+  ]);
   const exclusions = await listExclusions(deps.db, access.course.id);
-  const violations =
-    state.current.length > 0 && state.input.groups.length > 0 && state.input.meetings.length > 0
-      ? checkPlan({ ...state.input, locks: [] }, state.current)
-      : [];
+  const future = state.current.filter((a) => !state.frozen.has(a.meetingId));
+  const canCheck = (s: typeof state) => s.input.groups.length > 0 && s.input.meetings.length > 0;
+  const violations = [
+    ...(state.current.length > 0 && canCheck(term)
+      ? checkPlan({ ...term.input, locks: [] }, term.current).filter(
+          (v) => v.meetingId !== undefined && state.frozen.has(v.meetingId),
+        )
+      : []),
+    ...(future.length > 0 && canCheck(state) ? checkPlan({ ...state.input, locks: [] }, future) : []),
+  ];
   return {
     settings: scope.settings,
     groups: state.input.groups.map((g) => ({ id: g.id, name: g.name, size: g.size ?? 0 })),
@@ -110,6 +125,7 @@ export async function staffAssignmentView(
     })),
     exclusions: exclusions.map((e) => ({ groupId: e.group_id, meetingId: e.meeting_id })),
     violations,
+    publishWouldMail: await groupsToMailOnPublish(deps.db, access.course.id, state.current, state.groupNames),
   };
 }
 

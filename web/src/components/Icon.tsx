@@ -9,6 +9,7 @@ const PATHS = {
   unlock: 'M7 11V8a5 5 0 0 1 9.6-2M5 11h14v10H5z',
   menu: 'M4 6h16M4 12h16M4 18h16',
   'chevron-down': 'M6 9l6 6 6-6',
+  grip: 'M9 5h.01M15 5h.01M9 12h.01M15 12h.01M9 19h.01M15 19h.01',
 } as const;
 
 export type IconName = keyof typeof PATHS;

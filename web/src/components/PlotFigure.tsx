@@ -12,6 +12,11 @@ export function loadPlot(): Promise<PlotModule> {
   return plotModule;
 }
 
+function idle(run: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 500 });
+  else setTimeout(run, 0);
+}
+
 /**
  * A figure: caption, the chart (an image to assistive technology, named by `label`) and `children`, the same
  * figures in words (a table or a list). `draw` gets the library and the width the chart may take; it runs again
@@ -45,20 +50,22 @@ export function PlotFigure({
     if (width <= 0) return;
     let stale = false;
     loadPlot().then(
-      (plot) => {
-        const el = box.current;
-        if (stale || !el) return;
-        const chart = draw(plot, Math.min(width, 720));
-        const svg = chart instanceof SVGElement ? chart : chart.querySelector('svg');
-        // The chart is one image to assistive technology; the names Plot gives its marks stay as data-mark.
-        for (const part of svg?.querySelectorAll('[aria-label]') ?? []) {
-          part.setAttribute('data-mark', part.getAttribute('aria-label')!);
-          part.removeAttribute('aria-label');
-        }
-        svg?.setAttribute('role', 'img');
-        svg?.setAttribute('aria-label', label);
-        el.replaceChildren(chart);
-      },
+      // Drawn when the page is idle: the chart never holds up what the page shows first.
+      (plot) =>
+        idle(() => {
+          const el = box.current;
+          if (stale || !el) return;
+          const chart = draw(plot, Math.min(width, 720));
+          const svg = chart instanceof SVGElement ? chart : chart.querySelector('svg');
+          // The chart is one image to assistive technology; the names Plot gives its marks stay as data-mark.
+          for (const part of svg?.querySelectorAll('[aria-label]') ?? []) {
+            part.setAttribute('data-mark', part.getAttribute('aria-label')!);
+            part.removeAttribute('aria-label');
+          }
+          svg?.setAttribute('role', 'img');
+          svg?.setAttribute('aria-label', label);
+          el.replaceChildren(chart);
+        }),
       () => setFailed(true),
     );
     return () => {

@@ -4,9 +4,10 @@ import { useCourse, useDocumentTitle } from '../../course-context.js';
 import { Empty, Loading } from '../../components/states.js';
 import { call, detailsOf, messageOf } from '../../auth/client.js';
 import { FormError, FormNotice } from '../../auth/Field.js';
-import { formatDay, formatInstant } from '../../time.js';
+import { formatDay } from '../../time.js';
 import type { RolePlanBody, StaffAssignmentBody } from '../../../../src/contracts/assignment.js';
 import { PlanPreview } from './PlanPreview.js';
+import { PublishPanel } from './PublishPanel.js';
 import { RoleEditor } from './RoleEditor.js';
 import { PreferenceMatrix } from './PreferenceMatrix.js';
 import { AssignmentSettings } from './AssignmentSettings.js';
@@ -87,30 +88,30 @@ export default function AssignmentPage() {
       <FormNotice message={notice} />
       <FormError message={error} />
 
-      <section className="section" aria-labelledby="publish">
-        <h2 id="publish">Publishing</h2>
-        <p>
-          {published
-            ? `Published ${formatInstant(published, course.timeZone)}: students and the schedule show these roles.`
-            : 'Not published: only staff see the roles.'}
-        </p>
-        <button
-          type="button"
-          className={published ? 'button button-secondary' : 'button'}
-          onClick={() =>
-            void act(async () => {
-              await call('POST', `${base}/assignment/publish`, { published: !published });
-              return published ? 'Roles taken back: students no longer see them.' : 'Roles published.';
-            })
-          }
-        >
-          {published ? 'Unpublish roles' : 'Publish roles'}
-        </button>
-      </section>
+      <PublishPanel
+        publishedAt={published}
+        wouldMail={data.publishWouldMail}
+        timeZone={course.timeZone}
+        hasRoles={data.roles.length > 0}
+        onPublish={(next) =>
+          act(async () => {
+            const r = await call<{ groupsMailed: number }>('POST', `${base}/assignment/publish`, {
+              published: next,
+            });
+            if (!next) return 'Roles taken back: students no longer see them.';
+            return r.groupsMailed > 0
+              ? `Roles published; ${r.groupsMailed} group${r.groupsMailed === 1 ? '' : 's'} mailed about their changed roles.`
+              : 'Roles published.';
+          })
+        }
+      />
 
       <section className="section" aria-labelledby="plan">
         <h2 id="plan">Plan</h2>
-        <p>The solver keeps locked roles and exclusions. Nothing changes until you apply the plan.</p>
+        <p>
+          The solver keeps locked roles and exclusions, and the roles of classes that have started. Nothing
+          changes until you apply the plan.
+        </p>
         <button
           type="button"
           className="button"
@@ -132,13 +133,14 @@ export default function AssignmentPage() {
         {plan ? (
           <PlanPreview
             plan={plan}
+            published={published !== null}
             onApply={() =>
               void act(async () => {
                 const r = await call<{ applied: number }>('POST', `${base}/assignment/apply`, {
                   planId: plan.planId,
                 });
                 setPlan(null);
-                return `Plan applied: ${r.applied} roles.${published ? ' They are published.' : ' Publish them when ready.'}`;
+                return `Plan applied: ${r.applied} roles. Nobody was mailed: publish ${published ? 'the changes' : 'the roles'} when ready.`;
               })
             }
           />
@@ -166,56 +168,64 @@ export default function AssignmentPage() {
             <p>No roles yet: plan and apply an assignment.</p>
           </Empty>
         ) : (
-          <table className="data-table">
-            <caption className="visually-hidden">Roles per lecture; a lock marks a locked role</caption>
-            <thead>
-              <tr>
-                <th scope="col">Lecture</th>
-                {ROLES.map((r) => (
-                  <th scope="col" key={r}>
-                    {ROLE_HEAD[r]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.meetings.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">{formatDay(m.date)}</th>
-                  {ROLES.map((role) => (
-                    <td key={role}>
-                      {data.roles
-                        .filter((r) => r.meetingId === m.id && r.role === role)
-                        .map((r) => (
-                          <span key={r.groupId}>
-                            {name.get(r.groupId) ?? r.groupId}{' '}
-                            <button
-                              type="button"
-                              className="button button-secondary small"
-                              aria-pressed={r.locked}
-                              aria-label={`${r.locked ? 'Unlock' : 'Lock'} ${name.get(r.groupId)} as ${role} on ${formatDay(m.date)}`}
-                              onClick={() =>
-                                void act(async () => {
-                                  await call('POST', `${base}/assignment/locks`, {
-                                    meetingId: m.id,
-                                    groupId: r.groupId,
-                                    locked: !r.locked,
-                                  });
-                                  return r.locked ? 'Unlocked.' : 'Locked: re-solving keeps it.';
-                                })
-                              }
-                            >
-                              <Icon name={r.locked ? 'lock' : 'unlock'} />
-                              <span className="icon-label">{r.locked ? 'Locked' : 'Lock'}</span>
-                            </button>{' '}
-                          </span>
-                        ))}
-                    </td>
+          <div
+            className="table-scroll"
+            data-scroll-container=""
+            tabIndex={0}
+            role="region"
+            aria-label="Roles per lecture"
+          >
+            <table className="data-table">
+              <caption className="visually-hidden">Roles per lecture; a lock marks a locked role</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Lecture</th>
+                  {ROLES.map((r) => (
+                    <th scope="col" key={r}>
+                      {ROLE_HEAD[r]}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.meetings.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">{formatDay(m.date)}</th>
+                    {ROLES.map((role) => (
+                      <td key={role}>
+                        {data.roles
+                          .filter((r) => r.meetingId === m.id && r.role === role)
+                          .map((r) => (
+                            <span key={r.groupId}>
+                              {name.get(r.groupId) ?? r.groupId}{' '}
+                              <button
+                                type="button"
+                                className="button button-secondary small"
+                                aria-pressed={r.locked}
+                                aria-label={`${r.locked ? 'Unlock' : 'Lock'} ${name.get(r.groupId)} as ${role} on ${formatDay(m.date)}`}
+                                onClick={() =>
+                                  void act(async () => {
+                                    await call('POST', `${base}/assignment/locks`, {
+                                      meetingId: m.id,
+                                      groupId: r.groupId,
+                                      locked: !r.locked,
+                                    });
+                                    return r.locked ? 'Unlocked.' : 'Locked: re-solving keeps it.';
+                                  })
+                                }
+                              >
+                                <Icon name={r.locked ? 'lock' : 'unlock'} />
+                                <span className="icon-label">{r.locked ? 'Locked' : 'Lock'}</span>
+                              </button>{' '}
+                            </span>
+                          ))}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         <RoleEditor
           base={base}

@@ -1,10 +1,68 @@
-// The preview of a role plan: solver figures, notes, the diff against the current roles, and each group's explanation.
+// The preview of a role plan: solver figures, notes, every seat the plan moves (class, role, from → to, why), classes kept as they are, and each group's explanation.
 import type { RolePlanBody } from '../../../../src/contracts/assignment.js';
+import { formatDay } from '../../time.js';
 
-const ROLE = { presenter: 'presenter', summarizer: 'summary', reviewer: 'reviewer' } as const;
+const ROLE = { presenter: 'Presenter', summarizer: 'Summary', reviewer: 'Reviewer' } as const;
+const REASON = {
+  'new-group': 'New group',
+  'dropped-group': 'Dropped group',
+  locked: 'Locked',
+  fairness: 'Fairness',
+} as const;
 
-export function PlanPreview({ plan, onApply }: { plan: RolePlanBody; onApply: () => void }) {
-  const changes = plan.diff.added.length + plan.diff.removed.length + plan.diff.changed.length;
+type Change = RolePlanBody['changes'][number];
+
+function ChangeTable({ changes }: { changes: Change[] }) {
+  return (
+    <table className="data-table stack-table changes-table">
+      <caption className="visually-hidden">Every role the plan changes, by class</caption>
+      <thead>
+        <tr>
+          <th scope="col">Class</th>
+          <th scope="col">Role</th>
+          <th scope="col">From</th>
+          <th scope="col">To</th>
+          <th scope="col">Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={`${c.meetingId}|${c.role}|${c.fromGroupId ?? ''}|${c.toGroupId ?? ''}`}>
+            <th scope="row">
+              {c.meetingDate ? (
+                <time dateTime={c.meetingDate}>{formatDay(c.meetingDate)}</time>
+              ) : (
+                c.meetingLabel
+              )}
+            </th>
+            <td data-label="Role">{ROLE[c.role]}</td>
+            <td data-label="From">{c.from ?? <span className="muted">nobody</span>}</td>
+            <td data-label="To">
+              <span aria-hidden="true">→ </span>
+              {c.to ?? <span className="muted">nobody</span>}
+            </td>
+            <td data-label="Why">
+              <strong>{REASON[c.reason]}</strong>: {c.why}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function PlanPreview({
+  plan,
+  published,
+  onApply,
+}: {
+  plan: RolePlanBody;
+  /** Whether the roles in force are published (students see an applied plan at once). */
+  published: boolean;
+  onApply: () => void;
+}) {
+  const count = plan.changes.length;
+  const frozen = plan.frozenClasses;
   return (
     <div className="card" aria-labelledby="preview-title">
       <h3 id="preview-title">Preview</h3>
@@ -16,6 +74,15 @@ export function PlanPreview({ plan, onApply }: { plan: RolePlanBody; onApply: ()
         {plan.meanRank.toFixed(2)}; the worst-off group its no. {plan.worstRank}. Weeks with two roles for one
         group: {plan.weekClashes}.
       </p>
+      {frozen > 0 ? (
+        <p className="notice frozen-note">
+          <strong>
+            {frozen} class{frozen === 1 ? '' : 'es'} kept as {frozen === 1 ? 'it is' : 'they are'}:
+          </strong>{' '}
+          a class that has started, whose slides deadline has passed or that holds a hand-in keeps its roles.
+          This plan changes only the classes still to come.
+        </p>
+      ) : null}
       {plan.notes.length > 0 ? (
         <ul>
           {plan.notes.map((n) => (
@@ -23,46 +90,42 @@ export function PlanPreview({ plan, onApply }: { plan: RolePlanBody; onApply: ()
           ))}
         </ul>
       ) : null}
-      <h4>Changes against the current roles: {changes === 0 ? 'none' : changes}</h4>
-      {changes > 0 ? (
-        <ul className="panel-list">
-          {plan.diff.added.map((a) => (
-            <li key={`a${a.meetingId}${a.groupId}`}>
-              + {a.groupName} {ROLE[a.role]} on {a.meetingLabel}
-            </li>
-          ))}
-          {plan.diff.removed.map((a) => (
-            <li key={`r${a.meetingId}${a.groupId}`}>
-              − {a.groupName} no longer {ROLE[a.role]} on {a.meetingLabel}
-            </li>
-          ))}
-          {plan.diff.changed.map((c) => (
-            <li key={`c${c.meetingId}${c.groupId}`}>
-              ~ {c.groupName} on {c.meetingLabel}: from {ROLE[c.from]} to {ROLE[c.to]}
+      <h4 id="changes-title">
+        {count === 0
+          ? 'No role changes against the roles in force'
+          : `${count} role change${count === 1 ? '' : 's'} against the roles in force`}
+      </h4>
+      {count > 0 ? <ChangeTable changes={plan.changes} /> : null}
+      <details className="explanations-fold">
+        <summary>Per group: what each presents, summarizes and reviews</summary>
+        <ul className="explanations">
+          {plan.groups.map((g) => (
+            <li key={g.groupId}>
+              <strong>{g.groupName}</strong>: presents{' '}
+              {g.presenting
+                .map((p) => `${p.meetingLabel}${p.rank ? ` (choice ${p.rank})` : ' (unranked)'}`)
+                .join(', ') || 'nowhere'}
+              ; summary {g.summarizing.join(', ') || '—'}; reviews {g.reviewing.join(', ') || '—'}.
+              <br />
+              <span className="muted">{g.explanation}</span>
             </li>
           ))}
         </ul>
-      ) : null}
-      <h4>Per group</h4>
-      <ul className="explanations">
-        {plan.groups.map((g) => (
-          <li key={g.groupId}>
-            <strong>{g.groupName}</strong>: presents{' '}
-            {g.presenting
-              .map((p) => `${p.meetingLabel}${p.rank ? ` (choice ${p.rank})` : ' (unranked)'}`)
-              .join(', ') || 'nowhere'}
-            ; summary {g.summarizing.join(', ') || '—'}; reviews {g.reviewing.join(', ') || '—'}.
-            <br />
-            <span className="muted">{g.explanation}</span>
-          </li>
-        ))}
-      </ul>
+      </details>
       {plan.stale ? (
         <p className="problem">Groups, rankings or locks changed since this plan was made: plan again.</p>
       ) : (
-        <button type="button" className="button" onClick={onApply}>
-          Apply this plan
-        </button>
+        <>
+          <p>
+            Applying replaces the roles of the classes still to come and mails nobody.
+            {published
+              ? ' The roles are published, so students see the new roles at once; publish the changes afterwards to mail the groups concerned.'
+              : ' Students see them once you publish.'}
+          </p>
+          <button type="button" className="button" onClick={onApply}>
+            Apply this plan
+          </button>
+        </>
       )}
     </div>
   );

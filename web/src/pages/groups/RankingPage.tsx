@@ -1,4 +1,4 @@
-// A group ranks the meetings it would like to present: add, reorder, remove, save; shows who changed the ranking and when.
+// A group ranks the papers it would like to present: add, reorder (buttons, keyboard, drag), remove, save; shows who changed the ranking and when.
 import { useCallback, useEffect, useState } from 'react';
 import { useCourse, useDocumentTitle } from '../../course-context.js';
 import { Empty, Loading } from '../../components/states.js';
@@ -8,7 +8,7 @@ import { formatDay, formatInstant } from '../../time.js';
 import type { RankingBody } from '../../../../src/contracts/groups.js';
 import '../../auth/auth.css';
 import '../assignment/assignment.css';
-import { Icon } from '../../components/Icon.js';
+import { RankedList } from './RankedList.js';
 
 export default function RankingPage() {
   const course = useCourse();
@@ -56,20 +56,22 @@ export default function RankingPage() {
   }
 
   const byId = new Map(data.meetings.map((m) => [m.id, m]));
-  const label = (id: string) => {
+  /** A class's paper by its own title (the class title only when it lists no paper). */
+  const paperOf = (id: string) => {
     const m = byId.get(id);
-    return m ? `${formatDay(m.date)} — ${m.title ?? m.readings[0] ?? 'Lecture'}` : id;
+    return m ? (m.readings[0] ?? m.title ?? 'Lecture') : id;
   };
+  const detailOf = (id: string) => {
+    const m = byId.get(id);
+    if (!m) return '';
+    const more = m.readings.length - 1;
+    return `· ${formatDay(m.date)}${more > 0 ? ` · with ${m.readings.slice(1).join('; ')}` : ''}`;
+  };
+  const label = (id: string) => `${paperOf(id)} (${formatDay(byId.get(id)?.date ?? '')})`;
   const change = (next: string[]) => {
     setRanking(next);
     setDirty(true);
     setNotice(null);
-  };
-  const move = (i: number, by: number) => {
-    const next = [...ranking];
-    const [item] = next.splice(i, 1);
-    next.splice(i + by, 0, item!);
-    change(next);
   };
   const editable = !data.deadlinePassed;
   const unranked = data.meetings.filter((m) => !ranking.includes(m.id));
@@ -100,46 +102,12 @@ export default function RankingPage() {
         {ranking.length === 0 ? (
           <p>Nothing ranked yet: add lectures from the list below.</p>
         ) : (
-          <ol className="ranked">
-            {ranking.map((id, i) => (
-              <li key={id}>
-                <span className="rank">{i + 1}.</span>
-                <span className="what">{label(id)}</span>
-                {editable ? (
-                  <>
-                    <button
-                      type="button"
-                      className="button button-secondary small"
-                      disabled={i === 0}
-                      aria-label={`Move ${label(id)} up`}
-                      onClick={() => move(i, -1)}
-                    >
-                      <Icon name="arrow-up" />
-                      <span className="icon-label">Up</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-secondary small"
-                      disabled={i === ranking.length - 1}
-                      aria-label={`Move ${label(id)} down`}
-                      onClick={() => move(i, 1)}
-                    >
-                      <Icon name="arrow-down" />
-                      <span className="icon-label">Down</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-secondary small"
-                      aria-label={`Remove ${label(id)}`}
-                      onClick={() => change(ranking.filter((x) => x !== id))}
-                    >
-                      Remove
-                    </button>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ol>
+          <RankedList
+            items={ranking.map((id) => ({ id, name: paperOf(id), detail: detailOf(id) }))}
+            editable={editable}
+            onChange={change}
+            onRemove={(id) => change(ranking.filter((x) => x !== id))}
+          />
         )}
         {editable ? (
           <button
@@ -179,8 +147,8 @@ export default function RankingPage() {
                 >
                   Add
                 </button>{' '}
-                {label(m.id)}
-                {m.readings.length > 0 ? <span className="muted"> · {m.readings.join('; ')}</span> : null}
+                <span className="paper">{paperOf(m.id)}</span>
+                <span className="muted"> {detailOf(m.id)}</span>
               </li>
             ))}
           </ul>

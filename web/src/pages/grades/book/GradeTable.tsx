@@ -1,5 +1,5 @@
 // The gradebook table: one row per student, item columns grouped by category with the category's percent after them, then the final percent and letter.
-import { memo } from 'react';
+import { memo, useState, type UIEvent } from 'react';
 import type { BookCategory, BookItem, BookStudent, GradeCell } from './gradebook-client.js';
 
 export type Column = { kind: 'item'; item: BookItem } | { kind: 'category'; category: BookCategory };
@@ -64,7 +64,21 @@ const Row = memo(function Row({ student, columns }: { student: BookStudent; colu
   );
 });
 
+/** Row height in px (gradebook.css keeps rows at this height so a long table can draw only what is in view). */
+const ROW = 44;
+/** Up to this many students every row is drawn (the browser's find sees them all); above, only those near the view. */
+const ALL_ROWS = 80;
+const OVERSCAN = 15;
+
 export function GradeTable({ students, columns }: { students: BookStudent[]; columns: Column[] }) {
+  const [top, setTop] = useState(0);
+  const windowed = students.length > ALL_ROWS;
+  const first = windowed ? Math.max(0, Math.floor(top / ROW) - OVERSCAN) : 0;
+  const last = windowed
+    ? Math.min(students.length, Math.ceil((top + 1200) / ROW) + OVERSCAN)
+    : students.length;
+  const span = columns.length + 3;
+  const onScroll = windowed ? (e: UIEvent<HTMLDivElement>) => setTop(e.currentTarget.scrollTop) : undefined;
   return (
     <div
       className="table-scroll book-scroll"
@@ -72,8 +86,9 @@ export function GradeTable({ students, columns }: { students: BookStudent[]; col
       tabIndex={0}
       role="region"
       aria-label="Gradebook: students by items, scrolls both ways"
+      onScroll={onScroll}
     >
-      <table className="book-table">
+      <table className={`book-table${windowed ? ' book-windowed' : ''}`} aria-rowcount={students.length + 1}>
         <thead>
           <tr>
             <th scope="col">Student</th>
@@ -100,9 +115,19 @@ export function GradeTable({ students, columns }: { students: BookStudent[]; col
           </tr>
         </thead>
         <tbody>
-          {students.map((s) => (
+          {first > 0 ? (
+            <tr aria-hidden="true" className="book-spacer">
+              <td colSpan={span} style={{ height: `${first * ROW}px` }} />
+            </tr>
+          ) : null}
+          {students.slice(first, last).map((s) => (
             <Row key={s.id} student={s} columns={columns} />
           ))}
+          {last < students.length ? (
+            <tr aria-hidden="true" className="book-spacer">
+              <td colSpan={span} style={{ height: `${(students.length - last) * ROW}px` }} />
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>

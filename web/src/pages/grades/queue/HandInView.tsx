@@ -25,6 +25,15 @@ export function HandInView({
     return (
       <section className="handin" aria-labelledby="handin-title">
         <h3 id="handin-title">Hand-in</h3>
+        {entry.participation ? (
+          <p>
+            Computed from the record: <strong>{entry.participation.percent ?? '—'} %</strong>. Classes missed{' '}
+            {entry.participation.attendance.missed} ({entry.participation.attendance.allowance} allowed,{' '}
+            {entry.participation.attendance.penalized} counted); question days missed{' '}
+            {entry.participation.questions.missed} ({entry.participation.questions.allowance} allowed,{' '}
+            {entry.participation.questions.penalized} counted).
+          </p>
+        ) : null}
         <p className="muted">This item has nothing to hand in: grade it from the record.</p>
       </section>
     );

@@ -93,7 +93,7 @@ function ItemRow({
       </span>
       <span className="queue-counts">
         {counts.holders === 0
-          ? 'Nobody holds it yet'
+          ? 'No student to grade yet'
           : `${counts.graded} of ${counts.holders} student${counts.holders === 1 ? '' : 's'} graded`}
         {counts.ungraded > 0 ? <strong> · {counts.ungraded} waiting</strong> : null}
         {item.released ? <span className="badge release-badge">Released</span> : null}

@@ -49,6 +49,15 @@ export function sameDraft(a: ScoreDraft, b: ScoreDraft): boolean {
   return a.points.trim() === b.points.trim() && a.comment === b.comment;
 }
 
+/** The browser's localStorage (read through globalThis, so this logic also runs outside a page). */
+interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+const storage = (): KeyValueStore | undefined =>
+  (globalThis as { localStorage?: KeyValueStore }).localStorage;
+
 const storageKey = (slug: string, itemId: string, subject: string) =>
   `seminar:grade-draft:${slug}:${itemId}:${subject}`;
 
@@ -59,7 +68,7 @@ export interface StoredDraft extends ScoreDraft {
 
 export function readDraft(slug: string, itemId: string, subject: string): StoredDraft | null {
   try {
-    const raw = localStorage.getItem(storageKey(slug, itemId, subject));
+    const raw = storage()?.getItem(storageKey(slug, itemId, subject));
     if (!raw) return null;
     const d = JSON.parse(raw) as Partial<StoredDraft>;
     if (typeof d.comment !== 'string' || typeof d.points !== 'string' || typeof d.at !== 'string')
@@ -74,7 +83,7 @@ export function readDraft(slug: string, itemId: string, subject: string): Stored
 
 export function writeDraft(slug: string, itemId: string, subject: string, draft: ScoreDraft): void {
   try {
-    localStorage.setItem(
+    storage()?.setItem(
       storageKey(slug, itemId, subject),
       JSON.stringify({ ...draft, at: new Date().toISOString() }),
     );
@@ -85,7 +94,7 @@ export function writeDraft(slug: string, itemId: string, subject: string, draft:
 
 export function clearDraft(slug: string, itemId: string, subject: string): void {
   try {
-    localStorage.removeItem(storageKey(slug, itemId, subject));
+    storage()?.removeItem(storageKey(slug, itemId, subject));
   } catch {
     // Nothing to clear.
   }

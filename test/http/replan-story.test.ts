@@ -1,0 +1,229 @@
+// The "Nov 10 fifth group" replay on SQLite and PostgreSQL: four groups with published roles over the fixture
+// semester; on Nov 10 a fifth group forms and staff re-plan, apply and publish. The past stays as it was.
+//
+// Without the class freeze this fails: the solver saw every class as a variable, so the even loads over the
+// term gave the new group presenting and summary seats in classes that had already taken place (Nov 4, 6…),
+// the hand-ins grid then showed those past summaries as "Not due" for the group that wrote them and "Missing"
+// for the new group, and the preview's changes named started classes.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/http/app.js';
+import { BlobStore } from '../../src/files/blob-store.js';
+import { importSyllabus } from '../../src/services/import-syllabus.js';
+import { seedGroups } from '../../src/services/demo/seed-groups.js';
+import { loadWorkCourse } from '../../src/services/work/context.js';
+import { submitWork } from '../../src/services/work/submit.js';
+import { ROLES_CHANGED_MAIL } from '../../src/services/assignment/mail.js';
+import { listCourseMembers, listGroups } from '../../src/storage/repositories/groups.js';
+import { listMailJobs } from '../../src/storage/repositories/mail-queue.js';
+import { describeEachDialect } from '../support/dialects.js';
+import { makePerson, TestClient } from './auth-client.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const SLUG = 'cs598-genai-f24';
+const SYLLABUS = readFileSync(new URL('../../examples/cs598-genai-f24.md', import.meta.url));
+/** Noon in Chicago on a local date of the fixture's fall (CDT until Nov 3, CST after). */
+const noonCst = (date: string) => new Date(`${date}T18:00:00Z`);
+
+describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the past', (get) => {
+  let app: FastifyInstance;
+  let now = new Date('2024-08-20T17:00:00Z');
+  let courseId = '';
+  const ids: Record<string, string> = {};
+  const clients: Record<string, TestClient> = {};
+  const api = `/api/courses/${SLUG}`;
+  let ip = 1;
+
+  const signIn = async (name: string) => {
+    const client = new TestClient(app, `198.51.100.${ip++}`);
+    const res = await client.signIn(`${name}@example.edu`);
+    if (res.statusCode !== 200) throw new Error(`${name} could not sign in: ${res.body}`);
+    clients[name] = client;
+  };
+  /** A request as `name`; sessions lapse while the clock moves weeks on, so a 401 signs in again once. */
+  const req = async (name: string, opts: Parameters<TestClient['request']>[0]) => {
+    if (!clients[name]) await signIn(name);
+    const res = await clients[name]!.request(opts);
+    if (res.statusCode !== 401) return res;
+    await signIn(name);
+    return clients[name]!.request(opts);
+  };
+  const ok = async (res: Awaited<ReturnType<TestClient['get']>>): Promise<Json> => {
+    if (res.statusCode !== 200) throw new Error(`${res.statusCode}: ${res.body}`);
+    return res.json();
+  };
+  const staff = async (): Promise<Json> => ok(await req('prof', { url: `${api}/assignment/staff` }));
+  const grid = async (key: string): Promise<Json> =>
+    ok(await req('ta', { url: `${api}/deliverables/${key}/status` }));
+  /** Each group's cells of the grid for the classes before `day`, by class date. */
+  const gridBefore = (g: Json, day: string) =>
+    Object.fromEntries(
+      g.rows.map((r: Json) => [
+        r.name,
+        Object.fromEntries(
+          r.cells
+            .map((c: Json, i: number) => [g.occasions[i].key, c.state])
+            .filter(([key]: [string]) => key < day),
+        ),
+      ]),
+    );
+  /** The roles in force as "date role group-name" lines. */
+  const roleLines = (s: Json) => {
+    const date = new Map(s.meetings.map((m: Json) => [m.id, m.date]));
+    const name = new Map(s.groups.map((g: Json) => [g.id, g.name]));
+    return s.roles.map((r: Json) => `${date.get(r.meetingId)} ${r.role} ${name.get(r.groupId)}`).sort();
+  };
+  const hand = async (name: string, deliverableKey: string, meetingDate: string, text: string) => {
+    const { config, db } = get();
+    const deps = { db, files: new BlobStore(config.filesDir), mailer: null, clock: () => now, publicUrl: '' };
+    const work = await loadWorkCourse(deps, SLUG, { userId: ids[name]!, isAdmin: false });
+    await submitWork(deps, work, {
+      deliverableKey,
+      meetingDate,
+      readingIndex: deliverableKey === 'question' ? 0 : null,
+      text,
+      file: null,
+      acknowledgePolicy: true,
+      now,
+    });
+  };
+
+  beforeAll(async () => {
+    const { config, db } = get();
+    const deps = { db, clock: () => now };
+    courseId = (await importSyllabus(deps, { source: SYLLABUS, slug: SLUG, timeZone: 'America/Chicago' }))
+      .stored.id;
+    for (let i = 0; i < 12; i++)
+      ids[`s${i}`] = (
+        await makePerson(db, now, `s${i}@example.edu`, { courseId, role: 'student', name: `Student ${i}` })
+      ).id;
+    ids.prof = (await makePerson(db, now, 'prof@example.edu', { courseId, role: 'instructor' })).id;
+    ids.ta = (await makePerson(db, now, 'ta@example.edu', { courseId, role: 'ta' })).id;
+    // Four groups of three with rankings; roles planned, applied and published before the term.
+    const seeded = await seedGroups(deps, SLUG, 2024);
+    expect(seeded).toMatchObject({ groupsCreated: 4, published: true });
+    app = await buildApp({ config, db, clock: () => now });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  let before: Json = {};
+  let summaryBefore: Json = {};
+  let slidesBefore: Json = {};
+  let frozenDates: string[] = [];
+  const groupOf = async (date: string, role: string): Promise<string> => {
+    const s = await staff();
+    const m = s.meetings.find((x: Json) => x.date === date);
+    return s.roles.find((r: Json) => r.meetingId === m.id && r.role === role).groupId;
+  };
+  const memberOf = async (groupId: string) =>
+    (await listCourseMembers(get().db, courseId)).find((m) => m.group_id === groupId)!.user_id;
+  const nameOfUser = (userId: string) => Object.keys(ids).find((k) => ids[k] === userId)!;
+
+  it('until Nov 10: summaries of past classes are handed in (or not), a question is in for Nov 13', async () => {
+    // The Nov 4 summary group hands in on time; the Oct 30 one never does.
+    now = noonCst('2024-11-05');
+    await hand(
+      nameOfUser(await memberOf(await groupOf('2024-11-04', 'summarizer'))),
+      'summary',
+      '2024-11-04',
+      '# Summary\n\nKey points.',
+    );
+    // On Nov 9 a student asks a question for Nov 13: that class now holds a hand-in.
+    now = noonCst('2024-11-09');
+    await hand('s0', 'question', '2024-11-13', 'Does this model fit an OS?');
+    now = noonCst('2024-11-10');
+    before = await staff();
+    summaryBefore = gridBefore(await grid('summary'), '2024-11-10');
+    slidesBefore = gridBefore(await grid('slides'), '2024-11-10');
+    expect(
+      Object.values(summaryBefore).some((cells) => Object.values(cells as Json).includes('missing')),
+    ).toBe(true);
+    expect(
+      Object.values(summaryBefore).some((cells) =>
+        Object.values(cells as Json).some((s) => s !== 'missing' && s !== 'not-due'),
+      ),
+    ).toBe(true);
+  });
+
+  let lateGroup = '';
+  let lateName = '';
+  let plan: Json = {};
+  it('Nov 10: a fifth group forms; the re-plan changes no class that started, is past its slides deadline or holds a hand-in', async () => {
+    const { db } = get();
+    for (const name of ['late1', 'late2'])
+      ids[name] = (await makePerson(db, now, `${name}@example.edu`, { courseId, role: 'student', name })).id;
+    // Past the group deadline, staff put the two late students in a new group.
+    const created = await req('prof', {
+      method: 'POST',
+      url: `${api}/groups/move`,
+      payload: { userId: ids.late1, target: 'new' },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    lateGroup = (await listCourseMembers(db, courseId)).find((m) => m.user_id === ids.late1)!.group_id;
+    lateName = (await listGroups(db, courseId)).find((g) => g.id === lateGroup)!.name;
+    const moved = await req('prof', {
+      method: 'POST',
+      url: `${api}/groups/move`,
+      payload: { userId: ids.late2, target: lateGroup },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    const res = await req('prof', { method: 'POST', url: `${api}/assignment/plan`, payload: {} });
+    expect(res.statusCode, res.body).toBe(200);
+    plan = res.json();
+    // Started (Nov 6 and before), slides deadline passed (Nov 11, 24 h before 9:30 on Nov 11), hand-in (Nov 13).
+    const meetingDates = before.meetings.map((m: Json) => m.date);
+    frozenDates = meetingDates.filter((d: string) => d <= '2024-11-13');
+    expect(plan.frozenClasses).toBe(frozenDates.length);
+    expect(plan.changes.length).toBeGreaterThan(0);
+    for (const c of plan.changes)
+      expect(c.meetingDate > '2024-11-13', `${c.meetingDate} ${c.role}`).toBe(true);
+    expect(
+      plan.changes.filter((c: Json) => c.to === lateName).every((c: Json) => c.reason === 'new-group'),
+    ).toBe(true);
+  });
+
+  it('applying keeps every frozen role and mails nobody; publishing mails only the changed groups', async () => {
+    const applied = await req('prof', {
+      method: 'POST',
+      url: `${api}/assignment/apply`,
+      payload: { planId: plan.planId },
+    });
+    expect(applied.statusCode, applied.body).toBe(200);
+    const after = await staff();
+    const frozen = (lines: string[]) => lines.filter((l) => frozenDates.includes(l.slice(0, 10)));
+    expect(frozen(roleLines(after))).toEqual(frozen(roleLines(before)));
+    expect((await listMailJobs(get().db)).filter((j) => j.kind === ROLES_CHANGED_MAIL)).toEqual([]);
+    // The applied plan breaks no rule of the classes still to come (the past's loads are not held against it).
+    expect(after.violations).toEqual([]);
+    // The new group holds roles, all in classes after Nov 13.
+    const late = after.roles.filter((r: Json) => r.groupId === lateGroup);
+    expect(late.length).toBeGreaterThan(0);
+    const dateOf = new Map(after.meetings.map((m: Json) => [m.id, m.date]));
+    for (const r of late) expect((dateOf.get(r.meetingId) as string) > '2024-11-13').toBe(true);
+
+    const changedGroups = new Set(plan.changes.flatMap((c: Json) => [c.from, c.to]).filter(Boolean));
+    expect([...after.publishWouldMail].sort()).toEqual([...changedGroups].sort());
+    const published = await req('prof', {
+      method: 'POST',
+      url: `${api}/assignment/publish`,
+      payload: { published: true },
+    });
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ groupsMailed: changedGroups.size });
+    expect((await staff()).publishWouldMail).toEqual([]);
+  });
+
+  it('the hand-ins grids of the classes before Nov 10 read exactly as before', async () => {
+    expect(gridBefore(await grid('summary'), '2024-11-10')).toMatchObject(summaryBefore);
+    expect(gridBefore(await grid('slides'), '2024-11-10')).toMatchObject(slidesBefore);
+    // The new group owed nothing before it formed: none of its past cells is missing.
+    const late = gridBefore(await grid('summary'), '2024-11-10')[lateName] ?? {};
+    expect(Object.values(late).filter((s) => s === 'missing')).toEqual([]);
+  });
+});
