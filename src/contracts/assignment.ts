@@ -53,6 +53,10 @@ export const rolePlanSchema = z.object({
       presenting: z.array(
         z.object({ meetingId: z.string(), meetingLabel: z.string(), rank: z.number().int().nullable() }),
       ),
+      /** Rank of the best date the plan gives (1 = first choice; list length + 1 when unranked), null if none. */
+      planRank: z.number().int().nullable(),
+      /** Median of the same rank over seeded first-come sign-up orders, null if none or nothing left to plan. */
+      firstComeRank: z.number().nullable(),
       summarizing: z.array(z.string()),
       reviewing: z.array(z.string()),
       explanation: z.string(),

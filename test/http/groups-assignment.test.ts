@@ -119,11 +119,20 @@ describeEachDialect('groups and assignment API', (get) => {
       planId: string;
       status: string;
       diff: { added: unknown[] };
-      groups: { groupName: string; presenting: { rank: number | null }[] }[];
+      groups: {
+        groupName: string;
+        presenting: { rank: number | null }[];
+        planRank: number | null;
+        firstComeRank: number | null;
+      }[];
     };
     expect(preview.status).toBe('optimal');
     expect(preview.diff.added).toHaveLength(9);
     expect(preview.groups.find((g) => g.groupName === 'Alpha')!.presenting[0]!.rank).toBe(1);
+    expect(preview.groups.find((g) => g.groupName === 'Alpha')!.planRank).toBe(1);
+    expect(preview.groups.every((g) => typeof g.firstComeRank === 'number' && g.firstComeRank >= 1)).toBe(
+      true,
+    );
     expect((await as('prof', 'POST', '/assignment/apply', { planId: preview.planId })).statusCode).toBe(200);
 
     expect(((await as('s1', 'GET', '/my-roles')).json() as { roles: unknown[] }).roles).toEqual([]);

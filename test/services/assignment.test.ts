@@ -45,6 +45,20 @@ describe('plan, preview, apply', () => {
     expect(plan.diff.unchanged).toBe(plan.assignments.length);
   });
 
+  it('gives each group the rank of its best presenting date and the median first-come rank beside it', async () => {
+    await seedGroups(w.deps, 'cs598-genai-f24', 3);
+    const staff = await w.as(w.instructor);
+    const plan = await planRoles(w.deps, staff);
+    for (const g of plan.groups) {
+      const ranks = g.presenting.map((p) => p.rank);
+      if (ranks.length > 0 && ranks.every((r) => r !== null)) expect(g.planRank).toBe(Math.min(...ranks));
+      expect(g.firstComeRank).toBeGreaterThanOrEqual(1);
+    }
+    expect(plan.groups.some((g) => g.planRank !== null)).toBe(true);
+    const again = await planRoles(w.deps, staff);
+    expect(again.groups.map((g) => g.firstComeRank)).toEqual(plan.groups.map((g) => g.firstComeRank));
+  });
+
   it('refuses to apply a plan made before a group changed its ranking, and leaves the roles as they were', async () => {
     await seedGroups(w.deps, 'cs598-genai-f24', 3);
     const staff = await w.as(w.instructor);

@@ -22,6 +22,7 @@ import { nowOf, type ServiceDeps } from '../deps.js';
 import { loadScope } from '../groups/context.js';
 import { loadAssignmentState, type AssignmentState } from './input.js';
 import { auditStaffAction } from './audit-staff.js';
+import { firstComeRanks } from './first-come-ranks.js';
 
 export interface NamedRole {
   meetingId: string;
@@ -76,6 +77,10 @@ export interface RolePlanPreview {
     groupId: string;
     groupName: string;
     presenting: { meetingId: string; meetingLabel: string; rank: number | null }[];
+    /** Rank (cost) of the best date the plan gives; null when the group presents nowhere. */
+    planRank: number | null;
+    /** Median rank the first-come sheet would have given over seeded orders (see first-come-ranks.ts). */
+    firstComeRank: number | null;
     summarizing: string[];
     reviewing: string[];
     explanation: string;
@@ -176,6 +181,7 @@ export function presentPlan(
   const current = state.current.filter((a) => !state.frozen.has(a.meetingId));
   const diff = diffPlans(current, plan.assignments);
   const label = (id: string) => state.meetingLabels.get(id) ?? id;
+  const firstCome = firstComeRanks(state.input);
   return {
     planId: row.id,
     createdAt: row.created_at,
@@ -209,6 +215,8 @@ export function presentPlan(
         meetingLabel: label(p.meetingId),
         rank: p.rank,
       })),
+      planRank: g.presenterCost ?? null,
+      firstComeRank: firstCome.get(g.groupId) ?? null,
       summarizing: g.summarizing.map(label),
       reviewing: g.reviewing.map(label),
       explanation: g.explanation,

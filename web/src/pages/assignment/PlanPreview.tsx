@@ -1,6 +1,7 @@
 // The preview of a role plan: solver figures, notes, every seat the plan moves (class, role, from → to, why), classes kept as they are, and each group's explanation.
 import type { RolePlanBody } from '../../../../src/contracts/assignment.js';
 import { formatDay } from '../../time.js';
+import { RankChart } from './RankChart.js';
 
 const ROLE = { presenter: 'Presenter', summarizer: 'Summary', reviewer: 'Reviewer' } as const;
 const REASON = {
@@ -90,6 +91,7 @@ export function PlanPreview({
           ))}
         </ul>
       ) : null}
+      <RankChart groups={plan.groups} />
       <h4 id="changes-title">
         {count === 0
           ? 'No role changes against the roles in force'
