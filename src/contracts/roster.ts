@@ -150,4 +150,5 @@ export type RosterPerson = z.infer<typeof rosterPersonSchema>;
 export type RosterBody = z.infer<typeof rosterBodySchema>;
 export type JoinLinkView = z.infer<typeof joinLinkSchema>;
 export type RosterPlanView = z.infer<typeof rosterPlanSchema>;
+export type CanvasPlanView = z.infer<typeof canvasPlanSchema>;
 export type AuditBody = z.infer<typeof auditBodySchema>;

@@ -6,6 +6,7 @@ import { call, messageOf, useSession } from '../../auth/client.js';
 import { FormError, FormNotice } from '../../auth/Field.js';
 import type { RosterBody } from '../../../../src/contracts/roster.js';
 import { JoinLinks } from './JoinLinks.js';
+import { CanvasRoster } from './CanvasRoster.js';
 import { RosterImport } from './RosterImport.js';
 import { StartDate } from './StartDate.js';
 import { zoneAbbreviation, zoneName } from '../../time.js';
@@ -208,6 +209,7 @@ export default function RosterPage() {
       )}
       {abilities.manageRoster ? <JoinLinks base={base} /> : null}
       {abilities.manageRoster ? <RosterImport base={base} onApplied={load} /> : null}
+      {abilities.manageRoster ? <CanvasRoster base={base} /> : null}
     </>
   );
 }
