@@ -101,7 +101,10 @@ describe.skipIf(!run)('groups and the role assignment in Chromium', () => {
       await poll(() => prof.getByRole('heading', { name: 'Preview' }).count()).toBe(1);
       await poll(() => prof.getByText(/^Optimal/).count()).toBe(1);
       expect(await prof.getByText(/Transformers/).count()).toBeGreaterThan(0);
-      problems.push(...(await axe(prof, 'assignment-preview')));
+      await poll(() => prof.locator('#rank-chart svg[role="img"]').count()).toBe(1);
+      expect(await prof.getByRole('table', { name: /Rank of each group/ }).count()).toBe(1);
+      problems.push(...(await axeAt(prof, 'assignment-preview', { widths: [1280, 390] })));
+      await prof.setViewportSize({ width: 1280, height: 900 });
       await prof.getByRole('button', { name: 'Apply this plan' }).click();
       await poll(() => prof.getByText(/Plan applied: \d+ roles/).count()).toBe(1);
       await prof.getByRole('button', { name: 'Publish roles' }).click();

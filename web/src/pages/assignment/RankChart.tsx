@@ -31,7 +31,7 @@ export function RankChart({ groups }: { groups: Group[] }) {
           domain: [0, Math.max(3, ...rows.map((r) => r.rank))],
         },
         y: { label: null, domain: groups.map((g) => g.groupName) },
-        color: { domain: ['This plan', 'First-come sheet'], range: ['#1d5aa6', '#c2410c'], legend: true },
+        color: { domain: ['This plan', 'First-come sheet'], range: ['#1d5aa6', '#c2410c'] },
         symbol: { domain: ['This plan', 'First-come sheet'], range: ['circle', 'diamond'] },
         marks: [
           plot.dot(rows, { x: 'rank', y: 'group', fill: 'source', stroke: 'source', symbol: 'source', r: 5 }),
@@ -50,7 +50,8 @@ export function RankChart({ groups }: { groups: Group[] }) {
       draw={draw}
     >
       <p className="muted">
-        First-come: the median over seven fixed sign-up orders, each group taking its best remaining date.
+        Blue circles: this plan; orange diamonds: first-come, the median over seven fixed sign-up orders, each
+        group taking its best remaining date.
       </p>
       <div
         className="table-scroll"
