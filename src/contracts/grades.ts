@@ -122,5 +122,21 @@ export const regradeAnswerSchema = z
 
 export const whatIfQuerySchema = z.object({ itemId: z.string().min(1).max(200), points: z.string().max(20) });
 
+/**
+ * What an item is for one student now (the rules live in src/domain/grading.ts):
+ * - scored, late-zero, missing: counted; excused, before-joined, not-member: left out of the category;
+ * - ungraded, not-due, hidden (not released, a student's view): left out of the current total.
+ */
+export type ItemState =
+  | 'scored'
+  | 'late-zero'
+  | 'missing'
+  | 'excused'
+  | 'before-joined'
+  | 'not-member'
+  | 'ungraded'
+  | 'not-due'
+  | 'hidden';
+
 export const GRADE_EXPORT_FORMATS = ['canvas', 'csv', 'json'] as const;
 export const exportQuerySchema = z.object({ format: z.enum(GRADE_EXPORT_FORMATS).default('canvas') });

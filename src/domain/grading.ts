@@ -1,5 +1,6 @@
 // Grades: what one item counts for a student, each category's score, the final percent and letter — exact, rounded only when shown.
 
+import type { ItemState } from '../contracts/grades.js';
 import { isAfter, type Instant } from './due.js';
 import {
   add,
@@ -64,23 +65,8 @@ export const NO_RECORD: ItemRecord = Object.freeze({
   lateZero: false,
 });
 
-/**
- * - scored: points count. late-zero: counts 0 (the late rule decided). missing: nothing handed in and the
- *   deadline passed, counts 0.
- * - excused, before-joined, not-member: left out of the category entirely.
- * - ungraded: handed in (or nothing to hand in) but no points yet; not-due: not handed in, deadline ahead;
- *   hidden: not released (a student's view). These three are left out of the current total.
- */
-export type ItemState =
-  | 'scored'
-  | 'late-zero'
-  | 'missing'
-  | 'excused'
-  | 'before-joined'
-  | 'not-member'
-  | 'ungraded'
-  | 'not-due'
-  | 'hidden';
+/** An item's state for one student (declared with the grades contract, shared with the web client). */
+export type { ItemState };
 
 /** Whose view: staff see every score; a student's grade counts released items only. */
 export type GradeView = 'staff' | 'student';

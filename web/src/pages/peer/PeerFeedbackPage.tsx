@@ -1,10 +1,9 @@
 // Peer feedback on presentations: classmates rate a student-led class; presenters read medians and comments without names; staff read all and set the weight.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useCourse, useDocumentTitle } from '../../course-context.js';
-import { noteServerTime, useServerNow } from '../../components/server-now.js';
+import { useServerNow } from '../../components/server-now.js';
 import { Html } from '../../components/Html.js';
 import { Empty, ErrorState, Loading } from '../../components/states.js';
-import { ApiError } from '../../api.js';
 import { messageOf } from '../../auth/client.js';
 import { FormError, FormNotice } from '../../auth/Field.js';
 import { SignInLink } from '../../auth/SignInLink.js';
@@ -21,8 +20,7 @@ import {
 } from './peer-client.js';
 import '../../auth/auth.css';
 import './peer.css';
-
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'network', messageOf(e)));
+import { useLoaded } from '../../components/use-loaded.js';
 
 export default function PeerFeedbackPage() {
   const course = useCourse();
@@ -51,20 +49,8 @@ function classLabel(c: { date: string; title: string | null }) {
 }
 
 function ListPage({ slug }: { slug: string }) {
-  const [data, setData] = useState<PeerList | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const now = useServerNow();
-  const load = useCallback(() => {
-    setError(null);
-    peerApi.list(slug).then(
-      (d) => {
-        noteServerTime(d.now);
-        setData(d);
-      },
-      (e: unknown) => setError(asError(e)),
-    );
-  }, [slug]);
-  useEffect(load, [load]);
+  const { data, error, reload: load } = useLoaded(useCallback(() => peerApi.list(slug), [slug]));
   if (error) return <ErrorState error={error} title="Peer feedback could not be loaded" onRetry={load} />;
   if (!data) return <Loading label="Loading peer feedback" />;
   return (
@@ -178,20 +164,13 @@ function SettingsForm({
 }
 
 function ClassPage({ slug, date }: { slug: string; date: string }) {
-  const [data, setData] = useState<PeerClassView | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const now = useServerNow();
-  const load = useCallback(() => {
-    setError(null);
-    peerApi.class(slug, date).then(
-      (d) => {
-        noteServerTime(d.now);
-        setData(d);
-      },
-      (e: unknown) => setError(asError(e)),
-    );
-  }, [slug, date]);
-  useEffect(load, [load]);
+  const {
+    data,
+    error,
+    reload: load,
+    setData,
+  } = useLoaded(useCallback(() => peerApi.class(slug, date), [slug, date]));
   const back = (
     <p>
       <Link to={coursePageUrl(slug, 'feedback')}>All peer feedback</Link>

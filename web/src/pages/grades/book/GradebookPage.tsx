@@ -1,7 +1,6 @@
 // The staff gradebook: students × items with category and final columns, filters by group and by item or category, weights and cutoffs, distribution plots, downloads.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../../api.js';
-import { messageOf } from '../../../auth/client.js';
 import { SignInLink } from '../../../auth/SignInLink.js';
 import { Empty, ErrorState, Loading } from '../../../components/states.js';
 import { useCourse, useDocumentTitle } from '../../../course-context.js';
@@ -11,8 +10,7 @@ import { GradeTable, type Column } from './GradeTable.js';
 import { gradebookApi, type BookCutoff, type Gradebook } from './gradebook-client.js';
 import '../../../auth/auth.css';
 import './gradebook.css';
-
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'network', messageOf(e)));
+import { asApiError } from '../../../components/use-loaded.js';
 
 export default function GradebookPage() {
   const course = useCourse();
@@ -22,7 +20,7 @@ export default function GradebookPage() {
   const allowed = Boolean(course.abilities.viewAllGrades);
   const load = useCallback(() => {
     setError(null);
-    gradebookApi.load(course.slug).then(setData, (e: unknown) => setError(asError(e)));
+    gradebookApi.load(course.slug).then(setData, (e: unknown) => setError(asApiError(e)));
   }, [course.slug]);
   useEffect(() => {
     if (allowed) load();

@@ -1,21 +1,10 @@
 // The web client's calls to the staff gradebook API and the shape it answers (src/services/grades/views.ts).
+import type { ItemState } from '../../../../../src/contracts/grades.js';
 import { call } from '../../../auth/client.js';
-
-/** What an item is for one student (src/domain/grading.ts ItemState). */
-export type CellState =
-  | 'scored'
-  | 'late-zero'
-  | 'missing'
-  | 'excused'
-  | 'before-joined'
-  | 'not-member'
-  | 'ungraded'
-  | 'not-due'
-  | 'hidden';
 
 export interface GradeCell {
   points: string | null;
-  state: CellState;
+  state: ItemState;
   overridden: boolean;
 }
 

@@ -1,10 +1,9 @@
 // A student's own grades: released scores with rubric and comment, category and current totals, what is still to come, a what-if, and regrade requests.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useCourse, useDocumentTitle } from '../../../course-context.js';
-import { noteServerTime, useServerNow } from '../../../components/server-now.js';
+import { useServerNow } from '../../../components/server-now.js';
 import { Empty, ErrorState, Loading } from '../../../components/states.js';
-import { ApiError } from '../../../api.js';
-import { messageOf } from '../../../auth/client.js';
+
 import { SignInLink } from '../../../auth/SignInLink.js';
 import { Link } from '../../../router.js';
 import { coursePageUrl } from '../../../routes.js';
@@ -15,8 +14,7 @@ import { GradeItemCard } from './GradeItemCard.js';
 import { WhatIf } from './WhatIf.js';
 import '../../../auth/auth.css';
 import './my-grades.css';
-
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'network', messageOf(e)));
+import { useLoaded } from '../../../components/use-loaded.js';
 
 export default function MyGradesPage() {
   const course = useCourse();
@@ -42,20 +40,8 @@ export default function MyGradesPage() {
 }
 
 function Grades({ slug }: { slug: string }) {
-  const [data, setData] = useState<MyGrades | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const now = useServerNow();
-  const load = useCallback(() => {
-    setError(null);
-    gradesApi.mine(slug).then(
-      (d) => {
-        noteServerTime(d.now);
-        setData(d);
-      },
-      (e: unknown) => setError(asError(e)),
-    );
-  }, [slug]);
-  useEffect(load, [load]);
+  const { data, error, reload: load } = useLoaded(useCallback(() => gradesApi.mine(slug), [slug]));
   if (error) return <ErrorState error={error} title="Your grades could not be loaded" onRetry={load} />;
   if (!data) return <Loading label="Loading your grades" />;
   return (

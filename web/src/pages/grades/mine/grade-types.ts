@@ -7,17 +7,7 @@ export interface RubricCriterion {
   points: string;
 }
 
-/** What an item is for the student now (see the grading rules): only released work carries points. */
-export type ItemState =
-  | 'scored'
-  | 'late-zero'
-  | 'missing'
-  | 'excused'
-  | 'before-joined'
-  | 'not-member'
-  | 'ungraded'
-  | 'not-due'
-  | 'hidden';
+import type { ItemState } from '../../../../../src/contracts/grades.js';
 
 /** Occasions settled so far, how many were missed and how many of those count against the student. */
 export interface AllowanceTally {

@@ -1,14 +1,12 @@
 // The grading queue's first step: every grade item by category, with how many of its students are still ungraded and whether it is released.
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../api.js';
-import { messageOf } from '../../../auth/client.js';
 import { Empty, ErrorState, Loading } from '../../../components/states.js';
 import { Link } from '../../../router.js';
 import { formatDay } from '../../../time.js';
 import { queueApi, type Gradebook, type QueueItem } from './queue-client.js';
 import { queueUrl } from './urls.js';
-
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'network', messageOf(e)));
+import { asApiError } from '../../../components/use-loaded.js';
 
 /** Students holding the item, and those of them still waiting for a score (handed in or past due). */
 export function itemCounts(
@@ -33,7 +31,7 @@ export function ItemPicker({ slug }: { slug: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const load = useCallback(() => {
     setError(null);
-    queueApi.gradebook(slug).then(setBook, (e: unknown) => setError(asError(e)));
+    queueApi.gradebook(slug).then(setBook, (e: unknown) => setError(asApiError(e)));
   }, [slug]);
   useEffect(load, [load]);
   if (error) return <ErrorState error={error} title="The grade items could not be loaded" onRetry={load} />;

@@ -1,7 +1,6 @@
 // One item's queue: who is ungraded and who is graded, the owner being graded (hand-in beside the score), next / previous from the keyboard, and the release.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../../api.js';
-import { messageOf } from '../../../auth/client.js';
 import { Icon } from '../../../components/Icon.js';
 import { Empty, ErrorState, Loading } from '../../../components/states.js';
 import { Link, useNavigate } from '../../../router.js';
@@ -14,8 +13,7 @@ import { ReleasePanel } from './ReleasePanel.js';
 import { ScoreForm } from './ScoreForm.js';
 import { useQueueKeys } from './use-queue-keys.js';
 import { queueUrl } from './urls.js';
-
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'network', messageOf(e)));
+import { asApiError } from '../../../components/use-loaded.js';
 
 export function ItemQueueView({
   slug,
@@ -42,7 +40,7 @@ export function ItemQueueView({
             setOrder([...o.ungraded, ...o.graded, ...o.other].map((e) => e.subject));
           }
         },
-        (e: unknown) => setError(asError(e)),
+        (e: unknown) => setError(asApiError(e)),
       );
     },
     [slug, itemId],

@@ -23,16 +23,7 @@ export interface QueueItem {
   releasedAt: string | null;
 }
 
-export type ItemState =
-  | 'scored'
-  | 'late-zero'
-  | 'missing'
-  | 'excused'
-  | 'before-joined'
-  | 'not-member'
-  | 'ungraded'
-  | 'not-due'
-  | 'hidden';
+import type { ItemState } from '../../../../../src/contracts/grades.js';
 
 /** What the gradebook answers that the item list needs. */
 export interface Gradebook {

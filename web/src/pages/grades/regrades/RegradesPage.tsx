@@ -1,20 +1,17 @@
 // Regrade requests for staff: each student's request with its reason, answered with a text and, when the score changes, the new points.
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { useCourse, useDocumentTitle } from '../../../course-context.js';
-import { noteServerTime } from '../../../components/server-now.js';
 import { Empty, ErrorState, Loading } from '../../../components/states.js';
-import { ApiError } from '../../../api.js';
 import { messageOf } from '../../../auth/client.js';
 import { FormError } from '../../../auth/Field.js';
 import { SignInLink } from '../../../auth/SignInLink.js';
 import { formatInstant } from '../../../time.js';
 import { gradesApi } from '../mine/grades-client.js';
-import type { StaffRegrade, StaffRegrades } from '../mine/grade-types.js';
+import type { StaffRegrade } from '../mine/grade-types.js';
 import { trimPoints } from '../mine/grade-words.js';
 import '../../../auth/auth.css';
 import '../mine/my-grades.css';
-
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'network', messageOf(e)));
+import { useLoaded } from '../../../components/use-loaded.js';
 
 export default function RegradesPage() {
   const course = useCourse();
@@ -33,19 +30,7 @@ export default function RegradesPage() {
 }
 
 function Requests({ slug }: { slug: string }) {
-  const [data, setData] = useState<StaffRegrades | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const load = useCallback(() => {
-    setError(null);
-    gradesApi.regrades(slug).then(
-      (d) => {
-        noteServerTime(d.now);
-        setData(d);
-      },
-      (e: unknown) => setError(asError(e)),
-    );
-  }, [slug]);
-  useEffect(load, [load]);
+  const { data, error, reload: load } = useLoaded(useCallback(() => gradesApi.regrades(slug), [slug]));
   if (error) return <ErrorState error={error} title="Regrade requests could not be loaded" onRetry={load} />;
   if (!data) return <Loading label="Loading regrade requests" />;
   const open = data.regrades.filter((r) => r.answeredAt === null);
