@@ -6,6 +6,7 @@ import { Empty, ErrorState, Loading } from '../../../components/states.js';
 import { useCourse, useDocumentTitle } from '../../../course-context.js';
 import { CutoffsEditor, WeightsEditor } from './BookSettings.js';
 import { Distributions } from './Distributions.js';
+import { ItemsSection } from './ItemEditor.js';
 import { GradeTable, type Column } from './GradeTable.js';
 import { gradebookApi, type BookCutoff, type Gradebook } from './gradebook-client.js';
 import '../../../auth/auth.css';
@@ -42,6 +43,7 @@ export default function GradebookPage() {
       data={data}
       canEdit={Boolean(course.abilities.manageCourse)}
       canExport={Boolean(course.abilities.exportGrades)}
+      canGrade={Boolean(course.abilities.grade)}
       onChanged={load}
     />
   );
@@ -55,12 +57,14 @@ function Book({
   data,
   canEdit,
   canExport,
+  canGrade,
   onChanged,
 }: {
   slug: string;
   data: Gradebook;
   canEdit: boolean;
   canExport: boolean;
+  canGrade: boolean;
   onChanged: () => void;
 }) {
   const [group, setGroup] = useState(ALL);
@@ -171,6 +175,15 @@ function Book({
           students={students}
           categories={data.categories}
           cutoffs={draftCutoffs ?? data.cutoffs}
+        />
+      ) : null}
+      {canGrade ? (
+        <ItemsSection
+          slug={slug}
+          categories={data.categories}
+          items={data.items}
+          timeZone={data.timeZone}
+          onSaved={onChanged}
         />
       ) : null}
       <div className="book-settings">

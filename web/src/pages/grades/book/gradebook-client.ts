@@ -1,6 +1,9 @@
 // The web client's calls to the staff gradebook API and the shape it answers (src/services/grades/views.ts).
 import type { ItemState } from '../../../../../src/contracts/grades.js';
 import { call } from '../../../auth/client.js';
+import type { Criterion } from '../queue/queue-types.js';
+
+export type { Criterion };
 
 export interface GradeCell {
   points: string | null;
@@ -31,6 +34,7 @@ export interface BookItem {
   released: boolean;
   releasedAt: string | null;
   source: string;
+  rubric: Criterion[] | null;
 }
 
 export interface BookStudent {
@@ -64,5 +68,13 @@ export const gradebookApi = {
     call<{ ok: true }>('PATCH', `${base(slug)}/categories/${encodeURIComponent(key)}`, body),
   cutoffs: (slug: string, cutoffs: BookCutoff[]) =>
     call<{ ok: true }>('PATCH', `${base(slug)}/settings`, { cutoffs }),
+  addItem: (
+    slug: string,
+    body: { categoryKey: string; title: string; pointsPossible: string; dueAt: string | null },
+  ) => call<{ id: string }>('POST', `${base(slug)}/items`, body),
+  editItem: (slug: string, itemId: string, body: { pointsPossible: string; rubric: Criterion[] | null }) =>
+    call<{ ok: true }>('PATCH', `${base(slug)}/items/${encodeURIComponent(itemId)}`, body),
+  removeItem: (slug: string, itemId: string) =>
+    call<{ ok: true }>('DELETE', `${base(slug)}/items/${encodeURIComponent(itemId)}`),
   exportUrl: (slug: string, format: 'canvas' | 'csv') => `${base(slug)}/export?format=${format}`,
 };
