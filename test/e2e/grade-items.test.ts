@@ -101,9 +101,7 @@ describe.skipIf(!run)('grade items on the gradebook in Chromium', () => {
       await poll(() => page.locator('#rubric-sum').textContent()).toBe(
         'The criteria add up to the points possible.',
       );
-      expect(
-        await axeAt(page, 'grade-items', { widths: [1280, 390], sideways: true }),
-      ).toEqual([]);
+      expect(await axeAt(page, 'grade-items', { widths: [1280, 390], sideways: true })).toEqual([]);
       await section.getByRole('button', { name: 'Save the item' }).click();
       await poll(() => page.getByText('Participation adjustment saved.').count()).toBe(1);
       const saved = ((await prof.get(api)).json() as Json).items.find((i: Json) => i.id === added.id);
@@ -140,8 +138,36 @@ describe.skipIf(!run)('grade items on the gradebook in Chromium', () => {
       await poll(() => page.getByText('Participation adjustment removed.').count()).toBe(1);
       await poll(() => page.getByRole('columnheader', { name: /Participation adjustment/ }).count()).toBe(0);
       expect(
-        ((await prof.get(api)).json() as Json).items.some((i: Json) => i.title === 'Participation adjustment'),
+        ((await prof.get(api)).json() as Json).items.some(
+          (i: Json) => i.title === 'Participation adjustment',
+        ),
       ).toBe(false);
+      await page.context().close();
+    },
+    STEP,
+  );
+
+  it(
+    'excuses an owner from an item in the grading queue, saved as it goes',
+    async () => {
+      const book = (await prof.get(api)).json() as Json;
+      const item = (book.items as Json[]).find((i) => i.key === 'summary@2024-08-28')!;
+      const page = await site.signedIn(
+        'prof@example.edu',
+        PASSWORD,
+        `/courses/${SLUG}/grades/queue?item=${item.id}`,
+      );
+      const box = page.getByLabel('Excused');
+      await poll(() => box.count()).toBe(1);
+      expect(await page.locator('#score-excused-hint').textContent()).toContain('left out of its category');
+      expect(await box.isChecked()).toBe(false);
+      await box.check();
+      await poll(() => page.locator('.save-status').innerText()).toMatch(/^Saved /);
+      const queue = (await prof.get(`${api}/items/${item.id}`)).json() as Json;
+      expect((queue.entries as Json[]).filter((e) => e.excused)).toHaveLength(1);
+      await page.reload();
+      await poll(() => page.getByLabel('Excused').count()).toBe(1);
+      await poll(() => page.getByLabel('Excused').isChecked()).toBe(true);
       await page.context().close();
     },
     STEP,

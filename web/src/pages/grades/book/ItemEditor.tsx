@@ -89,7 +89,9 @@ export function AddItemForm({
   return (
     <form className="card book-form" onSubmit={submit} aria-labelledby="add-item-title" noValidate>
       <h3 id="add-item-title">Add an item</h3>
-      <p className="muted">An item of your own (a participation adjustment, an extra quiz) for every student.</p>
+      <p className="muted">
+        An item of your own (a participation adjustment, an extra quiz) for every student.
+      </p>
       <div className="book-fields">
         <FieldBox id="item-category" label="Category" error={errors.categoryKey}>
           <select
@@ -139,7 +141,12 @@ export function AddItemForm({
 }
 
 const keyOf = (title: string, taken: Set<string>) => {
-  const base = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30) || 'criterion';
+  const base =
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 30) || 'criterion';
   let key = base;
   for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
   taken.add(key);
@@ -197,7 +204,10 @@ export function EditItemForm({
     }));
     setBusy(true);
     gradebookApi
-      .editItem(slug, item.id, { pointsPossible: pointsPossible.trim(), rubric: rubric.length ? rubric : null })
+      .editItem(slug, item.id, {
+        pointsPossible: pointsPossible.trim(),
+        rubric: rubric.length ? rubric : null,
+      })
       .then(() => done(`${item.title} saved.`), failed);
   };
   const remove = () => {

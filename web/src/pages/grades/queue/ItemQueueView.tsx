@@ -72,7 +72,13 @@ export function ItemQueueView({
             ...d,
             entries: d.entries.map((e) =>
               e.subject === subject
-                ? { ...e, points, rubricScores: { ...saved.rubric }, comment: saved.comment }
+                ? {
+                    ...e,
+                    points,
+                    rubricScores: { ...saved.rubric },
+                    comment: saved.comment,
+                    excused: Boolean(saved.excused),
+                  }
                 : e,
             ),
           }

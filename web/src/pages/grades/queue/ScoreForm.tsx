@@ -107,6 +107,21 @@ export function ScoreForm({
           **bold**, *italic*, lists and links. Students see it once the item is released.
         </p>
       </div>
+      <div className="field score-excused">
+        <label htmlFor="score-excused">
+          <input
+            id="score-excused"
+            type="checkbox"
+            checked={Boolean(draft.excused)}
+            aria-describedby="score-excused-hint"
+            onChange={(e) => change({ ...draft, excused: e.currentTarget.checked })}
+          />{' '}
+          Excused
+        </label>
+        <p id="score-excused-hint" className="hint">
+          An excused item is left out of its category: it counts neither for nor against.
+        </p>
+      </div>
       {draft.comment.trim() ? (
         <section className="comment-preview" aria-labelledby="comment-preview-title">
           <h4 id="comment-preview-title">Preview of the comment</h4>

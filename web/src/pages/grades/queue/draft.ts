@@ -6,6 +6,8 @@ export interface ScoreDraft {
   /** Points as typed, for an item without a rubric. */
   points: string;
   comment: string;
+  /** Excused: left out of its category (no points count for or against). */
+  excused?: boolean;
 }
 
 const NUMBER = /^\d{1,9}(\.\d{1,4})?$/;
@@ -46,7 +48,11 @@ export function rubricSum(rubric: Record<string, string>): string {
 export function sameDraft(a: ScoreDraft, b: ScoreDraft): boolean {
   const keys = new Set([...Object.keys(a.rubric), ...Object.keys(b.rubric)]);
   for (const k of keys) if ((a.rubric[k] ?? '').trim() !== (b.rubric[k] ?? '').trim()) return false;
-  return a.points.trim() === b.points.trim() && a.comment === b.comment;
+  return (
+    a.points.trim() === b.points.trim() &&
+    a.comment === b.comment &&
+    Boolean(a.excused) === Boolean(b.excused)
+  );
 }
 
 /** The browser's localStorage (read through globalThis, so this logic also runs outside a page). */

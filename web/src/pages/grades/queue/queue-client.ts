@@ -11,6 +11,7 @@ export interface ScoreBody {
   points: string | null;
   rubricScores?: Record<string, string>;
   comment?: string;
+  excused?: boolean;
   reason?: string | null;
   clear?: boolean;
 }

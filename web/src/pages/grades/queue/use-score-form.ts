@@ -20,6 +20,7 @@ export function draftOf(entry: QueueEntry): ScoreDraft {
     rubric: { ...entry.rubricScores },
     points: entry.rubricScores && Object.keys(entry.rubricScores).length > 0 ? '' : (entry.points ?? ''),
     comment: entry.comment,
+    excused: entry.excused,
   };
 }
 
@@ -79,6 +80,7 @@ export function useScoreForm(
         points: item.rubric ? null : sent.points.trim() || null,
         ...(item.rubric ? { rubricScores } : {}),
         comment: sent.comment,
+        excused: Boolean(sent.excused),
       })
       .then(
         (r) => {
