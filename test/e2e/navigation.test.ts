@@ -89,6 +89,31 @@ describe.skipIf(!run)('navigation and page width in Chromium', () => {
   );
 
   it(
+    'shows a student one row at 1280 px: their own pages in the row, the course reference pages under Course',
+    async () => {
+      const student = await pageAs('ada1@example.edu');
+      await student.goto(`${url}${course}/schedule`);
+      const nav = student.getByRole('navigation', { name: 'Course pages' });
+      await poll(() => nav.getByRole('link', { name: 'My grades' }).count()).toBe(1);
+      const row = nav.locator('.nav-row');
+      const linkHeight = await nav.getByRole('link', { name: 'Schedule' }).evaluate((a) => a.offsetHeight);
+      expect(await row.evaluate((ul) => ul.offsetHeight)).toBeLessThan(linkHeight * 1.5);
+      for (const name of ['What is due', 'My roles', 'Questions'])
+        expect(await nav.getByRole('link', { name }).isVisible()).toBe(true);
+      expect(await nav.getByRole('link', { name: 'Policies' }).count()).toBe(0);
+      await nav.getByRole('button', { name: 'Course' }).click();
+      await nav.getByRole('link', { name: 'Policies' }).click();
+      await student.waitForURL(/\/policies$/);
+      await poll(() => nav.getByRole('button', { name: 'Course' }).getAttribute('class')).toContain(
+        'current',
+      );
+      expect(await axeAt(student, 'nav-student', { widths: [1280, 390], within: '.course-nav' })).toEqual([]);
+      await student.context().close();
+    },
+    STEP,
+  );
+
+  it(
     'keeps every page within the viewport at 1280 and 390 px (public, student and staff pages)',
     async () => {
       const visitor = await pageAs(null);

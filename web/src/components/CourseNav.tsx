@@ -16,6 +16,9 @@ const STAFF_ABILITIES = new Set([
   'grade',
 ]);
 
+/** Course pages that stay in the row for everyone (the rest fold under "Course" for a signed-in member). */
+const ALWAYS_INLINE = new Set(['', 'schedule']);
+
 type Section = 'public' | 'workspace' | 'staff';
 function sectionOf(p: CoursePageRoute): Section {
   if (!p.ability) return 'public';
@@ -28,7 +31,7 @@ export function CourseNav({ slug }: { slug: string }) {
   // Adapts to the viewer's role: a page that needs an ability shows only to those who have it.
   const abilities = useContext(CourseContext)?.abilities ?? {};
   const { pathname } = useLocation();
-  const [open, setOpen] = useState<'staff' | 'more' | null>(null);
+  const [open, setOpen] = useState<'course' | 'staff' | 'more' | null>(null);
   useEffect(() => setOpen(null), [pathname]);
   useEffect(() => {
     if (!open) return;
@@ -46,6 +49,12 @@ export function CourseNav({ slug }: { slug: string }) {
     </NavLink>
   );
   const staff = of('staff');
+  const workspace = of('workspace');
+  // A signed-in member's own pages take the row: the course's reference pages beyond Home and Schedule then
+  // sit under a "Course" menu, so that the row stays one line at desktop width.
+  const publicPages = of('public');
+  const folded = workspace.length > 0 ? publicPages.filter((p) => !ALWAYS_INLINE.has(p.path)) : [];
+  const rowPublic = publicPages.filter((p) => !folded.includes(p));
   // On a phone the row keeps the first page and the current one (so that it fits 320 px with the longest
   // label); the rest are behind "More".
   const inline = (p: CoursePageRoute, i: number) => (
@@ -53,33 +62,36 @@ export function CourseNav({ slug }: { slug: string }) {
       {link(p)}
     </li>
   );
+  const menu = (id: 'course' | 'staff', label: string, items: CoursePageRoute[]) =>
+    items.length > 0 ? (
+      <li className="nav-menu nav-wide">
+        <button
+          type="button"
+          className={items.some(isCurrent) ? 'nav-button current' : 'nav-button'}
+          aria-expanded={open === id}
+          aria-controls={`course-nav-${id}`}
+          onClick={() => setOpen(open === id ? null : id)}
+        >
+          <span className="icon-label">{label}</span>
+          <Icon name="chevron-down" />
+        </button>
+        {open === id ? (
+          <ul id={`course-nav-${id}`} className="nav-dropdown">
+            {items.map((p) => (
+              <li key={p.path}>{link(p)}</li>
+            ))}
+          </ul>
+        ) : null}
+      </li>
+    ) : null;
   return (
     <nav className="course-nav" aria-label="Course pages">
       <ul className="nav-row">
-        {of('public').map(inline)}
-        {of('workspace').length > 0 ? <li className="nav-sep nav-wide" aria-hidden="true" /> : null}
-        {of('workspace').map((p) => inline(p, 99))}
-        {staff.length > 0 ? (
-          <li className="nav-menu nav-wide">
-            <button
-              type="button"
-              className={staff.some(isCurrent) ? 'nav-button current' : 'nav-button'}
-              aria-expanded={open === 'staff'}
-              aria-controls="course-nav-staff"
-              onClick={() => setOpen(open === 'staff' ? null : 'staff')}
-            >
-              <span className="icon-label">Staff</span>
-              <Icon name="chevron-down" />
-            </button>
-            {open === 'staff' ? (
-              <ul id="course-nav-staff" className="nav-dropdown">
-                {staff.map((p) => (
-                  <li key={p.path}>{link(p)}</li>
-                ))}
-              </ul>
-            ) : null}
-          </li>
-        ) : null}
+        {rowPublic.map(inline)}
+        {menu('course', 'Course', folded)}
+        {workspace.length > 0 ? <li className="nav-sep nav-wide" aria-hidden="true" /> : null}
+        {workspace.map((p) => inline(p, 99))}
+        {menu('staff', 'Staff', staff)}
         <li className="nav-more">
           <button
             type="button"
