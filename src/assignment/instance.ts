@@ -95,9 +95,14 @@ function termLoads(
       ) as Record<Role, number>;
       const need = (fixed[g] ?? 0) + ROLES.reduce((sum, r) => sum + forced[r], 0);
       if (need <= avail) return;
-      const role = [...ROLES].reverse().reduce((a, b) => (forced[b] > forced[a] ? b : a));
-      if (forced[role] === 0) return; // nothing left to hand to the others
-      caps[role][g] = Math.min(caps[role][g]!, forced[role] - 1);
+      // The most-forced role whose cap can still drop (a cap already below what the others leave this
+      // group cannot help: lowering it again would loop forever; the solver then reports the clash).
+      const role = [...ROLES]
+        .reverse()
+        .filter((r) => forced[r] > 0 && forced[r] - 1 < caps[r][g]!)
+        .reduce<Role | null>((a, b) => (a === null || forced[b] > forced[a] ? b : a), null);
+      if (role === null) return; // nothing left to hand to the others
+      caps[role][g] = forced[role] - 1;
       changed = true;
     });
     if (!changed) return bounds;

@@ -55,6 +55,22 @@ describe('re-planning the future', () => {
     expect(stage).toMatchObject({ value: changed, status: 'optimal' });
   });
 
+  it('answers (never spins) when a group cannot fit its share in the classes it may take', async () => {
+    // One group, excluded from two of three classes left, owing a review: no cap can drop far enough.
+    // Bounding the loads once looped forever here, and a hung request held a CPU until the server died.
+    const [g] = groupsOf(1);
+    const left = meetings.slice(0, 3);
+    const plan = await planAssignment({
+      groups: [g!],
+      meetings: left,
+      preferences: {},
+      settings: { ...settings, reviewersPerMeeting: 'each-group-once' },
+      prior: [],
+      exclusions: left.slice(1).map((m) => ({ groupId: g!.id, meetingId: m.id })),
+    });
+    expect(plan.ok).toBe(false);
+  });
+
   it('re-planning an unchanged class changes nothing', async () => {
     const first = ok(await planAssignment(buildClass({ groupCount: 4, meetingCount: 16, settings })));
     const past = new Set(meetings.slice(0, 6).map((m) => m.id));
