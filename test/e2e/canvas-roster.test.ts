@@ -48,7 +48,9 @@ describe.skipIf(!run)('Canvas roster in Chromium', () => {
       await poll(() => preview.textContent()).toContain(
         'Not matched: No one in this course has the SIS Login ID',
       );
-      await poll(() => preview.textContent()).toContain('Matched by SIS Login ID; Canvas ID (none) → 2001');
+      await poll(() => preview.textContent()).toContain(
+        'Matched by SIS Login ID; Canvas ID from (none) to 2001',
+      );
       const problems = await axeAt(page, 'canvas-roster', { widths: [1280, 390], sideways: true });
       expect(problems).toEqual([]);
       await page.getByRole('button', { name: 'Confirm Canvas ids' }).click();

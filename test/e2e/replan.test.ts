@@ -103,7 +103,7 @@ describe.skipIf(!run)('re-planning after a fifth group forms, in Chromium', () =
       expect(await table.getByRole('cell', { name: /Latecomers/ }).count()).toBeGreaterThan(0);
       const groupsInChanges = new Set(
         (await table.locator('tbody td[data-label="From"], tbody td[data-label="To"]').allInnerTexts())
-          .map((t) => t.replace('→', '').trim())
+          .map((t) => t.trim())
           .filter((t) => t && t !== 'nobody'),
       );
       await prof

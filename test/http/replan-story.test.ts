@@ -75,6 +75,13 @@ describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the pa
     const name = new Map(s.groups.map((g: Json) => [g.id, g.name]));
     return s.roles.map((r: Json) => `${date.get(r.meetingId)} ${r.role} ${name.get(r.groupId)}`).sort();
   };
+  const myRoles = async (name: string): Promise<Json> => ok(await req(name, { url: `${api}/my-roles` }));
+  const dashboard = async (name: string): Promise<Json> => ok(await req(name, { url: `${api}/dashboard` }));
+  /** A student's role work on the dashboard (slides, summaries) as "key date" lines. */
+  const roleWork = (d: Json): string[] =>
+    d.items
+      .filter((i: Json) => i.deliverableKey === 'slides' || i.deliverableKey === 'summary')
+      .map((i: Json) => `${i.deliverableKey} ${i.meetingDate}`);
   const hand = async (name: string, deliverableKey: string, meetingDate: string, text: string) => {
     const { config, db } = get();
     const deps = { db, files: new BlobStore(config.filesDir), mailer: null, clock: () => now, publicUrl: '' };
@@ -207,6 +214,18 @@ describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the pa
     const dateOf = new Map(after.meetings.map((m: Json) => [m.id, m.date]));
     for (const r of late) expect((dateOf.get(r.meetingId) as string) > '2024-11-13').toBe(true);
 
+    // Applied is not published: students are held to the published roles until staff publish again.
+    expect((await myRoles('late1')).roles).toEqual([]);
+    expect(roleWork(await dashboard('late1'))).toEqual([]);
+    const taken = plan.changes.find((c: Json) => c.from && c.from !== lateName && c.to === lateName);
+    if (taken) {
+      const loser = (await listGroups(get().db, courseId)).find((g) => g.name === taken.from)!.id;
+      const who = nameOfUser(await memberOf(loser));
+      expect((await myRoles(who)).roles.map((r: Json) => `${r.date} ${r.role}`)).toContain(
+        `${taken.meetingDate} ${taken.role}`,
+      );
+    }
+
     const changedGroups = new Set(plan.changes.flatMap((c: Json) => [c.from, c.to]).filter(Boolean));
     expect([...after.publishWouldMail].sort()).toEqual([...changedGroups].sort());
     const published = await req('prof', {
@@ -217,6 +236,50 @@ describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the pa
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ groupsMailed: changedGroups.size });
     expect((await staff()).publishWouldMail).toEqual([]);
+    // Published: the new group's roles reach its members.
+    const lateRoles = (await myRoles('late1')).roles as Json[];
+    expect(lateRoles.length).toBe(late.length);
+    const owed = lateRoles
+      .filter((r) => r.role !== 'reviewer')
+      .map((r) => `${r.role === 'presenter' ? 'slides' : 'summary'} ${r.date}`);
+    expect(roleWork(await dashboard('late1')).sort()).toEqual(owed.sort());
+  });
+
+  it('a role edited after publishing reaches students only when staff publish again', async () => {
+    const s = await staff();
+    const last = s.meetings
+      .map((m: Json) => m.date)
+      .sort()
+      .at(-1) as string;
+    const meeting = s.meetings.find((m: Json) => m.date === last);
+    const mine = (await myRoles('late1')).roles.filter(
+      (r: Json) => r.date === last && r.role === 'presenter',
+    );
+    expect(mine).toEqual([]);
+    // Staff give the late group a presentation in the last class too (confirming past the rule it breaks).
+    const edited = await req('prof', {
+      method: 'PUT',
+      url: `${api}/assignment/roles`,
+      payload: { meetingId: meeting.id, groupId: lateGroup, role: 'presenter', confirm: true },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await staff()).publishWouldMail).toContain(lateName);
+    // Not yet published: not on the late group's page, and its slides for that class are refused.
+    expect((await myRoles('late1')).roles.some((r: Json) => r.date === last && r.role === 'presenter')).toBe(
+      false,
+    );
+    expect(roleWork(await dashboard('late1'))).not.toContain(`slides ${last}`);
+    await expect(hand('late1', 'slides', last, '# Slides')).rejects.toThrow();
+    const published = await req('prof', {
+      method: 'POST',
+      url: `${api}/assignment/publish`,
+      payload: { published: true },
+    });
+    expect(published.statusCode, published.body).toBe(200);
+    expect((await myRoles('late1')).roles.some((r: Json) => r.date === last && r.role === 'presenter')).toBe(
+      true,
+    );
+    expect(roleWork(await dashboard('late1'))).toContain(`slides ${last}`);
   });
 
   it('the hand-ins grids of the classes before Nov 10 read exactly as before', async () => {

@@ -109,8 +109,8 @@ describeEachDialect('groups storage', (get) => {
       groupId: g1,
       role: 'presenter',
     });
-    expect(await groupsHoldingRole(db, m.id, 'reviewer')).toEqual([g2]);
-    expect(await groupsHoldingRole(db, m.id, 'summarizer')).toEqual([]);
+    expect(await groupsHoldingRole(db, course.id, m.id, 'reviewer')).toEqual([g2]);
+    expect(await groupsHoldingRole(db, course.id, m.id, 'summarizer')).toEqual([]);
   });
 
   it('drops the roles and rankings of a meeting that a re-import removes, and keeps the others', async () => {

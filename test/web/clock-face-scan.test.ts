@@ -18,6 +18,11 @@ function code(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
+/** The code without key names (an arrow key named in <kbd> is text, not an icon). */
+function withoutKeys(body: string): string {
+  return body.replace(/<kbd>[^<]*<\/kbd>/g, '<kbd></kbd>');
+}
+
 const TIME_RULES: Array<[RegExp, string]> = [
   [/\.toLocale(Date|Time)?String\(/, 'toLocale…String (the browser’s locale and zone)'],
   [/Intl\.DateTimeFormat/, 'Intl.DateTimeFormat (format through web/src/time.ts)'],
@@ -38,7 +43,8 @@ export function findings(path: string, text: string): string[] {
   if (rel !== TIME_MODULE && !path.endsWith('.css'))
     for (const [rule, what] of TIME_RULES) if (rule.test(body)) found.push(`${rel}: ${what}`);
   if (EMOJI.test(text)) found.push(`${rel}: an emoji`);
-  if (ICON_GLYPHS.test(body)) found.push(`${rel}: an arrow or × glyph as an icon (use components/Icon)`);
+  if (ICON_GLYPHS.test(withoutKeys(body)))
+    found.push(`${rel}: an arrow or × glyph as an icon (use components/Icon)`);
   return found;
 }
 
@@ -60,6 +66,9 @@ describe('the web client’s one clock face and drawn icons', () => {
       'pages/roster/AuditPage.tsx: an emoji',
     ]);
     expect(findings(page, '<button>\u2191</button>')).toHaveLength(1);
+    expect(findings(page, '<td>{from} \u2192 {to}</td>')).toHaveLength(1);
+    // A key named in <kbd> is text.
+    expect(findings(page, '<kbd>Alt</kbd> + <kbd>\u2191</kbd>')).toEqual([]);
     // Comments may speak of arrows, and time.ts itself formats.
     expect(findings(page, '// plan \u2192 preview \u2192 apply\nconst a = 1;')).toEqual([]);
     expect(

@@ -107,12 +107,12 @@ async function acknowledged(deps: Pick<WorkDeps, 'db'>, courseId: string, userId
 /** Groups holding a role (presenter, summarizer) at a meeting, or on its talk slots ('slot'). */
 export async function holderGroups(
   deps: Pick<WorkDeps, 'db'>,
-  _work: WorkCourse,
+  work: WorkCourse,
   meetingId: string,
   role: 'presenter' | 'summarizer' | 'slot',
 ): Promise<string[]> {
   if (role === 'slot') return groupsOnSlots(deps.db, meetingId);
-  return groupsHoldingRole(deps.db, meetingId, role);
+  return groupsHoldingRole(deps.db, work.course.id, meetingId, role);
 }
 
 export async function submitWork(deps: WorkDeps, work: WorkCourse, input: SubmitInput): Promise<Receipt> {

@@ -1,6 +1,7 @@
 // Who is who for the work area: students of a course, a student's group, group members, groups holding a role at a meeting.
 import { byName } from '../../domain/natural-order.js';
 import type { Db } from '../db.js';
+import { rolesInForce } from './roles.js';
 import { work } from './work-tables.js';
 
 export interface PersonRef {
@@ -46,16 +47,16 @@ export async function listGroupsWithMembers(
   }));
 }
 
-/** Role assignments of a course: which group presents / summarizes which meeting (by meeting id). */
+/** The roles in force (see rolesInForce): which group presents / summarizes which meeting (by meeting id). */
 export async function listRoleHolders(
   db: Db,
   courseId: string,
 ): Promise<Array<{ meeting_id: string; group_id: string; role: string }>> {
-  return work(db)
-    .selectFrom('role_assignments')
-    .select(['meeting_id', 'group_id', 'role'])
-    .where('course_id', '=', courseId)
-    .execute();
+  return (await rolesInForce(db, courseId)).map((r) => ({
+    meeting_id: r.meetingId,
+    group_id: r.groupId,
+    role: r.role,
+  }));
 }
 
 export async function findUsers(db: Db, ids: string[]): Promise<PersonRef[]> {

@@ -1,4 +1,5 @@
 // The preview of a role plan: solver figures, notes, every seat the plan moves (class, role, from → to, why), classes kept as they are, and each group's explanation.
+import { Icon } from '../../components/Icon.js';
 import type { RolePlanBody } from '../../../../src/contracts/assignment.js';
 import { formatDay } from '../../time.js';
 import { RankChart } from './RankChart.js';
@@ -39,8 +40,7 @@ function ChangeTable({ changes }: { changes: Change[] }) {
             <td data-label="Role">{ROLE[c.role]}</td>
             <td data-label="From">{c.from ?? <span className="muted">nobody</span>}</td>
             <td data-label="To">
-              <span aria-hidden="true">→ </span>
-              {c.to ?? <span className="muted">nobody</span>}
+              <Icon name="arrow-right" /> {c.to ?? <span className="muted">nobody</span>}
             </td>
             <td data-label="Why">
               <strong>{REASON[c.reason]}</strong>: {c.why}

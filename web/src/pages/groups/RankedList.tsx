@@ -116,8 +116,8 @@ export function RankedList({
       </p>
       {editable ? (
         <p className="muted">
-          Move a paper with its Up and Down buttons, with Alt+↑ and Alt+↓ while it has focus, or drag it by
-          its handle.
+          Move a paper with its Up and Down buttons, with <kbd>Alt</kbd> + <kbd>↑</kbd> and <kbd>Alt</kbd> +{' '}
+          <kbd>↓</kbd> while it has focus, or drag it by its handle.
         </p>
       ) : null}
       <ol className={`ranked${drag ? ' dragging' : ''}`} aria-label="Your ranking, best first">

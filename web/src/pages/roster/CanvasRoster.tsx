@@ -133,7 +133,7 @@ export function CanvasRoster({ base }: { base: string }) {
                       Matched by {m.matchedBy === 'email' ? 'e-mail' : 'SIS Login ID'}
                       {m.changes.length === 0
                         ? '; unchanged'
-                        : `; ${m.changes.map((c) => `${FIELD_LABEL[c.field]} ${c.from ?? '(none)'} → ${c.to}`).join(', ')}`}
+                        : `; ${m.changes.map((c) => `${FIELD_LABEL[c.field]} from ${c.from ?? '(none)'} to ${c.to}`).join(', ')}`}
                     </td>
                   </tr>
                 ))}
