@@ -47,7 +47,7 @@ export async function queueMentions(
       courseTitle: work.course.title,
       threadTitle: at.title,
       from: at.post.anonymous === 1 && !staff ? 'A classmate' : (author?.name ?? 'Someone'),
-      path: `/courses/${work.course.slug}/discussions/${at.threadId}`,
+      path: `/courses/${work.course.slug}/discussions?thread=${at.threadId}`,
       excerpt: at.post.body.slice(0, 400),
     };
     jobs.push({

@@ -127,6 +127,7 @@ export async function listDiscussions(
             summaryGroup: standing ? standing.holds.has(m.id) : false,
           }));
   return {
+    now: deps.clock().toISOString(),
     timeZone: work.course.timeZone,
     viewer: { staff: reader.staff, userId: reader.userId },
     threads,
@@ -283,6 +284,7 @@ export async function readThread(deps: Deps, work: WorkCourse, threadId: string)
     ? work.course.meetings.find((m) => m.id === thread.meeting_id)
     : undefined;
   return {
+    now: deps.clock().toISOString(),
     timeZone: work.course.timeZone,
     viewer: { staff: reader.staff, userId: reader.userId },
     thread: {
