@@ -178,7 +178,7 @@ describeEachDialect('grades across a moving semester', (get) => {
     for (const [n, item] of graded.entries()) {
       const q = await queue(item.id);
       const brief = (x: Json) => x.entries.map((e: Json) => [e.subject, e.points, e.members]);
-      expect(brief(q)).toEqual(brief(queuesBefore[n]));
+      expect(brief(q)).toEqual(brief(queuesBefore[n]!));
       expect(q.ungraded).toBe(0);
     }
     // The late students owe nothing from before they joined: no past cell counts against them.
