@@ -237,6 +237,8 @@ const EXPECTED: Record<string, Expectation> = {
     body: { kind: 'question', title: 'When is the project due?', category: 'logistics', body: 'Asking.' },
   },
   'GET /api/courses/:slug/discussions/search': { who: 'members' },
+  // Without "Accept: text/event-stream" the live feed answers at once (a stream is tested in discussions-live).
+  'GET /api/courses/:slug/discussions/events': { who: 'members' },
   'GET /api/courses/:slug/discussions/:threadId': { who: 'members' },
   'PATCH /api/courses/:slug/discussions/:threadId': { who: 'members', body: { resolved: true } },
   'POST /api/courses/:slug/discussions/:threadId/posts': { who: 'members', body: { body: 'A reply.' } },

@@ -14,6 +14,8 @@ import {
 } from '../../contracts/discussions.js';
 import { updateThread, moderatePost } from '../../services/discussions/moderation.js';
 import { deletePost, editPost, postHistory, react, reply } from '../../services/discussions/posts.js';
+import { discussionFeed } from '../../services/discussions/live.js';
+import { stopDiscussionEvents } from '../../services/discussions/events.js';
 import { searchDiscussions } from '../../services/discussions/search.js';
 import {
   askQuestion,
@@ -31,6 +33,56 @@ const ok = z.object({}).passthrough();
 
 export const discussionRoutes: RoutePlugin = async (app, { deps }) => {
   const svc = () => workDepsOf(app, deps);
+  const streams = new Set<() => void>();
+  app.addHook('onClose', async () => {
+    for (const end of streams) end();
+    await stopDiscussionEvents(deps.db);
+  });
+
+  app.get(
+    '/courses/:slug/discussions/events',
+    {
+      schema: {
+        summary:
+          'Live updates (Server-Sent Events, with Accept: text/event-stream): new threads, posts and changes you may see (members)',
+        tags,
+        params: slugParamsSchema,
+        response: { 200: ok, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const feed = discussionFeed(svc(), await workOf(deps, request, request.params.slug));
+      noStore(reply);
+      if (!(request.headers.accept ?? '').includes('text/event-stream'))
+        return { stream: false, message: 'Ask with "Accept: text/event-stream" to receive live updates.' };
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      let stop: (() => void) | null = null;
+      let beat: NodeJS.Timeout | null = null;
+      const end = () => {
+        if (beat) clearInterval(beat);
+        stop?.();
+        streams.delete(end);
+        if (!res.writableEnded) res.end();
+      };
+      streams.add(end);
+      request.raw.on('close', end);
+      stop = await feed.follow((event) => {
+        res.write(`event: discussion\ndata: ${JSON.stringify(event)}\n\n`);
+      });
+      if (res.writableEnded) stop();
+      // A comment now (the client knows it is connected) and every 25 s (proxies keep the connection).
+      res.write('retry: 3000\n: connected\n\n');
+      beat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+      beat.unref();
+    },
+  );
 
   app.get(
     '/courses/:slug/discussions',
