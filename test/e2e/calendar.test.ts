@@ -42,7 +42,7 @@ describe.skipIf(!run)('calendar feeds in Chromium', () => {
       expect(url).toBe(`${site.url}/api/courses/${SLUG}/calendar.ics`);
       await card.getByRole('button', { name: 'Copy' }).click();
       await poll(() => card.getByRole('status').textContent()).toContain('Copied');
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+      expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(url);
       // A visitor has no personal calendar to make.
       expect(await page.getByRole('region', { name: 'My calendar' }).count()).toBe(0);
       const feed = await fetch(url);
@@ -76,7 +76,7 @@ describe.skipIf(!run)('calendar feeds in Chromium', () => {
       expect(first).toMatch(new RegExp(`^${site.url}/api/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
       expect(await card.textContent()).toContain('shown only this once');
       await card.getByRole('button', { name: 'Copy' }).click();
-      await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(first);
+      await poll(() => page.evaluate<string>('navigator.clipboard.readText()')).toBe(first);
       // No cookie needed: the address is the key.
       const feed = await fetch(first);
       expect(feed.status).toBe(200);
