@@ -39,6 +39,12 @@ export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<vo
     const { seedGrades } = await import('../services/demo/seed-grades.js');
     ctx.say(`Demo grades: ${JSON.stringify(await seedGrades(seminar.db, ctx.course.stored.slug, ctx.now))}`);
   },
+  async (seminar, ctx) => {
+    const { seedDiscussions } = await import('../services/demo/seed-discussions.js');
+    ctx.say(
+      `Demo discussions: ${JSON.stringify(await seedDiscussions(seminar.db, ctx.course.stored.slug, ctx.now))}`,
+    );
+  },
 ];
 
 export function registerDemo(program: Command): void {

@@ -247,6 +247,13 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/courses/:slug/posts/:postId/history': { who: 'members' },
   'POST /api/courses/:slug/posts/:postId/reactions': { who: 'members', body: { kind: 'thanks' } },
   'POST /api/courses/:slug/posts/:postId/moderation': { who: 'staff', body: { hidden: true } },
+  // Calendars: the course's feed is public like its schedule; a personal feed answers its secret URL only
+  // (an unknown one is 404 for everyone); members make, rotate and turn off their own.
+  'GET /api/courses/:slug/calendar.ics': { who: 'everyone' },
+  'GET /api/calendar/:file': { who: 'everyone' },
+  'GET /api/courses/:slug/calendar/personal': { who: 'members' },
+  'POST /api/courses/:slug/calendar/personal': { who: 'members' },
+  'DELETE /api/courses/:slug/calendar/personal': { who: 'members' },
 };
 
 // Collects the route table as Fastify registers it (runs before every route plugin).
