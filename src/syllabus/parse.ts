@@ -8,7 +8,7 @@ import { decodeInput } from './input.js';
 import { htmlTables, listSchedules, splitDayColumns } from './shaped-tables.js';
 import { readLogistics, forumOf, emailOf, type Logistics } from './logistics.js';
 import { deriveMilestones, readExplicitMilestone, type SentenceSource } from './milestones.js';
-import { legendSaysUnmarkedRequired } from './readings.js';
+import { findLegend } from './legend.js';
 import { resolveMeetings } from './resolve.js';
 import { findResources, groupSizeOf } from './resources.js';
 import { readSchedule, scheduleColumns } from './schedule.js';
@@ -101,16 +101,16 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     for (let i = t.start; i < t.end; i++) consumed.add(i);
   };
 
-  // Readings legend ("unmarked = mandatory"), anywhere outside tables.
-  let unmarkedRequired = false;
-  for (let i = 0; i < lines.length; i++) {
-    if (doc.fenced[i] || !/unmarked|not marked|without (a )?(mark|label)|no mark/i.test(lines[i]!)) continue;
-    const legend = legendSaysUnmarkedRequired(plain(lines[i]!));
-    if (legend !== null) {
-      unmarkedRequired = legend;
-      break;
-    }
-  }
+  // Readings legend ("unmarked = mandatory", "(O) marks optional"), anywhere outside tables and code.
+  const legend = findLegend(lines, (i) => doc.fenced[i]! || tables.some((t) => i >= t.start && i < t.end));
+  const defaults = legend
+    ? {
+        unmarkedRequired: legend.unmarkedRequired,
+        optionalMarks: legend.optionalMarks,
+        requiredMarks: legend.requiredMarks,
+      }
+    : { unmarkedRequired: false };
+  if (legend) warnings.push({ line: legend.line, message: `Reading legend: ${legend.says}.` });
 
   // Schedule.
   const scheduleBlocks: Parameters<typeof readSchedule>[0] = [];
@@ -125,6 +125,8 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
       } else if (b.kind === 'heading' && k < lastTable) {
         scheduleBlocks.push({ kind: 'unit', title: headingText(b.heading), line: b.start + 1 });
         consumed.add(b.start);
+      } else if (legend && b.kind === 'para' && legend.line > b.start && legend.line <= b.end) {
+        consumed.add(legend.line - 1);
       } else if (b.kind !== 'table') {
         warnUnplaced(lines, b.start, b.end, 'Schedule text not placed in the course model', warnings);
       }
@@ -140,7 +142,7 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     (a, b) =>
       (a.kind === 'table' ? a.table.start : a.line - 1) - (b.kind === 'table' ? b.table.start : b.line - 1),
   );
-  const schedule = readSchedule(scheduleBlocks, { unmarkedRequired }, warnings);
+  const schedule = readSchedule(scheduleBlocks, defaults, warnings);
 
   // Logistics: staff tables anywhere, label lines in the preamble and logistics sections.
   const logistics: Logistics = {

@@ -233,7 +233,7 @@ function addTo(m: RawMeeting, cells: string[], columns: Columns, defaults: Readi
   for (const col of columns.readings) {
     const content = readCell(
       cells[col.index]!,
-      col.required === null ? defaults : { unmarkedRequired: col.required },
+      col.required === null ? defaults : { ...defaults, unmarkedRequired: col.required },
     );
     for (const t of content.titles) {
       if (m.title === null) m.title = t;
