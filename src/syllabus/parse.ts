@@ -10,6 +10,7 @@ import { readLogistics, forumOf, emailOf, type Logistics } from './logistics.js'
 import { deriveMilestones, readExplicitMilestone, type SentenceSource } from './milestones.js';
 import { findLegend } from './legend.js';
 import { resolveMeetings } from './resolve.js';
+import { documentYears } from './year.js';
 import { findResources, groupSizeOf } from './resources.js';
 import { readSchedule, scheduleColumns } from './schedule.js';
 import {
@@ -177,7 +178,12 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   }
 
   const resolved = resolveMeetings(schedule, {
-    year: options.year ?? term?.year ?? null,
+    year: options.year ?? null,
+    sources: documentYears(
+      lines,
+      (i) => doc.fenced[i]! || consumed.has(i) || i === doc.title?.index,
+      header?.term && doc.title ? { year: header.term.year, text: plain(doc.title.raw) } : null,
+    ),
     pattern: logistics.pattern,
     warnings,
   });

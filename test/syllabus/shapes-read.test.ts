@@ -33,3 +33,50 @@ describe('a legend that flips the default: "mandatory unless otherwise specified
     ]);
   });
 });
+
+describe('years from the document, checked against the weekdays', () => {
+  it('takes the year of "due September 11, 2017" for a schedule of "Sep 6", and says where it came from', () => {
+    const { course, warnings } = load('year-from-sentence.md');
+    expect(counts(course)).toEqual({ meetings: 6, readings: 6, required: 5 });
+    expect(course.meetings.map((m) => m.date)).toEqual([
+      '2017-09-06',
+      '2017-09-11',
+      '2017-09-13',
+      '2017-09-18',
+      '2017-09-20',
+      '2017-09-25',
+    ]);
+    expect(course.pattern).toEqual({ days: [1, 3], startTime: '13:00', endTime: '14:15' });
+    expect(course.milestones.map((m) => [m.key, m.dueAt])).toEqual([['essay', '2017-12-08T18:00:00.000Z']]);
+    expect(warnings).toContainEqual({
+      line: 15,
+      message:
+        'The schedule gives no year; 2017 was taken from the date on line 24 ("September 11, 2017") and the weekdays agree.',
+    });
+  });
+
+  const table = '| Date | Topic |\n| --- | --- |\n| Wed Sep 6 | Intro |\n| Mon Sep 11 | Dualism |\n';
+
+  it('takes a term written in the text ("offered in Fall 2017"), not only in the title', () => {
+    const md = `# Philosophy of Mind\n\nIntro.\n\n## About\n\n${'Text.\n\n'.repeat(10)}This course is offered in Fall 2017.\n\n## Schedule\n\n${table}`;
+    const { course, warnings } = parseOk(md);
+    expect(course.meetings.map((m) => m.date)).toEqual(['2017-09-06', '2017-09-11']);
+    expect(warnings.map((w) => w.message)).toContain(
+      'The schedule gives no year; 2017 was taken from the term on line 27 ("Fall 2017") and the weekdays agree.',
+    );
+  });
+
+  it('keeps the title\'s year when the weekdays disagree, and says which year they fit (never the current one)', () => {
+    const { course, warnings } = parseOk(`# Philosophy of Mind (Fall 2018)\n\n## Schedule\n\n${table}`);
+    expect(course.meetings[0]!.date).toBe('2018-09-06');
+    expect(warnings[0]!.message).toBe(
+      'The schedule gives no year; 2018 was taken from the title ("Philosophy of Mind (Fall 2018)"), but the weekdays fit 2023 better. Pass the year to be sure.',
+    );
+  });
+
+  it('says nothing when the title\'s term and the weekdays agree', () => {
+    const { course, warnings } = parseOk(`# Philosophy of Mind (Fall 2017)\n\n## Schedule\n\n${table}`);
+    expect(course.meetings[0]!.date).toBe('2017-09-06');
+    expect(warnings).toEqual([]);
+  });
+});
