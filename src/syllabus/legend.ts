@@ -54,13 +54,19 @@ export function legendOf(text: string, line = 0): Legend | null {
   return { unmarkedRequired: unmarked, optionalMarks, requiredMarks, line, says: parts.join('; ') };
 }
 
-const HINT = /unmarked|not marked|without (a )?(mark|label|tag)|no mark|unless|marks?\b|marked|means|denotes|=/i;
+const HINT =
+  /unmarked|not marked|without (a )?(mark|label|tag)|no mark|unless|marks?\b|marked|means|denotes|=/i;
 
 /** The first legend of the file (outside code blocks and the given table lines). */
 export function findLegend(lines: string[], skip: (i: number) => boolean): Legend | null {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (skip(i) || l.length > 2000 || !HINT.test(l) || !/optional|required|mandatory|compulsory|recommended/i.test(l))
+    if (
+      skip(i) ||
+      l.length > 2000 ||
+      !HINT.test(l) ||
+      !/optional|required|mandatory|compulsory|recommended/i.test(l)
+    )
       continue;
     const legend = legendOf(l, i + 1);
     if (legend) return legend;

@@ -11,6 +11,8 @@ import { deriveMilestones, readExplicitMilestone, type SentenceSource } from './
 import { findLegend } from './legend.js';
 import { resolveMeetings } from './resolve.js';
 import { documentYears } from './year.js';
+import { findStart, placeWeeks } from './weeks.js';
+import { refusalMessage } from './refusal.js';
 import { findResources, groupSizeOf } from './resources.js';
 import { readSchedule, scheduleColumns } from './schedule.js';
 import {
@@ -177,13 +179,22 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     logistics.staffEmail = mail ? emailOf(`[x](${mail.url})`) : null;
   }
 
+  const yearSources = documentYears(
+    lines,
+    (i) => doc.fenced[i]! || consumed.has(i) || i === doc.title?.index,
+    header?.term && doc.title ? { year: header.term.year, text: plain(doc.title.raw) } : null,
+  );
+  const weekRows = schedule.meetings.some((m) => m.week);
+  schedule.meetings = placeWeeks(schedule.meetings, {
+    start: options.start ?? null,
+    written: findStart(lines, (i) => doc.fenced[i]! || consumed.has(i)),
+    pattern: logistics.pattern,
+    sources: options.year ? [{ year: options.year, where: 'the year given', title: true }] : yearSources,
+    warnings,
+  });
   const resolved = resolveMeetings(schedule, {
     year: options.year ?? null,
-    sources: documentYears(
-      lines,
-      (i) => doc.fenced[i]! || consumed.has(i) || i === doc.title?.index,
-      header?.term && doc.title ? { year: header.term.year, text: plain(doc.title.raw) } : null,
-    ),
+    sources: yearSources,
     pattern: logistics.pattern,
     warnings,
   });
@@ -193,9 +204,11 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
       ok: false,
       error: {
         code: 'not_a_syllabus',
-        message: doc.title
-          ? 'This does not look like a course syllabus: it has no schedule table with dated class meetings.'
-          : 'This does not look like a course syllabus: it has no title and no schedule table with dated class meetings.',
+        message: refusalMessage({
+          hasTitle: doc.title !== null,
+          weekRows,
+          tables: tables.filter((t) => !isStaffTable(t) && !isWeightTable(t)).length,
+        }),
       },
     };
   }

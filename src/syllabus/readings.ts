@@ -39,7 +39,9 @@ export function splitItems(cell: string): string[] {
 type Mark = 'required' | 'optional' | null;
 
 function markOf(token: string, defaults?: ReadingDefaults): Mark {
-  const own = collapse(token).replace(/^[([]\s*|\s*[)\]]$/g, '').toUpperCase();
+  const own = collapse(token)
+    .replace(/^[([]\s*|\s*[)\]]$/g, '')
+    .toUpperCase();
   if (defaults?.optionalMarks?.includes(own)) return 'optional';
   if (defaults?.requiredMarks?.includes(own)) return 'required';
   const t = collapse(token.replace(/[*_]/g, '')).replace(/^[([]\s*|\s*[)\]]$/g, '');

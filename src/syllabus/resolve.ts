@@ -4,6 +4,7 @@ import { describeDate, isoDate, WEEKDAY_NAMES, weekdayOfIso } from './dates.js';
 import { isStaffLed, kindOf, type ScheduleParts } from './schedule.js';
 import type { SyllabusWarning } from './types.js';
 import { chooseYear, type YearSource } from './year.js';
+import { weekOfDate } from './weeks.js';
 
 export interface ResolveContext {
   /** options.year; null when not given. */
@@ -43,7 +44,8 @@ export function resolveMeetings(
       });
     }
     prevMonth = r.when.month;
-    const date = isoDate(year, r.when.month, r.when.day);
+    const written = isoDate(year, r.when.month, r.when.day);
+    const date = written && r.weekOf ? weekOfDate(written, ctx.pattern) : written;
     if (!date) {
       ctx.warnings.push({
         line: r.line,

@@ -6,6 +6,8 @@ export interface ParseOptions {
   timeZone: string;
   /** Year to use when neither the dates nor the term give one. */
   year?: number;
+  /** First day of classes (YYYY-MM-DD), for schedules written by weeks ("Week 3 (Tue)"). */
+  start?: string;
 }
 
 export interface SyllabusWarning {

@@ -67,7 +67,10 @@ export function yearScore(dates: MonthDay[], pattern: MeetingPattern | null, y: 
  */
 const REFERENCE_YEAR = 2025;
 
-export function inferYear(dates: MonthDay[], pattern: MeetingPattern | null): { year: number; score: number } {
+export function inferYear(
+  dates: MonthDay[],
+  pattern: MeetingPattern | null,
+): { year: number; score: number } {
   let best = 2024;
   let bestScore = -1;
   for (let y = 2000; y < 2050; y++) {

@@ -275,11 +275,18 @@ describe('HTML and list schedules built to be slow', () => {
 });
 
 describe('a week row naming two class days in its date cell', () => {
-  it('reads the first, warns on the line that the second was not read, and keeps "[B](…); [C](…)" as two readings', () => {
+  it('makes "Sep 3 & 5" and "Sep 10, 12" two meetings each, reads a range "9/17–9/19" as its first day with a warning, and keeps "[B](…); [C](…)" as two readings', () => {
     const { course, warnings } = load('two-dates-per-row.md');
-    expect(course.meetings.map((m) => m.date)).toEqual(['2024-09-03', '2024-09-10', '2024-09-17']);
-    expect(course.meetings[1]!.readings.map((r) => r.title)).toEqual(['B', 'C']);
+    expect(course.meetings.map((m) => [m.date, m.title, m.readings.length])).toEqual([
+      ['2024-09-03', 'Intro', 1],
+      ['2024-09-05', 'Intro', 0],
+      ['2024-09-10', 'Storage', 2],
+      ['2024-09-12', 'Storage', 0],
+      ['2024-09-17', 'Networks', 1],
+    ]);
+    expect(course.meetings[2]!.readings.map((r) => r.title)).toEqual(['B', 'C']);
     expect(warnings.map((w) => w.line)).toEqual([9, 10, 11]);
-    expect(warnings[0]!.message).toMatch(/"Sep 3 & 5" names more than one date/);
+    expect(warnings[0]!.message).toMatch(/"Sep 3 & 5" names 2 classes/);
+    expect(warnings[2]!.message).toMatch(/"9\/17–9\/19" names more than one date/);
   });
 });
