@@ -41,6 +41,7 @@ function logistics(course: CourseModel): string[] {
     : null;
   const line = [course.location, when].filter(Boolean).join(', ');
   if (line) out.push(`**Lectures**: ${line}`, '');
+  out.push(`**Time zone**: ${course.timeZone}`, '');
   if (course.staff.length > 0) {
     out.push(
       '| Member (NetID) | Role | Office Hours |',

@@ -12,7 +12,7 @@ export interface SentenceSource {
   line: number;
 }
 
-const TZ = '(CDT|CST|CT|EDT|EST|ET|PDT|PST|PT|MDT|MST|MT|UTC|GMT|Central|Eastern|Pacific|Mountain)';
+const TZ = '(CDT|CST|CT|EDT|EST|ET|PDT|PST|PT|MDT|MST|MT|UTC|GMT|AoE|Central|Eastern|Pacific|Mountain)';
 const ZONES: Record<string, string> = {
   C: 'America/Chicago',
   E: 'America/New_York',
@@ -20,6 +20,7 @@ const ZONES: Record<string, string> = {
   M: 'America/Denver',
   U: 'UTC',
   G: 'UTC',
+  A: 'Etc/GMT+12',
 };
 const TRIGGER =
   /\b(on or before|no later than|due(?:\s+(?:on|by|before|at))?|deadline(?:\s+is)?|by|before)\b\s*:?\s*/gi;

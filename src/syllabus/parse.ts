@@ -13,6 +13,7 @@ import { resolveMeetings } from './resolve.js';
 import { documentYears } from './year.js';
 import { findStart, placeWeeks } from './weeks.js';
 import { refusalMessage } from './refusal.js';
+import { zoneOfDocument } from './zone.js';
 import { findResources, groupSizeOf } from './resources.js';
 import { readSchedule, scheduleColumns } from './schedule.js';
 import {
@@ -63,6 +64,7 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     timeZone = 'UTC';
   }
   const doc = outline(lines);
+  timeZone = zoneOfDocument(lines, (i) => doc.fenced[i]!, timeZone, options.timeZoneFixed === true, warnings);
   const piped = findTables(lines, 0, lines.length, doc.fenced).map(splitDayColumns);
   // HTML tables and bulleted schedules read as tables too (outside the ranges pipe tables already cover).
   const html = htmlTables(lines, doc.fenced).filter(

@@ -2,7 +2,7 @@
 // schedules, lecture times, time zones. Each fixture is ours, with hand-counted expectations.
 import { describe, expect, it } from 'vitest';
 import { parseSyllabus } from '../../src/syllabus/index.js';
-import { fixturePath, meetingOn, parseOk, readText } from './helpers.js';
+import { NO_ZONE, fixturePath, meetingOn, parseOk, readText } from './helpers.js';
 
 const load = (name: string) => parseOk(readText(fixturePath(name)));
 const counts = (course: ReturnType<typeof load>['course']) => {
@@ -34,6 +34,7 @@ describe('a legend that flips the default: "mandatory unless otherwise specified
 
   it('says on the legend line what it read', () => {
     expect(warnings).toEqual([
+      NO_ZONE,
       { line: 8, message: 'Reading legend: readings without a mark are required; (O) marks optional ones.' },
     ]);
   });
@@ -74,7 +75,7 @@ describe('years from the document, checked against the weekdays', () => {
   it("keeps the title's year when the weekdays disagree, and says which year they fit (never the current one)", () => {
     const { course, warnings } = parseOk(`# Philosophy of Mind (Fall 2018)\n\n## Schedule\n\n${table}`);
     expect(course.meetings[0]!.date).toBe('2018-09-06');
-    expect(warnings[0]!.message).toBe(
+    expect(warnings[1]!.message).toBe(
       'The schedule gives no year; 2018 was taken from the title ("Philosophy of Mind (Fall 2018)"), but the weekdays fit 2023 better. Pass the year to be sure.',
     );
   });
@@ -82,7 +83,7 @@ describe('years from the document, checked against the weekdays', () => {
   it("says nothing when the title's term and the weekdays agree", () => {
     const { course, warnings } = parseOk(`# Philosophy of Mind (Fall 2017)\n\n## Schedule\n\n${table}`);
     expect(course.meetings[0]!.date).toBe('2017-09-06');
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual([NO_ZONE]);
   });
 });
 
@@ -101,6 +102,7 @@ describe('week-based schedules', () => {
       ['2018-09-20', 'Recovery'],
     ]);
     expect(warnings).toEqual([
+      NO_ZONE,
       {
         line: 6,
         message:
@@ -157,6 +159,106 @@ describe('week-based schedules', () => {
       ['2024-09-05', 'Storage', []],
       ['2024-09-10', 'Networks', ['C']],
     ]);
-    expect(warnings.map((w) => w.line)).toEqual([9, 9, 9, 10]);
+    // Line 9: two classes from one row, and Aug 28 and 30 2024 are a Wednesday and a Friday, not Tue/Thu.
+    expect(warnings.map((w) => w.line)).toEqual([1, 9, 9, 9, 10]);
+  });
+});
+
+describe('lecture days and times as people write them', () => {
+  it('reads "Lectures: Mondays 14:00-15:30, HG E 1.1, …" (a plain label), day-first dates and "HS 2024"', () => {
+    const { course } = load('mondays-zurich.md');
+    expect(course.pattern).toEqual({ days: [1], startTime: '14:00', endTime: '15:30' });
+    expect(course.location).toBe('HG E 1.1, ETH Zentrum, Zurich');
+    expect(course.term).toEqual({ season: 'Fall', year: 2024 });
+    expect(course.title).toBe('Seminar in Machine Learning Theory');
+    expect(counts(course)).toEqual({ meetings: 5, readings: 4, required: 0 });
+    expect(course.meetings.map((m) => m.date)).toEqual([
+      '2024-09-16',
+      '2024-09-23',
+      '2024-09-30',
+      '2024-10-07',
+      '2024-10-14',
+    ]);
+    expect(course.staff.map((s) => [s.name, s.role])).toEqual([
+      ['Prof. Anna Keller', 'instructor'],
+      ['Jonas Meier', 'ta'],
+    ]);
+  });
+
+  it.each([
+    ['TTh 10:30 AM – 12:00 PM, Room 1404', [2, 4], '10:30', '12:00', 'Room 1404'],
+    ['**Lectures**: Tue/Thu 3:30-4:45pm in Gates G01', [2, 4], '15:30', '16:45', 'Gates G01'],
+    ['MW 9:30–10:45, Siebel 0216', [1, 3], '09:30', '10:45', 'Siebel 0216'],
+    ['Lectures: Mondays 14:00-15:30, Lecture Hall B', [1], '14:00', '15:30', 'Lecture Hall B'],
+    [
+      'Meets Mondays and Wednesdays, 1:00–2:15 PM, Humanities Hall 210.',
+      [1, 3],
+      '13:00',
+      '14:15',
+      'Humanities Hall 210',
+    ],
+    ['**When**: M/W 4:00 - 5:15 p.m.', [1, 3], '16:00', '17:15', null],
+    ['Lecture: Wed 10:00–11:30 (CET), Room 2.14', [3], '10:00', '11:30', 'Room 2.14'],
+  ])('reads "%s"', (line, days, startTime, endTime, location) => {
+    const { course } = parseOk(
+      `# Seminar (Fall 2024)\n\n${line}\n\n## Schedule\n\n| Date | Topic |\n|---|---|\n| Sep 9 | A |\n`,
+    );
+    expect(course.pattern).toEqual({ days, startTime, endTime });
+    expect(course.location).toBe(location);
+  });
+});
+
+describe('the time zone from the document, else the course default, saying which', () => {
+  it('takes America/New_York from "5 PM EST", reads AoE deadlines in UTC−12, and says both', () => {
+    const { course, warnings } = load('deadlines-est.md');
+    expect(course.timeZone).toBe('America/New_York');
+    expect(counts(course)).toEqual({ meetings: 4, readings: 5, required: 4 });
+    expect(course.pattern).toEqual({ days: [1, 3], startTime: '09:30', endTime: '10:45' });
+    expect(course.milestones.map((m) => [m.key, m.dueAt])).toEqual([
+      ['proposal', '2025-02-14T22:00:00.000Z'],
+      ['final-report', '2025-05-10T11:59:59.999Z'],
+    ]);
+    expect(warnings).toEqual([
+      {
+        line: 6,
+        message:
+          'Deadlines written "AoE" (anywhere on Earth) are read at that time in UTC−12; the classes keep the course\'s zone.',
+      },
+      {
+        line: 6,
+        message:
+          'The course\'s time zone is America/New_York, from "5 PM EST" on this line (instead of the default America/Chicago).',
+      },
+      { line: 20, message: 'The deadline is stated in AoE; it was read as 23:59 Etc/GMT+12.' },
+    ]);
+  });
+
+  it('takes the zone of the campus city when no time names one', () => {
+    const { course, warnings } = load('mondays-zurich.md');
+    expect(course.timeZone).toBe('Europe/Zurich');
+    expect(warnings).toEqual([
+      {
+        line: 3,
+        message:
+          'The course\'s time zone is Europe/Zurich, from "Zurich" on this line (instead of the default America/Chicago).',
+      },
+    ]);
+  });
+
+  it('keeps a zone the user fixed, and says what the syllabus suggests', () => {
+    const r = parseSyllabus(readText(fixturePath('deadlines-est.md')), {
+      timeZone: 'America/Chicago',
+      timeZoneFixed: true,
+    });
+    expect(r.ok && r.course.timeZone).toBe('America/Chicago');
+    expect(r.ok && r.warnings.map((w) => w.message)).toContain(
+      '"5 PM EST" suggests America/New_York, but the time zone given, America/Chicago, is used.',
+    );
+  });
+
+  it('uses the course default when the syllabus names none, and says so', () => {
+    const { course, warnings } = load('legend-o-marks.md');
+    expect(course.timeZone).toBe('America/Chicago');
+    expect(warnings[0]).toEqual(NO_ZONE);
   });
 });
