@@ -64,7 +64,7 @@ export function registerImport(program: Command): void {
       'first day of classes (YYYY-MM-DD), for schedules written by weeks ("Week 3 (Tue)")',
       parseLocalDate,
     )
-    .option('--timezone <zone>', 'IANA time zone of the course (default $TIME_ZONE)')
+    .option('--timezone <zone>', 'IANA time zone of the course (default: the one the syllabus states, else $TIME_ZONE)')
     .option(
       '--shift-to <date>',
       'move the schedule so the first meeting falls on this date (YYYY-MM-DD), keeping weekdays',
@@ -78,6 +78,7 @@ export function registerImport(program: Command): void {
       const input = {
         source,
         timeZone: opts.timezone ?? config.timeZone,
+        ...(opts.timezone !== undefined ? { timeZoneFixed: true } : {}),
         ...(opts.year !== undefined ? { year: opts.year } : {}),
         ...(opts.start !== undefined ? { start: opts.start } : {}),
         ...(opts.shiftTo !== undefined ? { shiftTo: opts.shiftTo } : {}),

@@ -9,6 +9,8 @@ export interface ImportSyllabusInput {
   slug: string;
   /** IANA zone the course runs in (deadlines in the text are read in it). */
   timeZone: string;
+  /** The user chose the zone: a zone the syllabus states does not replace it. */
+  timeZoneFixed?: boolean;
   /** Year to use when neither the dates nor the term give one. */
   year?: number;
   /** First day of classes (YYYY-MM-DD), for schedules written by weeks. */
@@ -38,6 +40,7 @@ export function readSyllabus(input: Omit<ImportSyllabusInput, 'slug'>): ReadSyll
   }
   const parsed = parseSyllabus(input.source, {
     timeZone: input.timeZone,
+    ...(input.timeZoneFixed ? { timeZoneFixed: true } : {}),
     ...(input.year !== undefined ? { year: input.year } : {}),
     ...(input.start !== undefined ? { start: input.start } : {}),
   });

@@ -35,7 +35,7 @@ const CLOCK_AFTER = new RegExp(
 const WEEKDAY_SKIP = /^(?:the\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
 
 /** 23:59, read as the end of the day (23:59:59.999 local). */
-const END_OF_DAY_MINUTES = 23 * 60 + 59;
+export const END_OF_DAY_MINUTES = 23 * 60 + 59;
 
 export interface Deadline {
   when: MonthDay;

@@ -1,6 +1,6 @@
 // Markdown syllabus -> course model. Pure and total: it never throws; what it cannot place becomes a warning.
 import { IANAZone } from 'luxon';
-import type { CourseModel, GradeComponent, Link, Milestone, PolicySection, Term } from '../domain/course.js';
+import type { CourseModel, Link, Milestone, PolicySection, Term } from '../domain/course.js';
 import { blocksOf, listItems } from './blocks.js';
 import { outline, headingText, type Section } from './document.js';
 import { findTerm, readHeader } from './header.js';
@@ -13,6 +13,7 @@ import { resolveMeetings } from './resolve.js';
 import { documentYears } from './year.js';
 import { findStart, placeWeeks } from './weeks.js';
 import { refusalMessage } from './refusal.js';
+import { readComponents } from './grading.js';
 import { zoneOfDocument } from './zone.js';
 import { findResources, groupSizeOf } from './resources.js';
 import { readSchedule, scheduleColumns } from './schedule.js';
@@ -21,9 +22,6 @@ import {
   isWeightTable,
   readDescription,
   readPolicies,
-  readWeightLineUnit,
-  pointsToPercent,
-  readWeightTable,
   nestHeadings,
   uniqueSlugs,
   warnUnplaced,
@@ -242,62 +240,14 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   }
 
   // Grading components.
-  let components: GradeComponent[] = [];
-  let componentsLine = 0;
-  for (const c of all.filter((x) => x.kind === 'grading')) {
-    for (const t of tableOf(c.section)) {
-      if (consumed.has(t.start) || !isWeightTable(t)) continue;
-      if (components.length === 0) {
-        components = readWeightTable(t);
-        componentsLine = t.headerLine;
-      }
-      consume(t);
-    }
-    if (components.length === 0) {
-      for (const b of blocksOf(lines, c.section.start, c.section.end, doc, tables)) {
-        if (b.kind !== 'list') continue;
-        const items = listItems(lines, b.start, b.end).map((it) => ({
-          it,
-          read: readWeightLineUnit(it.text),
-        }));
-        if (items.length === 0 || items.some((x) => !x.read)) continue;
-        const units = new Set(items.map((x) => x.read!.unit));
-        if (units.size > 1) continue;
-        components = items.map((x) => x.read!.component);
-        componentsLine = items[0]!.it.line;
-        if (units.has('pts')) {
-          const points = pointsToPercent(components);
-          if (Math.abs(points - 100) > 1e-6)
-            warnings.push({
-              line: componentsLine,
-              message: `The grading weights are written in points (${points} in all); each is read as its share of the total.`,
-            });
-        }
-        for (let i = b.start; i < b.end; i++) consumed.add(i);
-        break;
-      }
-    }
-  }
-  if (components.length === 0) {
-    const t = tables.find((x) => !consumed.has(x.start) && isWeightTable(x));
-    if (t) {
-      components = readWeightTable(t);
-      componentsLine = t.headerLine;
-    }
-  }
-  const total = components.reduce((sum, c) => sum + c.weight, 0);
-  if (components.length > 0 && Math.abs(total - 100) > 1e-6) {
-    warnings.push({
-      line: componentsLine,
-      message: `The grading weights add up to ${Math.round(total * 100) / 100}%, not 100%.`,
-    });
-  }
-  const componentKeys = new Map<string, number>();
-  for (const comp of components) {
-    const n = (componentKeys.get(comp.key) ?? 0) + 1;
-    componentKeys.set(comp.key, n);
-    if (n > 1) comp.key = `${comp.key}-${n}`;
-  }
+  const components = readComponents(
+    lines,
+    doc,
+    tables,
+    all.filter((x) => x.kind === 'grading').map((x) => x.section),
+    consumed,
+    warnings,
+  );
 
   // Policies, explicit milestones and resources.
   let explicitMilestones: Milestone[] | null = null;
