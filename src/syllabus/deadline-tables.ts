@@ -1,13 +1,16 @@
 // Tables that are not the schedule: a "Summary of Deadlines" (or a grading table with a due date per row) gives
 // milestones, not class meetings; a table of project teams is left to the policy text.
+import { DateTime } from 'luxon';
 import type { Meeting, Milestone } from '../domain/course.js';
+import type { DocumentOutline } from './document.js';
 import { parseClock, parseDateCell } from './dates.js';
 import { deadlineInstant, END_OF_DAY_MINUTES } from './milestones.js';
 import type { Table } from './tables.js';
 import { plain, slugify } from './text.js';
 import type { SyllabusWarning } from './types.js';
 
-const DEADLINE_SECTION = /\b(deadlines?|due dates?|important dates|key dates|milestones?|assignments? and due dates)\b/i;
+const DEADLINE_SECTION =
+  /\b(deadlines?|due dates?|important dates|key dates|milestones?|assignments? and due dates)\b/i;
 const DUE_HEADER = /^(due|deadline|due date|due on|due by|date due|deadlines?)$/i;
 const TEAM_HEADER = /^(team|group|project team)s?( #| no\.?| number)?$/i;
 const MEMBERS_HEADER = /\b(members?|students?|names?|people)\b/i;
@@ -80,4 +83,32 @@ export function readDeadlineTable(
     });
   }
   return out;
+}
+
+/** Title of the top-level section holding line `i` ('' in the preamble). */
+export function sectionTitleAt(doc: DocumentOutline, i: number): string {
+  return doc.sections.find((s) => i >= s.start && i < s.end)?.title ?? '';
+}
+
+/** Milestones of deadline tables first, then those read from sentences under other keys; in date order. */
+export function mergeMilestones(tables: Milestone[], sentences: Milestone[], timeZone: string): Milestone[] {
+  const keys = new Set<string>();
+  const out: Milestone[] = [];
+  for (const m of [...tables, ...sentences]) {
+    if (keys.has(m.key)) {
+      if (tables.includes(m)) {
+        let n = 2;
+        while (keys.has(`${m.key}-${n}`)) n++;
+        m.key = `${m.key}-${n}`;
+      } else continue;
+    }
+    keys.add(m.key);
+    out.push(m);
+  }
+  const sortKey = (m: Milestone): string =>
+    m.meetingDates[0] ?? (m.dueAt ? (DateTime.fromISO(m.dueAt).setZone(timeZone).toISODate() ?? '') : '9999');
+  return out
+    .map((m, k) => ({ m, k }))
+    .sort((a, b) => sortKey(a.m).localeCompare(sortKey(b.m)) || a.k - b.k)
+    .map((x) => x.m);
 }

@@ -14,6 +14,13 @@ import { documentYears } from './year.js';
 import { findStart, placeWeeks } from './weeks.js';
 import { refusalMessage } from './refusal.js';
 import { readComponents } from './grading.js';
+import {
+  isDeadlineTable,
+  isTeamTable,
+  mergeMilestones,
+  readDeadlineTable,
+  sectionTitleAt,
+} from './deadline-tables.js';
 import { zoneOfDocument } from './zone.js';
 import { findResources, groupSizeOf } from './resources.js';
 import { readSchedule, scheduleColumns } from './schedule.js';
@@ -86,8 +93,13 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
 
   // Sort sections; a section holding a dated table is a schedule whatever its title says.
   const scheduleTables = new Map<Table, NonNullable<ReturnType<typeof scheduleColumns>>>();
+  const deadlineTables: Table[] = [];
   for (const t of tables) {
-    if (doc.fenced[t.start] || isStaffTable(t)) continue;
+    if (doc.fenced[t.start] || isStaffTable(t) || isTeamTable(t)) continue;
+    if (isDeadlineTable(t, sectionTitleAt(doc, t.start))) {
+      deadlineTables.push(t);
+      continue;
+    }
     const cols = scheduleColumns(t);
     if (cols) scheduleTables.set(t, cols);
   }
@@ -328,7 +340,12 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
         }
       }
     }
-    milestones = deriveMilestones(sources, meetings, timeZone, warnings);
+    const fromTables = deadlineTables.flatMap((t) => readDeadlineTable(t, meetings, timeZone, warnings));
+    milestones = mergeMilestones(
+      fromTables,
+      deriveMilestones(sources, meetings, timeZone, warnings),
+      timeZone,
+    );
   }
 
   const readingUrls = new Set(meetings.flatMap((m) => m.readings.map((r) => r.url ?? '')));

@@ -1,6 +1,7 @@
 // Reads one schedule cell: its bold title, readings (link, required flag, note), own times and other notes.
 import type { Reading } from '../domain/course.js';
 import { findTimeRange } from './dates.js';
+import { kindOf } from './schedule.js';
 import { boldOnly, collapse, linkAt, plain } from './text.js';
 
 export interface CellContent {
@@ -114,7 +115,8 @@ export type Item =
 /** Whether a plain-text line is a note rather than an unlinked reading. */
 function looksLikeNote(text: string): boolean {
   const t = plain(text);
-  if (t === '' || NOTE_TEXT.test(t) || NOTE_WORDS.test(t)) return true;
+  if (t === '' || NOTE_TEXT.test(t) || NOTE_WORDS.test(t) || /\b(tbd|tba|tbc)\b/i.test(t)) return true;
+  if (kindOf(t) === 'no_class' || kindOf(t) === 'buffer') return true;
   return t.split(' ').length < 2 && !t.includes(':');
 }
 

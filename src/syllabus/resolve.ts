@@ -71,6 +71,10 @@ export function resolveMeetings(
     const unlinked = r.readings.every((x) => x.url === null);
     const words = [...(unlinked ? r.readings.map((x) => x.title) : []), ...r.notes].join(' ');
     const kind = kindOf(r.title ?? (unlinked && words !== '' ? words : null));
+    // "Spring break", "Thanksgiving holidays", "No lecture" written as plain text are the day's note, never readings.
+    const dayOff = kind === 'no_class' || kind === 'buffer';
+    const readings = dayOff && unlinked ? [] : r.readings;
+    const notes = dayOff && unlinked ? [...r.readings.map((x) => x.title), ...r.notes] : r.notes;
     meetings.push({
       date,
       kind,
@@ -78,9 +82,9 @@ export function resolveMeetings(
       startTime: r.startTime,
       endTime: r.endTime,
       unit: r.unit,
-      readings: r.readings,
-      needsPresenters: kind === 'lecture' && !isStaffLed(r.title, r.readings.length),
-      notes: r.notes,
+      readings,
+      needsPresenters: kind === 'lecture' && !isStaffLed(r.title, readings.length),
+      notes,
       extra: r.extra,
     });
   }
