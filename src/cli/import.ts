@@ -64,7 +64,10 @@ export function registerImport(program: Command): void {
       'first day of classes (YYYY-MM-DD), for schedules written by weeks ("Week 3 (Tue)")',
       parseLocalDate,
     )
-    .option('--timezone <zone>', 'IANA time zone of the course (default: the one the syllabus states, else $TIME_ZONE)')
+    .option(
+      '--timezone <zone>',
+      'IANA time zone of the course (default: the one the syllabus states, else $TIME_ZONE)',
+    )
     .option(
       '--shift-to <date>',
       'move the schedule so the first meeting falls on this date (YYYY-MM-DD), keeping weekdays',
