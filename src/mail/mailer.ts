@@ -12,6 +12,8 @@ export interface MailMessage {
   html?: string;
   /** The one link the message is about (reset, invitation, set-up); logged when mail goes to the outbox. */
   link?: string;
+  /** Extra header lines (List-Unsubscribe and List-Unsubscribe-Post for notification mail). */
+  headers?: Record<string, string>;
 }
 
 export interface SentMail {
@@ -50,6 +52,7 @@ function smtpMailer(smtpUrl: string, from: string): Mailer {
         subject: message.subject,
         text: message.text,
         html: message.html,
+        ...(message.headers ? { headers: message.headers } : {}),
       });
       return { via: 'smtp', messageId: String(info.messageId), file: null };
     },
@@ -74,6 +77,7 @@ function outboxMailer({ from, outboxDir, log }: MailerOptions): Mailer {
         subject: message.subject,
         text: message.text,
         html: message.html,
+        ...(message.headers ? { headers: message.headers } : {}),
       })) as { messageId: string; message: Buffer };
       await mkdir(outboxDir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -17,7 +17,13 @@ import type { Mailer } from './mailer.js';
 export type MailRenderer = (
   db: Db,
   payload: string,
-) => Promise<{ subject: string; text: string; html?: string; link?: string } | null>;
+) => Promise<{
+  subject: string;
+  text: string;
+  html?: string;
+  link?: string;
+  headers?: Record<string, string>;
+} | null>;
 
 export interface MailQueueOptions {
   db: Db;

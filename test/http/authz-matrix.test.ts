@@ -229,6 +229,23 @@ const EXPECTED: Record<string, Expectation> = {
     body: { scores: { content: 4, clarity: 4, timing: 4, questions: 4 }, comment: 'Good.' },
   },
   'PATCH /api/courses/:slug/peer-feedback/settings': { who: 'staff', body: { weight: '20' } },
+  'GET /api/courses/:slug/announcements': { who: 'members' },
+  'POST /api/courses/:slug/announcements': {
+    who: 'staff',
+    body: { title: 'Room change', body: 'We meet in 1302.' },
+  },
+  // A placeholder id: staff get past authorization to a 404.
+  'PATCH /api/courses/:slug/announcements/:id': {
+    who: 'staff',
+    body: { title: 'Room change', body: 'In 1302.' },
+  },
+  'DELETE /api/courses/:slug/announcements/:id': { who: 'staff' },
+  'GET /api/account/notifications': { who: 'signedIn' },
+  'PUT /api/account/notifications': { who: 'signedIn', body: { modes: { replies: 'digest' } } },
+  // The signed token is the credential (no session, no CSRF header): a made-up one is a 404 for anyone.
+  'POST /api/unsubscribe/:token': { who: 'everyone' },
+  'GET /api/courses/:slug/reminders': { who: 'staff' },
+  'PUT /api/courses/:slug/reminders': { who: 'staff', body: { summary: { on: false } } },
 };
 
 // Collects the route table as Fastify registers it (runs before every route plugin).
