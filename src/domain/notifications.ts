@@ -37,10 +37,6 @@ export function isNotificationKind(v: string): v is NotificationKind {
   return (NOTIFICATION_KINDS as readonly string[]).includes(v);
 }
 
-export function isDeliveryMode(v: string): v is DeliveryMode {
-  return (DELIVERY_MODES as readonly string[]).includes(v);
-}
-
 export function isTimeZone(zone: string): boolean {
   return zone.length <= 64 && DateTime.now().setZone(zone).isValid;
 }

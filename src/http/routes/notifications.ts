@@ -137,7 +137,7 @@ export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
     async (request, reply) => {
       const user = requireUser(request);
       noStore(reply);
-      return { settings: await settingsOf(deps.db, user.id, deps.clock()) };
+      return { now: deps.clock().toISOString(), settings: await settingsOf(deps.db, user.id, deps.clock()) };
     },
   );
 
@@ -159,7 +159,10 @@ export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
           'invalid_input',
           `"${digestZone.slice(0, 64)}" is not a time zone such as Europe/Berlin.`,
         );
-      return { settings: await saveSettings(deps.db, user.id, deps.clock(), request.body) };
+      return {
+        now: deps.clock().toISOString(),
+        settings: await saveSettings(deps.db, user.id, deps.clock(), request.body),
+      };
     },
   );
 

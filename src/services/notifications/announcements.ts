@@ -82,6 +82,7 @@ export async function listAnnouncements(deps: Deps, work: WorkCourse) {
   const staff = abilitiesOf(work.access).manageCourse;
   const rows = await listAnnouncementRows(deps.db, work.course.id, staff ? undefined : now);
   return {
+    now,
     timeZone: work.course.timeZone,
     canWrite: staff,
     announcements: rows.map((r) => present(r, work.course.timeZone, now)),

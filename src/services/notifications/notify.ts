@@ -97,6 +97,7 @@ export async function notifyPeople(
  * The service other parts call (discussions: kinds 'replies', 'mentions', 'discussions'): notifies
  * one person as they chose, in a transaction of its own (or the caller's when `db` is one).
  * Answers 'mailed', 'digest' or 'off'.
+ * @public (called by the discussions)
  */
 export async function notifyPerson(
   deps: { db: Db; clock: () => Date; publicUrl: string },

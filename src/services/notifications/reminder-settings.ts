@@ -26,8 +26,9 @@ export async function loadReminderSettings(db: Db, courseId: string): Promise<Re
   return reminderSettingsFrom(await findReminderSettings(db, courseId));
 }
 
-function present(settings: ReminderSettings, timeZone: string) {
+function present(settings: ReminderSettings, timeZone: string, now: Date) {
   return {
+    now: now.toISOString(),
     timeZone,
     kinds: REMINDER_KINDS.map((kind) => ({
       kind,
@@ -40,7 +41,7 @@ function present(settings: ReminderSettings, timeZone: string) {
 
 export async function viewReminderSettings(deps: Deps, work: WorkCourse) {
   authorize(work.access, 'manageCourse');
-  return present(await loadReminderSettings(deps.db, work.course.id), work.course.timeZone);
+  return present(await loadReminderSettings(deps.db, work.course.id), work.course.timeZone, deps.clock());
 }
 
 export async function editReminderSettings(deps: Deps, work: WorkCourse, input: ReminderSettingsInput) {
@@ -63,5 +64,5 @@ export async function editReminderSettings(deps: Deps, work: WorkCourse, input: 
     }
   }
   await upsertReminderSettings(deps.db, work.course.id, JSON.stringify(settings), deps.clock().toISOString());
-  return present(settings, work.course.timeZone);
+  return present(settings, work.course.timeZone, deps.clock());
 }

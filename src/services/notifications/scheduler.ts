@@ -1,5 +1,7 @@
 // The server's notification loop: announcements whose time came, deadline reminders and daily digests, queued into the mail queue.
+import { performance } from 'node:perf_hooks';
 import type { Db } from '../../storage/db.js';
+import { nowOf } from '../deps.js';
 import { mailDueAnnouncements } from './announcements.js';
 import { runDigests } from './digests.js';
 import { runReminders } from './reminders.js';
@@ -26,11 +28,11 @@ export class NotificationScheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
-  private lastReminders = 0;
+  private lastReminders = -Infinity;
   private readonly deps: { db: Db; clock: () => Date; publicUrl: string };
 
   constructor(private readonly o: NotificationSchedulerOptions) {
-    this.deps = { db: o.db, clock: o.clock ?? (() => new Date()), publicUrl: o.publicUrl };
+    this.deps = { db: o.db, clock: o.clock ?? (() => nowOf({ db: o.db })), publicUrl: o.publicUrl };
   }
 
   start(): void {
@@ -76,7 +78,7 @@ export class NotificationScheduler {
       }
     };
     await job('announcements', () => mailDueAnnouncements(this.deps));
-    const now = Date.now();
+    const now = performance.now();
     if (now - this.lastReminders >= (this.o.reminderMs ?? 5 * 60_000)) {
       this.lastReminders = now;
       await job('reminders', () => runReminders(this.deps));
