@@ -54,7 +54,9 @@ export async function runReminders(deps: Deps): Promise<number> {
         const due = dueOccasion(settings[kind].occasions, anchor, item.dueAt, zone, nowIso);
         if (!due) continue;
         const occasion = `${c.id}|${item.deliverableKey}|${item.meetingDate ?? '-'}|${due.name}`;
-        const what = item.meetingTitle ? `${item.title} for ${item.meetingTitle}` : item.title;
+        const what = item.meetingDate
+          ? `${item.title} for the class of ${DateTime.fromISO(item.meetingDate).toFormat('ccc LLL d')}`
+          : item.title;
         const link = `${deps.publicUrl.replace(/\/+$/, '')}/courses/${c.slug}/due`;
         sent += await writeTransaction(deps.db, async (trx) => {
           if (!(await claimReminder(trx, student.id, occasion, c.id, nowIso))) return 0;
