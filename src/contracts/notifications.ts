@@ -5,6 +5,7 @@ import { DELIVERY_MODES, NOTIFICATION_KINDS } from '../domain/notifications.js';
 const noControl = (s: string) =>
   ![...s].some((ch) => ch.charCodeAt(0) < 32 && ch !== '\n' && ch !== '\r' && ch !== '\t');
 
+/** The id is only bounded here: the service answers 404 for an unknown one, after authorization. */
 export const announcementParamsSchema = z.object({ slug: z.string(), id: z.string().max(64) });
 
 export const announcementBodySchema = z.object({
@@ -42,7 +43,12 @@ export const notificationSettingsBodySchema = z.object({
   digestZone: z.string().max(64).optional(),
 });
 
-export const unsubscribeParamsSchema = z.object({ token: z.string().max(200) });
+export const unsubscribeParamsSchema = z.object({
+  token: z
+    .string()
+    .max(200)
+    .regex(/^[0-9A-Za-z]{1,64}\.[a-z]{1,20}\.[A-Za-z0-9_-]{1,64}$/, 'This unsubscribe link is not valid.'),
+});
 
 const occasionSchema = z.object({
   /** Hours before the anchor (class start or deadline), or a local time on the day before the anchor. */

@@ -242,7 +242,7 @@ const EXPECTED: Record<string, Expectation> = {
   'DELETE /api/courses/:slug/announcements/:id': { who: 'staff' },
   'GET /api/account/notifications': { who: 'signedIn' },
   'PUT /api/account/notifications': { who: 'signedIn', body: { modes: { replies: 'digest' } } },
-  // The signed token is the credential (no session, no CSRF header): a made-up one is a 404 for anyone.
+  // The signed token is the credential (no session, no CSRF header): a made-up one is a 4xx for anyone.
   'POST /api/unsubscribe/:token': { who: 'everyone' },
   'GET /api/courses/:slug/reminders': { who: 'staff' },
   'PUT /api/courses/:slug/reminders': { who: 'staff', body: { summary: { on: false } } },

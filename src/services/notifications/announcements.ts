@@ -110,7 +110,9 @@ export async function createAnnouncement(deps: Deps, work: WorkCourse, input: An
 
 async function scheduledOne(deps: Deps, work: WorkCourse, id: string): Promise<AnnouncementRow> {
   authorize(work.access, 'manageCourse');
-  const row = await findAnnouncementRow(deps.db, work.course.id, id.slice(0, 64));
+  const row = /^[0-9A-Za-z]{1,64}$/.test(id)
+    ? await findAnnouncementRow(deps.db, work.course.id, id)
+    : undefined;
   if (!row) throw new DomainError('not_found', 'No such announcement in this course.');
   if (row.publish_at <= deps.clock().toISOString() || row.mailed_at !== null)
     throw new DomainError(
