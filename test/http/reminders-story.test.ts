@@ -45,17 +45,26 @@ describeEachDialect('deadline reminders', (get) => {
     await app?.close();
   });
 
-  /** The reminders queued so far, as "name: subject" lines. */
-  async function reminders(): Promise<string[]> {
-    return (await listMailJobs(get().db))
-      .filter((j) => j.kind === NOTIFICATION_MAIL && JSON.parse(j.payload).kind === 'reminders')
-      .map((j) => `${names.get(j.user_id!)}: ${JSON.parse(j.payload).subject as string}`);
+  /** The reminders queued so far, as "name: subject" lines (by job id). */
+  async function reminderJobs(): Promise<Map<string, string>> {
+    return new Map(
+      (await listMailJobs(get().db))
+        .filter((j) => j.kind === NOTIFICATION_MAIL && JSON.parse(j.payload).kind === 'reminders')
+        .map((j) => [j.id, `${names.get(j.user_id!)}: ${JSON.parse(j.payload).subject as string}`]),
+    );
   }
+  async function reminders(): Promise<string[]> {
+    return [...(await reminderJobs()).values()];
+  }
+  /** Runs the reminder job at `iso` and answers what it queued (the clock may go back: jobs are told apart by id). */
   async function runAt(iso: string): Promise<string[]> {
-    const before = await reminders();
+    const before = await reminderJobs();
     now = new Date(iso);
     await runReminders({ db: get().db, clock: () => now, publicUrl: 'http://seminar.test' });
-    return (await reminders()).slice(before.length).sort();
+    return [...(await reminderJobs()).entries()]
+      .filter(([id]) => !before.has(id))
+      .map(([, line]) => line)
+      .sort();
   }
 
   it('reminds the presenting group of its slides 48 h before the class, once however often it runs', async () => {
@@ -93,11 +102,11 @@ describeEachDialect('deadline reminders', (get) => {
   it(
     'sends the 26 h slides reminder from two worker processes at once, once, to the group in force',
     async () => {
-      const before = (await reminders()).length;
+      const before = await reminderJobs();
       now = new Date('2024-08-27T12:40:00Z');
       const counts = await runTwice(get().config, 'reminders', now);
       expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
-      const sent = (await reminders()).slice(before);
+      const sent = [...(await reminderJobs()).entries()].filter(([id]) => !before.has(id)).map(([, l]) => l);
       expect(sent).toHaveLength(1);
       expect(sent[0]).toMatch(/^cat: .*Presentation slides for the class of Wed Aug 28/);
     },
@@ -133,6 +142,26 @@ describeEachDialect('deadline reminders', (get) => {
     const sent = await runAt('2024-08-29T14:00:00Z');
     expect(sent).toEqual([
       'ada: Systems for Generative AI: Lecture summary for the class of Wed Aug 28 is due Thu Aug 29, 10:45 (America/Chicago)',
+    ]);
+  });
+
+  it('moves the reminders of a student with an extension along with the deadline', async () => {
+    now = new Date('2024-08-30T12:00:00Z');
+    // Dan's questions for Sep 4 (due 09:30 in Chicago) are due two days later, Sep 6 at 09:30.
+    const res = await clients.prof!.post(`${api}/deliverables/question/extensions`, {
+      meetingDate: '2024-09-04',
+      target: { kind: 'student', userId: world.ids.dan },
+      dueAt: '2024-09-06T14:30:00.000Z',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    // The evening before Sep 4 (18:00 in Chicago): everyone else, not Dan.
+    const eve = await runAt('2024-09-03T23:05:00Z');
+    const sep4 = eve.filter((l) => l.includes('Question for the class of Wed Sep 4'));
+    expect(sep4.map((l) => l.split(':')[0])).toEqual(['ada', 'cat']);
+    // The evening before his own deadline: Dan, with his deadline.
+    const his = await runAt('2024-09-05T23:05:00Z');
+    expect(his).toEqual([
+      'dan: Systems for Generative AI: Question for the class of Wed Sep 4 is due Fri Sep 6, 09:30 (America/Chicago)',
     ]);
   });
 
