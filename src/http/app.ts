@@ -35,6 +35,7 @@ import { talkSlotRoutes } from './routes/talk-slots.js';
 import { gradeRoutes } from './routes/grades.js';
 import { peerFeedbackRoutes } from './routes/peer-feedback.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { calendarRoutes } from './routes/calendar.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
@@ -70,6 +71,7 @@ export const routePlugins: RoutePlugin[] = [
   gradeRoutes,
   peerFeedbackRoutes,
   notificationRoutes,
+  calendarRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -22,6 +22,7 @@ import { HandInForm } from '../work/HandInForm.js';
 import { ReceiptCard } from '../work/ReceiptCard.js';
 import { CheckIn } from './CheckIn.js';
 import { PeerFeedbackDue } from '../peer/PeerFeedbackDue.js';
+import { PersonalCalendar } from '../calendar/CalendarFeeds.js';
 import {
   NextDeadlines,
   isLateOrMissed,
@@ -232,6 +233,7 @@ export default function DuePage() {
           </>
         )}
       </section>
+      <PersonalCalendar slug={course.slug} timeZone={zone} />
     </>
   );
 }
