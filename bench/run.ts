@@ -17,6 +17,7 @@ const benches: Array<[name: string, file: string, fn: string]> = [
   ['grades', './grades.ts', 'benchGrades'],
   ['gradebookPage', './gradebook-page.ts', 'benchGradebookPage'],
   ['discussions', './discussions.ts', 'benchDiscussions'],
+  ['reminderMail', './reminder-mail.ts', 'benchReminderMail'],
 ];
 
 const only = process.argv.slice(2);
