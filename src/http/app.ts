@@ -34,6 +34,7 @@ import { downloadRoutes } from './routes/downloads.js';
 import { talkSlotRoutes } from './routes/talk-slots.js';
 import { gradeRoutes } from './routes/grades.js';
 import { peerFeedbackRoutes } from './routes/peer-feedback.js';
+import { summaryCommentRoutes } from './routes/summary-comments.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
@@ -68,6 +69,7 @@ export const routePlugins: RoutePlugin[] = [
   talkSlotRoutes,
   gradeRoutes,
   peerFeedbackRoutes,
+  summaryCommentRoutes,
 ];
 
 export interface BuildAppOptions {
