@@ -122,6 +122,13 @@ export const coursePages: CoursePageRoute[] = [
     ...lazyPage(() => import('./pages/peer/PeerFeedbackPage.js')),
   },
   {
+    path: 'summary',
+    label: 'Summary and comments',
+    ability: 'viewPrivate',
+    unlisted: true,
+    ...lazyPage(() => import('./pages/work/SummaryCommentsPage.js')),
+  },
+  {
     path: 'questions',
     label: 'Questions',
     ability: 'viewPrivate',

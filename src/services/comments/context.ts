@@ -48,6 +48,24 @@ function ownerFor(
   return mine;
 }
 
+/** The owner's name and its people: a group of the course with its members now, or one student of the course. */
+async function ownerPeople(
+  db: Db,
+  courseId: string,
+  kind: 'g' | 'u',
+  id: string,
+): Promise<{ ownerName: string; members: PersonRef[] }> {
+  if (kind === 'g') {
+    const group = (await listGroupsWithMembers(db, courseId)).find((g) => g.id === id);
+    if (!group) throw new DomainError('not_found', 'No such group in this course.');
+    return { ownerName: group.name, members: group.members };
+  }
+  const role = (await listCourseRoles(db, courseId, [id])).get(id);
+  const members = role === 'student' ? await findUsers(db, [id]) : [];
+  if (members.length === 0) throw new DomainError('not_found', 'No such student in this course.');
+  return { ownerName: members[0]!.name, members };
+}
+
 /**
  * The hand-in a request is about, after authorization: members of the course only; staff any owner's,
  * a student only their own group's (as the group is now: a member who joined late sees its comments,
@@ -66,17 +84,7 @@ export async function loadCommentedHandIn(
   const owner = ownerFor(work, spec, where.owner);
   const match = /^([gu]):(.+)$/.exec(owner);
   if (!match) throw new DomainError('invalid_input', 'An owner is "g:<group id>" or "u:<user id>".');
-  let ownerName = '';
-  let members: PersonRef[] = [];
-  if (match[1] === 'g') {
-    const group = (await listGroupsWithMembers(db, work.course.id)).find((g) => g.id === match[2]);
-    if (!group) throw new DomainError('not_found', 'No such group in this course.');
-    ownerName = group.name;
-    members = group.members;
-  } else {
-    members = await findUsers(db, [match[2]!]);
-    ownerName = members[0]?.name ?? '';
-  }
+  const { ownerName, members } = await ownerPeople(db, work.course.id, match[1] as 'g' | 'u', match[2]!);
   const versions = await listSubmissions(db, {
     courseId: work.course.id,
     deliverableKey: spec.key,

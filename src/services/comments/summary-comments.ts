@@ -53,6 +53,7 @@ async function present(deps: Deps, work: WorkCourse, handIn: CommentedHandIn) {
   ]);
   const view = handIn.latest ? summaryView(handIn.latest) : null;
   return {
+    now: deps.clock().toISOString(),
     timeZone: work.course.timeZone,
     handIn: {
       deliverableKey: handIn.deliverableKey,
