@@ -111,10 +111,12 @@ export function deriveGradeItems(
         const groups = roles.filter((r) => r.meetingDate === date && r.role === role).map((r) => r.groupId);
         const meeting = course.meetings.find((m) => m.date === date);
         if (groups.length === 0 || !meeting) continue;
+        // Named by the class's title, else its first paper; the date once.
+        const label = meeting.title ?? meeting.readings[0]?.title ?? null;
         items.push({
           ...base,
           key: `${prefix}@${date}`,
-          title: `${talk ? 'Presentation' : d.title}: ${meeting.title ?? date} (${date})`,
+          title: `${talk ? 'Presentation' : d.title}: ${label ? `${label} (${date})` : date}`,
           meetingDate: date,
           groupIds: groups.sort(),
           dueAt: dueAt(d.dueRule, course, meeting),

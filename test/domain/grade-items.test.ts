@@ -41,6 +41,19 @@ describe('grade items of the demo course', () => {
     expect(get('final-report').title).toBe('Final report and code');
   });
 
+  it('names a class item by the class title, else its first paper, with the date once', () => {
+    const untitled = { ...presented[0]!, title: null };
+    const titled = { ...presented[0]!, title: 'Scaling laws' };
+    const noPapers = { ...presented[0]!, title: null, readings: [] };
+    const titleOf = (meeting: typeof untitled) =>
+      deriveGradeItems({ ...course, meetings: [meeting] }, deliverables, roles).find(
+        (i) => i.key === `presentation@${meeting.date}`,
+      )!.title;
+    expect(titleOf(untitled)).toBe(`Presentation: ${untitled.readings[0]!.title} (${untitled.date})`);
+    expect(titleOf(titled)).toBe(`Presentation: Scaling laws (${titled.date})`);
+    expect(titleOf(noPapers)).toBe(`Presentation: ${noPapers.date}`);
+  });
+
   it('puts each item in the category of its component, the proposal with the report', () => {
     expect(Object.fromEntries(items.map((i) => [i.key.split('@')[0], i.categoryKey]))).toEqual({
       participation: course.components[0]!.key,

@@ -114,6 +114,8 @@ describeEachDialect('grades over HTTP', (get) => {
     });
     expect(scored.statusCode).toBe(200);
     expect((scored.json() as Json).points).toBe('87');
+    // "Saved at" reads the server's clock, not the grader's browser.
+    expect((scored.json() as Json).savedAt).toBe(now.toISOString());
     const tooMany = await put(clients.ta!, `${api}/grades/items/${talk.id}/scores`, {
       subject: { kind: 'group', groupId: world.groups.alpha },
       points: null,

@@ -282,7 +282,7 @@ async function enterScoreNow(deps: Deps, work: WorkCourse, itemId: string, input
         cleared: input.clear === true,
       });
   });
-  return { itemId: item.id, subject, points: input.clear ? null : points };
+  return { itemId: item.id, subject, points: input.clear ? null : points, savedAt: now.toISOString() };
 }
 
 /**

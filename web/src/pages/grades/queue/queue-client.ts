@@ -27,7 +27,7 @@ export const queueApi = {
   item: (slug: string, itemId: string) =>
     call<ItemQueue>('GET', `${base(slug)}/items/${encodeURIComponent(itemId)}`),
   score: (slug: string, itemId: string, body: ScoreBody) =>
-    call<{ itemId: string; subject: string; points: string | null }>(
+    call<{ itemId: string; subject: string; points: string | null; savedAt: string }>(
       'PUT',
       `${base(slug)}/items/${encodeURIComponent(itemId)}/scores`,
       body,

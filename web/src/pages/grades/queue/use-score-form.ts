@@ -87,7 +87,7 @@ export function useScoreForm(
           if (sameDraft(latest.current, sent)) clearDraft(slug, item.id, entry.subject);
           onSavedRef.current(entry.subject, sent, r.points);
           if (mounted.current && sameDraft(latest.current, sent))
-            setSave({ kind: 'saved', at: new Date().toISOString() });
+            setSave({ kind: 'saved', at: r.savedAt });
         },
         (e: unknown) => {
           if (mounted.current) setSave({ kind: 'error', message: messageOf(e) });
