@@ -62,7 +62,7 @@ export function registerDemo(program: Command): void {
       const { printWarnings } = await import('./import.js');
       const { closeOnSignals } = await import('./serve.js');
       const config = loadConfig();
-      const seminar = await createSeminar(config, { logLevel: config.logLevel });
+      const seminar = await createSeminar(config, { logLevel: config.logLevel, scheduler: {} });
       try {
         const now = new Date();
         const course = await importDemoCourse({ db: seminar.db }, now);

@@ -11,6 +11,7 @@ interface ImportOptions {
   course?: string;
   json?: boolean;
   year?: number;
+  start?: string;
   timezone?: string;
   shiftTo?: string;
 }
@@ -58,7 +59,15 @@ export function registerImport(program: Command): void {
       'print {course, warnings} as JSON on stdout; warnings also as file:line: message on stderr',
     )
     .option('--year <year>', 'year for dates that give none', parseYear)
-    .option('--timezone <zone>', 'IANA time zone of the course (default $TIME_ZONE)')
+    .option(
+      '--start <date>',
+      'first day of classes (YYYY-MM-DD), for schedules written by weeks ("Week 3 (Tue)")',
+      parseLocalDate,
+    )
+    .option(
+      '--timezone <zone>',
+      'IANA time zone of the course (default: the one the syllabus states, else $TIME_ZONE)',
+    )
     .option(
       '--shift-to <date>',
       'move the schedule so the first meeting falls on this date (YYYY-MM-DD), keeping weekdays',
@@ -72,7 +81,9 @@ export function registerImport(program: Command): void {
       const input = {
         source,
         timeZone: opts.timezone ?? config.timeZone,
+        ...(opts.timezone !== undefined ? { timeZoneFixed: true } : {}),
         ...(opts.year !== undefined ? { year: opts.year } : {}),
+        ...(opts.start !== undefined ? { start: opts.start } : {}),
         ...(opts.shiftTo !== undefined ? { shiftTo: opts.shiftTo } : {}),
       };
       if (opts.course === undefined) {

@@ -35,6 +35,8 @@ import { talkSlotRoutes } from './routes/talk-slots.js';
 import { gradeRoutes } from './routes/grades.js';
 import { peerFeedbackRoutes } from './routes/peer-feedback.js';
 import { summaryCommentRoutes } from './routes/summary-comments.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { calendarRoutes } from './routes/calendar.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
@@ -70,6 +72,8 @@ export const routePlugins: RoutePlugin[] = [
   gradeRoutes,
   peerFeedbackRoutes,
   summaryCommentRoutes,
+  notificationRoutes,
+  calendarRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -9,8 +9,12 @@ export interface ImportSyllabusInput {
   slug: string;
   /** IANA zone the course runs in (deadlines in the text are read in it). */
   timeZone: string;
+  /** The user chose the zone: a zone the syllabus states does not replace it. */
+  timeZoneFixed?: boolean;
   /** Year to use when neither the dates nor the term give one. */
   year?: number;
+  /** First day of classes (YYYY-MM-DD), for schedules written by weeks. */
+  start?: string;
   /** Move the schedule so that the first meeting falls on this local date (YYYY-MM-DD), keeping weekdays. */
   shiftTo?: string;
 }
@@ -28,12 +32,17 @@ export function readSyllabus(input: Omit<ImportSyllabusInput, 'slug'>): ReadSyll
       `"${input.timeZone}" is not an IANA time zone (e.g. America/Chicago).`,
     );
   }
+  if (input.start !== undefined && !isLocalDate(input.start)) {
+    throw new DomainError('invalid_input', `--start wants a date as YYYY-MM-DD, not "${input.start}".`);
+  }
   if (input.shiftTo !== undefined && !isLocalDate(input.shiftTo)) {
     throw new DomainError('invalid_input', `--shift-to wants a date as YYYY-MM-DD, not "${input.shiftTo}".`);
   }
   const parsed = parseSyllabus(input.source, {
     timeZone: input.timeZone,
+    ...(input.timeZoneFixed ? { timeZoneFixed: true } : {}),
     ...(input.year !== undefined ? { year: input.year } : {}),
+    ...(input.start !== undefined ? { start: input.start } : {}),
   });
   if (!parsed.ok) {
     throw new DomainError('invalid_syllabus', parsed.error.message, { reason: parsed.error.code });

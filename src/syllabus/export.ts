@@ -5,7 +5,8 @@ import { clock12, dayCode, isoDate, MONTH_NAMES } from './dates.js';
 import { headingText, outline } from './document.js';
 import { termLabel } from './header.js';
 import { formatMilestone } from './milestones.js';
-import { legendSaysUnmarkedRequired, needsExplicitMark, noteItem } from './readings.js';
+import { legendInText } from './legend.js';
+import { needsExplicitMark, noteItem } from './readings.js';
 import { findTables } from './tables.js';
 import { boldLabel, escapeCell } from './text.js';
 
@@ -40,6 +41,7 @@ function logistics(course: CourseModel): string[] {
     : null;
   const line = [course.location, when].filter(Boolean).join(', ');
   if (line) out.push(`**Lectures**: ${line}`, '');
+  out.push(`**Time zone**: ${course.timeZone}`, '');
   if (course.staff.length > 0) {
     out.push(
       '| Member (NetID) | Role | Office Hours |',
@@ -115,7 +117,7 @@ function schedule(course: CourseModel): string[] {
   for (const m of course.meetings)
     for (const k of Object.keys(m.extra)) if (!extras.includes(k)) extras.push(k);
   const explicit = [course.description, ...course.policies.map((p) => p.markdown)].some(
-    (t) => legendSaysUnmarkedRequired(t) === true,
+    (t) => legendInText(t) !== null,
   );
   const dateOf = dateWriter(course);
   const out = [

@@ -3,8 +3,8 @@ import type { Term, TermSeason } from '../domain/course.js';
 import { collapse, plain } from './text.js';
 
 const SEASONS: [RegExp, TermSeason][] = [
-  [/^(fall|fa|f|autumn|au)$/i, 'Fall'],
-  [/^(spring|sp|s|spr)$/i, 'Spring'],
+  [/^(fall|fa|f|autumn|au|hs)$/i, 'Fall'],
+  [/^(spring|sp|s|spr|fs)$/i, 'Spring'],
   [/^(summer|su|sum|ss)$/i, 'Summer'],
   [/^(winter|wi|w|win)$/i, 'Winter'],
 ];
@@ -22,6 +22,8 @@ const TERM_PATTERNS = [
   /\b(fall|autumn|spring|summer|winter)\s*(?:term|semester|quarter)?\s*,?\s*'?(\d{4}|\d{2})\b/i,
   /\b(fa|sp|su|wi|f|s|w)\s*['’]\s*(\d{2})\b/i,
   /\b(FA|SP|SU|WI)(\d{2}|\d{4})\b/,
+  // "HS 2024", "FS 2025": autumn and spring semesters as Swiss and German universities write them.
+  /\b(HS|FS)\s?(\d{4}|\d{2})\b/,
 ];
 
 /** Finds a term in text; returns it with the matched span. */

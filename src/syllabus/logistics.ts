@@ -32,6 +32,13 @@ const WHEN_LABEL =
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/;
 const EMAIL_G = new RegExp(EMAIL.source, 'g');
 
+/** "Lectures:", "Meets", "Class meets", "Classes meet on": a label before the days, not a room. */
+const MEETS_LABEL =
+  /^(?:(?:the\s+)?(?:lectures?|class(?:es)?|course|seminar|sections?)\s*)?(?:meets?|meetings?|held|times?|when)?\s*(?:on|:)?\s*$/i;
+/** "(CET)", "CT", "Eastern": a time zone written right after the time range. */
+const ZONE_NOTE =
+  /^\(?(?:[ECMP][SD]?T|CES?T|BST|AoE|UTC(?:[+-]\d{1,2})?|GMT(?:[+-]\d{1,2})?|(?:Central|Eastern|Pacific|Mountain)(?: Time)?)\)?(?=$|[\s,;])/;
+
 /** "0216 Siebel Center for Computer Science, MW: 9:30 AM – 10:45 AM" -> room and pattern. */
 export function readWhenWhere(text: string): { location: string | null; pattern: MeetingPattern | null } {
   const t = collapse(plain(text));
@@ -42,12 +49,16 @@ export function readWhenWhere(text: string): { location: string | null; pattern:
   const before = t
     .slice(0, from)
     .replace(/[\s,;:\-–—|]+$/, '')
+    .replace(MEETS_LABEL, '')
     .replace(/^(in|at)\s+/i, '');
   const after = t
     .slice(range.index + range.length)
     .replace(/^[\s,;:\-–—|]+/, '')
+    .replace(ZONE_NOTE, '')
+    .replace(/^[\s,;:\-–—|]+/, '')
     .replace(/^(in|at)\s+/i, '')
-    .replace(/[.;]+$/, '');
+    .replace(/[.;]+$/, '')
+    .replace(/^\((.*)\)$/, '$1');
   const location = before || after || null;
   const pattern = days ? { days: days.days, startTime: range.start, endTime: range.end } : null;
   return { location, pattern };
@@ -90,6 +101,8 @@ export function readLogistics(lines: string[], indexes: number[], out: Logistics
       out.staff.push(...staff);
       continue;
     }
+    // "**Time zone**: America/New_York" is read by zone.ts.
+    if (label && /^time ?zone$/i.test(label.label)) continue;
     if (label) {
       if (WHEN_LABEL.test(label.label) && !FORUM_LABEL.test(label.label)) {
         const ww = readWhenWhere(label.rest);

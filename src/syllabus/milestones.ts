@@ -12,7 +12,7 @@ export interface SentenceSource {
   line: number;
 }
 
-const TZ = '(CDT|CST|CT|EDT|EST|ET|PDT|PST|PT|MDT|MST|MT|UTC|GMT|Central|Eastern|Pacific|Mountain)';
+const TZ = '(CDT|CST|CT|EDT|EST|ET|PDT|PST|PT|MDT|MST|MT|UTC|GMT|AoE|Central|Eastern|Pacific|Mountain)';
 const ZONES: Record<string, string> = {
   C: 'America/Chicago',
   E: 'America/New_York',
@@ -20,6 +20,7 @@ const ZONES: Record<string, string> = {
   M: 'America/Denver',
   U: 'UTC',
   G: 'UTC',
+  A: 'Etc/GMT+12',
 };
 const TRIGGER =
   /\b(on or before|no later than|due(?:\s+(?:on|by|before|at))?|deadline(?:\s+is)?|by|before)\b\s*:?\s*/gi;
@@ -34,7 +35,7 @@ const CLOCK_AFTER = new RegExp(
 const WEEKDAY_SKIP = /^(?:the\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
 
 /** 23:59, read as the end of the day (23:59:59.999 local). */
-const END_OF_DAY_MINUTES = 23 * 60 + 59;
+export const END_OF_DAY_MINUTES = 23 * 60 + 59;
 
 export interface Deadline {
   when: MonthDay;

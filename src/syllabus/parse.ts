@@ -1,6 +1,6 @@
 // Markdown syllabus -> course model. Pure and total: it never throws; what it cannot place becomes a warning.
 import { IANAZone } from 'luxon';
-import type { CourseModel, GradeComponent, Link, Milestone, PolicySection, Term } from '../domain/course.js';
+import type { CourseModel, Link, Milestone, PolicySection, Term } from '../domain/course.js';
 import { blocksOf, listItems } from './blocks.js';
 import { outline, headingText, type Section } from './document.js';
 import { findTerm, readHeader } from './header.js';
@@ -8,8 +8,20 @@ import { decodeInput } from './input.js';
 import { htmlTables, listSchedules, splitDayColumns } from './shaped-tables.js';
 import { readLogistics, forumOf, emailOf, type Logistics } from './logistics.js';
 import { deriveMilestones, readExplicitMilestone, type SentenceSource } from './milestones.js';
-import { legendSaysUnmarkedRequired } from './readings.js';
+import { findLegend } from './legend.js';
 import { resolveMeetings } from './resolve.js';
+import { documentYears } from './year.js';
+import { findStart, placeWeeks } from './weeks.js';
+import { refusalMessage } from './refusal.js';
+import { readComponents } from './grading.js';
+import {
+  isDeadlineTable,
+  isTeamTable,
+  mergeMilestones,
+  readDeadlineTable,
+  sectionTitleAt,
+} from './deadline-tables.js';
+import { zoneOfDocument } from './zone.js';
 import { findResources, groupSizeOf } from './resources.js';
 import { readSchedule, scheduleColumns } from './schedule.js';
 import {
@@ -17,9 +29,6 @@ import {
   isWeightTable,
   readDescription,
   readPolicies,
-  readWeightLineUnit,
-  pointsToPercent,
-  readWeightTable,
   nestHeadings,
   uniqueSlugs,
   warnUnplaced,
@@ -60,6 +69,7 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     timeZone = 'UTC';
   }
   const doc = outline(lines);
+  timeZone = zoneOfDocument(lines, (i) => doc.fenced[i]!, timeZone, options.timeZoneFixed === true, warnings);
   const piped = findTables(lines, 0, lines.length, doc.fenced).map(splitDayColumns);
   // HTML tables and bulleted schedules read as tables too (outside the ranges pipe tables already cover).
   const html = htmlTables(lines, doc.fenced).filter(
@@ -83,8 +93,13 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
 
   // Sort sections; a section holding a dated table is a schedule whatever its title says.
   const scheduleTables = new Map<Table, NonNullable<ReturnType<typeof scheduleColumns>>>();
+  const deadlineTables: Table[] = [];
   for (const t of tables) {
-    if (doc.fenced[t.start] || isStaffTable(t)) continue;
+    if (doc.fenced[t.start] || isStaffTable(t) || isTeamTable(t)) continue;
+    if (isDeadlineTable(t, sectionTitleAt(doc, t.start))) {
+      deadlineTables.push(t);
+      continue;
+    }
     const cols = scheduleColumns(t);
     if (cols) scheduleTables.set(t, cols);
   }
@@ -101,16 +116,16 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     for (let i = t.start; i < t.end; i++) consumed.add(i);
   };
 
-  // Readings legend ("unmarked = mandatory"), anywhere outside tables.
-  let unmarkedRequired = false;
-  for (let i = 0; i < lines.length; i++) {
-    if (doc.fenced[i] || !/unmarked|not marked|without (a )?(mark|label)|no mark/i.test(lines[i]!)) continue;
-    const legend = legendSaysUnmarkedRequired(plain(lines[i]!));
-    if (legend !== null) {
-      unmarkedRequired = legend;
-      break;
-    }
-  }
+  // Readings legend ("unmarked = mandatory", "(O) marks optional"), anywhere outside tables and code.
+  const legend = findLegend(lines, (i) => doc.fenced[i]! || tables.some((t) => i >= t.start && i < t.end));
+  const defaults = legend
+    ? {
+        unmarkedRequired: legend.unmarkedRequired,
+        optionalMarks: legend.optionalMarks,
+        requiredMarks: legend.requiredMarks,
+      }
+    : { unmarkedRequired: false };
+  if (legend) warnings.push({ line: legend.line, message: `Reading legend: ${legend.says}.` });
 
   // Schedule.
   const scheduleBlocks: Parameters<typeof readSchedule>[0] = [];
@@ -125,6 +140,8 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
       } else if (b.kind === 'heading' && k < lastTable) {
         scheduleBlocks.push({ kind: 'unit', title: headingText(b.heading), line: b.start + 1 });
         consumed.add(b.start);
+      } else if (legend && b.kind === 'para' && legend.line > b.start && legend.line <= b.end) {
+        consumed.add(legend.line - 1);
       } else if (b.kind !== 'table') {
         warnUnplaced(lines, b.start, b.end, 'Schedule text not placed in the course model', warnings);
       }
@@ -140,7 +157,7 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     (a, b) =>
       (a.kind === 'table' ? a.table.start : a.line - 1) - (b.kind === 'table' ? b.table.start : b.line - 1),
   );
-  const schedule = readSchedule(scheduleBlocks, { unmarkedRequired }, warnings);
+  const schedule = readSchedule(scheduleBlocks, defaults, warnings);
 
   // Logistics: staff tables anywhere, label lines in the preamble and logistics sections.
   const logistics: Logistics = {
@@ -174,8 +191,22 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     logistics.staffEmail = mail ? emailOf(`[x](${mail.url})`) : null;
   }
 
+  const yearSources = documentYears(
+    lines,
+    (i) => doc.fenced[i]! || consumed.has(i) || i === doc.title?.index,
+    header?.term && doc.title ? { year: header.term.year, text: plain(doc.title.raw) } : null,
+  );
+  const weekRows = schedule.meetings.some((m) => m.week);
+  schedule.meetings = placeWeeks(schedule.meetings, {
+    start: options.start ?? null,
+    written: findStart(lines, (i) => doc.fenced[i]! || consumed.has(i)),
+    pattern: logistics.pattern,
+    sources: options.year ? [{ year: options.year, where: 'the year given', title: true }] : yearSources,
+    warnings,
+  });
   const resolved = resolveMeetings(schedule, {
-    year: options.year ?? term?.year ?? null,
+    year: options.year ?? null,
+    sources: yearSources,
     pattern: logistics.pattern,
     warnings,
   });
@@ -185,9 +216,11 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
       ok: false,
       error: {
         code: 'not_a_syllabus',
-        message: doc.title
-          ? 'This does not look like a course syllabus: it has no schedule table with dated class meetings.'
-          : 'This does not look like a course syllabus: it has no title and no schedule table with dated class meetings.',
+        message: refusalMessage({
+          hasTitle: doc.title !== null,
+          weekRows,
+          tables: tables.filter((t) => !isStaffTable(t) && !isWeightTable(t)).length,
+        }),
       },
     };
   }
@@ -219,62 +252,14 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   }
 
   // Grading components.
-  let components: GradeComponent[] = [];
-  let componentsLine = 0;
-  for (const c of all.filter((x) => x.kind === 'grading')) {
-    for (const t of tableOf(c.section)) {
-      if (consumed.has(t.start) || !isWeightTable(t)) continue;
-      if (components.length === 0) {
-        components = readWeightTable(t);
-        componentsLine = t.headerLine;
-      }
-      consume(t);
-    }
-    if (components.length === 0) {
-      for (const b of blocksOf(lines, c.section.start, c.section.end, doc, tables)) {
-        if (b.kind !== 'list') continue;
-        const items = listItems(lines, b.start, b.end).map((it) => ({
-          it,
-          read: readWeightLineUnit(it.text),
-        }));
-        if (items.length === 0 || items.some((x) => !x.read)) continue;
-        const units = new Set(items.map((x) => x.read!.unit));
-        if (units.size > 1) continue;
-        components = items.map((x) => x.read!.component);
-        componentsLine = items[0]!.it.line;
-        if (units.has('pts')) {
-          const points = pointsToPercent(components);
-          if (Math.abs(points - 100) > 1e-6)
-            warnings.push({
-              line: componentsLine,
-              message: `The grading weights are written in points (${points} in all); each is read as its share of the total.`,
-            });
-        }
-        for (let i = b.start; i < b.end; i++) consumed.add(i);
-        break;
-      }
-    }
-  }
-  if (components.length === 0) {
-    const t = tables.find((x) => !consumed.has(x.start) && isWeightTable(x));
-    if (t) {
-      components = readWeightTable(t);
-      componentsLine = t.headerLine;
-    }
-  }
-  const total = components.reduce((sum, c) => sum + c.weight, 0);
-  if (components.length > 0 && Math.abs(total - 100) > 1e-6) {
-    warnings.push({
-      line: componentsLine,
-      message: `The grading weights add up to ${Math.round(total * 100) / 100}%, not 100%.`,
-    });
-  }
-  const componentKeys = new Map<string, number>();
-  for (const comp of components) {
-    const n = (componentKeys.get(comp.key) ?? 0) + 1;
-    componentKeys.set(comp.key, n);
-    if (n > 1) comp.key = `${comp.key}-${n}`;
-  }
+  const components = readComponents(
+    lines,
+    doc,
+    tables,
+    all.filter((x) => x.kind === 'grading').map((x) => x.section),
+    consumed,
+    warnings,
+  );
 
   // Policies, explicit milestones and resources.
   let explicitMilestones: Milestone[] | null = null;
@@ -355,7 +340,12 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
         }
       }
     }
-    milestones = deriveMilestones(sources, meetings, timeZone, warnings);
+    const fromTables = deadlineTables.flatMap((t) => readDeadlineTable(t, meetings, timeZone, warnings));
+    milestones = mergeMilestones(
+      fromTables,
+      deriveMilestones(sources, meetings, timeZone, warnings),
+      timeZone,
+    );
   }
 
   const readingUrls = new Set(meetings.flatMap((m) => m.readings.map((r) => r.url ?? '')));

@@ -1,6 +1,7 @@
 // Reads one schedule cell: its bold title, readings (link, required flag, note), own times and other notes.
 import type { Reading } from '../domain/course.js';
 import { findTimeRange } from './dates.js';
+import { kindOf } from './schedule.js';
 import { boldOnly, collapse, linkAt, plain } from './text.js';
 
 export interface CellContent {
@@ -13,6 +14,9 @@ export interface CellContent {
 export interface ReadingDefaults {
   /** Whether a reading with no (Required)/(Optional) mark is required (legend "unmarked = mandatory"). */
   unmarkedRequired: boolean;
+  /** Marks a legend defines ("(O) marks optional"), upper-cased, without brackets. */
+  optionalMarks?: string[];
+  requiredMarks?: string[];
 }
 
 const REQUIRED = /^(required|req\.?|mandatory|must[- ]read|compulsory)$/i;
@@ -35,7 +39,12 @@ export function splitItems(cell: string): string[] {
 
 type Mark = 'required' | 'optional' | null;
 
-function markOf(token: string): Mark {
+function markOf(token: string, defaults?: ReadingDefaults): Mark {
+  const own = collapse(token)
+    .replace(/^[([]\s*|\s*[)\]]$/g, '')
+    .toUpperCase();
+  if (defaults?.optionalMarks?.includes(own)) return 'optional';
+  if (defaults?.requiredMarks?.includes(own)) return 'required';
   const t = collapse(token.replace(/[*_]/g, '')).replace(/^[([]\s*|\s*[)\]]$/g, '');
   if (REQUIRED.test(t)) return 'required';
   if (OPTIONAL.test(t)) return 'optional';
@@ -43,12 +52,12 @@ function markOf(token: string): Mark {
 }
 
 /** Leading "(Required)", "(Optional)", "Required:" or "[Optional]". */
-function leadingMark(s: string): { mark: Mark; rest: string } {
+function leadingMark(s: string, defaults?: ReadingDefaults): { mark: Mark; rest: string } {
   const m =
-    /^(?:\*\*|\*|_)?[([]\s*([A-Za-z.\- ]+?)\s*[)\]](?:\*\*|\*|_)?\s*[:\-–—]?\s*/.exec(s) ??
+    /^(?:\*\*|\*|_)?[([]\s*([A-Za-z.\- ]+?|\*|†|‡)\s*[)\]](?:\*\*|\*|_)?\s*[:\-–—]?\s*/.exec(s) ??
     /^(?:\*\*|\*|_)?([A-Za-z.\- ]+?)(?:\*\*|\*|_)?\s*[:–—]\s*/.exec(s);
   if (m) {
-    const mark = markOf(m[1]!);
+    const mark = markOf(m[1]!, defaults);
     if (mark && !(s[0]! === '[' && linkAt(s, 0))) return { mark, rest: s.slice(m[0]!.length) };
   }
   return { mark: null, rest: s };
@@ -66,7 +75,7 @@ interface Tail {
 }
 
 /** Trailing "(Sec 1-4, Required)" parentheses and bare "required" words. `all` also takes non-mark parentheses. */
-function trailing(s: string, all: boolean): Tail {
+function trailing(s: string, all: boolean, defaults?: ReadingDefaults): Tail {
   let rest = s.trim();
   let mark: Mark = null;
   const notes: string[] = [];
@@ -83,7 +92,7 @@ function trailing(s: string, all: boolean): Tail {
       .split(/[,;]/)
       .map((t) => t.trim())
       .filter(Boolean);
-    const marks = tokens.map(markOf);
+    const marks = tokens.map((t) => markOf(t, defaults));
     if (!all && !marks.some(Boolean)) break;
     mark = mark ?? marks.find(Boolean) ?? null;
     notes.unshift(...tokens.filter((_, k) => !marks[k]));
@@ -106,7 +115,8 @@ export type Item =
 /** Whether a plain-text line is a note rather than an unlinked reading. */
 function looksLikeNote(text: string): boolean {
   const t = plain(text);
-  if (t === '' || NOTE_TEXT.test(t) || NOTE_WORDS.test(t)) return true;
+  if (t === '' || NOTE_TEXT.test(t) || NOTE_WORDS.test(t) || /\b(tbd|tba|tbc)\b/i.test(t)) return true;
+  if (kindOf(t) === 'no_class' || kindOf(t) === 'buffer') return true;
   return t.split(' ').length < 2 && !t.includes(':');
 }
 
@@ -131,11 +141,11 @@ export function readItem(raw: string, defaults: ReadingDefaults): Item[] {
     if (left === '' || /^(session|time|class|at)$/i.test(left))
       return [{ kind: 'times', start: range.start, end: range.end }];
   }
-  const lead2 = leadingMark(s);
+  const lead2 = leadingMark(s, defaults);
   s = lead2.rest;
   const link = s.startsWith('[') ? linkAt(s, 0) : null;
   if (link) {
-    const tail = trailing(s.slice(link.end), true);
+    const tail = trailing(s.slice(link.end), true, defaults);
     const mark = lead2.mark ?? tail.mark;
     const title = plain(link.text) || link.url;
     if (!mark && GENERIC_LINK.test(title)) return [{ kind: 'note', text: raw.trim() }];
@@ -152,7 +162,7 @@ export function readItem(raw: string, defaults: ReadingDefaults): Item[] {
       },
     ];
   }
-  const tail = trailing(s, false);
+  const tail = trailing(s, false, defaults);
   const mark = lead2.mark ?? tail.mark;
   // "Attention Is All You Need https://arxiv.org/abs/1706.03762": a bare address is the link.
   const bare = /(?:^|\s)<?(https?:\/\/[^\s<>]+?)>?[.,;]?(?=\s|$)/.exec(tail.rest);
@@ -192,16 +202,6 @@ export function readCell(cell: string, defaults: ReadingDefaults): CellContent {
 export function needsExplicitMark(reading: Reading): boolean {
   if (reading.url === null) return true;
   return GENERIC_LINK.test(reading.title);
-}
-
-/** Legend lines such as "Unmarked readings are mandatory" / "(unmarked = required)". */
-export function legendSaysUnmarkedRequired(text: string): boolean | null {
-  const m =
-    /\b(unmarked|not marked|without (?:a )?(?:mark|label|tag)|no mark)\b[^.\n]{0,60}?\b(mandatory|required|compulsory|optional)\b/i.exec(
-      text,
-    );
-  if (!m) return null;
-  return !/optional/i.test(m[2]!);
 }
 
 /** A note as the exporter writes it: prefixed with "Note:" when it would otherwise read as something else. */

@@ -1,52 +1,18 @@
 // Gives every schedule row its year (rolling over Dec -> Jan), its kind and presenters flag, and checks weekdays.
 import type { Meeting, MeetingPattern, Weekday } from '../domain/course.js';
-import { describeDate, isoDate, WEEKDAY_NAMES, weekdayOfIso, type MonthDay } from './dates.js';
+import { describeDate, isoDate, WEEKDAY_NAMES, weekdayOfIso } from './dates.js';
 import { isStaffLed, kindOf, type ScheduleParts } from './schedule.js';
 import type { SyllabusWarning } from './types.js';
+import { chooseYear, type YearSource } from './year.js';
+import { weekOfDate } from './weeks.js';
 
 export interface ResolveContext {
-  /** options.year, else the term's year; null when neither is known. */
+  /** options.year; null when not given. */
   year: number | null;
+  /** Years the document states (title, term, dated sentences), in order of trust. */
+  sources: YearSource[];
   pattern: MeetingPattern | null;
   warnings: SyllabusWarning[];
-}
-
-/**
- * Without any year, picks the one whose weekdays fit best: the meeting days when known, otherwise the
- * two most common weekdays. Years 2000–2049 are tried; weekdays repeat every few years, so ties go to
- * the year nearest REFERENCE_YEAR (a fixed constant, never the clock).
- */
-const REFERENCE_YEAR = 2025;
-
-function inferYear(dates: MonthDay[], pattern: MeetingPattern | null): number {
-  let best = 2024;
-  let bestScore = -1;
-  for (let y = 2000; y < 2050; y++) {
-    let year = y;
-    let prev = 0;
-    const counts = new Map<number, number>();
-    let fits = 0;
-    for (const d of dates) {
-      if (prev && d.month < prev && prev - d.month >= 6) year++;
-      prev = d.month;
-      const iso = isoDate(year, d.month, d.day);
-      if (!iso) continue;
-      const wd = weekdayOfIso(iso);
-      if (d.weekday && d.weekday === wd) fits += 2;
-      if (pattern && pattern.days.includes(wd)) fits++;
-      counts.set(wd, (counts.get(wd) ?? 0) + 1);
-    }
-    const top = [...counts.values()].sort((a, b) => b - a);
-    const score = pattern || dates.some((d) => d.weekday) ? fits : (top[0] ?? 0) + (top[1] ?? 0);
-    if (
-      score > bestScore ||
-      (score === bestScore && Math.abs(y - REFERENCE_YEAR) < Math.abs(best - REFERENCE_YEAR))
-    ) {
-      best = y;
-      bestScore = score;
-    }
-  }
-  return best;
 }
 
 export function resolveMeetings(
@@ -57,14 +23,13 @@ export function resolveMeetings(
   if (raws.length === 0) return { meetings: [], year: ctx.year };
   let base = ctx.year ?? raws.find((r) => r.when.year !== null)?.when.year ?? null;
   if (base === null) {
-    base = inferYear(
+    const chosen = chooseYear(
       raws.map((r) => r.when),
       ctx.pattern,
+      ctx.sources,
     );
-    ctx.warnings.push({
-      line: raws[0]!.line,
-      message: `No year is given for the schedule; ${base} was inferred from the weekdays. Pass the year to be sure.`,
-    });
+    base = chosen.year;
+    if (chosen.warning) ctx.warnings.push({ line: raws[0]!.line, message: chosen.warning });
   }
   const meetings: Meeting[] = [];
   let year = base;
@@ -79,7 +44,8 @@ export function resolveMeetings(
       });
     }
     prevMonth = r.when.month;
-    const date = isoDate(year, r.when.month, r.when.day);
+    const written = isoDate(year, r.when.month, r.when.day);
+    const date = written && r.weekOf ? weekOfDate(written, ctx.pattern) : written;
     if (!date) {
       ctx.warnings.push({
         line: r.line,
@@ -105,6 +71,10 @@ export function resolveMeetings(
     const unlinked = r.readings.every((x) => x.url === null);
     const words = [...(unlinked ? r.readings.map((x) => x.title) : []), ...r.notes].join(' ');
     const kind = kindOf(r.title ?? (unlinked && words !== '' ? words : null));
+    // "Spring break", "Thanksgiving holidays", "No lecture" written as plain text are the day's note, never readings.
+    const dayOff = kind === 'no_class' || kind === 'buffer';
+    const readings = dayOff && unlinked ? [] : r.readings;
+    const notes = dayOff && unlinked ? [...r.readings.map((x) => x.title), ...r.notes] : r.notes;
     meetings.push({
       date,
       kind,
@@ -112,9 +82,9 @@ export function resolveMeetings(
       startTime: r.startTime,
       endTime: r.endTime,
       unit: r.unit,
-      readings: r.readings,
-      needsPresenters: kind === 'lecture' && !isStaffLed(r.title, r.readings.length),
-      notes: r.notes,
+      readings,
+      needsPresenters: kind === 'lecture' && !isStaffLed(r.title, readings.length),
+      notes,
       extra: r.extra,
     });
   }

@@ -1,6 +1,7 @@
 // Reads the schedule tables: dated meetings, unit rows, continuation rows, kinds, readings and extra columns.
 import type { MeetingKind, Reading } from '../domain/course.js';
 import { parseDateCell, type MonthDay } from './dates.js';
+import { parseDateList, parseWeekCell, type WeekCell } from './weeks.js';
 import { readCell, splitItems, type ReadingDefaults } from './readings.js';
 import type { Table, TableRow } from './tables.js';
 import { boldOnly, plain } from './text.js';
@@ -18,6 +19,10 @@ export interface RawMeeting {
   readings: Reading[];
   notes: string[];
   extra: Record<string, string>;
+  /** A row dated by its week ("Week 3 (Tue)"): its date is set once the first day of classes is known. */
+  week?: WeekCell;
+  /** "Week of Sep 9": the date is the first class day of that week. */
+  weekOf?: boolean;
 }
 
 export interface ScheduleParts {
@@ -30,6 +35,8 @@ interface Columns {
   title: number | null;
   readings: { index: number; required: boolean | null }[];
   extra: { index: number; name: string }[];
+  /** The date column is headed "Week" (a bare "3" in it is week 3). */
+  weekHeader: boolean;
 }
 
 const DATE_HEADER = /^(date|dates|day|when|class date|lecture date)\b|\bdate\b/i;
@@ -46,8 +53,11 @@ function headerName(h: string, k: number): string {
 export function scheduleColumns(table: Table): Columns | null {
   const header = table.header.map((h) => plain(h));
   if (header.some((h) => WEIGHT_HEADER.test(h))) return null;
+  const weekHeader = (k: number): boolean => /^(week|wk)\b/i.test(header[k] ?? '');
   const datesIn = (k: number): number =>
     table.rows.filter((r) => parseDateCell(r.cells[k]! ?? '') !== null).length;
+  const weeksIn = (k: number): number =>
+    table.rows.filter((r) => parseWeekCell(r.cells[k]! ?? '', weekHeader(k)) !== null).length;
   let date = header.findIndex((h) => DATE_HEADER.test(h));
   if (date < 0 || datesIn(date) === 0) {
     date = -1;
@@ -57,6 +67,10 @@ export function scheduleColumns(table: Table): Columns | null {
         break;
       }
     }
+  }
+  if (date < 0) {
+    const filled = (k: number) => table.rows.filter((r) => (r.cells[k]! ?? '') !== '').length;
+    date = header.findIndex((_, k) => weeksIn(k) > 0 && weeksIn(k) * 2 >= filled(k));
   }
   if (date < 0) return null;
   const rest = header.map((_, k) => k).filter((k) => k !== date);
@@ -82,7 +96,7 @@ export function scheduleColumns(table: Table): Columns | null {
   const extra = rest
     .filter((k) => !used.has(k))
     .map((k) => ({ index: k, name: headerName(table.header[k]!, k) }));
-  return { date, title, readings, extra };
+  return { date, title, readings, extra, weekHeader: weekHeader(date) };
 }
 
 const UNIT_WORDS = /^(unit|module|part|week|topic|section|theme)\b/i;
@@ -126,6 +140,10 @@ function namesTwoDates(dateText: string): boolean {
   return /\d\s*(?:&|\+|,|\band\b|–|—|-)\s*(?:[a-z]{3,9}\.?\s+)?\d{1,2}(?:\/\d{1,2})?$/i.test(t);
 }
 
+function sameDay(a: MonthDay, b: MonthDay): boolean {
+  return a.month === b.month && a.day === b.day && (a.year === b.year || a.year === null || b.year === null);
+}
+
 function emptyRow(row: TableRow, skip: number[]): boolean {
   return row.cells.every((c, k) => skip.includes(k) || c === '');
 }
@@ -161,9 +179,14 @@ export function readSchedule(
         });
       }
       const dateText = cells[columns.date]!;
-      const when = parseDateCell(dateText);
+      const list = parseDateList(dateText);
+      const others = cells.filter((c, k) => k !== columns.date && c !== '');
+      const week = others.length > 0 ? parseWeekCell(dateText, columns.weekHeader) : null;
+      const when =
+        list?.[0] ??
+        parseDateCell(dateText) ??
+        (week ? { month: 1, day: 1, year: null, weekday: null } : null);
       if (!when) {
-        const others = cells.filter((c, k) => k !== columns.date && c !== '');
         if (dateText !== '' && others.length === 0) {
           const b = boldOnly(dateText);
           if (b !== null || UNIT_WORDS.test(plain(dateText))) {
@@ -198,7 +221,7 @@ export function readSchedule(
         });
         continue;
       }
-      if (namesTwoDates(dateText)) {
+      if (!list && !week && namesTwoDates(dateText)) {
         warnings.push({
           line,
           message: `"${plain(dateText)}" names more than one date; the row was read as one class on the first. Give each class its own row.`,
@@ -216,9 +239,27 @@ export function readSchedule(
         notes: [],
         extra: {},
       };
+      if (week) m.week = week;
+      if (/\bweek of\b/i.test(dateText)) m.weekOf = true;
+      const prev = meetings[meetings.length - 1];
+      if (!list && !week && prev && !prev.week && sameDay(prev.when, when)) {
+        // Consecutive rows of one date (a row per paper or per presenter) are one meeting.
+        addTo(prev, cells, columns, defaults);
+        prev.notes.push(...overflow.flatMap(splitItems));
+        continue;
+      }
       addTo(m, cells, columns, defaults);
       m.notes.push(...overflow.flatMap(splitItems));
       meetings.push(m);
+      if (list) {
+        // "28/30 Aug", "Sep 3 & 5": one class per date, the row's title on each, its readings on the first.
+        for (const other of list.slice(1))
+          meetings.push({ ...m, when: other, readings: [], notes: [], extra: {} });
+        warnings.push({
+          line,
+          message: `"${plain(dateText)}" names ${list.length} classes: each became a meeting with the row's title; its readings and notes went to the first.`,
+        });
+      }
     }
   }
   return { units, meetings };
@@ -233,7 +274,7 @@ function addTo(m: RawMeeting, cells: string[], columns: Columns, defaults: Readi
   for (const col of columns.readings) {
     const content = readCell(
       cells[col.index]!,
-      col.required === null ? defaults : { unmarkedRequired: col.required },
+      col.required === null ? defaults : { ...defaults, unmarkedRequired: col.required },
     );
     for (const t of content.titles) {
       if (m.title === null) m.title = t;

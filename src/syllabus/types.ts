@@ -2,10 +2,14 @@
 import type { CourseModel } from '../domain/course.js';
 
 export interface ParseOptions {
-  /** IANA zone of the course; deadlines in the text are read in it. */
+  /** IANA zone of the course (its default); a zone the syllabus states is used instead unless timeZoneFixed. */
   timeZone: string;
+  /** The zone was chosen by the user (--timezone): the syllabus's own zone only gives a warning. */
+  timeZoneFixed?: boolean;
   /** Year to use when neither the dates nor the term give one. */
   year?: number;
+  /** First day of classes (YYYY-MM-DD), for schedules written by weeks ("Week 3 (Tue)"). */
+  start?: string;
 }
 
 export interface SyllabusWarning {

@@ -45,7 +45,7 @@ describe('grade items of the demo course', () => {
     const untitled = { ...presented[0]!, title: null };
     const titled = { ...presented[0]!, title: 'Scaling laws' };
     const noPapers = { ...presented[0]!, title: null, readings: [] };
-    const titleOf = (meeting: typeof untitled) =>
+    const titleOf = (meeting: (typeof course.meetings)[number]) =>
       deriveGradeItems({ ...course, meetings: [meeting] }, deliverables, roles).find(
         (i) => i.key === `presentation@${meeting.date}`,
       )!.title;

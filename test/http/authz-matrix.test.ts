@@ -238,6 +238,30 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'POST /api/courses/:slug/comments/:threadId/replies': { who: 'members', body: { body: 'Good.' } },
   'PATCH /api/courses/:slug/comments/:threadId': { who: 'members', body: { resolved: true } },
+  'GET /api/courses/:slug/announcements': { who: 'members' },
+  'POST /api/courses/:slug/announcements': {
+    who: 'staff',
+    body: { title: 'Room change', body: 'We meet in 1302.' },
+  },
+  // A placeholder id: staff get past authorization to a 404.
+  'PATCH /api/courses/:slug/announcements/:id': {
+    who: 'staff',
+    body: { title: 'Room change', body: 'In 1302.' },
+  },
+  'DELETE /api/courses/:slug/announcements/:id': { who: 'staff' },
+  'GET /api/account/notifications': { who: 'signedIn' },
+  'PUT /api/account/notifications': { who: 'signedIn', body: { modes: { replies: 'digest' } } },
+  // The signed token is the credential (no session, no CSRF header): a made-up one is a 4xx for anyone.
+  'POST /api/unsubscribe/:token': { who: 'everyone' },
+  'GET /api/courses/:slug/reminders': { who: 'staff' },
+  'PUT /api/courses/:slug/reminders': { who: 'staff', body: { summary: { on: false } } },
+  // Calendars: the course's feed is public like its schedule; a personal feed answers its secret URL only
+  // (an unknown one is 404 for everyone); members make, rotate and turn off their own.
+  'GET /api/courses/:slug/calendar.ics': { who: 'everyone' },
+  'GET /api/calendar/:file': { who: 'everyone' },
+  'GET /api/courses/:slug/calendar/personal': { who: 'members' },
+  'POST /api/courses/:slug/calendar/personal': { who: 'members' },
+  'DELETE /api/courses/:slug/calendar/personal': { who: 'members' },
 };
 
 // Collects the route table as Fastify registers it (runs before every route plugin).

@@ -7,6 +7,12 @@ import type { SyllabusWarning } from '../../src/syllabus/index.js';
 
 export const ZONE = 'America/Chicago';
 
+/** The warning of a syllabus that names no time zone, read in ZONE. */
+export const NO_ZONE = {
+  line: 1,
+  message: 'The syllabus names no time zone; the course default America/Chicago is used.',
+};
+
 export function fixturePath(name: string): string {
   return fileURLToPath(new URL(`../fixtures/syllabi/${name}`, import.meta.url));
 }

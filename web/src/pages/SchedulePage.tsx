@@ -12,6 +12,7 @@ import { MeetingPanel } from './assignment/SchedulePanel.js';
 import { coursePageUrl } from '../routes.js';
 import { peerApi, type PeerClassWindow } from './peer/peer-client.js';
 import { peerWindowWords } from './peer/window-words.js';
+import { CourseCalendar, PersonalCalendar } from './calendar/CalendarFeeds.js';
 
 interface PeerWindows {
   now: number;
@@ -99,6 +100,8 @@ export default function SchedulePage() {
           />
         ))
       )}
+      <CourseCalendar slug={course.slug} />
+      {member ? <PersonalCalendar slug={course.slug} timeZone={course.timeZone} /> : null}
     </>
   );
 }

@@ -23,6 +23,7 @@ import { ReceiptCard } from '../work/ReceiptCard.js';
 import { summaryCommentsUrl } from '../work/comments/comments-client.js';
 import { CheckIn } from './CheckIn.js';
 import { PeerFeedbackDue } from '../peer/PeerFeedbackDue.js';
+import { PersonalCalendar } from '../calendar/CalendarFeeds.js';
 import {
   NextDeadlines,
   isLateOrMissed,
@@ -233,6 +234,7 @@ export default function DuePage() {
           </>
         )}
       </section>
+      <PersonalCalendar slug={course.slug} timeZone={zone} />
     </>
   );
 }

@@ -86,8 +86,7 @@ export function useScoreForm(
         (r) => {
           if (sameDraft(latest.current, sent)) clearDraft(slug, item.id, entry.subject);
           onSavedRef.current(entry.subject, sent, r.points);
-          if (mounted.current && sameDraft(latest.current, sent))
-            setSave({ kind: 'saved', at: r.savedAt });
+          if (mounted.current && sameDraft(latest.current, sent)) setSave({ kind: 'saved', at: r.savedAt });
         },
         (e: unknown) => {
           if (mounted.current) setSave({ kind: 'error', message: messageOf(e) });
