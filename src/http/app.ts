@@ -35,6 +35,7 @@ import { talkSlotRoutes } from './routes/talk-slots.js';
 import { gradeRoutes } from './routes/grades.js';
 import { peerFeedbackRoutes } from './routes/peer-feedback.js';
 import { discussionRoutes } from './routes/discussions.js';
+import { summaryCommentRoutes } from './routes/summary-comments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { calendarRoutes } from './routes/calendar.js';
 
@@ -72,6 +73,7 @@ export const routePlugins: RoutePlugin[] = [
   gradeRoutes,
   peerFeedbackRoutes,
   discussionRoutes,
+  summaryCommentRoutes,
   notificationRoutes,
   calendarRoutes,
 ];

@@ -247,6 +247,15 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/courses/:slug/posts/:postId/history': { who: 'members' },
   'POST /api/courses/:slug/posts/:postId/reactions': { who: 'members', body: { kind: 'thanks' } },
   'POST /api/courses/:slug/posts/:postId/moderation': { who: 'staff', body: { hidden: true } },
+  // Comments on summary passages: members get past the course check; the summary's own group and staff only are
+  // then let in (classmates refused: test/http/summary-comments.test.ts).
+  'GET /api/courses/:slug/deliverables/:key/meetings/:date/comments': { who: 'members' },
+  'POST /api/courses/:slug/deliverables/:key/meetings/:date/comments': {
+    who: 'members',
+    body: { version: 1, quote: { exact: 'attention', prefix: '', suffix: '' }, body: 'Why?' },
+  },
+  'POST /api/courses/:slug/comments/:threadId/replies': { who: 'members', body: { body: 'Good.' } },
+  'PATCH /api/courses/:slug/comments/:threadId': { who: 'members', body: { resolved: true } },
   'GET /api/courses/:slug/announcements': { who: 'members' },
   'POST /api/courses/:slug/announcements': {
     who: 'staff',

@@ -132,6 +132,13 @@ export const coursePages: CoursePageRoute[] = [
     ...lazyPage(() => import('./pages/discussions/DiscussionsPage.js')),
   },
   {
+    path: 'summary',
+    label: 'Summary and comments',
+    ability: 'viewPrivate',
+    unlisted: true,
+    ...lazyPage(() => import('./pages/work/SummaryCommentsPage.js')),
+  },
+  {
     path: 'announcements',
     label: 'Announcements',
     ability: 'viewPrivate',
