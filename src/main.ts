@@ -8,6 +8,7 @@ import { RECEIPT_MAIL, renderReceiptMail } from './services/work/receipt.js';
 import { GRADE_RELEASED_MAIL, renderGradeReleasedMail } from './services/grades/mail.js';
 import { accountMailRenderers } from './services/auth/account-mail.js';
 import { ROLES_CHANGED_MAIL, renderRolesChangedMail } from './services/assignment/mail.js';
+import { renderSummaryCommentMail, SUMMARY_COMMENT_MAIL } from './services/comments/mail.js';
 import {
   DIGEST_MAIL,
   NOTIFICATION_MAIL,
@@ -87,6 +88,7 @@ export async function createSeminar(
               [GRADE_RELEASED_MAIL]: renderGradeReleasedMail,
               ...accountMailRenderers(app.auth.context()),
               [ROLES_CHANGED_MAIL]: renderRolesChangedMail,
+              [SUMMARY_COMMENT_MAIL]: renderSummaryCommentMail,
               [NOTIFICATION_MAIL]: renderNotificationMail,
               [DIGEST_MAIL]: renderDigestMail,
             },

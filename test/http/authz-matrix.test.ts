@@ -229,6 +229,15 @@ const EXPECTED: Record<string, Expectation> = {
     body: { scores: { content: 4, clarity: 4, timing: 4, questions: 4 }, comment: 'Good.' },
   },
   'PATCH /api/courses/:slug/peer-feedback/settings': { who: 'staff', body: { weight: '20' } },
+  // Comments on summary passages: members get past the course check; the summary's own group and staff only are
+  // then let in (classmates refused: test/http/summary-comments.test.ts).
+  'GET /api/courses/:slug/deliverables/:key/meetings/:date/comments': { who: 'members' },
+  'POST /api/courses/:slug/deliverables/:key/meetings/:date/comments': {
+    who: 'members',
+    body: { version: 1, quote: { exact: 'attention', prefix: '', suffix: '' }, body: 'Why?' },
+  },
+  'POST /api/courses/:slug/comments/:threadId/replies': { who: 'members', body: { body: 'Good.' } },
+  'PATCH /api/courses/:slug/comments/:threadId': { who: 'members', body: { resolved: true } },
   'GET /api/courses/:slug/announcements': { who: 'members' },
   'POST /api/courses/:slug/announcements': {
     who: 'staff',

@@ -123,6 +123,13 @@ export const coursePages: CoursePageRoute[] = [
     ...lazyPage(() => import('./pages/peer/PeerFeedbackPage.js')),
   },
   {
+    path: 'summary',
+    label: 'Summary and comments',
+    ability: 'viewPrivate',
+    unlisted: true,
+    ...lazyPage(() => import('./pages/work/SummaryCommentsPage.js')),
+  },
+  {
     path: 'announcements',
     label: 'Announcements',
     ability: 'viewPrivate',
