@@ -1,14 +1,12 @@
 // Discussions across change, on SQLite and PostgreSQL: a late joiner reads and posts, a dropped student cannot, the
 // summary group in force after a re-plan and publish opens the class's discussion; mentions are queued only for those
 // who may read the post and never name an anonymous author to a student; posts feed the participation score.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import { editRole, publishRoles } from '../../src/services/assignment/edit-roles.js';
-import {
-  DISCUSSION_MENTION_MAIL,
-  renderDiscussionMentionMail,
-} from '../../src/services/discussions/mentions.js';
+import { NOTIFICATION_MAIL } from '../../src/services/notifications/notify.js';
 import { courseAccess } from '../../src/services/enrollment/course-access.js';
 import { listMailJobs } from '../../src/storage/repositories/mail-queue.js';
 import { buildCourse } from '../support/course-factory.js';
@@ -35,8 +33,7 @@ describeEachDialect('discussions across change', (get) => {
     tick();
     return who.post(`${api}/discussions/${threadId}/posts`, payload);
   };
-  const mentionJobs = async () =>
-    (await listMailJobs(get().db)).filter((j) => j.kind === DISCUSSION_MENTION_MAIL);
+  const mentionJobs = async () => (await listMailJobs(get().db)).filter((j) => j.kind === NOTIFICATION_MAIL);
 
   beforeAll(async () => {
     const { config, db } = get();
@@ -129,14 +126,33 @@ describeEachDialect('discussions across change', (get) => {
     expect(to(world.ids.ada)).toHaveLength(1);
     expect(to(world.ids.ben)).toEqual([]);
     expect(to(world.ids.ta)).toHaveLength(1);
-    const toAda = (await renderDiscussionMentionMail(get().db, to(world.ids.ada)[0]!.payload))!;
+    type Notice = { kind: string; subject: string; text: string; link: string };
+    const toAda = JSON.parse(to(world.ids.ada)[0]!.payload) as Notice;
+    expect(toAda.kind).toBe('mentions');
     expect(toAda.subject).toBe(
       'Systems for Generative AI: A classmate mentioned you in “Which paper first?”',
     );
     expect(`${toAda.subject}\n${toAda.text}`).not.toContain('Cat');
-    expect(toAda.text).toContain(`/courses/${SLUG}/discussions?thread=${question}`);
-    const toTa = (await renderDiscussionMentionMail(get().db, to(world.ids.ta)[0]!.payload))!;
+    expect(toAda.link).toContain(`/courses/${SLUG}/discussions?thread=${question}`);
+    const toTa = JSON.parse(to(world.ids.ta)[0]!.payload) as Notice;
     expect(toTa.subject).toContain('Cat mentioned you');
+    // Ben's and Lou's replies answer Ada's question: "replies to me" goes to her daily digest (the default), not a mail.
+    const { rows } = await sql<{ user_id: string; kind: string; subject: string }>`
+      select user_id, kind, subject from digest_items where kind = 'replies'`.execute(get().db);
+    expect(
+      rows
+        .filter((r) => r.user_id === world.ids.ada)
+        .map((r) => r.subject)
+        .sort(),
+    ).toEqual([
+      'Systems for Generative AI: Ben replied to you in “Which paper first?”',
+      'Systems for Generative AI: Lou replied to you in “Which paper first?”',
+    ]);
+    // The class discussion Ben opened was announced to the class (the digest), not to Ben himself.
+    const { rows: opened } = await sql<{ user_id: string }>`
+      select user_id from digest_items where kind = 'discussions'`.execute(get().db);
+    expect(opened.map((r) => r.user_id)).toContain(world.ids.cat);
+    expect(opened.map((r) => r.user_id)).not.toContain(world.ids.ben);
   });
 
   it('counts posts toward participation when staff give posts a weight', async () => {

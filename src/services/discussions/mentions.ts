@@ -1,78 +1,70 @@
-// Mentions: `@Name` of a course member in a post mails them (through the durable queue, in the post's transaction),
-// only when they may read the post, and never with the name of an anonymous author unless they are staff.
-import { ulid } from 'ulid';
+// Who a new post tells, through the notification settings each person chose (src/services/notifications/notify.ts):
+// those it mentions (`@Name`), the author of the post it answers, and, for a new class discussion, the class. Only
+// people who may read the post are told, and a student is never told the name of an anonymous author.
 import { mentionedIn, postView } from '../../domain/discussions.js';
-import type { MailRenderer } from '../../mail/queue.js';
+import type { NotificationKind } from '../../domain/notifications.js';
 import type { Db } from '../../storage/db.js';
 import {
   findPeople,
   listCourseMembers,
   type DiscussionPostRow,
 } from '../../storage/repositories/discussions.js';
-import { insertMailJobs } from '../../storage/repositories/mail-queue.js';
+import { notifyPeople } from '../notifications/notify.js';
 import type { WorkCourse } from '../work/context.js';
 import { factsOf, type Deps } from './context.js';
 
-export const DISCUSSION_MENTION_MAIL = 'discussion-mention';
-
-export interface DiscussionMentionPayload {
-  courseTitle: string;
-  threadTitle: string;
-  /** The author's name, or "A classmate" when the post is anonymous and the recipient a student. */
-  from: string;
-  /** The thread's page, relative to the site. */
-  path: string;
-  excerpt: string;
+export interface NewPostFacts {
+  title: string;
+  threadId: string;
+  post: DiscussionPostRow;
+  /** The post answered, for a reply. */
+  parent?: DiscussionPostRow | null;
+  /** A class discussion just opened: the whole class is told. */
+  newClassDiscussion?: boolean;
 }
 
-/** Queues one mail per member the post mentions who can read it (not the author). Returns how many. */
-export async function queueMentions(
+/** Notifies, inside the post's transaction, everyone the post concerns. Returns who was told of what. */
+export async function notifyAboutPost(
   trx: Db,
   deps: Deps,
   work: WorkCourse,
-  at: { title: string; threadId: string; post: DiscussionPostRow },
-): Promise<number> {
-  if (!at.post.body.includes('@')) return 0;
+  at: NewPostFacts,
+): Promise<Map<string, NotificationKind>> {
   const members = await listCourseMembers(trx, work.course.id);
-  const ids = mentionedIn(at.post.body, members).filter((id) => id !== at.post.author_id);
-  if (ids.length === 0) return 0;
+  const role = new Map(members.map((m) => [m.id, m.role]));
+  const readers = (id: string) =>
+    id !== at.post.author_id &&
+    role.has(id) &&
+    postView({ userId: id, staff: role.get(id) !== 'student' }, factsOf(at.post)) === 'full';
+  const told = new Map<string, NotificationKind>();
+  if (at.post.body.includes('@'))
+    for (const id of mentionedIn(at.post.body, members)) if (readers(id)) told.set(id, 'mentions');
+  if (at.parent && readers(at.parent.author_id) && !told.has(at.parent.author_id))
+    told.set(at.parent.author_id, 'replies');
+  if (at.newClassDiscussion)
+    for (const m of members) if (readers(m.id) && !told.has(m.id)) told.set(m.id, 'discussions');
+  if (told.size === 0) return told;
   const author = (await findPeople(trx, [at.post.author_id])).get(at.post.author_id);
-  const now = deps.clock();
-  const jobs = [];
-  for (const id of ids) {
-    const member = members.find((m) => m.id === id)!;
-    const staff = member.role !== 'student';
-    if (postView({ userId: id, staff }, factsOf(at.post)) !== 'full') continue;
-    const payload: DiscussionMentionPayload = {
-      courseTitle: work.course.title,
-      threadTitle: at.title,
-      from: at.post.anonymous === 1 && !staff ? 'A classmate' : (author?.name ?? 'Someone'),
-      path: `/courses/${work.course.slug}/discussions?thread=${at.threadId}`,
-      excerpt: at.post.body.slice(0, 400),
-    };
-    jobs.push({
-      id: ulid(now.getTime()),
-      kind: DISCUSSION_MENTION_MAIL,
-      user_id: id,
-      address: null,
-      payload: JSON.stringify(payload),
-      created_at: now.toISOString(),
+  const link = `${deps.publicUrl.replace(/\/$/, '')}/courses/${work.course.slug}/discussions?thread=${at.threadId}`;
+  const excerpt = at.post.body
+    .slice(0, 400)
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+  const course = work.course.title;
+  const byKind = new Map<NotificationKind, string[]>();
+  for (const [id, kind] of told) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
+  for (const [kind, ids] of byKind)
+    await notifyPeople(trx, { publicUrl: deps.publicUrl, now: deps.clock() }, ids, (id) => {
+      const from =
+        at.post.anonymous === 1 && role.get(id) === 'student' ? 'A classmate' : (author?.name ?? 'Someone');
+      const subject =
+        kind === 'mentions'
+          ? `${course}: ${from} mentioned you in “${at.title}”`
+          : kind === 'replies'
+            ? `${course}: ${from} replied to you in “${at.title}”`
+            : `${course}: ${from} opened the discussion “${at.title}”`;
+      return { kind, subject, text: `${from} wrote in “${at.title}” (${course}):\n\n${excerpt}`, link };
     });
-  }
-  await insertMailJobs(trx, jobs);
-  return jobs.length;
+  return told;
 }
-
-export const renderDiscussionMentionMail: MailRenderer = async (_db, payload) => {
-  const p = JSON.parse(payload) as DiscussionMentionPayload;
-  return {
-    subject: `${p.courseTitle}: ${p.from} mentioned you in “${p.threadTitle}”`,
-    text: [
-      `${p.from} mentioned you in “${p.threadTitle}” (${p.courseTitle}):`,
-      '',
-      ...p.excerpt.split('\n').map((l) => `> ${l}`),
-      '',
-      `Read and reply on the course site under ${p.path}.`,
-    ].join('\n'),
-  };
-};

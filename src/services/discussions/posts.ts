@@ -25,7 +25,7 @@ import {
   type Deps,
 } from './context.js';
 import { publishDiscussionEvent } from './events.js';
-import { queueMentions } from './mentions.js';
+import { notifyAboutPost } from './mentions.js';
 
 /**
  * Replies in a thread, to its opening post or to a reply. A closed thread takes no replies (staff excepted).
@@ -65,7 +65,7 @@ export async function reply(
   };
   await writeTransaction(deps.db, async (trx) => {
     await insertPost(trx, post);
-    await queueMentions(trx, deps, work, { title: opening.title ?? '', threadId: thread.id, post });
+    await notifyAboutPost(trx, deps, work, { title: opening.title ?? '', threadId: thread.id, post, parent });
   });
   publishDiscussionEvent(deps.db, work.course.id, { kind: 'post', threadId: thread.id, postId: post.id });
   return { postId: post.id, private: post.private === 1 };

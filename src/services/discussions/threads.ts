@@ -31,7 +31,7 @@ import {
   type Deps,
 } from './context.js';
 import { publishDiscussionEvent } from './events.js';
-import { queueMentions } from './mentions.js';
+import { notifyAboutPost } from './mentions.js';
 
 const summarySpec = (work: WorkCourse) => work.deliverables.find((d) => d.spec.kind === 'summary')?.spec;
 
@@ -214,7 +214,7 @@ export async function openClassDiscussion(
       },
       opening,
     );
-    await queueMentions(trx, deps, work, { title, threadId, post: opening });
+    await notifyAboutPost(trx, deps, work, { title, threadId, post: opening, newClassDiscussion: true });
   });
   publishDiscussionEvent(deps.db, work.course.id, { threadId, postId: opening.id, kind: 'thread' });
   return { threadId, postId: opening.id };
@@ -252,7 +252,7 @@ export async function askQuestion(
       },
       opening,
     );
-    await queueMentions(trx, deps, work, { title: input.title, threadId, post: opening });
+    await notifyAboutPost(trx, deps, work, { title: input.title, threadId, post: opening });
   });
   publishDiscussionEvent(deps.db, work.course.id, { threadId, postId: opening.id, kind: 'thread' });
   return { threadId, postId: opening.id };
