@@ -52,3 +52,62 @@ describe('tables that are not the schedule, and days that are not classes', () =
     expect(warnings).toEqual([]);
   });
 });
+
+describe('readings written around links', () => {
+  const { course, warnings } = load('papers-around-links.md');
+
+  it('reads "Paper 1 / Paper 2 / Paper 3" columns all as readings, and "[Scaling]" as the topic', () => {
+    expect(counts(course)).toEqual({ meetings: 4, readings: 7, required: 3 });
+    expect(course.meetings.map((m) => [m.title, m.readings.length])).toEqual([
+      ['Scaling', 2],
+      ['Reasoning', 3],
+      ['Alignment', 2],
+      ['Q&A with the authors', 0],
+    ]);
+  });
+
+  it('keeps the link of "(Required) Section 1 of [Title](url)" and gives "[[pdf]](url)" and "[slides](url)" to the title before them', () => {
+    expect(meetingOn(course, '2025-01-10').readings[1]).toEqual({
+      title: 'Training Compute-Optimal Large Language Models',
+      url: 'https://example.org/fm/chinchilla.pdf',
+      required: false,
+      note: null,
+    });
+    expect(meetingOn(course, '2025-01-17').readings).toEqual([
+      {
+        title: 'Chain-of-Thought Prompting Elicits Reasoning',
+        url: 'https://example.org/fm/cot.pdf',
+        required: true,
+        note: 'Section 1',
+      },
+      {
+        title: 'Self-Consistency Improves Chain of Thought Reasoning',
+        url: 'https://example.org/fm/sc-slides.pdf',
+        required: false,
+        note: null,
+      },
+      {
+        title: 'Tree of Thoughts',
+        url: 'https://example.org/fm/tot.pdf',
+        required: false,
+        note: '[[code]](https://example.org/fm/tot-code)',
+      },
+    ]);
+    expect(course.timeZone).toBe('America/Los_Angeles');
+    expect(warnings.map((w) => w.line)).toEqual([3]);
+  });
+
+  it('gives no readings for a schedule of topics only: each topic is the class title', () => {
+    const { course: topics, warnings: w } = load('topics-only.md');
+    expect(counts(topics)).toEqual({ meetings: 6, readings: 0, required: 0 });
+    expect(topics.meetings.map((m) => [m.date, m.title, m.notes])).toEqual([
+      ['2025-01-22', 'Intro to federated learning', []],
+      ['2025-01-27', 'Optimization: FedAvg and its variants', []],
+      ['2025-01-29', 'Statistical heterogeneity', []],
+      ['2025-02-03', 'Differential privacy basics', []],
+      ['2025-02-05', 'Secure aggregation', []],
+      ['2025-02-10', 'Q&A', []],
+    ]);
+    expect(w).toEqual([]);
+  });
+});
