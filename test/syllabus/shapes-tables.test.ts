@@ -111,3 +111,22 @@ describe('readings written around links', () => {
     expect(w).toEqual([]);
   });
 });
+
+describe('one meeting written over several rows of the same date', () => {
+  it('makes consecutive rows of one date one meeting, its readings in order and presenters joined', () => {
+    const { course, warnings } = load('one-date-several-rows.md');
+    expect(counts(course)).toEqual({ meetings: 4, readings: 5, required: 3 });
+    expect(course.meetings.map((m) => [m.date, m.readings.length, m.extra])).toEqual([
+      ['2024-09-05', 0, { Presenter: 'Lucia Ortiz' }],
+      ['2024-09-12', 2, { Presenter: 'Alice Hart<br>Ben Okafor' }],
+      ['2024-09-19', 1, { Presenter: 'Chen Wei' }],
+      ['2024-09-26', 2, { Presenter: 'Dana Cruz<br>Eli Novak<br>Farah Haddad (discussant)' }],
+    ]);
+    expect(meetingOn(course, '2024-09-12').readings.map((r) => [r.title, r.required])).toEqual([
+      ['Microstructure of a Spatial Map in the Entorhinal Cortex', true],
+      ['The Hippocampus as a Spatial Map', false],
+    ]);
+    expect(course.pattern).toEqual({ days: [4], startTime: '16:00', endTime: '17:30' });
+    expect(warnings).toEqual([]);
+  });
+});
