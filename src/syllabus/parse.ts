@@ -14,6 +14,8 @@ import { documentYears } from './year.js';
 import { findStart, placeWeeks } from './weeks.js';
 import { refusalMessage } from './refusal.js';
 import { readComponents } from './grading.js';
+import { stripFrontMatter } from './front-matter.js';
+import { definitionSchedules } from './definition-lists.js';
 import {
   isDeadlineTable,
   isTeamTable,
@@ -62,6 +64,8 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   const decoded = decodeInput(input);
   if (!decoded.ok) return decoded;
   const lines = decoded.lines;
+  const front = stripFrontMatter(lines);
+  if (front.title && !lines.some((l) => /^ {0,3}#\s/.test(l))) lines[0] = `# ${front.title}`;
   const warnings: SyllabusWarning[] = decoded.warning ? [{ line: 1, message: decoded.warning }] : [];
   let timeZone = options.timeZone;
   if (!IANAZone.isValidZone(timeZone)) {
@@ -78,6 +82,11 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   const tables = [...piped, ...html];
   tables.push(
     ...listSchedules(lines, doc, tables).filter(
+      (t) => !tables.some((p) => p.start < t.end && t.start < p.end),
+    ),
+  );
+  tables.push(
+    ...definitionSchedules(lines, doc, tables).filter(
       (t) => !tables.some((p) => p.start < t.end && t.start < p.end),
     ),
   );

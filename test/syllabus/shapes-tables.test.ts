@@ -130,3 +130,52 @@ describe('one meeting written over several rows of the same date', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('other schedule shapes', () => {
+  it('reads a bulleted list nested by week: weeks as units, dated sub-items as classes, deeper items as readings', () => {
+    const { course, warnings } = load('nested-weeks.md');
+    expect(counts(course)).toEqual({ meetings: 6, readings: 5, required: 3 });
+    expect(course.units.map((u) => u.title)).toEqual(['Week 1', 'Week 2', 'Week 3']);
+    expect(course.meetings.map((m) => [m.date, m.kind, m.title, m.unit, m.readings.length])).toEqual([
+      ['2024-09-03', 'lecture', 'Introduction', 'Week 1', 0],
+      ['2024-09-05', 'lecture', 'Lambda calculus', 'Week 1', 1],
+      ['2024-09-10', 'lecture', 'Compositionality', 'Week 2', 2],
+      ['2024-09-12', 'lecture', 'Distributional semantics', 'Week 2', 1],
+      ['2024-09-17', 'no_class', 'No class (instructor at a conference)', 'Week 3', 0],
+      ['2024-09-19', 'lecture', 'Neural semantic parsing', 'Week 3', 1],
+    ]);
+    expect(course.pattern).toEqual({ days: [2, 4], startTime: '09:30', endTime: '10:45' });
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads a Jekyll page: front matter for the title and term, Liquid lines ignored, a definition list as the schedule', () => {
+    const { course, warnings } = load('jekyll-definition-list.md');
+    expect([course.code, course.title, course.term]).toEqual([
+      'CS 6120',
+      'Advanced Compilers',
+      { season: 'Spring', year: 2025 },
+    ]);
+    expect(counts(course)).toEqual({ meetings: 4, readings: 4, required: 2 });
+    expect(course.meetings.map((m) => [m.date, m.title, m.notes])).toEqual([
+      ['2025-01-22', 'Welcome', ['Course overview and logistics.']],
+      ['2025-01-27', 'Static single assignment', []],
+      ['2025-01-29', 'Dataflow analysis', []],
+      ['2025-02-03', 'Loop optimizations', []],
+    ]);
+    expect(meetingOn(course, '2025-01-27').readings[0]).toEqual({
+      title: 'Efficiently Computing Static Single Assignment Form',
+      url: '/papers/cytron.pdf',
+      required: true,
+      note: null,
+    });
+    expect(course.forum?.url).toBe('https://cs6120.zulipchat.com');
+    expect(course.policies.map((p) => p.markdown).join('\n')).not.toMatch(/\{%|\{:|layout:/);
+    expect(warnings).toEqual([
+      {
+        line: 9,
+        message:
+          'The course\'s time zone is America/New_York, from "Ithaca" on this line (instead of the default America/Chicago).',
+      },
+    ]);
+  });
+});
