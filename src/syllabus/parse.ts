@@ -220,19 +220,15 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     warnings,
   });
   const meetings = resolved.meetings;
-  if (meetings.length === 0) {
-    return {
-      ok: false,
-      error: {
-        code: 'not_a_syllabus',
-        message: refusalMessage({
+  // No dated class: refused, but the header, staff and policies are still read (for the refusal's partial course).
+  const refusal =
+    meetings.length === 0
+      ? refusalMessage({
           hasTitle: doc.title !== null,
           weekRows,
           tables: tables.filter((t) => !isStaffTable(t) && !isWeightTable(t)).length,
-        }),
-      },
-    };
-  }
+        })
+      : null;
   // The year option re-dates a reused syllabus: its term moves along.
   if (options.year !== undefined && term) term = { ...term, year: options.year };
 
@@ -396,6 +392,8 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     groupSize,
   };
   warnings.sort((a, b) => a.line - b.line);
+  if (refusal)
+    return { ok: false, error: { code: 'not_a_syllabus', message: refusal }, partial: { course, warnings } };
   return { ok: true, course, warnings };
 }
 

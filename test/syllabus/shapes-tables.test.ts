@@ -2,6 +2,7 @@
 // around links, several rows of one date, other schedule shapes, and what a refusal still says and keeps.
 import { describe, expect, it } from 'vitest';
 import type { CourseModel } from '../../src/domain/course.js';
+import { parseSyllabus } from '../../src/syllabus/index.js';
 import { fixturePath, meetingOn, parseOk, readText } from './helpers.js';
 
 const load = (name: string) => parseOk(readText(fixturePath(name)));
@@ -177,5 +178,49 @@ describe('other schedule shapes', () => {
           'The course\'s time zone is America/New_York, from "Ithaca" on this line (instead of the default America/Chicago).',
       },
     ]);
+  });
+});
+
+describe('what a refusal says and still reads', () => {
+  it('names the shape it looked for, counts the undated table, and still reads the header, staff and policies', () => {
+    const r = parseSyllabus(readText(fixturePath('refused-numbered-lectures.md')), {
+      timeZone: 'America/Chicago',
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('not_a_syllabus');
+    expect(r.error.message).toBe(
+      'This does not look like a course syllabus: it has no schedule table with dated class meetings. Its one table has no column of dates. Looked for: a Markdown or HTML table, a definition list or a bulleted list whose rows begin with a date ("Sep 3", "9/3", "2024-09-03") or a week with a first day of classes ("Week 3 (Tue)").',
+    );
+    const partial = r.partial!.course;
+    expect([partial.code, partial.title, partial.term]).toEqual([
+      'STAT 541',
+      'Bayesian Data Analysis',
+      { season: 'Spring', year: 2025 },
+    ]);
+    expect(partial.staff.map((s) => [s.name, s.role])).toEqual([
+      ['Prof. Ingrid Halvorsen', 'instructor'],
+      ['Marcus Bell', 'ta'],
+    ]);
+    expect(partial.pattern).toEqual({ days: [2, 4], startTime: '14:00', endTime: '15:15' });
+    expect(partial.meetings).toEqual([]);
+    expect(partial.policies.map((p) => p.title)).toContain('Policies');
+  });
+
+  it('reports text it could not place with its line', () => {
+    const md = readText(fixturePath('refused-numbered-lectures.md'))
+      .replace('| 1 |', '| Jan 21 |')
+      .replace('| 2 |', '| Jan 23 |');
+    const { course, warnings } = parseOk(md);
+    expect(course.meetings.map((m) => m.date)).toEqual(['2025-01-21', '2025-01-23']);
+    expect(warnings).toContainEqual({
+      line: 9,
+      message:
+        'Schedule text not placed in the course model: "The order of topics may change; dates will be announced in class."',
+    });
+    expect(warnings).toContainEqual({
+      line: 15,
+      message: 'Could not read the date "3"; the row was skipped.',
+    });
   });
 });
