@@ -8,6 +8,17 @@ import { RECEIPT_MAIL, renderReceiptMail } from './services/work/receipt.js';
 import { GRADE_RELEASED_MAIL, renderGradeReleasedMail } from './services/grades/mail.js';
 import { accountMailRenderers } from './services/auth/account-mail.js';
 import { ROLES_CHANGED_MAIL, renderRolesChangedMail } from './services/assignment/mail.js';
+import { renderSummaryCommentMail, SUMMARY_COMMENT_MAIL } from './services/comments/mail.js';
+import {
+  DIGEST_MAIL,
+  NOTIFICATION_MAIL,
+  renderDigestMail,
+  renderNotificationMail,
+} from './services/notifications/notify.js';
+import {
+  NotificationScheduler,
+  type NotificationSchedulerOptions,
+} from './services/notifications/scheduler.js';
 import { createDb, type Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { submissionWriterFor } from './storage/repositories/work-writer.js';
@@ -18,6 +29,8 @@ export interface Seminar {
   config: Readonly<Config>;
   /** Sends the queued mail (receipts) in the background; null when turned off. */
   mailQueue: MailQueueWorker | null;
+  /** Queues announcements, reminders and digests when their time comes; null when turned off. */
+  scheduler: NotificationScheduler | null;
   /** Closes the HTTP server (if listening) and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -38,6 +51,11 @@ export interface CreateSeminarOptions {
         >
       >
     | false;
+  /**
+   * The notification loop (announcements, reminders, digests), with its timings; off unless given
+   * (`seminar serve` and `seminar demo` turn it on), so that tests of other things send no reminders.
+   */
+  scheduler?: Partial<Pick<NotificationSchedulerOptions, 'pollMs' | 'reminderMs'>> | false;
 }
 
 /** Opens and migrates the database, then builds (but does not start) the app. */
@@ -70,6 +88,9 @@ export async function createSeminar(
               [GRADE_RELEASED_MAIL]: renderGradeReleasedMail,
               ...accountMailRenderers(app.auth.context()),
               [ROLES_CHANGED_MAIL]: renderRolesChangedMail,
+              [SUMMARY_COMMENT_MAIL]: renderSummaryCommentMail,
+              [NOTIFICATION_MAIL]: renderNotificationMail,
+              [DIGEST_MAIL]: renderDigestMail,
             },
             ...(options.clock ? { clock: options.clock } : {}),
             busy: () => writer.busy(),
@@ -78,12 +99,25 @@ export async function createSeminar(
           });
     if (mailQueue) app.auth.onMailQueued = () => mailQueue.poke();
     mailQueue?.start();
+    const scheduler =
+      options.scheduler === undefined || options.scheduler === false
+        ? null
+        : new NotificationScheduler({
+            db,
+            publicUrl: config.publicUrl,
+            ...(options.clock ? { clock: options.clock } : {}),
+            onQueued: () => mailQueue?.poke(),
+            log: (line) => app.log.warn(`notifications: ${line}`),
+            ...options.scheduler,
+          });
+    scheduler?.start();
     let closed = false;
     return {
       app,
       db,
       config,
       mailQueue,
+      scheduler,
       async close() {
         if (closed) return;
         closed = true;
@@ -91,6 +125,7 @@ export async function createSeminar(
         const force = setTimeout(() => app.server.closeAllConnections(), 5000);
         force.unref();
         try {
+          await scheduler?.stop();
           await mailQueue?.stop();
           await app.close();
         } finally {
@@ -110,7 +145,7 @@ export async function startSeminar(
   config: Readonly<Config>,
   options: CreateSeminarOptions = {},
 ): Promise<Seminar & { url: string }> {
-  const seminar = await createSeminar(config, { logLevel: config.logLevel, ...options });
+  const seminar = await createSeminar(config, { logLevel: config.logLevel, scheduler: {}, ...options });
   return listenSeminar(seminar);
 }
 

@@ -36,6 +36,12 @@ export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<vo
     );
   },
   async (seminar, ctx) => {
+    const { seedComments } = await import('../services/demo/seed-comments.js');
+    ctx.say(
+      `Demo summary comments: ${JSON.stringify(await seedComments(seminar.db, 'cs598-genai-f24', ctx.now))}`,
+    );
+  },
+  async (seminar, ctx) => {
     const { seedGrades } = await import('../services/demo/seed-grades.js');
     ctx.say(`Demo grades: ${JSON.stringify(await seedGrades(seminar.db, ctx.course.stored.slug, ctx.now))}`);
   },
@@ -56,7 +62,7 @@ export function registerDemo(program: Command): void {
       const { printWarnings } = await import('./import.js');
       const { closeOnSignals } = await import('./serve.js');
       const config = loadConfig();
-      const seminar = await createSeminar(config, { logLevel: config.logLevel });
+      const seminar = await createSeminar(config, { logLevel: config.logLevel, scheduler: {} });
       try {
         const now = new Date();
         const course = await importDemoCourse({ db: seminar.db }, now);

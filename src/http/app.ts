@@ -34,6 +34,8 @@ import { downloadRoutes } from './routes/downloads.js';
 import { talkSlotRoutes } from './routes/talk-slots.js';
 import { gradeRoutes } from './routes/grades.js';
 import { peerFeedbackRoutes } from './routes/peer-feedback.js';
+import { summaryCommentRoutes } from './routes/summary-comments.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { calendarRoutes } from './routes/calendar.js';
 
 /**
@@ -69,6 +71,8 @@ export const routePlugins: RoutePlugin[] = [
   talkSlotRoutes,
   gradeRoutes,
   peerFeedbackRoutes,
+  summaryCommentRoutes,
+  notificationRoutes,
   calendarRoutes,
 ];
 

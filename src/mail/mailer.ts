@@ -12,6 +12,14 @@ export interface MailMessage {
   html?: string;
   /** The one link the message is about (reset, invitation, set-up); logged when mail goes to the outbox. */
   link?: string;
+  /** Extra header lines (List-Unsubscribe and List-Unsubscribe-Post for notification mail). */
+  headers?: Record<string, string>;
+  /**
+   * Makes the Message-ID stable (<key@sender's domain>): a queued job sent again after a crash
+   * between the server's acceptance and the "sent" mark arrives as the same message, which mail
+   * readers show once.
+   */
+  idempotencyKey?: string;
 }
 
 export interface SentMail {
@@ -40,6 +48,13 @@ export function createMailer(options: MailerOptions): Mailer {
   return options.smtpUrl ? smtpMailer(options.smtpUrl, options.from) : outboxMailer(options);
 }
 
+/** Message-ID of a message with an idempotency key, else nodemailer's own. */
+function messageIdOf(message: MailMessage, from: string): { messageId?: string } {
+  if (!message.idempotencyKey) return {};
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'seminar.invalid';
+  return { messageId: `<${message.idempotencyKey}@${domain}>` };
+}
+
 function smtpMailer(smtpUrl: string, from: string): Mailer {
   const transport: Transporter = nodemailer.createTransport(smtpUrl);
   return {
@@ -50,6 +65,8 @@ function smtpMailer(smtpUrl: string, from: string): Mailer {
         subject: message.subject,
         text: message.text,
         html: message.html,
+        ...(message.headers ? { headers: message.headers } : {}),
+        ...messageIdOf(message, from),
       });
       return { via: 'smtp', messageId: String(info.messageId), file: null };
     },
@@ -74,6 +91,8 @@ function outboxMailer({ from, outboxDir, log }: MailerOptions): Mailer {
         subject: message.subject,
         text: message.text,
         html: message.html,
+        ...(message.headers ? { headers: message.headers } : {}),
+        ...messageIdOf(message, from),
       })) as { messageId: string; message: Buffer };
       await mkdir(outboxDir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -17,7 +17,13 @@ import type { Mailer } from './mailer.js';
 export type MailRenderer = (
   db: Db,
   payload: string,
-) => Promise<{ subject: string; text: string; html?: string; link?: string } | null>;
+) => Promise<{
+  subject: string;
+  text: string;
+  html?: string;
+  link?: string;
+  headers?: Record<string, string>;
+} | null>;
 
 export interface MailQueueOptions {
   db: Db;
@@ -194,7 +200,7 @@ export class MailQueueWorker {
         await markMailFailed(this.o.db, job.id, claim, attempts, why, null, this.o.clock());
         return false;
       }
-      await this.o.mailer.send({ to, ...message });
+      await this.o.mailer.send({ to, ...message, idempotencyKey: `queue-${job.id}` });
       return true;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -80,3 +80,11 @@ export function renderMarkdown(markdown: string): string {
 export function renderInlineMarkdown(markdown: string): string {
   return sanitizeHtml(md.renderInline(markdown), sanitizeOptions).trim();
 }
+
+/**
+ * The text a reader sees of rendered Markdown (what a browser's textContent gives for the HTML of
+ * renderMarkdown): tags dropped, entities decoded. Comments on a summary quote this text.
+ */
+export function renderedText(html: string): string {
+  return decodeEntities(html.replace(/<[^>]*>/g, ''));
+}

@@ -217,6 +217,11 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
       body: { scores: { content: 4, clarity: 4, timing: 4, questions: 4 }, comment: 'Good.' },
     },
     'PATCH /api/courses/:slug/peer-feedback/settings': { body: { counts: true, weight: '20' } },
+    'POST /api/courses/:slug/deliverables/:key/meetings/:date/comments': {
+      body: { version: 1, quote: { exact: 'attention', prefix: '', suffix: '' }, body: 'Why?' },
+    },
+    'POST /api/courses/:slug/comments/:threadId/replies': { body: { body: 'Good.' } },
+    'PATCH /api/courses/:slug/comments/:threadId': { body: { resolved: true } },
   });
 
   /** Sound values of path parameters. */

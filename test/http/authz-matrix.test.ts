@@ -229,6 +229,32 @@ const EXPECTED: Record<string, Expectation> = {
     body: { scores: { content: 4, clarity: 4, timing: 4, questions: 4 }, comment: 'Good.' },
   },
   'PATCH /api/courses/:slug/peer-feedback/settings': { who: 'staff', body: { weight: '20' } },
+  // Comments on summary passages: members get past the course check; the summary's own group and staff only are
+  // then let in (classmates refused: test/http/summary-comments.test.ts).
+  'GET /api/courses/:slug/deliverables/:key/meetings/:date/comments': { who: 'members' },
+  'POST /api/courses/:slug/deliverables/:key/meetings/:date/comments': {
+    who: 'members',
+    body: { version: 1, quote: { exact: 'attention', prefix: '', suffix: '' }, body: 'Why?' },
+  },
+  'POST /api/courses/:slug/comments/:threadId/replies': { who: 'members', body: { body: 'Good.' } },
+  'PATCH /api/courses/:slug/comments/:threadId': { who: 'members', body: { resolved: true } },
+  'GET /api/courses/:slug/announcements': { who: 'members' },
+  'POST /api/courses/:slug/announcements': {
+    who: 'staff',
+    body: { title: 'Room change', body: 'We meet in 1302.' },
+  },
+  // A placeholder id: staff get past authorization to a 404.
+  'PATCH /api/courses/:slug/announcements/:id': {
+    who: 'staff',
+    body: { title: 'Room change', body: 'In 1302.' },
+  },
+  'DELETE /api/courses/:slug/announcements/:id': { who: 'staff' },
+  'GET /api/account/notifications': { who: 'signedIn' },
+  'PUT /api/account/notifications': { who: 'signedIn', body: { modes: { replies: 'digest' } } },
+  // The signed token is the credential (no session, no CSRF header): a made-up one is a 4xx for anyone.
+  'POST /api/unsubscribe/:token': { who: 'everyone' },
+  'GET /api/courses/:slug/reminders': { who: 'staff' },
+  'PUT /api/courses/:slug/reminders': { who: 'staff', body: { summary: { on: false } } },
   // Calendars: the course's feed is public like its schedule; a personal feed answers its secret URL only
   // (an unknown one is 404 for everyone); members make, rotate and turn off their own.
   'GET /api/courses/:slug/calendar.ics': { who: 'everyone' },

@@ -21,11 +21,13 @@ export interface TwoInstances {
   courseId: string;
   profId: string;
   headers: Record<string, string>;
+  /** Each instance's database handle (the second opened for it alone). */
+  dbs: Db[];
 }
 
 /** Registers the hooks that build the world before the suite and close both instances after it. */
 export function twoInstancesOnOneDb(get: () => { config: Config; db: Db }, userAgent: string): TwoInstances {
-  const world: TwoInstances = { apps: [], courseId: '', profId: '', headers: {} };
+  const world: TwoInstances = { apps: [], courseId: '', profId: '', headers: {}, dbs: [] };
   let secondDb: Db | null = null;
   beforeAll(async () => {
     const { config, db } = get();
@@ -57,6 +59,7 @@ export function twoInstancesOnOneDb(get: () => { config: Config; db: Db }, userA
     world.apps.push(await buildApp({ config, db, clock: () => NOW }));
     secondDb = createDb(config.database, { poolSize: 4 });
     world.apps.push(await buildApp({ config, db: secondDb, clock: () => NOW }));
+    world.dbs.push(db, secondDb);
     for (const app of world.apps) await app.ready();
   });
   afterAll(async () => {

@@ -8,6 +8,8 @@ import { seedGroups } from '../../src/services/demo/seed-groups.js';
 import { seedWork } from '../../src/services/demo/seed-work.js';
 import { demoEnrollmentInstant } from '../../src/services/demo/semester-start.js';
 import { seedGrades } from '../../src/services/demo/seed-grades.js';
+import { seedComments } from '../../src/services/demo/seed-comments.js';
+import { listSummaryComments } from '../../src/services/comments/summary-comments.js';
 import { listRegrades, myGrades, staffGradebook } from '../../src/services/grades/views.js';
 import { loadWorkCourse } from '../../src/services/work/context.js';
 import { findUserByEmail } from '../../src/storage/repositories/users.js';
@@ -64,6 +66,32 @@ describe('the demo hand-ins', () => {
     expect(again).toMatchObject({ questions: 0, files: 0, summaries: 0, rolls: 0, skipped: true });
     expect((await listSubmissions(t.db, { courseId })).length).toBe(before);
     expect((await listRolls(t.db, courseId)).length).toBe(rolls);
+  }, 60_000);
+
+  it('holds a commented summary: an open comment answered by the group and a resolved one; re-running adds none', async () => {
+    const report = await seedComments(t.db, 'cs598-genai-f24', NOW);
+    expect(report).toEqual({ threads: 2, replies: 2, skipped: false });
+    const rows = await listSubmissions(t.db, { courseId, deliverableKey: 'summary' });
+    const first = rows
+      .filter((r) => r.outcome === 'on-time')
+      .sort((a, b) => a.meeting_date!.localeCompare(b.meeting_date!))[0]!;
+    const ta = (await findUserByEmail(t.db, 'ta@example.edu'))!;
+    const staff = await loadWorkCourse({ db: t.db, clock: () => NOW }, 'cs598-genai-f24', {
+      userId: ta.id,
+      isAdmin: false,
+    });
+    const view = await listSummaryComments({ db: t.db, clock: () => NOW }, staff, {
+      deliverableKey: 'summary',
+      meetingDate: first.meeting_date!,
+      owner: first.owner,
+    });
+    expect(view.threads.map((x) => [x.state, x.resolved, x.replies.length])).toEqual([
+      ['anchored', false, 1],
+      ['anchored', true, 1],
+    ]);
+    expect(view.threads[0]!.author.staff).toBe(true);
+    expect(view.threads[0]!.replies[0]!.author.staff).toBe(false);
+    expect(await seedComments(t.db, 'cs598-genai-f24', NOW)).toMatchObject({ threads: 0, skipped: true });
   }, 60_000);
 
   it('holds grades: rubric scores and comments released and not, ungraded work, one regrade request', async () => {

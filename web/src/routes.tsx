@@ -41,6 +41,7 @@ export const sitePages: SitePageRoute[] = [
   { pattern: '/join/confirm', ...lazyPage(() => import('./pages/auth/JoinConfirmPage.js')) },
   { pattern: '/account', ...lazyPage(() => import('./pages/account/AccountPage.js')) },
   { pattern: '/admin', ...lazyPage(() => import('./pages/admin/AdminPage.js')) },
+  { pattern: '/unsubscribe/:token', ...lazyPage(() => import('./pages/account/UnsubscribePage.js')) },
 ];
 
 /**
@@ -120,6 +121,20 @@ export const coursePages: CoursePageRoute[] = [
     ability: 'viewPrivate',
     unlisted: true,
     ...lazyPage(() => import('./pages/peer/PeerFeedbackPage.js')),
+  },
+  {
+    path: 'summary',
+    label: 'Summary and comments',
+    ability: 'viewPrivate',
+    unlisted: true,
+    ...lazyPage(() => import('./pages/work/SummaryCommentsPage.js')),
+  },
+  {
+    path: 'announcements',
+    label: 'Announcements',
+    ability: 'viewPrivate',
+    unlisted: true,
+    ...lazyPage(() => import('./pages/announcements/AnnouncementsPage.js')),
   },
   {
     path: 'questions',

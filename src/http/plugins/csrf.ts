@@ -34,6 +34,8 @@ export async function csrfPlugin(app: FastifyInstance, deps: AppDeps): Promise<v
   const publicOrigin = new URL(deps.config.publicUrl).origin;
   app.addHook('preValidation', async (request: FastifyRequest) => {
     if (SAFE.has(request.method) || !isApiRoute(request)) return;
+    // One-click unsubscribe (RFC 8058) is posted by mail clients: the signed token in the URL is the credential.
+    if (request.routeOptions.url === '/api/unsubscribe/:token') return;
     const origin = originOf(request.headers.origin) ?? originOf(request.headers.referer);
     if (origin !== null && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) {
       throw new DomainError('forbidden', 'This request came from another site and was refused.', {

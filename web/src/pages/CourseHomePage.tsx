@@ -7,6 +7,7 @@ import { NextDeadlinesLoader } from './dashboard/NextDeadlines.js';
 import { CheckIn } from './dashboard/CheckIn.js';
 import { patternLabel } from '../components/meeting-time.js';
 import { zoneName } from '../time.js';
+import { PinnedAnnouncements } from './announcements/PinnedAnnouncements.js';
 
 export default function CourseHomePage() {
   const course = useCourse();
@@ -14,6 +15,7 @@ export default function CourseHomePage() {
   const hasLogistics = course.location || course.pattern || course.forum || course.staffEmail;
   return (
     <div className="home">
+      {course.abilities.viewPrivate ? <PinnedAnnouncements slug={course.slug} /> : null}
       {course.abilities.viewOwnGrades ? (
         <>
           <CheckIn />

@@ -7,6 +7,7 @@ import { call, messageOf, reloadInto, signInHref, type AccountBody } from '../..
 import { SignInLink } from '../../auth/SignInLink.js';
 import { Field, FormError, FormNotice } from '../../auth/Field.js';
 import { ApiError } from '../../api.js';
+import { NotificationSettings } from './NotificationSettings.js';
 import '../../auth/auth.css';
 
 const ROLE_LABEL = { instructor: 'Instructor', ta: 'TA', student: 'Student' } as const;
@@ -159,6 +160,8 @@ export default function AccountPage() {
           </button>
         </form>
       </section>
+
+      <NotificationSettings />
 
       <section className="section" aria-labelledby="sessions-h">
         <h2 id="sessions-h">Sessions</h2>

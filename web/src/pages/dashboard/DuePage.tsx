@@ -20,6 +20,7 @@ import {
 } from '../work/work-client.js';
 import { HandInForm } from '../work/HandInForm.js';
 import { ReceiptCard } from '../work/ReceiptCard.js';
+import { summaryCommentsUrl } from '../work/comments/comments-client.js';
 import { CheckIn } from './CheckIn.js';
 import { PeerFeedbackDue } from '../peer/PeerFeedbackDue.js';
 import { PersonalCalendar } from '../calendar/CalendarFeeds.js';
@@ -420,6 +421,13 @@ function DueCard({
         </div>
       ) : null}
       <EarlierVersions item={item} />
+      {item.kind === 'summary' && item.meetingDate && item.receipts.length > 0 ? (
+        <p className="due-comments-link">
+          <Link to={summaryCommentsUrl(course.slug, item.deliverableKey, item.meetingDate)}>
+            Read the summary with staff’s and your group’s comments
+          </Link>
+        </p>
+      ) : null}
       {item.receipts.map((r) => (
         <ReceiptCard
           key={r.id}

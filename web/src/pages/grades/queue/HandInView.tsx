@@ -1,6 +1,7 @@
 // The hand-in beside the rubric: a summary's Markdown rendered safely, a PDF shown inline, any other file as a download; or why there is none.
 import { MarkdownPreview } from '../../../components/MarkdownPreview.js';
 import { formatInstant } from '../../../time.js';
+import { SummaryComments } from '../../work/comments/SummaryComments.js';
 import type { QueueEntry, QueueItem } from './queue-client.js';
 
 const OUTCOME: Record<NonNullable<QueueEntry['handIn']>['outcome'], string> = {
@@ -58,7 +59,25 @@ export function HandInView({
           Download<span className="visually-hidden"> the hand-in of {entry.name}</span>
         </a>
       </p>
-      {h.text !== null ? (
+      {h.text !== null && item.meetingDate && item.key.includes('@') ? (
+        // A summary of a class: shown with its comments (any other text hand-in answers 404 and is shown plainly).
+        <SummaryComments
+          key={entry.subject}
+          summary={{
+            slug,
+            deliverableKey: item.key.split('@')[0]!,
+            date: item.meetingDate,
+            owner: entry.subject,
+          }}
+          compact
+          level={4}
+          notSummary={
+            <div className="handin-text">
+              <MarkdownPreview source={h.text} base={4} />
+            </div>
+          }
+        />
+      ) : h.text !== null ? (
         <div className="handin-text">
           <MarkdownPreview source={h.text} base={4} />
         </div>

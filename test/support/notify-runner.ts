@@ -1,0 +1,55 @@
+// A notification worker in a process of its own, as a second server instance would be: runs one job once
+// against the database in SEMINAR_DB (JSON of config.database) at SEMINAR_NOW and prints what it did as JSON.
+//   tsx test/support/notify-runner.ts announcements|reminders|digests|drain
+import { createMailer } from '../../src/mail/mailer.js';
+import { MailQueueWorker } from '../../src/mail/queue.js';
+import { mailDueAnnouncements } from '../../src/services/notifications/announcements.js';
+import { runDigests } from '../../src/services/notifications/digests.js';
+import {
+  DIGEST_MAIL,
+  NOTIFICATION_MAIL,
+  renderDigestMail,
+  renderNotificationMail,
+} from '../../src/services/notifications/notify.js';
+import { runReminders } from '../../src/services/notifications/reminders.js';
+import { createDb } from '../../src/storage/db.js';
+
+const db = createDb(JSON.parse(process.env.SEMINAR_DB ?? '{}'), { poolSize: 4 });
+const now = new Date(process.env.SEMINAR_NOW ?? Date.now());
+const deps = { db, clock: () => now, publicUrl: 'http://seminar.test' };
+const job = process.argv[2];
+
+async function drain(): Promise<number> {
+  const worker = new MailQueueWorker({
+    db,
+    mailer: createMailer({
+      smtpUrl: process.env.SMTP_URL ?? null,
+      from: 'seminar@example.edu',
+      outboxDir: '/nonexistent',
+      log: () => {},
+    }),
+    renderers: { [NOTIFICATION_MAIL]: renderNotificationMail, [DIGEST_MAIL]: renderDigestMail },
+    batch: Number(process.env.SEMINAR_BATCH ?? 5),
+  });
+  let sent = 0;
+  for (let idle = 0; idle < 2;) {
+    const n = await worker.drainOnce();
+    sent += n;
+    idle = n === 0 ? idle + 1 : 0;
+  }
+  return sent;
+}
+
+try {
+  const count =
+    job === 'announcements'
+      ? await mailDueAnnouncements(deps)
+      : job === 'reminders'
+        ? await runReminders(deps)
+        : job === 'digests'
+          ? await runDigests(deps)
+          : await drain();
+  process.stdout.write(`${JSON.stringify({ job, count })}\n`);
+} finally {
+  await db.destroy();
+}
