@@ -7,7 +7,7 @@ import { findTerm, readHeader } from './header.js';
 import { decodeInput } from './input.js';
 import { htmlTables, listSchedules, splitDayColumns } from './shaped-tables.js';
 import { readLogistics, forumOf, emailOf, type Logistics } from './logistics.js';
-import { deriveMilestones, readExplicitMilestone, type SentenceSource } from './milestones.js';
+import { deriveMilestones, readExplicitMilestone } from './milestones.js';
 import { findLegend } from './legend.js';
 import { resolveMeetings } from './resolve.js';
 import { documentYears } from './year.js';
@@ -15,6 +15,7 @@ import { findStart, placeWeeks } from './weeks.js';
 import { refusalMessage } from './refusal.js';
 import { readComponents } from './grading.js';
 import { stripFrontMatter } from './front-matter.js';
+import { policySentences } from './policy-sentences.js';
 import { definitionSchedules } from './definition-lists.js';
 import {
   isDeadlineTable,
@@ -39,7 +40,7 @@ import {
 } from './sections.js';
 import { isStaffTable, readStaffTable } from './staff.js';
 import { findTables, type Table } from './tables.js';
-import { collapse, findLinks, plain, sentences, tidyMarkdown } from './text.js';
+import { findLinks, plain, tidyMarkdown } from './text.js';
 import type { ParseOptions, ParseResult, SyllabusWarning } from './types.js';
 import { dropUnsafeLinks } from './safe-links.js';
 
@@ -327,24 +328,7 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   let milestones: Milestone[];
   if (explicitMilestones) milestones = explicitMilestones;
   else {
-    const sources: SentenceSource[] = [];
-    for (const p of policyTexts) {
-      for (const b of blocksOf(lines, p.start, p.end, doc, tables)) {
-        if (b.kind === 'table' || b.kind === 'code' || b.kind === 'heading') continue;
-        const units =
-          b.kind === 'list'
-            ? listItems(lines, b.start, b.end)
-            : [{ text: lines.slice(b.start, b.end).join(' '), line: b.start + 1 }];
-        for (const u of units) {
-          // Deadlines sit in ordinary paragraphs; a paragraph of many kilobytes is not read for them.
-          if (u.text.length > 20_000) continue;
-          const label = /^\s*(\*\*|__)[^*_]+\1\s*:\s*/.exec(u.text);
-          for (const sentence of sentences(label ? u.text.slice(label[0]!.length) : u.text)) {
-            sources.push({ markdown: sentence, line: lineOf(lines, u.line - 1, b.end, sentence) });
-          }
-        }
-      }
-    }
+    const sources = policySentences(lines, policyTexts, doc, tables);
     const fromTables = deadlineTables.flatMap((t) => readDeadlineTable(t, meetings, timeZone, warnings));
     milestones = mergeMilestones(
       fromTables,
@@ -395,18 +379,4 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   if (refusal)
     return { ok: false, error: { code: 'not_a_syllabus', message: refusal }, partial: { course, warnings } };
   return { ok: true, course, warnings };
-}
-
-/** 1-based line where a sentence starts, searching lines [from, to). */
-function lineOf(lines: string[], from: number, to: number, sentence: string): number {
-  const probe = collapse(sentence.slice(0, 200)).slice(0, 24);
-  for (let i = from; i < to; i++) {
-    if (lines[i]!.includes(probe)) return i + 1;
-  }
-  for (let i = from; i < to; i++) {
-    if (lines[i]!.length < 4000 && collapse(lines[i]!).includes(probe)) return i + 1;
-  }
-  const word = probe.split(' ').slice(0, 3).join(' ');
-  for (let i = from; i < to; i++) if (collapse(lines[i]!).includes(word)) return i + 1;
-  return from + 1;
 }
