@@ -55,7 +55,7 @@ export interface CreateSeminarOptions {
    * The notification loop (announcements, reminders, digests), with its timings; off unless given
    * (`seminar serve` and `seminar demo` turn it on), so that tests of other things send no reminders.
    */
-  scheduler?: Partial<Pick<NotificationSchedulerOptions, 'pollMs' | 'reminderMs'>> | false;
+  scheduler?: Partial<Pick<NotificationSchedulerOptions, 'pollMs' | 'reminderMs' | 'firstDelayMs'>> | false;
 }
 
 /** Opens and migrates the database, then builds (but does not start) the app. */

@@ -45,6 +45,11 @@ export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<vo
     const { seedGrades } = await import('../services/demo/seed-grades.js');
     ctx.say(`Demo grades: ${JSON.stringify(await seedGrades(seminar.db, ctx.course.stored.slug, ctx.now))}`);
   },
+  async (seminar, ctx) => {
+    const { seedAnnouncement } = await import('../services/demo/seed-announcement.js');
+    if (await seedAnnouncement(seminar.db, ctx.course.stored.slug, ctx.now))
+      ctx.say('Demo announcement posted.');
+  },
 ];
 
 export function registerDemo(program: Command): void {

@@ -12,6 +12,8 @@ export interface NotificationSchedulerOptions {
   clock?: () => Date;
   /** How often announcements and digests are looked at (ms). */
   pollMs?: number;
+  /** When the first round runs after start (ms): start-up work (the demo's seeding) goes first. */
+  firstDelayMs?: number;
   /** How often the (heavier) reminder run goes (ms). */
   reminderMs?: number;
   /** Called when mail was queued (wakes the mail worker). */
@@ -38,7 +40,7 @@ export class NotificationScheduler {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.arm(0);
+    this.arm(this.o.firstDelayMs ?? 10_000);
   }
 
   async stop(): Promise<void> {
