@@ -16,6 +16,7 @@ const benches: Array<[name: string, file: string, fn: string]> = [
   ['submissions', './submissions.ts', 'benchSubmissions'],
   ['grades', './grades.ts', 'benchGrades'],
   ['gradebookPage', './gradebook-page.ts', 'benchGradebookPage'],
+  ['discussions', './discussions.ts', 'benchDiscussions'],
   ['reminderMail', './reminder-mail.ts', 'benchReminderMail'],
 ];
 

@@ -1,4 +1,5 @@
 // Composition root: opens the database, migrates it, builds the HTTP app; startSeminar also listens.
+import { DISCUSSION_MENTION_MAIL, renderDiscussionMentionMail } from './services/discussions/mentions.js';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { BlobStore } from './files/blob-store.js';
@@ -88,6 +89,7 @@ export async function createSeminar(
               [GRADE_RELEASED_MAIL]: renderGradeReleasedMail,
               ...accountMailRenderers(app.auth.context()),
               [ROLES_CHANGED_MAIL]: renderRolesChangedMail,
+              [DISCUSSION_MENTION_MAIL]: renderDiscussionMentionMail,
               [SUMMARY_COMMENT_MAIL]: renderSummaryCommentMail,
               [NOTIFICATION_MAIL]: renderNotificationMail,
               [DIGEST_MAIL]: renderDigestMail,

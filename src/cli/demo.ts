@@ -46,6 +46,12 @@ export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<vo
     ctx.say(`Demo grades: ${JSON.stringify(await seedGrades(seminar.db, ctx.course.stored.slug, ctx.now))}`);
   },
   async (seminar, ctx) => {
+    const { seedDiscussions } = await import('../services/demo/seed-discussions.js');
+    ctx.say(
+      `Demo discussions: ${JSON.stringify(await seedDiscussions(seminar.db, ctx.course.stored.slug, ctx.now))}`,
+    );
+  },
+  async (seminar, ctx) => {
     const { seedAnnouncement } = await import('../services/demo/seed-announcement.js');
     if (await seedAnnouncement(seminar.db, ctx.course.stored.slug, ctx.now))
       ctx.say('Demo announcement posted.');

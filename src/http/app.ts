@@ -34,6 +34,7 @@ import { downloadRoutes } from './routes/downloads.js';
 import { talkSlotRoutes } from './routes/talk-slots.js';
 import { gradeRoutes } from './routes/grades.js';
 import { peerFeedbackRoutes } from './routes/peer-feedback.js';
+import { discussionRoutes } from './routes/discussions.js';
 import { summaryCommentRoutes } from './routes/summary-comments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { calendarRoutes } from './routes/calendar.js';
@@ -71,6 +72,7 @@ export const routePlugins: RoutePlugin[] = [
   talkSlotRoutes,
   gradeRoutes,
   peerFeedbackRoutes,
+  discussionRoutes,
   summaryCommentRoutes,
   notificationRoutes,
   calendarRoutes,

@@ -17,6 +17,7 @@ export type Dialect = DatabaseConfig['kind'];
 
 const dialects = new WeakMap<Db, Dialect>();
 const sqliteHandles = new WeakMap<Db, SqliteDatabase.Database>();
+const pgPools = new WeakMap<Db, pg.Pool>();
 
 /**
  * Opens the configured database. SQLite: creates the file's folder, WAL, synchronous=FULL
@@ -40,6 +41,7 @@ export function createDb(config: DatabaseConfig, opts: { poolSize?: number } = {
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pgPools.set(db, pool);
   }
   dialects.set(db, config.kind);
   return db;
@@ -77,6 +79,51 @@ export async function writeTransaction<T>(db: Db, fn: (trx: Kysely<Database>) =>
       throw error;
     }
   });
+}
+
+/**
+ * Listens on a PostgreSQL channel (a fixed identifier, never user input) with a connection of its own, taken
+ * again after it breaks; null on SQLite. Returns the function that stops listening and gives the connection back.
+ */
+export async function listenPostgres(
+  db: Db,
+  channel: string,
+  onPayload: (payload: string) => void,
+): Promise<(() => Promise<void>) | null> {
+  const pool = pgPools.get(db);
+  if (!pool || !/^[a-z_]+$/.test(channel)) return null;
+  let client: pg.PoolClient | null = null;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    const c = await pool.connect();
+    c.on('notification', (m) => {
+      if (m.channel === channel && m.payload) onPayload(m.payload);
+    });
+    c.on('error', () => {
+      c.release(true);
+      if (client === c) client = null;
+      if (!stopped) setTimeout(() => void connect().catch(() => {}), 1000).unref();
+    });
+    await c.query(`LISTEN ${channel}`);
+    client = c;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    const c = client;
+    client = null;
+    if (!c) return;
+    try {
+      await c.query(`UNLISTEN ${channel}`);
+    } finally {
+      c.release();
+    }
+  };
+}
+
+/** Sends a notification on a PostgreSQL channel (every instance listening receives it). */
+export async function notifyPostgres(db: Db, channel: string, payload: string): Promise<void> {
+  await sql`select pg_notify(${channel}, ${payload})`.execute(db);
 }
 
 /** Cheap liveness probe used by the health route. */

@@ -96,6 +96,8 @@ const SAMPLES: Record<string, Partial<AuditEntryView>> = {
   'talk-slots-unpublished': { target: 'proposal' },
   'talk-slot-settings-changed': { target: 'proposal', details: { talkMinutes: 12 } },
   'peer-weight-changed': { details: { counts: true, weight: '20', from: { counts: false, weight: '0' } } },
+  'discussion-post-hidden': { target: 'Discussion: Attention', details: { opening: false } },
+  'discussion-post-shown': { target: 'Which paper first?', details: { opening: true } },
 };
 
 describe('audit sentences', () => {

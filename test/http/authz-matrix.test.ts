@@ -229,6 +229,24 @@ const EXPECTED: Record<string, Expectation> = {
     body: { scores: { content: 4, clarity: 4, timing: 4, questions: 4 }, comment: 'Good.' },
   },
   'PATCH /api/courses/:slug/peer-feedback/settings': { who: 'staff', body: { weight: '20' } },
+  // Discussions and Q&A: members read, ask and reply (a missing thread or post answers 404 after authorization);
+  // staff moderate. Which posts reach whom (private, anonymous, hidden) is tested in test/http/discussions*.test.ts.
+  'GET /api/courses/:slug/discussions': { who: 'members' },
+  'POST /api/courses/:slug/discussions': {
+    who: 'members',
+    body: { kind: 'question', title: 'When is the project due?', category: 'logistics', body: 'Asking.' },
+  },
+  'GET /api/courses/:slug/discussions/search': { who: 'members' },
+  // Without "Accept: text/event-stream" the live feed answers at once (a stream is tested in discussions-live).
+  'GET /api/courses/:slug/discussions/events': { who: 'members' },
+  'GET /api/courses/:slug/discussions/:threadId': { who: 'members' },
+  'PATCH /api/courses/:slug/discussions/:threadId': { who: 'members', body: { resolved: true } },
+  'POST /api/courses/:slug/discussions/:threadId/posts': { who: 'members', body: { body: 'A reply.' } },
+  'PATCH /api/courses/:slug/posts/:postId': { who: 'members', body: { body: 'Edited.' } },
+  'DELETE /api/courses/:slug/posts/:postId': { who: 'members' },
+  'GET /api/courses/:slug/posts/:postId/history': { who: 'members' },
+  'POST /api/courses/:slug/posts/:postId/reactions': { who: 'members', body: { kind: 'thanks' } },
+  'POST /api/courses/:slug/posts/:postId/moderation': { who: 'staff', body: { hidden: true } },
   // Comments on summary passages: members get past the course check; the summary's own group and staff only are
   // then let in (classmates refused: test/http/summary-comments.test.ts).
   'GET /api/courses/:slug/deliverables/:key/meetings/:date/comments': { who: 'members' },

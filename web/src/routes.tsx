@@ -23,6 +23,8 @@ export interface CoursePageRoute extends PageRoute {
   ability?: string;
   /** Reached from other pages (a class on the schedule, What is due), not from the navigation. */
   unlisted?: boolean;
+  /** Listed with the course's reference pages (under the Course menu for members) though it needs an ability. */
+  withCourse?: boolean;
 }
 
 function lazyPage(load: () => Promise<PageModule>): PageRoute {
@@ -121,6 +123,13 @@ export const coursePages: CoursePageRoute[] = [
     ability: 'viewPrivate',
     unlisted: true,
     ...lazyPage(() => import('./pages/peer/PeerFeedbackPage.js')),
+  },
+  {
+    path: 'discussions',
+    label: 'Discussions',
+    ability: 'viewPrivate',
+    withCourse: true,
+    ...lazyPage(() => import('./pages/discussions/DiscussionsPage.js')),
   },
   {
     path: 'summary',

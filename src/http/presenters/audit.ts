@@ -163,6 +163,10 @@ const SENTENCES: Record<AuditAction, (s: Say) => string> = {
     s.d.counts === true
       ? `${s.actor} set the peer median to count for ${str(s.d.weight)} % of each presentation’s score.`
       : `${s.actor} set peer feedback not to count in presentation scores.`,
+  'discussion-post-hidden': (s) =>
+    `${s.actor} hid ${s.d.opening === true ? 'the discussion' : 'a post in the discussion'} “${s.target}” from students.`,
+  'discussion-post-shown': (s) =>
+    `${s.actor} showed ${s.d.opening === true ? 'the discussion' : 'a post in the discussion'} “${s.target}” to students again.`,
 };
 
 /** The actions with a sentence of their own (the rest read as the generic sentence). */

@@ -59,6 +59,9 @@ export const AUDIT_ACTIONS = [
   'regrade-answered',
   // Peer feedback: whether and how much the peer median counts in a presentation's score.
   'peer-weight-changed',
+  // Discussions: staff hide a post (or show it again).
+  'discussion-post-hidden',
+  'discussion-post-shown',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,4 +1,5 @@
 // Each student's record per grade item — the group's score or their own override, hand-ins, late zeros, obligations, computed participation.
+import { postsByStudent } from '../../storage/repositories/discussions.js';
 import { allowanceState, questionDayDone, type AllowanceEntry } from '../../domain/allowances.js';
 import { ATTENDANCE_ALLOWANCE } from '../../domain/attendance.js';
 import { presentedReadings } from '../../domain/demo-deliverables.js';
@@ -39,6 +40,8 @@ export interface ParticipationFacts {
   percent: Ratio | null;
   attendance: { settled: number; excused: number; missed: number; penalized: number; allowance: number };
   questions: { settled: number; excused: number; missed: number; penalized: number; allowance: number };
+  /** Discussion and Q&A posts written (not deleted, not hidden by staff). */
+  posts: number;
 }
 
 const handInKey = (deliverable: string, date: string | null, owner: string) =>
@@ -102,6 +105,7 @@ async function participationOf(
   const course = gc.work.course;
   const nowIso = now.toISOString();
   const { rolls, marks } = await listAttendanceFacts(db, course.id);
+  const posts = await postsByStudent(db, course.id);
   const status = new Map(marks.map((m) => [`${m.meeting_date}|${m.user_id}`, m.status]));
   const rolledClasses = rolls
     .map((date) => course.meetings.find((m) => m.date === date))
@@ -144,9 +148,14 @@ async function participationOf(
       allowance: x.allowance,
     });
     out.set(s.id, {
-      percent: participationPercent(gc.settings.participation, { attendance: a, questions: q, posts: null }),
+      percent: participationPercent(gc.settings.participation, {
+        attendance: a,
+        questions: q,
+        posts: posts.get(s.id) ?? 0,
+      }),
       attendance: brief(a),
       questions: brief(q),
+      posts: posts.get(s.id) ?? 0,
     });
   }
   return out;

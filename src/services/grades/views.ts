@@ -105,7 +105,9 @@ export async function staffGradebook(deps: Deps, work: WorkCourse) {
 
 function participationBrief(facts: GradeFacts, userId: string) {
   const p = facts.participation.get(userId);
-  return p ? { percent: shown(p.percent), attendance: p.attendance, questions: p.questions } : null;
+  return p
+    ? { percent: shown(p.percent), attendance: p.attendance, questions: p.questions, posts: p.posts }
+    : null;
 }
 
 export function findItem(gc: GradeCourse, itemId: string): StoredItem {

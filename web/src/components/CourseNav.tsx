@@ -21,7 +21,7 @@ const ALWAYS_INLINE = new Set(['', 'schedule']);
 
 type Section = 'public' | 'workspace' | 'staff';
 function sectionOf(p: CoursePageRoute): Section {
-  if (!p.ability) return 'public';
+  if (!p.ability || p.withCourse) return 'public';
   return STAFF_ABILITIES.has(p.ability) ? 'staff' : 'workspace';
 }
 
