@@ -86,6 +86,8 @@ export interface OwnerHandIns {
   now: string;
   deliverable: {
     key: string;
+    /** question, slides, summary, …: a summary of a class takes comments on passages. */
+    kind: string;
     title: string;
     audience: Audience;
     needsApproval: boolean;

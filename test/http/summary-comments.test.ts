@@ -255,6 +255,14 @@ describeEachDialect('comments on summary passages', (get) => {
     expect(t.replies.map((r: { author: { name: string } }) => r.author.name)).toEqual(['Cat', 'Dan']);
   });
 
+  it('tells the staff hand-ins view that a summary takes comments (it links the summary with its comments)', async () => {
+    const res = await clients.ta!.get(
+      `${api}/deliverables/summary/hand-ins?owner=${encodeURIComponent(beta())}&meetingDate=2024-08-28`,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().deliverable).toMatchObject({ key: 'summary', kind: 'summary' });
+  });
+
   it('answers 404 for a deliverable that is not a summary and a thread of no such id', async () => {
     const q = await clients.ta!.get(
       `${api}/deliverables/question/meetings/2024-08-28/comments?owner=${beta()}`,

@@ -284,6 +284,7 @@ export async function ownerHandIns(
     now: nowIso,
     deliverable: {
       key: spec.key,
+      kind: spec.kind,
       title: spec.title,
       audience: spec.audience,
       needsApproval: spec.needsApproval,

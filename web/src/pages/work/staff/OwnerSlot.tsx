@@ -5,6 +5,8 @@ import { useCourse } from '../../../course-context.js';
 import { messageOf } from '../../../auth/client.js';
 import { FormError } from '../../../auth/Field.js';
 import { formatInstant } from '../../../time.js';
+import { Link } from '../../../router.js';
+import { summaryCommentsUrl } from '../comments/comments-client.js';
 import { bytes } from '../work-client.js';
 import { ReviewForm } from './OwnerReviewForm.js';
 import {
@@ -44,6 +46,8 @@ export function Slot({
   const zone = course.timeZone;
   const [error, setError] = useState<string | null>(null);
   const newest = [...slot.versions].reverse();
+  // The slot is "<class date>#<reading>": comments are on a class's summary.
+  const commentDate = /^\d{4}-\d{2}-\d{2}/.exec(slot.slot)?.[0] ?? null;
   const counted = slot.versions.find((v) => v.counted) ?? null;
   const choose = async (v: VersionView) => {
     setError(null);
@@ -67,6 +71,13 @@ export function Slot({
     <div className="slot">
       {slot.readingTitle ? <h4 id={headingId}>About “{slot.readingTitle}”</h4> : null}
       <FormError message={error} />
+      {data.deliverable.kind === 'summary' && commentDate && slot.versions.some((v) => v.text !== null) ? (
+        <p>
+          <Link to={summaryCommentsUrl(course.slug, data.deliverable.key, commentDate, data.owner.id)}>
+            Read the summary with its comments
+          </Link>
+        </p>
+      ) : null}
       {slot.versions.length === 0 ? (
         <p className="muted">Nothing handed in.</p>
       ) : (
