@@ -7,13 +7,16 @@ import { findTerm, readHeader } from './header.js';
 import { decodeInput } from './input.js';
 import { htmlTables, listSchedules, splitDayColumns } from './shaped-tables.js';
 import { readLogistics, forumOf, emailOf, type Logistics } from './logistics.js';
-import { deriveMilestones, readExplicitMilestone, type SentenceSource } from './milestones.js';
+import { deriveMilestones, readExplicitMilestone } from './milestones.js';
 import { findLegend } from './legend.js';
 import { resolveMeetings } from './resolve.js';
 import { documentYears } from './year.js';
 import { findStart, placeWeeks } from './weeks.js';
 import { refusalMessage } from './refusal.js';
 import { readComponents } from './grading.js';
+import { stripFrontMatter } from './front-matter.js';
+import { policySentences } from './policy-sentences.js';
+import { definitionSchedules } from './definition-lists.js';
 import {
   isDeadlineTable,
   isTeamTable,
@@ -37,7 +40,7 @@ import {
 } from './sections.js';
 import { isStaffTable, readStaffTable } from './staff.js';
 import { findTables, type Table } from './tables.js';
-import { collapse, findLinks, plain, sentences, tidyMarkdown } from './text.js';
+import { findLinks, plain, tidyMarkdown } from './text.js';
 import type { ParseOptions, ParseResult, SyllabusWarning } from './types.js';
 import { dropUnsafeLinks } from './safe-links.js';
 
@@ -62,6 +65,8 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   const decoded = decodeInput(input);
   if (!decoded.ok) return decoded;
   const lines = decoded.lines;
+  const front = stripFrontMatter(lines);
+  if (front.title && !lines.some((l) => /^ {0,3}#\s/.test(l))) lines[0] = `# ${front.title}`;
   const warnings: SyllabusWarning[] = decoded.warning ? [{ line: 1, message: decoded.warning }] : [];
   let timeZone = options.timeZone;
   if (!IANAZone.isValidZone(timeZone)) {
@@ -78,6 +83,11 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   const tables = [...piped, ...html];
   tables.push(
     ...listSchedules(lines, doc, tables).filter(
+      (t) => !tables.some((p) => p.start < t.end && t.start < p.end),
+    ),
+  );
+  tables.push(
+    ...definitionSchedules(lines, doc, tables).filter(
       (t) => !tables.some((p) => p.start < t.end && t.start < p.end),
     ),
   );
@@ -211,19 +221,15 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     warnings,
   });
   const meetings = resolved.meetings;
-  if (meetings.length === 0) {
-    return {
-      ok: false,
-      error: {
-        code: 'not_a_syllabus',
-        message: refusalMessage({
+  // No dated class: refused, but the header, staff and policies are still read (for the refusal's partial course).
+  const refusal =
+    meetings.length === 0
+      ? refusalMessage({
           hasTitle: doc.title !== null,
           weekRows,
           tables: tables.filter((t) => !isStaffTable(t) && !isWeightTable(t)).length,
-        }),
-      },
-    };
-  }
+        })
+      : null;
   // The year option re-dates a reused syllabus: its term moves along.
   if (options.year !== undefined && term) term = { ...term, year: options.year };
 
@@ -322,24 +328,7 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   let milestones: Milestone[];
   if (explicitMilestones) milestones = explicitMilestones;
   else {
-    const sources: SentenceSource[] = [];
-    for (const p of policyTexts) {
-      for (const b of blocksOf(lines, p.start, p.end, doc, tables)) {
-        if (b.kind === 'table' || b.kind === 'code' || b.kind === 'heading') continue;
-        const units =
-          b.kind === 'list'
-            ? listItems(lines, b.start, b.end)
-            : [{ text: lines.slice(b.start, b.end).join(' '), line: b.start + 1 }];
-        for (const u of units) {
-          // Deadlines sit in ordinary paragraphs; a paragraph of many kilobytes is not read for them.
-          if (u.text.length > 20_000) continue;
-          const label = /^\s*(\*\*|__)[^*_]+\1\s*:\s*/.exec(u.text);
-          for (const sentence of sentences(label ? u.text.slice(label[0]!.length) : u.text)) {
-            sources.push({ markdown: sentence, line: lineOf(lines, u.line - 1, b.end, sentence) });
-          }
-        }
-      }
-    }
+    const sources = policySentences(lines, policyTexts, doc, tables);
     const fromTables = deadlineTables.flatMap((t) => readDeadlineTable(t, meetings, timeZone, warnings));
     milestones = mergeMilestones(
       fromTables,
@@ -387,19 +376,7 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     groupSize,
   };
   warnings.sort((a, b) => a.line - b.line);
+  if (refusal)
+    return { ok: false, error: { code: 'not_a_syllabus', message: refusal }, partial: { course, warnings } };
   return { ok: true, course, warnings };
-}
-
-/** 1-based line where a sentence starts, searching lines [from, to). */
-function lineOf(lines: string[], from: number, to: number, sentence: string): number {
-  const probe = collapse(sentence.slice(0, 200)).slice(0, 24);
-  for (let i = from; i < to; i++) {
-    if (lines[i]!.includes(probe)) return i + 1;
-  }
-  for (let i = from; i < to; i++) {
-    if (lines[i]!.length < 4000 && collapse(lines[i]!).includes(probe)) return i + 1;
-  }
-  const word = probe.split(' ').slice(0, 3).join(' ');
-  for (let i = from; i < to; i++) if (collapse(lines[i]!).includes(word)) return i + 1;
-  return from + 1;
 }

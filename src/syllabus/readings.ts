@@ -143,6 +143,13 @@ export function readItem(raw: string, defaults: ReadingDefaults): Item[] {
   }
   const lead2 = leadingMark(s, defaults);
   s = lead2.rest;
+  // "[Reasoning] …": a bracketed label without a link is the class's topic.
+  const label = /^\[([^[\]]{1,60})\](?![([])\s*([\s\S]*)$/.exec(s);
+  if (label && !markOf(label[1]!, defaults) && !/^\s*\(/.test(label[2]!)) {
+    return [{ kind: 'title', text: collapse(label[1]!) }, ...readItem(label[2]!, defaults)];
+  }
+  const around = s.startsWith('[') ? null : aroundLink(s, lead2.mark, defaults);
+  if (around) return around;
   const link = s.startsWith('[') ? linkAt(s, 0) : null;
   if (link) {
     const tail = trailing(s.slice(link.end), true, defaults);
@@ -182,6 +189,37 @@ export function readItem(raw: string, defaults: ReadingDefaults): Item[] {
       },
     },
   ];
+}
+
+const FILE_LINK =
+  /^(pdf|paper|link|html|arxiv|url|doi|acm|ieee|web|online|preprint|slides?|video|code|pptx?)$/i;
+
+/**
+ * A reading written around a link: "Section 1 of [Title](url)" (the link is the reading, the words before it its
+ * note) and "Title [[pdf]](url)", "Title [slides](url)" (the link belongs to the title before it).
+ */
+function aroundLink(s: string, lead: Mark, defaults: ReadingDefaults): Item[] | null {
+  const at = s.indexOf('[');
+  const link = at > 0 ? linkAt(s, at) : null;
+  if (!link) return null;
+  const before = s.slice(0, at).trim();
+  const inner = plain(link.text).replace(/^\[|\]$/g, '');
+  const tail = trailing(s.slice(link.end), true, defaults);
+  const mark = lead ?? tail.mark;
+  const required = mark ? mark === 'required' : defaults.unmarkedRequired;
+  const url = link.url === '' ? null : link.url;
+  if (FILE_LINK.test(inner) && plain(before) !== '') {
+    const title = plain(before).replace(/[\s:,;\-–—]+$/, '');
+    return [
+      { kind: 'reading', reading: { title, url, required, note: noteJoin([tail.rest, ...tail.notes]) } },
+    ];
+  }
+  const of = /^(.{1,60}?)\s+(of|from|in)$/i.exec(plain(before));
+  if (of && inner !== '') {
+    const note = noteJoin([of[1]!, tail.rest, ...tail.notes]);
+    return [{ kind: 'reading', reading: { title: inner, url, required, note } }];
+  }
+  return null;
 }
 
 /** Reads a whole cell. */

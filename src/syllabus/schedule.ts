@@ -37,6 +37,8 @@ interface Columns {
   extra: { index: number; name: string }[];
   /** The date column is headed "Week" (a bare "3" in it is week 3). */
   weekHeader: boolean;
+  /** The only other column holds topics, no links or marks: each cell is the class's title, not a reading. */
+  topicsOnly: boolean;
 }
 
 const DATE_HEADER = /^(date|dates|day|when|class date|lecture date)\b|\bdate\b/i;
@@ -86,17 +88,21 @@ export function scheduleColumns(table: Table): Columns | null {
     }));
   let title: number | null =
     rest.find((k) => TITLE_HEADER.test(header[k]!) && !readings.some((r) => r.index === k)) ?? null;
+  let topicsOnly = false;
   if (readings.length === 0) {
     const k = title ?? rest[0];
     if (k === undefined) return null;
     readings.push({ index: k, required: null });
+    topicsOnly = table.rows.every(
+      (r) => !/\]\(|https?:\/\/|\b(required|optional|mandatory)\b/i.test(r.cells[k] ?? ''),
+    );
     title = null;
   }
   const used = new Set([date, title ?? -1, ...readings.map((r) => r.index)]);
   const extra = rest
     .filter((k) => !used.has(k))
     .map((k) => ({ index: k, name: headerName(table.header[k]!, k) }));
-  return { date, title, readings, extra, weekHeader: weekHeader(date) };
+  return { date, title, readings, extra, weekHeader: weekHeader(date), topicsOnly };
 }
 
 const UNIT_WORDS = /^(unit|module|part|week|topic|section|theme)\b/i;
@@ -267,11 +273,21 @@ export function readSchedule(
 
 function addTo(m: RawMeeting, cells: string[], columns: Columns, defaults: ReadingDefaults): void {
   if (columns.title !== null && cells[columns.title]! !== '') {
-    const t = plain(cells[columns.title]!);
+    // "[Reasoning]": a bracketed topic label without a link.
+    const t = plain(cells[columns.title]!).replace(/^\[([^[\]]+)\]$/, '$1');
     if (m.title === null) m.title = t;
     else m.notes.push(...splitItems(cells[columns.title]!));
   }
   for (const col of columns.readings) {
+    if (columns.topicsOnly) {
+      // A schedule of topics only ("Intro to federated learning", "Q&A"): the topic is the title, nothing is read.
+      for (const item of splitItems(cells[col.index]!)) {
+        const t = plain(item);
+        if (m.title === null) m.title = t;
+        else m.notes.push(item);
+      }
+      continue;
+    }
     const content = readCell(
       cells[col.index]!,
       col.required === null ? defaults : { ...defaults, unmarkedRequired: col.required },

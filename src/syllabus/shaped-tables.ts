@@ -138,7 +138,7 @@ const NOT_SCHEDULE_TITLE =
 const INDENTED = /^\s+/;
 
 /** Splits "**Jan 27** — Dualism", "Feb 3: Functionalism …", "Tue 9/3 - Intro" into the date and the rest; null when no date leads. */
-function leadingDate(text: string): { date: string; rest: string } | null {
+export function leadingDate(text: string): { date: string; rest: string } | null {
   const bold = /^(\*\*|__)(.{1,40}?)\1\s*(.*)$/.exec(text);
   if (bold && parseDateCell(bold[2]!)) return { date: bold[2]!, rest: bold[3]! };
   const sep = /^(.{1,40}?)(?:\s+[—–-]\s+|:\s+|\s*\|\s*)(.*)$/.exec(text);
@@ -147,8 +147,12 @@ function leadingDate(text: string): { date: string; rest: string } | null {
   return null;
 }
 
+function plainCell(cell: string): string {
+  return cell.replace(/^\*\*(.*)\*\*$/, '$1');
+}
+
 /** The readings cell of a list item's text: a title before the first link (or the whole text without one) in bold, items split on ";". */
-function itemCell(rest: string): string {
+export function itemCell(rest: string): string {
   const text = rest.replace(/^[\s—–:,.-]+/, '').trim();
   if (text === '') return '';
   const link = text.search(/\[[^\]]*\]\(/);
@@ -185,6 +189,9 @@ export function listSchedules(lines: string[], doc: DocumentOutline, tables: rea
       let top = 0;
       let dated = 0;
       let headerLine = i + 1;
+      let topRow: TableRow | null = null;
+      let nestedDepth = -1;
+      const weekRows = new Set<TableRow>();
       for (; i < section.end && !doc.fenced[i]; i++) {
         const line = lines[i]!;
         if (line.trim() === '') {
@@ -205,6 +212,24 @@ export function listSchedules(lines: string[], doc: DocumentOutline, tables: rea
             if (rows.length === 0) headerLine = i + 1;
             rows.push({ cells: [lead.date, itemCell(lead.rest)], lines: [i + 1] });
           } else rows.push({ cells: ['', itemCell(itemText)], lines: [i + 1] });
+          topRow = rows[rows.length - 1]!;
+          nestedDepth = -1;
+          continue;
+        }
+        // Nested by week: "- Week 1" with dated sub-items ("  - Tue Sep 3: Introduction"): the week is a unit row,
+        // each dated sub-item a row of its own, deeper items its readings.
+        const depth = line.length - line.trimStart().length;
+        const nestedLead =
+          isListItem(`${line.trimStart()}`) && topRow?.cells[0] === '' ? leadingDate(itemText) : null;
+        if (nestedLead && (nestedDepth < 0 || depth <= nestedDepth)) {
+          nestedDepth = depth;
+          dated++;
+          top++;
+          if (topRow) {
+            weekRows.add(topRow);
+            if (!topRow.cells[1]!.startsWith('**')) topRow.cells[1] = `**${plainCell(topRow.cells[1]!)}**`;
+          }
+          rows.push({ cells: [nestedLead.date, itemCell(nestedLead.rest)], lines: [i + 1] });
           continue;
         }
         const prev = rows[rows.length - 1];
@@ -213,7 +238,9 @@ export function listSchedules(lines: string[], doc: DocumentOutline, tables: rea
         prev.cells[1] = prev.cells[1] ? `${prev.cells[1]}<br>${piece}` : piece;
         prev.lines.push(i + 1);
       }
-      if (dated >= 3 && dated * 3 >= top * 2) {
+      // Week items that only group dated sub-items count as units, not as undated classes.
+      const units = weekRows.size;
+      if (dated >= 3 && dated * 3 >= (top - units) * 2) {
         out.push({ header: ['Date', 'Readings'], headerLine, rows, start, end: i });
       }
       if (i === start) i++;

@@ -24,7 +24,13 @@ export interface SyllabusError {
 }
 
 export type ParseResult =
-  { ok: true; course: CourseModel; warnings: SyllabusWarning[] } | { ok: false; error: SyllabusError };
+  | { ok: true; course: CourseModel; warnings: SyllabusWarning[] }
+  | {
+      ok: false;
+      error: SyllabusError;
+      /** A text that was read but has no dated class: its header, staff and policies, without meetings. */
+      partial?: { course: CourseModel; warnings: SyllabusWarning[] };
+    };
 
 /** Files larger than this are refused outright. */
 export const MAX_SYLLABUS_BYTES = 5 * 1024 * 1024;

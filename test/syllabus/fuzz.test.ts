@@ -128,6 +128,59 @@ describe('parseSyllabus on anything', { timeout: 180_000 }, () => {
     );
   });
 
+  it('never throws on random pieces of the shapes real syllabi use (weeks, legends, zones, front matter, definition lists)', () => {
+    const piece = fc.constantFrom(
+      'Week 3 (Tue)',
+      'W5 Thu',
+      'Week of Sep 9',
+      '28/30 Aug',
+      'Sep 3 & 5',
+      ': ',
+      '---',
+      'title: X',
+      '{% include x.html %}',
+      '{{ site.baseurl }}',
+      '(O)',
+      '[O]',
+      'Mandatory unless otherwise specified. (O) marks optional.',
+      '5 PM EST',
+      '11:59pm AoE',
+      'Urbana',
+      'Time zone: Europe/Zurich',
+      'Classes begin Tuesday, August 28.',
+      '[[pdf]](u)',
+      '[Reasoning]',
+      'Section 1 of [T](u)',
+      '  - ',
+      '- Week 1',
+      '## Summary of Deadlines',
+      '| Team | Members |',
+      '| Milestone | Due |',
+      'Fall 2017',
+      'due September 11, 2017',
+      'Lectures: Mondays 14:00-15:30',
+      '| ',
+      ' |',
+      '\n',
+    );
+    const line = fc
+      .array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 8 })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 30 }),
+        fc.option(fc.constantFrom('2024-08-27', '2018-01-08'), { nil: undefined }),
+        fc.boolean(),
+        (lines, start, fixed) => {
+          const s = lines.join('\n');
+          const options = { timeZone: ZONE, timeZoneFixed: fixed, ...(start ? { start } : {}) };
+          wellFormed(parseSyllabus(s, options), s);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('never throws on random bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
