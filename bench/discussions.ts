@@ -32,8 +32,32 @@ const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 const ms = (x: number) => Math.round(x * 100) / 100;
 
+/** A vocabulary of 4 000 made-up words after the 64 topical ones, drawn by Zipf's law as natural text is. */
+const VOCABULARY = [
+  ...WORDS,
+  ...Array.from({ length: 4000 }, (_, i) => `w${i.toString(36)}x${((i * 7919) % 997).toString(36)}`),
+];
+const ZIPF = (() => {
+  const weights = VOCABULARY.map((_, i) => 1 / (i + 10));
+  const total = weights.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  return weights.map((w) => (acc += w / total));
+})();
+
+function word(rng: () => number): string {
+  const r = rng();
+  let lo = 0;
+  let hi = ZIPF.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ZIPF[mid]! < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return VOCABULARY[lo]!;
+}
+
 function text(rng: () => number, words: number): string {
-  return Array.from({ length: words }, () => WORDS[Math.floor(rng() * WORDS.length)]!).join(' ');
+  return Array.from({ length: words }, () => word(rng)).join(' ');
 }
 
 async function world(db: Db) {
@@ -138,6 +162,10 @@ async function measure(db: Db, config: ReturnType<typeof loadConfig>) {
   const session = await createSession(db, students[0]!, NOW, { ip: null, userAgent: 'bench' });
   const headers = { cookie: `seminar_session=${session.token}; seminar_csrf=${session.csrfToken}` };
   const threadTimes: number[] = [];
+  const cold = performance.now();
+  const first = await app.inject({ url: `/api/courses/${SLUG}/discussions/${big}`, headers });
+  const coldMs = performance.now() - cold;
+  if (first.statusCode !== 200) throw new Error(`thread read answered ${first.statusCode}`);
   for (let i = 0; i < 25; i++) {
     const start = performance.now();
     const res = await app.inject({ url: `/api/courses/${SLUG}/discussions/${big}`, headers });
@@ -149,7 +177,8 @@ async function measure(db: Db, config: ReturnType<typeof loadConfig>) {
   const searchTimes: number[] = [];
   let hits = 0;
   for (let i = 0; i < 200; i++) {
-    const q = rng() < 0.5 ? WORDS[Math.floor(rng() * WORDS.length)]! : `${text(rng, 2)}`;
+    // A topical word, or two words as people type them (drawn from the text's own distribution).
+    const q = rng() < 0.5 ? WORDS[Math.floor(rng() * WORDS.length)]! : `${word(rng)} ${word(rng)}`;
     const start = performance.now();
     const res = await app.inject({
       url: `/api/courses/${SLUG}/discussions/search?q=${encodeURIComponent(q)}`,
@@ -163,7 +192,12 @@ async function measure(db: Db, config: ReturnType<typeof loadConfig>) {
   threadTimes.sort((a, b) => a - b);
   searchTimes.sort((a, b) => a - b);
   return {
-    thread500: { medianMs: ms(pct(threadTimes, 0.5)), p95Ms: ms(pct(threadTimes, 0.95)), budgetMs: 300 },
+    thread500: {
+      firstReadMs: ms(coldMs),
+      medianMs: ms(pct(threadTimes, 0.5)),
+      p95Ms: ms(pct(threadTimes, 0.95)),
+      budgetMs: 300,
+    },
     search50k: {
       posts: 50_250,
       p50Ms: ms(pct(searchTimes, 0.5)),

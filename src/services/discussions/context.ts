@@ -21,6 +21,19 @@ import type { WorkCourse, WorkDeps } from '../work/context.js';
 
 export type Deps = Pick<WorkDeps, 'db' | 'clock' | 'publicUrl'>;
 
+/** Rendered bodies by their Markdown (rendering is pure): a long thread read again renders only what is new. */
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 5000;
+
+function renderPostBody(markdown: string): string {
+  const hit = rendered.get(markdown);
+  if (hit !== undefined) return hit;
+  const html = renderMarkdown(markdown);
+  if (rendered.size >= RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
+  rendered.set(markdown, html);
+  return html;
+}
+
 /** The reader of a course's discussions; throws unless they are a member (dropped students are not). */
 export function readerOf(work: WorkCourse): Reader {
   authorize(work.access, 'viewPrivate');
@@ -146,7 +159,7 @@ export function presentPost(
     author: presentAuthor(reader, post, people),
     byStaff: extras.staffIds.has(post.author_id) && authorVisible(reader, factsOf(post)),
     body: mine || reader.staff ? post.body : null,
-    bodyHtml: renderMarkdown(post.body),
+    bodyHtml: renderPostBody(post.body),
     reactions: [...counts.values()].sort((a, b) => a.kind.localeCompare(b.kind)),
     editedAt: post.edited_at,
     hasHistory: (mine || reader.staff) && extras.edited.has(post.id),

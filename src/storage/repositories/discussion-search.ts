@@ -8,6 +8,9 @@ import { talk } from './discussion-tables.js';
 export const HIT_START = '\u0002';
 export const HIT_END = '\u0003';
 
+/** PostgreSQL ranks at most this many of the newest matches (see searchPosts). */
+const CANDIDATES = 1000;
+
 export interface SearchHitRow {
   post_id: string;
   thread_id: string;
@@ -45,15 +48,22 @@ export async function searchPosts(
     const tsquery = words.map((w) => `${w}:*`).join(' & ');
     const { rows } = await sql<SearchHitRow>`
       with q as (select to_tsquery('english', ${tsquery}) as q),
+      -- Ranking reads each match's tsvector: a very common word ranks only its newest matches.
+      cand as (
+        select p.id from discussion_posts p cross join q
+        where p.course_id = ${courseId} and p.search @@ q.q
+        order by p.id desc
+        limit ${CANDIDATES}),
       top as (
         select p.id as post_id, p.thread_id, t.kind, p.author_id, p.anonymous, p.title, p.body, o.title as thread_title,
                case when t.opening_post_id = p.id then 1 else 0 end as is_opening,
                ts_rank(p.search, q.q) as rank
-        from discussion_posts p
+        from cand
+        join discussion_posts p on p.id = cand.id
         join discussion_threads t on t.id = p.thread_id
         join discussion_posts o on o.id = t.opening_post_id
         cross join q
-        where p.course_id = ${courseId} and p.deleted_at is null and p.search @@ q.q and ${visible}
+        where p.deleted_at is null and ${visible}
         order by rank desc, p.id
         limit ${limit})
       select top.post_id, top.thread_id, top.kind, top.author_id, top.anonymous, top.title, top.thread_title, top.is_opening, top.rank,
