@@ -110,4 +110,44 @@ describe.skipIf(!run)('discussions in Chromium', () => {
     },
     STEP,
   );
+
+  it(
+    'shows a classmate’s reply without a reload (live updates), and lets its author edit and delete it',
+    async () => {
+      const dan = await site.signedIn('dan@example.edu', PASSWORD, `${course}/discussions`);
+      await dan.goto(`${site.url}${course}/discussions`);
+      await dan.getByRole('button', { name: 'When is the project due?' }).click();
+      await poll(() => dan.getByRole('heading', { name: 'When is the project due?' }).count()).toBe(1);
+      const ben = await site.signedIn('ben@example.edu', PASSWORD, `${course}/discussions`);
+      await ben.goto(`${site.url}${course}/discussions`);
+      await ben.getByRole('button', { name: 'When is the project due?' }).click();
+      await ben.getByLabel('Your reply (Markdown)').fill('Live from Ben.');
+      await ben.getByRole('button', { name: 'Post reply' }).click();
+      // Dan's page was not reloaded: the reply arrives through the event stream.
+      await poll(() => dan.getByText('Live from Ben.').count()).toBe(1);
+      const mine = ben.locator('.post', { hasText: 'Live from Ben.' });
+      await mine.getByRole('button', { name: 'Edit' }).click();
+      await ben.getByLabel('Edit your post (Markdown)').fill('Live from Ben, edited.');
+      await ben.getByRole('button', { name: 'Save changes' }).click();
+      await poll(() => ben.getByText('Live from Ben, edited.').count()).toBe(1);
+      await ben
+        .locator('.post', { hasText: 'Live from Ben, edited.' })
+        .getByRole('button', { name: 'Earlier versions' })
+        .click();
+      await poll(() => ben.getByRole('list', { name: 'Earlier versions' }).textContent()).toContain(
+        'Live from Ben.',
+      );
+      ben.once('dialog', (d) => void d.accept());
+      await ben
+        .locator('.post', { hasText: 'Live from Ben, edited.' })
+        .getByRole('button', { name: 'Delete' })
+        .click();
+      await poll(() => ben.getByText('Deleted by the author').count()).toBe(1);
+      await poll(() => dan.getByText('Deleted by the author').count()).toBe(1);
+      expect(await dan.locator('main').textContent()).not.toContain('Live from Ben');
+      await dan.context().close();
+      await ben.context().close();
+    },
+    STEP,
+  );
 });
