@@ -2,22 +2,13 @@
 // VTIMEZONE: the Nov 4 class (the day after daylight-saving time ends in Chicago) and the Dec 19 18:00 deadline
 // against instants worked out by hand; then the feeds follow an extension, a re-plan and its publish, a class
 // moved to another day, and a student who joins late.
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/http/app.js';
+import { expect, it } from 'vitest';
 import { importSyllabus } from '../../src/services/import-syllabus.js';
-import { seedGroups } from '../../src/services/demo/seed-groups.js';
 import { listCourseMembers } from '../../src/storage/repositories/groups.js';
 import { describeEachDialect } from '../support/dialects.js';
-import { makePerson, TestClient } from './auth-client.js';
+import { makePerson } from './auth-client.js';
 import { onDay, parseFeed, type FeedEvent } from './calendar-parse.js';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const SLUG = 'cs598-genai-f24';
-const SYLLABUS = readFileSync(new URL('../../examples/cs598-genai-f24.md', import.meta.url), 'utf8');
-const noonCst = (date: string) => new Date(`${date}T18:00:00Z`);
+import { fixtureSemester, noonCst, SLUG, SYLLABUS, type Json } from './fixture-semester.js';
 
 // By hand: classes are Mon/Wed 09:30–10:45 in Chicago. CDT (UTC−5) until Sun Nov 3 02:00, CST (UTC−6) after.
 const OCT_30_START = '2024-10-30T14:30:00.000Z';
@@ -32,33 +23,11 @@ const DEC_19_1800 = '2024-12-20T00:00:00.000Z';
 const MOVED = SYLLABUS.replace('| Nov 13  |', '| Nov 14  |');
 
 describeEachDialect('calendar feeds follow the course', (get) => {
-  let app: FastifyInstance;
-  let now = new Date('2024-08-20T17:00:00Z');
-  let courseId = '';
-  const ids: Record<string, string> = {};
-  const clients: Record<string, TestClient> = {};
+  const s = fixtureSemester(get);
+  const { api, req, ok, ids } = s;
   const feeds: Record<string, string> = {};
-  const api = `/api/courses/${SLUG}`;
-  let ip = 1;
-
-  const req = async (name: string, opts: Parameters<TestClient['request']>[0]) => {
-    for (let attempt = 0; ; attempt++) {
-      if (!clients[name] || attempt > 0) {
-        const client = new TestClient(app, `198.51.100.${ip++}`);
-        const res = await client.signIn(`${name}@example.edu`);
-        if (res.statusCode !== 200) throw new Error(`${name} could not sign in: ${res.body}`);
-        clients[name] = client;
-      }
-      const res = await clients[name]!.request(opts);
-      if (res.statusCode !== 401 || attempt > 0) return res;
-    }
-  };
-  const ok = async (res: Awaited<ReturnType<TestClient['get']>>): Promise<Json> => {
-    if (res.statusCode !== 200) throw new Error(`${res.statusCode}: ${res.body}`);
-    return res.json();
-  };
   const publicFeed = async (): Promise<FeedEvent[]> => {
-    const res = await app.inject({ url: `${api}/calendar.ics` });
+    const res = await s.app.inject({ url: `${api}/calendar.ics` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     return parseFeed(res.body).events;
@@ -66,7 +35,7 @@ describeEachDialect('calendar feeds follow the course', (get) => {
   /** The member's personal feed (made on first use), read without any cookie: the URL is the key. */
   const personal = async (name: string): Promise<FeedEvent[]> => {
     feeds[name] ??= (await ok(await req(name, { method: 'POST', url: `${api}/calendar/personal` }))).path;
-    const res = await app.inject({ url: feeds[name] });
+    const res = await s.app.inject({ url: feeds[name] });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     return parseFeed(res.body).events;
@@ -75,38 +44,22 @@ describeEachDialect('calendar feeds follow the course', (get) => {
   const meetingId = async (date: string): Promise<string> =>
     (await staffView()).meetings.find((m: Json) => m.date === date).id;
   const holder = async (date: string, role: string): Promise<string> => {
-    const s = await staffView();
-    const m = s.meetings.find((x: Json) => x.date === date);
-    return s.roles.find((r: Json) => r.meetingId === m.id && r.role === role).groupId;
+    const view = await staffView();
+    const m = view.meetings.find((x: Json) => x.date === date);
+    return view.roles.find((r: Json) => r.meetingId === m.id && r.role === role).groupId;
   };
   const memberOf = async (groupId: string): Promise<string> => {
-    const userId = (await listCourseMembers(get().db, courseId)).find((m) => m.group_id === groupId)!.user_id;
+    const userId = (await listCourseMembers(get().db, s.courseId)).find(
+      (m) => m.group_id === groupId,
+    )!.user_id;
     return Object.keys(ids).find((k) => ids[k] === userId)!;
   };
   const due = (events: FeedEvent[], key: string, mId?: string) =>
     events.filter((e) => e.uid.startsWith(`due-${key}-${mId ?? ''}`));
 
-  beforeAll(async () => {
-    const { config, db } = get();
-    const deps = { db, clock: () => now };
-    courseId = (await importSyllabus(deps, { source: SYLLABUS, slug: SLUG, timeZone: 'America/Chicago' }))
-      .stored.id;
-    for (let i = 0; i < 12; i++)
-      ids[`s${i}`] = (
-        await makePerson(db, now, `s${i}@example.edu`, { courseId, role: 'student', name: `Student ${i}` })
-      ).id;
-    ids.prof = (await makePerson(db, now, 'prof@example.edu', { courseId, role: 'instructor' })).id;
-    expect(await seedGroups(deps, SLUG, 2024)).toMatchObject({ groupsCreated: 4, published: true });
-    app = await buildApp({ config, db, clock: () => now });
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-
   it('the course feed holds every class in Chicago time, days without class, and course deadlines', async () => {
     const events = await publicFeed();
-    const course = await ok(await app.inject({ url: api }));
+    const course = await ok(await s.app.inject({ url: api }));
     const dates: string[] = course.meetings.map((m: Json) => m.date);
     const classes = events.filter((e) => e.uid.startsWith('class-'));
     expect(classes.map((e) => e.local.slice(0, 10)).sort()).toEqual([...dates].sort());
@@ -143,9 +96,9 @@ describeEachDialect('calendar feeds follow the course', (get) => {
     expect(mine.find((e) => e.summary.includes('Final report due'))!.start).toBe(DEC_19_1800);
     expect(due(mine, 'question', nov4)).toHaveLength(1);
     // Only the group's own role work: as many slide deadlines as presenter roles in force.
-    const s = await staffView();
+    const view = await staffView();
     const groupId = await holder('2024-11-04', 'presenter');
-    const presenting = s.roles.filter((r: Json) => r.groupId === groupId && r.role === 'presenter');
+    const presenting = view.roles.filter((r: Json) => r.groupId === groupId && r.role === 'presenter');
     expect(due(mine, 'slides')).toHaveLength(presenting.length);
 
     const summarizer = await memberOf(await holder('2024-11-04', 'summarizer'));
@@ -176,15 +129,15 @@ describeEachDialect('calendar feeds follow the course', (get) => {
   });
 
   it('a role taken away reaches the feed only when staff publish', async () => {
-    now = noonCst('2024-11-10');
-    const s = await staffView();
-    const future = s.roles.find(
+    s.now = noonCst('2024-11-10');
+    const view = await staffView();
+    const future = view.roles.find(
       (r: Json) =>
-        r.role === 'presenter' && s.meetings.find((m: Json) => m.id === r.meetingId).date > '2024-11-12',
+        r.role === 'presenter' && view.meetings.find((m: Json) => m.id === r.meetingId).date > '2024-11-12',
     );
     const student = await memberOf(future.groupId);
     expect(due(await personal(student), 'slides', future.meetingId)).toHaveLength(1);
-    const other = s.groups.find((g: Json) => g.id !== future.groupId).id;
+    const other = view.groups.find((g: Json) => g.id !== future.groupId).id;
     for (const edit of [
       { meetingId: future.meetingId, groupId: future.groupId, role: null },
       { meetingId: future.meetingId, groupId: other, role: 'presenter' },
@@ -212,7 +165,7 @@ describeEachDialect('calendar feeds follow the course', (get) => {
   it('a student who joins late owes nothing from before, and takes on their group’s roles from the day they join', async () => {
     const { db } = get();
     ids.late = (
-      await makePerson(db, now, 'late@example.edu', { courseId, role: 'student', name: 'Late' })
+      await makePerson(db, s.now, 'late@example.edu', { courseId: s.courseId, role: 'student', name: 'Late' })
     ).id;
     const nov4 = await meetingId('2024-11-04');
     const nov18 = (await staffView()).meetings.find((m: Json) => m.date > '2024-11-14').id;
@@ -234,9 +187,9 @@ describeEachDialect('calendar feeds follow the course', (get) => {
       expect(res.statusCode, res.body).toBe(200);
     }
     mine = await personal('late');
-    const s = await staffView();
-    const dateOf = (id: string) => s.meetings.find((m: Json) => m.id === id).date as string;
-    const upcoming = s.roles.filter(
+    const view = await staffView();
+    const dateOf = (id: string) => view.meetings.find((m: Json) => m.id === id).date as string;
+    const upcoming = view.roles.filter(
       (r: Json) => r.groupId === groupId && r.role === 'presenter' && dateOf(r.meetingId) > '2024-11-11',
     );
     // Their group's Nov 4 slides were before they came; the ones after are theirs.
@@ -252,7 +205,7 @@ describeEachDialect('calendar feeds follow the course', (get) => {
     const presenter = await memberOf(await holder('2024-11-13', 'presenter'));
     expect(due(await personal(presenter), 'slides', nov13)).toHaveLength(1);
     await importSyllabus(
-      { db: get().db, clock: () => now },
+      { db: get().db, clock: () => s.now },
       { source: MOVED, slug: SLUG, timeZone: 'America/Chicago' },
     );
     const events = await publicFeed();
@@ -274,7 +227,7 @@ describeEachDialect('calendar feeds follow the course', (get) => {
       '2024-10-27T14:30:00.000Z',
     ]);
     await importSyllabus(
-      { db: get().db, clock: () => now },
+      { db: get().db, clock: () => s.now },
       { source: MOVED, slug: SLUG, timeZone: 'America/Chicago', shiftTo: '2024-09-02' },
     );
     const uids = (await publicFeed()).filter((e) => e.uid.startsWith('class-'));

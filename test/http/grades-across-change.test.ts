@@ -5,51 +5,16 @@
 //
 // Without rolesInForce and the class freeze, the re-plan handed past presentation items to other groups (their
 // scores vanished from the gradebook) and the late students' past summaries read "missing" (0 in their totals).
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { buildApp } from '../../src/http/app.js';
-import { importSyllabus } from '../../src/services/import-syllabus.js';
-import { seedGroups } from '../../src/services/demo/seed-groups.js';
 import { listCourseMembers } from '../../src/storage/repositories/groups.js';
 import { describeEachDialect } from '../support/dialects.js';
-import { makePerson, TestClient } from './auth-client.js';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const SLUG = 'cs598-genai-f24';
-const SYLLABUS = readFileSync(new URL('../../examples/cs598-genai-f24.md', import.meta.url));
-/** Noon in Chicago on a local date of the fixture's fall (CDT until Nov 3, CST after). */
-const noonCst = (date: string) => new Date(`${date}T18:00:00Z`);
+import { makePerson } from './auth-client.js';
+import { fixtureSemester, noonCst, type Json } from './fixture-semester.js';
 
 describeEachDialect('grades across a moving semester', (get) => {
-  let app: FastifyInstance;
-  let now = new Date('2024-08-20T17:00:00Z');
-  let courseId = '';
-  const ids: Record<string, string> = {};
-  const clients: Record<string, TestClient> = {};
-  const api = `/api/courses/${SLUG}`;
-  let ip = 1;
-
-  const signIn = async (name: string) => {
-    const client = new TestClient(app, `198.51.100.${ip++}`);
-    const res = await client.signIn(`${name}@example.edu`);
-    if (res.statusCode !== 200) throw new Error(`${name} could not sign in: ${res.body}`);
-    clients[name] = client;
-  };
-  /** A request as `name`; sessions lapse while the clock moves weeks on, so a 401 signs in again once. */
-  const req = async (name: string, opts: Parameters<TestClient['request']>[0]) => {
-    if (!clients[name]) await signIn(name);
-    const res = await clients[name]!.request(opts);
-    if (res.statusCode !== 401) return res;
-    await signIn(name);
-    return clients[name]!.request(opts);
-  };
-  const ok = async (res: Awaited<ReturnType<TestClient['get']>>): Promise<Json> => {
-    if (res.statusCode !== 200) throw new Error(`${res.statusCode}: ${res.body}`);
-    return res.json();
-  };
+  const s = fixtureSemester(get);
+  const { api, req, ok, ids } = s;
   const gradebook = async (): Promise<Json> => ok(await req('prof', { url: `${api}/grades` }));
   const queue = async (itemId: string): Promise<Json> =>
     ok(await req('ta', { url: `${api}/grades/items/${itemId}` }));
@@ -75,30 +40,11 @@ describeEachDialect('grades across a moving semester', (get) => {
     );
   };
 
-  beforeAll(async () => {
-    const { config, db } = get();
-    const deps = { db, clock: () => now };
-    courseId = (await importSyllabus(deps, { source: SYLLABUS, slug: SLUG, timeZone: 'America/Chicago' }))
-      .stored.id;
-    for (let i = 0; i < 12; i++)
-      ids[`s${i}`] = (
-        await makePerson(db, now, `s${i}@example.edu`, { courseId, role: 'student', name: `Student ${i}` })
-      ).id;
-    ids.prof = (await makePerson(db, now, 'prof@example.edu', { courseId, role: 'instructor' })).id;
-    ids.ta = (await makePerson(db, now, 'ta@example.edu', { courseId, role: 'ta' })).id;
-    expect(await seedGroups(deps, SLUG, 2024)).toMatchObject({ groupsCreated: 4, published: true });
-    app = await buildApp({ config, db, clock: () => now });
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-
   let graded: Json[] = [];
   let before: Json = {};
   let canvasBefore: string[][] = [];
   it('October: the presentations held so far are graded per group and released', async () => {
-    now = noonCst('2024-10-16');
+    s.now = noonCst('2024-10-16');
     const book = await gradebook();
     graded = book.items.filter(
       (i: Json) => i.key.startsWith('presentation@') && i.meetingDate && i.meetingDate < '2024-10-16',
@@ -130,7 +76,7 @@ describeEachDialect('grades across a moving semester', (get) => {
 
   let lateGroup = '';
   it('Nov 10: a fifth group of late students; re-planned, applied, published: the past grades read as before', async () => {
-    now = noonCst('2024-11-10');
+    s.now = noonCst('2024-11-10');
     before = pastOf(await gradebook(), '2024-11-10');
     canvasBefore = await canvas();
     const queuesBefore: Json[] = [];
@@ -138,14 +84,16 @@ describeEachDialect('grades across a moving semester', (get) => {
 
     const { db } = get();
     for (const name of ['late1', 'late2'])
-      ids[name] = (await makePerson(db, now, `${name}@example.edu`, { courseId, role: 'student', name })).id;
+      ids[name] = (
+        await makePerson(db, s.now, `${name}@example.edu`, { courseId: s.courseId, role: 'student', name })
+      ).id;
     const created = await req('prof', {
       method: 'POST',
       url: `${api}/groups/move`,
       payload: { userId: ids.late1, target: 'new' },
     });
     expect(created.statusCode, created.body).toBe(200);
-    lateGroup = (await listCourseMembers(db, courseId)).find((m) => m.user_id === ids.late1)!.group_id;
+    lateGroup = (await listCourseMembers(db, s.courseId)).find((m) => m.user_id === ids.late1)!.group_id;
     expect(
       (
         await req('prof', {
@@ -220,7 +168,7 @@ describeEachDialect('grades across a moving semester', (get) => {
   });
 
   it('Nov 17: a dropped student leaves the gradebook and the CSV; the others read the same', async () => {
-    now = noonCst('2024-11-17');
+    s.now = noonCst('2024-11-17');
     const pastBefore = pastOf(await gradebook(), '2024-11-10');
     const dropped = await req('prof', { method: 'POST', url: `${api}/roster/${ids.s5}/drop` });
     expect(dropped.statusCode, dropped.body).toBe(200);

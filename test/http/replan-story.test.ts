@@ -5,55 +5,20 @@
 // term gave the new group presenting and summary seats in classes that had already taken place (Nov 4, 6…),
 // the hand-ins grid then showed those past summaries as "Not due" for the group that wrote them and "Missing"
 // for the new group, and the preview's changes named started classes.
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/http/app.js';
+import { expect, it } from 'vitest';
 import { BlobStore } from '../../src/files/blob-store.js';
-import { importSyllabus } from '../../src/services/import-syllabus.js';
-import { seedGroups } from '../../src/services/demo/seed-groups.js';
 import { loadWorkCourse } from '../../src/services/work/context.js';
 import { submitWork } from '../../src/services/work/submit.js';
 import { ROLES_CHANGED_MAIL } from '../../src/services/assignment/mail.js';
 import { listCourseMembers, listGroups } from '../../src/storage/repositories/groups.js';
 import { listMailJobs } from '../../src/storage/repositories/mail-queue.js';
 import { describeEachDialect } from '../support/dialects.js';
-import { makePerson, TestClient } from './auth-client.js';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const SLUG = 'cs598-genai-f24';
-const SYLLABUS = readFileSync(new URL('../../examples/cs598-genai-f24.md', import.meta.url));
-/** Noon in Chicago on a local date of the fixture's fall (CDT until Nov 3, CST after). */
-const noonCst = (date: string) => new Date(`${date}T18:00:00Z`);
+import { makePerson } from './auth-client.js';
+import { fixtureSemester, noonCst, SLUG, type Json } from './fixture-semester.js';
 
 describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the past', (get) => {
-  let app: FastifyInstance;
-  let now = new Date('2024-08-20T17:00:00Z');
-  let courseId = '';
-  const ids: Record<string, string> = {};
-  const clients: Record<string, TestClient> = {};
-  const api = `/api/courses/${SLUG}`;
-  let ip = 1;
-
-  const signIn = async (name: string) => {
-    const client = new TestClient(app, `198.51.100.${ip++}`);
-    const res = await client.signIn(`${name}@example.edu`);
-    if (res.statusCode !== 200) throw new Error(`${name} could not sign in: ${res.body}`);
-    clients[name] = client;
-  };
-  /** A request as `name`; sessions lapse while the clock moves weeks on, so a 401 signs in again once. */
-  const req = async (name: string, opts: Parameters<TestClient['request']>[0]) => {
-    if (!clients[name]) await signIn(name);
-    const res = await clients[name]!.request(opts);
-    if (res.statusCode !== 401) return res;
-    await signIn(name);
-    return clients[name]!.request(opts);
-  };
-  const ok = async (res: Awaited<ReturnType<TestClient['get']>>): Promise<Json> => {
-    if (res.statusCode !== 200) throw new Error(`${res.statusCode}: ${res.body}`);
-    return res.json();
-  };
+  const s = fixtureSemester(get);
+  const { api, req, ok, ids } = s;
   const staff = async (): Promise<Json> => ok(await req('prof', { url: `${api}/assignment/staff` }));
   const grid = async (key: string): Promise<Json> =>
     ok(await req('ta', { url: `${api}/deliverables/${key}/status` }));
@@ -70,10 +35,10 @@ describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the pa
       ]),
     );
   /** The roles in force as "date role group-name" lines. */
-  const roleLines = (s: Json) => {
-    const date = new Map(s.meetings.map((m: Json) => [m.id, m.date]));
-    const name = new Map(s.groups.map((g: Json) => [g.id, g.name]));
-    return s.roles.map((r: Json) => `${date.get(r.meetingId)} ${r.role} ${name.get(r.groupId)}`).sort();
+  const roleLines = (view: Json) => {
+    const date = new Map(view.meetings.map((m: Json) => [m.id, m.date]));
+    const name = new Map(view.groups.map((g: Json) => [g.id, g.name]));
+    return view.roles.map((r: Json) => `${date.get(r.meetingId)} ${r.role} ${name.get(r.groupId)}`).sort();
   };
   const myRoles = async (name: string): Promise<Json> => ok(await req(name, { url: `${api}/my-roles` }));
   const dashboard = async (name: string): Promise<Json> => ok(await req(name, { url: `${api}/dashboard` }));
@@ -84,7 +49,13 @@ describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the pa
       .map((i: Json) => `${i.deliverableKey} ${i.meetingDate}`);
   const hand = async (name: string, deliverableKey: string, meetingDate: string, text: string) => {
     const { config, db } = get();
-    const deps = { db, files: new BlobStore(config.filesDir), mailer: null, clock: () => now, publicUrl: '' };
+    const deps = {
+      db,
+      files: new BlobStore(config.filesDir),
+      mailer: null,
+      clock: () => s.now,
+      publicUrl: '',
+    };
     const work = await loadWorkCourse(deps, SLUG, { userId: ids[name]!, isAdmin: false });
     await submitWork(deps, work, {
       deliverableKey,
@@ -93,47 +64,26 @@ describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the pa
       text,
       file: null,
       acknowledgePolicy: true,
-      now,
+      now: s.now,
     });
   };
-
-  beforeAll(async () => {
-    const { config, db } = get();
-    const deps = { db, clock: () => now };
-    courseId = (await importSyllabus(deps, { source: SYLLABUS, slug: SLUG, timeZone: 'America/Chicago' }))
-      .stored.id;
-    for (let i = 0; i < 12; i++)
-      ids[`s${i}`] = (
-        await makePerson(db, now, `s${i}@example.edu`, { courseId, role: 'student', name: `Student ${i}` })
-      ).id;
-    ids.prof = (await makePerson(db, now, 'prof@example.edu', { courseId, role: 'instructor' })).id;
-    ids.ta = (await makePerson(db, now, 'ta@example.edu', { courseId, role: 'ta' })).id;
-    // Four groups of three with rankings; roles planned, applied and published before the term.
-    const seeded = await seedGroups(deps, SLUG, 2024);
-    expect(seeded).toMatchObject({ groupsCreated: 4, published: true });
-    app = await buildApp({ config, db, clock: () => now });
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
 
   let before: Json = {};
   let summaryBefore: Json = {};
   let slidesBefore: Json = {};
   let frozenDates: string[] = [];
   const groupOf = async (date: string, role: string): Promise<string> => {
-    const s = await staff();
-    const m = s.meetings.find((x: Json) => x.date === date);
-    return s.roles.find((r: Json) => r.meetingId === m.id && r.role === role).groupId;
+    const view = await staff();
+    const m = view.meetings.find((x: Json) => x.date === date);
+    return view.roles.find((r: Json) => r.meetingId === m.id && r.role === role).groupId;
   };
   const memberOf = async (groupId: string) =>
-    (await listCourseMembers(get().db, courseId)).find((m) => m.group_id === groupId)!.user_id;
+    (await listCourseMembers(get().db, s.courseId)).find((m) => m.group_id === groupId)!.user_id;
   const nameOfUser = (userId: string) => Object.keys(ids).find((k) => ids[k] === userId)!;
 
   it('until Nov 10: summaries of past classes are handed in (or not), a question is in for Nov 13', async () => {
     // The Nov 4 summary group hands in on time; the Oct 30 one never does.
-    now = noonCst('2024-11-05');
+    s.now = noonCst('2024-11-05');
     await hand(
       nameOfUser(await memberOf(await groupOf('2024-11-04', 'summarizer'))),
       'summary',
@@ -141,9 +91,9 @@ describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the pa
       '# Summary\n\nKey points.',
     );
     // On Nov 9 a student asks a question for Nov 13: that class now holds a hand-in.
-    now = noonCst('2024-11-09');
+    s.now = noonCst('2024-11-09');
     await hand('s0', 'question', '2024-11-13', 'Does this model fit an OS?');
-    now = noonCst('2024-11-10');
+    s.now = noonCst('2024-11-10');
     before = await staff();
     summaryBefore = gridBefore(await grid('summary'), '2024-11-10');
     slidesBefore = gridBefore(await grid('slides'), '2024-11-10');
@@ -163,7 +113,9 @@ describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the pa
   it('Nov 10: a fifth group forms; the re-plan changes no class that started, is past its slides deadline or holds a hand-in', async () => {
     const { db } = get();
     for (const name of ['late1', 'late2'])
-      ids[name] = (await makePerson(db, now, `${name}@example.edu`, { courseId, role: 'student', name })).id;
+      ids[name] = (
+        await makePerson(db, s.now, `${name}@example.edu`, { courseId: s.courseId, role: 'student', name })
+      ).id;
     // Past the group deadline, staff put the two late students in a new group.
     const created = await req('prof', {
       method: 'POST',
@@ -171,8 +123,8 @@ describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the pa
       payload: { userId: ids.late1, target: 'new' },
     });
     expect(created.statusCode, created.body).toBe(200);
-    lateGroup = (await listCourseMembers(db, courseId)).find((m) => m.user_id === ids.late1)!.group_id;
-    lateName = (await listGroups(db, courseId)).find((g) => g.id === lateGroup)!.name;
+    lateGroup = (await listCourseMembers(db, s.courseId)).find((m) => m.user_id === ids.late1)!.group_id;
+    lateName = (await listGroups(db, s.courseId)).find((g) => g.id === lateGroup)!.name;
     const moved = await req('prof', {
       method: 'POST',
       url: `${api}/groups/move`,
@@ -219,7 +171,7 @@ describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the pa
     expect(roleWork(await dashboard('late1'))).toEqual([]);
     const taken = plan.changes.find((c: Json) => c.from && c.from !== lateName && c.to === lateName);
     if (taken) {
-      const loser = (await listGroups(get().db, courseId)).find((g) => g.name === taken.from)!.id;
+      const loser = (await listGroups(get().db, s.courseId)).find((g) => g.name === taken.from)!.id;
       const who = nameOfUser(await memberOf(loser));
       expect((await myRoles(who)).roles.map((r: Json) => `${r.date} ${r.role}`)).toContain(
         `${taken.meetingDate} ${taken.role}`,
@@ -246,12 +198,12 @@ describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the pa
   });
 
   it('a role edited after publishing reaches students only when staff publish again', async () => {
-    const s = await staff();
-    const last = s.meetings
+    const view = await staff();
+    const last = view.meetings
       .map((m: Json) => m.date)
       .sort()
       .at(-1) as string;
-    const meeting = s.meetings.find((m: Json) => m.date === last);
+    const meeting = view.meetings.find((m: Json) => m.date === last);
     const mine = (await myRoles('late1')).roles.filter(
       (r: Json) => r.date === last && r.role === 'presenter',
     );
