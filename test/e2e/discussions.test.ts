@@ -2,6 +2,9 @@
 // Markdown runs no script, a classmate reads "Anonymous classmate" and replies at 390 px, staff endorse the reply, the
 // summary group opens its class discussion; axe clean at 1280 and 390 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BlobStore } from '../../src/files/blob-store.js';
+import { loadWorkCourse } from '../../src/services/work/context.js';
+import { submitWork } from '../../src/services/work/submit.js';
 import { browserAvailable } from '../support/browser.js';
 import { PASSWORD } from '../http/auth-client.js';
 import { buildWorkWorld, SLUG } from '../http/work-helpers.js';
@@ -147,6 +150,57 @@ describe.skipIf(!run)('discussions in Chromium', () => {
       expect(await dan.locator('main').textContent()).not.toContain('Live from Ben');
       await dan.context().close();
       await ben.context().close();
+    },
+    STEP,
+  );
+
+  it(
+    'lets the summary group open its class discussion once the summary is in, linking it; classmates reply there',
+    async () => {
+      const cat = await site.signedIn('cat@example.edu', PASSWORD, `${course}/discussions?tab=class`);
+      await cat.goto(`${site.url}${course}/discussions?tab=class`);
+      const row = cat.locator('.thread-list li', { hasText: 'Aug 28' });
+      // Beta summarizes Aug 28: before its summary is in, the page says what to do.
+      await poll(() => row.textContent()).toContain('Hand in your summary to open the discussion.');
+      expect(await row.getByRole('button', { name: 'Open the discussion' }).count()).toBe(0);
+
+      const world = { db: site.seminar.db, files: new BlobStore(site.config.filesDir), mailer: null };
+      const deps = { ...world, clock: () => site.now(), publicUrl: site.url };
+      const { id: catId } = await site.seminar.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'cat@example.edu')
+        .executeTakeFirstOrThrow();
+      const work = await loadWorkCourse(deps, SLUG, { userId: catId, isAdmin: false });
+      await submitWork(deps, work, {
+        deliverableKey: 'summary',
+        meetingDate: '2024-08-28',
+        readingIndex: null,
+        text: '# Summary\n\nFew-shot learners, in short.',
+        file: null,
+        acknowledgePolicy: true,
+        now: site.now(),
+      });
+
+      await cat.reload();
+      await row.getByRole('button', { name: 'Open the discussion' }).click();
+      await cat.getByLabel(/Opening post for .*Aug 28/).fill('What did you make of **in-context learning**?');
+      expect(await axeAt(cat, 'discussions-open-class', { widths: [1280, 390], sideways: true })).toEqual([]);
+      await cat.setViewportSize({ width: 1280, height: 900 });
+      await cat.locator('.thread-list').getByRole('button', { name: 'Open the discussion' }).click();
+      await poll(() => cat.locator('.post').first().textContent()).toContain('in-context learning');
+      // The thread links the summary it opens on.
+      expect(await cat.locator('main a', { hasText: /summary/i }).count()).toBeGreaterThan(0);
+      await cat.context().close();
+
+      const ada = await site.signedIn('ada@example.edu', PASSWORD, `${course}/discussions?tab=class`);
+      await ada.goto(`${site.url}${course}/discussions?tab=class`);
+      await ada.locator('.thread-list li', { hasText: 'Aug 28' }).getByRole('button').first().click();
+      await poll(() => ada.locator('.post').first().textContent()).toContain('in-context learning');
+      await ada.getByLabel('Your reply (Markdown)').fill('It surprised me.');
+      await ada.getByRole('button', { name: 'Post reply' }).click();
+      await poll(() => ada.locator('.post-list .post').count()).toBe(1);
+      await ada.context().close();
     },
     STEP,
   );

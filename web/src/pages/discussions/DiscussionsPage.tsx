@@ -293,7 +293,7 @@ function Classes({ slug, onOpen }: { slug: string; onOpen: (id: string) => void 
                     {t.unread > 0 ? ` · ${t.unread} new` : ''}
                     {t.closed ? ' · closed' : ''}
                   </span>
-                ) : c.canOpen ? (
+                ) : opening === c.meetingId ? null : c.canOpen ? (
                   <button
                     type="button"
                     className="button button-secondary"
