@@ -14,6 +14,7 @@ interface ImportOptions {
   start?: string;
   timezone?: string;
   shiftTo?: string;
+  baseUrl?: string;
 }
 
 /** Reads the file as bytes (the parser detects binary and encodings); refuses > 5 MB before reading it. */
@@ -73,6 +74,10 @@ export function registerImport(program: Command): void {
       'move the schedule so the first meeting falls on this date (YYYY-MM-DD), keeping weekdays',
       parseLocalDate,
     )
+    .option(
+      '--base-url <url>',
+      'http(s) address of the folder holding the syllabus (the course repository): relative links resolve against it',
+    )
     .action(async (file: string, opts: ImportOptions) => {
       const { loadConfig } = await import('../config.js');
       const { readSyllabus } = await import('../services/read-syllabus.js');
@@ -85,6 +90,7 @@ export function registerImport(program: Command): void {
         ...(opts.year !== undefined ? { year: opts.year } : {}),
         ...(opts.start !== undefined ? { start: opts.start } : {}),
         ...(opts.shiftTo !== undefined ? { shiftTo: opts.shiftTo } : {}),
+        ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
       };
       if (opts.course === undefined) {
         const { course, warnings } = readSyllabus(input);

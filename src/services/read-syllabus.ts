@@ -1,7 +1,7 @@
 // Use case without storage: parse a Markdown syllabus and optionally move its schedule (what `import --json` prints).
 import { DateTime } from 'luxon';
 import type { CourseModel } from '../domain/course.js';
-import { parseSyllabus, shiftCourse, type SyllabusWarning } from '../syllabus/index.js';
+import { parseBaseUrl, parseSyllabus, shiftCourse, type SyllabusWarning } from '../syllabus/index.js';
 import { DomainError } from './errors.js';
 
 export interface ImportSyllabusInput {
@@ -17,6 +17,8 @@ export interface ImportSyllabusInput {
   start?: string;
   /** Move the schedule so that the first meeting falls on this local date (YYYY-MM-DD), keeping weekdays. */
   shiftTo?: string;
+  /** The course repository's folder (http or https): the syllabus's relative links resolve against it. */
+  baseUrl?: string;
 }
 
 export interface ReadSyllabusResult {
@@ -38,11 +40,19 @@ export function readSyllabus(input: Omit<ImportSyllabusInput, 'slug'>): ReadSyll
   if (input.shiftTo !== undefined && !isLocalDate(input.shiftTo)) {
     throw new DomainError('invalid_input', `--shift-to wants a date as YYYY-MM-DD, not "${input.shiftTo}".`);
   }
+  const baseUrl = input.baseUrl === undefined ? undefined : parseBaseUrl(input.baseUrl);
+  if (baseUrl === null) {
+    throw new DomainError(
+      'invalid_input',
+      `The base URL (--base-url) must be the http(s) address of the folder that holds the syllabus, not "${String(input.baseUrl).slice(0, 200)}".`,
+    );
+  }
   const parsed = parseSyllabus(input.source, {
     timeZone: input.timeZone,
     ...(input.timeZoneFixed ? { timeZoneFixed: true } : {}),
     ...(input.year !== undefined ? { year: input.year } : {}),
     ...(input.start !== undefined ? { start: input.start } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
   });
   if (!parsed.ok) {
     throw new DomainError('invalid_syllabus', parsed.error.message, { reason: parsed.error.code });

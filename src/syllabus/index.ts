@@ -5,3 +5,4 @@ export { MAX_SYLLABUS_BYTES } from './types.js';
 export { parseSyllabus } from './parse.js';
 export { exportSyllabus } from './export.js';
 export { shiftCourse } from './shift.js';
+export { parseBaseUrl } from './base-url.js';

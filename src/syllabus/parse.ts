@@ -43,6 +43,7 @@ import { findTables, type Table } from './tables.js';
 import { findLinks, plain, tidyMarkdown } from './text.js';
 import type { ParseOptions, ParseResult, SyllabusWarning } from './types.js';
 import { dropUnsafeLinks } from './safe-links.js';
+import { resolveRelativeLinks } from './base-url.js';
 
 export function parseSyllabus(input: string | Uint8Array, options: ParseOptions): ParseResult {
   try {
@@ -355,7 +356,7 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     lines,
     warnings,
   );
-  const course: CourseModel = {
+  const read: CourseModel = {
     code: header?.code ?? null,
     title,
     term,
@@ -375,6 +376,7 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
     resources: linked.resources,
     groupSize,
   };
+  const course = options.baseUrl ? resolveRelativeLinks(read, options.baseUrl) : read;
   warnings.sort((a, b) => a.line - b.line);
   if (refusal)
     return { ok: false, error: { code: 'not_a_syllabus', message: refusal }, partial: { course, warnings } };

@@ -1,6 +1,7 @@
 // Guides and templates linked from the syllabus (relative links), and the group size ("groups of 2-3").
 import type { Link } from '../domain/course.js';
 import { capitalize, findLinks, plain } from './text.js';
+import { isRelativeUrl } from './base-url.js';
 
 const GENERIC =
   /^(here|this|link|this link|this format|template|this template|format|click here|the template|form)$/i;
@@ -35,10 +36,6 @@ export function resourceLabel(text: string, url: string): string {
   return capitalize(label);
 }
 
-function isRelative(url: string): boolean {
-  return url !== '' && !/\s/.test(url) && !/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(url);
-}
-
 /** Links of a Resources section first, then every other relative link in document order, without repeats. */
 export function findResources(
   lines: string[],
@@ -56,7 +53,7 @@ export function findResources(
   for (let i = 0; i < lines.length; i++) {
     if (fenced[i] || !lines[i]!.includes('](')) continue;
     for (const l of findLinks(lines[i]!)) {
-      if (!isRelative(l.url) || seen.has(l.url) || readingUrls.has(l.url)) continue;
+      if (!isRelativeUrl(l.url) || seen.has(l.url) || readingUrls.has(l.url)) continue;
       if (l.start > 0 && lines[i]![l.start - 1] === '!') continue;
       seen.add(l.url);
       out.push({ label: resourceLabel(l.text, l.url), url: l.url });

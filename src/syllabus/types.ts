@@ -10,6 +10,8 @@ export interface ParseOptions {
   year?: number;
   /** First day of classes (YYYY-MM-DD), for schedules written by weeks ("Week 3 (Tue)"). */
   start?: string;
+  /** Where the syllabus lives (the course repository's folder): relative links resolve against it. */
+  baseUrl?: URL;
 }
 
 export interface SyllabusWarning {

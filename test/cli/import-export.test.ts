@@ -45,6 +45,23 @@ describe('seminar import / export', () => {
     expect(existsSync(join(dir.path, 'data', 'seminar.db'))).toBe(false);
   });
 
+  it('resolves relative links against --base-url, and refuses a base that is not an http(s) address', async () => {
+    const base = 'https://github.com/example-org/cs598-genai-f24/blob/main/';
+    const run = await runSeminar(
+      ['import', 'examples/cs598-genai-f24.md', '--json', '--base-url', base],
+      env,
+    );
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { course: typeof parsed.course };
+    expect(out.course.resources.map((r) => r.url)).toContain(`${base}Resources/Starting%20with%20Cloudlab`);
+    const bad = await runSeminar(
+      ['import', 'examples/cs598-genai-f24.md', '--base-url', 'javascript:x'],
+      env,
+    );
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/^seminar: The base URL \(--base-url\) must be the http\(s\) address .*\n$/);
+  });
+
   it('stores the course with --course, then updates it in place without duplicates', async () => {
     const first = await runSeminar(['import', FIXTURE_PATH, '--course', 'cs598-genai-f24'], env);
     expect(first.code).toBe(0);

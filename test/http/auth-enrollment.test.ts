@@ -300,6 +300,16 @@ describeEachDialect('enrollment', (get) => {
       expect.objectContaining({ email: 'newprof@example.edu', role: 'instructor' }),
     ]);
     expect((await prof.post('/api/admin/courses', { slug: 'mine', syllabus })).statusCode).toBe(403);
+    // With the course repository as base, the syllabus's relative links point into it; a bad base is a 400.
+    const base = 'https://example.edu/cs598/';
+    expect(
+      (await admin.post('/api/admin/courses', { slug: 'based', syllabus, baseUrl: base })).statusCode,
+    ).toBe(201);
+    const page = (await admin.get('/api/courses/based')).json() as { resources: Array<{ url: string }> };
+    expect(page.resources.map((r) => r.url)).toContain(`${base}Resources/Starting%20with%20Cloudlab`);
+    const bad = await admin.post('/api/admin/courses', { slug: 'bad-base', syllabus, baseUrl: 'data:x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/^The base URL \(--base-url\) must be the http\(s\) address/);
   });
 
   it('answers a roster file with wrong headers with one clear sentence', async () => {

@@ -31,6 +31,8 @@ const createCourseBody = z.object({
     .min(1)
     .max(5 * 1024 * 1024),
   timeZone: z.string().max(64).optional(),
+  /** The course repository's folder: the syllabus's relative links resolve against it. */
+  baseUrl: z.string().max(2000).optional(),
   instructor: z.object({ email: z.string().max(300), name: z.string().max(200) }).optional(),
 });
 const instructorBody = z.object({ email: z.string().max(300), name: z.string().max(200) });
@@ -59,7 +61,12 @@ export const adminRoutes: RoutePlugin = async (app, { deps }) => {
         throw new DomainError('conflict', `A course "${body.slug}" already exists.`, { field: 'slug' });
       const result = await importSyllabus(
         { db: deps.db, clock: deps.clock },
-        { source: body.syllabus, slug: body.slug, timeZone: body.timeZone ?? deps.config.timeZone },
+        {
+          source: body.syllabus,
+          slug: body.slug,
+          timeZone: body.timeZone ?? deps.config.timeZone,
+          ...(body.baseUrl !== undefined ? { baseUrl: body.baseUrl } : {}),
+        },
       );
       const course = (await findCourse(deps.db, body.slug))!;
       const actor = request.session!.user;
