@@ -11,6 +11,10 @@ export type { Database } from './schema.js';
 /** The database handle every service receives. Opaque outside src/storage: use the repositories. */
 export type Db = Kysely<Database>;
 
+/** A handle or transaction on any typed view of the same database (repositories that declare their own tables). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDb = Db | Kysely<any>;
+
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export type Dialect = DatabaseConfig['kind'];

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import { importSyllabus } from '../../src/services/import-syllabus.js';
 import { seedGroups } from '../../src/services/demo/seed-groups.js';
+import { listCourseMembers, listGroups } from '../../src/storage/repositories/groups.js';
 import type { TestDatabase } from '../support/dialects.js';
 import { makePerson, TestClient } from './auth-client.js';
 
@@ -32,6 +33,8 @@ export interface Semester {
   req: (name: string, opts: Parameters<TestClient['request']>[0]) => Promise<Response>;
   /** The JSON of a 200, else a thrown error with the status and body. */
   ok: (res: Response) => Promise<Json>;
+  /** Enrols students by name now and has staff put them in one new group (past the group deadline). */
+  lateGroup: (names: string[]) => Promise<{ id: string; name: string }>;
 }
 
 /** Registers the semester's set-up and tear-down in the calling describe block. */
@@ -60,6 +63,24 @@ export function fixtureSemester(get: () => TestDatabase): Semester {
     ok: async (res) => {
       if (res.statusCode !== 200) throw new Error(`${res.statusCode}: ${res.body}`);
       return res.json();
+    },
+    lateGroup: async (names) => {
+      const { db } = get();
+      for (const name of names)
+        s.ids[name] = (
+          await makePerson(db, s.now, `${name}@example.edu`, { courseId: s.courseId, role: 'student', name })
+        ).id;
+      let id = '';
+      for (const name of names) {
+        const res = await s.req('prof', {
+          method: 'POST',
+          url: `${s.api}/groups/move`,
+          payload: { userId: s.ids[name], target: id || 'new' },
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        id ||= (await listCourseMembers(db, s.courseId)).find((m) => m.user_id === s.ids[name])!.group_id;
+      }
+      return { id, name: (await listGroups(db, s.courseId)).find((g) => g.id === id)!.name };
     },
   };
   beforeAll(async () => {

@@ -7,9 +7,7 @@
 // scores vanished from the gradebook) and the late students' past summaries read "missing" (0 in their totals).
 import { expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { listCourseMembers } from '../../src/storage/repositories/groups.js';
 import { describeEachDialect } from '../support/dialects.js';
-import { makePerson } from './auth-client.js';
 import { fixtureSemester, noonCst, type Json } from './fixture-semester.js';
 
 describeEachDialect('grades across a moving semester', (get) => {
@@ -82,27 +80,7 @@ describeEachDialect('grades across a moving semester', (get) => {
     const queuesBefore: Json[] = [];
     for (const i of graded) queuesBefore.push(await queue(i.id));
 
-    const { db } = get();
-    for (const name of ['late1', 'late2'])
-      ids[name] = (
-        await makePerson(db, s.now, `${name}@example.edu`, { courseId: s.courseId, role: 'student', name })
-      ).id;
-    const created = await req('prof', {
-      method: 'POST',
-      url: `${api}/groups/move`,
-      payload: { userId: ids.late1, target: 'new' },
-    });
-    expect(created.statusCode, created.body).toBe(200);
-    lateGroup = (await listCourseMembers(db, s.courseId)).find((m) => m.user_id === ids.late1)!.group_id;
-    expect(
-      (
-        await req('prof', {
-          method: 'POST',
-          url: `${api}/groups/move`,
-          payload: { userId: ids.late2, target: lateGroup },
-        })
-      ).statusCode,
-    ).toBe(200);
+    lateGroup = (await s.lateGroup(['late1', 'late2'])).id;
     const plan = await ok(await req('prof', { method: 'POST', url: `${api}/assignment/plan`, payload: {} }));
     expect(plan.changes.length).toBeGreaterThan(0);
     const applied = await req('prof', {

@@ -13,7 +13,6 @@ import { ROLES_CHANGED_MAIL } from '../../src/services/assignment/mail.js';
 import { listCourseMembers, listGroups } from '../../src/storage/repositories/groups.js';
 import { listMailJobs } from '../../src/storage/repositories/mail-queue.js';
 import { describeEachDialect } from '../support/dialects.js';
-import { makePerson } from './auth-client.js';
 import { fixtureSemester, noonCst, SLUG, type Json } from './fixture-semester.js';
 
 describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the past', (get) => {
@@ -111,26 +110,8 @@ describeEachDialect('re-planning when a fifth group forms on Nov 10 keeps the pa
   let lateName = '';
   let plan: Json = {};
   it('Nov 10: a fifth group forms; the re-plan changes no class that started, is past its slides deadline or holds a hand-in', async () => {
-    const { db } = get();
-    for (const name of ['late1', 'late2'])
-      ids[name] = (
-        await makePerson(db, s.now, `${name}@example.edu`, { courseId: s.courseId, role: 'student', name })
-      ).id;
-    // Past the group deadline, staff put the two late students in a new group.
-    const created = await req('prof', {
-      method: 'POST',
-      url: `${api}/groups/move`,
-      payload: { userId: ids.late1, target: 'new' },
-    });
-    expect(created.statusCode, created.body).toBe(200);
-    lateGroup = (await listCourseMembers(db, s.courseId)).find((m) => m.user_id === ids.late1)!.group_id;
-    lateName = (await listGroups(db, s.courseId)).find((g) => g.id === lateGroup)!.name;
-    const moved = await req('prof', {
-      method: 'POST',
-      url: `${api}/groups/move`,
-      payload: { userId: ids.late2, target: lateGroup },
-    });
-    expect(moved.statusCode, moved.body).toBe(200);
+    // Past the group deadline, staff put two late students in a new group.
+    ({ id: lateGroup, name: lateName } = await s.lateGroup(['late1', 'late2']));
 
     const res = await req('prof', { method: 'POST', url: `${api}/assignment/plan`, payload: {} });
     expect(res.statusCode, res.body).toBe(200);

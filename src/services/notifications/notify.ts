@@ -1,9 +1,8 @@
 // Notifying people by kind, as each chose: a mail at once (durable queue), an item for the daily digest, or nothing.
-import type { Kysely } from 'kysely';
 import { ulid } from 'ulid';
 import { KIND_LABELS, type NotificationKind } from '../../domain/notifications.js';
 import type { MailRenderer } from '../../mail/queue.js';
-import { writeTransaction, type Db } from '../../storage/db.js';
+import { writeTransaction, type AnyDb, type Db } from '../../storage/db.js';
 import { insertMailJobs } from '../../storage/repositories/mail-queue.js';
 import { insertDigestItems } from '../../storage/repositories/notifications.js';
 import { modesOf, unsubscribeToken, unsubscribeUrls } from './settings.js';
@@ -42,7 +41,7 @@ interface NoticePayload extends Omit<Notice, 'link'> {
  * onMailQueued to wake it sooner).
  */
 export async function notifyPeople(
-  trx: Db | Kysely<any>,
+  trx: AnyDb,
   ctx: NotifyContext,
   userIds: string[],
   notice: Notice | ((userId: string) => Notice),
@@ -104,7 +103,7 @@ export async function notifyPerson(
   userId: string,
   notice: Notice,
 ): Promise<'mailed' | 'digest' | 'off'> {
-  const run = (trx: Db | Kysely<any>) =>
+  const run = (trx: AnyDb) =>
     notifyPeople(trx, { publicUrl: deps.publicUrl, now: deps.clock() }, [userId], notice);
   const r = deps.db.isTransaction ? await run(deps.db) : await writeTransaction(deps.db, run);
   return r.mailed.length > 0 ? 'mailed' : r.digested.length > 0 ? 'digest' : 'off';

@@ -1,6 +1,5 @@
 // A person's notification settings (per kind: at once, daily digest, off; the digest hour) and one-click unsubscribe tokens.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import {
   DEFAULT_DIGEST_HOUR,
   DEFAULT_DIGEST_ZONE,
@@ -10,7 +9,7 @@ import {
   type DeliveryMode,
   type NotificationKind,
 } from '../../domain/notifications.js';
-import type { Db } from '../../storage/db.js';
+import type { AnyDb, Db } from '../../storage/db.js';
 import {
   findPrefsRow,
   insertPrefsRowIfMissing,
@@ -21,7 +20,7 @@ import {
 } from '../../storage/repositories/notifications.js';
 import { DomainError } from '../errors.js';
 
-type Handle = Db | Kysely<any>;
+type Handle = AnyDb;
 
 export interface NotificationSettings {
   modes: Record<NotificationKind, DeliveryMode>;

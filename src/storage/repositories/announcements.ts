@@ -1,6 +1,5 @@
 // Announcements (migration 2026_12_07_0200): written by staff, shown from publish_at, mailed once per person.
-import type { Kysely } from 'kysely';
-import type { Db } from '../db.js';
+import type { AnyDb, Db } from '../db.js';
 import { notifyDb, type AnnouncementRow } from './notification-tables.js';
 
 export type { AnnouncementRow };
@@ -83,7 +82,7 @@ export async function listUnmailedAnnouncements(
 }
 
 /** Everyone enrolled (not dropped) in a course, any role. */
-export async function listEnrolledIds(db: Db | Kysely<any>, courseId: string): Promise<string[]> {
+export async function listEnrolledIds(db: AnyDb, courseId: string): Promise<string[]> {
   const rows = await notifyDb(db)
     .selectFrom('enrollments')
     .select('user_id')
@@ -98,7 +97,7 @@ export async function listEnrolledIds(db: Db | Kysely<any>, courseId: string): P
  * primary key decides, so two instances running this at once claim each person once).
  */
 export async function claimAnnouncementDeliveries(
-  trx: Db | Kysely<any>,
+  trx: AnyDb,
   announcementId: string,
   userIds: string[],
   now: string,
@@ -113,7 +112,7 @@ export async function claimAnnouncementDeliveries(
   return rows.map((r) => r.user_id);
 }
 
-export async function markAnnouncementMailed(trx: Db | Kysely<any>, id: string, now: string): Promise<void> {
+export async function markAnnouncementMailed(trx: AnyDb, id: string, now: string): Promise<void> {
   await notifyDb(trx)
     .updateTable('announcements')
     .set({ mailed_at: now })

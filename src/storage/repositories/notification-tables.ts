@@ -1,6 +1,6 @@
 // Tables of migration 2026_12_07_0200_notifications: announcements, notification settings, digests, reminders.
 import type { Kysely } from 'kysely';
-import type { Db } from '../db.js';
+import type { AnyDb } from '../db.js';
 import type { AccountTables } from './account-tables.js';
 
 export interface AnnouncementRow {
@@ -84,6 +84,6 @@ export interface NotificationTables {
 export type NotifyDb = Kysely<NotificationTables>;
 
 /** The shared handle (or a transaction on it), typed for these tables. */
-export function notifyDb(db: Db | Kysely<any>): NotifyDb {
+export function notifyDb(db: AnyDb): NotifyDb {
   return db as unknown as NotifyDb;
 }

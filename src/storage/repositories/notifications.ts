@@ -1,6 +1,5 @@
 // Notification settings per person and kind, digest items and digests sent, course reminder settings and sent keys.
-import type { Kysely } from 'kysely';
-import type { Db } from '../db.js';
+import type { AnyDb } from '../db.js';
 import {
   notifyDb,
   type DigestItemRow,
@@ -10,7 +9,7 @@ import {
 
 export type { DigestItemRow, NotificationPrefsRow };
 
-type Handle = Db | Kysely<any>;
+type Handle = AnyDb;
 
 export async function findPrefsRow(db: Handle, userId: string): Promise<NotificationPrefsRow | undefined> {
   return notifyDb(db)
