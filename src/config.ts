@@ -23,6 +23,11 @@ const envSchema = z.object({
    * CIDR ranges, or the names loopback, linklocal, uniquelocal. Unset: no proxy is trusted.
    */
   TRUSTED_PROXIES: z.string().optional(),
+  /**
+   * On SIGTERM/SIGINT, how long /api/ready answers 503 while requests are still served, so a balancer
+   * polling it moves traffic away before the server closes (skipped when nothing polled /api/ready).
+   */
+  DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set by CI: suites that need PostgreSQL or Chromium must fail instead of skipping. */
   CI: z.string().optional(),
@@ -43,6 +48,8 @@ export interface Config {
   mailFrom: string;
   /** Proxies whose forwarding headers are trusted (empty: none; the client is the peer address). */
   trustedProxies: readonly string[];
+  /** Grace period of a shutdown while a balancer watches /api/ready (ms). */
+  drainMs: number;
   logLevel: string;
   ci: boolean;
   testPgUrl: string | null;
@@ -81,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     trustedProxies,
+    drainMs: Math.round(e.DRAIN_SECONDS * 1000),
     logLevel: e.LOG_LEVEL,
     ci: e.CI === 'true' || e.CI === '1',
     testPgUrl: e.SEMINAR_TEST_PG_URL ?? null,
