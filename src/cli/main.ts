@@ -10,6 +10,7 @@ import { registerDemo } from './demo.js';
 import { registerSetup } from './setup.js';
 import { registerAssign } from './assign.js';
 import { registerGrades } from './grades.js';
+import { registerSweep } from './sweep.js';
 
 /** Exit code when the database was upgraded by a newer Seminar (restarting this version will not help). */
 const SCHEMA_NEWER_EXIT = 3;
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
     registerSetup,
     registerAssign,
     registerGrades,
+    registerSweep,
   ])
     register(program);
   program.commands.forEach((c) => c.exitOverride());
