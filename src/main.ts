@@ -1,7 +1,7 @@
 // Composition root: opens the database, migrates it, builds the HTTP app; startSeminar also listens.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { BlobStore } from './files/blob-store.js';
+import { blobStorageFor } from './files/stores.js';
 import { buildApp } from './http/app.js';
 import { MailQueueWorker, type MailQueueOptions } from './mail/queue.js';
 import { RECEIPT_MAIL, renderReceiptMail } from './services/work/receipt.js';
@@ -67,7 +67,7 @@ export async function createSeminar(
   try {
     await migrateToLatest(db);
     // Uploads cut short by a killed server left temp files: those idle for an hour go.
-    await new BlobStore(config.filesDir).sweepTemp(new Date(Date.now() - 3_600_000));
+    await blobStorageFor(config).sweepTemp(new Date(Date.now() - 3_600_000));
     const app = await buildApp({
       config,
       db,
