@@ -10,7 +10,13 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import type { S3Settings } from '../config.js';
-import { BlobStore, type BlobStorage, type StoredBlob, type TempFile } from './blob-store.js';
+import {
+  BlobStore,
+  type BlobStorage,
+  type ListedBlob,
+  type ListedTemp,
+  type TempFile,
+} from './blob-store.js';
 
 export class BlobVerificationError extends Error {}
 
@@ -72,13 +78,19 @@ export class S3BlobStore implements BlobStorage {
     return this.temps.discard(temp);
   }
 
-  sweepTemp(before: Date): Promise<number> {
-    return this.temps.sweepTemp(before);
+  listTemp(): AsyncIterable<ListedTemp> {
+    return this.temps.listTemp();
+  }
+
+  deleteTemp(name: string, before: Date): Promise<boolean> {
+    return this.temps.deleteTemp(name, before);
   }
 
   async commit(temp: TempFile): Promise<void> {
     const Key = this.keyOf(temp.sha256);
-    if ((await this.head(temp.sha256))?.size !== temp.size) {
+    // Sent even when the same content is stored: the fresh write is what tells the orphan sweep
+    // (which deletes only objects older than 15 minutes) that a new row is about to name it.
+    {
       await this.client.send(
         new PutObjectCommand({
           Bucket: this.settings.bucket,
@@ -99,12 +111,18 @@ export class S3BlobStore implements BlobStorage {
     await this.temps.discard(temp);
   }
 
-  private async head(sha256: string): Promise<{ size: number; sha256: string | null } | null> {
+  private async head(
+    sha256: string,
+  ): Promise<{ size: number; sha256: string | null; modifiedAt: Date } | null> {
     try {
       const out = await this.client.send(
         new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(sha256) }),
       );
-      return { size: out.ContentLength ?? -1, sha256: out.Metadata?.sha256 ?? null };
+      return {
+        size: out.ContentLength ?? -1,
+        sha256: out.Metadata?.sha256 ?? null,
+        modifiedAt: out.LastModified ?? new Date(0),
+      };
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
@@ -113,6 +131,14 @@ export class S3BlobStore implements BlobStorage {
 
   async sizeOf(sha256: string): Promise<number | null> {
     return (await this.head(sha256))?.size ?? null;
+  }
+
+  /** Deletes the object if it was last written before `before` (checked again here: a fresh write keeps it). */
+  async deleteBlob(sha256: string, before: Date): Promise<boolean> {
+    const found = await this.head(sha256);
+    if (!found || found.modifiedAt.getTime() >= before.getTime()) return false;
+    await this.remove(sha256);
+    return true;
   }
 
   async remove(sha256: string): Promise<void> {
@@ -135,7 +161,7 @@ export class S3BlobStore implements BlobStorage {
     );
   }
 
-  async *list(): AsyncIterable<StoredBlob> {
+  async *listBlobs(): AsyncIterable<ListedBlob> {
     let token: string | undefined;
     do {
       const page = await this.client.send(
@@ -144,7 +170,7 @@ export class S3BlobStore implements BlobStorage {
       for (const o of page.Contents ?? []) {
         const sha256 = (o.Key ?? '').slice(PREFIX.length);
         if (/^[0-9a-f]{64}$/.test(sha256))
-          yield { sha256, size: o.Size ?? 0, modified: o.LastModified ?? new Date(0) };
+          yield { sha256, size: o.Size ?? 0, modifiedAt: o.LastModified ?? new Date(0) };
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);

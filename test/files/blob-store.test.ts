@@ -60,7 +60,7 @@ describe.each(['local', 's3'] as const)('blob store [%s]', (kind) => {
     expect(await store.sizeOf(temp.sha256)).toBe(bytes.length);
     expect(sha(await collect(store.open(temp.sha256)))).toBe(temp.sha256);
     const listed: string[] = [];
-    for await (const b of store.list()) listed.push(`${b.sha256}:${b.size}`);
+    for await (const b of store.listBlobs()) listed.push(`${b.sha256}:${b.size}`);
     expect(listed).toContain(`${temp.sha256}:${bytes.length}`);
   });
 
@@ -70,7 +70,7 @@ describe.each(['local', 's3'] as const)('blob store [%s]', (kind) => {
     await store.commit(one);
     await store.commit(two);
     const listed: string[] = [];
-    for await (const b of store.list()) if (b.sha256 === one.sha256) listed.push(b.sha256);
+    for await (const b of store.listBlobs()) if (b.sha256 === one.sha256) listed.push(b.sha256);
     expect(listed).toEqual([one.sha256]);
     await store.remove(one.sha256);
     expect(await store.sizeOf(one.sha256)).toBeNull();

@@ -64,7 +64,7 @@ describe('hand-in files in an S3-compatible bucket', () => {
 
   const stored = async () => {
     const all: string[] = [];
-    for await (const b of bucket.list()) all.push(b.sha256);
+    for await (const b of bucket.listBlobs()) all.push(b.sha256);
     return all;
   };
   const localBlobs = () =>
