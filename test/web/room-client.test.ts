@@ -1,7 +1,7 @@
 // The class room's client rules: the timer read and announced, the stream resumed, events folded in, the board grouped.
 import { describe, expect, it } from 'vitest';
 import type { RoomEvent, RoomQuestion, RoomState } from '../../src/contracts/room.js';
-import { reconnectDelayMs, restartOnWake, resumeUrl } from '../../web/src/pages/room/room-live.js';
+import { reconnectDelayMs, restartOnWake, resumeUrl } from '../../web/src/pages/room/room-resume.js';
 import { applyRoomEvent, boardSections, discussingNow } from '../../web/src/pages/room/room-state.js';
 import {
   announcement,

@@ -134,7 +134,11 @@ function Stage({ room }: { room: RoomState }) {
         ) : null}
       </header>
       {room.phase === 'before' ? (
-        <p className="stage-message">The class starts {formatInstant(meeting.start, meeting.timeZone)}.</p>
+        <p className="stage-message">
+          {meeting.start
+            ? `The class starts ${formatInstant(meeting.start, meeting.timeZone)}.`
+            : 'The class has not started.'}
+        </p>
       ) : null}
       {room.phase === 'ended' ? (
         <p className="stage-message">

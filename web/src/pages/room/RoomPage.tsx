@@ -97,7 +97,9 @@ function RoomHeader({
   const here = `${coursePageUrl(slug, 'room')}?date=${meeting.date}`;
   return (
     <header className="room-header">
-      <p className="eyebrow">Class room · {formatTimeRange(meeting.start, meeting.end, meeting.timeZone)}</p>
+      <p className="eyebrow">
+        Class room{meeting.start ? ` · ${formatTimeRange(meeting.start, meeting.end, meeting.timeZone)}` : ''}
+      </p>
       <h1>
         {formatDay(meeting.date)}
         {meeting.title ? `: ${meeting.title}` : ''}
@@ -146,7 +148,10 @@ function RoomNotice({ slug, room }: { slug: string; room: RoomState }) {
   return (
     <div className="room-notice">
       <p>
-        <strong>The room opens when the class starts, {formatInstant(room.meeting.start, zone)}.</strong>{' '}
+        <strong>
+          The room opens when the class starts
+          {room.meeting.start ? `, ${formatInstant(room.meeting.start, zone)}` : ''}.
+        </strong>{' '}
         {room.questionsDueAt
           ? `The questions handed in before class join the board at the deadline, ${formatInstant(room.questionsDueAt, zone)}.`
           : ''}
