@@ -1,7 +1,7 @@
 // Files by content hash under config.filesDir: streamed to a temp file (hashed, size-capped), fsynced, renamed into place.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, type ReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -19,12 +19,41 @@ export interface TempFile {
   truncated: boolean;
 }
 
+/** A stored blob as the orphan sweep sees it. */
+export interface ListedBlob {
+  sha256: string;
+  /** When its bytes were last written (or last claimed by a hand-in of the same content). */
+  modifiedAt: Date;
+  size: number;
+}
+
+/** An upload in flight (or abandoned by a killed server). */
+export interface ListedTemp {
+  name: string;
+  modifiedAt: Date;
+  size: number;
+}
+
+/**
+ * What the orphan sweep (src/services/files/sweep.ts) asks of a store of blobs: the local folder
+ * here, an object store the same way. Deletes are conditional on age, checked again just before
+ * deleting, so a blob claimed meanwhile by a hand-in of the same content stays.
+ */
+export interface SweepableStore {
+  listBlobs(): AsyncIterable<ListedBlob>;
+  /** Deletes the blob if it was last written before `before`; true when it was deleted. */
+  deleteBlob(sha256: string, before: Date): Promise<boolean>;
+  listTemp(): AsyncIterable<ListedTemp>;
+  /** Deletes the temp file if it was last written before `before`; true when it was deleted. */
+  deleteTemp(name: string, before: Date): Promise<boolean>;
+}
+
 /**
  * Layout: <filesDir>/<first two hex>/<sha256> for stored blobs, <filesDir>/tmp/ for uploads in
  * flight. Same content, same path: storing it twice is a no-op. With PostgreSQL and several app
  * instances, filesDir must be one shared folder (see docs/operations.md).
  */
-export class BlobStore {
+export class BlobStore implements SweepableStore {
   constructor(readonly root: string) {}
 
   pathOf(sha256: string): string {
@@ -93,7 +122,14 @@ export class BlobStore {
       await handle.close();
     }
     if (existsSync(target) && (await stat(target)).size === temp.size) {
-      await rm(temp.path, { force: true });
+      // Claimed afresh: the orphan sweep leaves recently written blobs alone until their row commits.
+      const now = new Date();
+      const claimed = await utimes(target, now, now).then(
+        () => true,
+        () => false,
+      );
+      if (claimed) await rm(temp.path, { force: true });
+      else await rename(temp.path, target);
     } else {
       await rename(temp.path, target);
     }
@@ -101,29 +137,33 @@ export class BlobStore {
     return target;
   }
 
-  /**
-   * Removes temp files last written before `before` (uploads cut short by a killed server; a live upload writes
-   * continuously, and other instances sharing the folder keep theirs). Returns how many were removed.
-   */
-  async sweepTemp(before: Date): Promise<number> {
-    const dir = join(this.root, 'tmp');
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch {
-      return 0;
-    }
-    let removed = 0;
-    for (const name of names) {
-      if (!name.endsWith('.part')) continue;
-      const path = join(dir, name);
-      const info = await stat(path).catch(() => null);
-      if (info && info.mtimeMs < before.getTime()) {
-        await rm(path, { force: true });
-        removed++;
+  async *listBlobs(): AsyncIterable<ListedBlob> {
+    for (const prefix of await namesIn(this.root)) {
+      if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+      for (const name of await namesIn(join(this.root, prefix))) {
+        if (!/^[0-9a-f]{64}$/.test(name) || !name.startsWith(prefix)) continue;
+        const info = await stat(join(this.root, prefix, name)).catch(() => null);
+        if (info?.isFile()) yield { sha256: name, modifiedAt: info.mtime, size: info.size };
       }
     }
-    return removed;
+  }
+
+  deleteBlob(sha256: string, before: Date): Promise<boolean> {
+    return removeIfOlder(this.pathOf(sha256), before);
+  }
+
+  async *listTemp(): AsyncIterable<ListedTemp> {
+    const dir = join(this.root, 'tmp');
+    for (const name of await namesIn(dir)) {
+      if (!name.endsWith('.part')) continue;
+      const info = await stat(join(dir, name)).catch(() => null);
+      if (info?.isFile()) yield { name, modifiedAt: info.mtime, size: info.size };
+    }
+  }
+
+  deleteTemp(name: string, before: Date): Promise<boolean> {
+    if (!/^[\w-]+\.part$/.test(name)) throw new Error('not a temp file name');
+    return removeIfOlder(join(this.root, 'tmp', name), before);
   }
 
   async discard(temp: TempFile): Promise<void> {
@@ -146,6 +186,18 @@ export class BlobStore {
   read(sha256: string): Promise<Buffer> {
     return readFile(this.pathOf(sha256));
   }
+}
+
+async function namesIn(dir: string): Promise<string[]> {
+  return readdir(dir).catch(() => []);
+}
+
+/** Removes `path` if it was last written before `before` (stat again right here: a fresh write keeps it). */
+async function removeIfOlder(path: string, before: Date): Promise<boolean> {
+  const info = await stat(path).catch(() => null);
+  if (!info || info.mtimeMs >= before.getTime()) return false;
+  await rm(path, { force: true });
+  return true;
 }
 
 async function syncDir(dir: string): Promise<void> {
