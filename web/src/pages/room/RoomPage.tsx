@@ -42,9 +42,11 @@ export default function RoomPage() {
   return <Room slug={course.slug} date={date} />;
 }
 
-/** Who may use the presenter's view: staff and the groups that run the class. */
-const runsTheRoom = (room: RoomState) =>
-  room.abilities.runTimer || room.abilities.setPhase || room.abilities.mark;
+/**
+ * Who gets the presenter's view: staff and the presenting group (they run the timer). The summary and reviewer
+ * groups use the class's board, with the marks they may set.
+ */
+const runsTheRoom = (room: RoomState) => room.abilities.runTimer || room.abilities.manage;
 
 function Room({ slug, date }: { slug: string; date: string }) {
   const live = useLiveRoom(slug, date);
@@ -257,6 +259,10 @@ function PresenterView({ slug, live, room }: { slug: string; live: LiveRoom; roo
   );
 }
 
+/** The class is under way: a phase past "before", or the timer started. */
+const started = (room: RoomState) =>
+  room.phase !== 'before' || room.timer.running || room.timer.elapsedMs > 0;
+
 function StudentView({ slug, live, room }: { slug: string; live: LiveRoom; room: RoomState }) {
   const actions = useActions(slug, live);
   const reading = useTimerReading(room.timer);
@@ -264,7 +270,7 @@ function StudentView({ slug, live, room }: { slug: string; live: LiveRoom; room:
   return (
     <div className="room-columns">
       <div className="room-side">
-        {room.phase !== 'before' && !room.closed ? (
+        {started(room) && !room.closed ? (
           <section className="card room-clock" aria-labelledby="clock-title">
             <h2 id="clock-title" className="visually-hidden">
               Timer and phase
