@@ -1,7 +1,7 @@
 // Composition root: opens the database, migrates it, builds the HTTP app; startSeminar also listens.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { BlobStore } from './files/blob-store.js';
+import { blobStorageFor } from './files/stores.js';
 import { buildApp } from './http/app.js';
 import { MailQueueWorker, type MailQueueOptions } from './mail/queue.js';
 import { RECEIPT_MAIL, renderReceiptMail } from './services/work/receipt.js';
@@ -118,7 +118,7 @@ export async function createSeminar(
     const sweeper =
       options.sweep === false
         ? null
-        : startOrphanSweeper({ db }, new BlobStore(config.filesDir), (line) => app.log.warn(line));
+        : startOrphanSweeper({ db }, blobStorageFor(config), (line) => app.log.warn(line));
     let closed = false;
     return {
       app,

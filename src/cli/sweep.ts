@@ -10,7 +10,7 @@ export function registerSweep(program: Command): void {
     .option('--min-age <minutes>', 'leave files written in the last MINUTES alone', parseMinutes, 15)
     .action(async (opts: { dryRun?: boolean; minAge: number }) => {
       const { loadConfig } = await import('../config.js');
-      const { BlobStore } = await import('../files/blob-store.js');
+      const { blobStorageFor } = await import('../files/stores.js');
       const { sweepOrphans } = await import('../services/files/sweep.js');
       const { createDb } = await import('../storage/db.js');
       const { migrateToLatest } = await import('../storage/migrate.js');
@@ -18,7 +18,7 @@ export function registerSweep(program: Command): void {
       const db = createDb(config.database);
       try {
         await migrateToLatest(db);
-        const report = await sweepOrphans({ db }, new BlobStore(config.filesDir), {
+        const report = await sweepOrphans({ db }, blobStorageFor(config), {
           dryRun: opts.dryRun === true,
           blobMinAgeMs: opts.minAge * 60_000,
         });

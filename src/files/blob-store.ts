@@ -15,6 +15,8 @@ export interface TempFile {
   path: string;
   sha256: string;
   size: number;
+  /** MD5 of the bytes (hex): sent with an upload to an object store, which checks it on arrival. */
+  md5: string;
   /** Whether the source stream was cut short (@fastify/multipart sets `truncated` at its own limit). */
   truncated: boolean;
 }
@@ -49,12 +51,36 @@ export interface SweepableStore {
 }
 
 /**
+ * Where hand-in files live: the local folder below, or an S3-compatible bucket (s3-store.ts).
+ * Uploads always arrive in a local temp file (hashed, size-capped); `commit` makes the bytes
+ * durable and verified in the store, and only then may the row that names them commit.
+ */
+export interface BlobStorage extends SweepableStore {
+  /** Where the blobs are, for messages (a folder or s3://bucket). */
+  readonly location: string;
+  receive(source: Readable, maxBytes: number): Promise<TempFile>;
+  receiveBytes(bytes: Uint8Array): Promise<TempFile>;
+  readTemp(temp: TempFile): Promise<Buffer>;
+  discard(temp: TempFile): Promise<void>;
+  commit(temp: TempFile): Promise<void>;
+  remove(sha256: string): Promise<void>;
+  /** The blob's bytes as a stream; the read starts at the first pull (a zip of many files opens them one by one). */
+  open(sha256: string): Readable;
+  /** The stored size, or null when the blob is missing. */
+  sizeOf(sha256: string): Promise<number | null>;
+}
+
+/**
  * Layout: <filesDir>/<first two hex>/<sha256> for stored blobs, <filesDir>/tmp/ for uploads in
  * flight. Same content, same path: storing it twice is a no-op. With PostgreSQL and several app
  * instances, filesDir must be one shared folder (see docs/operations.md).
  */
-export class BlobStore implements SweepableStore {
+export class BlobStore implements BlobStorage {
   constructor(readonly root: string) {}
+
+  get location(): string {
+    return this.root;
+  }
 
   pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a sha-256');
@@ -70,6 +96,7 @@ export class BlobStore implements SweepableStore {
     const path = this.tempPath();
     await mkdir(dirname(path), { recursive: true });
     const hash = createHash('sha256');
+    const md5 = createHash('md5');
     let size = 0;
     const out = createWriteStream(path, { flags: 'wx' });
     try {
@@ -78,6 +105,7 @@ export class BlobStore implements SweepableStore {
         size += buf.length;
         if (size > maxBytes) throw new TooLargeError(maxBytes);
         hash.update(buf);
+        md5.update(buf);
         if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
       }
       await new Promise<void>((resolve, reject) =>
@@ -95,7 +123,7 @@ export class BlobStore implements SweepableStore {
       throw error;
     }
     const truncated = Boolean((source as { truncated?: boolean }).truncated);
-    return { path, sha256: hash.digest('hex'), size, truncated };
+    return { path, sha256: hash.digest('hex'), size, md5: md5.digest('hex'), truncated };
   }
 
   /** Writes bytes held in memory to a temp file (for Markdown typed in the browser). */
@@ -112,7 +140,7 @@ export class BlobStore implements SweepableStore {
    * Makes a temp file durable under its hash: fsync the file, rename into place (or drop it if
    * the same content is already stored), fsync the folder. After this returns the bytes survive a crash.
    */
-  async commit(temp: TempFile): Promise<string> {
+  async commit(temp: TempFile): Promise<void> {
     const target = this.pathOf(temp.sha256);
     await mkdir(dirname(target), { recursive: true });
     const handle = await open(temp.path, 'r+');
@@ -134,7 +162,6 @@ export class BlobStore implements SweepableStore {
       await rename(temp.path, target);
     }
     await syncDir(dirname(target));
-    return target;
   }
 
   async *listBlobs(): AsyncIterable<ListedBlob> {
@@ -175,8 +202,9 @@ export class BlobStore implements SweepableStore {
     await rm(this.pathOf(sha256), { force: true });
   }
 
-  has(sha256: string): boolean {
-    return existsSync(this.pathOf(sha256));
+  async sizeOf(sha256: string): Promise<number | null> {
+    const info = await stat(this.pathOf(sha256)).catch(() => null);
+    return info ? info.size : null;
   }
 
   open(sha256: string): ReadStream {

@@ -38,6 +38,7 @@ import { discussionRoutes } from './routes/discussions.js';
 import { summaryCommentRoutes } from './routes/summary-comments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { roomRoutes } from './routes/room.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
@@ -74,6 +75,7 @@ export const routePlugins: RoutePlugin[] = [
   peerFeedbackRoutes,
   discussionRoutes,
   summaryCommentRoutes,
+  roomRoutes,
   notificationRoutes,
   calendarRoutes,
 ];
