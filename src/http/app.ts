@@ -38,6 +38,7 @@ import { discussionRoutes } from './routes/discussions.js';
 import { summaryCommentRoutes } from './routes/summary-comments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { courseEditRoutes } from './routes/course-edit.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
@@ -53,6 +54,7 @@ export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<
 export const routePlugins: RoutePlugin[] = [
   healthRoutes,
   courseRoutes,
+  courseEditRoutes,
   openApiRoutes,
   authRoutes,
   accountRoutes,
