@@ -44,6 +44,16 @@ function validDate(date: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
+/** "Mon, Aug 26" for a valid local date (the date alone: no zone is involved). */
+function dayName(date: string): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 export function findStoredMeeting(course: StoredCourse, meetingId: string): StoredMeeting {
   const found = course.meetings.find((m) => m.id === meetingId);
   if (!found)
@@ -68,7 +78,7 @@ function checkFields(course: StoredCourse, fields: MeetingFields, self: string |
   if (taken)
     throw new EditRefused(
       'date-taken',
-      `${fields.date} already has a class ("${taken.title ?? taken.kind}"). Move or cancel that one first, or pick another day.`,
+      `${dayName(fields.date)} already has a class ("${taken.title ?? taken.kind}"). Move or cancel that one first, or pick another day.`,
     );
 }
 
