@@ -39,6 +39,7 @@ import { summaryCommentRoutes } from './routes/summary-comments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { courseEditRoutes } from './routes/course-edit.js';
+import { roomRoutes } from './routes/room.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
@@ -76,6 +77,7 @@ export const routePlugins: RoutePlugin[] = [
   peerFeedbackRoutes,
   discussionRoutes,
   summaryCommentRoutes,
+  roomRoutes,
   notificationRoutes,
   calendarRoutes,
 ];

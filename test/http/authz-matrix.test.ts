@@ -299,6 +299,37 @@ const EXPECTED: Record<string, Expectation> = {
     body: { staff: [{ name: 'Ada', role: 'instructor' }] },
   },
   'PUT /api/courses/:slug/edit/policies': { who: 'staff', body: { policies: [] } },
+  // The class room: members get past the course check, then the class (here a placeholder date: 404) and the
+  // viewer's part in it decide (test/http/room.test.ts); its settings are staff's.
+  'GET /api/courses/:slug/meetings/:date/room': { who: 'members' },
+  'GET /api/courses/:slug/meetings/:date/room/events': { who: 'members' },
+  'POST /api/courses/:slug/meetings/:date/room/timer': { who: 'members', body: { action: 'start' } },
+  'POST /api/courses/:slug/meetings/:date/room/phase': { who: 'members', body: { phase: 'panel' } },
+  'POST /api/courses/:slug/meetings/:date/room/questions': {
+    who: 'members',
+    body: { paperIndex: 0, text: 'Why?' },
+  },
+  'PUT /api/courses/:slug/meetings/:date/room/questions/:questionId/vote': { who: 'members' },
+  'DELETE /api/courses/:slug/meetings/:date/room/questions/:questionId/vote': { who: 'members' },
+  'POST /api/courses/:slug/meetings/:date/room/questions/:questionId/status': {
+    who: 'members',
+    body: { status: 'answered' },
+  },
+  'POST /api/courses/:slug/meetings/:date/room/critique': {
+    who: 'members',
+    body: { text: 'Weak baselines.' },
+  },
+  'PATCH /api/courses/:slug/meetings/:date/room/critique/:pointId': {
+    who: 'members',
+    body: { ticked: true },
+  },
+  'DELETE /api/courses/:slug/meetings/:date/room/critique/:pointId': { who: 'members' },
+  'POST /api/courses/:slug/meetings/:date/room/projector': {
+    who: 'members',
+    body: { showCheckInCode: true },
+  },
+  'GET /api/courses/:slug/room-settings': { who: 'staff' },
+  'PUT /api/courses/:slug/room-settings': { who: 'staff', body: { anonymousQuestions: false } },
 };
 
 // Collects the route table as Fastify registers it (runs before every route plugin).
