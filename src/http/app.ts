@@ -16,6 +16,7 @@ import { openApiRoutes } from './routes/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
+import { metricsPlugin } from './plugins/metrics.js';
 import { authRoutes } from './routes/auth.js';
 import { accountRoutes } from './routes/account.js';
 import { enrollmentRoutes } from './routes/enrollment.js';
@@ -46,6 +47,7 @@ import { roomRoutes } from './routes/room.js';
  * reach every route): e.g. cookies, sessions, CSRF, security headers. Add yours here.
  */
 export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [
+  metricsPlugin,
   securityPlugin,
   authPlugin,
   csrfPlugin,

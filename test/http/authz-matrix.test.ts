@@ -414,6 +414,13 @@ describeEachDialect('authorization matrix', (get) => {
     expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k))).toEqual([]);
   });
 
+  it('answers GET /metrics 404 to every actor, admin included: a session opens nothing there (METRICS_ALLOW or METRICS_TOKEN do)', async () => {
+    const statuses = [];
+    for (const [i, actor] of ACTORS.entries())
+      statuses.push((await call(actor, 'GET', '/metrics', { who: 'admin' }, 9000 + i)).statusCode);
+    expect(statuses).toEqual(ACTORS.map(() => 404));
+  });
+
   describe.each(ACTORS)('as %s', (actor) => {
     it('reaches exactly the routes it may, and is refused the others with 401/403 (never a 500)', async () => {
       const failures: string[] = [];
