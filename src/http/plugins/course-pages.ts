@@ -1,5 +1,5 @@
 // Server-rendered public course pages (home, schedule, grading, policies, project, resources): HTML in the first response, then hydrated.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../../domain/permissions.js';

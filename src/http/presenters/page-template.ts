@@ -8,7 +8,7 @@ export interface PageTemplate {
 }
 
 const TITLE = /<title>[^<]*<\/title>/;
-const OUTLET = /<!--page-->[\s\S]*?<!--\/page-->/;
+const OUTLET = /\s*<!--page-->[\s\S]*?<!--\/page-->\s*/;
 const PREFETCH = /\s*<!--[^>]*?API request[\s\S]*?-->\s*<script async src="\/prefetch\.js"><\/script>/;
 const NOSCRIPT = /\s*<noscript\s*>[\s\S]*?<\/noscript\s*>/;
 const PLACEHOLDER_NOTE = /\s*<!--\s*Painted before[\s\S]*?-->/;
