@@ -23,6 +23,13 @@ const envSchema = z.object({
    * CIDR ranges, or the names loopback, linklocal, uniquelocal. Unset: no proxy is trusted.
    */
   TRUSTED_PROXIES: z.string().optional(),
+  /** S3-compatible object storage for hand-in files (set S3_BUCKET to use it instead of DATA_DIR/files). */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set by CI: suites that need PostgreSQL or Chromium must fail instead of skipping. */
   CI: z.string().optional(),
@@ -37,6 +44,8 @@ export interface Config {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   dataDir: string;
   filesDir: string;
+  /** Object storage for files (null: the local folder filesDir). */
+  s3: S3Settings | null;
   timeZone: string;
   publicUrl: string;
   smtpUrl: string | null;
@@ -47,6 +56,16 @@ export interface Config {
   ci: boolean;
   testPgUrl: string | null;
   chromePath: string;
+}
+
+export interface S3Settings {
+  endpoint: string | null;
+  bucket: string;
+  region: string;
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+  /** bucket in the path (http://host/bucket/key), as MinIO, Ceph and Garage usually want. */
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +87,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const trustedProxies = parseTrustedProxies(e.TRUSTED_PROXIES);
   const dataDir = resolve(e.DATA_DIR);
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY)
+    throw new ConfigError(
+      'Invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the default credentials',
+    );
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -76,6 +99,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: 'sqlite', file: resolve(dataDir, 'seminar.db') },
     dataDir,
     filesDir: resolve(dataDir, 'files'),
+    s3: e.S3_BUCKET
+      ? {
+          endpoint: e.S3_ENDPOINT ?? null,
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID ?? null,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true' || e.S3_FORCE_PATH_STYLE === '1',
+        }
+      : null,
     timeZone: e.TIME_ZONE,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     smtpUrl: e.SMTP_URL ?? null,

@@ -9,6 +9,7 @@ import { registerDemo } from './demo.js';
 import { registerSetup } from './setup.js';
 import { registerAssign } from './assign.js';
 import { registerGrades } from './grades.js';
+import { registerSweep } from './sweep.js';
 
 /** Thrown by commands for a clean one-line failure (exit 1). */
 export class CliError extends Error {}
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     registerSetup,
     registerAssign,
     registerGrades,
+    registerSweep,
   ])
     register(program);
   program.commands.forEach((c) => c.exitOverride());
