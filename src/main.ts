@@ -111,6 +111,7 @@ export async function createSeminar(
             ...(options.clock ? { clock: options.clock } : {}),
             onQueued: () => mailQueue?.poke(),
             log: (line) => app.log.warn(`notifications: ${line}`),
+            onReminders: (at) => app.metrics.remindersRan(at),
             ...options.scheduler,
           });
     scheduler?.start();

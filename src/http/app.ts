@@ -16,6 +16,7 @@ import { openApiRoutes } from './routes/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
+import { metricsPlugin } from './plugins/metrics.js';
 import { authRoutes } from './routes/auth.js';
 import { accountRoutes } from './routes/account.js';
 import { enrollmentRoutes } from './routes/enrollment.js';
@@ -38,12 +39,14 @@ import { discussionRoutes } from './routes/discussions.js';
 import { summaryCommentRoutes } from './routes/summary-comments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { roomRoutes } from './routes/room.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
  * reach every route): e.g. cookies, sessions, CSRF, security headers. Add yours here.
  */
 export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [
+  metricsPlugin,
   securityPlugin,
   authPlugin,
   csrfPlugin,
@@ -74,6 +77,7 @@ export const routePlugins: RoutePlugin[] = [
   peerFeedbackRoutes,
   discussionRoutes,
   summaryCommentRoutes,
+  roomRoutes,
   notificationRoutes,
   calendarRoutes,
 ];

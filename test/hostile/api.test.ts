@@ -222,6 +222,18 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
     },
     'POST /api/courses/:slug/comments/:threadId/replies': { body: { body: 'Good.' } },
     'PATCH /api/courses/:slug/comments/:threadId': { body: { resolved: true } },
+    'POST /api/courses/:slug/meetings/:date/room/timer': { body: { action: 'reset', minutes: 30 } },
+    'POST /api/courses/:slug/meetings/:date/room/phase': { body: { phase: 'panel' } },
+    'POST /api/courses/:slug/meetings/:date/room/questions': { body: { paperIndex: 0, text: 'Why?' } },
+    'POST /api/courses/:slug/meetings/:date/room/questions/:questionId/status': {
+      body: { status: 'answered' },
+    },
+    'POST /api/courses/:slug/meetings/:date/room/critique': { body: { text: 'Weak baselines.' } },
+    'PATCH /api/courses/:slug/meetings/:date/room/critique/:pointId': {
+      body: { text: 'Weak.', ticked: true },
+    },
+    'POST /api/courses/:slug/meetings/:date/room/projector': { body: { showCheckInCode: false } },
+    'PUT /api/courses/:slug/room-settings': { body: { timerMinutes: 30, anonymousQuestions: true } },
   });
 
   /** Sound values of path parameters. */

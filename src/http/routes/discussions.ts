@@ -65,7 +65,11 @@ export const discussionRoutes: RoutePlugin = async (app, { deps }) => {
       });
       let stop: (() => void) | null = null;
       let beat: NodeJS.Timeout | null = null;
+      let open = true;
+      app.metrics.sseConnections.inc({ feed: 'discussions' });
       const end = () => {
+        if (open) app.metrics.sseConnections.dec({ feed: 'discussions' });
+        open = false;
         if (beat) clearInterval(beat);
         stop?.();
         streams.delete(end);
