@@ -154,6 +154,20 @@ export const coursePages: CoursePageRoute[] = [
     ...lazyPage(() => import('./pages/announcements/AnnouncementsPage.js')),
   },
   {
+    path: 'room',
+    label: 'Class room',
+    ability: 'viewPrivate',
+    unlisted: true,
+    ...lazyPage(() => import('./pages/room/RoomPage.js')),
+  },
+  {
+    path: 'room/projector',
+    label: 'Projector',
+    ability: 'viewPrivate',
+    unlisted: true,
+    ...lazyPage(() => import('./pages/room/ProjectorPage.js')),
+  },
+  {
     path: 'questions',
     label: 'Questions',
     ability: 'viewPrivate',
