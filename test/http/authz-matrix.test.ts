@@ -40,6 +40,7 @@ const COURSE = 'cs598-genai-f24';
  */
 const EXPECTED: Record<string, Expectation> = {
   'GET /api/health': { who: 'everyone' },
+  'GET /api/ready': { who: 'everyone' },
   'GET /api/courses': { who: 'everyone' },
   'GET /api/courses/:slug': { who: 'everyone' },
   'GET /api/openapi.json': { who: 'everyone' },
