@@ -40,6 +40,7 @@ import { discussionRoutes } from './routes/discussions.js';
 import { summaryCommentRoutes } from './routes/summary-comments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { courseEditRoutes } from './routes/course-edit.js';
 import { roomRoutes } from './routes/room.js';
 
 /**
@@ -57,6 +58,7 @@ export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<
 export const routePlugins: RoutePlugin[] = [
   healthRoutes,
   courseRoutes,
+  courseEditRoutes,
   openApiRoutes,
   authRoutes,
   accountRoutes,

@@ -72,6 +72,12 @@ export const coursePages: CoursePageRoute[] = [
   { path: 'project', label: 'Project', ...lazyPage(() => import('./pages/ProjectPage.js')) },
   { path: 'resources', label: 'Resources', ...lazyPage(() => import('./pages/ResourcesPage.js')) },
   {
+    path: 'edit',
+    label: 'Edit course',
+    ability: 'manageCourse',
+    ...lazyPage(() => import('./pages/edit/EditCoursePage.js')),
+  },
+  {
     path: 'roster',
     label: 'Roster',
     ability: 'viewRoster',
