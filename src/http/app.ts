@@ -38,6 +38,7 @@ import { discussionRoutes } from './routes/discussions.js';
 import { summaryCommentRoutes } from './routes/summary-comments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { syllabusReviewRoutes } from './routes/syllabus-review.js';
 
 /**
  * App-wide plugins run on the root instance before any route (so their hooks and decorators
@@ -76,6 +77,7 @@ export const routePlugins: RoutePlugin[] = [
   summaryCommentRoutes,
   notificationRoutes,
   calendarRoutes,
+  syllabusReviewRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -61,10 +61,14 @@ export interface SyllabusReview {
 /** The invalid_syllabus error of a refusal; details carry a summary of what was read anyway. */
 export function refusalError(review: SyllabusReview): DomainError {
   const c = review.course;
-  return new DomainError('invalid_syllabus', review.refusal ?? 'The file could not be read as a course syllabus.', {
-    reason: 'not_a_syllabus',
-    partial: { title: c.title, staff: c.staff.length, policies: c.policies.length },
-  });
+  return new DomainError(
+    'invalid_syllabus',
+    review.refusal ?? 'The file could not be read as a course syllabus.',
+    {
+      reason: 'not_a_syllabus',
+      partial: { title: c.title, staff: c.staff.length, policies: c.policies.length },
+    },
+  );
 }
 
 /**

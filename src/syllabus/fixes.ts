@@ -103,7 +103,11 @@ export function applyFixes(
     applied: false,
     message: `Not applied: ${describeFix(f)} — ${what}.`,
   });
-  const done = (f: SyllabusFix): FixOutcome => ({ fix: f, applied: true, message: `Applied: ${describeFix(f)}.` });
+  const done = (f: SyllabusFix): FixOutcome => ({
+    fix: f,
+    applied: true,
+    message: `Applied: ${describeFix(f)}.`,
+  });
   const noClass = (date: string) => `the schedule has no class on ${date}`;
 
   for (const f of fixes) {

@@ -26,7 +26,8 @@ export function sourceLines(
   const find = (text: string, from = 0, to = folded.length): number | null => {
     const key = keyOf(text);
     if (key === '') return null;
-    for (let i = Math.max(0, from); i < Math.min(to, folded.length); i++) if (folded[i]!.includes(key)) return i + 1;
+    for (let i = Math.max(0, from); i < Math.min(to, folded.length); i++)
+      if (folded[i]!.includes(key)) return i + 1;
     return null;
   };
   // A row's readings are on its line or the lines after it, before the next row of the schedule.

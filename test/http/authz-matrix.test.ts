@@ -280,6 +280,12 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/courses/:slug/calendar/personal': { who: 'members' },
   'POST /api/courses/:slug/calendar/personal': { who: 'members' },
   'DELETE /api/courses/:slug/calendar/personal': { who: 'members' },
+  // Import review (issue 12): instructors re-import their course's syllabus; the administrator reads a new one.
+  'GET /api/courses/:slug/syllabus/fixes': { who: 'instructors' },
+  'POST /api/courses/:slug/syllabus/read': { who: 'instructors', body: { source: 'no schedule here' } },
+  // A refused file (422 past authorization): the course of the matrix stays as it is.
+  'POST /api/courses/:slug/syllabus/apply': { who: 'instructors', body: { source: 'no schedule here' } },
+  'POST /api/admin/syllabus/read': { who: 'admin', body: { source: 'no schedule here' } },
 };
 
 // Collects the route table as Fastify registers it (runs before every route plugin).

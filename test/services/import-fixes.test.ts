@@ -35,7 +35,10 @@ describe('importSyllabus with fixes', () => {
     expect(await loadSyllabusFixes(db, 'cs500')).toEqual(FIXES);
 
     // A re-import without fixes (the CLI's) takes the stored ones.
-    const again = await importSyllabus({ db, clock }, { ...base, source: readText(fixturePath('review-v2.md')) });
+    const again = await importSyllabus(
+      { db, clock },
+      { ...base, source: readText(fixturePath('review-v2.md')) },
+    );
     expect(again.fixes.map((o) => o.applied)).toEqual([true, false, true]);
     expect(again.warnings.map((w) => w.message)).toContainEqual(
       'Not applied: "Paper C" of 2024-09-05 required — that class has no reading "Paper C". It is no longer kept.',
@@ -54,7 +57,10 @@ describe('importSyllabus with fixes', () => {
     const source = readText(fixturePath('refused-no-schedule.md'));
     const refused = await importSyllabus({ db, clock }, { ...base, source }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
-    expect((refused as DomainError).details).toMatchObject({ reason: 'not_a_syllabus', partial: { staff: 1 } });
+    expect((refused as DomainError).details).toMatchObject({
+      reason: 'not_a_syllabus',
+      partial: { staff: 1 },
+    });
     expect(await loadCourse(db, 'cs500')).toBeNull();
 
     const partial = await importSyllabus({ db, clock }, { ...base, source, acceptPartial: true });

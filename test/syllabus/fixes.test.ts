@@ -73,17 +73,13 @@ describe('applyFixes', () => {
 
   it('says why a fix does not apply and applies the others', () => {
     const read = review(V1, []);
-    const fixed = applyFixes(
-      read.course,
-      read.lines.meetings,
-      [
-        { kind: 'required', date: '2024-09-03', reading: 'No such paper', required: true },
-        { kind: 'merge', date: '2024-09-03', into: '2024-09-03' },
-        { kind: 'special-day', date: '2024-10-01' },
-        { kind: 'split', date: '2024-09-03', reading: 'Paper B', newDate: '2024-09-05' },
-        { kind: 'required', date: '2024-09-03', reading: 'Paper A', required: true },
-      ],
-    );
+    const fixed = applyFixes(read.course, read.lines.meetings, [
+      { kind: 'required', date: '2024-09-03', reading: 'No such paper', required: true },
+      { kind: 'merge', date: '2024-09-03', into: '2024-09-03' },
+      { kind: 'special-day', date: '2024-10-01' },
+      { kind: 'split', date: '2024-09-03', reading: 'Paper B', newDate: '2024-09-05' },
+      { kind: 'required', date: '2024-09-03', reading: 'Paper A', required: true },
+    ]);
     expect(fixed.outcomes.map((o) => o.applied)).toEqual([false, false, false, false, true]);
     expect(fixed.outcomes[0]!.message).toContain('that class has no reading "No such paper"');
     expect(fixed.outcomes[1]!.message).toContain('it is the same class');
