@@ -1,7 +1,7 @@
 // Composition root: opens the database, migrates it, builds the HTTP app; startSeminar also listens.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { BlobStore } from './files/blob-store.js';
+import { blobStorageFor } from './files/stores.js';
 import { buildApp } from './http/app.js';
 import { MailQueueWorker, type MailQueueOptions } from './mail/queue.js';
 import { RECEIPT_MAIL, renderReceiptMail } from './services/work/receipt.js';
@@ -19,6 +19,7 @@ import {
   NotificationScheduler,
   type NotificationSchedulerOptions,
 } from './services/notifications/scheduler.js';
+import { startOrphanSweeper, type OrphanSweeper } from './services/files/sweeper.js';
 import { createDb, type Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { submissionWriterFor } from './storage/repositories/work-writer.js';
@@ -31,8 +32,15 @@ export interface Seminar {
   mailQueue: MailQueueWorker | null;
   /** Queues announcements, reminders and digests when their time comes; null when turned off. */
   scheduler: NotificationScheduler | null;
+  /** Sweeps orphan blobs and abandoned uploads from the file store; null when turned off. */
+  sweeper: OrphanSweeper | null;
   /** Closes the HTTP server (if listening) and the database. Idempotent. */
   close(): Promise<void>;
+  /**
+   * Stops gracefully: /api/ready answers 503 and responses close their connections for `graceMs`
+   * (when a balancer polls /api/ready), then close(): in-flight requests finish, live streams end.
+   */
+  drain(graceMs: number): Promise<void>;
 }
 
 export interface CreateSeminarOptions {
@@ -56,6 +64,8 @@ export interface CreateSeminarOptions {
    * (`seminar serve` and `seminar demo` turn it on), so that tests of other things send no reminders.
    */
   scheduler?: Partial<Pick<NotificationSchedulerOptions, 'pollMs' | 'reminderMs' | 'firstDelayMs'>> | false;
+  /** The orphan sweep of the file store (at start-up, then hourly); on unless false. */
+  sweep?: false;
 }
 
 /** Opens and migrates the database, then builds (but does not start) the app. */
@@ -66,8 +76,6 @@ export async function createSeminar(
   const db = createDb(config.database);
   try {
     await migrateToLatest(db);
-    // Uploads cut short by a killed server left temp files: those idle for an hour go.
-    await new BlobStore(config.filesDir).sweepTemp(new Date(Date.now() - 3_600_000));
     const app = await buildApp({
       config,
       db,
@@ -108,30 +116,45 @@ export async function createSeminar(
             ...(options.clock ? { clock: options.clock } : {}),
             onQueued: () => mailQueue?.poke(),
             log: (line) => app.log.warn(`notifications: ${line}`),
+            onReminders: (at) => app.metrics.remindersRan(at),
             ...options.scheduler,
           });
     scheduler?.start();
+    // Blobs no row names and uploads abandoned by a killed server: swept now and every hour.
+    const sweeper =
+      options.sweep === false
+        ? null
+        : startOrphanSweeper({ db }, blobStorageFor(config), (line) => app.log.warn(line));
     let closed = false;
+    const close = async () => {
+      if (closed) return;
+      closed = true;
+      // In-flight requests get a few seconds to finish; then lingering connections are cut.
+      const force = setTimeout(() => app.server.closeAllConnections(), 5000);
+      force.unref();
+      try {
+        await scheduler?.stop();
+        await mailQueue?.stop();
+        await sweeper?.stop();
+        await app.close();
+      } finally {
+        clearTimeout(force);
+        await db.destroy();
+      }
+    };
+    const { lifecycle } = app.deps;
     return {
       app,
       db,
       config,
       mailQueue,
       scheduler,
-      async close() {
-        if (closed) return;
-        closed = true;
-        // In-flight requests get a few seconds to finish; then lingering connections are cut.
-        const force = setTimeout(() => app.server.closeAllConnections(), 5000);
-        force.unref();
-        try {
-          await scheduler?.stop();
-          await mailQueue?.stop();
-          await app.close();
-        } finally {
-          clearTimeout(force);
-          await db.destroy();
-        }
+      sweeper,
+      close,
+      async drain(graceMs) {
+        lifecycle.draining = true;
+        if (graceMs > 0 && lifecycle.watched()) await new Promise((r) => setTimeout(r, graceMs));
+        await close();
       },
     };
   } catch (error) {

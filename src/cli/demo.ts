@@ -31,8 +31,9 @@ export const demoSteps: Array<(seminar: Seminar, ctx: DemoContext) => Promise<vo
   },
   async (seminar, ctx) => {
     const { seedWork } = await import('../services/demo/seed-work.js');
+    const { blobStorageFor } = await import('../files/stores.js');
     ctx.say(
-      `Demo hand-ins: ${JSON.stringify(await seedWork({ db: seminar.db, filesDir: seminar.config.filesDir }, 'cs598-genai-f24', ctx.now))}`,
+      `Demo hand-ins: ${JSON.stringify(await seedWork({ db: seminar.db, files: blobStorageFor(seminar.config) }, 'cs598-genai-f24', ctx.now))}`,
     );
   },
   async (seminar, ctx) => {

@@ -23,3 +23,10 @@ export function parseSlug(value: string): string {
   }
   return value;
 }
+
+export function parseMinutes(value: string): number {
+  const minutes = Number(value);
+  if (!/^\d+$/.test(value) || minutes < 1)
+    throw new InvalidArgumentError('expected a whole number of minutes, 1 or more.');
+  return minutes;
+}

@@ -462,7 +462,8 @@ describe('a server killed mid-upload', () => {
       await seminar.close();
       expect(existsSync(stale)).toBe(false);
       expect(existsSync(fresh)).toBe(true);
-      expect(await new BlobStore(database.config.filesDir).sweepTemp(new Date(Date.now() + 1000))).toBe(1);
+      const store = new BlobStore(database.config.filesDir);
+      expect(await store.deleteTemp('live-upload.part', new Date(Date.now() + 1000))).toBe(true);
       expect(existsSync(fresh)).toBe(false);
     } finally {
       await database.drop();

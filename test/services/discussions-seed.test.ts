@@ -13,6 +13,7 @@ import { listDiscussions, readThread } from '../../src/services/discussions/thre
 import { loadWorkCourse } from '../../src/services/work/context.js';
 import { findUserByEmail } from '../../src/storage/repositories/users.js';
 import { createTestDatabase, type TestDatabase } from '../support/dialects.js';
+import { BlobStore } from '../../src/files/blob-store.js';
 
 const NOW = new Date('2026-11-26T15:00:00Z');
 
@@ -37,7 +38,7 @@ describe('the demo discussions', () => {
     );
     await seedDemoAccounts(t.db, NOW, imported.stored.id, demoEnrollmentInstant(imported.stored, NOW));
     await seedGroups({ db: t.db, clock: () => NOW }, 'cs598-genai-f24', 2024);
-    await seedWork({ db: t.db, filesDir: t.config.filesDir }, 'cs598-genai-f24', NOW);
+    await seedWork({ db: t.db, files: new BlobStore(t.config.filesDir) }, 'cs598-genai-f24', NOW);
   }, 120_000);
   afterAll(async () => {
     await t?.drop();

@@ -617,7 +617,7 @@ describeEachDialect('the demo started again a week later', (t) => {
     courseId = (await importDemoCourse({ db, clock: () => NOW }, NOW)).stored.id;
     await seedDemoAccounts(db, NOW, courseId);
     await seedGroups({ db, clock: () => NOW }, DEMO_SLUG, 598);
-    await seedWork({ db, filesDir: t().config.filesDir }, DEMO_SLUG, NOW);
+    await seedWork({ db, files: new BlobStore(t().config.filesDir) }, DEMO_SLUG, NOW);
   }, 240_000);
 
   it('shows the seeded hand-ins, rolls and the late summary on the same classes, and seeds nothing twice', async () => {
@@ -635,7 +635,7 @@ describeEachDialect('the demo started again a week later', (t) => {
     expect(await pastClassViews(restarted.stored, places, LATER)).toEqual(views);
 
     // The same classes are past relative to the later day: the next start's seeding finds them all done.
-    const again = await seedWork({ db, filesDir: t().config.filesDir }, DEMO_SLUG, LATER);
+    const again = await seedWork({ db, files: new BlobStore(t().config.filesDir) }, DEMO_SLUG, LATER);
     expect(again).toMatchObject({ questions: 0, files: 0, summaries: 0, rolls: 0, skipped: true });
     expect(await handInsByPlace()).toEqual(seeded);
   }, 240_000);

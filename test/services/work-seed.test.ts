@@ -16,6 +16,7 @@ import { findUserByEmail } from '../../src/storage/repositories/users.js';
 import { listSubmissions } from '../../src/storage/repositories/work.js';
 import { listRolls } from '../../src/storage/repositories/attendance.js';
 import { createTestDatabase, type TestDatabase } from '../support/dialects.js';
+import { BlobStore } from '../../src/files/blob-store.js';
 
 const NOW = new Date('2026-11-26T15:00:00Z');
 
@@ -49,7 +50,11 @@ describe('the demo hand-ins', () => {
   });
 
   it('holds past questions, slides, summaries (one late, scoring zero) and the roll of past classes', async () => {
-    const report = await seedWork({ db: t.db, filesDir: t.config.filesDir }, 'cs598-genai-f24', NOW);
+    const report = await seedWork(
+      { db: t.db, files: new BlobStore(t.config.filesDir) },
+      'cs598-genai-f24',
+      NOW,
+    );
     expect(report.questions).toBeGreaterThan(50);
     expect(report.files).toBeGreaterThan(0);
     expect(report.summaries).toBeGreaterThan(0);
@@ -62,7 +67,11 @@ describe('the demo hand-ins', () => {
   it('adds nothing when run again', async () => {
     const before = (await listSubmissions(t.db, { courseId })).length;
     const rolls = (await listRolls(t.db, courseId)).length;
-    const again = await seedWork({ db: t.db, filesDir: t.config.filesDir }, 'cs598-genai-f24', NOW);
+    const again = await seedWork(
+      { db: t.db, files: new BlobStore(t.config.filesDir) },
+      'cs598-genai-f24',
+      NOW,
+    );
     expect(again).toMatchObject({ questions: 0, files: 0, summaries: 0, rolls: 0, skipped: true });
     expect((await listSubmissions(t.db, { courseId })).length).toBe(before);
     expect((await listRolls(t.db, courseId)).length).toBe(rolls);

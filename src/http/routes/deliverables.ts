@@ -9,7 +9,7 @@ import {
   handInsQuerySchema,
   looseObjectSchema,
 } from '../../contracts/work.js';
-import { BlobStore } from '../../files/blob-store.js';
+import { blobStorageFor } from '../../files/stores.js';
 import { authorize } from '../../services/enrollment/course-access.js';
 import {
   integrityPolicyText,
@@ -41,7 +41,7 @@ export function workDepsOf(app: FastifyInstance, deps: AppDeps): WorkDeps {
   if (!found) {
     found = {
       db: deps.db,
-      files: new BlobStore(deps.config.filesDir),
+      files: blobStorageFor(deps.config),
       mailer: app.hasDecorator('auth') ? app.auth.mailer : null,
       clock: deps.clock,
       publicUrl: deps.config.publicUrl,

@@ -2,7 +2,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { presentedReadings, SUMMARY_TEMPLATE } from '../../domain/demo-deliverables.js';
 import { addElapsedHours, toMillis } from '../../domain/due.js';
-import { BlobStore } from '../../files/blob-store.js';
+import type { BlobStorage } from '../../files/blob-store.js';
 import type { Db } from '../../storage/db.js';
 import { markAttendance } from '../attendance/roll.js';
 import { listSubmissions } from '../../storage/repositories/work.js';
@@ -58,7 +58,7 @@ const QUESTIONS = [
  * Idempotent: a course that already holds hand-ins is left alone.
  */
 export async function seedWork(
-  deps: { db: Db; filesDir: string },
+  deps: { db: Db; files: BlobStorage },
   slug: string,
   now: Date,
 ): Promise<SeedWorkReport> {
@@ -73,7 +73,7 @@ export async function seedWork(
   );
   const rolled = new Set((await listRolls(deps.db, base.course.id)).map((r) => r.meeting_date));
   report.skipped = existing.size > 0;
-  const files = new BlobStore(deps.filesDir);
+  const { files } = deps;
   const students = await listActiveStudents(deps.db, base.course.id);
   const groups = await listGroupsWithMembers(deps.db, base.course.id);
   const roles = await listRoleHolders(deps.db, base.course.id);

@@ -5,7 +5,7 @@ import { deliverablesForCourse, presentedReadings } from '../../domain/demo-deli
 import { dueAt, meetingInterval, type Instant } from '../../domain/due.js';
 import type { Viewer } from '../../domain/permissions.js';
 import { toCourseModel, type StoredCourse, type StoredMeeting } from '../../domain/stored-course.js';
-import type { BlobStore } from '../../files/blob-store.js';
+import type { BlobStorage } from '../../files/blob-store.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { Db } from '../../storage/db.js';
 import { findCourseVersion, loadCourse } from '../../storage/repositories/course-reader.js';
@@ -23,7 +23,7 @@ import { DomainError } from '../errors.js';
 /** What the work use cases need: storage, files, mail, the clock. */
 export interface WorkDeps {
   db: Db;
-  files: BlobStore;
+  files: BlobStorage;
   /** Receipts are e-mailed through it; null sends none (tests of other things). */
   mailer: Mailer | null;
   clock: () => Date;

@@ -15,3 +15,19 @@ export async function isBlobReferenced(db: Db, sha256: string): Promise<boolean>
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Of `hashes`, those a blob row or a submission file names (the orphan sweep keeps these). */
+export async function referencedHashes(db: Db, hashes: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < hashes.length; i += 500) {
+    const chunk = hashes.slice(i, i + 500);
+    const rows = await work(db)
+      .selectFrom('blobs')
+      .select('sha256')
+      .where('sha256', 'in', chunk)
+      .union(work(db).selectFrom('submission_files').select('sha256').where('sha256', 'in', chunk))
+      .execute();
+    for (const r of rows) found.add(r.sha256);
+  }
+  return found;
+}
