@@ -9,6 +9,7 @@ import { registerDemo } from './demo.js';
 import { registerSetup } from './setup.js';
 import { registerAssign } from './assign.js';
 import { registerGrades } from './grades.js';
+import { registerBackup } from './backup.js';
 import { registerSweep } from './sweep.js';
 
 /** Thrown by commands for a clean one-line failure (exit 1). */
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
     registerSetup,
     registerAssign,
     registerGrades,
+    registerBackup,
     registerSweep,
   ])
     register(program);
