@@ -29,8 +29,9 @@
 //   editCritique: staff, or a member of the reviewer group in force.
 //   ask, vote: students of the course (not staff: they run the room).
 //   After the class — phase 'ended', or the class's day (course time zone) is past — every write but staff's is
-//   refused with 409 and code 'room_closed'; GET and the event stream keep working (the room stays readable).
-// Errors are the app's usual { error: { code, message } } with 400/403/404/409.
+//   refused with 409 (see errors below); GET and the event stream keep working (the room stays readable).
+// Errors are the app's usual { error: { code, message } } with 400/403/404/409; a write refused because the class
+// is over is code 'conflict' with details { reason: 'room-closed' }.
 import { z } from 'zod';
 
 export const ROOM_PHASES = ['before', 'presentation', 'panel', 'questions', 'ended'] as const;
@@ -47,17 +48,9 @@ export const CRITIQUE_POINTS_MAX = 40;
 const noControl = (s: string) =>
   ![...s].some((ch) => ch.charCodeAt(0) < 32 && ch !== '\n' && ch !== '\r' && ch !== '\t');
 
-const id = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'An id is letters, digits, "-" and "_".');
-
-const date = z
-  .string()
-  .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the class date as YYYY-MM-DD.');
+/** Path parts are only bounded here: the service answers 404 for an unknown class, question or point after authorization. */
+const id = z.string().min(1).max(64);
+const date = z.string().min(1).max(40);
 
 export const roomParamsSchema = z.object({ slug: z.string().max(80), date });
 export const roomQuestionParamsSchema = roomParamsSchema.extend({ questionId: id });
@@ -97,6 +90,8 @@ export const askBodySchema = z
     text: questionText,
   })
   .strict();
+
+export type AskBody = z.infer<typeof askBodySchema>;
 
 export const statusBodySchema = z.object({ status: z.enum(QUESTION_STATUSES) }).strict();
 
@@ -224,16 +219,17 @@ export interface RoomAbilities {
 
 /** @public The answer of GET …/room and of every write. */
 export interface RoomState {
+  /** start/end: ISO instants, null when the class has no times; show them in timeZone. */
   meeting: {
     date: string;
     title: string | null;
-    start: string;
-    end: string;
+    start: string | null;
+    end: string | null;
     timeZone: string;
     papers: RoomPaper[];
   };
   phase: RoomPhase;
-  /** Writes by non-staff are refused (409 room_closed): the phase is 'ended' or the day is past. */
+  /** Writes by non-staff are refused (409, details.reason 'room-closed'): the phase is 'ended' or the day is past. */
   closed: boolean;
   timer: RoomTimer;
   panel: RoomPanel;
@@ -246,7 +242,10 @@ export interface RoomState {
   /** When the handed-in questions join the board (the question deadline), or null when none are asked for this class. */
   questionsDueAt: string | null;
   anonymousQuestions: boolean;
-  /** The check-in code while staff show it on the projector (and check-in is open), else null. */
+  /**
+   * The check-in code while staff show it on the projector (and check-in is open), else null. Told to staff and the
+   * presenting group only (the projector's laptop), never to the audience: a student at home must not check in.
+   */
   checkInCode: string | null;
   abilities: RoomAbilities;
   /** Resume the event stream after this id (`?after=` or Last-Event-ID). 0 before any event. */

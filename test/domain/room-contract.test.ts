@@ -36,11 +36,10 @@ describe('room contract', () => {
     expect(critiqueBodySchema.safeParse({ text: '   ' }).success).toBe(false);
     expect(critiquePatchBodySchema.safeParse({}).success).toBe(false);
     expect(
-      roomQuestionParamsSchema.safeParse({ slug: 's', date: '2026-12-08', questionId: '../x' }).success,
+      roomQuestionParamsSchema.safeParse({ slug: 's', date: '2026-12-08', questionId: 'x'.repeat(65) })
+        .success,
     ).toBe(false);
-    expect(roomQuestionParamsSchema.safeParse({ slug: 's', date: 'tomorrow', questionId: 'a' }).success).toBe(
-      false,
-    );
+    expect(roomQuestionParamsSchema.safeParse({ slug: 's', date: '', questionId: 'a' }).success).toBe(false);
     expect(roomEventsQuerySchema.safeParse({ after: '-1' }).success).toBe(false);
   });
 });

@@ -1,0 +1,115 @@
+// The class room's live events over real HTTP connections: on PostgreSQL a question and a vote written through one
+// instance reach a client of the other (LISTEN/NOTIFY), on SQLite the same instance; names stay hidden from students
+// in events when questions are anonymous; a client resumes after its Last-Event-ID, or is told to refetch.
+import type { AddressInfo } from 'node:net';
+import { beforeAll, expect, it } from 'vitest';
+import { presentedReadings } from '../../src/domain/demo-deliverables.js';
+import { createSession } from '../../src/services/auth/sessions.js';
+import { loadCourse } from '../../src/storage/repositories/course-reader.js';
+import { findUserByEmail } from '../../src/storage/repositories/users.js';
+import { describeEachDialect } from '../support/dialects.js';
+import { openSse, type SseMessage } from '../support/sse.js';
+import { NOW, SLUG, twoInstancesOnOneDb } from './two-instances.js';
+
+describeEachDialect('live class room', (get, dialect) => {
+  const world = twoInstancesOnOneDb(get, 'room-live-test');
+  let date = '';
+  let base = '';
+
+  async function headersOf(email: string) {
+    const user = (await findUserByEmail(get().db, email))!;
+    const s = await createSession(get().db, user.id, NOW, { ip: null, userAgent: 'room-live-test' });
+    return { cookie: `seminar_session=${s.token}; seminar_csrf=${s.csrfToken}`, 'x-csrf-token': s.csrfToken };
+  }
+
+  beforeAll(async () => {
+    const { db } = get();
+    const course = (await loadCourse(db, SLUG))!;
+    const meeting = course.meetings.find((m) => m.date > '2024-08-20' && presentedReadings(m).length > 0)!;
+    date = meeting.date;
+    base = `/api/courses/${SLUG}/meetings/${date}/room`;
+  });
+
+  it('streams questions without names and votes from the other instance; resumes after Last-Event-ID', async () => {
+    const [listening, writing] =
+      dialect === 'postgres' ? [world.apps[0]!, world.apps[1]!] : [world.apps[0]!, world.apps[0]!];
+    await listening.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = listening.server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}${base}/events`;
+    const settings = await writing.inject({
+      method: 'PUT',
+      url: `/api/courses/${SLUG}/room-settings`,
+      headers: world.headers,
+      payload: { anonymousQuestions: true },
+    });
+    expect(settings.statusCode).toBe(200);
+    const reader = await headersOf('s0@example.edu');
+    const asker = await headersOf('s7@example.edu');
+    const voter = await headersOf('s9@example.edu');
+    const start = (await listening.inject({ url: base, headers: reader })).json() as { lastEventId: number };
+    const student = await openSse(`${url}?after=${start.lastEventId}`, reader);
+    const staff = await openSse(url, world.headers);
+    expect(student.status).toBe(200);
+
+    const asked = await writing.inject({
+      method: 'POST',
+      url: `${base}/questions`,
+      headers: asker,
+      payload: { paperIndex: 0, text: 'Does the method scale to long documents?' },
+    });
+    expect(asked.statusCode).toBe(200);
+    const questionId = (asked.json() as { questions: Array<{ id: string }> }).questions[0]!.id;
+    const voted = await writing.inject({
+      method: 'PUT',
+      url: `${base}/questions/${questionId}/vote`,
+      headers: voter,
+    });
+    expect(voted.statusCode).toBe(200);
+
+    const seen: SseMessage[] = [];
+    for (let i = 0; i < 3; i++) seen.push(await student.next());
+    expect(seen.map((m) => [m.id, m.event])).toEqual([
+      [start.lastEventId + 1, 'question'],
+      [start.lastEventId + 2, 'clusters'],
+      [start.lastEventId + 3, 'votes'],
+    ]);
+    const question = JSON.parse(seen[0]!.data);
+    expect(question.question).toMatchObject({ id: questionId, author: null, mine: false, source: 'live' });
+    expect(seen[0]!.data).not.toMatch(/Student 7|authorId|authorName/);
+    expect(JSON.parse(seen[2]!.data)).toMatchObject({ type: 'votes', questionId, votes: 1 });
+    expect(Date.parse(JSON.parse(seen[2]!.data).serverNow)).toBe(NOW.getTime());
+    const staffSaw = JSON.parse((await staff.next()).data);
+    expect(staffSaw.question.author).toBe('Student 7');
+    student.close();
+    staff.close();
+
+    // A reconnect after the question's id replays what followed it, in order.
+    const resumed = await openSse(url, { ...reader, 'last-event-id': String(seen[0]!.id) });
+    expect([await resumed.next(), await resumed.next()].map((m) => m.event)).toEqual(['clusters', 'votes']);
+    resumed.close();
+    // An id the room never reached: the client is told to refetch.
+    const lost = await openSse(`${url}?after=999999`, reader);
+    const reset = await lost.next();
+    expect(reset.event).toBe('reset');
+    expect(JSON.parse(reset.data)).toMatchObject({
+      type: 'reset',
+      reason: 'too-far-behind',
+      id: start.lastEventId + 3,
+    });
+    lost.close();
+  });
+
+  it('answers at once without a stream when not asked for one; refuses visitors and a bad resume point', async () => {
+    const app = world.apps[1]!;
+    const res = await app.inject({ url: `${base}/events`, headers: world.headers });
+    expect(res.json()).toMatchObject({ stream: false });
+    expect(
+      (await app.inject({ url: `${base}/events`, headers: { accept: 'text/event-stream' } })).statusCode,
+    ).toBe(401);
+    const bad = await app.inject({
+      url: `${base}/events`,
+      headers: { ...world.headers, 'last-event-id': 'abc' },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,242 @@
+// The class room over HTTP on SQLite and PostgreSQL: who runs the timer and the phases, handed-in questions joining
+// after their deadline with names hidden from classmates, one vote per person, marks by the panel, the reviewers'
+// critique points, live questions clustered, and the room read-only for students after class.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { ulid } from 'ulid';
+import { buildApp } from '../../src/http/app.js';
+import { insertGroup, insertMember } from '../../src/storage/repositories/groups.js';
+import { insertRoles } from '../../src/storage/repositories/roles.js';
+import { describeEachDialect } from '../support/dialects.js';
+import { makePerson, TestClient } from './auth-client.js';
+import { buildWorkWorld, signInWorld, SLUG, type WorkWorld } from './work-helpers.js';
+
+const BEFORE = new Date('2024-08-27T12:00:00Z');
+const DURING = new Date('2024-08-28T15:00:00Z'); // 10:00 Chicago, after the 09:30 question deadline
+const NEXT_DAY = new Date('2024-08-29T15:00:00Z');
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describeEachDialect('class room over HTTP', (get) => {
+  let app: FastifyInstance;
+  let world: WorkWorld;
+  let now = BEFORE;
+  let c: Record<string, TestClient> = {};
+  const room = `/api/courses/${SLUG}/meetings/2024-08-28/room`;
+  const state = async (who: TestClient) => {
+    const res = await who.get(room);
+    expect(res.statusCode).toBe(200);
+    return res.json() as Json;
+  };
+
+  const send = (method: 'PUT' | 'PATCH' | 'DELETE') => (who: TestClient, url: string, payload?: unknown) =>
+    who.request({ method, url, ...(payload === undefined ? {} : { payload: payload as never }) });
+  const [put, patch, del] = [send('PUT'), send('PATCH'), send('DELETE')];
+
+  beforeAll(async () => {
+    const { config, db } = get();
+    world = await buildWorkWorld(db, BEFORE);
+    // Dan's group Gamma reviews Aug 28; Eve is in the audience.
+    const gamma = ulid();
+    const stamp = BEFORE.toISOString();
+    await insertGroup(db, {
+      id: gamma,
+      course_id: world.courseId,
+      name: 'Gamma',
+      created_at: stamp,
+      created_by: null,
+    });
+    await insertMember(db, {
+      group_id: gamma,
+      user_id: world.ids.dan,
+      course_id: world.courseId,
+      joined_at: stamp,
+    });
+    await insertRoles(db, [
+      {
+        id: ulid(),
+        course_id: world.courseId,
+        meeting_id: world.meetingId('2024-08-28'),
+        group_id: gamma,
+        role: 'reviewer',
+        locked: 0,
+        created_at: stamp,
+      },
+    ]);
+    await makePerson(db, BEFORE, 'eve@example.edu', {
+      courseId: world.courseId,
+      role: 'student',
+      name: 'Eve',
+    });
+    app = await buildApp({ config, db, clock: () => now });
+    await app.ready();
+    c = await signInWorld(app, world);
+    c.eve = new TestClient(app, '198.51.100.77');
+    expect((await c.eve.signIn('eve@example.edu')).statusCode).toBe(200);
+    for (const [who, text] of [
+      ['ben', 'Why does the reward model overfit on long answers?'],
+      ['eve', 'How do they stop the reward model from overfitting?'],
+    ] as const) {
+      now = new Date(now.getTime() + 60_000);
+      const res = await c[who]!.post(`/api/courses/${SLUG}/submissions`, {
+        deliverableKey: 'question',
+        meetingDate: '2024-08-28',
+        readingIndex: 0,
+        text,
+        acknowledgePolicy: true,
+      });
+      expect(res.statusCode).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows the panel from the roles in force and each viewer’s abilities; no handed-in question before the deadline', async () => {
+    const s = await state(c.eve!);
+    expect(s.phase).toBe('before');
+    expect(s.viewerRole).toBe('audience');
+    expect(s.panel.presenting.map((g: Json) => g.name)).toEqual(['Alpha']);
+    expect(s.panel.summary.map((g: Json) => g.name)).toEqual(['Beta']);
+    expect(s.panel.reviewers[0].members.map((m: Json) => m.name)).toEqual(['Dan']);
+    expect(s.panel.audienceCount).toBe(1);
+    expect(s.questions).toEqual([]);
+    expect(s.questionsDueAt).toBe('2024-08-28T14:30:00.000Z');
+    expect(s.timer).toMatchObject({ durationMs: 40 * 60_000, running: false, remainingMs: 40 * 60_000 });
+    expect(s.abilities).toEqual({
+      runTimer: false,
+      setPhase: false,
+      mark: false,
+      ask: true,
+      vote: true,
+      editCritique: false,
+      manage: false,
+    });
+    expect((await state(c.ada!)).abilities).toMatchObject({
+      runTimer: true,
+      setPhase: true,
+      mark: true,
+      ask: true,
+    });
+    expect((await state(c.dan!)).abilities).toMatchObject({
+      runTimer: false,
+      mark: true,
+      editCritique: true,
+    });
+    expect((await state(c.ta!)).abilities).toMatchObject({
+      runTimer: true,
+      ask: false,
+      vote: false,
+      manage: true,
+    });
+  });
+
+  it('lets staff and the presenting group run the timer and the phases, nobody else', async () => {
+    now = DURING;
+    expect((await c.eve!.post(`${room}/timer`, { action: 'start' })).statusCode).toBe(403);
+    expect((await c.cat!.post(`${room}/phase`, { phase: 'presentation' })).statusCode).toBe(403);
+    const started = await c.ada!.post(`${room}/timer`, { action: 'start' });
+    expect(started.statusCode).toBe(200);
+    expect(started.json().timer).toMatchObject({
+      running: true,
+      startedAt: DURING.toISOString(),
+      remainingMs: 2_400_000,
+    });
+    now = new Date(DURING.getTime() + 5 * 60_000);
+    const paused = (await c.ta!.post(`${room}/timer`, { action: 'pause' })).json();
+    expect(paused.timer).toMatchObject({ running: false, elapsedMs: 300_000, remainingMs: 2_100_000 });
+    expect((await c.ada!.post(`${room}/timer`, { action: 'start', minutes: 30 })).statusCode).toBe(400);
+    const reset = (await c.ada!.post(`${room}/timer`, { action: 'reset', minutes: 30 })).json();
+    expect(reset.timer).toMatchObject({ durationMs: 1_800_000, elapsedMs: 0, running: false });
+    const phase = await c.ada!.post(`${room}/phase`, { phase: 'panel' });
+    expect(phase.json().phase).toBe('panel');
+    expect((await state(c.eve!)).lastEventId).toBe(4);
+  });
+
+  it('puts the handed-in questions on the board after the deadline, similar ones in one cluster, names hidden when the course says', async () => {
+    const named = await state(c.dan!);
+    expect(named.questions.map((q: Json) => [q.author, q.source, q.status])).toEqual([
+      ['Ben', 'handed-in', 'open'],
+      ['Eve', 'handed-in', 'open'],
+    ]);
+    expect(named.clusters).toHaveLength(1);
+    expect(named.clusters[0].questionIds).toEqual(named.questions.map((q: Json) => q.id));
+    expect(
+      (await put(c.eve!, `/api/courses/${SLUG}/room-settings`, { anonymousQuestions: true })).statusCode,
+    ).toBe(403);
+    const settings = await put(c.prof!, `/api/courses/${SLUG}/room-settings`, { anonymousQuestions: true });
+    expect(settings.json()).toEqual({ timerMinutes: null, defaultMinutes: 40, anonymousQuestions: true });
+    const hidden = await state(c.dan!);
+    expect(hidden.questions.map((q: Json) => [q.author, q.mine])).toEqual([
+      [null, false],
+      [null, false],
+    ]);
+    expect(JSON.stringify(hidden.questions)).not.toMatch(/Ben|Eve/);
+    expect((await state(c.eve!)).questions.map((q: Json) => q.mine)).toEqual([false, true]);
+    expect((await state(c.ta!)).questions.map((q: Json) => q.author)).toEqual(['Ben', 'Eve']);
+  });
+
+  it('counts one vote per person: voting twice is no change, retracting takes it back, staff do not vote', async () => {
+    const [first] = (await state(c.eve!)).questions as Json[];
+    const url = `${room}/questions/${first!.id}/vote`;
+    expect((await put(c.eve!, url)).json().questions[0]).toMatchObject({ votes: 1, myVote: true });
+    expect((await put(c.eve!, url)).json().questions[0]).toMatchObject({ votes: 1, myVote: true });
+    expect((await put(c.dan!, url)).json().questions[0]).toMatchObject({ votes: 2, myVote: true });
+    expect((await del(c.eve!, url)).json().questions[0]).toMatchObject({ votes: 1, myVote: false });
+    expect((await del(c.eve!, url)).json().questions[0]).toMatchObject({ votes: 1, myVote: false });
+    expect((await put(c.ta!, url)).statusCode).toBe(403);
+    expect((await put(c.eve!, `${room}/questions/nope/vote`)).statusCode).toBe(404);
+  });
+
+  it('lets staff and the panel mark a question, not the audience', async () => {
+    const [first] = (await state(c.eve!)).questions as Json[];
+    const url = `${room}/questions/${first!.id}/status`;
+    expect((await c.eve!.post(url, { status: 'answered' })).statusCode).toBe(403);
+    expect((await c.dan!.post(url, { status: 'discussing' })).json().questions[0].status).toBe('discussing');
+    expect((await c.ta!.post(url, { status: 'answered' })).json().questions[0].status).toBe('answered');
+    expect((await c.dan!.post(url, { status: 'finished' })).statusCode).toBe(400);
+  });
+
+  it('lets the reviewer group and staff keep the critique points, not the authors', async () => {
+    expect((await c.cat!.post(`${room}/critique`, { text: 'Baselines are weak.' })).statusCode).toBe(403);
+    const added = (await c.dan!.post(`${room}/critique`, { text: 'Baselines are weak.' })).json();
+    const id = added.critique[0].id;
+    expect(added.critique).toEqual([{ id, text: 'Baselines are weak.', ticked: false }]);
+    const ticked = (await patch(c.dan!, `${room}/critique/${id}`, { ticked: true })).json();
+    expect(ticked.critique[0].ticked).toBe(true);
+    expect((await del(c.ta!, `${room}/critique/${id}`)).json().critique).toEqual([]);
+    expect((await del(c.dan!, `${room}/critique/${id}`)).statusCode).toBe(404);
+  });
+
+  it('takes live questions from students into the board and its clusters', async () => {
+    expect((await c.ta!.post(`${room}/questions`, { paperIndex: 0, text: 'Staff?' })).statusCode).toBe(403);
+    expect((await c.eve!.post(`${room}/questions`, { paperIndex: 9, text: 'Which?' })).statusCode).toBe(400);
+    const asked = (
+      await c.eve!.post(`${room}/questions`, { paperIndex: 0, text: 'Is the evaluation data public?' })
+    ).json();
+    const live = asked.questions.find((q: Json) => q.source === 'live');
+    expect(live).toMatchObject({ mine: true, author: null, votes: 0, status: 'open', paperIndex: 0 });
+    expect(asked.clusters.map((cl: Json) => cl.questionIds.length)).toEqual([2, 1]);
+  });
+
+  it('after class the room stays readable and only staff still write', async () => {
+    now = NEXT_DAY;
+    const s = await state(c.eve!);
+    expect(s.closed).toBe(true);
+    expect(s.abilities).toMatchObject({ vote: false, ask: false, runTimer: false });
+    const [first] = s.questions as Json[];
+    const refused = await put(c.eve!, `${room}/questions/${first!.id}/vote`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details.reason).toBe('room-closed');
+    expect((await c.ada!.post(`${room}/timer`, { action: 'start' })).statusCode).toBe(409);
+    expect((await c.ta!.post(`${room}/phase`, { phase: 'ended' })).json().phase).toBe('ended');
+    const ended = (await state(c.ta!)).timer;
+    expect(ended.running).toBe(false);
+  });
+
+  it('answers 404 for a day without a class and 401 for a visitor', async () => {
+    expect((await c.eve!.get(`/api/courses/${SLUG}/meetings/2024-08-27/room`)).statusCode).toBe(404);
+    const visitor = new TestClient(app, '198.51.100.90');
+    expect((await visitor.get(room)).statusCode).toBe(401);
+  });
+});
