@@ -23,6 +23,11 @@ const envSchema = z.object({
    * CIDR ranges, or the names loopback, linklocal, uniquelocal. Unset: no proxy is trusted.
    */
   TRUSTED_PROXIES: z.string().optional(),
+  /**
+   * On SIGTERM/SIGINT, how long /api/ready answers 503 while requests are still served, so a balancer
+   * polling it moves traffic away before the server closes (skipped when nothing polled /api/ready).
+   */
+  DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
   /** Who may read /metrics: comma-separated addresses or CIDR ranges (loopback: 127.0.0.0/8 and ::1). Unset: nobody by address. */
   METRICS_ALLOW: z.string().optional(),
   /** A bearer token that opens /metrics from anywhere (Authorization: Bearer …); at least 16 characters. */
@@ -58,6 +63,8 @@ export interface Config {
   mailFrom: string;
   /** Proxies whose forwarding headers are trusted (empty: none; the client is the peer address). */
   trustedProxies: readonly string[];
+  /** Grace period of a shutdown while a balancer watches /api/ready (ms). */
+  drainMs: number;
   logLevel: string;
   /** Whether each request is logged at info level (LOG_REQUESTS=1). */
   logRequests: boolean;
@@ -127,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     trustedProxies,
+    drainMs: Math.round(e.DRAIN_SECONDS * 1000),
     logLevel: e.LOG_LEVEL,
     logRequests: e.LOG_REQUESTS === '1' || e.LOG_REQUESTS === 'true',
     metricsAllow,

@@ -10,6 +10,7 @@ import { registerErrorHandling, sendError } from './plugins/errors.js';
 import { registerWebClient, type WebFallback } from './plugins/web-client.js';
 import { swaggerTransform, useZodSchemas } from './plugins/zod-schemas.js';
 import { CourseBodyCache } from './presenters/course-cache.js';
+import { closeConnectionsWhileDraining, Lifecycle } from './lifecycle.js';
 import { healthRoutes } from './routes/health.js';
 import { courseRoutes } from './routes/courses.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -40,6 +41,7 @@ import { discussionRoutes } from './routes/discussions.js';
 import { summaryCommentRoutes } from './routes/summary-comments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { courseEditRoutes } from './routes/course-edit.js';
 import { roomRoutes } from './routes/room.js';
 
 /**
@@ -58,6 +60,7 @@ export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<
 export const routePlugins: RoutePlugin[] = [
   healthRoutes,
   courseRoutes,
+  courseEditRoutes,
   openApiRoutes,
   authRoutes,
   accountRoutes,
@@ -131,8 +134,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: options.db,
     clock: options.clock ?? (() => new Date()),
     courseCache: new CourseBodyCache(),
+    lifecycle: new Lifecycle(),
   };
   app.decorate('deps', deps);
+  closeConnectionsWhileDraining(app, deps.lifecycle);
 
   useZodSchemas(app);
   // Before any plugin: route contexts copy the error handler when they are created.

@@ -34,6 +34,10 @@ const ok = z.object({}).passthrough();
 export const discussionRoutes: RoutePlugin = async (app, { deps }) => {
   const svc = () => workDepsOf(app, deps);
   const streams = new Set<() => void>();
+  // Streams end before the server stops accepting (it waits for open connections); clients reconnect elsewhere.
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
   app.addHook('onClose', async () => {
     for (const end of streams) end();
     await stopDiscussionEvents(deps.db);
