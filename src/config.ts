@@ -23,6 +23,17 @@ const envSchema = z.object({
    * CIDR ranges, or the names loopback, linklocal, uniquelocal. Unset: no proxy is trusted.
    */
   TRUSTED_PROXIES: z.string().optional(),
+  /**
+   * On SIGTERM/SIGINT, how long /api/ready answers 503 while requests are still served, so a balancer
+   * polling it moves traffic away before the server closes (skipped when nothing polled /api/ready).
+   */
+  DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  /** Who may read /metrics: comma-separated addresses or CIDR ranges (loopback: 127.0.0.0/8 and ::1). Unset: nobody by address. */
+  METRICS_ALLOW: z.string().optional(),
+  /** A bearer token that opens /metrics from anywhere (Authorization: Bearer …); at least 16 characters. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** 1: log one line per request at info level (off by default: it costs throughput). */
+  LOG_REQUESTS: z.enum(['0', '1', 'true', 'false']).optional(),
   /** S3-compatible object storage for hand-in files (set S3_BUCKET to use it instead of DATA_DIR/files). */
   S3_ENDPOINT: z.string().url().optional(),
   S3_BUCKET: z.string().min(3).optional(),
@@ -52,7 +63,15 @@ export interface Config {
   mailFrom: string;
   /** Proxies whose forwarding headers are trusted (empty: none; the client is the peer address). */
   trustedProxies: readonly string[];
+  /** Grace period of a shutdown while a balancer watches /api/ready (ms). */
+  drainMs: number;
   logLevel: string;
+  /** Whether each request is logged at info level (LOG_REQUESTS=1). */
+  logRequests: boolean;
+  /** Addresses and CIDR ranges that may read /metrics. */
+  metricsAllow: readonly string[];
+  /** Bearer token that opens /metrics; null: none. */
+  metricsToken: string | null;
   ci: boolean;
   testPgUrl: string | null;
   chromePath: string;
@@ -85,7 +104,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `Invalid configuration:\n  TIME_ZONE: "${e.TIME_ZONE}" is not an IANA time zone (e.g. America/Chicago)`,
     );
   }
-  const trustedProxies = parseTrustedProxies(e.TRUSTED_PROXIES);
+  const trustedProxies = parseAddresses('TRUSTED_PROXIES', e.TRUSTED_PROXIES, PROXY_NAMES);
+  const metricsAllow = parseAddresses('METRICS_ALLOW', e.METRICS_ALLOW, new Set(['loopback']));
   const dataDir = resolve(e.DATA_DIR);
   if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY)
     throw new ConfigError(
@@ -114,7 +134,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     trustedProxies,
+    drainMs: Math.round(e.DRAIN_SECONDS * 1000),
     logLevel: e.LOG_LEVEL,
+    logRequests: e.LOG_REQUESTS === '1' || e.LOG_REQUESTS === 'true',
+    metricsAllow,
+    metricsToken: e.METRICS_TOKEN ?? null,
     ci: e.CI === 'true' || e.CI === '1',
     testPgUrl: e.SEMINAR_TEST_PG_URL ?? null,
     chromePath: e.CHROME_PATH,
@@ -124,7 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** "127.0.0.1, 10.0.0.0/8, loopback" → the list; anything else is a ConfigError naming the entry. */
-function parseTrustedProxies(value: string | undefined): string[] {
+function parseAddresses(variable: string, value: string | undefined, names: ReadonlySet<string>): string[] {
   const entries = (value ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -134,10 +158,10 @@ function parseTrustedProxies(value: string | undefined): string[] {
     const version = isIP(address);
     const max = version === 6 ? 128 : 32;
     const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
-    if (PROXY_NAMES.has(entry)) continue;
+    if (names.has(entry)) continue;
     if (version === 0 || !okBits || rest.length > 0) {
       throw new ConfigError(
-        `Invalid configuration:\n  TRUSTED_PROXIES: "${entry}" is not an IP address, a CIDR range (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`,
+        `Invalid configuration:\n  ${variable}: "${entry}" is not an IP address, a CIDR range (10.0.0.0/8) or one of ${[...names].join(', ')}`,
       );
     }
   }

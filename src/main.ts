@@ -36,6 +36,11 @@ export interface Seminar {
   sweeper: OrphanSweeper | null;
   /** Closes the HTTP server (if listening) and the database. Idempotent. */
   close(): Promise<void>;
+  /**
+   * Stops gracefully: /api/ready answers 503 and responses close their connections for `graceMs`
+   * (when a balancer polls /api/ready), then close(): in-flight requests finish, live streams end.
+   */
+  drain(graceMs: number): Promise<void>;
 }
 
 export interface CreateSeminarOptions {
@@ -111,6 +116,7 @@ export async function createSeminar(
             ...(options.clock ? { clock: options.clock } : {}),
             onQueued: () => mailQueue?.poke(),
             log: (line) => app.log.warn(`notifications: ${line}`),
+            onReminders: (at) => app.metrics.remindersRan(at),
             ...options.scheduler,
           });
     scheduler?.start();
@@ -120,6 +126,23 @@ export async function createSeminar(
         ? null
         : startOrphanSweeper({ db }, blobStorageFor(config), (line) => app.log.warn(line));
     let closed = false;
+    const close = async () => {
+      if (closed) return;
+      closed = true;
+      // In-flight requests get a few seconds to finish; then lingering connections are cut.
+      const force = setTimeout(() => app.server.closeAllConnections(), 5000);
+      force.unref();
+      try {
+        await scheduler?.stop();
+        await mailQueue?.stop();
+        await sweeper?.stop();
+        await app.close();
+      } finally {
+        clearTimeout(force);
+        await db.destroy();
+      }
+    };
+    const { lifecycle } = app.deps;
     return {
       app,
       db,
@@ -127,21 +150,11 @@ export async function createSeminar(
       mailQueue,
       scheduler,
       sweeper,
-      async close() {
-        if (closed) return;
-        closed = true;
-        // In-flight requests get a few seconds to finish; then lingering connections are cut.
-        const force = setTimeout(() => app.server.closeAllConnections(), 5000);
-        force.unref();
-        try {
-          await scheduler?.stop();
-          await mailQueue?.stop();
-          await sweeper?.stop();
-          await app.close();
-        } finally {
-          clearTimeout(force);
-          await db.destroy();
-        }
+      close,
+      async drain(graceMs) {
+        lifecycle.draining = true;
+        if (graceMs > 0 && lifecycle.watched()) await new Promise((r) => setTimeout(r, graceMs));
+        await close();
       },
     };
   } catch (error) {

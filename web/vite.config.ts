@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   root,
-  plugins: [react(), precompress()],
+  plugins: isSsrBuild ? [react()] : [react(), precompress()],
   resolve: {
     // The source is written against React's API and types; the bundle uses Preact's compat layer
     // (about 4x smaller than react + react-dom), which keeps the schedule page's JS budget.
@@ -22,18 +22,28 @@ export default defineConfig({
       { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
     ],
   },
-  build: {
-    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
-    emptyOutDir: true,
-    target: 'es2022',
-    // Pages are split per route; the budget is the schedule page's total, checked by bench/web.ts.
-    chunkSizeWarningLimit: 250,
-  },
+  // The server renderer (`vite build --ssr`) is one self-contained file the API server imports.
+  ssr: { noExternal: true },
+  build: isSsrBuild
+    ? {
+        outDir: fileURLToPath(new URL('./dist-ssr', import.meta.url)),
+        emptyOutDir: true,
+        target: 'node20',
+        copyPublicDir: false,
+        rolldownOptions: { input: 'src/entry-server.tsx', output: { codeSplitting: false } },
+      }
+    : {
+        outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+        emptyOutDir: true,
+        target: 'es2022',
+        // Pages are split per route; the budget is the schedule page's total, checked by bench/web.ts.
+        chunkSizeWarningLimit: 250,
+      },
   server: {
     // `npm run dev:web` talks to a running `seminar serve` on :3000.
     proxy: { '/api': 'http://127.0.0.1:3000' },
   },
-});
+}));
 
 /**
  * Writes .br and .gz beside each built script and stylesheet, so a static server with

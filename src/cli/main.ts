@@ -1,4 +1,5 @@
-// The `seminar` command: parses arguments and runs one command; exit 0 ok, 1 error (one line on stderr), 2 usage.
+// The `seminar` command: parses arguments and runs one command; exit 0 ok, 1 error (one line on stderr), 2 usage,
+// 3 the database is newer than this program (a newer version upgraded it).
 import { Command, CommanderError } from 'commander';
 import { DomainError } from '../services/errors.js';
 import { registerServe } from './serve.js';
@@ -10,6 +11,9 @@ import { registerSetup } from './setup.js';
 import { registerAssign } from './assign.js';
 import { registerGrades } from './grades.js';
 import { registerSweep } from './sweep.js';
+
+/** Exit code when the database was upgraded by a newer Seminar (restarting this version will not help). */
+const SCHEMA_NEWER_EXIT = 3;
 
 /** Thrown by commands for a clean one-line failure (exit 1). */
 export class CliError extends Error {}
@@ -54,7 +58,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return error.code === 'commander.executeSubCommandAsync' ? 1 : 2;
     }
     process.stderr.write(`seminar: ${messageOf(error)}\n`);
-    return 1;
+    // By name, like ConfigError: the storage modules load only with the commands that use them.
+    return error instanceof Error && error.name === 'SchemaNewerError' ? SCHEMA_NEWER_EXIT : 1;
   }
 }
 

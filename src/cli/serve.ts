@@ -3,17 +3,27 @@ import type { Command } from 'commander';
 import type { Seminar } from '../main.js';
 import { printSetupLinkIfNeeded } from './setup.js';
 
-/** Closes the server cleanly on SIGINT/SIGTERM (in-flight requests finish, the database closes). */
+/**
+ * Stops the server cleanly on SIGINT/SIGTERM: drains (a balancer polling /api/ready sees 503 and moves
+ * traffic away for DRAIN_SECONDS), then in-flight requests finish, live streams end, the database
+ * closes, exit 0. A second signal stops at once (exit 1).
+ */
 export function closeOnSignals(seminar: Seminar): void {
+  let stopping = false;
   const stop = (signal: string) => {
-    process.stderr.write(`seminar: ${signal}, shutting down\n`);
-    seminar.close().then(
+    if (stopping) {
+      process.stderr.write(`seminar: ${signal} again, stopping now\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    process.stderr.write(`seminar: ${signal}, draining and shutting down\n`);
+    seminar.drain(seminar.config.drainMs).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 export function registerServe(program: Command): void {

@@ -10,12 +10,14 @@ import { registerErrorHandling, sendError } from './plugins/errors.js';
 import { registerWebClient, type WebFallback } from './plugins/web-client.js';
 import { swaggerTransform, useZodSchemas } from './plugins/zod-schemas.js';
 import { CourseBodyCache } from './presenters/course-cache.js';
+import { closeConnectionsWhileDraining, Lifecycle } from './lifecycle.js';
 import { healthRoutes } from './routes/health.js';
 import { courseRoutes } from './routes/courses.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
+import { metricsPlugin } from './plugins/metrics.js';
 import { authRoutes } from './routes/auth.js';
 import { accountRoutes } from './routes/account.js';
 import { enrollmentRoutes } from './routes/enrollment.js';
@@ -38,6 +40,7 @@ import { discussionRoutes } from './routes/discussions.js';
 import { summaryCommentRoutes } from './routes/summary-comments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { courseEditRoutes } from './routes/course-edit.js';
 import { roomRoutes } from './routes/room.js';
 
 /**
@@ -45,6 +48,7 @@ import { roomRoutes } from './routes/room.js';
  * reach every route): e.g. cookies, sessions, CSRF, security headers. Add yours here.
  */
 export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [
+  metricsPlugin,
   securityPlugin,
   authPlugin,
   csrfPlugin,
@@ -54,6 +58,7 @@ export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<
 export const routePlugins: RoutePlugin[] = [
   healthRoutes,
   courseRoutes,
+  courseEditRoutes,
   openApiRoutes,
   authRoutes,
   accountRoutes,
@@ -117,8 +122,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: options.db,
     clock: options.clock ?? (() => new Date()),
     courseCache: new CourseBodyCache(),
+    lifecycle: new Lifecycle(),
   };
   app.decorate('deps', deps);
+  closeConnectionsWhileDraining(app, deps.lifecycle);
 
   useZodSchemas(app);
   // Before any plugin: route contexts copy the error handler when they are created.

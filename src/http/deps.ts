@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyTypeProvider, RawServerDefault } from '
 import type { z, ZodType } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../storage/db.js';
+import type { Lifecycle } from './lifecycle.js';
 import type { CourseBodyCache } from './presenters/course-cache.js';
 
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Presented course bodies per (slug, version, next meeting); safe across instances (version checked per request). */
   courseCache: CourseBodyCache;
+  /** Serving or draining (read by /api/ready; set by the shutdown). */
+  lifecycle: Lifecycle;
 }
 
 /** Options object of every route plugin registered by buildApp. */

@@ -2,6 +2,7 @@
 import type { StoredCourse } from '../domain/stored-course.js';
 import { saveCourse, type SaveCourseResult } from '../storage/repositories/course-writer.js';
 import { loadCourse } from '../storage/repositories/course-reader.js';
+import { takeOpenCourseEdits, type CourseEditRow } from '../storage/repositories/course-edits.js';
 import { resyncCourseWork, type CourseWorkResync } from './course-work-resync.js';
 import { DomainError, assertSlug } from './errors.js';
 import { readSyllabus, type ImportSyllabusInput, type ReadSyllabusResult } from './read-syllabus.js';
@@ -37,6 +38,7 @@ export async function importSyllabus(
   const now = nowOf(deps).toISOString();
   let saved: SaveCourseResult | null = null;
   let resync: CourseWorkResync | null = null;
+  let replacedEdits: CourseEditRow[] = [];
   for (let attempt = 1; !saved; attempt++) {
     // The merge compares with the course as stored before; the write checks it is still that one.
     const before = await loadCourse(deps.db, input.slug);
@@ -45,6 +47,7 @@ export async function importSyllabus(
         if (before ? result.created || result.version !== before.version + 1 : !result.created)
           throw new CourseMovedOn();
         resync = await resyncCourseWork(trx, result, before, course, now);
+        replacedEdits = result.created ? [] : await takeOpenCourseEdits(trx, result.courseId, now);
       });
     } catch (error) {
       if (!(error instanceof CourseMovedOn) || attempt >= 5) {
@@ -99,9 +102,14 @@ export async function importSyllabus(
     line: 0,
     message: `The deliverable "${key}" no longer follows from the syllabus: it stays, with its hand-ins; close or edit it if it is gone for good.`,
   }));
+  // Edits made in the browser since the last import: the syllabus replaced them; say which.
+  const overwritten = replacedEdits.map((e) => ({
+    line: 0,
+    message: `This import replaced an edit made in the browser: ${e.summary}. Make it again, or put it in the syllabus.`,
+  }));
   return {
     course,
-    warnings: [...warnings, ...removed, ...strays, ...orphaned],
+    warnings: [...warnings, ...removed, ...strays, ...orphaned, ...overwritten],
     stored,
     created: saved.created,
     resync: result,

@@ -24,6 +24,19 @@ export interface MigrationReport {
 export class MigrationError extends Error {}
 
 /**
+ * The database carries migrations this program does not know: a newer Seminar upgraded it. Serving
+ * it could corrupt data, so the program stops (the CLI exits with code 3) instead of starting.
+ */
+export class SchemaNewerError extends MigrationError {
+  override name = 'SchemaNewerError';
+  constructor(readonly unknown: string[]) {
+    super(
+      `the database was upgraded by a newer version of Seminar (it has migration${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} that this version does not know): run the newer version, or restore a backup made before the upgrade`,
+    );
+  }
+}
+
+/**
  * Every `*.ts`/`*.js` file of the folder, by name (the timestamp prefix orders them). Imported
  * from our own code rather than Kysely's FileMigrationProvider so that the TypeScript loader
  * in use (Vitest) handles the files; the compiled program loads dist/storage/migrations/*.js.
@@ -92,6 +105,9 @@ function report(result: MigrationResultSet, direction: 'up' | 'down'): Migration
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    // Kysely's own check, should a newer instance have migrated between our check and its lock.
+    const missing = /previously executed migration (\S+) is missing/.exec(reason);
+    if (missing) throw new SchemaNewerError([missing[1]!]);
     throw new MigrationError(
       failed ? `migration ${failed.migrationName} failed: ${reason}` : `migrations failed: ${reason}`,
     );
@@ -102,9 +118,83 @@ function report(result: MigrationResultSet, direction: 'up' | 'down'): Migration
   };
 }
 
-/** Brings the schema to the newest migration. Safe to call from several instances at once (Kysely locks). */
+/**
+ * Brings the schema to the newest migration; refuses (SchemaNewerError) a database newer than this
+ * code. Safe to run from several instances at once: on PostgreSQL the migrator holds an advisory
+ * lock (Kysely's pg_advisory_xact_lock) for the whole run, so the second instance waits and then
+ * finds nothing to do. On SQLite (where Kysely takes no lock) the whole run is one `BEGIN IMMEDIATE`
+ * transaction: a second process waits on the busy timeout (and tries again), and a failed run
+ * leaves the schema as it was.
+ */
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
-  return report(await (await migratorFor(db)).migrateToLatest(), 'up');
+  await refuseNewerSchema(db);
+  if (dialectOf(db) === 'postgres') return report(await (await migratorFor(db)).migrateToLatest(), 'up');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          const result = report(await (await migratorFor(conn)).migrateToLatest(), 'up');
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (error) {
+          await sql`rollback`.execute(conn).catch(() => {});
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (attempt >= SQLITE_ATTEMPTS || !isBusy(error)) throw error;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+  }
+}
+
+const SQLITE_ATTEMPTS = 10;
+
+/** SQLite refused a lock ("database is locked"): another process is writing (e.g. migrating) right now. */
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && /database is locked|SQLITE_BUSY/i.test(error.message);
+}
+
+/** Names of this program's migrations, read once (the folder does not change while it runs). */
+let knownNames: Promise<string[]> | null = null;
+function knownMigrations(): Promise<string[]> {
+  knownNames ??= folderProvider.getMigrations().then((all) => Object.keys(all).sort());
+  return knownNames;
+}
+
+/** Names of the migrations the database has run (none when it was never migrated). */
+async function executedMigrations(db: Db): Promise<string[]> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    return rows.map((r) => r.name);
+  } catch (error) {
+    if (error instanceof Error && /no such table|does not exist/i.test(error.message)) return [];
+    throw error;
+  }
+}
+
+export interface SchemaStatus {
+  /** This program's migrations the database has not run yet. */
+  pending: string[];
+  /** Migrations the database ran that this program does not know (a newer version upgraded it). */
+  unknown: string[];
+}
+
+/** How the database's schema compares with this program's migrations (the readiness check asks). */
+export async function schemaStatus(db: Db): Promise<SchemaStatus> {
+  const [known, executed] = await Promise.all([knownMigrations(), executedMigrations(db)]);
+  const ran = new Set(executed);
+  const mine = new Set(known);
+  return {
+    pending: known.filter((name) => !ran.has(name)),
+    unknown: executed.filter((name) => !mine.has(name)).sort(),
+  };
+}
+
+async function refuseNewerSchema(db: Db): Promise<void> {
+  const { unknown } = await schemaStatus(db);
+  if (unknown.length > 0) throw new SchemaNewerError(unknown);
 }
 
 /** Undoes the most recent migration. */

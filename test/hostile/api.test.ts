@@ -9,6 +9,7 @@ import { appPlugins, buildApp } from '../../src/http/app.js';
 import { createSession } from '../../src/services/auth/sessions.js';
 import { saveCourse } from '../../src/storage/repositories/course-writer.js';
 import { findCourseRef } from '../../src/storage/repositories/enrollments.js';
+import { loadCourse } from '../../src/storage/repositories/course-reader.js';
 import type { Db } from '../../src/storage/db.js';
 import { buildCourse } from '../support/course-factory.js';
 import { describeEachDialect } from '../support/dialects.js';
@@ -127,6 +128,8 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
   const ids: Partial<Record<Actor | 'target', string>> = {};
   let n = 0;
   let tables: string[] = [];
+  let editMeetingId = '';
+  let editDate = '';
   /** Per route: the actors who get past authorization with a sound request, and that request's parts. */
   const plans: Array<{ route: RouteInfo; actors: Actor[]; body: unknown; contentType?: string }> = [];
 
@@ -222,6 +225,26 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
     },
     'POST /api/courses/:slug/comments/:threadId/replies': { body: { body: 'Good.' } },
     'PATCH /api/courses/:slug/comments/:threadId': { body: { resolved: true } },
+    'POST /api/courses/:slug/edit/classes': {
+      body: { date: '2024-12-25', startTime: '10:00', endTime: '11:00', title: 'Extra', unit: null },
+    },
+    'PATCH /api/courses/:slug/edit/classes/:meetingId': {
+      body: { date: editDate, startTime: null, endTime: null, title: 'Renamed', unit: null },
+    },
+    'POST /api/courses/:slug/edit/classes/:meetingId/cancel': { body: { confirm: true } },
+    'PUT /api/courses/:slug/edit/classes/:meetingId/readings': {
+      body: { readings: [{ title: 'A paper', url: 'https://example.org/a', required: true, note: null }] },
+    },
+    'PUT /api/courses/:slug/edit/units': { body: { units: [{ title: 'Basics' }] } },
+    'PUT /api/courses/:slug/edit/staff': {
+      body: {
+        staff: [{ name: 'Ada', role: 'instructor', officeHours: 'M 10–11' }],
+        staffEmail: 'staff@example.edu',
+      },
+    },
+    'PUT /api/courses/:slug/edit/policies': {
+      body: { policies: [{ title: 'Laptops', markdown: 'Closed.' }] },
+    },
     'POST /api/courses/:slug/meetings/:date/room/timer': { body: { action: 'reset', minutes: 30 } },
     'POST /api/courses/:slug/meetings/:date/room/phase': { body: { phase: 'panel' } },
     'POST /api/courses/:slug/meetings/:date/room/questions': { body: { paperIndex: 0, text: 'Why?' } },
@@ -248,6 +271,7 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
     extensionId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
     itemId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
     regradeId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
+    meetingId: editMeetingId,
   });
 
   /** The URL with its parameters filled in, and the query a sound request needs (roster apply, Canvas confirm: a fingerprint). */
@@ -357,6 +381,10 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
   beforeAll(async () => {
     db = get().db;
     const world = await buildWorkWorld(db, NOW);
+    // The course editor's routes act on the last class (the other routes use the first ones).
+    const last = (await loadCourse(db, SLUG))!.meetings.at(-1)!;
+    editMeetingId = last.id;
+    editDate = last.date;
     await saveCourse(db, 'other-course', buildCourse({ title: 'Another Seminar' }), NOW.toISOString());
     const other = (await findCourseRef(db, 'other-course'))!;
     ids.student = world.ids.ada;

@@ -36,6 +36,7 @@ function entry(action: string, fields: Partial<AuditEntryView> = {}): AuditEntry
 
 /** A plausible entry of each action, with the details its service records. */
 const SAMPLES: Record<string, Partial<AuditEntryView>> = {
+  'course-edited': { details: { summary: 'moved the class “Scaling laws” from Mon, Sep 9 to Tue, Sep 10.' } },
   'sign-in-failed': { actorId: null, actor: null, target: 'bo@example.edu' },
   'sign-out-everywhere': { details: { sessionsEnded: 3 } },
   'password-reset-requested': { actorId: null, actor: null, target: 'bo@example.edu' },

@@ -40,6 +40,7 @@ const COURSE = 'cs598-genai-f24';
  */
 const EXPECTED: Record<string, Expectation> = {
   'GET /api/health': { who: 'everyone' },
+  'GET /api/ready': { who: 'everyone' },
   'GET /api/courses': { who: 'everyone' },
   'GET /api/courses/:slug': { who: 'everyone' },
   'GET /api/openapi.json': { who: 'everyone' },
@@ -280,6 +281,25 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/courses/:slug/calendar/personal': { who: 'members' },
   'POST /api/courses/:slug/calendar/personal': { who: 'members' },
   'DELETE /api/courses/:slug/calendar/personal': { who: 'members' },
+  // Editing the course in the browser: staff only. A placeholder class id: staff get past authorization to a 404.
+  'GET /api/courses/:slug/edit': { who: 'staff' },
+  'POST /api/courses/:slug/edit/classes': {
+    who: 'staff',
+    body: { date: '2026-12-24', startTime: null, endTime: null, title: 'Extra', unit: null },
+  },
+  'PATCH /api/courses/:slug/edit/classes/:meetingId': {
+    who: 'staff',
+    body: { date: '2026-12-25', startTime: null, endTime: null, title: null, unit: null },
+  },
+  'GET /api/courses/:slug/edit/classes/:meetingId/attached': { who: 'staff' },
+  'POST /api/courses/:slug/edit/classes/:meetingId/cancel': { who: 'staff', body: { confirm: true } },
+  'PUT /api/courses/:slug/edit/classes/:meetingId/readings': { who: 'staff', body: { readings: [] } },
+  'PUT /api/courses/:slug/edit/units': { who: 'staff', body: { units: [{ title: 'Basics' }] } },
+  'PUT /api/courses/:slug/edit/staff': {
+    who: 'staff',
+    body: { staff: [{ name: 'Ada', role: 'instructor' }] },
+  },
+  'PUT /api/courses/:slug/edit/policies': { who: 'staff', body: { policies: [] } },
   // The class room: members get past the course check, then the class (here a placeholder date: 404) and the
   // viewer's part in it decide (test/http/room.test.ts); its settings are staff's.
   'GET /api/courses/:slug/meetings/:date/room': { who: 'members' },
@@ -393,6 +413,13 @@ describeEachDialect('authorization matrix', (get) => {
     expect(keys.length).toBeGreaterThan(30);
     expect(keys.filter((k) => !(k in EXPECTED))).toEqual([]);
     expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  it('answers GET /metrics 404 to every actor, admin included: a session opens nothing there (METRICS_ALLOW or METRICS_TOKEN do)', async () => {
+    const statuses = [];
+    for (const [i, actor] of ACTORS.entries())
+      statuses.push((await call(actor, 'GET', '/metrics', { who: 'admin' }, 9000 + i)).statusCode);
+    expect(statuses).toEqual(ACTORS.map(() => 404));
   });
 
   describe.each(ACTORS)('as %s', (actor) => {

@@ -5,7 +5,7 @@ import { CourseLayout } from './components/CourseLayout.js';
 import { Loading } from './components/states.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { coursePages, sitePages } from './routes.js';
-import { matchPath, Params, Router, useLocation } from './router.js';
+import { matchPath, Params, Router, useLocation, type Location } from './router.js';
 
 function Page() {
   const { pathname } = useLocation();
@@ -37,9 +37,10 @@ function Page() {
   );
 }
 
-export function App() {
+/** `at`: the location to render when there is no browser (server rendering). */
+export function App({ at }: { at?: Location }) {
   return (
-    <Router>
+    <Router at={at}>
       <SiteLayout>
         <Page />
       </SiteLayout>

@@ -74,6 +74,11 @@ function cached<T>(path: string): Promise<T> {
   return hit;
 }
 
+/** Keeps a course the page already carries (server-rendered) as the answer of its GET. */
+export function primeCourse(slug: string, course: CourseDetail): void {
+  cache.set(coursePath(slug), Promise.resolve(course));
+}
+
 export function forget(path: string): void {
   cache.delete(path);
 }

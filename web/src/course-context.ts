@@ -1,6 +1,7 @@
 // The loaded course, shared by the pages of /courses/:slug (they render only once it has arrived).
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { CourseDetail } from './api.js';
+import { renderedTitle } from './page-data.js';
 
 export const CourseContext = createContext<CourseDetail | null>(null);
 
@@ -13,6 +14,7 @@ export function useCourse(): CourseDetail {
 /** Sets the document title: "Schedule · CS 598 Systems for Generative AI · Seminar". */
 export function useDocumentTitle(...parts: Array<string | null | undefined>): void {
   const title = [...parts.filter(Boolean), 'Seminar'].join(' · ');
+  if (typeof document === 'undefined') renderedTitle.current = title;
   useEffect(() => {
     document.title = title;
   }, [title]);

@@ -1,14 +1,23 @@
-// Entry of the public course site: mounts the router into #root.
+// Entry of the public course site: mounts the router into #root (hydrating it when the server rendered the page).
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { preloadPage, readPageData, seedPage } from './page-data.js';
 import './styles.css';
+import './print.css';
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
+  const app = (
     <StrictMode>
       <App />
-    </StrictMode>,
+    </StrictMode>
   );
+  const data = readPageData();
+  if (data) {
+    seedPage(data);
+    void preloadPage(window.location.pathname).then(() => hydrateRoot(root, app));
+  } else {
+    createRoot(root).render(app);
+  }
 }

@@ -32,9 +32,12 @@ function currentLocation(): Location {
   return { pathname, search, hash };
 }
 
-/** Holds the browser location and re-renders on link clicks, back/forward and #fragment jumps. */
-export function Router({ children }: { children: ReactNode }) {
-  const [location, setLocation] = useState(currentLocation);
+/**
+ * Holds the browser location and re-renders on link clicks, back/forward and #fragment jumps;
+ * `at` is the location when there is no browser (the server rendering a page).
+ */
+export function Router({ children, at }: { children: ReactNode; at?: Location }) {
+  const [location, setLocation] = useState(() => at ?? currentLocation());
   useEffect(() => {
     const sync = () => setLocation(currentLocation());
     window.addEventListener('popstate', sync);

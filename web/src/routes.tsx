@@ -1,12 +1,12 @@
 // The routes table of the site: one entry per page, lazily loaded so each page ships only its own code.
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 
 type PageModule = { default: ComponentType };
 
 export interface PageRoute {
   /** Downloads the page's code (also used to start it early, while data loads). */
   load: () => Promise<PageModule>;
-  page: LazyExoticComponent<ComponentType>;
+  page: ComponentType;
 }
 
 export interface SitePageRoute extends PageRoute {
@@ -27,8 +27,16 @@ export interface CoursePageRoute extends PageRoute {
   withCourse?: boolean;
 }
 
+/** A page whose code loads on first use; once loaded (or preloaded, to hydrate a server-rendered page) it renders at once. */
 function lazyPage(load: () => Promise<PageModule>): PageRoute {
-  return { load, page: lazy(load) };
+  let ready: ComponentType | null = null;
+  const keep = () =>
+    load().then((module) => {
+      ready = module.default;
+      return module;
+    });
+  const Lazy = lazy(keep);
+  return { load: keep, page: () => createElement(ready ?? Lazy) };
 }
 
 /** Pages outside any course. Later pages (sign-in, account) add an entry here. */
@@ -63,6 +71,12 @@ export const coursePages: CoursePageRoute[] = [
   { path: 'policies', label: 'Policies', ...lazyPage(() => import('./pages/PoliciesPage.js')) },
   { path: 'project', label: 'Project', ...lazyPage(() => import('./pages/ProjectPage.js')) },
   { path: 'resources', label: 'Resources', ...lazyPage(() => import('./pages/ResourcesPage.js')) },
+  {
+    path: 'edit',
+    label: 'Edit course',
+    ability: 'manageCourse',
+    ...lazyPage(() => import('./pages/edit/EditCoursePage.js')),
+  },
   {
     path: 'roster',
     label: 'Roster',
@@ -144,6 +158,20 @@ export const coursePages: CoursePageRoute[] = [
     ability: 'viewPrivate',
     unlisted: true,
     ...lazyPage(() => import('./pages/announcements/AnnouncementsPage.js')),
+  },
+  {
+    path: 'room',
+    label: 'Class room',
+    ability: 'viewPrivate',
+    unlisted: true,
+    ...lazyPage(() => import('./pages/room/RoomPage.js')),
+  },
+  {
+    path: 'room/projector',
+    label: 'Projector',
+    ability: 'viewPrivate',
+    unlisted: true,
+    ...lazyPage(() => import('./pages/room/ProjectorPage.js')),
   },
   {
     path: 'questions',

@@ -167,6 +167,7 @@ const SENTENCES: Record<AuditAction, (s: Say) => string> = {
     `${s.actor} hid ${s.d.opening === true ? 'the discussion' : 'a post in the discussion'} “${s.target}” from students.`,
   'discussion-post-shown': (s) =>
     `${s.actor} showed ${s.d.opening === true ? 'the discussion' : 'a post in the discussion'} “${s.target}” to students again.`,
+  'course-edited': (s) => `${s.actor} edited the course: ${str(s.d.summary).replace(/\.$/, '')}.`,
 };
 
 /** The actions with a sentence of their own (the rest read as the generic sentence). */

@@ -1,13 +1,11 @@
 // GET /api/courses and GET /api/courses/:slug: the public course site's data.
 import { z } from 'zod';
 import { courseDetailSchema, courseSummarySchema, errorSchema } from '../../contracts/course.js';
-import { getCourse, getCourseVersion } from '../../services/get-course.js';
 import { listCourses } from '../../services/list-courses.js';
 import type { RoutePlugin } from '../deps.js';
-import { courseAbilities } from '../../domain/permissions.js';
-import { membershipOf } from '../../services/enrollment/course-access.js';
 import { presentCourseSummary } from '../presenters/course.js';
 import { encodedBody } from '../presenters/course-cache.js';
+import { readCourseBody } from '../presenters/course-read.js';
 
 export const slugParamsSchema = z.object({
   slug: z
@@ -47,14 +45,7 @@ export const courseRoutes: RoutePlugin = async (app, { deps }) => {
       },
     },
     async (request, reply) => {
-      const { slug } = request.params;
-      const now = deps.clock();
-      // One indexed read per request; the full course is loaded only when its version changed.
-      const { id, version } = await getCourseVersion(deps, slug);
-      if (!deps.courseCache.has(slug, id, version)) deps.courseCache.store(await getCourse(deps, slug), now);
-      // What this viewer may do here, from the permission module (visitors: the public page only).
-      const abilities = courseAbilities(request.viewer, await membershipOf(deps.db, id, request.viewer));
-      const cached = deps.courseCache.body(slug, now, abilities)!;
+      const cached = await readCourseBody(deps, request.params.slug, request.viewer);
       reply
         .header('etag', cached.etag)
         .header('cache-control', request.viewer ? 'private, no-cache' : 'no-cache')

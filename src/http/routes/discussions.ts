@@ -34,6 +34,10 @@ const ok = z.object({}).passthrough();
 export const discussionRoutes: RoutePlugin = async (app, { deps }) => {
   const svc = () => workDepsOf(app, deps);
   const streams = new Set<() => void>();
+  // Streams end before the server stops accepting (it waits for open connections); clients reconnect elsewhere.
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
   app.addHook('onClose', async () => {
     for (const end of streams) end();
     await stopDiscussionEvents(deps.db);
@@ -65,7 +69,11 @@ export const discussionRoutes: RoutePlugin = async (app, { deps }) => {
       });
       let stop: (() => void) | null = null;
       let beat: NodeJS.Timeout | null = null;
+      let open = true;
+      app.metrics.sseConnections.inc({ feed: 'discussions' });
       const end = () => {
+        if (open) app.metrics.sseConnections.dec({ feed: 'discussions' });
+        open = false;
         if (beat) clearInterval(beat);
         stop?.();
         streams.delete(end);

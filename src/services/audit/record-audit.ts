@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   // Discussions: staff hide a post (or show it again).
   'discussion-post-hidden',
   'discussion-post-shown',
+  // The course edited in the browser (a class added, moved or cancelled; readings, units, staff, policies).
+  'course-edited',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -19,6 +19,8 @@ export interface NotificationSchedulerOptions {
   /** Called when mail was queued (wakes the mail worker). */
   onQueued?: () => void;
   log?: (line: string) => void;
+  /** Told when a reminder run finished (metrics: reminder lag). */
+  onReminders?: (at: Date) => void;
 }
 
 /**
@@ -84,6 +86,7 @@ export class NotificationScheduler {
     if (now - this.lastReminders >= (this.o.reminderMs ?? 5 * 60_000)) {
       this.lastReminders = now;
       await job('reminders', () => runReminders(this.deps));
+      this.o.onReminders?.(this.deps.clock());
     }
     await job('digests', () => runDigests(this.deps));
   }

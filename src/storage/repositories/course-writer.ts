@@ -22,6 +22,16 @@ export interface SaveCourseResult {
  */
 export type AfterCourseWrite = (trx: Kysely<Database>, saved: SaveCourseResult) => Promise<void>;
 
+/**
+ * The ids of an edit made in the browser: meeting i of the model is the stored row meetings[i]
+ * (a new id is a new row), so a class moved to another date stays the same row, and its readings
+ * keep theirs through a change of title or link. Without it, rows are matched as a re-import does.
+ */
+export interface KeptIds {
+  meetings: string[];
+  readings: string[][];
+}
+
 type Trx = Kysely<Database>;
 type ChildTable = Exclude<keyof CourseTables, 'courses'>;
 
@@ -125,13 +135,14 @@ export async function saveCourse(
   course: CourseModel,
   now: string,
   afterWrite?: AfterCourseWrite,
+  keep?: KeptIds,
 ): Promise<SaveCourseResult> {
   try {
-    return await writeCourse(db, slug, course, now, afterWrite);
+    return await writeCourse(db, slug, course, now, afterWrite, keep);
   } catch (error) {
     // Two instances creating the same new slug at once: the loser retries, as an update.
     if (/unique|duplicate key/i.test(error instanceof Error ? error.message : ''))
-      return writeCourse(db, slug, course, now, afterWrite);
+      return writeCourse(db, slug, course, now, afterWrite, keep);
     throw error;
   }
 }
@@ -142,6 +153,7 @@ async function writeCourse(
   course: CourseModel,
   now: string,
   afterWrite?: AfterCourseWrite,
+  keep?: KeptIds,
 ): Promise<SaveCourseResult> {
   return writeTransaction(db, async (trx) => {
     const result = await upsertCourseRow(trx, slug, course, now);
@@ -181,11 +193,13 @@ async function writeCourse(
       .where('course_id', '=', courseId)
       .execute();
     const dates = course.meetings.map((m) => m.date);
-    const meetingIds = matchMeetings(
-      oldMeetings.map((m) => ({ id: m.id, date: m.date, dayOrder: m.day_order, position: m.position })),
-      dates,
-      ulid,
-    );
+    const meetingIds =
+      keep?.meetings ??
+      matchMeetings(
+        oldMeetings.map((m) => ({ id: m.id, date: m.date, dayOrder: m.day_order, position: m.position })),
+        dates,
+        ulid,
+      );
     const orders = dayOrders(dates);
     await syncRows(
       trx,
@@ -221,11 +235,13 @@ async function writeCourse(
       const old = oldReadings
         .filter((r) => r.meeting_id === meetingId)
         .map((r) => ({ id: r.id, key: `${r.title}\n${r.url ?? ''}` }));
-      const ids = matchByKey(
-        old,
-        m.readings.map((r) => `${r.title}\n${r.url ?? ''}`),
-        ulid,
-      );
+      const ids =
+        keep?.readings[i] ??
+        matchByKey(
+          old,
+          m.readings.map((r) => `${r.title}\n${r.url ?? ''}`),
+          ulid,
+        );
       m.readings.forEach((r, j) =>
         readingRows.push({
           id: ids[j]!,

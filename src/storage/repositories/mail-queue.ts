@@ -232,3 +232,50 @@ export async function retryWaitingMailNow(db: Db, now: Date): Promise<number> {
       .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', nowIso)])),
   );
 }
+
+/** The queue at a glance (metrics): waiting jobs, those retrying after a failure, those given up, the oldest waiting. */
+export async function mailQueueStats(
+  db: Db,
+): Promise<{ pending: number; retrying: number; gaveUp: number; oldestPendingAt: string | null }> {
+  const row = await mail(db)
+    .selectFrom('mail_queue')
+    .select((eb) => [
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('sent_at', 'is', null), eb('gave_up_at', 'is', null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('pending'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('sent_at', 'is', null), eb('gave_up_at', 'is', null), eb('attempts', '>', 0)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('retrying'),
+      eb.fn.sum<number>(eb.case().when('gave_up_at', 'is not', null).then(1).else(0).end()).as('gaveUp'),
+      eb.fn
+        .min<string | null>(
+          eb
+            .case()
+            .when(eb.and([eb('sent_at', 'is', null), eb('gave_up_at', 'is', null)]))
+            .then(eb.ref('created_at'))
+            .end(),
+        )
+        .as('oldest'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    pending: Number(row.pending ?? 0),
+    retrying: Number(row.retrying ?? 0),
+    gaveUp: Number(row.gaveUp ?? 0),
+    oldestPendingAt: row.oldest ?? null,
+  };
+}

@@ -95,7 +95,8 @@ export function loadSession(): void {
 }
 
 export function useSession(): SessionState {
-  if (!started) loadSession();
+  // On the server (rendering a public page) there is no session to ask for: the menu waits for the browser.
+  if (!started && typeof window !== 'undefined') loadSession();
   return useSyncExternalStore(
     (l) => {
       listeners.add(l);

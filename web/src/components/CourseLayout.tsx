@@ -3,6 +3,7 @@ import { startTransition, Suspense, useCallback, useEffect, useState } from 'rea
 import { useParams } from '../router.js';
 import { ApiError, coursePath, fetchCourse, forget, type CourseDetail } from '../api.js';
 import { CourseContext } from '../course-context.js';
+import { seededLoad, takeSeeded } from '../page-data.js';
 import type { CoursePageRoute } from '../routes.js';
 import { CourseHeader } from './CourseHeader.js';
 import { ErrorState, Loading } from './states.js';
@@ -16,9 +17,11 @@ function toApiError(error: unknown): ApiError {
 }
 
 function useCourseLoad(slug: string): [Load, () => void] {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // A server-rendered page starts from the course it was rendered with (so hydration matches it).
+  const [load, setLoad] = useState<Load>(() => seededLoad(slug) ?? { state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
+    if (takeSeeded(slug)) return;
     let live = true;
     setLoad((prev) => (prev.state === 'ok' && prev.course.slug === slug ? prev : { state: 'loading' }));
     fetchCourse(slug).then(

@@ -4,6 +4,7 @@ import { Link, useLocation } from '../router.js';
 import type { CourseDetail, MeetingView } from '../api.js';
 import { useCourse, useDocumentTitle, useNow } from '../course-context.js';
 import { Html } from '../components/Html.js';
+import { hasRoom, RoomLink } from './room/RoomLink.js';
 import { SafeLink } from '../components/SafeLink.js';
 import { kindLabels, meetingTime, nextMeeting } from '../components/meeting-time.js';
 import { Empty } from '../components/states.js';
@@ -219,6 +220,11 @@ function Meeting({ meeting: m, course, isNext, now, feedback, feedbackNow }: Mee
           <Html key={i} html={html} className="meeting-note" />
         ))}
         {m.needsPresenters ? <MeetingPanel slug={course.slug} meetingId={m.id} /> : null}
+        {course.abilities.viewPrivate && hasRoom(m) ? (
+          <p className="meeting-room">
+            <RoomLink slug={course.slug} date={m.date} />
+          </p>
+        ) : null}
         {feedback ? (
           <p className="meeting-feedback">
             <Link to={`${coursePageUrl(course.slug, 'feedback')}?date=${encodeURIComponent(m.date)}`}>

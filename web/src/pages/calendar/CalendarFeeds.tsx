@@ -10,6 +10,13 @@ import './calendar.css';
 const personalPath = (slug: string) => `/api/courses/${encodeURIComponent(slug)}/calendar/personal`;
 const absolute = (path: string) => `${window.location.origin}${path}`;
 
+/** `path` on this site as a full address; a server-rendered page has the path alone until the browser takes over. */
+function useAbsolute(path: string): string {
+  const [origin, setOrigin] = useState('');
+  useEffect(() => setOrigin(window.location.origin), []);
+  return origin + path;
+}
+
 /** A read-only URL with a Copy button; says whether the copy worked. */
 function CopyField({ label, value }: { label: string; value: string }) {
   const id = useId();
@@ -43,6 +50,7 @@ const HOW =
 
 /** The course's calendar for everyone: classes with readings and room, days without class, course deadlines. */
 export function CourseCalendar({ slug }: { slug: string }) {
+  const address = useAbsolute(`/api/courses/${encodeURIComponent(slug)}/calendar.ics`);
   return (
     <section className="card calendar-card" aria-labelledby="course-calendar-title">
       <h2 id="course-calendar-title">Add to calendar</h2>
@@ -50,10 +58,7 @@ export function CourseCalendar({ slug }: { slug: string }) {
         Subscribe to keep every class, its readings and room, days without class and course deadlines in your
         calendar, in the course’s time zone. It updates when the schedule changes. {HOW}
       </p>
-      <CopyField
-        label="Course calendar address"
-        value={absolute(`/api/courses/${encodeURIComponent(slug)}/calendar.ics`)}
-      />
+      <CopyField label="Course calendar address" value={address} />
     </section>
   );
 }

@@ -23,6 +23,7 @@ import { ReceiptCard } from '../work/ReceiptCard.js';
 import { summaryCommentsUrl } from '../work/comments/comments-client.js';
 import { CheckIn } from './CheckIn.js';
 import { PeerFeedbackDue } from '../peer/PeerFeedbackDue.js';
+import { TodaysRoom } from '../room/RoomLink.js';
 import { PersonalCalendar } from '../calendar/CalendarFeeds.js';
 import {
   NextDeadlines,
@@ -159,6 +160,7 @@ export default function DuePage() {
       </p>
       {error ? <FormError message={`The list could not be refreshed: ${error.message}`} /> : null}
       <CheckIn />
+      <TodaysRoom course={course} />
       <NextDeadlines data={data} onDuePage />
       <PeerFeedbackDue slug={course.slug} />
       {data.policyAcknowledged ? null : (

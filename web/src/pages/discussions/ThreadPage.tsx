@@ -7,6 +7,7 @@ import { Composer } from './Composer.js';
 import { discussionsApi, type Post, type ThreadView } from './discussions-client.js';
 import { PostItem } from './PostItem.js';
 import { useLiveUpdates } from './live.js';
+import { RoomLink } from '../room/RoomLink.js';
 
 export function ThreadPage({
   slug,
@@ -65,6 +66,13 @@ export function ThreadPage({
         {thread.private ? <span className="badge">Private to staff</span> : null}
         {thread.hidden ? <span className="badge">Hidden from students</span> : null}
       </p>
+      {thread.meeting ? (
+        <p>
+          <RoomLink slug={slug} date={thread.meeting.date}>
+            The class room: its questions, votes and answers
+          </RoomLink>
+        </p>
+      ) : null}
       {thread.summary ? (
         <p>
           The summary group opened this discussion: <a href={thread.summary.url}>read the class summary</a>.

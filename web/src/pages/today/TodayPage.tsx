@@ -10,6 +10,7 @@ import { Link } from '../../router.js';
 import { coursePageUrl } from '../../routes.js';
 import { formatDay, formatInstant, formatTimeRange } from '../../time.js';
 import { ownerUrl, workUrl } from '../work/staff/urls.js';
+import { RoomLink } from '../room/RoomLink.js';
 import '../work/work.css';
 
 const SLIDES: Record<NonNullable<TodayView['nextClass']>['presenters'][number]['slides'], string> = {
@@ -83,7 +84,10 @@ export default function TodayPage() {
           <div className="card">
             <p>
               <strong>{formatDay(next.meetingDate)}</strong> · {formatTimeRange(next.start, next.end, zone)}
-              {next.title ? ` · ${next.title}` : ''} · <Link to={classUrl}>this class’s hand-ins</Link>
+              {next.title ? ` · ${next.title}` : ''} · <Link to={classUrl}>this class’s hand-ins</Link> ·{' '}
+              <RoomLink slug={course.slug} date={next.meetingDate}>
+                the class room
+              </RoomLink>
             </p>
             <ul className="today-lines">
               <li>

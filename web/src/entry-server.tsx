@@ -1,0 +1,24 @@
+// Server rendering of the public course pages (built by `vite build --ssr` into web/dist-ssr, loaded by the server).
+import { renderToString } from 'preact-render-to-string';
+import { App } from './App.js';
+import { coursePageAt, renderedTitle, seedPage, type PageData } from './page-data.js';
+
+/** Course pages anyone may read: the ones rendered on the server. */
+export const publicPaths = ['', 'schedule', 'grading', 'policies', 'project', 'resources'];
+
+/** Loads the public pages' code once, so that rendering is synchronous. */
+export async function preload(): Promise<void> {
+  await Promise.all(publicPaths.map((path) => coursePageAt(`/courses/x/${path}`)?.load()));
+}
+
+/** The markup of the page at `pathname` for this data, and its document title. */
+export function renderPage(pathname: string, data: PageData): { html: string; title: string } {
+  seedPage(data);
+  renderedTitle.current = 'Seminar';
+  try {
+    const html = renderToString(<App at={{ pathname, search: '', hash: '' }} />);
+    return { html, title: renderedTitle.current };
+  } finally {
+    seedPage(null);
+  }
+}
