@@ -47,6 +47,12 @@ async function scheduleScripts(url: string): Promise<{ gzipBytes: number; rawByt
   }
 }
 
+/** Bytes of the schedule's first response (the server-rendered HTML with its embedded course), gzipped as the server sends it. */
+async function firstResponseGzipBytes(url: string): Promise<number> {
+  const html = await (await fetch(url + schedulePath)).text();
+  return gzipSync(html, { level: 6 }).length;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
@@ -99,6 +105,7 @@ async function lighthouseScores(
 export async function measureWeb(url: string): Promise<Record<string, number>> {
   const load = loadavg()[0] ?? NaN;
   const js = await scheduleScripts(url);
+  const firstResponse = await firstResponseGzipBytes(url);
   const mobile = [];
   for (let i = 0; i < runs; i++) mobile.push(await lighthouseScores(url, false));
   const desk = await lighthouseScores(url, true);
@@ -114,6 +121,7 @@ export async function measureWeb(url: string): Promise<Record<string, number>> {
     scheduleJsGzipBytes: js.gzipBytes,
     scheduleJsRawBytes: js.rawBytes,
     scheduleJsFiles: js.count,
+    scheduleFirstResponseGzipBytes: firstResponse,
   };
 }
 

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomEvent, RoomQuestion, RoomState } from '../../src/contracts/room.js';
 import { reconnectDelayMs, restartOnWake, resumeUrl } from '../../web/src/pages/room/room-resume.js';
-import { applyRoomEvent, boardSections, discussingNow } from '../../web/src/pages/room/room-state.js';
+import {
+  applyRoomEvent,
+  boardSections,
+  discussingNow,
+  shownPhase,
+} from '../../web/src/pages/room/room-state.js';
 import {
   announcement,
   clockText,
@@ -196,5 +201,15 @@ describe('the board', () => {
 
   it('leaves out the class-as-a-whole section while it has no questions', () => {
     expect(boardSections(room()).map((s) => s.title)).toEqual(['Kaplan et al.', 'Chinchilla']);
+  });
+});
+
+describe('the phase shown', () => {
+  it('reads a timer started before the phase moved as the presentation under way', () => {
+    const before = room({ phase: 'before' });
+    expect(shownPhase(before)).toBe('before');
+    expect(shownPhase({ ...before, timer: { ...before.timer, running: true } })).toBe('presentation');
+    expect(shownPhase({ ...before, timer: { ...before.timer, elapsedMs: 1000 } })).toBe('presentation');
+    expect(shownPhase(room({ phase: 'panel' }))).toBe('panel');
   });
 });

@@ -49,6 +49,10 @@ function resumePoint(query: string | undefined, header: string | string[] | unde
 
 export const roomRoutes: RoutePlugin = async (app, { deps }) => {
   const streams = new Set<() => void>();
+  // Streams end before the server stops accepting (it waits for open connections); clients reconnect elsewhere.
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
   app.addHook('onClose', async () => {
     for (const end of streams) end();
     await stopRoomEvents(deps.db);

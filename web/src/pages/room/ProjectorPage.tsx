@@ -13,7 +13,7 @@ import { useLiveRoom } from './room-client.js';
 import { PhaseLine } from './RoomPhase.js';
 import { ConnectionLine, PanelRoles } from './RoomParts.js';
 import { TimerFace, useTimerReading } from './RoomTimer.js';
-import { discussingNow } from './room-state.js';
+import { discussingNow, shownPhase } from './room-state.js';
 import './room.css';
 
 type Theme = 'light' | 'dark';
@@ -125,7 +125,7 @@ function Stage({ room }: { room: RoomState }) {
             {formatDay(meeting.date)}
             {meeting.title ? `: ${meeting.title}` : ''}
           </h1>
-          <PhaseLine phase={room.phase} hint={false} />
+          <PhaseLine phase={shownPhase(room)} hint={false} />
         </div>
         {room.checkInCode ? (
           <p className="stage-checkin">
@@ -133,7 +133,7 @@ function Stage({ room }: { room: RoomState }) {
           </p>
         ) : null}
       </header>
-      {room.phase === 'before' ? (
+      {shownPhase(room) === 'before' ? (
         <p className="stage-message">
           {meeting.start
             ? `The class starts ${formatInstant(meeting.start, meeting.timeZone)}.`

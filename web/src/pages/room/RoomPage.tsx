@@ -9,6 +9,7 @@ import { Link, useSearchParams } from '../../router.js';
 import { coursePageUrl } from '../../routes.js';
 import { formatDay, formatInstant, formatTimeRange } from '../../time.js';
 import { QuestionBoard, type BoardActions } from './QuestionBoard.js';
+import { shownPhase } from './room-state.js';
 import { roomApi, useLiveRoom, type LiveRoom, type TimerBody } from './room-client.js';
 import { PhaseControl, PhaseLine } from './RoomPhase.js';
 import { AskForm, ConnectionLine, CritiquePoints, PanelRoles } from './RoomParts.js';
@@ -146,7 +147,7 @@ function RoomNotice({ slug, room }: { slug: string; room: RoomState }) {
         </p>
       </div>
     );
-  if (room.phase !== 'before') return null;
+  if (shownPhase(room) !== 'before') return null;
   return (
     <div className="room-notice">
       <p>
@@ -199,7 +200,13 @@ function useActions(slug: string, live: LiveRoom) {
     run,
     board,
     critique,
-    timer: (body: TimerBody) => void run(() => roomApi.timer(slug, date, body)),
+    // Starting the timer before the class's phase moved starts the presentation too (one press for the presenters).
+    timer: (body: TimerBody) =>
+      void run(async () => {
+        const state = await roomApi.timer(slug, date, body);
+        const begins = body.action === 'start' && state.phase === 'before' && state.abilities.setPhase;
+        return begins ? roomApi.phase(slug, date, 'presentation') : state;
+      }),
     ask: (paperIndex: number | null, text: string) =>
       live.act(() => roomApi.ask(slug, date, { paperIndex, text })),
   };
@@ -224,7 +231,7 @@ function PresenterView({ slug, live, room }: { slug: string; live: LiveRoom; roo
           <h2 id="clock-title" className="visually-hidden">
             Timer and phase
           </h2>
-          <PhaseLine phase={room.phase} />
+          <PhaseLine phase={shownPhase(room)} />
           <TimerFace timer={room.timer} reading={reading} />
           {room.abilities.runTimer && !room.closed ? (
             <TimerControls timer={room.timer} busy={actions.busy} onTimer={actions.timer} />
@@ -259,10 +266,6 @@ function PresenterView({ slug, live, room }: { slug: string; live: LiveRoom; roo
   );
 }
 
-/** The class is under way: a phase past "before", or the timer started. */
-const started = (room: RoomState) =>
-  room.phase !== 'before' || room.timer.running || room.timer.elapsedMs > 0;
-
 function StudentView({ slug, live, room }: { slug: string; live: LiveRoom; room: RoomState }) {
   const actions = useActions(slug, live);
   const reading = useTimerReading(room.timer);
@@ -270,12 +273,12 @@ function StudentView({ slug, live, room }: { slug: string; live: LiveRoom; room:
   return (
     <div className="room-columns">
       <div className="room-side">
-        {started(room) && !room.closed ? (
+        {shownPhase(room) !== 'before' && !room.closed ? (
           <section className="card room-clock" aria-labelledby="clock-title">
             <h2 id="clock-title" className="visually-hidden">
               Timer and phase
             </h2>
-            <PhaseLine phase={room.phase} />
+            <PhaseLine phase={shownPhase(room)} />
             <TimerFace timer={room.timer} reading={reading} className="timer-small" />
           </section>
         ) : null}

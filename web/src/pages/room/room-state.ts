@@ -134,6 +134,15 @@ export function discussingNow(state: RoomState): RoomQuestion[] {
   return state.questions.filter((q) => q.status === 'discussing');
 }
 
+/**
+ * The phase to show: a timer started while the room still says "before" means the presentation is under way
+ * (the presenters pressed start without moving the phase).
+ */
+export function shownPhase(room: Pick<RoomState, 'phase' | 'timer'>): RoomPhase {
+  const started = room.timer.running || room.timer.elapsedMs > 0;
+  return room.phase === 'before' && started ? 'presentation' : room.phase;
+}
+
 /** The three phases of a student-led class, in order (before and ended frame them). */
 export const CLASS_PHASES = ['presentation', 'panel', 'questions'] as const satisfies readonly RoomPhase[];
 
