@@ -17,6 +17,7 @@ const benches: Array<[name: string, file: string, fn: string]> = [
   ['grades', './grades.ts', 'benchGrades'],
   ['gradebookPage', './gradebook-page.ts', 'benchGradebookPage'],
   ['discussions', './discussions.ts', 'benchDiscussions'],
+  ['room', './room.ts', 'benchRoom'],
   ['reminderMail', './reminder-mail.ts', 'benchReminderMail'],
 ];
 

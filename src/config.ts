@@ -47,6 +47,8 @@ const envSchema = z.object({
   /** PostgreSQL server used by the test suites (CI points it at the local server). */
   SEMINAR_TEST_PG_URL: z.string().optional(),
   CHROME_PATH: z.string().default('/usr/bin/chromium'),
+  /** Tests only: a syllabus URL may point at this machine (127.0.0.1), which is otherwise refused. */
+  SYLLABUS_FETCH_LOOPBACK: z.string().optional(),
 });
 
 export interface Config {
@@ -75,6 +77,8 @@ export interface Config {
   ci: boolean;
   testPgUrl: string | null;
   chromePath: string;
+  /** Syllabus URLs may name a loopback address (tests serve the file themselves); false in production. */
+  syllabusFetchLoopback: boolean;
 }
 
 export interface S3Settings {
@@ -142,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ci: e.CI === 'true' || e.CI === '1',
     testPgUrl: e.SEMINAR_TEST_PG_URL ?? null,
     chromePath: e.CHROME_PATH,
+    syllabusFetchLoopback: e.SYLLABUS_FETCH_LOOPBACK === '1' || e.SYLLABUS_FETCH_LOOPBACK === 'true',
   } satisfies Config);
 }
 

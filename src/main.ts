@@ -50,6 +50,8 @@ export interface CreateSeminarOptions {
   webDir?: string;
   /** Fastify log level; defaults to config.logLevel when listening via startSeminar, silent otherwise. */
   logLevel?: string | false;
+  /** Where JSON log lines go (default stdout). */
+  logStream?: { write(line: string): void };
   /** The mail worker's timings (tests shorten them), or false for none (queued mail then waits for the next start). */
   mailQueue?:
     | Partial<
@@ -82,6 +84,7 @@ export async function createSeminar(
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.webDir ? { webDir: options.webDir } : {}),
       logLevel: options.logLevel ?? false,
+      ...(options.logStream ? { logStream: options.logStream } : {}),
     });
     // Receipt mail is written to mail_queue with the hand-in; this worker sends it, yielding to bursts of hand-ins.
     const writer = submissionWriterFor(db);
@@ -103,6 +106,7 @@ export async function createSeminar(
             ...(options.clock ? { clock: options.clock } : {}),
             busy: () => writer.busy(),
             log: (line) => app.log.warn(line),
+            logSent: (fields) => app.log.info(fields, 'mail sent'),
             ...(options.mailQueue ?? {}),
           });
     if (mailQueue) app.auth.onMailQueued = () => mailQueue.poke();

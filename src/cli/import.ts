@@ -79,59 +79,80 @@ export function registerImport(program: Command): void {
       'http(s) address of the folder holding the syllabus (the course repository): relative links resolve against it',
     )
     .action(async (file: string, opts: ImportOptions) => {
-      const { loadConfig } = await import('../config.js');
-      const { readSyllabus } = await import('../services/read-syllabus.js');
-      const config = loadConfig();
-      const source = readSyllabusFile(file);
-      const input = {
-        source,
-        timeZone: opts.timezone ?? config.timeZone,
-        ...(opts.timezone !== undefined ? { timeZoneFixed: true } : {}),
-        ...(opts.year !== undefined ? { year: opts.year } : {}),
-        ...(opts.start !== undefined ? { start: opts.start } : {}),
-        ...(opts.shiftTo !== undefined ? { shiftTo: opts.shiftTo } : {}),
-        ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
-      };
-      if (opts.course === undefined) {
-        const { course, warnings } = readSyllabus(input);
-        printWarnings(file, warnings);
-        if (opts.json) process.stdout.write(JSON.stringify({ course, warnings }, null, 2) + '\n');
-        else
-          process.stdout.write(
-            `${file}: ${course.title}: ${counts(course)}, ${warnings.length} warnings (nothing stored; add --course SLUG to store)\n`,
-          );
-        return;
-      }
-      // Storage is loaded only when something is stored.
-      const { importSyllabus } = await import('../services/import-syllabus.js');
-      const { createDb } = await import('../storage/db.js');
-      const { migrateToLatest } = await import('../storage/migrate.js');
-      const db = createDb(config.database);
       try {
-        await migrateToLatest(db);
-        const result = await importSyllabus({ db }, { ...input, slug: opts.course });
-        printWarnings(file, result.warnings);
-        if (opts.json) {
-          process.stdout.write(
-            JSON.stringify(
-              {
-                slug: opts.course,
-                created: result.created,
-                course: result.course,
-                warnings: result.warnings,
-              },
-              null,
-              2,
-            ) + '\n',
-          );
-        } else {
-          const verb = result.created ? 'created' : 'updated';
-          process.stdout.write(
-            `${verb} course ${opts.course}: ${counts(result.course)}, ${result.warnings.length} warnings\n`,
-          );
-        }
-      } finally {
-        await db.destroy();
+        await runImport(file, opts);
+      } catch (error) {
+        printPartial(file, error);
+        throw error;
       }
     });
+}
+
+/** A refused syllabus: what was read anyway (header, staff, policies), before the error itself. */
+function printPartial(file: string, error: unknown): void {
+  if (!(error instanceof DomainError) || error.code !== 'invalid_syllabus') return;
+  const partial = (
+    error.details as { partial?: { title: string; staff: number; policies: number } } | undefined
+  )?.partial;
+  if (!partial) return;
+  process.stderr.write(
+    `${file}: read anyway: ${partial.title}: ${plural(partial.staff, 'staff member')}, ${plural(partial.policies, 'policy section')}, no classes (nothing stored; the import review in the browser can store this partial course)\n`,
+  );
+}
+
+async function runImport(file: string, opts: ImportOptions): Promise<void> {
+  const { loadConfig } = await import('../config.js');
+  const { readSyllabus } = await import('../services/read-syllabus.js');
+  const config = loadConfig();
+  const source = readSyllabusFile(file);
+  const input = {
+    source,
+    timeZone: opts.timezone ?? config.timeZone,
+    ...(opts.timezone !== undefined ? { timeZoneFixed: true } : {}),
+    ...(opts.year !== undefined ? { year: opts.year } : {}),
+    ...(opts.start !== undefined ? { start: opts.start } : {}),
+    ...(opts.shiftTo !== undefined ? { shiftTo: opts.shiftTo } : {}),
+    ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
+  };
+  if (opts.course === undefined) {
+    const { course, warnings } = readSyllabus(input);
+    printWarnings(file, warnings);
+    if (opts.json) process.stdout.write(JSON.stringify({ course, warnings }, null, 2) + '\n');
+    else
+      process.stdout.write(
+        `${file}: ${course.title}: ${counts(course)}, ${warnings.length} warnings (nothing stored; add --course SLUG to store)\n`,
+      );
+    return;
+  }
+  // Storage is loaded only when something is stored.
+  const { importSyllabus } = await import('../services/import-syllabus.js');
+  const { createDb } = await import('../storage/db.js');
+  const { migrateToLatest } = await import('../storage/migrate.js');
+  const db = createDb(config.database);
+  try {
+    await migrateToLatest(db);
+    const result = await importSyllabus({ db }, { ...input, slug: opts.course });
+    printWarnings(file, result.warnings);
+    if (opts.json) {
+      process.stdout.write(
+        JSON.stringify(
+          {
+            slug: opts.course,
+            created: result.created,
+            course: result.course,
+            warnings: result.warnings,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
+    } else {
+      const verb = result.created ? 'created' : 'updated';
+      process.stdout.write(
+        `${verb} course ${opts.course}: ${counts(result.course)}, ${result.warnings.length} warnings\n`,
+      );
+    }
+  } finally {
+    await db.destroy();
+  }
 }

@@ -10,6 +10,7 @@ import { registerDemo } from './demo.js';
 import { registerSetup } from './setup.js';
 import { registerAssign } from './assign.js';
 import { registerGrades } from './grades.js';
+import { registerBackup } from './backup.js';
 import { registerSweep } from './sweep.js';
 
 /** Exit code when the database was upgraded by a newer Seminar (restarting this version will not help). */
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
     registerSetup,
     registerAssign,
     registerGrades,
+    registerBackup,
     registerSweep,
   ])
     register(program);

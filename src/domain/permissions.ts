@@ -26,6 +26,7 @@ export interface Membership {
  * - changeRoles: make someone TA or instructor (or back).
  * - viewAuditLog: the course's audit log.
  * - manageCourse: edit the course, deliverables and policies.
+ * - importSyllabus: read a new version of the syllabus, review it and store it in place of the course (instructors).
  * - submitWork: hand in questions, slides, summaries, project work.
  * - viewOwnGrades: one's own marks and remaining allowances.
  * - viewAllSubmissions / grade / viewAllGrades / exportGrades: staff grading work.
@@ -42,6 +43,7 @@ export const COURSE_ACTIONS = [
   'changeRoles',
   'viewAuditLog',
   'manageCourse',
+  'importSyllabus',
   'submitWork',
   'viewOwnGrades',
   'viewAllSubmissions',
@@ -93,6 +95,7 @@ const RULES: Record<Exclude<CourseAction, 'viewCourse'>, Rule> = {
   changeRoles: { roles: ['instructor'], admin: true, wrongRole: 'not-instructor' },
   viewAuditLog: { roles: ['instructor'], admin: true, wrongRole: 'not-instructor' },
   manageCourse: { roles: STAFF, admin: true, wrongRole: 'not-staff' },
+  importSyllabus: { roles: ['instructor'], admin: true, wrongRole: 'not-instructor' },
   // Only students hand in work: staff and the administrator are not graded.
   submitWork: { roles: ['student'], admin: false, wrongRole: 'not-student' },
   viewOwnGrades: { roles: ['student'], admin: false, wrongRole: 'not-student' },

@@ -18,6 +18,7 @@ import { securityPlugin } from './plugins/security.js';
 import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { metricsPlugin } from './plugins/metrics.js';
+import { requestIdOf, requestIdPlugin } from './plugins/request-ids.js';
 import { authRoutes } from './routes/auth.js';
 import { accountRoutes } from './routes/account.js';
 import { enrollmentRoutes } from './routes/enrollment.js';
@@ -40,6 +41,7 @@ import { discussionRoutes } from './routes/discussions.js';
 import { summaryCommentRoutes } from './routes/summary-comments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { syllabusReviewRoutes } from './routes/syllabus-review.js';
 import { courseEditRoutes } from './routes/course-edit.js';
 import { roomRoutes } from './routes/room.js';
 
@@ -48,6 +50,7 @@ import { roomRoutes } from './routes/room.js';
  * reach every route): e.g. cookies, sessions, CSRF, security headers. Add yours here.
  */
 export const appPlugins: Array<(app: FastifyInstance, deps: AppDeps) => Promise<void>> = [
+  requestIdPlugin,
   metricsPlugin,
   securityPlugin,
   authPlugin,
@@ -83,6 +86,7 @@ export const routePlugins: RoutePlugin[] = [
   roomRoutes,
   notificationRoutes,
   calendarRoutes,
+  syllabusReviewRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -93,6 +97,8 @@ export interface BuildAppOptions {
   webDir?: string;
   /** Fastify logger: false (default for tests), or a pino level. */
   logLevel?: string | false;
+  /** Where JSON log lines go (default stdout; tests collect them). */
+  logStream?: { write(line: string): void };
 }
 
 /** Largest JSON body accepted by default (routes that take uploads set their own limit). */
@@ -101,7 +107,15 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const logLevel = options.logLevel ?? false;
   const app = Fastify({
-    logger: logLevel === false ? false : { level: logLevel },
+    // JSON lines (pino), each with the requestId of the request it is about.
+    logger:
+      logLevel === false
+        ? false
+        : { level: logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    genReqId: requestIdOf,
+    requestIdLogLabel: 'requestId',
+    // One line per request costs throughput at a deadline: only when asked (LOG_REQUESTS=1).
+    disableRequestLogging: !options.config.logRequests,
     bodyLimit: BODY_LIMIT_BYTES,
     // X-Forwarded-* count only from the proxies TRUSTED_PROXIES names (none by default).
     trustProxy: options.config.trustedProxies.length > 0 ? [...options.config.trustedProxies] : false,

@@ -47,6 +47,8 @@ export interface MailQueueOptions {
   /** Sent jobs older than this are deleted (ms). */
   keepSentMs?: number;
   log?: (line: string) => void;
+  /** Each sent job, with the request that queued it (structured log). */
+  logSent?: (fields: { mailId: string; kind: string; requestId: string | null; attempts: number }) => void;
 }
 
 const DAY = 24 * 60 * 60_000;
@@ -57,8 +59,8 @@ const DAY = 24 * 60 * 60_000;
  * times). Several instances may run workers: claims with a lease keep them off each other's jobs.
  */
 export class MailQueueWorker {
-  private readonly o: Required<Omit<MailQueueOptions, 'busy' | 'log'>> &
-    Pick<MailQueueOptions, 'busy' | 'log'>;
+  private readonly o: Required<Omit<MailQueueOptions, 'busy' | 'log' | 'logSent'>> &
+    Pick<MailQueueOptions, 'busy' | 'log' | 'logSent'>;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
@@ -201,6 +203,7 @@ export class MailQueueWorker {
         return false;
       }
       await this.o.mailer.send({ to, ...message, idempotencyKey: `queue-${job.id}` });
+      this.o.logSent?.({ mailId: job.id, kind: job.kind, requestId: job.request_id, attempts });
       return true;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

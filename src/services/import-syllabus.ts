@@ -5,8 +5,15 @@ import { loadCourse } from '../storage/repositories/course-reader.js';
 import { takeOpenCourseEdits, type CourseEditRow } from '../storage/repositories/course-edits.js';
 import { resyncCourseWork, type CourseWorkResync } from './course-work-resync.js';
 import { DomainError, assertSlug } from './errors.js';
-import { readSyllabus, type ImportSyllabusInput, type ReadSyllabusResult } from './read-syllabus.js';
+import {
+  refusalError,
+  reviewSyllabus,
+  type ImportSyllabusInput,
+  type ReadSyllabusResult,
+} from './read-syllabus.js';
 import { nowOf, type ServiceDeps } from './deps.js';
+import type { FixOutcome, SyllabusFix } from '../syllabus/index.js';
+import { loadSyllabusFixes, saveSyllabusFixes } from '../storage/repositories/syllabus-fixes.js';
 
 export { readSyllabus, type ImportSyllabusInput, type ReadSyllabusResult } from './read-syllabus.js';
 
@@ -17,6 +24,15 @@ export interface ImportSyllabusResult extends ReadSyllabusResult {
   created: boolean;
   /** What followed the schedule: hand-in rows moved or removed, deliverables merged. */
   resync: CourseWorkResync;
+  /** What became of each fix (given, or stored with the course by an earlier review). */
+  fixes: FixOutcome[];
+}
+
+export interface ImportWithFixes extends ImportSyllabusInput {
+  /** Staff's fixes from the review; when absent, those stored with the course are re-applied. */
+  fixes?: readonly SyllabusFix[];
+  /** Store the course even when the importer refused it (its header, staff and policies, no classes). */
+  acceptPartial?: boolean;
 }
 
 /** Another import of the same slug committed between our read of the course and our write. */
@@ -31,10 +47,20 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  */
 export async function importSyllabus(
   deps: ServiceDeps,
-  input: ImportSyllabusInput,
+  input: ImportWithFixes,
 ): Promise<ImportSyllabusResult> {
   assertSlug(input.slug);
-  const { course, warnings } = readSyllabus(input);
+  const fixes = input.fixes ?? (await loadSyllabusFixes(deps.db, input.slug));
+  const review = reviewSyllabus({ ...input, fixes });
+  if (!review.ok && !input.acceptPartial) throw refusalError(review);
+  const { course, outcomes } = review;
+  // Fixes that no longer apply are said, and not kept: the syllabus changed under them.
+  const skipped = outcomes.filter((o) => !o.applied);
+  const warnings = [
+    ...review.warnings,
+    ...skipped.map((o) => ({ line: 0, message: `${o.message} It is no longer kept.` })),
+  ];
+  const kept = outcomes.filter((o) => o.applied).map((o) => o.fix);
   const now = nowOf(deps).toISOString();
   let saved: SaveCourseResult | null = null;
   let resync: CourseWorkResync | null = null;
@@ -47,6 +73,7 @@ export async function importSyllabus(
         if (before ? result.created || result.version !== before.version + 1 : !result.created)
           throw new CourseMovedOn();
         resync = await resyncCourseWork(trx, result, before, course, now);
+        await saveSyllabusFixes(trx, result.courseId, kept, now);
         replacedEdits = result.created ? [] : await takeOpenCourseEdits(trx, result.courseId, now);
       });
     } catch (error) {
@@ -113,5 +140,6 @@ export async function importSyllabus(
     stored,
     created: saved.created,
     resync: result,
+    fixes: outcomes,
   };
 }

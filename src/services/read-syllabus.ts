@@ -1,7 +1,19 @@
 // Use case without storage: parse a Markdown syllabus and optionally move its schedule (what `import --json` prints).
 import { DateTime } from 'luxon';
 import type { CourseModel } from '../domain/course.js';
-import { parseBaseUrl, parseSyllabus, shiftCourse, type SyllabusWarning } from '../syllabus/index.js';
+import {
+  applyFixes,
+  decodeInput,
+  parseBaseUrl,
+  parseSyllabus,
+  settingsOf,
+  shiftCourse,
+  sourceLines,
+  type FixOutcome,
+  type SourceLines,
+  type SyllabusFix,
+  type SyllabusWarning,
+} from '../syllabus/index.js';
 import { DomainError } from './errors.js';
 
 export interface ImportSyllabusInput {
@@ -28,14 +40,54 @@ export interface ReadSyllabusResult {
 
 /** Parses (and shifts) without storing: what `seminar import --json` prints. Throws invalid_syllabus / invalid_input. */
 export function readSyllabus(input: Omit<ImportSyllabusInput, 'slug'>): ReadSyllabusResult {
-  if (!isZone(input.timeZone)) {
-    throw new DomainError(
-      'invalid_input',
-      `"${input.timeZone}" is not an IANA time zone (e.g. America/Chicago).`,
-    );
+  const review = reviewSyllabus({ ...input, fixes: [] });
+  if (!review.ok) throw refusalError(review);
+  return { course: review.course, warnings: review.warnings };
+}
+
+export interface SyllabusReview {
+  /** False when the importer refused (no dated class): `course` is then the partial course (header, staff, policies). */
+  ok: boolean;
+  refusal: string | null;
+  course: CourseModel;
+  warnings: SyllabusWarning[];
+  /** The source as lines, and where each item of `course` was read. */
+  source: string[];
+  lines: SourceLines;
+  /** What became of each fix. */
+  outcomes: FixOutcome[];
+}
+
+/** The invalid_syllabus error of a refusal; details carry a summary of what was read anyway. */
+export function refusalError(review: SyllabusReview): DomainError {
+  const c = review.course;
+  return new DomainError(
+    'invalid_syllabus',
+    review.refusal ?? 'The file could not be read as a course syllabus.',
+    {
+      reason: 'not_a_syllabus',
+      partial: { title: c.title, staff: c.staff.length, policies: c.policies.length },
+    },
+  );
+}
+
+/**
+ * Reads a syllabus and re-applies staff's fixes (the settings among them are read options), then
+ * shifts it. A refused file with a partial course is returned with ok false; one that cannot be
+ * read at all (empty, binary, too large) throws invalid_syllabus.
+ */
+export function reviewSyllabus(
+  input: Omit<ImportSyllabusInput, 'slug'> & { fixes: readonly SyllabusFix[] },
+): SyllabusReview {
+  const settings = settingsOf(input.fixes);
+  const timeZone = input.timeZoneFixed ? input.timeZone : (settings.timeZone ?? input.timeZone);
+  const year = input.year ?? settings.year;
+  const start = input.start ?? settings.start;
+  if (!isZone(timeZone)) {
+    throw new DomainError('invalid_input', `"${timeZone}" is not an IANA time zone (e.g. America/Chicago).`);
   }
-  if (input.start !== undefined && !isLocalDate(input.start)) {
-    throw new DomainError('invalid_input', `--start wants a date as YYYY-MM-DD, not "${input.start}".`);
+  if (start !== undefined && !isLocalDate(start)) {
+    throw new DomainError('invalid_input', `--start wants a date as YYYY-MM-DD, not "${start}".`);
   }
   if (input.shiftTo !== undefined && !isLocalDate(input.shiftTo)) {
     throw new DomainError('invalid_input', `--shift-to wants a date as YYYY-MM-DD, not "${input.shiftTo}".`);
@@ -48,21 +100,35 @@ export function readSyllabus(input: Omit<ImportSyllabusInput, 'slug'>): ReadSyll
     );
   }
   const parsed = parseSyllabus(input.source, {
-    timeZone: input.timeZone,
-    ...(input.timeZoneFixed ? { timeZoneFixed: true } : {}),
-    ...(input.year !== undefined ? { year: input.year } : {}),
-    ...(input.start !== undefined ? { start: input.start } : {}),
+    timeZone,
+    ...(input.timeZoneFixed || settings.timeZone !== undefined ? { timeZoneFixed: true } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(start !== undefined ? { start } : {}),
     ...(baseUrl ? { baseUrl } : {}),
   });
-  if (!parsed.ok) {
-    throw new DomainError('invalid_syllabus', parsed.error.message, { reason: parsed.error.code });
+  const read = parsed.ok ? parsed : parsed.partial;
+  if (!read) {
+    throw new DomainError('invalid_syllabus', parsed.ok ? '' : parsed.error.message, {
+      reason: parsed.ok ? 'not_a_syllabus' : parsed.error.code,
+    });
   }
-  if (input.shiftTo === undefined) return { course: parsed.course, warnings: parsed.warnings };
-  const shifted = shiftCourse(parsed.course, input.shiftTo);
+  const decoded = decodeInput(input.source);
+  const source = decoded.ok ? decoded.lines : [];
+  const meetingLines = (parsed.ok ? (parsed.meetingLines ?? []) : []).map((l) => [l]);
+  const fixed = applyFixes(read.course, meetingLines, input.fixes);
+  const refusal = parsed.ok ? null : parsed.error.message;
+  const base = { ok: parsed.ok, refusal, source, outcomes: fixed.outcomes };
+  if (input.shiftTo === undefined || !parsed.ok) {
+    const lines = sourceLines(fixed.course, source, fixed.meetingLines);
+    return { ...base, course: fixed.course, warnings: read.warnings, lines };
+  }
+  const shifted = shiftCourse(fixed.course, input.shiftTo);
   // Shift warnings concern the whole schedule, not a line of the file: line 0.
   return {
+    ...base,
     course: shifted.course,
-    warnings: [...parsed.warnings, ...shifted.warnings.map((message) => ({ line: 0, message }))],
+    warnings: [...read.warnings, ...shifted.warnings.map((message) => ({ line: 0, message }))],
+    lines: sourceLines(shifted.course, source, fixed.meetingLines),
   };
 }
 

@@ -207,3 +207,8 @@ export async function listMigrations(db: Db): Promise<Array<{ name: string; exec
   const all = await (await migratorFor(db)).getMigrations();
   return all.map((m) => ({ name: m.name, executedAt: m.executedAt ? m.executedAt.toISOString() : null }));
 }
+
+/** Brings the schema up (or down) to the named migration (a restore loads rows at the level they were saved). */
+export async function migrateTo(db: Db, name: string): Promise<MigrationReport> {
+  return report(await (await migratorFor(db)).migrateTo(name), 'up');
+}

@@ -6,3 +6,6 @@ export { parseSyllabus } from './parse.js';
 export { exportSyllabus } from './export.js';
 export { shiftCourse } from './shift.js';
 export { parseBaseUrl } from './base-url.js';
+export { applyFixes, settingsOf, type FixOutcome, type SyllabusFix } from './fixes.js';
+export { decodeInput } from './input.js';
+export { sourceLines, type SourceLines } from './source-lines.js';

@@ -380,5 +380,5 @@ export function parseUnchecked(input: string | Uint8Array, options: ParseOptions
   warnings.sort((a, b) => a.line - b.line);
   if (refusal)
     return { ok: false, error: { code: 'not_a_syllabus', message: refusal }, partial: { course, warnings } };
-  return { ok: true, course, warnings };
+  return { ok: true, course, warnings, meetingLines: resolved.lines };
 }

@@ -18,9 +18,9 @@ export interface ResolveContext {
 export function resolveMeetings(
   parts: ScheduleParts,
   ctx: ResolveContext,
-): { meetings: Meeting[]; year: number | null } {
+): { meetings: Meeting[]; year: number | null; lines: number[] } {
   const raws = parts.meetings;
-  if (raws.length === 0) return { meetings: [], year: ctx.year };
+  if (raws.length === 0) return { meetings: [], year: ctx.year, lines: [] };
   let base = ctx.year ?? raws.find((r) => r.when.year !== null)?.when.year ?? null;
   if (base === null) {
     const chosen = chooseYear(
@@ -32,6 +32,8 @@ export function resolveMeetings(
     if (chosen.warning) ctx.warnings.push({ line: raws[0]!.line, message: chosen.warning });
   }
   const meetings: Meeting[] = [];
+  /** The source line of each meeting (its schedule row). */
+  const lines: number[] = [];
   let year = base;
   let prevMonth = 0;
   for (const r of raws) {
@@ -75,6 +77,7 @@ export function resolveMeetings(
     const dayOff = kind === 'no_class' || kind === 'buffer';
     const readings = dayOff && unlinked ? [] : r.readings;
     const notes = dayOff && unlinked ? [...r.readings.map((x) => x.title), ...r.notes] : r.notes;
+    lines.push(r.line);
     meetings.push({
       date,
       kind,
@@ -88,5 +91,5 @@ export function resolveMeetings(
       extra: r.extra,
     });
   }
-  return { meetings, year: base };
+  return { meetings, year: base, lines };
 }

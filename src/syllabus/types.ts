@@ -26,7 +26,13 @@ export interface SyllabusError {
 }
 
 export type ParseResult =
-  | { ok: true; course: CourseModel; warnings: SyllabusWarning[] }
+  | {
+      ok: true;
+      course: CourseModel;
+      warnings: SyllabusWarning[];
+      /** The source line (1-based) of each meeting's schedule row, in the order of course.meetings. */
+      meetingLines?: number[];
+    }
   | {
       ok: false;
       error: SyllabusError;

@@ -172,6 +172,10 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
       contentType: 'text/csv',
     },
     'POST /api/admin/courses': { body: { slug: 'not-a-syllabus', syllabus: 'no schedule here' } },
+    // Import review: a refused file (a read answers what it found; an apply refuses, writing nothing).
+    'POST /api/courses/:slug/syllabus/read': { body: { source: 'no schedule here' } },
+    'POST /api/courses/:slug/syllabus/apply': { body: { source: 'no schedule here' } },
+    'POST /api/admin/syllabus/read': { body: { source: 'no schedule here' } },
     'POST /api/admin/courses/:slug/instructors': {
       body: { email: 'named@example.edu', name: 'Named Instructor' },
     },

@@ -42,6 +42,7 @@ const SAMPLES: Record<string, Partial<AuditEntryView>> = {
   'password-reset-requested': { actorId: null, actor: null, target: 'bo@example.edu' },
   'name-changed': { details: { from: 'Ada', to: 'Ada Lovelace' } },
   'course-created': { target: 'cs598' },
+  'syllabus-imported': { target: 'cs598', details: { meetings: 28, fixes: 2 } },
   'instructor-named': { target: 'bo@example.edu' },
   'join-link-created': { target: 'L1', details: { expiresAt: '2024-11-14T23:00:00.000Z' } },
   'join-link-revoked': { target: 'L1' },

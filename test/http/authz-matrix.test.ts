@@ -281,6 +281,12 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/courses/:slug/calendar/personal': { who: 'members' },
   'POST /api/courses/:slug/calendar/personal': { who: 'members' },
   'DELETE /api/courses/:slug/calendar/personal': { who: 'members' },
+  // Import review (issue 12): instructors re-import their course's syllabus; the administrator reads a new one.
+  'GET /api/courses/:slug/syllabus/fixes': { who: 'instructors' },
+  'POST /api/courses/:slug/syllabus/read': { who: 'instructors', body: { source: 'no schedule here' } },
+  // A refused file (422 past authorization): the course of the matrix stays as it is.
+  'POST /api/courses/:slug/syllabus/apply': { who: 'instructors', body: { source: 'no schedule here' } },
+  'POST /api/admin/syllabus/read': { who: 'admin', body: { source: 'no schedule here' } },
   // Editing the course in the browser: staff only. A placeholder class id: staff get past authorization to a 404.
   'GET /api/courses/:slug/edit': { who: 'staff' },
   'POST /api/courses/:slug/edit/classes': {

@@ -19,7 +19,7 @@ async function expectDomainError(promise: Promise<unknown>, code: string, reason
   );
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe(code);
-  if (reason) expect((error as DomainError).details).toEqual({ reason });
+  if (reason) expect((error as DomainError).details).toMatchObject({ reason });
   expect((error as DomainError).message.length).toBeGreaterThan(10);
 }
 

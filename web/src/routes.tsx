@@ -84,6 +84,12 @@ export const coursePages: CoursePageRoute[] = [
     ...lazyPage(() => import('./pages/roster/RosterPage.js')),
   },
   {
+    path: 'syllabus',
+    label: 'Syllabus import',
+    ability: 'importSyllabus',
+    ...lazyPage(() => import('./pages/syllabus/SyllabusImportPage.js')),
+  },
+  {
     path: 'audit',
     label: 'Audit log',
     ability: 'viewAuditLog',

@@ -63,6 +63,8 @@ const SENTENCES: Record<AuditAction, (s: Say) => string> = {
   'invitation-accepted': (s) => `${s.actor} accepted their invitation and chose a password.`,
   'admin-created': (s) => `${s.actor} set up this site as its first administrator.`,
   'course-created': (s) => `${s.actor} created the course ${s.target}.`,
+  'syllabus-imported': (s) =>
+    `${s.actor} imported a version of the syllabus (${plural(num(s.d.meetings), 'class', 'classes')}, ${plural(num(s.d.fixes), 'fix', 'fixes')} kept).`,
   'instructor-named': (s) => `${s.actor} named ${s.person} an instructor of the course.`,
   'join-link-created': (s) =>
     s.d.expiresAt

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { errorSchema } from '../../contracts/course.js';
 import { userSchema } from '../../contracts/auth.js';
+import { syllabusFixSchema } from '../../contracts/syllabus-review.js';
+import type { SyllabusFix } from '../../syllabus/index.js';
 import { instanceBlocker } from '../../domain/permissions.js';
 import { recordAudit } from '../../services/audit/record-audit.js';
 import { blockerError, findCourse } from '../../services/enrollment/course-access.js';
@@ -34,6 +36,10 @@ const createCourseBody = z.object({
   /** The course repository's folder: the syllabus's relative links resolve against it. */
   baseUrl: z.string().max(2000).optional(),
   instructor: z.object({ email: z.string().max(300), name: z.string().max(200) }).optional(),
+  /** Fixes from the import review (POST /admin/syllabus/read), kept with the course. */
+  fixes: z.array(syllabusFixSchema).max(500).optional(),
+  /** Store the course even though the importer refused it (header, staff and policies, no classes). */
+  acceptPartial: z.boolean().optional(),
 });
 const instructorBody = z.object({ email: z.string().max(300), name: z.string().max(200) });
 
@@ -66,6 +72,8 @@ export const adminRoutes: RoutePlugin = async (app, { deps }) => {
           slug: body.slug,
           timeZone: body.timeZone ?? deps.config.timeZone,
           ...(body.baseUrl !== undefined ? { baseUrl: body.baseUrl } : {}),
+          fixes: (body.fixes ?? []) as SyllabusFix[],
+          acceptPartial: body.acceptPartial === true,
         },
       );
       const course = (await findCourse(deps.db, body.slug))!;

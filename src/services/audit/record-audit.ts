@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'invitation-accepted',
   'admin-created',
   'course-created',
+  // Import review: a new version of the syllabus stored in place of the course, with staff's fixes.
+  'syllabus-imported',
   'instructor-named',
   'join-link-created',
   'join-link-revoked',

@@ -33,6 +33,7 @@ export interface RoomContext {
   closed: boolean;
   abilities: RoomAbilities;
   now: Date;
+  clock: () => Date;
 }
 
 /** The timer's length when staff have not set one: the syllabus's "at most N minutes", else 40. */
@@ -90,6 +91,7 @@ export async function roomContext(deps: RoomDeps, work: WorkCourse, date: string
     closed,
     abilities: roomAbilities(viewer, closed),
     now,
+    clock: deps.clock,
   };
 }
 

@@ -29,6 +29,7 @@ export async function commitRoom(
 ): Promise<void> {
   const meetingId = ctx.meeting.id;
   const at = ctx.now.toISOString();
+  const clock = ctx.clock;
   const stored = await writeTransaction(db, async (trx) => {
     await ensureRoom(trx, ctx.room);
     // The update takes the row's lock: concurrent writes of one room run one after the other.
@@ -39,7 +40,14 @@ export async function commitRoom(
       const id = await takeEventId(trx, meetingId);
       await insertRoomEvent(
         trx,
-        { meeting_id: meetingId, id, type: event.type, data: JSON.stringify(event.data), created_at: at },
+        // Stamped at insert, just before commit (the room's bench measures fan-out from it).
+        {
+          meeting_id: meetingId,
+          id,
+          type: event.type,
+          data: JSON.stringify(event.data),
+          created_at: clock().toISOString(),
+        },
         EVENTS_KEPT,
       );
     }

@@ -1,6 +1,7 @@
 // The outgoing-mail queue (migration 2026_11_26_0400): jobs written with what they are about, claimed, sent, retried.
 import { randomBytes } from 'node:crypto';
 import type { Compilable, ExpressionBuilder, Kysely } from 'kysely';
+import { currentRequestId } from '../../request-context.js';
 import type { Db } from '../db.js';
 import { prepared } from '../prepared.js';
 import type { WorkDb } from './work-tables.js';
@@ -22,10 +23,13 @@ export interface MailJobRow {
   sent_at: string | null;
   gave_up_at: string | null;
   last_error: string | null;
+  /** The request that caused it (x-request-id), null for background jobs. */
+  request_id: string | null;
 }
 
 /** What a caller enqueues; the rest of the row starts empty. */
-export type NewMailJob = Pick<MailJobRow, 'id' | 'kind' | 'user_id' | 'address' | 'payload' | 'created_at'>;
+export type NewMailJob = Pick<MailJobRow, 'id' | 'kind' | 'user_id' | 'address' | 'payload' | 'created_at'> &
+  Partial<Pick<MailJobRow, 'request_id'>>;
 
 interface MailTables {
   mail_queue: MailJobRow;
@@ -55,6 +59,8 @@ function fullRow(job: NewMailJob): MailJobRow {
     sent_at: null,
     gave_up_at: null,
     last_error: null,
+    // Queued while serving a request: that request's id (the hand-in writer sets it before batching).
+    request_id: job.request_id ?? currentRequestId(),
   };
 }
 
@@ -66,8 +72,8 @@ export async function insertMailJobs(trx: Db | WorkDb, jobs: NewMailJob[]): Prom
 
 /** The SQL of one job insert with named parameters (the writer's synchronous SQLite path prepares it). */
 export const INSERT_MAIL_JOB_SQL =
-  'insert into mail_queue (id, kind, user_id, address, payload, created_at, attempts, next_attempt_at, claim, claimed_until, sent_at, gave_up_at, last_error) ' +
-  'values (@id, @kind, @user_id, @address, @payload, @created_at, @attempts, @next_attempt_at, @claim, @claimed_until, @sent_at, @gave_up_at, @last_error)';
+  'insert into mail_queue (id, kind, user_id, address, payload, created_at, attempts, next_attempt_at, claim, claimed_until, sent_at, gave_up_at, last_error, request_id) ' +
+  'values (@id, @kind, @user_id, @address, @payload, @created_at, @attempts, @next_attempt_at, @claim, @claimed_until, @sent_at, @gave_up_at, @last_error, @request_id)';
 
 export function mailJobParams(job: NewMailJob): MailJobRow {
   return fullRow(job);

@@ -1,6 +1,7 @@
 // Group commit for hand-ins: submissions arriving together share one durable transaction (one fsync), each acknowledged after it.
 import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
+import { currentRequestId } from '../../request-context.js';
 import { sqliteHandle, type Db } from '../db.js';
 import { INSERT_MAIL_JOB_SQL, insertMailJobs, mailJobParams, type NewMailJob } from './mail-queue.js';
 import { type NewSubmission } from './work.js';
@@ -44,6 +45,9 @@ export class SubmissionWriter {
   ) {}
 
   write(item: WriterItem): Promise<SubmissionRow> {
+    // The batch is written outside the request: its mail keeps the id of the request it belongs to.
+    const requestId = currentRequestId();
+    if (item.mail) item = { ...item, mail: item.mail.map((job) => ({ ...job, request_id: requestId })) };
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       this.schedule();
