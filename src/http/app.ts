@@ -117,6 +117,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // One line per request costs throughput at a deadline: only when asked (LOG_REQUESTS=1).
     disableRequestLogging: !options.config.logRequests,
     bodyLimit: BODY_LIMIT_BYTES,
+    // While stopping, a request that still arrives on an open connection (a balancer's pooled one) is served, not
+    // answered 503: the database stays open until the server has closed, and the answer closes the connection.
+    return503OnClosing: false,
     // X-Forwarded-* count only from the proxies TRUSTED_PROXIES names (none by default).
     trustProxy: options.config.trustedProxies.length > 0 ? [...options.config.trustedProxies] : false,
     // A URL that cannot be decoded is bad input, answered like every other error.
