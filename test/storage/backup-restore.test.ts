@@ -1,11 +1,9 @@
 // Backup and restore on both dialects, and across them: a course with text and file hand-ins is archived while the app
 // serves, restored into a fresh database and folder, and every API read and every blob's hash match; a target that
 // already holds data is refused; a damaged archive is refused.
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { backup, restore, type Manifest } from '../../src/backup/archive.js';
 import { BlobStore } from '../../src/files/blob-store.js';
 import { buildApp } from '../../src/http/app.js';
@@ -17,47 +15,8 @@ import {
   type TestDatabase,
 } from '../support/dialects.js';
 import { makeTempDir } from '../support/temp-dir.js';
-import { makePdf } from '../files/build.js';
-import { buildWorkWorld, multipart, signInWorld, SLUG, type WorkWorld } from '../http/work-helpers.js';
-
-const NOW = new Date('2024-08-27T12:00:00Z');
-const api = `/api/courses/${SLUG}`;
-const READS = [
-  ['ada', `${api}`],
-  ['ada', `${api}/dashboard`],
-  ['ben', `${api}/deliverables`],
-  ['ta', `${api}/deliverables/question/status`],
-  ['ta', `${api}/deliverables/slides/status`],
-  ['prof', `${api}/meetings/2024-08-28/dashboard`],
-] as const;
-
-async function reads(app: FastifyInstance, world: WorkWorld, receiptIds: string[]) {
-  const clients = await signInWorld(app, world);
-  const out: Record<string, unknown> = {};
-  for (const [who, url] of READS) {
-    const res = await clients[who]!.get(url);
-    expect(res.statusCode, url).toBe(200);
-    out[`${who} ${url}`] = res.json();
-  }
-  for (const id of receiptIds) {
-    const dl = await clients.prof!.get(`${api}/submissions/${id}/download`);
-    expect(dl.statusCode).toBe(200);
-    out[`download ${id}`] = createHash('sha256').update(dl.rawPayload).digest('hex');
-  }
-  return out;
-}
-
-async function blobHashes(root: string): Promise<string[]> {
-  const store = new BlobStore(root);
-  const out: string[] = [];
-  for await (const b of store.listBlobs())
-    out.push(
-      `${b.sha256}=${createHash('sha256')
-        .update(await store.read(b.sha256))
-        .digest('hex')}`,
-    );
-  return out.sort();
-}
+import { buildWorkWorld, type WorkWorld } from '../http/work-helpers.js';
+import { blobHashes, handInSome, NOW, reads } from './backup-world.js';
 
 describeEachDialect('backup and restore', (get, dialect) => {
   const temp = makeTempDir('seminar-backup-test-');
@@ -73,28 +32,7 @@ describeEachDialect('backup and restore', (get, dialect) => {
     world = await buildWorkWorld(db, NOW);
     const app = await buildApp({ config, db, clock: () => NOW });
     await app.ready();
-    const clients = await signInWorld(app, world);
-    for (const [who, text] of [
-      ['ada', 'Why attention?'],
-      ['ben', 'Why “quadratic”? ünïcode'],
-    ] as const) {
-      const res = await clients[who]!.post(`${api}/submissions`, {
-        deliverableKey: 'question',
-        meetingDate: '2024-08-28',
-        readingIndex: 0,
-        text,
-        acknowledgePolicy: true,
-      });
-      expect(res.statusCode).toBe(201);
-      ids.push(res.json().id);
-    }
-    const slides = await clients.ada!.request({
-      method: 'POST',
-      url: `${api}/submissions/upload?deliverableKey=slides&meetingDate=2024-08-28&acknowledgePolicy=true`,
-      ...multipart('talk.pdf', await makePdf(2)),
-    });
-    expect(slides.statusCode).toBe(201);
-    ids = [...ids, slides.json().id];
+    ids = await handInSome(app, world);
     // Archived while the app still serves.
     manifest = await backup({ db, files: new BlobStore(config.filesDir), now: NOW }, archive);
     before = await reads(app, world, ids);
