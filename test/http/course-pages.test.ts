@@ -83,6 +83,13 @@ describe('server-rendered public course pages', () => {
     expect(res.body).not.toContain('prefetch.js');
   });
 
+  it('says what comes next by the app’s clock, not the machine’s', async () => {
+    // The clock stands on Wed Aug 28, 2024, 08:00 in Chicago: the next class is that morning’s, at 9:30.
+    const text = rendered((await app.inject({ url: '/courses/cs598-genai-f24' })).body);
+    expect(text).not.toContain('All classes of this course have taken place.');
+    expect(text).toMatch(/Next class\s*Wed, Aug 28.*— in 2 hours/s);
+  });
+
   it('puts every class, its title and its readings in the schedule’s markup', async () => {
     const res = await app.inject({ url: '/courses/cs598-genai-f24/schedule' });
     const text = rendered(res.body);

@@ -1,6 +1,7 @@
 // Server rendering of the public course pages (built by `vite build --ssr` into web/dist-ssr, loaded by the server).
 import { renderToString } from 'preact-render-to-string';
 import { App } from './App.js';
+import { noteServerTime } from './components/server-now.js';
 import { coursePageAt, renderedTitle, seedPage, type PageData } from './page-data.js';
 
 /** Course pages anyone may read: the ones rendered on the server. */
@@ -11,8 +12,16 @@ export async function preload(): Promise<void> {
   await Promise.all(publicPaths.map((path) => coursePageAt(`/courses/x/${path}`)?.load()));
 }
 
-/** The markup of the page at `pathname` for this data, and its document title. */
-export function renderPage(pathname: string, data: PageData): { html: string; title: string } {
+/**
+ * The markup of the page at `pathname` for this data, and its document title; "now" (the next class and how far
+ * away it is) is the server's clock `serverNow`.
+ */
+export function renderPage(
+  pathname: string,
+  data: PageData,
+  serverNow: string,
+): { html: string; title: string } {
+  noteServerTime(serverNow);
   seedPage(data);
   renderedTitle.current = 'Seminar';
   try {

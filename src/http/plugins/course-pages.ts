@@ -28,7 +28,11 @@ const RENDER_TTL_MS = 60_000;
 
 interface Renderer {
   preload(): Promise<void>;
-  renderPage(pathname: string, data: { slug: string; course: unknown }): { html: string; title: string };
+  renderPage(
+    pathname: string,
+    data: { slug: string; course: unknown },
+    serverNow: string,
+  ): { html: string; title: string };
 }
 
 interface RenderedPage extends CachedBody {
@@ -78,15 +82,16 @@ export async function registerCoursePages(
       .header('cache-control', viewer ? 'private, no-cache' : 'no-cache')
       .header('vary', 'cookie, accept-encoding');
     if (!course) {
-      const html = renderHtml(renderer, template, pathname, slug, 'null');
+      const html = renderHtml(renderer, template, pathname, slug, 'null', deps.clock());
       return reply.code(404).send(html);
     }
     const pages = rendered.get(course) ?? new Map<string, RenderedPage>();
     rendered.set(course, pages);
-    const now = Date.now();
+    // By the app's clock (a moved clock moves the wording too), either way.
+    const now = deps.clock().getTime();
     let hit = pages.get(page);
-    if (!hit || now - hit.at > RENDER_TTL_MS) {
-      const html = renderHtml(renderer, template, pathname, slug, course.body.toString('utf8'));
+    if (!hit || Math.abs(now - hit.at) > RENDER_TTL_MS) {
+      const html = renderHtml(renderer, template, pathname, slug, course.body.toString('utf8'), deps.clock());
       hit = {
         body: Buffer.from(html),
         etag: `${course.etag.slice(0, -1)}.${page}.${now.toString(36)}"`,
@@ -111,11 +116,13 @@ function renderHtml(
   pathname: string,
   slug: string,
   courseJson: string,
+  now: Date,
 ): string {
   const json = `{"slug":${JSON.stringify(slug)},"course":${courseJson}}`;
   const { html, title } = renderer.renderPage(
     pathname,
     JSON.parse(json) as { slug: string; course: unknown },
+    now.toISOString(),
   );
   return fillTemplate(template, { title, html, dataId: PAGE_DATA_ID, json });
 }
