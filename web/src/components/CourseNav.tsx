@@ -14,6 +14,8 @@ const STAFF_ABILITIES = new Set([
   'viewAllSubmissions',
   'recordAttendance',
   'grade',
+  'manageCourse',
+  'importSyllabus',
 ]);
 
 /** Course pages that stay in the row for everyone (the rest fold under "Course" for a signed-in member). */
