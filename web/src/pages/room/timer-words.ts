@@ -1,5 +1,6 @@
 // The room's timer in words: its display, the warnings at 10, 5 and 0 minutes, and when a screen reader hears them.
 import type { TimerWarning } from '../../../../src/domain/room-timer.js';
+import { isoAt } from '../../time.js';
 
 /** Whole seconds left (rounded up, so 0 means time is up) or over time (from the first whole second past). */
 function wholeSeconds(ms: number): { over: boolean; seconds: number } {
@@ -69,5 +70,5 @@ export function serverTimeAtReceipt(
   const at = Date.parse(serverNow);
   if (!Number.isFinite(at)) return null;
   const half = Math.max(0, receivedAtMs - sentAtMs) / 2;
-  return new Date(at + half).toISOString();
+  return isoAt(at + half);
 }
