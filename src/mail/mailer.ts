@@ -56,7 +56,9 @@ function messageIdOf(message: MailMessage, from: string): { messageId?: string }
 }
 
 function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  // One kept connection for a queue round's messages, not a new connection (and TLS handshake) per message;
+  // settings in the URL (?pool=false) still win.
+  const transport: Transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 1 });
   return {
     async send(message) {
       const info = await transport.sendMail({

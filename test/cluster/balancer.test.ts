@@ -34,7 +34,7 @@ run('two instances behind HAProxy on one PostgreSQL database', () => {
     PORT: String(port),
     SMTP_URL: smtp.url,
     TRUSTED_PROXIES: '127.0.0.1',
-    DRAIN_SECONDS: '1',
+    DRAIN_SECONDS: '2',
     PUBLIC_URL: 'http://seminar.test',
   });
 
@@ -150,14 +150,14 @@ run('two instances behind HAProxy on one PostgreSQL database', () => {
     let done = false;
     void until.then(() => (done = true));
     const acked: Array<{ id: string; sha256: string }> = [];
-    const failed: number[] = [];
+    const failed: string[] = [];
     await Promise.all(
       world.students.map(async (s, i) => {
         for (let n = 0; !done; n++) {
           const answer = await handIn(balancer.url, s, `Student ${i}, question ${n}`);
           if ('id' in answer) acked.push(answer);
           else {
-            failed.push(answer.status);
+            failed.push(`${answer.status} ${'detail' in answer ? answer.detail : ''}`);
             if (!retry) return;
           }
         }
@@ -196,6 +196,12 @@ run('two instances behind HAProxy on one PostgreSQL database', () => {
     for (let i = 0; i < 600 && sent().length < acked.length; i++)
       await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 500));
+    const { rows: queue } = await sql<{ state: string; n: number }>`
+      select case when sent_at is not null then 'sent' when gave_up_at is not null then 'gave up'
+        when claim is not null then 'claimed' else 'waiting' end as state, count(*)::int as n
+      from mail_queue group by 1 order by 1
+    `.execute(db);
+    console.log(`cluster: ${acked.length} acked, ${sent().length} receipts, queue ${JSON.stringify(queue)}`);
     const perHash = new Map<string, number>();
     for (const m of sent()) {
       const hash = /SHA-256: ([0-9a-f]{64})/.exec(unquote(m.raw))![1]!;

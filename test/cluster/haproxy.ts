@@ -40,9 +40,11 @@ export async function startHaproxy(dir: string, ports: number[]): Promise<Balanc
     '  timeout client 30s',
     '  timeout server 30s',
     '  option forwardfor',
-    '  option redispatch',
+    '  timeout check 2s',
+    // A request to an instance that closed, or that answered 503 while stopping, goes to the other one.
+    '  option redispatch 1',
     '  retries 3',
-    '  retry-on conn-failure empty-response',
+    '  retry-on conn-failure empty-response 503',
     'frontend web',
     `  bind 127.0.0.1:${port}`,
     '  default_backend seminar',
@@ -51,7 +53,8 @@ export async function startHaproxy(dir: string, ports: number[]): Promise<Balanc
     '  option httpchk GET /api/ready',
     '  http-check expect status 200',
     '  http-response set-header x-served-by %[srv_name]',
-    '  default-server inter 250ms fall 1 rise 1',
+    // A slow check under load is not a failure (timeout check above); two failed checks take a server out.
+    '  default-server inter 250ms fall 2 rise 1',
     ...ports.map((p, i) => `  server ${names[i]} 127.0.0.1:${p} check`),
     '',
   ].join('\n');

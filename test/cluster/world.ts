@@ -89,7 +89,7 @@ export async function handIn(
   url: string,
   s: Caller,
   text: string,
-): Promise<{ id: string; sha256: string; status: number } | { status: number }> {
+): Promise<{ id: string; sha256: string; status: number } | { status: number; detail: string }> {
   try {
     const res = await fetch(`${url}/api/courses/${WORK_SLUG}/submissions`, {
       method: 'POST',
@@ -101,10 +101,14 @@ export async function handIn(
         text: `${text} ${randomBytes(6).toString('hex')}`,
       }),
     });
-    if (res.status !== 201) return { status: res.status };
+    if (res.status !== 201) {
+      // Who answered and what it said, so a failure in the suite says whether the balancer or Seminar refused.
+      const body = (await res.text().catch(() => '')).slice(0, 160).replace(/\s+/g, ' ');
+      return { status: res.status, detail: `${res.headers.get('x-served-by') ?? 'balancer'}: ${body}` };
+    }
     const body = (await res.json()) as { id: string; sha256: string };
     return { id: body.id, sha256: body.sha256, status: 201 };
-  } catch {
-    return { status: 0 };
+  } catch (e) {
+    return { status: 0, detail: String(e) };
   }
 }
