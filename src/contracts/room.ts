@@ -8,12 +8,13 @@
 //            itself on reconnect) or `?after=<lastEventId>` (the lastEventId of a RoomState just fetched). Each
 //            message is `id: <n>` / `event: <RoomEvent.type>` / `data: <RoomEvent JSON>`; ": keep-alive" comments
 //            every 20 s. When the asked resume point is older than what the server keeps, the first message is a
-//            'reset' event: refetch GET …/room and reconnect with its lastEventId.
+//            'reset' event: refetch GET …/room and reconnect with its lastEventId. A 'reset' (reason
+//            'settings-changed') also comes live when staff change what viewers may see (anonymous questions).
 //   POST   /courses/:slug/meetings/:date/room/timer       body TimerBody       → RoomState  (runTimer)
 //   POST   /courses/:slug/meetings/:date/room/phase       body PhaseBody       → RoomState  (setPhase)
 //   POST   /courses/:slug/meetings/:date/room/questions   body AskBody         → RoomState  (ask)
-//   PUT    /courses/:slug/meetings/:date/room/questions/:questionId/vote      → RoomState  (vote; idempotent)
-//   DELETE /courses/:slug/meetings/:date/room/questions/:questionId/vote      → RoomState  (vote; retracts, idempotent)
+//   PUT    /courses/:slug/meetings/:date/room/questions/:questionId/vote      → VoteReply  (vote; idempotent)
+//   DELETE /courses/:slug/meetings/:date/room/questions/:questionId/vote      → VoteReply  (vote; retracts, idempotent)
 //   POST   /courses/:slug/meetings/:date/room/questions/:questionId/status body StatusBody → RoomState (mark)
 //   POST   /courses/:slug/meetings/:date/room/critique    body CritiqueBody    → RoomState  (editCritique)
 //   PATCH  /courses/:slug/meetings/:date/room/critique/:pointId body CritiquePatchBody → RoomState (editCritique)
@@ -22,7 +23,9 @@
 //   GET    /courses/:slug/room-settings                                       → RoomSettings (staff)
 //   PUT    /courses/:slug/room-settings                   body RoomSettingsBody → RoomSettings (staff)
 //
-// Every write answers the whole RoomState as the writer sees it, and is committed before its event is broadcast.
+// Every write but a vote answers the whole RoomState as the writer sees it; a vote answers the question's count
+// (VoteReply: a burst of votes must not rebuild the room for each). Every write is committed before its event is
+// broadcast (votes are committed in groups: each is answered once the transaction holding it committed).
 // Who may do what (the `abilities` of RoomState say it for the viewer):
 //   runTimer, setPhase: staff, or a member of the presenting group in force (published roles) for this class.
 //   mark (discussing/answered): staff, or a member of the presenting, summary or reviewer group in force.
@@ -249,6 +252,16 @@ export interface RoomState {
   checkInCode: string | null;
   abilities: RoomAbilities;
   /** Resume the event stream after this id (`?after=` or Last-Event-ID). 0 before any event. */
+  lastEventId: number;
+}
+
+/** @public The answer of a vote (PUT/DELETE …/vote): the question's count once the vote committed. */
+export interface VoteReply {
+  questionId: string;
+  votes: number;
+  /** Whether the viewer's vote stands now. */
+  myVote: boolean;
+  /** The room's last event id once the vote committed (its 'votes' event has this id when the count changed). */
   lastEventId: number;
 }
 

@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export interface EventStream {
   /** Writes one message: `id:` (when given), `event:` and the JSON data. */
   send: (event: string, data: unknown, id?: number) => void;
+  /** Writes messages already made (the same text for every connection that shows them alike). */
+  write: (text: string) => void;
   end: () => void;
   ended: () => boolean;
 }
@@ -38,6 +40,9 @@ export function openEventStream(
     send: (event, data, id) => {
       if (done) return;
       res.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    write: (text) => {
+      if (!done) res.write(text);
     },
     end,
     ended: () => done,

@@ -99,6 +99,39 @@ describeEachDialect('live class room', (get, dialect) => {
     lost.close();
   });
 
+  it('tells open streams to refetch when staff change the anonymity of questions (through any instance)', async () => {
+    const [listening, writing] =
+      dialect === 'postgres' ? [world.apps[0]!, world.apps[1]!] : [world.apps[0]!, world.apps[0]!];
+    await listening.listen({ port: 0, host: '127.0.0.1' }).catch(() => {});
+    const { port } = listening.server.address() as AddressInfo;
+    const reader = await headersOf('s0@example.edu');
+    const change = (anonymousQuestions: boolean) =>
+      writing.inject({
+        method: 'PUT',
+        url: `/api/courses/${SLUG}/room-settings`,
+        headers: world.headers,
+        payload: { anonymousQuestions },
+      });
+    expect((await change(true)).statusCode).toBe(200);
+    const student = await openSse(`http://127.0.0.1:${port}${base}/events`, reader);
+    expect((await change(false)).statusCode).toBe(200);
+    const reset = await student.next();
+    expect(reset.event).toBe('reset');
+    expect(JSON.parse(reset.data)).toMatchObject({ type: 'reset', reason: 'settings-changed' });
+    // The refetched room follows the new setting: names shown now; hidden again after the next change.
+    const named = (await listening.inject({ url: base, headers: reader })).json() as {
+      anonymousQuestions: boolean;
+    };
+    expect(named.anonymousQuestions).toBe(false);
+    expect((await change(true)).statusCode).toBe(200);
+    expect(JSON.parse((await student.next()).data)).toMatchObject({ reason: 'settings-changed' });
+    const hidden = (await listening.inject({ url: base, headers: reader })).json() as {
+      questions: Array<{ author: string | null }>;
+    };
+    expect(hidden.questions.every((q) => q.author === null)).toBe(true);
+    student.close();
+  });
+
   it('answers at once without a stream when not asked for one; refuses visitors and a bad resume point', async () => {
     const app = world.apps[1]!;
     const res = await app.inject({ url: `${base}/events`, headers: world.headers });

@@ -179,11 +179,14 @@ describeEachDialect('class room over HTTP', (get) => {
   it('counts one vote per person: voting twice is no change, retracting takes it back, staff do not vote', async () => {
     const [first] = (await state(c.eve!)).questions as Json[];
     const url = `${room}/questions/${first!.id}/vote`;
-    expect((await put(c.eve!, url)).json().questions[0]).toMatchObject({ votes: 1, myVote: true });
-    expect((await put(c.eve!, url)).json().questions[0]).toMatchObject({ votes: 1, myVote: true });
-    expect((await put(c.dan!, url)).json().questions[0]).toMatchObject({ votes: 2, myVote: true });
-    expect((await del(c.eve!, url)).json().questions[0]).toMatchObject({ votes: 1, myVote: false });
-    expect((await del(c.eve!, url)).json().questions[0]).toMatchObject({ votes: 1, myVote: false });
+    // A vote answers the question's count as committed (not the whole room); the room agrees.
+    expect((await put(c.eve!, url)).json()).toMatchObject({ questionId: first!.id, votes: 1, myVote: true });
+    expect((await put(c.eve!, url)).json()).toMatchObject({ votes: 1, myVote: true });
+    expect((await put(c.dan!, url)).json()).toMatchObject({ votes: 2, myVote: true });
+    expect((await state(c.dan!)).questions[0]).toMatchObject({ votes: 2, myVote: true });
+    expect((await del(c.eve!, url)).json()).toMatchObject({ votes: 1, myVote: false });
+    expect((await del(c.eve!, url)).json()).toMatchObject({ votes: 1, myVote: false });
+    expect((await state(c.eve!)).questions[0]).toMatchObject({ votes: 1, myVote: false });
     expect((await put(c.ta!, url)).statusCode).toBe(403);
     expect((await put(c.eve!, `${room}/questions/nope/vote`)).statusCode).toBe(404);
   });

@@ -101,7 +101,7 @@ export const roomRoutes: RoutePlugin = async (app, { deps }) => {
       });
       streams.add(stream.end);
       try {
-        stop = await feed.follow(after, (event) => stream.send(event.type, event, event.id));
+        stop = await feed.follow(after, (text) => stream.write(text));
       } catch {
         stream.end();
       }

@@ -1,6 +1,6 @@
 // The writes of a class's room: timer, phase, live questions, votes, status marks, critique points, the projector.
 import { ulid } from 'ulid';
-import type { AskBody, RoomPhase, RoomQuestionStatus, RoomState } from '../../contracts/room.js';
+import type { AskBody, RoomPhase, RoomQuestionStatus, RoomState, VoteReply } from '../../contracts/room.js';
 import { CRITIQUE_POINTS_MAX } from '../../contracts/room.js';
 import { pauseTimer, resetTimer, startTimer, type TimerState } from '../../domain/room-timer.js';
 import type { Db } from '../../storage/db.js';
@@ -8,6 +8,7 @@ import {
   countVotes,
   deleteCritique,
   deleteVote,
+  findLiveQuestion,
   insertCritique,
   insertLiveQuestion,
   insertVote,
@@ -21,7 +22,7 @@ import { openCheckIn } from '../attendance/roll.js';
 import { DomainError } from '../errors.js';
 import type { WorkCourse } from '../work/context.js';
 import { handedIn, loadBoard } from './board.js';
-import { requireAbility, roomContext, type RoomContext, type RoomDeps } from './context.js';
+import { requireAbility, roomContext, withFreshRoom, type RoomContext, type RoomDeps } from './context.js';
 import { shownCode, stateOf, timerOf } from './state.js';
 import { commitRoom, type PendingEvent } from './write.js';
 
@@ -47,8 +48,9 @@ async function act(
   date: string,
   write: (ctx: RoomContext) => Promise<void>,
 ): Promise<RoomState> {
-  await write(await roomContext(deps, work, date));
-  return stateOf(deps, await roomContext(deps, work, date));
+  const ctx = await roomContext(deps, work, date);
+  await write(ctx);
+  return stateOf(deps, await withFreshRoom(deps, ctx));
 }
 
 export function runTimer(
@@ -140,34 +142,33 @@ export function askLive(deps: RoomDeps, work: WorkCourse, date: string, body: As
 
 /** Throws 404 unless the question is on the class's board now. */
 async function requireOnBoard(db: Db, deps: RoomDeps, ctx: RoomContext, questionId: string): Promise<void> {
-  const live = await listLiveQuestions(db, ctx.meeting.id);
-  if (live.some((q) => q.id === questionId)) return;
+  if (await findLiveQuestion(db, ctx.meeting.id, questionId)) return;
   const { rows } = await handedIn({ db, clock: deps.clock }, ctx);
   if (!rows.some((r) => r.id === questionId))
     throw new DomainError('not_found', 'That question is not on this class’s board.');
 }
 
-export function vote(
+/** Votes (or takes back a vote); answers the question's count as committed, not the whole room. */
+export async function vote(
   deps: RoomDeps,
   work: WorkCourse,
   date: string,
   questionId: string,
   on: boolean,
-): Promise<RoomState> {
-  return act(deps, work, date, async (ctx) => {
-    requireAbility(ctx, 'vote');
-    await requireOnBoard(deps.db, deps, ctx, questionId);
-    await commitRoom(deps.db, ctx, async (trx, room) => {
-      const row = { meeting_id: room.meeting_id, question_id: questionId, user_id: ctx.viewer.userId };
-      const changed = on
-        ? await insertVote(trx, { ...row, created_at: ctx.now.toISOString() })
-        : await deleteVote(trx, room.meeting_id, questionId, ctx.viewer.userId);
-      if (!changed) return [];
-      return [
-        { type: 'votes', data: { questionId, votes: await countVotes(trx, room.meeting_id, questionId) } },
-      ];
-    });
+): Promise<VoteReply> {
+  const ctx = await roomContext(deps, work, date);
+  requireAbility(ctx, 'vote');
+  await requireOnBoard(deps.db, deps, ctx, questionId);
+  let votes = 0;
+  const { lastEventId } = await commitRoom(deps.db, ctx, async (trx, room) => {
+    const row = { meeting_id: room.meeting_id, question_id: questionId, user_id: ctx.viewer.userId };
+    const changed = on
+      ? await insertVote(trx, { ...row, created_at: ctx.now.toISOString() })
+      : await deleteVote(trx, room.meeting_id, questionId, ctx.viewer.userId);
+    votes = await countVotes(trx, room.meeting_id, questionId);
+    return changed ? [{ type: 'votes', data: { questionId, votes } }] : [];
   });
+  return { questionId, votes, myVote: on, lastEventId };
 }
 
 export function markQuestion(

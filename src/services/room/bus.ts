@@ -1,19 +1,27 @@
-// Live updates of class rooms. Events are rows of room_events, numbered per room under the room row's lock; a commit
-// is followed by a nudge (in-process on SQLite, NOTIFY on PostgreSQL so every instance hears it) and each instance
-// reads the rows it has not delivered yet, once for all its listeners of that room, in order.
+// Live updates of class rooms. Events are rows of room_events, numbered per room under the room row's lock. Once a
+// write commits, its rows go to this instance's listeners straight away (SQLite: in process; PostgreSQL: a NOTIFY
+// sent inside the transaction carries them, so every instance hears them at commit and in commit order). A listener
+// gets the rows of one commit together (one write to each connection for a whole burst). When rows arrive out of
+// turn (a gap, a payload too large for NOTIFY), the instance reads what it has not delivered yet from the table,
+// once for all its listeners of that room, in order.
 import { dialectOf, listenPostgres, notifyPostgres, type Db } from '../../storage/db.js';
 import { findRoom, listRoomEventsAfter, type RoomEventRow } from '../../storage/repositories/room.js';
 
 const CHANNEL = 'seminar_room';
 const BATCH = 500;
+/** PostgreSQL refuses NOTIFY payloads from 8000 bytes on; rows are sent in pieces below it. */
+const PAYLOAD_MAX = 7000;
 
-type Listener = (row: RoomEventRow) => void;
+/** Rows of one room, in id order; a 'reset' row (id: the last delivered) tells viewers to refetch. */
+type Listener = (rows: RoomEventRow[]) => void;
 
 interface Channel {
+  courseId: string;
   listeners: Set<Listener>;
   /** The last event id delivered to this instance's listeners. */
   lastId: number;
   ready: Promise<void>;
+  isReady: boolean;
   pumping: boolean;
   again: boolean;
 }
@@ -34,6 +42,12 @@ function busOf(db: Db): Bus {
   return bus;
 }
 
+function emit(channel: Channel, rows: RoomEventRow[]): void {
+  if (rows.length === 0) return;
+  channel.lastId = rows.at(-1)!.id;
+  for (const listener of channel.listeners) listener(rows);
+}
+
 /** Reads and delivers the room's undelivered events; one pump at a time per room, run again if nudged meanwhile. */
 async function pump(db: Db, meetingId: string): Promise<void> {
   const channel = busOf(db).rooms.get(meetingId);
@@ -49,10 +63,7 @@ async function pump(db: Db, meetingId: string): Promise<void> {
     while (more) {
       channel.again = false;
       const rows = await listRoomEventsAfter(db, meetingId, channel.lastId, BATCH);
-      for (const row of rows) {
-        channel.lastId = row.id;
-        for (const listener of channel.listeners) listener(row);
-      }
+      emit(channel, rows);
       more = channel.again || rows.length === BATCH;
     }
   } catch {
@@ -62,23 +73,94 @@ async function pump(db: Db, meetingId: string): Promise<void> {
   }
 }
 
-/** Tells every instance that the room has new events (call once the write committed). */
-export function publishRoomEvents(db: Db, meetingId: string): void {
-  if (dialectOf(db) !== 'postgres') {
-    void pump(db, meetingId);
+/** Delivers committed rows as they are when they follow what was delivered; else reads the table. */
+function deliver(db: Db, meetingId: string, rows: RoomEventRow[]): void {
+  const channel = busOf(db).rooms.get(meetingId);
+  if (!channel) return;
+  const fresh = rows.filter((r) => r.id > channel.lastId);
+  if (fresh.length === 0) return;
+  const inTurn =
+    channel.isReady && !channel.pumping && fresh.every((r, i) => r.id === channel.lastId + 1 + i);
+  if (inTurn) emit(channel, fresh);
+  else void pump(db, meetingId);
+}
+
+/** SQLite: hands the rows of a committed write to this process's listeners. */
+export function publishRoomEvents(db: Db, meetingId: string, rows: RoomEventRow[]): void {
+  if (dialectOf(db) === 'postgres') {
+    void notifyPostgres(db, CHANNEL, meetingId).catch(() => {});
     return;
   }
-  void notifyPostgres(db, CHANNEL, meetingId).catch(() => {});
+  deliver(db, meetingId, rows);
+}
+
+/** PostgreSQL, inside the write's transaction: announces its rows (heard by every instance once committed). */
+export async function announceRoomEvents(trx: Db, meetingId: string, rows: RoomEventRow[]): Promise<void> {
+  let piece: RoomEventRow[] = [];
+  let size = 0;
+  const send = async () => {
+    if (piece.length === 0) return;
+    const payload = JSON.stringify({ m: meetingId, rows: piece });
+    await notifyPostgres(trx, CHANNEL, payload.length < PAYLOAD_MAX ? payload : meetingId);
+    piece = [];
+    size = 0;
+  };
+  for (const row of rows) {
+    const length = JSON.stringify(row).length + 1;
+    if (size + length > PAYLOAD_MAX - 200) await send();
+    piece.push(row);
+    size += length;
+  }
+  await send();
+}
+
+function heard(db: Db, payload: string): void {
+  if (!payload.startsWith('{')) return void pump(db, payload);
+  try {
+    const message = JSON.parse(payload) as { m?: string; rows?: RoomEventRow[]; resetCourse?: string };
+    if (message.resetCourse) resetChannels(db, message.resetCourse);
+    else if (message.m && message.rows) deliver(db, message.m, message.rows);
+  } catch {
+    // Not ours to read: ignored.
+  }
+}
+
+function resetChannels(db: Db, courseId: string): void {
+  for (const [meetingId, channel] of busOf(db).rooms) {
+    if (channel.courseId !== courseId) continue;
+    const row: RoomEventRow = {
+      meeting_id: meetingId,
+      id: channel.lastId,
+      type: 'reset',
+      data: JSON.stringify({ reason: 'settings-changed' }),
+      created_at: new Date().toISOString(),
+    };
+    for (const listener of channel.listeners) listener([row]);
+  }
+}
+
+/**
+ * Tells every viewer of the course's rooms (on every instance) to refetch their room: a setting that changes what
+ * they may see (anonymous questions) took effect.
+ */
+export async function resetCourseRooms(db: Db, courseId: string): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return resetChannels(db, courseId);
+  await notifyPostgres(db, CHANNEL, JSON.stringify({ resetCourse: courseId }));
 }
 
 /**
  * Listens to a room's events from now on (on PostgreSQL, those committed through any instance); resolves once
  * listening, to the function that stops.
  */
-export async function onRoomEvent(db: Db, meetingId: string, listener: Listener): Promise<() => void> {
+export async function onRoomEvent(
+  db: Db,
+  room: { meetingId: string; courseId: string },
+  listener: Listener,
+): Promise<() => void> {
+  const { meetingId } = room;
   const bus = busOf(db);
   if (dialectOf(db) === 'postgres' && !bus.listening) {
-    bus.listening = listenPostgres(db, CHANNEL, (payload) => void pump(db, payload)).catch(() => {
+    bus.listening = listenPostgres(db, CHANNEL, (payload) => heard(db, payload)).catch(() => {
       bus.listening = null;
       return null;
     });
@@ -87,17 +169,22 @@ export async function onRoomEvent(db: Db, meetingId: string, listener: Listener)
   let channel = bus.rooms.get(meetingId);
   if (!channel) {
     const created: Channel = {
+      courseId: room.courseId,
       listeners: new Set(),
       lastId: 0,
       ready: Promise.resolve(),
+      isReady: false,
       pumping: false,
       again: false,
     };
     created.ready = findRoom(db, meetingId).then(
-      (room) => {
-        created.lastId = room?.last_event_id ?? 0;
+      (row) => {
+        created.lastId = Number(row?.last_event_id ?? 0);
+        created.isReady = true;
       },
-      () => {},
+      () => {
+        created.isReady = true;
+      },
     );
     bus.rooms.set(meetingId, created);
     channel = created;

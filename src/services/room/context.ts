@@ -95,6 +95,16 @@ export async function roomContext(deps: RoomDeps, work: WorkCourse, date: string
   };
 }
 
+/** The context with the room row read again (after a write): phase, timer, closed and abilities as they are now. */
+export async function withFreshRoom(deps: RoomDeps, ctx: RoomContext): Promise<RoomContext> {
+  const row = await findRoom(deps.db, ctx.meeting.id);
+  if (!row) return ctx;
+  const today =
+    DateTime.fromJSDate(ctx.now).setZone(ctx.work.course.timeZone).toISODate() ?? ctx.meeting.date;
+  const closed = roomClosed(row.phase as RoomPhase, ctx.meeting.date, today);
+  return { ...ctx, room: row, closed, abilities: roomAbilities(ctx.viewer, closed) };
+}
+
 const NOT_YOURS: Record<keyof RoomAbilities, string> = {
   runTimer: 'Only staff and the presenting group run the timer.',
   setPhase: 'Only staff and the presenting group move the class to its next part.',

@@ -1,5 +1,6 @@
 // A viewer's live feed of a class's room: stored events projected for them (names hidden from classmates when the
-// course asks, the check-in code only to staff and presenters), resumable from an event id.
+// course asks, the check-in code only to staff and presenters), resumable from an event id. An event's message is
+// made once for every viewer who sees it alike (most events: all of them) and reused for each connection.
 import type { RoomEvent } from '../../contracts/room.js';
 import { questionFor, seesCheckIn, type BoardQuestion } from '../../domain/room.js';
 import {
@@ -11,12 +12,10 @@ import type { WorkCourse } from '../work/context.js';
 import { onRoomEvent } from './bus.js';
 import { roomContext, type RoomContext, type RoomDeps } from './context.js';
 
+type Viewing = Pick<RoomContext, 'viewer' | 'anonymous'>;
+
 /** The event as this viewer receives it, sent at serverNow. */
-export function projectEvent(
-  row: RoomEventRow,
-  ctx: Pick<RoomContext, 'viewer' | 'anonymous'>,
-  serverNow: string,
-): RoomEvent {
+export function projectEvent(row: RoomEventRow, ctx: Viewing, serverNow: string): RoomEvent {
   const data = JSON.parse(row.data) as Record<string, unknown>;
   const base = { id: row.id, serverNow };
   switch (row.type) {
@@ -39,50 +38,108 @@ export function projectEvent(
   }
 }
 
+/** What makes two viewers see a row differently ('' for rows everyone sees alike). */
+function viewKey(row: RoomEventRow, ctx: Viewing): string {
+  if (row.type === 'check-in') return seesCheckIn(ctx.viewer) ? 'sees' : 'not';
+  if (row.type !== 'question') return '';
+  const author = (JSON.parse(row.data) as { question?: { authorId?: string } }).question?.authorId;
+  return `${ctx.viewer.staff ? 's' : ''}${ctx.anonymous ? 'a' : ''}${author === ctx.viewer.userId ? 'm' : ''}`;
+}
+
+const messages = new WeakMap<RoomEventRow, Map<string, string>>();
+
+/** The row's Server-Sent Events message for this viewer, made once per way of seeing it. */
+export function eventMessage(row: RoomEventRow, ctx: Viewing, serverNow: () => string): string {
+  let made = messages.get(row);
+  if (!made) {
+    made = new Map();
+    messages.set(row, made);
+  }
+  const key = viewKey(row, ctx);
+  let text = made.get(key);
+  if (text === undefined) {
+    const event = projectEvent(row, ctx, serverNow());
+    text = `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+    made.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * The 'votes' rows that a later 'votes' row of the same question in the same delivery makes stale: a count is
+ * absolute, so a viewer sent the newer one has lost nothing (a burst of votes reaches each viewer as one count per
+ * question, not one message per vote).
+ */
+const staleOf = new WeakMap<RoomEventRow[], Set<RoomEventRow>>();
+
+function supersededCounts(rows: RoomEventRow[]): Set<RoomEventRow> {
+  let stale = staleOf.get(rows);
+  if (stale) return stale;
+  stale = new Set<RoomEventRow>();
+  staleOf.set(rows, stale);
+  if (rows.length < 2) return stale;
+  const latest = new Map<string, RoomEventRow>();
+  for (const row of rows) {
+    if (row.type !== 'votes') continue;
+    const questionId = (JSON.parse(row.data) as { questionId?: string }).questionId ?? '';
+    const before = latest.get(questionId);
+    if (before) stale.add(before);
+    latest.set(questionId, row);
+  }
+  return stale;
+}
+
 /**
  * Authorizes the viewer (members and staff), then returns how to follow the room from `after` (null: from now).
  * `follow` replays the kept events after it (or sends one reset when they are no longer kept) and then the live
- * ones, each once and in order; it resolves to the function that stops.
+ * ones, each once and in order, as ready-made Server-Sent Events text; it resolves to the function that stops.
  */
 export async function roomFeed(deps: RoomDeps, work: WorkCourse, date: string) {
   const ctx = await roomContext(deps, work, date);
   const meetingId = ctx.meeting.id;
+  const now = () => deps.clock().toISOString();
   return {
-    follow: async (after: number | null, send: (event: RoomEvent) => void): Promise<() => void> => {
+    follow: async (after: number | null, write: (text: string) => void): Promise<() => void> => {
       let last = after ?? ctx.room.last_event_id;
       let replaying = true;
       const queue: RoomEventRow[] = [];
-      const deliver = (row: RoomEventRow) => {
-        if (row.id <= last) return;
-        last = row.id;
-        send(projectEvent(row, ctx, deps.clock().toISOString()));
+      const deliver = (rows: RoomEventRow[]) => {
+        let text = '';
+        const superseded = supersededCounts(rows);
+        for (const row of rows) {
+          if (superseded.has(row)) continue;
+          if (row.type === 'reset') {
+            text += eventMessage(row, ctx, now);
+            continue;
+          }
+          if (row.id <= last) continue;
+          last = row.id;
+          text += eventMessage(row, ctx, now);
+        }
+        if (text) write(text);
       };
-      const stop = await onRoomEvent(deps.db, meetingId, (row) => {
-        if (replaying) queue.push(row);
-        else deliver(row);
+      const stop = await onRoomEvent(deps.db, { meetingId, courseId: work.course.id }, (rows) => {
+        if (replaying) queue.push(...rows);
+        else deliver(rows);
       });
       if (after !== null) {
         const oldest = await oldestRoomEventId(deps.db, meetingId);
         const newest = ctx.room.last_event_id;
         const behind = after < newest && (oldest === null || after < oldest - 1);
         if (behind || after > newest) {
-          send({
-            id: newest,
-            type: 'reset',
-            reason: 'too-far-behind',
-            serverNow: deps.clock().toISOString(),
-          });
+          const reset: RoomEvent = { id: newest, type: 'reset', reason: 'too-far-behind', serverNow: now() };
+          write(`id: ${newest}\nevent: reset\ndata: ${JSON.stringify(reset)}\n\n`);
           last = newest;
         } else {
           for (;;) {
             const rows = await listRoomEventsAfter(deps.db, meetingId, last, 500);
-            for (const row of rows) deliver(row);
+            deliver(rows);
             if (rows.length < 500) break;
           }
         }
       }
       replaying = false;
-      for (const row of queue.splice(0)) deliver(row);
+      deliver(queue.splice(0));
       return stop;
     },
   };

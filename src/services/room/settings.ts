@@ -3,6 +3,7 @@ import type { RoomSettings } from '../../contracts/room.js';
 import { findRoomSettings, upsertRoomSettings } from '../../storage/repositories/room.js';
 import { authorize } from '../enrollment/course-access.js';
 import type { WorkCourse } from '../work/context.js';
+import { resetCourseRooms } from './bus.js';
 import { syllabusMinutes, type RoomDeps } from './context.js';
 
 export async function roomSettings(deps: RoomDeps, work: WorkCourse): Promise<RoomSettings> {
@@ -15,7 +16,11 @@ export async function roomSettings(deps: RoomDeps, work: WorkCourse): Promise<Ro
   };
 }
 
-/** Changes what is given; a class's timer takes a new length at its next reset. */
+/**
+ * Changes what is given; a class's timer takes a new length at its next reset. A change of anonymity takes effect
+ * on open rooms at once: every viewer of the course's rooms is told to refetch (a 'reset' event), so names already
+ * shown are gone from students' screens, and new events follow the new setting.
+ */
 export async function changeRoomSettings(
   deps: RoomDeps,
   work: WorkCourse,
@@ -28,5 +33,8 @@ export async function changeRoomSettings(
     anonymous_questions: (change.anonymousQuestions ?? current.anonymousQuestions) ? 1 : 0,
     updated_at: deps.clock().toISOString(),
   });
-  return roomSettings(deps, work);
+  const after = await roomSettings(deps, work);
+  if (after.anonymousQuestions !== current.anonymousQuestions)
+    await resetCourseRooms(deps.db, work.course.id).catch(() => {});
+  return after;
 }

@@ -114,17 +114,15 @@ export async function ensureRoom(db: AnyDb, row: RoomRow): Promise<void> {
 }
 
 /**
- * Takes the room's next event id. The update holds the row's lock until commit, so ids are given (and committed) in
- * order on PostgreSQL; SQLite's write transaction holds the database.
+ * Sets the room's last event id after a write numbered its events (inside the write's transaction, which holds the
+ * room row's lock: ids are given, and committed, in order on PostgreSQL; SQLite's write transaction holds the file).
  */
-export async function takeEventId(db: AnyDb, meetingId: string): Promise<number> {
-  const row = await rooms(db)
+export async function setLastEventId(db: AnyDb, meetingId: string, lastEventId: number): Promise<void> {
+  await rooms(db)
     .updateTable('rooms')
-    .set((eb) => ({ last_event_id: eb('last_event_id', '+', 1) }))
+    .set({ last_event_id: lastEventId })
     .where('meeting_id', '=', meetingId)
-    .returning('last_event_id')
-    .executeTakeFirstOrThrow();
-  return Number(row.last_event_id);
+    .execute();
 }
 
 export async function updateRoom(
@@ -135,13 +133,20 @@ export async function updateRoom(
   await rooms(db).updateTable('rooms').set(patch).where('meeting_id', '=', meetingId).execute();
 }
 
-export async function insertRoomEvent(db: AnyDb, row: RoomEventRow, keep: number): Promise<void> {
-  await rooms(db).insertInto('room_events').values(row).execute();
-  if (row.id % 50 === 0)
+/** Stores a write's events (one statement per few hundred) and drops those older than the last `keep`. */
+export async function insertRoomEvents(db: AnyDb, rows: RoomEventRow[], keep: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await rooms(db)
+      .insertInto('room_events')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  const first = rows[0]?.id ?? 0;
+  const last = rows.at(-1)?.id ?? 0;
+  if (rows.length > 0 && Math.floor(last / 50) > Math.floor((first - 1) / 50))
     await rooms(db)
       .deleteFrom('room_events')
-      .where('meeting_id', '=', row.meeting_id)
-      .where('id', '<=', row.id - keep)
+      .where('meeting_id', '=', rows[0]!.meeting_id)
+      .where('id', '<=', last - keep)
       .execute();
 }
 
@@ -180,6 +185,19 @@ export async function listLiveQuestions(db: AnyDb, meetingId: string): Promise<R
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+}
+
+export async function findLiveQuestion(
+  db: AnyDb,
+  meetingId: string,
+  id: string,
+): Promise<RoomQuestionRow | undefined> {
+  return rooms(db)
+    .selectFrom('room_questions')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertLiveQuestion(db: AnyDb, row: RoomQuestionRow): Promise<void> {

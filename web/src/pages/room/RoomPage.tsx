@@ -1,7 +1,7 @@
 // The live room of one class (?date=): the presenter's view for staff and the presenting group, the question board
 // for the class, the states around it (before, loading, reconnecting, ended), and links to the projector and feedback.
 import { useState } from 'react';
-import type { RoomQuestion, RoomState } from '../../../../src/contracts/room.js';
+import type { RoomQuestion, RoomState, VoteReply } from '../../../../src/contracts/room.js';
 import { SignInLink } from '../../auth/SignInLink.js';
 import { Empty, ErrorState, Loading } from '../../components/states.js';
 import { useCourse, useDocumentTitle } from '../../course-context.js';
@@ -184,9 +184,15 @@ function useActions(slug: string, live: LiveRoom) {
     setNotice(failed);
     return failed;
   };
+  const runVote = async (write: () => Promise<VoteReply>) => {
+    setBusy(true);
+    const failed = await live.actVote(write);
+    setBusy(false);
+    setNotice(failed);
+  };
   const board: BoardActions = {
     busy,
-    vote: (q: RoomQuestion) => void run(() => roomApi.vote(slug, date, q.id, !q.myVote)),
+    vote: (q: RoomQuestion) => void runVote(() => roomApi.vote(slug, date, q.id, !q.myVote)),
     mark: (q, status) => void run(() => roomApi.status(slug, date, q.id, status)),
   };
   const critique = {

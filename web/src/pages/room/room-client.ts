@@ -9,12 +9,13 @@ import type {
   RoomQuestionStatus,
   RoomState,
   timerBodySchema,
+  VoteReply,
 } from '../../../../src/contracts/room.js';
 import { ApiError } from '../../api.js';
 import { call } from '../../auth/client.js';
 import { noteServerTime } from '../../components/server-now.js';
 import { asApiError } from '../../components/use-loaded.js';
-import { applyRoomEvent } from './room-state.js';
+import { applyRoomEvent, applyVoteReply } from './room-state.js';
 import { useRoomEvents, type LiveStatus } from './room-live.js';
 import { serverTimeAtReceipt } from './timer-words.js';
 
@@ -36,7 +37,7 @@ export const roomApi = {
   ask: (slug: string, date: string, body: AskBody) =>
     call<RoomState>('POST', `${roomBase(slug, date)}/questions`, body),
   vote: (slug: string, date: string, id: string, on: boolean) =>
-    call<RoomState>(on ? 'PUT' : 'DELETE', `${question(slug, date, id)}/vote`),
+    call<VoteReply>(on ? 'PUT' : 'DELETE', `${question(slug, date, id)}/vote`),
   status: (slug: string, date: string, id: string, status: RoomQuestionStatus) =>
     call<RoomState>('POST', `${question(slug, date, id)}/status`, { status }),
   addPoint: (slug: string, date: string, text: string) =>
@@ -67,6 +68,8 @@ export interface LiveRoom {
   reload: () => void;
   /** Runs a write; its answer (the whole room) replaces the state. Resolves to the error message, or null. */
   act: (write: () => Promise<RoomState>) => Promise<string | null>;
+  /** Runs a vote; its answer sets the viewer's vote (and the count, unless newer events told it already). */
+  actVote: (write: () => Promise<VoteReply>) => Promise<string | null>;
 }
 
 /** Notes the server's clock from a state fetched between `sentAt` and now (half the round trip added). */
@@ -129,5 +132,18 @@ export function useLiveRoom(slug: string, date: string): LiveRoom {
     },
     [take],
   );
-  return { room, error, status, reload, act };
+  const actVote = useCallback(async (write: () => Promise<VoteReply>) => {
+    try {
+      const reply = await write();
+      const current = latest.current;
+      if (!current) return null;
+      const next = applyVoteReply(current, reply);
+      latest.current = next;
+      setRoom(next);
+      return null;
+    } catch (e) {
+      return asApiError(e).message;
+    }
+  }, []);
+  return { room, error, status, reload, act, actVote };
 }

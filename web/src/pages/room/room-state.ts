@@ -6,6 +6,7 @@ import type {
   RoomPhase,
   RoomQuestion,
   RoomState,
+  VoteReply,
 } from '../../../../src/contracts/room.js';
 
 /**
@@ -52,6 +53,17 @@ export function applyRoomEvent(state: RoomState, event: RoomEvent): RoomState {
     default:
       return next;
   }
+}
+
+/** The state after the viewer's vote answered: their vote as it stands; the count unless a newer event told it. */
+export function applyVoteReply(state: RoomState, reply: VoteReply): RoomState {
+  const fresher = reply.lastEventId >= state.lastEventId;
+  return {
+    ...state,
+    questions: state.questions.map((q) =>
+      q.id === reply.questionId ? { ...q, myVote: reply.myVote, votes: fresher ? reply.votes : q.votes } : q,
+    ),
+  };
 }
 
 /** One card of the board: a question alone, or near-duplicates shown together ("7 similar questions"). */
