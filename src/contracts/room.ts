@@ -251,6 +251,8 @@ export interface RoomState {
    */
   checkInCode: string | null;
   abilities: RoomAbilities;
+  /** The class's discussion thread (opened by its summary group or staff), or null while it has none. */
+  discussionThreadId: string | null;
   /** Resume the event stream after this id (`?after=` or Last-Event-ID). 0 before any event. */
   lastEventId: number;
 }

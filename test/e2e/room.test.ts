@@ -233,4 +233,46 @@ describe.skipIf(!run)('the class room in Chromium', () => {
     },
     STEP,
   );
+
+  it(
+    'lets staff set the timer length and anonymous questions on the room settings page, axe clean at 1280 and 390 px',
+    async () => {
+      const prof = await site.signedIn('prof@example.edu', PASSWORD, room);
+      await prof.goto(`${site.url}${room}`);
+      await poll(() => prof.getByRole('link', { name: 'Room settings' }).count()).toBe(1);
+      await prof.getByRole('link', { name: 'Room settings' }).click();
+      await poll(() => prof.getByRole('heading', { name: 'Class room settings' }).count()).toBe(1);
+      await prof.getByLabel('A length of our own').check();
+      const minutes = prof.getByLabel('Minutes per presentation');
+      await minutes.fill('0');
+      await prof.getByRole('button', { name: 'Save the room settings' }).click();
+      await poll(() => prof.getByRole('alert').textContent()).toContain('1 to 240');
+      await minutes.fill('25');
+      await prof.getByLabel(/Hide who asked a question/).check();
+      await prof.getByRole('button', { name: 'Save the room settings' }).click();
+      await poll(() => prof.getByRole('status').textContent()).toContain('Saved.');
+      await prof.screenshot({ path: `${screens}/room-settings-1280.png` });
+      const found = await axeAt(prof, 'room-settings', {
+        widths: [1280, 390],
+        ready: (p) => poll(() => p.getByLabel('Minutes per presentation').count()).toBe(1),
+        sideways: true,
+      });
+      expect(found).toEqual([]);
+      // Kept: a reload shows them.
+      await prof.reload();
+      await poll(() => prof.getByLabel('Minutes per presentation').inputValue()).toBe('25');
+      expect(await prof.getByLabel(/Hide who asked a question/).isChecked()).toBe(true);
+      await prof.context().close();
+
+      // A student is not shown the page's form.
+      const dan = await site.signedIn('dan@example.edu', PASSWORD, `/courses/${SLUG}/room/settings`);
+      await dan.goto(`${site.url}/courses/${SLUG}/room/settings`);
+      await poll(() => dan.getByText('Only the course staff change how the class rooms run.').count()).toBe(
+        1,
+      );
+      expect(await dan.getByRole('button', { name: 'Save the room settings' }).count()).toBe(0);
+      await dan.context().close();
+    },
+    STEP,
+  );
 });

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { ulid } from 'ulid';
 import { buildApp } from '../../src/http/app.js';
 import { insertGroup, insertMember } from '../../src/storage/repositories/groups.js';
+import { loadCourse } from '../../src/storage/repositories/course-reader.js';
 import { insertRoles } from '../../src/storage/repositories/roles.js';
 import { describeEachDialect } from '../support/dialects.js';
 import { makePerson, TestClient } from './auth-client.js';
@@ -241,5 +242,73 @@ describeEachDialect('class room over HTTP', (get) => {
     expect((await c.eve!.get(`/api/courses/${SLUG}/meetings/2024-08-27/room`)).statusCode).toBe(404);
     const visitor = new TestClient(app, '198.51.100.90');
     expect((await visitor.get(room)).statusCode).toBe(401);
+  });
+
+  it('links the room to its class’s discussion once the class has one', async () => {
+    expect((await state(c.eve!)).discussionThreadId).toBeNull();
+    const opened = await c.prof!.post(`/api/courses/${SLUG}/discussions`, {
+      kind: 'class',
+      meetingId: world.meetingId('2024-08-28'),
+      body: 'What stayed with you from the scaling papers?',
+    });
+    expect(opened.statusCode).toBeLessThan(300);
+    const threadId = (opened.json() as Json).threadId as string;
+    expect(threadId).toBeTruthy();
+    expect((await state(c.eve!)).discussionThreadId).toBe(threadId);
+    expect((await state(c.ta!)).discussionThreadId).toBe(threadId);
+  });
+
+  it('shows the next class the panel of the roles planned again and published again after this class', async () => {
+    now = NEXT_DAY;
+    const course = (await loadCourse(get().db, SLUG))!;
+    const next = course.meetings.find((m) => m.date > '2024-08-28' && m.kind !== 'no_class')!;
+    const nextRoom = `/api/courses/${SLUG}/meetings/${next.date}/room`;
+    const publish = () => c.prof!.post(`/api/courses/${SLUG}/assignment/publish`, { published: true });
+    expect((await publish()).statusCode).toBe(200);
+    const panelOf = async (who: TestClient, url: string) => {
+      const res = await who.get(url);
+      expect(res.statusCode).toBe(200);
+      return res.json() as Json;
+    };
+    expect((await panelOf(c.cat!, nextRoom)).panel.presenting).toEqual([]);
+    // Staff plan Beta to present the next class: students see it only once published again.
+    const planned = await put(c.prof!, `/api/courses/${SLUG}/assignment/roles`, {
+      meetingId: next.id,
+      groupId: world.groups.beta,
+      role: 'presenter',
+      confirm: true,
+    });
+    expect(planned.statusCode).toBe(200);
+    expect((await panelOf(c.cat!, nextRoom)).viewerRole).toBe('audience');
+    expect((await publish()).statusCode).toBe(200);
+    const after = await panelOf(c.cat!, nextRoom);
+    expect(after.panel.presenting.map((g: Json) => g.name)).toEqual(['Beta']);
+    expect(after.viewerRole).toBe('presenter');
+    expect(after.abilities.runTimer).toBe(true);
+    // The class that was keeps the panel it had.
+    const past = await state(c.eve!);
+    expect(past.panel.presenting.map((g: Json) => g.name)).toEqual(['Alpha']);
+    expect(past.panel.summary.map((g: Json) => g.name)).toEqual(['Beta']);
+  });
+
+  it('lets a student enrolled after the class read its room afterwards, without writing', async () => {
+    now = NEXT_DAY;
+    await makePerson(get().db, NEXT_DAY, 'fay@example.edu', {
+      courseId: world.courseId,
+      role: 'student',
+      name: 'Fay',
+    });
+    const fay = new TestClient(app, '198.51.100.78');
+    expect((await fay.signIn('fay@example.edu')).statusCode).toBe(200);
+    const s = await state(fay);
+    expect(s).toMatchObject({ closed: true, phase: 'ended', viewerRole: 'audience' });
+    expect(s.questions.length).toBeGreaterThanOrEqual(3);
+    expect(s.questions.some((q: Json) => q.votes > 0)).toBe(true);
+    expect(s.questions.every((q: Json) => q.mine === false && q.myVote === false)).toBe(true);
+    expect(s.abilities).toMatchObject({ vote: false, ask: false });
+    const refused = await put(fay, `${room}/questions/${s.questions[0].id}/vote`);
+    expect(refused.statusCode).toBe(409);
+    const events = await fay.get(`${room}/events`);
+    expect(events.json()).toMatchObject({ stream: false });
   });
 });

@@ -4,6 +4,7 @@ import type { RoomEvent, RoomQuestion, RoomState } from '../../src/contracts/roo
 import { reconnectDelayMs, restartOnWake, resumeUrl } from '../../web/src/pages/room/room-resume.js';
 import {
   applyRoomEvent,
+  applyVoteReply,
   boardSections,
   discussingNow,
   shownPhase,
@@ -71,6 +72,7 @@ function room(over: Partial<RoomState> = {}): RoomState {
       editCritique: false,
       manage: false,
     },
+    discussionThreadId: null,
     lastEventId: 10,
     ...over,
   };
@@ -168,6 +170,22 @@ describe('events folded into the room', () => {
       ['a', false],
       ['b', false],
     ]);
+  });
+});
+
+describe('a vote’s answer folded into the room', () => {
+  it('sets the viewer’s vote, and the count unless newer events already told it', () => {
+    const state = room({ questions: [question('a', { votes: 2 }), question('b')] });
+    const voted = applyVoteReply(state, { questionId: 'a', votes: 3, myVote: true, lastEventId: 11 });
+    expect(voted.questions.map((q) => [q.id, q.votes, q.myVote])).toEqual([
+      ['a', 3, true],
+      ['b', 0, false],
+    ]);
+    // Events up to 14 came before the answer: their count is newer than the answer's.
+    const later = room({ lastEventId: 14, questions: [question('a', { votes: 5 })] });
+    expect(
+      applyVoteReply(later, { questionId: 'a', votes: 3, myVote: false, lastEventId: 11 }).questions[0],
+    ).toMatchObject({ votes: 5, myVote: false });
   });
 });
 

@@ -173,6 +173,13 @@ export const coursePages: CoursePageRoute[] = [
     ...lazyPage(() => import('./pages/room/RoomPage.js')),
   },
   {
+    path: 'room/settings',
+    label: 'Class room settings',
+    ability: 'manageCourse',
+    unlisted: true,
+    ...lazyPage(() => import('./pages/room/RoomSettingsPage.js')),
+  },
+  {
     path: 'room/projector',
     label: 'Projector',
     ability: 'viewPrivate',

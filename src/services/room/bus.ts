@@ -117,15 +117,20 @@ export async function announceRoomEvents(trx: Db, meetingId: string, rows: RoomE
 function heard(db: Db, payload: string): void {
   if (!payload.startsWith('{')) return void pump(db, payload);
   try {
-    const message = JSON.parse(payload) as { m?: string; rows?: RoomEventRow[]; resetCourse?: string };
-    if (message.resetCourse) resetChannels(db, message.resetCourse);
+    const message = JSON.parse(payload) as {
+      m?: string;
+      rows?: RoomEventRow[];
+      resetCourse?: string;
+      at?: string;
+    };
+    if (message.resetCourse) resetChannels(db, message.resetCourse, message.at ?? '');
     else if (message.m && message.rows) deliver(db, message.m, message.rows);
   } catch {
     // Not ours to read: ignored.
   }
 }
 
-function resetChannels(db: Db, courseId: string): void {
+function resetChannels(db: Db, courseId: string, at: string): void {
   for (const [meetingId, channel] of busOf(db).rooms) {
     if (channel.courseId !== courseId) continue;
     const row: RoomEventRow = {
@@ -133,7 +138,7 @@ function resetChannels(db: Db, courseId: string): void {
       id: channel.lastId,
       type: 'reset',
       data: JSON.stringify({ reason: 'settings-changed' }),
-      created_at: new Date().toISOString(),
+      created_at: at,
     };
     for (const listener of channel.listeners) listener([row]);
   }
@@ -143,9 +148,9 @@ function resetChannels(db: Db, courseId: string): void {
  * Tells every viewer of the course's rooms (on every instance) to refetch their room: a setting that changes what
  * they may see (anonymous questions) took effect.
  */
-export async function resetCourseRooms(db: Db, courseId: string): Promise<void> {
-  if (dialectOf(db) !== 'postgres') return resetChannels(db, courseId);
-  await notifyPostgres(db, CHANNEL, JSON.stringify({ resetCourse: courseId }));
+export async function resetCourseRooms(db: Db, courseId: string, at: string): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return resetChannels(db, courseId, at);
+  await notifyPostgres(db, CHANNEL, JSON.stringify({ resetCourse: courseId, at }));
 }
 
 /**

@@ -35,6 +35,6 @@ export async function changeRoomSettings(
   });
   const after = await roomSettings(deps, work);
   if (after.anonymousQuestions !== current.anonymousQuestions)
-    await resetCourseRooms(deps.db, work.course.id).catch(() => {});
+    await resetCourseRooms(deps.db, work.course.id, deps.clock().toISOString()).catch(() => {});
   return after;
 }

@@ -5,6 +5,7 @@ import { presentedReadings } from '../../domain/demo-deliverables.js';
 import { questionFor, seesCheckIn } from '../../domain/room.js';
 import { remainingMs, type TimerState } from '../../domain/room-timer.js';
 import { findRoll } from '../../storage/repositories/attendance.js';
+import { findClassThreadRow } from '../../storage/repositories/discussions.js';
 import type { RoomRow } from '../../storage/repositories/room.js';
 import { listCritique } from '../../storage/repositories/room.js';
 import { listActiveStudents, listGroupsWithMembers } from '../../storage/repositories/work-people.js';
@@ -70,11 +71,12 @@ function meetingTimes(ctx: RoomContext): { start: string | null; end: string | n
 }
 
 export async function stateOf(deps: RoomDeps, ctx: RoomContext): Promise<RoomState> {
-  const [board, panel, critique, checkInCode] = await Promise.all([
+  const [board, panel, critique, checkInCode, thread] = await Promise.all([
     loadBoard(deps, ctx),
     panelOf(deps, ctx),
     listCritique(deps.db, ctx.meeting.id),
     shownCode(deps, ctx),
+    findClassThreadRow(deps.db, ctx.work.course.id, ctx.meeting.id),
   ]);
   const { viewer } = ctx;
   return {
@@ -100,6 +102,7 @@ export async function stateOf(deps: RoomDeps, ctx: RoomContext): Promise<RoomSta
     anonymousQuestions: ctx.anonymous,
     checkInCode: seesCheckIn(viewer) ? checkInCode : null,
     abilities: ctx.abilities,
+    discussionThreadId: thread?.id ?? null,
     lastEventId: ctx.room.last_event_id,
   };
 }

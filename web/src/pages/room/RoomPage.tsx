@@ -122,13 +122,24 @@ function RoomHeader({
         >
           Projector view (opens a new tab)
         </a>
-        <Link to={`${coursePageUrl(slug, 'discussions')}?tab=class`}>The class’s discussion</Link>
+        <Link to={discussionUrl(slug, room)}>
+          {room.discussionThreadId ? 'The class’s discussion' : 'Class discussions'}
+        </Link>
         <Link to={`${coursePageUrl(slug, 'feedback')}?date=${meeting.date}`}>Peer feedback</Link>
+        {room.abilities.manage ? <Link to={coursePageUrl(slug, 'room/settings')}>Room settings</Link> : null}
       </nav>
       <ConnectionLine live={live} />
       <RoomNotice slug={slug} room={room} />
     </header>
   );
+}
+
+/** The class's discussion thread, or the list of class discussions while it has none. */
+function discussionUrl(slug: string, room: RoomState): string {
+  const list = coursePageUrl(slug, 'discussions');
+  return room.discussionThreadId
+    ? `${list}?thread=${encodeURIComponent(room.discussionThreadId)}`
+    : `${list}?tab=class`;
 }
 
 /** Before the class: when it opens and what to do meanwhile; after it: what stays, and the feedback form. */
@@ -140,6 +151,11 @@ function RoomNotice({ slug, room }: { slug: string; room: RoomState }) {
         <p>
           <strong>This class has ended.</strong> The questions stay here with their votes and answers.
         </p>
+        {room.discussionThreadId ? (
+          <p>
+            <Link to={discussionUrl(slug, room)}>Go on talking in the class’s discussion</Link>
+          </p>
+        ) : null}
         <p>
           <Link to={`${coursePageUrl(slug, 'feedback')}?date=${room.meeting.date}`}>
             Rate the presentation in the peer feedback form
