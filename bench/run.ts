@@ -19,6 +19,7 @@ const benches: Array<[name: string, file: string, fn: string]> = [
   ['discussions', './discussions.ts', 'benchDiscussions'],
   ['room', './room.ts', 'benchRoom'],
   ['reminderMail', './reminder-mail.ts', 'benchReminderMail'],
+  ['cluster', './cluster.ts', 'benchCluster'],
 ];
 
 const only = process.argv.slice(2);
