@@ -72,12 +72,13 @@ export async function seedHandInCourse(
   db: Db,
   classDate: string,
   studentCount: number,
-): Promise<{ courseId: string; someUser: string; students: Student[] }> {
+): Promise<{ courseId: string; someUser: string; students: Student[]; userIds: string[] }> {
   const now = new Date();
   await saveCourse(db, SLUG, course(classDate), now.toISOString());
   const courseId = (await findCourseRef(db, SLUG))!.id;
   const hash = await hashPassword('bench password 1234');
   const students: Student[] = [];
+  const userIds: string[] = [];
   let someUser = '';
   for (let i = 0; i < studentCount; i++) {
     const user = await createUser(db, now, {
@@ -96,8 +97,9 @@ export async function seedHandInCourse(
     const s = await createSession(db, user.id, now, { ip: null, userAgent: 'bench' });
     students.push({ cookie: `seminar_session=${s.token}; seminar_csrf=${s.csrfToken}`, csrf: s.csrfToken });
     someUser = user.id;
+    userIds.push(user.id);
   }
-  return { courseId, someUser, students };
+  return { courseId, someUser, students, userIds };
 }
 
 /** Spawns a server process (node `args`) that prints "running at URL"; resolves with it once it does. */

@@ -20,6 +20,7 @@ const benches: Array<[name: string, file: string, fn: string]> = [
   ['room', './room.ts', 'benchRoom'],
   ['reminderMail', './reminder-mail.ts', 'benchReminderMail'],
   ['cluster', './cluster.ts', 'benchCluster'],
+  ['backup', './backup.ts', 'benchBackup'],
 ];
 
 const only = process.argv.slice(2);
