@@ -83,7 +83,7 @@ describe.skipIf(!run)('server-rendered course pages in Chromium', { timeout: 120
       .getByRole('navigation', { name: 'Course pages' })
       .getByRole('link', { name: 'Grading' })
       .hover();
-    await poll(() => sessionAsks.length).toBeGreaterThan(0);
+    await poll(async () => sessionAsks.length).toBeGreaterThan(0);
     await context.close();
   });
 
