@@ -1,4 +1,5 @@
-// Benchmark of the course API: GET /api/courses/:slug at 100 connections (autocannon) against a real server process.
+// Benchmark of the course API: GET /api/courses/:slug at 100 connections (autocannon) against a real server process, and
+// beside it, in the same run, a bare Fastify process answering a body of the same size (what the machine allows).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -44,6 +45,37 @@ function cpuMs(pid: number): number | null {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/**
+ * A bare Fastify app in its own process: one route answering a JSON body of `bytes` bytes (a Buffer, as the course
+ * route sends its cached body), no hooks, no plugins. Resolves its URL.
+ */
+function startBareServer(bytes: number): Promise<{ url: string; pid: number; stop(): void }> {
+  const code = `
+    import Fastify from 'fastify';
+    const body = Buffer.from(JSON.stringify({ pad: 'x'.repeat(Math.max(0, ${bytes} - 10)) }));
+    const app = Fastify();
+    app.get('/bare', async (_request, reply) => reply.type('application/json; charset=utf-8').send(body));
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    process.stdout.write('running at ' + url + '\\n');
+  `;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /running at (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ url: match[1]!, pid: child.pid!, stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) =>
+      reject(new Error(`the bare Fastify server exited with ${code} before listening`)),
+    );
+  });
+}
+
 async function load(url: string, seconds: number): Promise<autocannon.Result> {
   return autocannon({ url, connections: 100, duration: seconds, pipelining: 1 });
 }
@@ -64,6 +96,23 @@ export async function benchApi(seconds = 10): Promise<Record<string, number>> {
       const result = await load(url, seconds);
       const cpuAfter = cpuMs(server.pid);
       if (result.requests.total === 0) throw new Error('no request was answered');
+      const courseBytes = Math.round(result.throughput.average / Math.max(1, result.requests.average));
+      const bodyBytes = (await (await fetch(url)).arrayBuffer()).byteLength;
+      // The same machine, the same moment, the same body size: what Fastify itself answers (the course route's ceiling).
+      const bare = await startBareServer(bodyBytes);
+      let bareResult: autocannon.Result;
+      let bareCpu: number | null = null;
+      try {
+        await load(`${bare.url}/bare`, 2);
+        const before = cpuMs(bare.pid);
+        bareResult = await load(`${bare.url}/bare`, seconds);
+        const after = cpuMs(bare.pid);
+        if (before !== null && after !== null)
+          bareCpu = Math.round(((after - before) * 1000) / Math.max(1, bareResult.requests.total));
+      } finally {
+        bare.stop();
+      }
+      const bareRps = Math.round(bareResult.requests.average);
       return {
         courseDetailP50Ms: result.latency.p50,
         courseDetailP99Ms: result.latency.p99,
@@ -76,7 +125,13 @@ export async function benchApi(seconds = 10): Promise<Record<string, number>> {
               ),
             }
           : {}),
-        courseDetailBytes: Math.round(result.throughput.average / Math.max(1, result.requests.average)),
+        courseDetailBytes: courseBytes,
+        courseDetailBodyBytes: bodyBytes,
+        bareFastifyRps: bareRps,
+        bareFastifyP50Ms: bareResult.latency.p50,
+        ...(bareCpu !== null ? { bareFastifyCpuUsPerRequest: bareCpu } : {}),
+        // The target is at least 0.5: the cached course read at half the speed of Fastify answering the same bytes.
+        courseDetailShareOfBare: Math.round((result.requests.average / Math.max(1, bareRps)) * 100) / 100,
         // Timeouts and non-2xx answers are counted, not hidden.
         errors: result.errors + result.non2xx,
         connections: 100,

@@ -19,6 +19,8 @@ const benches: Array<[name: string, file: string, fn: string]> = [
   ['discussions', './discussions.ts', 'benchDiscussions'],
   ['room', './room.ts', 'benchRoom'],
   ['reminderMail', './reminder-mail.ts', 'benchReminderMail'],
+  ['cluster', './cluster.ts', 'benchCluster'],
+  ['backup', './backup.ts', 'benchBackup'],
 ];
 
 const only = process.argv.slice(2);

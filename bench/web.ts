@@ -1,4 +1,5 @@
-// Web client figures: Lighthouse performance and accessibility of the schedule page (real server), and its JS bytes gzipped.
+// Web client figures: Lighthouse performance and accessibility of the server-rendered course home and schedule pages (real
+// server), the schedule's JS bytes gzipped and its first response gzipped.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -11,6 +12,7 @@ import { chromiumArgs, launchBrowser } from '../test/support/browser.js';
 const demoSlug = 'cs598-genai-f24';
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 const schedulePath = `/courses/${demoSlug}/schedule`;
+const homePath = `/courses/${demoSlug}`;
 const runs = 3;
 
 /** Builds web/dist when it is missing, with the same config `npm run build:web` uses. */
@@ -58,9 +60,10 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-/** Lighthouse 12 scores of the schedule page; `desktop` uses Lighthouse's desktop preset, otherwise its default (mobile, simulated slow 4G). */
+/** Lighthouse 12 scores of the page at `path`; `desktop` uses Lighthouse's desktop preset, otherwise its default (mobile, simulated slow 4G). */
 async function lighthouseScores(
   url: string,
+  path: string,
   desktop: boolean,
 ): Promise<{
   performance: number;
@@ -77,7 +80,7 @@ async function lighthouseScores(
   try {
     const preset = desktop ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined;
     const result = await lighthouse(
-      url + schedulePath,
+      url + path,
       {
         port: chrome.port,
         output: 'json',
@@ -107,14 +110,22 @@ export async function measureWeb(url: string): Promise<Record<string, number>> {
   const js = await scheduleScripts(url);
   const firstResponse = await firstResponseGzipBytes(url);
   const mobile = [];
-  for (let i = 0; i < runs; i++) mobile.push(await lighthouseScores(url, false));
-  const desk = await lighthouseScores(url, true);
+  const home = [];
+  for (let i = 0; i < runs; i++) {
+    mobile.push(await lighthouseScores(url, schedulePath, false));
+    home.push(await lighthouseScores(url, homePath, false));
+  }
+  const desk = await lighthouseScores(url, schedulePath, true);
   return {
     lighthousePerformance: median(mobile.map((r) => r.performance)),
     lighthouseAccessibility: median(mobile.map((r) => r.accessibility)),
     lighthouseLcpMs: median(mobile.map((r) => r.lcpMs)),
     lighthouseTbtMs: median(mobile.map((r) => r.tbtMs)),
     lighthouseRuns: runs,
+    homeLighthousePerformance: median(home.map((r) => r.performance)),
+    homeLighthouseAccessibility: median(home.map((r) => r.accessibility)),
+    homeLighthouseLcpMs: median(home.map((r) => r.lcpMs)),
+    homeLighthouseTbtMs: median(home.map((r) => r.tbtMs)),
     lighthouseBenchmarkIndex: median(mobile.map((r) => r.benchmarkIndex)),
     machineLoadAverage1m: Math.round(load * 100) / 100,
     lighthouseDesktopPerformance: desk.performance,

@@ -12,6 +12,9 @@ if (state !== 'fresh') {
   );
   process.exit(1);
 }
+// The S3 client warns once per process on Node 20 about its releases of 2027; Seminar supports Node 20 and pins the
+// client it ships, so the warning would only clutter every command's output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { runCli } = await import(pathToFileURL(DIST_ENTRY).href);
 // `serve` and `demo` keep the process alive through their server; the other commands end here.
 process.exitCode = await runCli(process.argv.slice(2));

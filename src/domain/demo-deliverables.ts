@@ -36,9 +36,9 @@ export const SUMMARY_TEMPLATE: string = summaryTemplate(SUMMARY_QUESTIONS);
  * The readings students present and ask questions about: the required readings of a lecture
  * that students present. Staff lectures and no-class days have none.
  */
-export function presentedReadings(
-  meeting: Pick<Meeting, 'kind' | 'needsPresenters' | 'readings'>,
-): Reading[] {
+export function presentedReadings<R extends Reading>(
+  meeting: Pick<Meeting, 'kind' | 'needsPresenters'> & { readings: readonly R[] },
+): R[] {
   if (meeting.kind !== 'lecture' || !meeting.needsPresenters) return [];
   return meeting.readings.filter((r) => r.required);
 }

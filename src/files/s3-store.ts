@@ -37,9 +37,6 @@ export class S3BlobStore implements BlobStorage {
     tempRoot: string,
   ) {
     this.temps = new BlobStore(tempRoot);
-    // The SDK warns once per process on Node 20 about its releases of 2027; Seminar supports Node 20
-    // and pins the client it ships, so the warning would only clutter every command's output.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     this.client = new S3Client({
       region: settings.region,
       forcePathStyle: settings.forcePathStyle,

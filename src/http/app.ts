@@ -1,5 +1,5 @@
 // Builds the Fastify app: error handling, zod validation, OpenAPI, compression, the API route plugins, the web client.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -113,9 +113,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         ? false
         : { level: logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     genReqId: requestIdOf,
-    requestIdLogLabel: 'requestId',
-    // One line per request costs throughput at a deadline: only when asked (LOG_REQUESTS=1).
-    disableRequestLogging: !options.config.logRequests,
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      // One line per request costs throughput at a deadline: only when asked (LOG_REQUESTS=1).
+      disableRequestLogging: !options.config.logRequests,
+    }),
     bodyLimit: BODY_LIMIT_BYTES,
     // While stopping, a request that still arrives on an open connection (a balancer's pooled one) is served, not
     // answered 503: the database stays open until the server has closed, and the answer closes the connection.

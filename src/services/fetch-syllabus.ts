@@ -1,6 +1,9 @@
 // Fetches a raw Markdown syllabus from an http(s) address for the import review: public hosts only, size and time capped.
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { MAX_SYLLABUS_BYTES } from '../syllabus/index.js';
 import { DomainError } from './errors.js';
 
@@ -82,8 +85,47 @@ async function checkHost(url: URL, options: FetchOptions): Promise<void> {
   }
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? '0');
+/** Raised by the connection's own name lookup when a name resolves to an address it may not reach. */
+class BlockedAddress extends Error {}
+
+/**
+ * The name lookup of the connection itself: every address a name resolves to is checked at connect
+ * time, so a name that answered with a public address to the check above and with a private one a
+ * moment later (DNS rebinding) is still refused.
+ */
+export function guardedLookup(options: Pick<FetchOptions, 'allowLoopback'>): LookupFunction {
+  return (hostname, lookupOptions, callback) => {
+    dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
+      if (error) return callback(error, '', 4);
+      for (const { address } of addresses) {
+        const kind = classify(address);
+        if (kind === 'private' || (kind === 'loopback' && !options.allowLoopback))
+          return callback(new BlockedAddress(hostname), '', 4);
+      }
+      if (lookupOptions.all)
+        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(new Error(`no address for ${hostname}`), '', 4);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+function get(url: URL, signal: AbortSignal, lookupFn: LookupFunction): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(
+      url,
+      { signal, lookup: lookupFn, headers: { accept: 'text/markdown, text/plain, */*' } },
+      resolve,
+    );
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+async function readCapped(response: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers['content-length'] ?? '0');
   const tooLarge = () =>
     new DomainError(
       'invalid_syllabus',
@@ -92,20 +134,19 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
         reason: 'too_large',
       },
     );
-  if (declared > maxBytes) throw tooLarge();
-  const chunks: Uint8Array[] = [];
+  if (declared > maxBytes) {
+    response.destroy();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
   let size = 0;
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  for await (const chunk of response as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
     if (size > maxBytes) {
-      await reader.cancel();
+      response.destroy();
       throw tooLarge();
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks);
 }
@@ -121,34 +162,36 @@ export async function fetchSyllabus(
   const timeoutMs = options.timeoutMs ?? 10_000;
   const signal = AbortSignal.timeout(timeoutMs);
   let url = parseAddress(address);
+  const lookupFn = guardedLookup(options);
   for (let hop = 0; ; hop++) {
     await checkHost(url, options);
-    let response: Response;
+    let response: IncomingMessage;
     try {
-      response = await fetch(url, {
-        redirect: 'manual',
-        signal,
-        headers: { accept: 'text/markdown, text/plain, */*' },
-      });
-    } catch {
+      response = await get(url, signal, lookupFn);
+    } catch (error) {
+      if (error instanceof BlockedAddress)
+        throw refuse(
+          `The host "${url.hostname.slice(0, 100)}" is a private or local address; give the public address of the raw Markdown file.`,
+        );
       throw refuse(
         signal.aborted
           ? `The address did not answer within ${timeoutMs / 1000} s; try again, or paste the Markdown instead.`
           : 'The address could not be reached; check it, or paste the Markdown instead.',
       );
     }
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
+    const status = response.statusCode ?? 0;
+    const location = response.headers.location;
+    if (status >= 300 && status < 400 && location) {
+      response.destroy();
       if (hop >= MAX_REDIRECTS)
         throw refuse('The address redirects too many times; give the final address of the file.');
       url = parseAddress(new URL(location, url).href);
       continue;
     }
-    if (!response.ok) {
-      await response.body?.cancel();
+    if (status < 200 || status >= 300) {
+      response.destroy();
       throw refuse(
-        `The address answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}; check that it is the raw Markdown file and that it is public.`,
+        `The address answered ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}; check that it is the raw Markdown file and that it is public.`,
       );
     }
     try {

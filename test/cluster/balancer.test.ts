@@ -1,6 +1,7 @@
 // Two real `seminar serve` processes on one PostgreSQL database behind HAProxy (round robin, no stickiness, health
-// check on /api/ready): sessions, re-imports, the role plan, rate limits and a deadline burst hold across instances,
-// through a rolling restart (zero failed requests) and a SIGKILL (no acknowledged hand-in lost).
+// check on /api/ready): sessions, re-imports, the role plan, rate limits, live-room events, announcements and a deadline
+// burst hold across instances, through a rolling restart (zero failed requests) and a SIGKILL (no acknowledged hand-in
+// lost); every mail goes out once though both instances' mail workers run.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/storage/db.js';
@@ -9,10 +10,20 @@ import { PASSWORD } from '../http/auth-client.js';
 import { ensureBuilt } from '../support/built-seminar.js';
 import { inCi, pgUnavailable } from '../support/dialects.js';
 import { startSmtpSink, unquote, type SmtpSink } from '../support/smtp-sink.js';
+import { openSse } from '../support/sse.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
 import { freePort, startHaproxy, type Balancer } from './haproxy.js';
 import { createPgDatabase, startServe, stopInstance, type Instance } from './processes.js';
-import { buildWorld, handIn, reimport, SYLLABUS_SLUG, type Caller, type World } from './world.js';
+import {
+  buildWorld,
+  CLASS_DATE,
+  handIn,
+  reimport,
+  SYLLABUS_SLUG,
+  WORK_SLUG,
+  type Caller,
+  type World,
+} from './world.js';
 
 const STUDENTS = 16;
 const run = pgUnavailable && !inCi ? describe.skip : describe;
@@ -145,6 +156,24 @@ run('two instances behind HAProxy on one PostgreSQL database', () => {
     expect(rows[0]!.n).toBe(1);
   });
 
+  it('sends a live-room question asked through the balancer to stream clients of both instances', async () => {
+    const base = `/api/courses/${WORK_SLUG}/meetings/${CLASS_DATE}/room`;
+    // One stream on each instance, opened past the balancer so that both are sure to hold one.
+    const streams = await Promise.all(
+      instances.map((i) => openSse(`${i.url}${base}/events`, { cookie: world.students[1]!.cookie })),
+    );
+    expect(streams.map((s) => s.status)).toEqual([200, 200]);
+    const text = 'Which of the two instances shows this first?';
+    const asked = await post(`${base}/questions`, world.students[0]!, { paperIndex: 0, text });
+    expect(asked.status, await asked.clone().text()).toBe(200);
+    for (const stream of streams) {
+      const first = await stream.next();
+      expect(first.event).toBe('question');
+      expect(JSON.parse(first.data).question.text).toBe(text);
+      stream.close();
+    }
+  });
+
   /** Every student hands in questions back to back until `until` resolves; returns every answer. */
   async function burst(until: Promise<unknown>, retry: boolean) {
     let done = false;
@@ -210,6 +239,26 @@ run('two instances behind HAProxy on one PostgreSQL database', () => {
     for (const a of acked) expect(perHash.get(a.sha256), a.sha256).toBe(1);
     expect(sent()).toHaveLength(acked.length);
   }, 120_000);
+
+  it('mails an announcement posted through the balancer to each member once, though both mail workers run', async () => {
+    const title = 'Room change for Thursday';
+    const res = await post(`/api/courses/${SYLLABUS_SLUG}/announcements`, world.instructor, {
+      title,
+      body: 'We meet in 1302.',
+    });
+    expect(res.status).toBe(201);
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from mail_queue where kind = 'notification' and payload like ${`%${title}%`}
+    `.execute(db);
+    const queued = rows[0]!.n;
+    expect(queued).toBeGreaterThanOrEqual(10);
+    const mails = () => smtp.received.filter((m) => unquote(m.raw).includes(title));
+    for (let i = 0; i < 300 && mails().length < queued; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
+    const to = mails().flatMap((m) => m.to);
+    expect(to).toHaveLength(queued);
+    expect(new Set(to).size).toBe(queued);
+  });
 
   it('loses no acknowledged hand-in when an instance is killed mid-burst, and the balancer takes it out', async () => {
     const killing = (async () => {

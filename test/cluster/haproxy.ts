@@ -18,6 +18,8 @@ export function freePort(): Promise<number> {
 
 export interface Balancer {
   url: string;
+  /** The HAProxy process (for the bench's CPU accounting). */
+  pid: number;
   /** Each server's state as HAProxy sees it (UP, DOWN, …), by name. */
   states(): Promise<Record<string, string>>;
   /** Resolves once server `name` is in `state` (polling the stats socket). */
@@ -93,6 +95,7 @@ export async function startHaproxy(dir: string, ports: number[]): Promise<Balanc
   for (const name of names) await waitFor(name, 'UP');
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     states,
     waitFor,
     async stop() {

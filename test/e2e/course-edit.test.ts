@@ -1,5 +1,6 @@
 // Editing a class in Chromium: a TA adds a reading, moves the class to the next day (times labelled with the course's
 // zone), then asks to cancel it: the screen lists the roles and the hand-in it holds and cancels only when confirmed.
+// Then a unit is added and a class put in it, an office hour and a policy edited, and the public pages show them.
 // Axe at 1280 and 390 px at each step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -81,7 +82,7 @@ describe.skipIf(!run)('editing a class in Chromium', () => {
       await panel.getByLabel('Day', { exact: true }).fill('2024-08-29');
       await panel.getByLabel('Starts (America/Chicago (CDT))').fill('14:00');
       await panel.getByLabel('Ends (America/Chicago (CDT))').fill('15:15');
-      await panel.getByRole('button', { name: 'Save day and time' }).click();
+      await panel.getByRole('button', { name: 'Save day, time and unit' }).click();
       await poll(() =>
         ta
           .getByRole('status')
@@ -106,7 +107,7 @@ describe.skipIf(!run)('editing a class in Chromium', () => {
       await ta.getByRole('button', { name: 'Edit: Thu, Aug 29' }).click();
       const panel = ta.locator('.edit-panel');
       await panel.getByLabel('Day', { exact: true }).fill('2024-08-26');
-      await panel.getByRole('button', { name: 'Save day and time' }).click();
+      await panel.getByRole('button', { name: 'Save day, time and unit' }).click();
       await poll(() =>
         panel
           .getByRole('alert')
@@ -146,6 +147,52 @@ describe.skipIf(!run)('editing a class in Chromium', () => {
       ).toBe(1);
       await poll(() => ta.getByText('Thu, Aug 29 · no class').count()).toBe(1);
       await check(ta, 'cancelled');
+    },
+    STEP,
+  );
+
+  it(
+    'adds a unit and puts a class in it, edits an office hour and a policy: the public pages show them',
+    async () => {
+      const saved = (text: string | RegExp) =>
+        poll(() => ta.getByRole('status').filter({ hasText: text }).count()).toBe(1);
+      await ta.getByRole('button', { name: 'Edit: Units' }).click();
+      const units = ta.getByRole('form', { name: 'Units' });
+      await units.getByRole('button', { name: 'Add a unit' }).click();
+      await units.getByLabel('Unit 3 title').fill('Retrieval');
+      await check(ta, 'units');
+      await units.getByRole('button', { name: 'Save units' }).click();
+      await saved('Saved: set the units (GenAI Basics, Pre-Training, Retrieval)');
+
+      await ta.getByRole('button', { name: 'Edit: Mon, Aug 26' }).click();
+      const panel = ta.locator('.edit-panel');
+      await panel.getByLabel('Unit', { exact: true }).selectOption('Retrieval');
+      await panel.getByRole('button', { name: 'Save day, time and unit' }).click();
+      await saved(/Saved: edited the class “Introduction” of Mon, Aug 26/);
+
+      await ta.getByRole('button', { name: 'Edit: Staff and office hours' }).click();
+      const staff = ta.getByRole('form', { name: 'Staff and office hours' });
+      await staff.getByLabel('Office hours', { exact: true }).first().fill('Th 2:00 PM – 3:30 PM');
+      await staff.getByLabel('Office hours place').first().fill('Room 4405');
+      await check(ta, 'staff');
+      await staff.getByRole('button', { name: 'Save staff' }).click();
+      await saved('Saved: set the staff (Ada Lovelace)');
+
+      await ta.getByRole('button', { name: 'Edit: Policies' }).click();
+      const policies = ta.getByRole('form', { name: 'Policies' });
+      await policies
+        .getByLabel('Policy 1 text (Markdown)')
+        .fill('Late reviews lose **half** their points per day.');
+      await check(ta, 'policies');
+      await policies.getByRole('button', { name: 'Save policies' }).click();
+      await saved('Saved: set the policies (Late policy)');
+
+      await ta.goto(`${site.url}${course}`);
+      await poll(() => ta.getByText('Th 2:00 PM – 3:30 PM').count()).toBe(1);
+      await ta.goto(`${site.url}${course}/schedule`);
+      await poll(() => ta.getByRole('heading', { name: 'Retrieval' }).count()).toBe(1);
+      await ta.goto(`${site.url}${course}/policies`);
+      await poll(() => ta.getByText('Late reviews lose half their points per day.').count()).toBe(1);
       expect(problems).toEqual([]);
     },
     STEP,

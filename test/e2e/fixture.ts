@@ -8,6 +8,8 @@ import { startSiteServer, type SiteServer, type SiteServerOptions } from './site
 
 /** Where the suites write their screenshots (look at them after a run). */
 export const screens = '.tmp/screens';
+/** CI reads no pictures: the axe suites take theirs on a developer's run, or with SCREENSHOTS=1. */
+const axeScreenshots = !process.env.CI || process.env.SCREENSHOTS === '1';
 export const desktop = { width: 1280, height: 900 } as const;
 
 /** The machine is shared: give each page up to 30 s to show what it should. */
@@ -119,8 +121,10 @@ export async function axeAt(
     }
     const at = several ? ` @${width}` : '';
     const path = `${screens}/${name}${several ? `-${width}` : ''}.png`;
-    if (within) await page.locator(within).screenshot({ path });
-    else await page.screenshot({ path, fullPage: true });
+    if (axeScreenshots) {
+      if (within) await page.locator(within).screenshot({ path });
+      else await page.screenshot({ path, fullPage: true });
+    }
     const builder = new AxeBuilder({ page });
     const result = await (within ? builder.include(within) : builder).analyze();
     found.push(

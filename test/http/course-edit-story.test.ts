@@ -1,5 +1,6 @@
 // Editing the course in the browser over a semester, on SQLite and PostgreSQL: a class moved after its roles were
-// published and a hand-in came in keeps both (same meeting row); moving onto a taken day is refused; cancelling first
+// published and a hand-in came in keeps both (same meeting row); its readings cannot be reordered under the handed-in
+// question (409), only retitled or added to; moving onto a taken day is refused; cancelling first
 // lists what the class holds, then releases the roles and keeps the hand-ins; `seminar export` writes the edited
 // course, which imports again into a fresh course as the same course; a re-import of the old syllabus names the
 // browser edits it replaced.
@@ -105,6 +106,45 @@ describeEachDialect('editing the course in the browser keeps what hangs on a cla
     // Audited, with a sentence.
     const audit = await ok(await req('prof', { url: `${api}/audit` }));
     expect(JSON.stringify(audit)).toContain('edited the course: moved the class');
+  });
+
+  it('refuses to reorder readings a question was handed in on (409, with the reading named), allows editing its title', async () => {
+    const view = await ok(await edit('prof', 'GET', ''));
+    const readings = view.meetings
+      .find((m: Json) => m.id === meetingId)
+      .readings.map((r: Json) => ({
+        id: r.id,
+        title: r.title,
+        url: r.url,
+        required: r.required,
+        note: r.note,
+      }));
+    const first = readings.find((r: Json) => r.required);
+    const inFront = await edit('prof', 'PUT', `/classes/${meetingId}/readings`, {
+      readings: [{ title: 'A new first paper', url: null, required: true, note: null }, ...readings],
+    });
+    expect(inFront.statusCode).toBe(409);
+    expect(inFront.json().error.message).toContain(`required reading 1 (“${first.title}”)`);
+    const removed = await edit('prof', 'PUT', `/classes/${meetingId}/readings`, {
+      readings: readings.filter((r: Json) => r.id !== first.id),
+    });
+    expect(removed.statusCode).toBe(409);
+    const unchanged = (await ok(await edit('prof', 'GET', ''))).meetings.find(
+      (m: Json) => m.id === meetingId,
+    );
+    expect(unchanged.readings.map((r: Json) => r.id)).toEqual(readings.map((r: Json) => r.id));
+
+    const retitled = readings.map((r: Json) =>
+      r.id === first.id ? { ...r, title: `${r.title} (2nd ed.)` } : r,
+    );
+    const saved = await ok(
+      await edit('prof', 'PUT', `/classes/${meetingId}/readings`, {
+        readings: [...retitled, { title: 'An added paper', url: null, required: true, note: null }],
+      }),
+    );
+    const after = saved.meetings.find((m: Json) => m.id === meetingId);
+    expect(after.readings[readings.indexOf(first)].title).toBe(`${first.title} (2nd ed.)`);
+    expect(await submissionsOn(to)).toHaveLength(1);
   });
 
   it('refuses to move a class onto a day that has one, with a message, and changes nothing', async () => {
@@ -254,9 +294,9 @@ describeEachDialect('editing the course in the browser keeps what hangs on a cla
     const first = await importSyllabus(deps, { source: SYLLABUS, slug: SLUG, timeZone: 'America/Chicago' });
     const replaced = first.warnings.filter((w) => w.message.startsWith('This import replaced an edit'));
     expect(replaced.map((w) => w.message).join('\n')).toMatch(
-      /moved the class[\s\S]*cancelled the class[\s\S]*set the policies/,
+      /moved the class[\s\S]*set the readings[\s\S]*cancelled the class[\s\S]*set the policies/,
     );
-    expect(replaced).toHaveLength(6);
+    expect(replaced).toHaveLength(7);
     const second = await importSyllabus(deps, { source: SYLLABUS, slug: SLUG, timeZone: 'America/Chicago' });
     expect(second.warnings.filter((w) => w.message.startsWith('This import replaced an edit'))).toEqual([]);
     expect((await ok(await edit('prof', 'GET', ''))).edits).toEqual([]);

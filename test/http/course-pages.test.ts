@@ -14,10 +14,10 @@ const NOW = new Date('2024-08-28T13:00:00Z');
 const EVIL = "</script><script>window.__pwned=1</script><!-- $& $' <img src=x onerror=alert(1)>";
 
 /** The JSON a page carries for hydration. */
-function embedded(html: string): { slug: string; course: CourseDetail | null } {
+function embedded(html: string): { slug: string; signedIn?: boolean; course: CourseDetail | null } {
   const match = /<script type="application\/json" id="seminar-page">([^<]*)<\/script>/.exec(html);
   if (!match) throw new Error('no embedded page data');
-  return JSON.parse(match[1]!) as { slug: string; course: CourseDetail | null };
+  return JSON.parse(match[1]!) as { slug: string; signedIn?: boolean; course: CourseDetail | null };
 }
 
 /** Text of the rendered app (between #root and the embedded data), tags removed. */
@@ -142,9 +142,12 @@ describe('server-rendered public course pages', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toContain('private');
     expect(embedded(res.body).course?.abilities.viewOwnGrades).toBe(true);
+    // A signed-in page is hydrated at once (web/src/main.tsx); a visitor's on the first sign of use.
+    expect(embedded(res.body).signedIn).toBe(true);
     expect(res.body).toContain('My grades');
     const visitor = await app.inject({ url: '/courses/cs598-genai-f24/schedule' });
     expect(embedded(visitor.body).course?.abilities.viewOwnGrades).toBe(false);
+    expect(embedded(visitor.body).signedIn).toBeUndefined();
     expect(visitor.body).not.toContain('My grades');
   });
 

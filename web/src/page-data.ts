@@ -6,6 +6,8 @@ import { coursePages, type CoursePageRoute } from './routes.js';
 /** What the server embeds in a public course page: the course as the API gives it to this viewer, or null (no such course). */
 export interface PageData {
   slug: string;
+  /** The page was asked for with a session (its header shows the account, so it is hydrated at once). */
+  signedIn?: boolean;
   course: CourseDetail | null;
 }
 

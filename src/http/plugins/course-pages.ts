@@ -82,23 +82,33 @@ export async function registerCoursePages(
       .header('cache-control', viewer ? 'private, no-cache' : 'no-cache')
       .header('vary', 'cookie, accept-encoding');
     if (!course) {
-      const html = renderHtml(renderer, template, pathname, slug, 'null', deps.clock());
+      const html = renderHtml(renderer, template, pathname, slug, 'null', deps.clock(), viewer !== null);
       return reply.code(404).send(html);
     }
     const pages = rendered.get(course) ?? new Map<string, RenderedPage>();
     rendered.set(course, pages);
     // By the app's clock (a moved clock moves the wording too), either way.
     const now = deps.clock().getTime();
-    let hit = pages.get(page);
+    // A visitor's page and a signed-in one differ only in when the browser hydrates it (see web/src/main.tsx).
+    const key = viewer ? `${page}|in` : page;
+    let hit = pages.get(key);
     if (!hit || Math.abs(now - hit.at) > RENDER_TTL_MS) {
-      const html = renderHtml(renderer, template, pathname, slug, course.body.toString('utf8'), deps.clock());
+      const html = renderHtml(
+        renderer,
+        template,
+        pathname,
+        slug,
+        course.body.toString('utf8'),
+        deps.clock(),
+        viewer !== null,
+      );
       hit = {
         body: Buffer.from(html),
-        etag: `${course.etag.slice(0, -1)}.${page}.${now.toString(36)}"`,
+        etag: `${course.etag.slice(0, -1)}.${page}${viewer ? '.in' : ''}.${now.toString(36)}"`,
         encoded: {},
         at: now,
       };
-      pages.set(page, hit);
+      pages.set(key, hit);
     }
     reply.header('etag', hit.etag);
     if (etagMatches(request.headers['if-none-match'], hit.etag)) return reply.code(304).send();
@@ -117,8 +127,9 @@ function renderHtml(
   slug: string,
   courseJson: string,
   now: Date,
+  signedIn: boolean,
 ): string {
-  const json = `{"slug":${JSON.stringify(slug)},"course":${courseJson}}`;
+  const json = `{"slug":${JSON.stringify(slug)},${signedIn ? '"signedIn":true,' : ''}"course":${courseJson}}`;
   const { html, title } = renderer.renderPage(
     pathname,
     JSON.parse(json) as { slug: string; course: unknown },

@@ -18,7 +18,9 @@ import {
   setStaff,
   setUnits,
 } from '../../domain/course-edits.js';
+import { presentedReadings } from '../../domain/demo-deliverables.js';
 import type { StoredCourse } from '../../domain/stored-course.js';
+import { readingIndexesInUse } from '../../storage/repositories/course-edits.js';
 import { loadCourse } from '../../storage/repositories/course-reader.js';
 import { authorize, type CourseAccess } from '../enrollment/course-access.js';
 import { DomainError } from '../errors.js';
@@ -46,8 +48,9 @@ async function edit(
   deps: ServiceDeps,
   access: CourseAccess,
   change: (course: StoredCourse, newId: () => string) => CourseChange,
+  alsoInTrx?: Parameters<typeof saveEdit>[3],
 ): Promise<CourseEditView> {
-  const { course, summary } = await saveEdit(deps, access, change);
+  const { course, summary } = await saveEdit(deps, access, change, alsoInTrx);
   return courseEditView(deps.db, course, nowOf(deps), summary);
 }
 
@@ -103,15 +106,47 @@ export function editReadings(
     url: checkedUrl(r.url, `reading ${i + 1}`),
     note: blankToNull(r.note),
   }));
-  return edit(deps, access, (course, newId) => {
-    const meeting = findStoredMeeting(course, meetingId);
-    const next = setReadings(course, meetingId, readings, newId);
-    const n = readings.length;
-    return {
-      course: next,
-      summary: `set the readings of ${dayLabel(meeting.date, course.timeZone)} (${n} ${n === 1 ? 'reading' : 'readings'}, ${readings.filter((r) => r.required).length} required)`,
-    };
-  });
+  return edit(
+    deps,
+    access,
+    (course, newId) => {
+      const meeting = findStoredMeeting(course, meetingId);
+      const next = setReadings(course, meetingId, readings, newId);
+      const n = readings.length;
+      return {
+        course: next,
+        summary: `set the readings of ${dayLabel(meeting.date, course.timeZone)} (${n} ${n === 1 ? 'reading' : 'readings'}, ${readings.filter((r) => r.required).length} required)`,
+      };
+    },
+    (trx, before) => keepHandedInPositions(trx, before, meetingId, readings),
+  );
+}
+
+/**
+ * Questions handed in (and asked in the room) name their reading by its position among the class's presented
+ * readings. An edit that would put another reading, or none, at a position holding students' work is refused
+ * (409) with the positions named, so no question silently moves to another paper; titles and links may change,
+ * readings may be added after the last one in use.
+ */
+async function keepHandedInPositions(
+  trx: Parameters<typeof readingIndexesInUse>[0],
+  before: StoredCourse,
+  meetingId: string,
+  readings: ReadingsBody['readings'],
+): Promise<void> {
+  const meeting = findStoredMeeting(before, meetingId);
+  const inUse = await readingIndexesInUse(trx, before.id, meeting.id, meeting.date);
+  if (inUse.length === 0) return;
+  const was = presentedReadings(meeting);
+  const will = presentedReadings({ ...meeting, readings: readings.map((r) => ({ ...r, id: r.id ?? '' })) });
+  const moved = inUse.filter((i) => was[i] && will[i]?.id !== was[i].id);
+  if (moved.length === 0) return;
+  const named = moved.map((i) => `${i + 1} (“${was[i]!.title}”)`).join(', ');
+  throw new DomainError(
+    'conflict',
+    `Students already handed in questions on required reading ${named} of this class, and a question names its reading by position: keep that reading at its place (you may edit its title or link, or add readings after it).`,
+    { reason: 'readings-in-use', positions: moved.map((i) => i + 1) },
+  );
 }
 
 export function editUnits(deps: ServiceDeps, access: CourseAccess, body: UnitsBody): Promise<CourseEditView> {

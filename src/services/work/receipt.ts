@@ -39,6 +39,21 @@ export interface Receipt {
   warnings: string[];
 }
 
+/** "Aug 28" for 2026-08-28, remembered: every hand-in of a burst names the same few class days (Luxon parses slowly). */
+const dayLabels = new Map<string, string>();
+const DAY_LABELS_MAX = 4096;
+
+function dayLabel(date: string): string {
+  let label = dayLabels.get(date);
+  if (label === undefined) {
+    const day = DateTime.fromISO(date, { zone: 'UTC' });
+    label = day.isValid ? day.toFormat('LLL d') : date;
+    if (dayLabels.size >= DAY_LABELS_MAX) dayLabels.clear();
+    dayLabels.set(date, label);
+  }
+  return label;
+}
+
 /**
  * Names a hand-in by its class and paper, not by ids: "Question for Aug 28 — Attention Is All You Need",
  * "Summary for Nov 12 — Paper A; Paper B" (a class's presented papers), "Project proposal" (no class).
@@ -50,8 +65,7 @@ export function receiptHeadline(
   course: Pick<StoredCourse, 'meetings'> | null,
 ): string {
   if (!meetingDate) return title;
-  const day = DateTime.fromISO(meetingDate, { zone: 'UTC' });
-  const when = day.isValid ? day.toFormat('LLL d') : meetingDate;
+  const when = dayLabel(meetingDate);
   const meeting =
     course?.meetings.find((m) => m.date === meetingDate && presentedReadings(m).length > 0) ??
     course?.meetings.find((m) => m.date === meetingDate);

@@ -83,3 +83,35 @@ export async function releaseMeetingRoles(db: AnyDb, meetingId: string): Promise
     .where('meeting_id', '=', meetingId)
     .execute();
 }
+
+/**
+ * Reading positions (0-based) of one class that hold students' work keyed by position: hand-ins of a per-reading
+ * deliverable (questions) and questions asked in the class room.
+ */
+export async function readingIndexesInUse(
+  db: AnyDb,
+  courseId: string,
+  meetingId: string,
+  meetingDate: string,
+): Promise<number[]> {
+  const handedIn = await work(db as Db)
+    .selectFrom('submissions')
+    .select('reading_index')
+    .distinct()
+    .where('course_id', '=', courseId)
+    .where('meeting_date', '=', meetingDate)
+    .where('reading_index', 'is not', null)
+    .execute();
+  const asked = await (
+    db as unknown as Kysely<{ room_questions: { meeting_id: string; reading_index: number | null } }>
+  )
+    .selectFrom('room_questions')
+    .select('reading_index')
+    .distinct()
+    .where('meeting_id', '=', meetingId)
+    .where('reading_index', 'is not', null)
+    .execute();
+  const indexes = new Set<number>();
+  for (const row of [...handedIn, ...asked]) if (row.reading_index !== null) indexes.add(row.reading_index);
+  return [...indexes].sort((a, b) => a - b);
+}

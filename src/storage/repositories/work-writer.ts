@@ -1,6 +1,9 @@
 // Group commit for hand-ins: submissions arriving together share one durable transaction (one fsync), each acknowledged after it.
 import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
+import { statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { currentRequestId } from '../../request-context.js';
 import { sqliteHandle, type Db } from '../db.js';
 import { INSERT_MAIL_JOB_SQL, insertMailJobs, mailJobParams, type NewMailJob } from './mail-queue.js';
@@ -28,10 +31,13 @@ const BUSY_MS = 250;
  * When a batch fails (say, one duplicate version), each item is retried alone so that one bad
  * item cannot fail its neighbours.
  *
- * On SQLite the whole transaction is synchronous on the one connection, fsync included: a
- * writer thread with its own connection was tried and measured slower and far less steady on
- * a busy two-core machine (two thread hand-offs per batch, and a second connection fighting
- * the first for the write lock), so the event loop pays the fsync, once per batch.
+ * On SQLite the transaction runs synchronously on the one connection, and its fsync is taken
+ * off the event loop (see WalSync): the batch commits without syncing, the WAL file is synced
+ * on the thread pool, and only then are its hand-ins acknowledged. Meanwhile the event loop
+ * serves the next requests, which gather into the next batch. (A writer thread with its own
+ * connection was tried before and measured slower and far less steady on a busy two-core
+ * machine: two thread hand-offs per batch, and a second connection fighting the first for the
+ * write lock.)
  */
 export class SubmissionWriter {
   private queue: Pending[] = [];
@@ -78,15 +84,18 @@ export class SubmissionWriter {
         batch.map((p) => p.item),
       );
       batch.forEach((p, i) => p.resolve(rows[i]!));
-    } catch {
-      for (const p of batch) {
-        try {
-          const [row] = await insertBatch(this.db, [p.item]);
-          p.resolve(row!);
-        } catch (error) {
-          p.reject(error);
+    } catch (batchError) {
+      // Committed but not known to be durable: never acknowledged, and not written again.
+      if (batchError instanceof NotDurableError) for (const p of batch) p.reject(batchError);
+      else
+        for (const p of batch) {
+          try {
+            const [row] = await insertBatch(this.db, [p.item]);
+            p.resolve(row!);
+          } catch (error) {
+            p.reject(error);
+          }
         }
-      }
     } finally {
       this.lastWriteAt = Date.now();
       this.flushing = false;
@@ -107,7 +116,17 @@ export async function insertBatch(db: Db, items: WriterItem[]): Promise<Submissi
   if (raw) {
     // Holding Kysely's one connection: no other unit is open on it while this runs. The whole
     // transaction is synchronous (prepared statements, BEGIN IMMEDIATE … COMMIT).
-    return db.connection().execute(async () => sqliteStatements(raw).transaction.immediate(items));
+    const statements = sqliteStatements(raw);
+    const wal = statements.wal;
+    const rows = await db
+      .connection()
+      .execute(async () =>
+        wal
+          ? wal.unsynced(() => statements.transaction.immediate(items))
+          : statements.transaction.immediate(items),
+      );
+    if (wal) await wal.sync();
+    return rows;
   }
   for (let attempt = 1; ; attempt++) {
     try {
@@ -218,6 +237,95 @@ function pick(source: Record<string, unknown>, columns: readonly string[]): Reco
 
 interface SqliteWriter {
   transaction: SqliteDatabase.Transaction<(items: WriterItem[]) => SubmissionRow[]>;
+  /** Null for an in-memory database, outside WAL mode, or below synchronous=FULL: the transaction's own commit is all there is. */
+  wal: WalSync | null;
+}
+
+/** The batch committed, but making the WAL durable failed: its hand-ins are not acknowledged. */
+export class NotDurableError extends Error {
+  constructor(cause: unknown) {
+    super(`The hand-in was written but could not be made durable: ${String(cause)}`, { cause });
+  }
+}
+
+/**
+ * The fsync of a batch's COMMIT, off the event loop. SQLite in WAL mode with synchronous=FULL
+ * does one thing more at a commit than with synchronous=NORMAL: it syncs the WAL file after
+ * writing the transaction's frames (NORMAL syncs the WAL before each checkpoint, and a restarted
+ * WAL's header, as FULL does). So the batch runs with synchronous=NORMAL, put back right after
+ * its COMMIT (every other transaction on the connection keeps FULL), and `sync` then does that
+ * missing fdatasync of the WAL file on libuv's thread pool; the hand-ins are acknowledged only
+ * after it returned. Syncing the file makes everything written to it so far durable, so a later
+ * FULL commit of another transaction also covers the batch's frames. Other requests may read the
+ * batch's rows between its COMMIT and the sync, as in-flight hand-ins: nothing is acknowledged,
+ * and the receipt mail is claimed by a FULL commit first (which syncs the WAL), before it is sent.
+ */
+class WalSync {
+  private handle: FileHandle | null = null;
+  private inode = -1;
+
+  private constructor(
+    private readonly raw: SqliteDatabase.Database,
+    private readonly path: string,
+    private readonly relax: SqliteDatabase.Statement,
+    private readonly restore: SqliteDatabase.Statement,
+  ) {}
+
+  static of(raw: SqliteDatabase.Database): WalSync | null {
+    if (raw.memory || raw.readonly) return null;
+    if (String(raw.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
+    const level = Number(raw.pragma('synchronous', { simple: true }));
+    if (level < 2) return null;
+    return new WalSync(
+      raw,
+      `${raw.name}-wal`,
+      raw.prepare('pragma synchronous = NORMAL'),
+      raw.prepare(`pragma synchronous = ${level === 3 ? 'EXTRA' : 'FULL'}`),
+    );
+  }
+
+  /** Runs a transaction whose COMMIT writes the WAL without syncing it (call `sync` before acknowledging). */
+  unsynced<T>(fn: () => T): T {
+    if (this.raw.inTransaction) return fn();
+    this.relax.run();
+    try {
+      return fn();
+    } finally {
+      this.restore.run();
+    }
+  }
+
+  /** Syncs the WAL file (and, the first time a WAL file is seen, its folder): what synchronous=FULL syncs at a commit. */
+  async sync(): Promise<void> {
+    try {
+      // The WAL stays while the connection is open; a new file (say, after a restore) is opened anew.
+      const inode = statSync(this.path).ino;
+      if (!this.handle || inode !== this.inode) {
+        await this.handle?.close().catch(() => {});
+        this.handle = null;
+        const handle = await open(this.path, 'r');
+        // A new WAL file's name must survive too (SQLite syncs the folder at its first sync of a new file).
+        await syncFolder(dirname(this.path));
+        this.handle = handle;
+        this.inode = inode;
+      }
+      await this.handle.datasync();
+    } catch (error) {
+      throw new NotDurableError(error);
+    }
+  }
+}
+
+async function syncFolder(path: string): Promise<void> {
+  let folder: FileHandle;
+  try {
+    folder = await open(path, 'r');
+  } catch {
+    return; // a platform that cannot open a folder (it has no folder sync either)
+  }
+  // As SQLite does for its own folder syncs, a file system that refuses one is not an error.
+  await folder.sync().catch(() => {});
+  await folder.close();
 }
 
 const sqliteWriters = new WeakMap<SqliteDatabase.Database, SqliteWriter>();
@@ -245,7 +353,10 @@ function sqliteStatements(raw: SqliteDatabase.Database): SqliteWriter {
     for (const job of item.mail ?? []) insertMail.run(mailJobParams(job));
     return full;
   };
-  found = { transaction: raw.transaction((items: WriterItem[]) => items.map(insertOne)) };
+  found = {
+    transaction: raw.transaction((items: WriterItem[]) => items.map(insertOne)),
+    wal: WalSync.of(raw),
+  };
   sqliteWriters.set(raw, found);
   return found;
 }

@@ -14,6 +14,8 @@ interface Props {
   slug: string;
   meeting: EditMeeting;
   zone: string;
+  /** Titles of the course's units, for the class's unit. */
+  units: string[];
   onSaved: (view: CourseEditView) => void;
 }
 
@@ -66,13 +68,14 @@ export const fieldsOf = (
   unit,
 });
 
-export function ClassEditor({ slug, meeting, zone, onSaved }: Props) {
+export function ClassEditor({ slug, meeting, zone, units, onSaved }: Props) {
   const [when, setWhen] = useState({
     date: meeting.date,
     startTime: meeting.startTime ?? '',
     endTime: meeting.endTime ?? '',
     title: meeting.title ?? '',
   });
+  const [unit, setUnit] = useState(meeting.unit ?? '');
   const [readings, setReadings] = useState<EditReading[]>(meeting.readings.map((r) => ({ ...r })));
   const [attached, setAttached] = useState<ClassAttachments | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -92,7 +95,7 @@ export function ClassEditor({ slug, meeting, zone, onSaved }: Props) {
   }
   const move = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => editApi.changeClass(slug, meeting.id, fieldsOf(when, meeting.unit)));
+    void run(() => editApi.changeClass(slug, meeting.id, fieldsOf(when, unit || null)));
   };
   const saveReadings = (e: FormEvent) => {
     e.preventDefault();
@@ -110,11 +113,21 @@ export function ClassEditor({ slug, meeting, zone, onSaved }: Props) {
     <div className="edit-panel">
       <FormError message={error} />
       <form onSubmit={move} aria-labelledby={`${id}-when`}>
-        <h3 id={`${id}-when`}>Day and time</h3>
+        <h3 id={`${id}-when`}>Day, time and unit</h3>
         <WhenFields prefix={id} zone={zone} value={when} onChange={setWhen} />
+        <FieldBox id={`${id}-unit`} label="Unit">
+          <select id={`${id}-unit`} value={unit} onChange={(e) => setUnit(e.target.value)}>
+            <option value="">No unit</option>
+            {units.map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </select>
+        </FieldBox>
         <p className="hint">Its roles, hand-ins and discussion move with it.</p>
         <button type="submit" className="button" disabled={busy}>
-          Save day and time
+          Save day, time and unit
         </button>
       </form>
 

@@ -1,4 +1,5 @@
-// Staff edit the course in the browser, without Markdown: classes (add, move, cancel), and each class's readings.
+// Staff edit the course in the browser, without Markdown: classes (add, move, cancel), each class's readings, the
+// units, the staff with their office hours, and the policies.
 import { useCallback, useState, type FormEvent } from 'react';
 import { useCourse, useDocumentTitle } from '../../course-context.js';
 import { Empty, ErrorState, Loading } from '../../components/states.js';
@@ -7,6 +8,7 @@ import { FormError, FormNotice } from '../../auth/Field.js';
 import { messageOf } from '../../auth/client.js';
 import { forget, coursePath } from '../../api.js';
 import { ClassEditor, fieldsOf, WhenFields } from './ClassEditor.js';
+import { PoliciesEditor, StaffEditor, UnitsEditor } from './CourseParts.js';
 import { editApi, type CourseEditView, type EditMeeting } from './edit-client.js';
 import '../../auth/auth.css';
 import './edit.css';
@@ -91,8 +93,9 @@ export default function EditCoursePage() {
     <>
       <h1>Edit the course</h1>
       <p className="lede">
-        Add, move or cancel a class and set its readings. Times are in <strong>{data.zoneLabel}</strong>, the
-        course’s zone. <code>seminar export</code> writes the course as edited here.
+        Add, move or cancel a class and set its readings; below the classes, the units, the staff with their
+        office hours, and the policies. Times are in <strong>{data.zoneLabel}</strong>, the course’s zone.{' '}
+        <code>seminar export</code> writes the course as edited here.
       </p>
       <FormNotice message={data.done ? `Saved: ${data.done}.` : null} />
       {data.edits.length > 0 ? (
@@ -133,12 +136,68 @@ export default function EditCoursePage() {
                 </button>
               </div>
               {open === m.id ? (
-                <ClassEditor slug={data.slug} meeting={m} zone={data.zoneLabel} onSaved={saved} />
+                <ClassEditor
+                  slug={data.slug}
+                  meeting={m}
+                  zone={data.zoneLabel}
+                  units={data.units.map((u) => u.title)}
+                  onSaved={saved}
+                />
               ) : null}
             </li>
           ))}
         </ul>
       )}
+      <h2>Units, staff and policies</h2>
+      <ul className="edit-classes">
+        {PARTS.map(({ key, label, summary, Editor }) => (
+          <li key={key} className="edit-class" data-part={key}>
+            <div className="edit-class-head">
+              <span className="edit-class-when">{label}</span>
+              <span className="edit-class-title muted">{summary(data)}</span>
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-expanded={open === key}
+                aria-label={`${open === key ? 'Close' : 'Edit'}: ${label}`}
+                onClick={() => setOpen(open === key ? null : key)}
+              >
+                {open === key ? 'Close' : 'Edit'}
+              </button>
+            </div>
+            {open === key ? <Editor view={data} onSaved={saved} /> : null}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The course-wide parts, each opened like a class (one thing open at a time). */
+const PARTS = [
+  {
+    key: 'part-units',
+    label: 'Units',
+    summary: (v: CourseEditView) => v.units.map((u) => u.title).join(', ') || 'none',
+    Editor: UnitsEditor,
+  },
+  {
+    key: 'part-staff',
+    label: 'Staff and office hours',
+    summary: (v: CourseEditView) =>
+      `${count(v.staff.length, 'person', 'people')}, ${count(
+        v.staff.filter((s) => s.officeHours).length,
+        'with office hours',
+        'with office hours',
+      )}`,
+    Editor: StaffEditor,
+  },
+  {
+    key: 'part-policies',
+    label: 'Policies',
+    summary: (v: CourseEditView) => v.policies.map((p) => p.title).join(', ') || 'none',
+    Editor: PoliciesEditor,
+  },
+];

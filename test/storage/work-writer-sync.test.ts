@@ -1,0 +1,139 @@
+// Acknowledged means durable on SQLite: the hand-in writer's promise waits for the WAL file's sync, which runs off the event loop.
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { createDb, sqliteHandle, type Db } from '../../src/storage/db.js';
+import { migrateToLatest } from '../../src/storage/migrate.js';
+import { saveCourse } from '../../src/storage/repositories/course-writer.js';
+import { findCourseRef } from '../../src/storage/repositories/enrollments.js';
+import { insertUser } from '../../src/storage/repositories/users.js';
+import { listReceiptHashes } from '../../src/storage/repositories/work.js';
+import { NotDurableError, SubmissionWriter } from '../../src/storage/repositories/work-writer.js';
+import { buildCourse } from '../support/course-factory.js';
+import { makeTempDir, type TempDir } from '../support/temp-dir.js';
+
+/** Every fdatasync the code under test asks for, held until the test lets it go (or fails it). */
+const gate = vi.hoisted(() => ({
+  held: [] as Array<{ path: string; release: () => void; fail: (error: Error) => void }>,
+  hold: false,
+}));
+
+vi.mock('node:fs/promises', async (original) => {
+  const real = await original<typeof import('node:fs/promises')>();
+  const open: typeof real.open = async (path, ...rest) => {
+    const handle = await real.open(path, ...rest);
+    const datasync = handle.datasync.bind(handle);
+    handle.datasync = async () => {
+      if (gate.hold)
+        await new Promise<void>((release, fail) => gate.held.push({ path: String(path), release, fail }));
+      return datasync();
+    };
+    return handle;
+  };
+  return { ...real, open, default: { ...real, open } };
+});
+
+const T0 = '2026-11-26T09:00:00.000Z';
+let temp: TempDir;
+let db: Db;
+let courseId: string;
+
+beforeEach(async () => {
+  temp = makeTempDir('seminar-writer-sync-');
+  db = createDb({ kind: 'sqlite', file: join(temp.path, 'seminar.db') });
+  await migrateToLatest(db);
+  await saveCourse(db, 'sync-seminar', buildCourse(), T0);
+  courseId = (await findCourseRef(db, 'sync-seminar'))!.id;
+  await insertUser(db, {
+    id: 'u1',
+    email: 'u1@example.edu',
+    name: 'Ann',
+    net_id: null,
+    password_hash: null,
+    is_admin: 0,
+    created_at: T0,
+    updated_at: T0,
+  });
+  gate.held.length = 0;
+  gate.hold = true;
+});
+
+afterEach(async () => {
+  gate.hold = false;
+  for (const h of gate.held) h.release();
+  await db.destroy();
+  temp.remove();
+});
+
+function handIn(id: string, text: string) {
+  return {
+    row: {
+      id,
+      course_id: courseId,
+      deliverable_key: 'question',
+      meeting_date: '2026-12-01',
+      reading_index: 0,
+      slot: '2026-12-01#0',
+      owner: 'u:u1',
+      user_id: 'u1',
+      group_id: null,
+      submitted_at: T0,
+      due_at: T0,
+      text,
+      late: 0,
+      outcome: 'on-time' as const,
+      late_by_ms: 0,
+      sha256: `sha-${id}`,
+      size: text.length,
+      warnings: '[]',
+    },
+    files: [],
+    blobs: [],
+  };
+}
+
+/** Lets the event loop run a few turns (the writer batches on setImmediate, the sync goes to the thread pool). */
+async function turns(n = 20): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
+}
+
+/** The next held sync (the open and the sync go through the thread pool: waited for, not counted in turns). */
+async function held(): Promise<(typeof gate.held)[number]> {
+  await vi.waitFor(() => expect(gate.held.length).toBeGreaterThan(0), { timeout: 30_000, interval: 5 });
+  return gate.held.shift()!;
+}
+
+it('answers a batch only after the WAL file was synced, and leaves the connection at synchronous=FULL', async () => {
+  const writer = new SubmissionWriter(db);
+  let answered = 0;
+  const writes = [writer.write(handIn('s1', 'one')), writer.write(handIn('s2', 'two'))].map((p) =>
+    p.then((row) => {
+      answered++;
+      return row;
+    }),
+  );
+  const sync = await held();
+  expect(sync.path.endsWith('seminar.db-wal')).toBe(true);
+  // Committed (one batch, numbered 1 and 2) but not acknowledged while the sync is held.
+  await turns();
+  expect(answered).toBe(0);
+  expect((await listReceiptHashes(db, courseId)).map((r) => r.id).sort()).toEqual(['s1', 's2']);
+  expect(sqliteHandle(db)!.pragma('synchronous', { simple: true })).toBe(2);
+  sync.release();
+  const rows = await Promise.all(writes);
+  expect(rows.map((r) => r.version)).toEqual([1, 2]);
+  expect(answered).toBe(2);
+});
+
+it('does not acknowledge a batch whose sync failed, nor write it again', async () => {
+  const writer = new SubmissionWriter(db);
+  const write = writer.write(handIn('s3', 'three'));
+  const outcome = write.then(
+    () => 'acknowledged',
+    (error: unknown) => error,
+  );
+  (await held()).fail(new Error('EIO: the disk said no'));
+  const error = await outcome;
+  expect(error).toBeInstanceOf(NotDurableError);
+  // Written once (the batch is not retried item by item after its commit).
+  expect((await listReceiptHashes(db, courseId)).map((r) => r.id)).toEqual(['s3']);
+});
