@@ -12,18 +12,18 @@ import { DEMO_SLUG, importDemoCourse } from '../src/services/demo-course.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Starts `seminar serve` on a free port in its own process (as in production) and resolves its URL. */
-function startServer(dataDir: string): Promise<{ url: string; pid: number; stop(): void }> {
+interface Started {
+  url: string;
+  pid: number;
+  stop(): void;
+}
+
+/** Runs `args` under Node and resolves once it prints "running at URL"; rejects with `what` if it exits first. */
+function startProcess(what: string, args: string[], env: Record<string, string>): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/seminar.js', 'serve'], {
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATA_DIR: dataDir,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
+      env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -32,7 +32,17 @@ function startServer(dataDir: string): Promise<{ url: string; pid: number; stop(
       const match = /running at (http:\/\/\S+)/.exec(out);
       if (match) resolve({ url: match[1]!, pid: child.pid!, stop: () => child.kill('SIGTERM') });
     });
-    child.on('exit', (code) => reject(new Error(`seminar serve exited with ${code} before listening`)));
+    child.on('exit', (code) => reject(new Error(`${what} exited with ${code} before listening`)));
+  });
+}
+
+/** Starts `seminar serve` on a free port in its own process (as in production) and resolves its URL. */
+function startServer(dataDir: string): Promise<Started> {
+  return startProcess('seminar serve', ['bin/seminar.js', 'serve'], {
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
   });
 }
 
@@ -49,7 +59,7 @@ function cpuMs(pid: number): number | null {
  * A bare Fastify app in its own process: one route answering a JSON body of `bytes` bytes (a Buffer, as the course
  * route sends its cached body), no hooks, no plugins. Resolves its URL.
  */
-function startBareServer(bytes: number): Promise<{ url: string; pid: number; stop(): void }> {
+function startBareServer(bytes: number): Promise<Started> {
   const code = `
     import Fastify from 'fastify';
     const body = Buffer.from(JSON.stringify({ pad: 'x'.repeat(Math.max(0, ${bytes} - 10)) }));
@@ -58,22 +68,7 @@ function startBareServer(bytes: number): Promise<{ url: string; pid: number; sto
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     process.stdout.write('running at ' + url + '\\n');
   `;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ url: match[1]!, pid: child.pid!, stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) =>
-      reject(new Error(`the bare Fastify server exited with ${code} before listening`)),
-    );
-  });
+  return startProcess('the bare Fastify server', ['--input-type=module', '-e', code], {});
 }
 
 async function load(url: string, seconds: number): Promise<autocannon.Result> {

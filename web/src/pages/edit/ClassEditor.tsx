@@ -9,6 +9,7 @@ import {
   type EditMeeting,
   type EditReading,
 } from './edit-client.js';
+import { useSave } from './CourseParts.js';
 
 interface Props {
   slug: string;
@@ -78,21 +79,9 @@ export function ClassEditor({ slug, meeting, zone, units, onSaved }: Props) {
   const [unit, setUnit] = useState(meeting.unit ?? '');
   const [readings, setReadings] = useState<EditReading[]>(meeting.readings.map((r) => ({ ...r })));
   const [attached, setAttached] = useState<ClassAttachments | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSave(onSaved);
   const id = `class-${meeting.id}`;
 
-  async function run(action: () => Promise<CourseEditView>) {
-    setError(null);
-    setBusy(true);
-    try {
-      onSaved(await action());
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  }
   const move = (e: FormEvent) => {
     e.preventDefault();
     void run(() => editApi.changeClass(slug, meeting.id, fieldsOf(when, unit || null)));

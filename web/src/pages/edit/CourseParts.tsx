@@ -15,8 +15,8 @@ interface PartProps {
   onSaved: (view: CourseEditView) => void;
 }
 
-/** Saves through `action`, keeping the message of a refusal beside the form. */
-function useSave(onSaved: (view: CourseEditView) => void) {
+/** Saves through `action`, keeping the message of a refusal beside the form (every form of the editor). */
+export function useSave(onSaved: (view: CourseEditView) => void) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async (action: () => Promise<CourseEditView>) => {
@@ -30,7 +30,7 @@ function useSave(onSaved: (view: CourseEditView) => void) {
       setBusy(false);
     }
   };
-  return { error, busy, run };
+  return { error, setError, busy, run };
 }
 
 /** Move up, move down and remove buttons of row `i` of `rows`, named for screen readers by `what`. */
