@@ -7,14 +7,15 @@ import { createDb } from '../src/storage/db.js';
 import { countPendingMail } from '../src/storage/repositories/mail-queue.js';
 
 const db = createDb(JSON.parse(process.env.SEMINAR_DB ?? '{}'));
+const mailer = createMailer({
+  smtpUrl: process.env.SMTP_URL ?? null,
+  from: 'Seminar <seminar@example.edu>',
+  outboxDir: '/nonexistent',
+  log: () => {},
+});
 const worker = new MailQueueWorker({
   db,
-  mailer: createMailer({
-    smtpUrl: process.env.SMTP_URL ?? null,
-    from: 'Seminar <seminar@example.edu>',
-    outboxDir: '/nonexistent',
-    log: () => {},
-  }),
+  mailer,
   renderers: { [NOTIFICATION_MAIL]: renderNotificationMail },
   pollMs: 50,
   // A killed worker's claims keep others off its jobs this long (the server's default is 5 minutes).
@@ -26,4 +27,5 @@ for (;;) {
   if ((await countPendingMail(db)) === 0) break;
 }
 await worker.stop();
+mailer.close();
 await db.destroy();
