@@ -1,6 +1,5 @@
 // The server-rendered public course pages in Chromium: readable without JavaScript, hydrated with it (navigation, a
-// student's own view; a visitor's page on the first sign of use), printed without the site's chrome, and axe clean at
-// desktop and phone widths.
+// student's own view), printed without the site's chrome, and axe clean at desktop and phone widths.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoAccounts } from '../../src/services/demo/seed-accounts.js';
 import { browserAvailable } from '../support/browser.js';
@@ -66,24 +65,6 @@ describe.skipIf(!run)('server-rendered course pages in Chromium', { timeout: 120
     await poll(() => page.title()).toMatch(/^Grading · /);
     // The course came with the page: no request for it.
     expect(courseRequests.filter((u) => new URL(u).pathname === `/api/courses/${demoSlug}`)).toEqual([]);
-    await context.close();
-  });
-
-  it('hydrates a visitor’s page on the first sign of use, not while it loads', async () => {
-    const context = await site.browser.newContext({ viewport: desktop });
-    const page = await context.newPage();
-    const sessionAsks: string[] = [];
-    page.on('request', (r) => {
-      if (new URL(r.url()).pathname === '/api/auth/session') sessionAsks.push(r.url());
-    });
-    await page.goto(site.url + schedule, { waitUntil: 'networkidle' });
-    // The app (whose header asks who is signed in) has not run: the page is the server's.
-    expect(sessionAsks).toEqual([]);
-    await page
-      .getByRole('navigation', { name: 'Course pages' })
-      .getByRole('link', { name: 'Grading' })
-      .hover();
-    await poll(async () => sessionAsks.length).toBeGreaterThan(0);
     await context.close();
   });
 
