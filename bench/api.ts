@@ -1,16 +1,14 @@
 // Benchmark of the course API: GET /api/courses/:slug at 100 connections (autocannon) against a real server process, and
 // beside it, in the same run, a bare Fastify process answering a body of the same size (what the machine allows).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { spawnServer } from './hand-ins.js';
 import { loadConfig } from '../src/config.js';
 import { createSeminar } from '../src/main.js';
 import { DEMO_SLUG, importDemoCourse } from '../src/services/demo-course.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 interface Started {
   url: string;
@@ -18,27 +16,15 @@ interface Started {
   stop(): void;
 }
 
-/** Runs `args` under Node and resolves once it prints "running at URL"; rejects with `what` if it exits first. */
-function startProcess(what: string, args: string[], env: Record<string, string>): Promise<Started> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ url: match[1]!, pid: child.pid!, stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`${what} exited with ${code} before listening`)));
-  });
+/** Runs `args` under Node and resolves once it prints "running at URL" (bench/hand-ins.ts's way of starting one). */
+async function startProcess(args: string[], env: Record<string, string>): Promise<Started> {
+  const { child, url } = await spawnServer(args, env);
+  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 /** Starts `seminar serve` on a free port in its own process (as in production) and resolves its URL. */
 function startServer(dataDir: string): Promise<Started> {
-  return startProcess('seminar serve', ['bin/seminar.js', 'serve'], {
+  return startProcess(['bin/seminar.js', 'serve'], {
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -68,7 +54,7 @@ function startBareServer(bytes: number): Promise<Started> {
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     process.stdout.write('running at ' + url + '\\n');
   `;
-  return startProcess('the bare Fastify server', ['--input-type=module', '-e', code], {});
+  return startProcess(['--input-type=module', '-e', code], {});
 }
 
 async function load(url: string, seconds: number): Promise<autocannon.Result> {
