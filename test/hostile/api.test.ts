@@ -581,7 +581,9 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
           continue;
         }
         const paths = fieldPaths(plan.route.schema?.body);
-        const values: Array<Hostile | { name: string; value: unknown }> = [...STRINGS, ...HOSTILE_VALUES];
+        // Wrongly typed values are refused by validation above the database: SQLite's run sends them, PostgreSQL's need not.
+        const values: Array<Hostile | { name: string; value: unknown }> =
+          dialect === 'sqlite' ? [...STRINGS, ...HOSTILE_VALUES] : [...STRINGS];
         for (const [pathIndex, path] of paths.entries()) {
           for (const [actor, v] of inTurns(sides(plan.actors), values, pathIndex)) {
             const payload = JSON.stringify(setPath(plan.body, path, v.value));
