@@ -1,12 +1,14 @@
 // Opening a Server-Sent Events response: headers, a heartbeat comment so proxies keep the connection, and an end
-// that runs once (client gone, app closing).
+// that runs once (client gone, app closing). Messages leave at once: Node's response corks its socket on a write and
+// uncorks it on the next tick, which waits behind every promise already queued (a burst of writes can hold the
+// loop's microtasks for a while); an event shown late is what this stream exists to avoid.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface EventStream {
   /** Writes one message: `id:` (when given), `event:` and the JSON data. */
   send: (event: string, data: unknown, id?: number) => void;
-  /** Writes messages already made (the same text for every connection that shows them alike). */
-  write: (text: string) => void;
+  /** Writes messages already made (the same bytes for every connection that shows them alike), sent at once. */
+  write: (text: string | Buffer) => void;
   end: () => void;
   ended: () => boolean;
 }
@@ -42,7 +44,10 @@ export function openEventStream(
       res.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     write: (text) => {
-      if (!done) res.write(text);
+      if (done) return;
+      res.write(text);
+      // The cork taken by this write (see above) is let go now; the response's own uncork later finds none.
+      if (res.socket?.writableCorked) res.socket.uncork();
     },
     end,
     ended: () => done,

@@ -133,12 +133,15 @@ function transact(db: Db, meetingId: string, batch: Waiting[]): Promise<Stored> 
           id: ++lastId,
           type: event.type,
           data: JSON.stringify(event.data),
-          // Stamped when numbered, before commit (the room's bench measures fan-out from it).
-          created_at: item.ctx.clock().toISOString(),
+          created_at: '',
         });
       lastIds.push(lastId);
     }
     if (rows.length > 0) {
+      // Stamped once, when stored, just before commit (the room's bench measures fan-out from it); the batch's
+      // events are shown together after its commit.
+      const stamp = first.clock().toISOString();
+      for (const row of rows) row.created_at = stamp;
       await setLastEventId(trx, meetingId, lastId!);
       await insertRoomEvents(trx, rows, EVENTS_KEPT);
       // On PostgreSQL the announcement is part of the transaction: every instance hears it at commit, in order.
