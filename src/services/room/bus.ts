@@ -4,6 +4,11 @@
 // gets the rows of one commit together (one write to each connection for a whole burst). When rows arrive out of
 // turn (a gap, a payload too large for NOTIFY), the instance reads what it has not delivered yet from the table,
 // once for all its listeners of that room, in order.
+//
+// A vote count that a later count of the same question in the same delivery makes stale is left out of it, once for
+// every listener (counts are absolute: a viewer sent the newer one has lost nothing; a burst of votes reaches each
+// viewer as one count per question). On PostgreSQL a commit's announcement leaves them out too, so a burst's commit
+// fits one NOTIFY; the table keeps every row, for resuming.
 import { dialectOf, listenPostgres, notifyPostgres, type Db } from '../../storage/db.js';
 import { findRoom, listRoomEventsAfter, type RoomEventRow } from '../../storage/repositories/room.js';
 
@@ -12,7 +17,10 @@ const BATCH = 500;
 /** PostgreSQL refuses NOTIFY payloads from 8000 bytes on; rows are sent in pieces below it. */
 const PAYLOAD_MAX = 7000;
 
-/** Rows of one room, in id order; a 'reset' row (id: the last delivered) tells viewers to refetch. */
+/**
+ * Rows of one room, in id order, stale vote counts left out (ids may skip them); a 'reset' row (id: the last
+ * delivered) tells viewers to refetch. The same array goes to every listener of the delivery.
+ */
 type Listener = (rows: RoomEventRow[]) => void;
 
 interface Channel {
@@ -42,6 +50,21 @@ function busOf(db: Db): Bus {
   return bus;
 }
 
+/** The rows without the vote counts that a later count of the same question among them makes stale. */
+export function currentRows(rows: RoomEventRow[]): RoomEventRow[] {
+  if (rows.length < 2) return rows;
+  const latest = new Map<string, number>();
+  rows.forEach((row, i) => {
+    if (row.type === 'votes') latest.set(questionOf(row), i);
+  });
+  if (latest.size === rows.filter((r) => r.type === 'votes').length) return rows;
+  return rows.filter((row, i) => row.type !== 'votes' || latest.get(questionOf(row)) === i);
+}
+
+function questionOf(row: RoomEventRow): string {
+  return (JSON.parse(row.data) as { questionId?: string }).questionId ?? '';
+}
+
 function emit(channel: Channel, rows: RoomEventRow[]): void {
   if (rows.length === 0) return;
   channel.lastId = rows.at(-1)!.id;
@@ -63,7 +86,7 @@ async function pump(db: Db, meetingId: string): Promise<void> {
     while (more) {
       channel.again = false;
       const rows = await listRoomEventsAfter(db, meetingId, channel.lastId, BATCH);
-      emit(channel, rows);
+      emit(channel, currentRows(rows));
       more = channel.again || rows.length === BATCH;
     }
   } catch {
@@ -73,14 +96,16 @@ async function pump(db: Db, meetingId: string): Promise<void> {
   }
 }
 
-/** Delivers committed rows as they are when they follow what was delivered; else reads the table. */
-function deliver(db: Db, meetingId: string, rows: RoomEventRow[]): void {
+/**
+ * Delivers committed rows (ids from `from` on, stale counts left out) as they are when they follow what was
+ * delivered; else reads the table.
+ */
+function deliver(db: Db, meetingId: string, from: number, rows: RoomEventRow[]): void {
   const channel = busOf(db).rooms.get(meetingId);
   if (!channel) return;
   const fresh = rows.filter((r) => r.id > channel.lastId);
   if (fresh.length === 0) return;
-  const inTurn =
-    channel.isReady && !channel.pumping && fresh.every((r, i) => r.id === channel.lastId + 1 + i);
+  const inTurn = channel.isReady && !channel.pumping && from <= channel.lastId + 1;
   if (inTurn) emit(channel, fresh);
   else void pump(db, meetingId);
 }
@@ -91,21 +116,27 @@ export function publishRoomEvents(db: Db, meetingId: string, rows: RoomEventRow[
     void notifyPostgres(db, CHANNEL, meetingId).catch(() => {});
     return;
   }
-  deliver(db, meetingId, rows);
+  if (rows.length > 0) deliver(db, meetingId, rows[0]!.id, currentRows(rows));
 }
 
-/** PostgreSQL, inside the write's transaction: announces its rows (heard by every instance once committed). */
+/**
+ * PostgreSQL, inside the write's transaction: announces its rows (heard by every instance once committed), stale
+ * counts left out; each piece says the first id it covers (`from`), so a listener knows it follows what it has.
+ */
 export async function announceRoomEvents(trx: Db, meetingId: string, rows: RoomEventRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  let from = rows[0]!.id;
   let piece: RoomEventRow[] = [];
   let size = 0;
   const send = async () => {
     if (piece.length === 0) return;
-    const payload = JSON.stringify({ m: meetingId, rows: piece });
+    const payload = JSON.stringify({ m: meetingId, from, rows: piece });
     await notifyPostgres(trx, CHANNEL, payload.length < PAYLOAD_MAX ? payload : meetingId);
+    from = piece.at(-1)!.id + 1;
     piece = [];
     size = 0;
   };
-  for (const row of rows) {
+  for (const row of currentRows(rows)) {
     const length = JSON.stringify(row).length + 1;
     if (size + length > PAYLOAD_MAX - 200) await send();
     piece.push(row);
@@ -119,12 +150,14 @@ function heard(db: Db, payload: string): void {
   try {
     const message = JSON.parse(payload) as {
       m?: string;
+      from?: number;
       rows?: RoomEventRow[];
       resetCourse?: string;
       at?: string;
     };
     if (message.resetCourse) resetChannels(db, message.resetCourse, message.at ?? '');
-    else if (message.m && message.rows) deliver(db, message.m, message.rows);
+    else if (message.m && message.rows?.length)
+      deliver(db, message.m, message.from ?? message.rows[0]!.id, message.rows);
   } catch {
     // Not ours to read: ignored.
   }

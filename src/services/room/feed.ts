@@ -1,6 +1,7 @@
 // A viewer's live feed of a class's room: stored events projected for them (names hidden from classmates when the
 // course asks, the check-in code only to staff and presenters), resumable from an event id. An event's message is
-// made once for every viewer who sees it alike (most events: all of them) and reused for each connection.
+// made once for every viewer who sees it alike (most events: all of them), and a live delivery's bytes once for
+// every viewer who sees all of its rows alike: the same Buffer is written to each of their connections.
 import type { RoomEvent } from '../../contracts/room.js';
 import { questionFor, seesCheckIn, type BoardQuestion } from '../../domain/room.js';
 import {
@@ -9,7 +10,7 @@ import {
   type RoomEventRow,
 } from '../../storage/repositories/room.js';
 import type { WorkCourse } from '../work/context.js';
-import { onRoomEvent } from './bus.js';
+import { currentRows, onRoomEvent } from './bus.js';
 import { roomContext, type RoomContext, type RoomDeps } from './context.js';
 
 type Viewing = Pick<RoomContext, 'viewer' | 'anonymous'>;
@@ -38,11 +39,17 @@ export function projectEvent(row: RoomEventRow, ctx: Viewing, serverNow: string)
   }
 }
 
+const authors = new WeakMap<RoomEventRow, string>();
+
 /** What makes two viewers see a row differently ('' for rows everyone sees alike). */
 function viewKey(row: RoomEventRow, ctx: Viewing): string {
   if (row.type === 'check-in') return seesCheckIn(ctx.viewer) ? 'sees' : 'not';
   if (row.type !== 'question') return '';
-  const author = (JSON.parse(row.data) as { question?: { authorId?: string } }).question?.authorId;
+  let author = authors.get(row);
+  if (author === undefined) {
+    author = (JSON.parse(row.data) as { question?: { authorId?: string } }).question?.authorId ?? '';
+    authors.set(row, author);
+  }
   return `${ctx.viewer.staff ? 's' : ''}${ctx.anonymous ? 'a' : ''}${author === ctx.viewer.userId ? 'm' : ''}`;
 }
 
@@ -65,29 +72,8 @@ export function eventMessage(row: RoomEventRow, ctx: Viewing, serverNow: () => s
   return text;
 }
 
-/**
- * The 'votes' rows that a later 'votes' row of the same question in the same delivery makes stale: a count is
- * absolute, so a viewer sent the newer one has lost nothing (a burst of votes reaches each viewer as one count per
- * question, not one message per vote).
- */
-const staleOf = new WeakMap<RoomEventRow[], Set<RoomEventRow>>();
-
-function supersededCounts(rows: RoomEventRow[]): Set<RoomEventRow> {
-  let stale = staleOf.get(rows);
-  if (stale) return stale;
-  stale = new Set<RoomEventRow>();
-  staleOf.set(rows, stale);
-  if (rows.length < 2) return stale;
-  const latest = new Map<string, RoomEventRow>();
-  for (const row of rows) {
-    if (row.type !== 'votes') continue;
-    const questionId = (JSON.parse(row.data) as { questionId?: string }).questionId ?? '';
-    const before = latest.get(questionId);
-    if (before) stale.add(before);
-    latest.set(questionId, row);
-  }
-  return stale;
-}
+/** A delivery's bytes per way of seeing all of its rows (the key: each row's view key). */
+const deliveries = new WeakMap<RoomEventRow[], Map<string, Buffer>>();
 
 /**
  * Authorizes the viewer (members and staff), then returns how to follow the room from `after` (null: from now).
@@ -99,15 +85,31 @@ export async function roomFeed(deps: RoomDeps, work: WorkCourse, date: string) {
   const meetingId = ctx.meeting.id;
   const now = () => deps.clock().toISOString();
   return {
-    follow: async (after: number | null, write: (text: string) => void): Promise<() => void> => {
+    follow: async (after: number | null, write: (text: string | Buffer) => void): Promise<() => void> => {
       let last = after ?? ctx.room.last_event_id;
       let replaying = true;
       const queue: RoomEventRow[] = [];
       const deliver = (rows: RoomEventRow[]) => {
+        if (rows.length === 0) return;
+        // Live, every row is new to the viewer: the bytes made for the first viewer who sees them alike.
+        if (rows.every((row) => row.type === 'reset' || row.id > last)) {
+          let made = deliveries.get(rows);
+          if (!made) {
+            made = new Map();
+            deliveries.set(rows, made);
+          }
+          const key = rows.map((row) => viewKey(row, ctx)).join('|');
+          let bytes = made.get(key);
+          if (!bytes) {
+            bytes = Buffer.from(rows.map((row) => eventMessage(row, ctx, now)).join(''));
+            made.set(key, bytes);
+          }
+          for (const row of rows) if (row.type !== 'reset') last = row.id;
+          write(bytes);
+          return;
+        }
         let text = '';
-        const superseded = supersededCounts(rows);
         for (const row of rows) {
-          if (superseded.has(row)) continue;
           if (row.type === 'reset') {
             text += eventMessage(row, ctx, now);
             continue;
@@ -133,13 +135,13 @@ export async function roomFeed(deps: RoomDeps, work: WorkCourse, date: string) {
         } else {
           for (;;) {
             const rows = await listRoomEventsAfter(deps.db, meetingId, last, 500);
-            deliver(rows);
+            deliver(currentRows(rows));
             if (rows.length < 500) break;
           }
         }
       }
       replaying = false;
-      deliver(queue.splice(0));
+      deliver(currentRows(queue.splice(0)));
       return stop;
     },
   };
