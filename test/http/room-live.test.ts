@@ -1,6 +1,7 @@
 // The class room's live events over real HTTP connections: on PostgreSQL a question and a vote written through one
 // instance reach a client of the other (LISTEN/NOTIFY), on SQLite the same instance; names stay hidden from students
-// in events when questions are anonymous; a client resumes after its Last-Event-ID, or is told to refetch.
+// in events when questions are anonymous; a client resumes after its Last-Event-ID, or is told to refetch; a burst of
+// votes ends on every client (and on one that resumes) with the final count.
 import type { AddressInfo } from 'node:net';
 import { beforeAll, expect, it } from 'vitest';
 import { presentedReadings } from '../../src/domain/demo-deliverables.js';
@@ -8,7 +9,7 @@ import { createSession } from '../../src/services/auth/sessions.js';
 import { loadCourse } from '../../src/storage/repositories/course-reader.js';
 import { findUserByEmail } from '../../src/storage/repositories/users.js';
 import { describeEachDialect } from '../support/dialects.js';
-import { openSse, type SseMessage } from '../support/sse.js';
+import { openSse, type SseClient, type SseMessage } from '../support/sse.js';
 import { NOW, SLUG, twoInstancesOnOneDb } from './two-instances.js';
 
 describeEachDialect('live class room', (get, dialect) => {
@@ -130,6 +131,70 @@ describeEachDialect('live class room', (get, dialect) => {
     };
     expect(hidden.questions.every((q) => q.author === null)).toBe(true);
     student.close();
+  });
+
+  it('a burst of votes through the other instance reaches every client as its final count; each sees the question as theirs or not; a dropped client catches up', async () => {
+    const [listening, writing] =
+      dialect === 'postgres' ? [world.apps[0]!, world.apps[1]!] : [world.apps[0]!, world.apps[0]!];
+    await listening.listen({ port: 0, host: '127.0.0.1' }).catch(() => {});
+    const { port } = listening.server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}${base}/events`;
+    const asker = await headersOf('s3@example.edu');
+    const other = await headersOf('s4@example.edu');
+    const voters = await Promise.all(
+      [0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11].map((i) => headersOf(`s${i}@example.edu`)),
+    );
+    const start = (await listening.inject({ url: base, headers: other })).json() as { lastEventId: number };
+    const clients = await Promise.all(
+      [asker, other, world.headers].map((h) => openSse(`${url}?after=${start.lastEventId}`, h)),
+    );
+    const asked = await writing.inject({
+      method: 'POST',
+      url: `${base}/questions`,
+      headers: asker,
+      payload: { paperIndex: 0, text: 'How much of the gain is the data rather than the method?' },
+    });
+    expect(asked.statusCode).toBe(200);
+    const questionId = (asked.json() as { questions: Array<{ id: string; text: string }> }).questions.find(
+      (q) => q.text.startsWith('How much of the gain'),
+    )!.id;
+    const votes = await Promise.all(
+      voters.map((headers) =>
+        writing.inject({ method: 'PUT', url: `${base}/questions/${questionId}/vote`, headers }),
+      ),
+    );
+    expect(votes.map((v) => v.statusCode)).toEqual(voters.map(() => 200));
+    const last = (await listening.inject({ url: base, headers: other })).json() as { lastEventId: number };
+
+    /** A client's messages until it shows the question's final count (the room's last event). */
+    const untilFinal = async (client: SseClient) => {
+      const got: SseMessage[] = [];
+      for (;;) {
+        const m = await client.next();
+        got.push(m);
+        if (m.event === 'votes' && JSON.parse(m.data).votes === voters.length) return got;
+      }
+    };
+    const seen = await Promise.all(clients.map(untilFinal));
+    for (const got of seen) {
+      const ids = got.map((m) => m.id!);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.at(-1)).toBe(last.lastEventId);
+    }
+    const questionOf = (got: SseMessage[]) =>
+      JSON.parse(got.find((m) => m.event === 'question')!.data).question;
+    expect(questionOf(seen[0]!)).toMatchObject({ id: questionId, mine: true, author: null });
+    expect(questionOf(seen[1]!)).toMatchObject({ id: questionId, mine: false, author: null });
+    expect(questionOf(seen[2]!)).toMatchObject({ id: questionId, mine: false, author: 'Student 3' });
+    for (const c of clients) c.close();
+
+    // A client dropped before the burst catches up from its Last-Event-ID: the question, then its final count.
+    const resumed = await openSse(url, { ...other, 'last-event-id': String(start.lastEventId) });
+    const caught = await untilFinal(resumed);
+    expect(questionOf(caught)).toMatchObject({ id: questionId, mine: false, author: null });
+    expect(caught.at(-1)!.id).toBe(last.lastEventId);
+    resumed.close();
   });
 
   it('answers at once without a stream when not asked for one; refuses visitors and a bad resume point', async () => {
