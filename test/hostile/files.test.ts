@@ -67,7 +67,8 @@ describe('zip bombs and unsafe archives are refused without unpacking', () => {
     ]);
     const result = await inspectUpload(zip, 'code.zip', CODE);
     expect(result).toMatchObject({ ok: false, code: 'zip-bomb' });
-  });
+    // Building ten thousand entries takes seconds of CPU; on a loaded machine it needs more than the default.
+  }, 120_000);
 
   it('refuses a 400 MB file of zeros squeezed into a few hundred kilobytes, and a zip nested in zips is only listed', async () => {
     const zeros = Buffer.alloc(400 * 1024 * 1024);
@@ -86,7 +87,7 @@ describe('zip bombs and unsafe archives are refused without unpacking', () => {
       ]);
     const ok = await inspectUpload(nested, 'code.zip', CODE);
     expect(ok).toMatchObject({ ok: true, type: 'zip', readme: 'README.md' });
-  });
+  }, 120_000);
 
   it('refuses archives whose directory lies about its counts and sizes (zip64 markers without zip64 records)', async () => {
     const good = await makeZip([
