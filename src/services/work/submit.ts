@@ -253,7 +253,10 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
   }
 
   // First hand-in of the course: the integrity and AI-tool policy must be acknowledged.
-  if (!(await acknowledged(deps, work.course.id, user.userId))) {
+  if (
+    !acknowledgedCache.has(`${work.course.id} ${user.userId}`) &&
+    !(await acknowledged(deps, work.course.id, user.userId))
+  ) {
     if (!input.acknowledgePolicy) {
       throw new DomainError(
         'conflict',
