@@ -1,4 +1,5 @@
-// The import review in Chromium: an instructor pastes a syllabus, makes a misread reading required, merges two classes, saves, and the schedule shows it; axe clean at 1280 and 390 px.
+// The import review in Chromium: an instructor pastes a syllabus, makes a misread reading required, merges two classes, saves,
+// and the schedule shows it; the administrator creates a new course through the same review; axe clean at 1280 and 390 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/services/demo/seed-accounts.js';
@@ -66,6 +67,83 @@ describe.skipIf(!run)('Syllabus import review in Chromium', () => {
       await poll(() => paperC.count()).toBe(1);
       expect(await paperC.locator('.badge-required').count()).toBe(1);
       await page.screenshot({ path: '.tmp/screens/syllabus-review-schedule.png', fullPage: true });
+      await page.context().close();
+    },
+  );
+
+  it(
+    'lets the administrator create a new course through the review, a taken address said beside its field',
+    { timeout: 180_000 },
+    async () => {
+      const page = await (await browser.newContext()).newPage();
+      await site.signIn(page, 'admin@example.edu', DEMO_PASSWORD, '/admin');
+      await page.getByRole('link', { name: 'Create a course' }).click();
+      await page.waitForURL((u) => u.pathname === '/admin/new-course');
+      await page.getByLabel('Markdown of the syllabus').waitFor();
+      expect(await axeAt(page, 'admin-new-course-empty', { widths: [1280, 390], sideways: true })).toEqual(
+        [],
+      );
+
+      // An address the server will not fetch: said, and nothing else changes.
+      await page.getByLabel('From an address').check();
+      await page.getByLabel('Address of the raw Markdown file').fill('ftp://example.edu/syllabus.md');
+      await page.getByRole('button', { name: 'Fetch and read' }).click();
+      await poll(() => page.locator('.form-error').textContent()).toContain('Only http and https');
+      expect(
+        await axeAt(page, 'admin-new-course-read-error', { widths: [1280, 390], sideways: true }),
+      ).toEqual([]);
+
+      await page.getByLabel('Paste Markdown').check();
+      await page.getByLabel('Course address (slug)').fill(demoSlug);
+      await page.getByLabel('Markdown of the syllabus').fill(readText(fixturePath('review-v1.md')));
+      await page.getByRole('button', { name: 'Read syllabus' }).click();
+      // Paper C was read as optional: make it required before the course exists.
+      const sep5 = page.getByTestId('meeting-2024-09-05');
+      await poll(() => sep5.textContent()).toContain('Paper C');
+      await sep5.locator('li', { hasText: 'Paper C' }).getByRole('button', { name: 'Make required' }).click();
+      await poll(() => sep5.locator('.badge-required').count()).toBe(1);
+      await poll(() => page.getByRole('list', { name: 'Your fixes' }).locator('li').count()).toBe(1);
+      expect(await axeAt(page, 'admin-new-course-review', { widths: [1280, 390], sideways: true })).toEqual(
+        [],
+      );
+
+      // The demo course's address is taken: said beside the field, the review kept.
+      await page.getByRole('button', { name: 'Create the course' }).click();
+      const slug = page.getByLabel('Course address (slug)');
+      await poll(() => slug.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('#slug-error').textContent()).toContain('already exists');
+      await poll(() => page.evaluate<string | undefined>('document.activeElement?.id')).toBe('slug');
+      expect(await page.getByTestId('meeting-2024-09-05').count()).toBe(1);
+      expect(
+        await axeAt(page, 'admin-new-course-slug-taken', { widths: [1280, 390], sideways: true }),
+      ).toEqual([]);
+
+      await slug.fill('cs500-reading');
+      await page.getByLabel('Instructor e-mail (optional)').fill('new.prof@example.edu');
+      await page.getByLabel('Instructor name (optional)').fill('New Prof');
+      await page.getByRole('button', { name: 'Create the course' }).click();
+      const done = page.locator('.created-course');
+      await poll(() => done.textContent()).toContain('Created Reading Systems');
+      expect(await done.textContent()).toContain('an invitation to choose a password was e-mailed');
+      expect(await axeAt(page, 'admin-new-course-created', { widths: [1280, 390], sideways: true })).toEqual(
+        [],
+      );
+
+      // The fix is kept with the course: its instructor's next import starts from it.
+      const kept = await page.evaluate<{ fixes: unknown[] }>(
+        "fetch('/api/courses/cs500-reading/syllabus/fixes').then((r) => r.json())",
+      );
+      expect(kept.fixes).toEqual([
+        { kind: 'required', date: '2024-09-05', reading: 'Paper C', required: true },
+      ]);
+
+      // The public schedule (no one signed in) shows the fix.
+      const visitor = await (await browser.newContext()).newPage();
+      await visitor.goto(`${site.url}/courses/cs500-reading/schedule`);
+      const paperC = visitor.locator('li.reading', { hasText: 'Paper C' });
+      await poll(() => paperC.count()).toBe(1);
+      expect(await paperC.locator('.badge-required').count()).toBe(1);
+      await visitor.context().close();
       await page.context().close();
     },
   );

@@ -3,7 +3,7 @@
 // in events when questions are anonymous; a client resumes after its Last-Event-ID, or is told to refetch; a burst of
 // votes ends on every client (and on one that resumes) with the final count.
 import type { AddressInfo } from 'node:net';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, vi } from 'vitest';
 import { presentedReadings } from '../../src/domain/demo-deliverables.js';
 import { createSession } from '../../src/services/auth/sessions.js';
 import { loadCourse } from '../../src/storage/repositories/course-reader.js';
@@ -114,7 +114,11 @@ describeEachDialect('live class room', (get, dialect) => {
         payload: { anonymousQuestions },
       });
     expect((await change(true)).statusCode).toBe(200);
+    const openStreams = async () =>
+      (await listening.metrics.sseConnections.get()).values.find((v) => v.labels.feed === 'room')?.value ?? 0;
     const student = await openSse(`http://127.0.0.1:${port}${base}/events`, reader);
+    // The open stream is counted for /metrics, and no longer once it closes (below; earlier tests' are closed too).
+    expect(await openStreams()).toBeGreaterThanOrEqual(1);
     expect((await change(false)).statusCode).toBe(200);
     const reset = await student.next();
     expect(reset.event).toBe('reset');
@@ -131,6 +135,7 @@ describeEachDialect('live class room', (get, dialect) => {
     };
     expect(hidden.questions.every((q) => q.author === null)).toBe(true);
     student.close();
+    await vi.waitFor(async () => expect(await openStreams()).toBe(0));
   });
 
   it('a burst of votes through the other instance reaches every client as its final count; each sees the question as theirs or not; a dropped client catches up', async () => {

@@ -311,4 +311,40 @@ describeEachDialect('class room over HTTP', (get) => {
     const events = await fay.get(`${room}/events`);
     expect(events.json()).toMatchObject({ stream: false });
   });
+
+  it('keeps the room with its class when staff move the class to another day: the same board, votes and marks there once its questions are due, none on the old day', async () => {
+    const before = await state(c.ta!);
+    const meetingId = world.meetingId('2024-08-28');
+    const course = (await c.ta!.get(`/api/courses/${SLUG}`)).json() as Json;
+    const meeting = course.meetings.find((m: Json) => m.date === '2024-08-28');
+    const taken = new Set(course.meetings.map((m: Json) => m.date));
+    const to = ['2024-08-30', '2024-08-31', '2024-09-01'].find((d) => !taken.has(d))!;
+    const moved = await c.prof!.request({
+      method: 'PATCH',
+      url: `/api/courses/${SLUG}/edit/classes/${meetingId}`,
+      payload: {
+        date: to,
+        startTime: meeting.startTime,
+        endTime: meeting.endTime,
+        title: meeting.title,
+        unit: null,
+      },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect((await c.ta!.get(room)).statusCode).toBe(404);
+    // Questions handed in show once the new day's question deadline has passed (they may be revised until then).
+    const early = await c.ta!.get(`/api/courses/${SLUG}/meetings/${to}/room`);
+    expect(early.json().questions.filter((q: Json) => q.source === 'handed-in')).toEqual([]);
+    now = new Date(`${to}T15:00:00Z`);
+    const after = await c.ta!.get(`/api/courses/${SLUG}/meetings/${to}/room`);
+    expect(after.statusCode).toBe(200);
+    const shown = after.json() as Json;
+    const board = (r: Json) => r.questions.map((q: Json) => [q.id, q.text, q.votes, q.status, q.author]);
+    expect(board(shown)).toEqual(board(before));
+    expect(board(shown).some((q: unknown[]) => q[3] === 'answered')).toBe(true);
+    // Nothing happened in the room in between: it is as staff left it (ended), its timer too.
+    expect(shown).toMatchObject({ lastEventId: before.lastEventId, phase: before.phase });
+    expect({ ...shown.timer, serverNow: null }).toEqual({ ...before.timer, serverNow: null });
+    expect(shown.panel).toEqual(before.panel);
+  });
 });

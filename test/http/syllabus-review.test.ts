@@ -193,6 +193,73 @@ describeEachDialect('import review', (get) => {
   it('creates a new course (administrator) with the fixes of its review kept', async () => {
     const res = await clients.admin.post('/api/admin/courses', { slug: 'cs501', syllabus: V1, fixes: FIXES });
     expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ slug: 'cs501', meetings: 3, instructor: null, invited: false });
     expect((await clients.admin.get('/api/courses/cs501/syllabus/fixes')).json().fixes).toEqual(FIXES);
+  });
+
+  it("re-applies the administrator's fixes when the course's instructor re-imports it", async () => {
+    const created = await clients.admin.post('/api/admin/courses', {
+      slug: 'cs502',
+      syllabus: V1,
+      fixes: FIXES,
+      instructor: { email: 'prof@example.edu', name: 'Prof' },
+    });
+    expect(created.statusCode).toBe(201);
+    // The instructor already had an account: named, not invited.
+    expect(created.json()).toMatchObject({ instructor: { email: 'prof@example.edu' }, invited: false });
+    const paperC = (course: {
+      meetings: { date: string; readings: { title: string; required: boolean }[] }[];
+    }) =>
+      course.meetings
+        .flatMap((m) => m.readings.map((r) => [m.date, r.title, r.required]))
+        .find((r) => r[1] === 'Paper C');
+    const stored = (await clients.prof.get('/api/courses/cs502')).json();
+    expect(stored.meetings.map((m: { date: string }) => m.date)).toEqual([
+      '2024-09-03',
+      '2024-09-05',
+      '2024-09-10',
+    ]);
+    expect(paperC(stored)).toEqual(['2024-09-05', 'Paper C', true]);
+
+    // The instructor's review starts from the kept fixes; the same syllabus reads as the administrator fixed it.
+    const kept = (await clients.prof.get('/api/courses/cs502/syllabus/fixes')).json();
+    expect(kept.fixes).toEqual(FIXES);
+    const read = await clients.prof.post('/api/courses/cs502/syllabus/read', {
+      source: V1,
+      fixes: kept.fixes,
+    });
+    expect(read.json().fixes.every((f: { applied: boolean }) => f.applied)).toBe(true);
+    expect(read.json().course.meetings[1].readings[0]).toMatchObject({ title: 'Paper C', required: true });
+    // A new version: the fixes that still fit are applied again and kept; the others are named and dropped.
+    const again = await clients.prof.post('/api/courses/cs502/syllabus/apply', {
+      source: V2,
+      fixes: kept.fixes,
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().fixes.map((f: { applied: boolean }) => f.applied)).toEqual([false, true, false]);
+    expect((await clients.prof.get('/api/courses/cs502/syllabus/fixes')).json().fixes).toEqual([FIXES[1]]);
+    const paperB = (await clients.prof.get('/api/courses/cs502')).json().meetings[0].readings[1];
+    expect(paperB).toMatchObject({ title: 'Paper B', required: true });
+  });
+
+  it('says a taken or malformed address is the slug field, and creates a refused syllabus only when asked', async () => {
+    const taken = await clients.admin.post('/api/admin/courses', { slug: 'cs500', syllabus: V1 });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error).toMatchObject({ details: { field: 'slug' } });
+    expect(taken.json().error.message).toContain('already exists');
+    const malformed = await clients.admin.post('/api/admin/courses', { slug: 'CS 503', syllabus: V1 });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('invalid_slug');
+    const source = readText(fixturePath('refused-no-schedule.md'));
+    const refused = await clients.admin.post('/api/admin/courses', { slug: 'hist100', syllabus: source });
+    expect(refused.statusCode).toBe(422);
+    expect((await clients.anonymous.get('/api/courses/hist100')).statusCode).toBe(404);
+    const partial = await clients.admin.post('/api/admin/courses', {
+      slug: 'hist100',
+      syllabus: source,
+      acceptPartial: true,
+    });
+    expect(partial.statusCode).toBe(201);
+    expect(partial.json()).toMatchObject({ title: 'Topics in Modern History', meetings: 0 });
   });
 });

@@ -56,6 +56,7 @@ export const sitePages: SitePageRoute[] = [
   { pattern: '/join/confirm', ...lazyPage(() => import('./pages/auth/JoinConfirmPage.js')) },
   { pattern: '/account', ...lazyPage(() => import('./pages/account/AccountPage.js')) },
   { pattern: '/admin', ...lazyPage(() => import('./pages/admin/AdminPage.js')) },
+  { pattern: '/admin/new-course', ...lazyPage(() => import('./pages/admin/NewCoursePage.js')) },
   { pattern: '/unsubscribe/:token', ...lazyPage(() => import('./pages/account/UnsubscribePage.js')) },
 ];
 

@@ -54,7 +54,14 @@ export const adminRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         body: createCourseBody,
         response: {
-          201: z.object({ slug: z.string(), title: z.string(), instructor: userSchema.nullable() }),
+          201: z.object({
+            slug: z.string(),
+            title: z.string(),
+            meetings: z.number().int(),
+            instructor: userSchema.nullable(),
+            /** Whether the instructor was new here and was e-mailed an invitation to choose a password. */
+            invited: z.boolean(),
+          }),
           ...errors,
         },
       },
@@ -98,7 +105,9 @@ export const adminRoutes: RoutePlugin = async (app, { deps }) => {
       return reply.code(201).send({
         slug: result.stored.slug ?? body.slug,
         title: course.title,
+        meetings: result.course.meetings.length,
         instructor: named ? presentUser(named.user) : null,
+        invited: named?.invited ?? false,
       });
     },
   );

@@ -17,6 +17,7 @@ import { deletePost, editPost, postHistory, react, reply } from '../../services/
 import { discussionFeed } from '../../services/discussions/live.js';
 import { stopDiscussionEvents } from '../../services/discussions/events.js';
 import { searchDiscussions } from '../../services/discussions/search.js';
+import { openEventStream } from '../event-stream.js';
 import {
   askQuestion,
   listDiscussions,
@@ -59,36 +60,25 @@ export const discussionRoutes: RoutePlugin = async (app, { deps }) => {
       noStore(reply);
       if (!(request.headers.accept ?? '').includes('text/event-stream'))
         return { stream: false, message: 'Ask with "Accept: text/event-stream" to receive live updates.' };
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
       let stop: (() => void) | null = null;
-      let beat: NodeJS.Timeout | null = null;
-      let open = true;
-      app.metrics.sseConnections.inc({ feed: 'discussions' });
-      const end = () => {
-        if (open) app.metrics.sseConnections.dec({ feed: 'discussions' });
-        open = false;
-        if (beat) clearInterval(beat);
-        stop?.();
-        streams.delete(end);
-        if (!res.writableEnded) res.end();
-      };
-      streams.add(end);
-      request.raw.on('close', end);
-      stop = await feed.follow((event) => {
-        res.write(`event: discussion\ndata: ${JSON.stringify(event)}\n\n`);
+      const stream = openEventStream(request, reply, {
+        heartbeatMs: 25_000,
+        gauge: { metric: app.metrics.sseConnections, feed: 'discussions' },
+        // "Connected" once the feed follows: an event after it reaches this client (there is no resume point).
+        announceLater: true,
+        onEnd: () => {
+          stop?.();
+          streams.delete(stream.end);
+        },
       });
-      if (res.writableEnded) stop();
-      // A comment now (the client knows it is connected) and every 25 s (proxies keep the connection).
-      res.write('retry: 3000\n: connected\n\n');
-      beat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
-      beat.unref();
+      streams.add(stream.end);
+      try {
+        stop = await feed.follow((event) => stream.send('discussion', event));
+      } catch {
+        stream.end();
+      }
+      if (stream.ended()) stop?.();
+      else stream.announce();
     },
   );
 

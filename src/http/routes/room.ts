@@ -94,6 +94,7 @@ export const roomRoutes: RoutePlugin = async (app, { deps }) => {
       let stop: (() => void) | null = null;
       const stream = openEventStream(request, reply, {
         heartbeatMs: 20_000,
+        gauge: { metric: app.metrics.sseConnections, feed: 'room' },
         onEnd: () => {
           stop?.();
           streams.delete(stream.end);

@@ -1,4 +1,4 @@
-// The administrator's page: create a course from its Markdown syllabus, name instructors, read the instance audit log.
+// The administrator's page: the way to create a course (reviewed, on its own page), name instructors, read the instance audit log.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useDocumentTitle } from '../../course-context.js';
 import { Loading } from '../../components/states.js';
@@ -7,13 +7,12 @@ import { Field, FormError, FormNotice } from '../../auth/Field.js';
 import type { AuditBody } from '../../../../src/contracts/roster.js';
 import { SignInLink } from '../../auth/SignInLink.js';
 import { AuditTable } from '../../components/AuditTable.js';
+import { Link } from '../../router.js';
 import '../../auth/auth.css';
 
 export default function AdminPage() {
   useDocumentTitle('Administration');
   const session = useSession();
-  const [course, setCourse] = useState({ slug: '', instructorEmail: '', instructorName: '' });
-  const [syllabus, setSyllabus] = useState<string | null>(null);
   const [named, setNamed] = useState({ slug: '', email: '', name: '' });
   const [log, setLog] = useState<AuditBody | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -48,21 +47,6 @@ export default function AdminPage() {
     }
   }
 
-  const createCourse = (event: FormEvent) => {
-    event.preventDefault();
-    void act(async () => {
-      if (!syllabus) throw new Error('Choose the syllabus file (Markdown) first.');
-      const instructor = course.instructorEmail
-        ? { email: course.instructorEmail, name: course.instructorName || course.instructorEmail }
-        : undefined;
-      const r = await call<{ slug: string; title: string }>('POST', '/api/admin/courses', {
-        slug: course.slug,
-        syllabus,
-        ...(instructor ? { instructor } : {}),
-      });
-      return `Created ${r.title} at /courses/${r.slug}.${instructor ? ` ${instructor.email} is its instructor.` : ''}`;
-    });
-  };
   const nameInstructor = (event: FormEvent) => {
     event.preventDefault();
     void act(async () => {
@@ -82,47 +66,15 @@ export default function AdminPage() {
       <FormError message={error} />
       <section className="section" aria-labelledby="create-h">
         <h2 id="create-h">Create a course</h2>
-        <form className="auth-form" onSubmit={createCourse}>
-          <Field
-            label="Course address (slug)"
-            name="slug"
-            required
-            maxLength={64}
-            hint='Lower-case letters, digits and hyphens, e.g. "cs598-genai-f24".'
-            value={course.slug}
-            onChange={(e) => setCourse({ ...course, slug: e.target.value })}
-          />
-          <p className="field">
-            <label htmlFor="syllabus">Syllabus (Markdown file)</label>
-            <input
-              id="syllabus"
-              type="file"
-              accept=".md,.markdown,text/markdown,text/plain"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) void file.text().then(setSyllabus);
-              }}
-            />
-          </p>
-          <Field
-            label="Instructor e-mail (optional)"
-            name="instructorEmail"
-            type="email"
-            maxLength={254}
-            value={course.instructorEmail}
-            onChange={(e) => setCourse({ ...course, instructorEmail: e.target.value })}
-          />
-          <Field
-            label="Instructor name"
-            name="instructorName"
-            maxLength={120}
-            value={course.instructorName}
-            onChange={(e) => setCourse({ ...course, instructorName: e.target.value })}
-          />
-          <button className="button" type="submit">
-            Create course
-          </button>
-        </form>
+        <p>
+          From its Markdown syllabus (pasted, uploaded or fetched from its address), reviewed beside its
+          source before anything is stored.
+        </p>
+        <p>
+          <Link className="button" to="/admin/new-course">
+            Create a course
+          </Link>
+        </p>
       </section>
       <section className="section" aria-labelledby="name-h">
         <h2 id="name-h">Name an instructor</h2>
