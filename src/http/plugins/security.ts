@@ -58,7 +58,9 @@ export function securityHeaders(https: boolean): Record<string, string> {
 
 export async function securityPlugin(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const headers = securityHeaders(deps.config.publicUrl.startsWith('https:'));
-  app.addHook('onRequest', async (_request, reply) => {
+  // A callback hook, not an async one: no promise per request for a synchronous step.
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
+    done();
   });
 }

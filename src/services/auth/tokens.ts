@@ -1,5 +1,5 @@
 // Random bearer tokens (session cookies, e-mailed links) and the sha-256 under which they are stored.
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** 32 random bytes, base64url: what the user holds. */
 export function newToken(): { token: string; hash: string } {
@@ -7,7 +7,7 @@ export function newToken(): { token: string; hash: string } {
   return { token, hash: hashToken(token) };
 }
 
-/** What the database holds: a stolen copy of the table cannot be replayed as a cookie or link. */
+/** What the database holds: a stolen copy of the table cannot be replayed as a cookie or link. (One-shot hash: every request hashes its cookie.) */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }

@@ -1,6 +1,6 @@
 // Hand-in of one version: who may, is it on time, is the content acceptable; durable before the receipt is returned.
 import { plural } from '../../contracts/words.js';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { textBlocker } from '../../domain/deliverables.js';
 import {
   dueWithResubmission,
@@ -248,9 +248,8 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
         { field: 'text', reason: blocker, limit: spec.maxTextChars },
       );
     text = (input.text ?? '').trim();
-    const bytes = Buffer.from(text, 'utf8');
-    sha256 = createHash('sha256').update(bytes).digest('hex');
-    size = bytes.length;
+    sha256 = hash('sha256', text, 'hex');
+    size = Buffer.byteLength(text, 'utf8');
   }
 
   // First hand-in of the course: the integrity and AI-tool policy must be acknowledged.

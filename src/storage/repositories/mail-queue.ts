@@ -70,10 +70,23 @@ export async function insertMailJobs(trx: Db | WorkDb, jobs: NewMailJob[]): Prom
   await mail(trx).insertInto('mail_queue').values(jobs.map(fullRow)).execute();
 }
 
-/** The SQL of one job insert with named parameters (the writer's synchronous SQLite path prepares it). */
-export const INSERT_MAIL_JOB_SQL =
-  'insert into mail_queue (id, kind, user_id, address, payload, created_at, attempts, next_attempt_at, claim, claimed_until, sent_at, gave_up_at, last_error, request_id) ' +
-  'values (@id, @kind, @user_id, @address, @payload, @created_at, @attempts, @next_attempt_at, @claim, @claimed_until, @sent_at, @gave_up_at, @last_error, @request_id)';
+/** The columns of a job row, in the order the writer's synchronous SQLite path binds them. */
+export const MAIL_JOB_COLUMNS = [
+  'id',
+  'kind',
+  'user_id',
+  'address',
+  'payload',
+  'created_at',
+  'attempts',
+  'next_attempt_at',
+  'claim',
+  'claimed_until',
+  'sent_at',
+  'gave_up_at',
+  'last_error',
+  'request_id',
+] as const satisfies ReadonlyArray<keyof MailJobRow>;
 
 export function mailJobParams(job: NewMailJob): MailJobRow {
   return fullRow(job);

@@ -6,7 +6,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { currentRequestId } from '../../request-context.js';
 import { sqliteHandle, type Db } from '../db.js';
-import { INSERT_MAIL_JOB_SQL, insertMailJobs, mailJobParams, type NewMailJob } from './mail-queue.js';
+import { insertMailJobs, MAIL_JOB_COLUMNS, mailJobParams, type NewMailJob } from './mail-queue.js';
 import { type NewSubmission } from './work.js';
 import { work, type SubmissionRow, type WorkDb } from './work-tables.js';
 
@@ -225,13 +225,15 @@ const FILE_COLUMNS = [
   'readme',
 ] as const;
 
+/** An insert with positional parameters (binding them is about twice as fast as named ones in better-sqlite3). */
 function insertSql(table: string, columns: readonly string[]): string {
-  return `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`;
+  return `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`;
 }
 
-function pick(source: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const c of columns) out[c] = source[c] ?? null;
+/** The values of `columns` in order (absent ones null), for an insertSql statement. */
+function valuesOf(source: Record<string, unknown>, columns: readonly string[]): unknown[] {
+  const out: unknown[] = new Array(columns.length);
+  for (let i = 0; i < columns.length; i++) out[i] = source[columns[i]!] ?? null;
   return out;
 }
 
@@ -341,16 +343,17 @@ function sqliteStatements(raw: SqliteDatabase.Database): SqliteWriter {
   );
   const insertSubmission = raw.prepare(insertSql('submissions', SUBMISSION_COLUMNS));
   const insertFile = raw.prepare(insertSql('submission_files', FILE_COLUMNS));
-  const insertMail = raw.prepare(INSERT_MAIL_JOB_SQL);
+  const insertMail = raw.prepare(insertSql('mail_queue', MAIL_JOB_COLUMNS));
   const insertOne = (item: WriterItem): SubmissionRow => {
     const { row, files, blobs } = item;
     const max = maxVersion.get(row.course_id, row.deliverable_key, row.slot, row.owner) as
       { v: number | null } | undefined;
     const full: SubmissionRow = { ...row, version: Number(max?.v ?? 0) + 1 };
     for (const blob of blobs) insertBlob.run(blob);
-    insertSubmission.run(pick(full as unknown as Record<string, unknown>, SUBMISSION_COLUMNS));
-    for (const f of files) insertFile.run(pick({ ...f, submission_id: row.id }, FILE_COLUMNS));
-    for (const job of item.mail ?? []) insertMail.run(mailJobParams(job));
+    insertSubmission.run(valuesOf(full as unknown as Record<string, unknown>, SUBMISSION_COLUMNS));
+    for (const f of files) insertFile.run(valuesOf({ ...f, submission_id: row.id }, FILE_COLUMNS));
+    for (const job of item.mail ?? [])
+      insertMail.run(valuesOf(mailJobParams(job) as unknown as Record<string, unknown>, MAIL_JOB_COLUMNS));
     return full;
   };
   found = {
