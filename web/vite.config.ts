@@ -36,6 +36,8 @@ export default defineConfig(({ isSsrBuild }) => ({
         outDir: fileURLToPath(new URL('./dist', import.meta.url)),
         emptyOutDir: true,
         target: 'es2022',
+        // .vite/manifest.json: the server links a rendered page's own scripts and styles from its head.
+        manifest: true,
         // Pages are split per route; the budget is the schedule page's total, checked by bench/web.ts.
         chunkSizeWarningLimit: 250,
       },

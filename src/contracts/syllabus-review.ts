@@ -46,7 +46,8 @@ export const reviewBodySchema = z
     baseUrl: z.string().max(2000).optional(),
     /** IANA zone the syllabus is read in when no fix sets one (default: the course's). */
     timeZone: z.string().max(64).optional(),
-    fixes: z.array(syllabusFixSchema).max(500).default([]),
+    /** Staff's fixes, the whole list; when absent, those kept with the course (none for a new course). */
+    fixes: z.array(syllabusFixSchema).max(500).optional(),
     /** Apply only: store the course even though the importer refused it (header, staff and policies, no classes). */
     acceptPartial: z.boolean().optional(),
   })

@@ -23,8 +23,19 @@ interface Given {
 }
 
 /** The syllabus of the request: the Markdown given, or the file fetched from its address (whose folder is the base URL). */
-async function given(body: ReviewBody, zone: string, settings: ReviewSettings): Promise<Given> {
-  const fixes = (body.fixes ?? []) as SyllabusFix[];
+async function given(
+  deps: ServiceDeps,
+  slug: string | null,
+  body: ReviewBody,
+  settings: ReviewSettings,
+): Promise<Given> {
+  const zone = await zoneOf(deps, slug, settings);
+  const fixes =
+    body.fixes !== undefined
+      ? (body.fixes as SyllabusFix[])
+      : slug === null
+        ? []
+        : await loadSyllabusFixes(deps.db, slug);
   const timeZone = body.timeZone ?? zone;
   if (body.url === undefined) {
     return { source: body.source ?? '', fetchedFrom: null, timeZone, fixes, ...baseOf(body.baseUrl) };
@@ -55,7 +66,7 @@ export async function reviewForCourse(
   body: ReviewBody,
   settings: ReviewSettings,
 ): Promise<ReviewView> {
-  const input = await given(body, await zoneOf(deps, slug, settings), settings);
+  const input = await given(deps, slug, body, settings);
   return presentReview(reviewSyllabus(input), input.fetchedFrom);
 }
 
@@ -66,7 +77,7 @@ export async function applyForCourse(
   body: ReviewBody,
   settings: ReviewSettings,
 ): Promise<ApplyView> {
-  const input = await given(body, await zoneOf(deps, slug, settings), settings);
+  const input = await given(deps, slug, body, settings);
   const result = await importSyllabus(deps, {
     ...input,
     slug,

@@ -144,6 +144,19 @@ describe.skipIf(!run)('Syllabus import review in Chromium', () => {
       await poll(() => paperC.count()).toBe(1);
       expect(await paperC.locator('.badge-required').count()).toBe(1);
       await visitor.context().close();
+
+      // A syllabus without a schedule is refused; the administrator may still create the course without classes.
+      await page.getByRole('button', { name: 'Create another course' }).click();
+      await page.getByLabel('Course address (slug)').fill('hist100');
+      await page.getByLabel('Markdown of the syllabus').fill(readText(fixturePath('refused-no-schedule.md')));
+      await page.getByRole('button', { name: 'Read syllabus' }).click();
+      await poll(() => page.locator('.review-refusal').textContent()).toContain('No schedule was found');
+      expect(await axeAt(page, 'admin-new-course-refused', { widths: [1280, 390], sideways: true })).toEqual(
+        [],
+      );
+      await page.getByRole('button', { name: 'Create it without classes' }).click();
+      await poll(() => done.textContent()).toContain('Created Topics in Modern History');
+      expect(await done.textContent()).toContain('without classes');
       await page.context().close();
     },
   );

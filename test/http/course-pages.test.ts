@@ -101,6 +101,20 @@ describe('server-rendered public course pages', () => {
     expect(text).toContain('Introduction');
   });
 
+  it('links the page’s own stylesheets and scripts from its head, and a visitor’s home leaves the member parts out', async () => {
+    const schedule = (await app.inject({ url: '/courses/cs598-genai-f24/schedule' })).body;
+    const head = schedule.slice(0, schedule.indexOf('</head>'));
+    // Styled at first paint (not restyled when the code asks for its stylesheets), its code fetched beside the entry.
+    expect(head).toMatch(/<link rel="stylesheet" crossorigin href="\/assets\/assignment-[\w-]+\.css">/);
+    expect(head).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/SchedulePage-[\w-]+\.js">/);
+    const home = (await app.inject({ url: '/courses/cs598-genai-f24' })).body;
+    const homeHead = home.slice(0, home.indexOf('</head>'));
+    expect(homeHead).toMatch(
+      /<link rel="modulepreload" crossorigin href="\/assets\/CourseHomePage-[\w-]+\.js">/,
+    );
+    expect(homeHead).not.toMatch(/CheckIn|AnnouncementsPage|work-/);
+  });
+
   it('sends the page compressed, with an ETag that answers 304', async () => {
     const res = await app.inject({
       url: '/courses/cs598-genai-f24/schedule',

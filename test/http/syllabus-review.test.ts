@@ -97,10 +97,8 @@ describeEachDialect('import review', (get) => {
     const course = (await clients.prof.get(BASE)).json();
     expect(JSON.stringify(course)).toContain('Paper C');
 
-    const read = await clients.prof.post(`${BASE}/syllabus/read`, {
-      url: `${origin}/syllabus/v2.md`,
-      fixes: FIXES,
-    });
+    // Without a list of fixes, the review starts from those kept with the course.
+    const read = await clients.prof.post(`${BASE}/syllabus/read`, { url: `${origin}/syllabus/v2.md` });
     expect(read.statusCode).toBe(200);
     expect(read.json().fetchedFrom).toBe(`${origin}/syllabus/v2.md`);
     expect(read.json().fixes.map((f: { applied: boolean }) => f.applied)).toEqual([false, true, false]);
@@ -113,6 +111,10 @@ describeEachDialect('import review', (get) => {
     expect(again.json().warnings.map((w: { message: string }) => w.message)).toContainEqual(
       expect.stringContaining('Not applied: "Paper C" of 2024-09-05 required'),
     );
+    expect((await clients.prof.get(`${BASE}/syllabus/fixes`)).json().fixes).toEqual([FIXES[1]]);
+    // An apply that names no fixes keeps those kept; an empty list is staff dropping them all.
+    const kept2 = await clients.prof.post(`${BASE}/syllabus/apply`, { url: `${origin}/syllabus/v2.md` });
+    expect(kept2.json().fixes.map((f: { applied: boolean }) => f.applied)).toEqual([true]);
     expect((await clients.prof.get(`${BASE}/syllabus/fixes`)).json().fixes).toEqual([FIXES[1]]);
     const audit = (await clients.prof.get(`${BASE}/audit`)).json();
     expect(JSON.stringify(audit)).toContain('imported a version of the syllabus');

@@ -7,9 +7,28 @@ import { coursePageAt, renderedTitle, seedPage, type PageData } from './page-dat
 /** Course pages anyone may read: the ones rendered on the server. */
 export const publicPaths = ['', 'schedule', 'grading', 'policies', 'project', 'resources'];
 
-/** Loads the public pages' code once, so that rendering is synchronous. */
+/**
+ * The module of each public page's code (a key of the client build's manifest): the server links its scripts and
+ * stylesheets from the page's head, so they load beside the entry and the first paint is already styled.
+ */
+export const pageSources: Record<string, string> = {
+  '': 'src/pages/CourseHomePage.tsx',
+  schedule: 'src/pages/SchedulePage.tsx',
+  grading: 'src/pages/GradingPage.tsx',
+  policies: 'src/pages/PoliciesPage.tsx',
+  project: 'src/pages/ProjectPage.tsx',
+  resources: 'src/pages/ResourcesPage.tsx',
+};
+
+/** Loads the public pages' code once (with what each shows any viewer), so that rendering is synchronous. */
 export async function preload(): Promise<void> {
-  await Promise.all(publicPaths.map((path) => coursePageAt(`/courses/x/${path}`)?.load()));
+  await Promise.all(
+    publicPaths.map((path) =>
+      coursePageAt(`/courses/x/${path}`)
+        ?.load()
+        .then((module) => module.loadParts?.(null)),
+    ),
+  );
 }
 
 /**

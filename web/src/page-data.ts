@@ -62,9 +62,13 @@ export function coursePageAt(pathname: string): CoursePageRoute | null {
   return coursePages.find((p) => p.path === rest) ?? null;
 }
 
-/** Loads the code of the page at `pathname` first, so hydration renders it at once (as the server did). */
-export async function preloadPage(pathname: string): Promise<void> {
+/**
+ * Loads the code of the page at `pathname` first, with the parts of it `course`'s viewer sees (null: every viewer's),
+ * so hydration renders it at once (as the server did).
+ */
+export async function preloadPage(pathname: string, course: CourseDetail | null): Promise<void> {
   await coursePageAt(pathname)
     ?.load()
+    .then((module) => module.loadParts?.(course))
     .catch(() => undefined);
 }

@@ -1,7 +1,12 @@
 // The routes table of the site: one entry per page, lazily loaded so each page ships only its own code.
 import { createElement, lazy, type ComponentType } from 'react';
+import type { CourseDetail } from './api.js';
 
-type PageModule = { default: ComponentType };
+type PageModule = {
+  default: ComponentType;
+  /** Loads the code of the parts the page shows this course's viewer (null: every viewer's), for a render at once. */
+  loadParts?: (course: CourseDetail | null) => Promise<void>;
+};
 
 export interface PageRoute {
   /** Downloads the page's code (also used to start it early, while data loads). */

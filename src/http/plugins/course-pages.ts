@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.js';
 import { encodedBody, type CachedBody } from '../presenters/course-cache.js';
 import { readCourseBody } from '../presenters/course-read.js';
 import { fillTemplate, parseTemplate, type PageTemplate } from '../presenters/page-template.js';
+import { pageAssetLinks, type Manifest } from '../presenters/page-assets.js';
 import { etagMatches } from '../routes/courses.js';
 import { SESSION_COOKIE } from './auth.js';
 
@@ -28,6 +29,8 @@ const RENDER_TTL_MS = 60_000;
 
 interface Renderer {
   preload(): Promise<void>;
+  /** The module of each public page's code, by its path below /courses/:slug (a key of Vite's manifest). */
+  pageSources?: Record<string, string>;
   renderPage(
     pathname: string,
     data: { slug: string; course: unknown },
@@ -51,6 +54,7 @@ export async function registerCoursePages(
   indexHtml: string,
   fallback: Fallback,
   ssrFile: string = DEFAULT_SSR_FILE,
+  manifest: Manifest | null = null,
 ): Promise<void> {
   const template = parseTemplate(indexHtml);
   if (!template || !existsSync(ssrFile)) return;
@@ -63,6 +67,17 @@ export async function registerCoursePages(
       return mod;
     }));
   const rendered = new WeakMap<CachedBody, Map<string, RenderedPage>>();
+  // Each page's <link> hints, worked out once.
+  const links = new Map<string, string>();
+  const linksOf = (renderer: Renderer, page: string): string => {
+    let hit = links.get(page);
+    if (hit === undefined) {
+      const source = renderer.pageSources?.[page];
+      hit = manifest && source ? pageAssetLinks(manifest, source) : '';
+      links.set(page, hit);
+    }
+    return hit;
+  };
 
   const handler = async (
     request: FastifyRequest<{ Params: { slug: string; page?: string } }>,
@@ -82,7 +97,7 @@ export async function registerCoursePages(
       .header('cache-control', viewer ? 'private, no-cache' : 'no-cache')
       .header('vary', 'cookie, accept-encoding');
     if (!course) {
-      const html = renderHtml(renderer, template, pathname, slug, 'null', deps.clock(), viewer !== null);
+      const html = renderHtml(renderer, template, pathname, slug, 'null', deps.clock(), viewer !== null, '');
       return reply.code(404).send(html);
     }
     const pages = rendered.get(course) ?? new Map<string, RenderedPage>();
@@ -101,6 +116,7 @@ export async function registerCoursePages(
         course.body.toString('utf8'),
         deps.clock(),
         viewer !== null,
+        linksOf(renderer, page),
       );
       hit = {
         body: Buffer.from(html),
@@ -128,6 +144,7 @@ function renderHtml(
   courseJson: string,
   now: Date,
   signedIn: boolean,
+  links: string,
 ): string {
   const json = `{"slug":${JSON.stringify(slug)},${signedIn ? '"signedIn":true,' : ''}"course":${courseJson}}`;
   const { html, title } = renderer.renderPage(
@@ -135,7 +152,7 @@ function renderHtml(
     JSON.parse(json) as { slug: string; course: unknown },
     now.toISOString(),
   );
-  return fillTemplate(template, { title, html, dataId: PAGE_DATA_ID, json });
+  return fillTemplate(template, { title, html, dataId: PAGE_DATA_ID, json, links });
 }
 
 /** Who is asking, from the session cookie (the API's auth step runs for /api routes only). */

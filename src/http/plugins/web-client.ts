@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { registerCoursePages } from './course-pages.js';
+import { DEFAULT_SSR_FILE, registerCoursePages } from './course-pages.js';
+import { readManifest } from '../presenters/page-assets.js';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -61,6 +62,12 @@ export async function registerWebClient(
   // The static handler answers a folder (like "/") with 403; the home page is the client too.
   app.get('/', { schema: { hide: true } }, fallback);
   // The public course pages come rendered (HTML in the first response), then the client takes over.
-  await registerCoursePages(app, readFileSync(indexFile, 'utf8'), fallback);
+  await registerCoursePages(
+    app,
+    readFileSync(indexFile, 'utf8'),
+    fallback,
+    DEFAULT_SSR_FILE,
+    readManifest(webDir),
+  );
   return fallback;
 }

@@ -39,13 +39,19 @@ export function scriptJson(json: string): string {
   return json.replace(/</g, '\\u003c');
 }
 
-/** The whole page: the template around the title, the rendered markup, and the embedded JSON the client hydrates from. */
+/**
+ * The whole page: the template around the title, the rendered markup, and the embedded JSON the client hydrates from;
+ * `links` (the page's own stylesheets and scripts, see page-assets.ts) go at the end of the head.
+ */
 export function fillTemplate(
   template: PageTemplate,
-  page: { title: string; html: string; dataId: string; json: string },
+  page: { title: string; html: string; dataId: string; json: string; links?: string },
 ): string {
   const data = `<script type="application/json" id="${page.dataId}">${scriptJson(page.json)}</script>`;
   // A function replacement: "$&" or "$'" in course text must not be read as replacement patterns.
   const afterApp = template.afterApp.replace('</body>', () => `${data}\n  </body>`);
-  return `${template.head}<title>${escapeHtml(page.title)}</title>${template.beforeApp}${page.html}${afterApp}`;
+  const beforeApp = page.links
+    ? template.beforeApp.replace('</head>', () => `${page.links}\n  </head>`)
+    : template.beforeApp;
+  return `${template.head}<title>${escapeHtml(page.title)}</title>${beforeApp}${page.html}${afterApp}`;
 }

@@ -1,25 +1,51 @@
 // Course home: for a signed-in student what to do next first; then the next class, logistics, staff and office hours, description and learning objectives.
+import type { CourseDetail } from '../api.js';
 import { useCourse, useDocumentTitle } from '../course-context.js';
 import { Html } from '../components/Html.js';
 import { SafeLink } from '../components/SafeLink.js';
 import { NextClassCard } from '../components/NextClass.js';
-import { NextDeadlinesLoader } from './dashboard/NextDeadlines.js';
-import { CheckIn } from './dashboard/CheckIn.js';
 import { patternLabel } from '../components/meeting-time.js';
 import { zoneName } from '../time.js';
-import { PinnedAnnouncements } from './announcements/PinnedAnnouncements.js';
+
+type MemberParts = typeof import('./CourseHomeMember.js');
+let memberParts: MemberParts | null = null;
+let memberLoad: Promise<MemberParts> | null = null;
+
+function loadMemberParts(): Promise<MemberParts> {
+  return (memberLoad ??= import('./CourseHomeMember.js').then((module) => (memberParts = module)));
+}
+
+function isMember(course: CourseDetail): boolean {
+  return course.abilities.viewPrivate === true || course.abilities.viewOwnGrades === true;
+}
+
+/**
+ * @public (called through the routes table's PageModule)
+ * Loads the code of what `course`'s viewer sees beyond a visitor's home (all of it for `null`: the server renders
+ * for every viewer), so that the page renders at once; a visitor's home needs none.
+ */
+export async function loadParts(course: CourseDetail | null): Promise<void> {
+  if (!course || isMember(course)) await loadMemberParts();
+}
+
+/** The member parts' code, or a suspension until it is in (a page reached by a link, not preloaded). */
+function memberCode(): MemberParts {
+  if (!memberParts) throw loadMemberParts();
+  return memberParts;
+}
 
 export default function CourseHomePage() {
   const course = useCourse();
   useDocumentTitle([course.code, course.title].filter(Boolean).join(' '));
   const hasLogistics = course.location || course.pattern || course.forum || course.staffEmail;
+  const member = isMember(course) ? memberCode() : null;
   return (
     <div className="home">
-      {course.abilities.viewPrivate ? <PinnedAnnouncements slug={course.slug} /> : null}
-      {course.abilities.viewOwnGrades ? (
+      {member && course.abilities.viewPrivate ? <member.PinnedAnnouncements slug={course.slug} /> : null}
+      {member && course.abilities.viewOwnGrades ? (
         <>
-          <CheckIn />
-          <NextDeadlinesLoader />
+          <member.CheckIn />
+          <member.NextDeadlinesLoader />
         </>
       ) : null}
       <NextClassCard course={course} />

@@ -14,6 +14,7 @@ import { coursePageUrl } from '../routes.js';
 import { peerApi, type PeerClassWindow } from './peer/peer-client.js';
 import { peerWindowWords } from './peer/window-words.js';
 import { CourseCalendar, PersonalCalendar } from './calendar/CalendarFeeds.js';
+import { InTurn } from '../components/InTurn.js';
 
 interface PeerWindows {
   now: number;
@@ -89,20 +90,28 @@ export default function SchedulePage() {
           <p>No class dates are published yet.</p>
         </Empty>
       ) : (
+        // A long schedule hydrates a unit per task (the page's top first), not in one long task.
         groupByUnit(course.meetings).map((group, i) => (
-          <UnitSection
-            key={`${group.title ?? ''}-${i}`}
-            group={group}
-            course={course}
-            index={i}
-            nextId={next?.id ?? null}
-            now={now}
-            feedback={feedback}
-          />
+          <InTurn key={`${group.title ?? ''}-${i}`} id={`unit-${i}`}>
+            <UnitSection
+              group={group}
+              course={course}
+              index={i}
+              nextId={next?.id ?? null}
+              now={now}
+              feedback={feedback}
+            />
+          </InTurn>
         ))
       )}
-      <CourseCalendar slug={course.slug} />
-      {member ? <PersonalCalendar slug={course.slug} timeZone={course.timeZone} /> : null}
+      <InTurn id="course-calendar">
+        <CourseCalendar slug={course.slug} />
+      </InTurn>
+      {member ? (
+        <InTurn id="personal-calendar">
+          <PersonalCalendar slug={course.slug} timeZone={course.timeZone} />
+        </InTurn>
+      ) : null}
     </>
   );
 }
