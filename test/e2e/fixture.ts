@@ -68,6 +68,8 @@ export async function startE2e({ now: frozen, ...options }: E2eOptions = {}): Pr
         page.waitForURL((u) => !u.pathname.startsWith('/sign-in')),
         page.getByRole('button', { name: 'Sign in' }).click(),
       ]);
+      // The page it lands on answers clicks once hydrated (a menu button rendered by the server does nothing before).
+      await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     } finally {
       realTime = false;
     }

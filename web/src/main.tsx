@@ -1,5 +1,5 @@
 // Entry of the public course site: mounts the router into #root (hydrating it when the server rendered the page).
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { preloadPage, readPageData, seedPage } from './page-data.js';
@@ -7,11 +7,20 @@ import { hydrateInTurns } from './components/InTurn.js';
 import './styles.css';
 import './print.css';
 
+/** Marks the page as live (`<html data-hydrated>`) once its first commit ran: before it, a server-rendered menu button does nothing. */
+function Live() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
+  return null;
+}
+
 const root = document.getElementById('root');
 if (root) {
   const app = (
     <StrictMode>
       <App />
+      <Live />
     </StrictMode>
   );
   const data = readPageData();
