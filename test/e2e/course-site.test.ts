@@ -156,7 +156,7 @@ describe.skipIf(!run)('the public course site in Chromium', { timeout: 90_000 },
     const card = page.locator('.next-class');
     await expect(card.locator('h2').innerText()).resolves.toMatch(/next class/i);
     await expect(card.locator('.next-when').innerText()).resolves.toMatch(
-      /^\w{3}, \w{3} \d{1,2} · .+ C[SD]T — (in \d+ (days|hours|minutes)|tomorrow|today|now|in \d+ (hour|minute))/,
+      /^\w{3}, \w{3} \d{1,2} · .+ C[SD]T — (in \d+ (days|hours|minutes)|tomorrow|today|now|in \d+ (hour|minute)|happening now, until \d{1,2}:\d\d [AP]M)$/,
     );
     await expect(page.locator('h1').innerText()).resolves.toBe(course.title);
     await expect(page.getByText('Mon & Wed, 9:30–10:45 AM')).toBeTruthy();

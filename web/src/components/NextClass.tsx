@@ -3,8 +3,7 @@ import { Link } from '../router.js';
 import type { CourseDetail } from '../api.js';
 import { useServerNow } from './server-now.js';
 import { coursePageUrl } from '../routes.js';
-import { fromNow } from '../time.js';
-import { meetingTopic, meetingWhen, nextMeeting } from './meeting-time.js';
+import { classFromNow, meetingTopic, meetingWhen, nextMeeting } from './meeting-time.js';
 
 export function NextClassCard({ course }: { course: CourseDetail }) {
   // The server's clock once a response has told it (the student dashboard), else the browser's.
@@ -27,7 +26,7 @@ export function NextClassCard({ course }: { course: CourseDetail }) {
       <p className="next-when">
         <time dateTime={next.startsAt ?? next.date}>{meetingWhen(next, course.timeZone)}</time>
         {next.startsAt ? (
-          <span className="next-rel"> — {fromNow(next.startsAt, now, course.timeZone)}</span>
+          <span className="next-rel"> — {classFromNow(next, now, course.timeZone)}</span>
         ) : null}
       </p>
       {topic ? <p className="next-topic">{topic}</p> : null}

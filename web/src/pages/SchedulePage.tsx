@@ -6,9 +6,9 @@ import { useCourse, useDocumentTitle, useNow } from '../course-context.js';
 import { Html } from '../components/Html.js';
 import { hasRoom, RoomLink } from './room/RoomLink.js';
 import { SafeLink } from '../components/SafeLink.js';
-import { kindLabels, meetingTime, nextMeeting } from '../components/meeting-time.js';
+import { classFromNow, kindLabels, meetingTime, nextMeeting } from '../components/meeting-time.js';
 import { Empty } from '../components/states.js';
-import { formatDay, formatLongDay, fromNow, instantOf, zoneName } from '../time.js';
+import { formatDay, formatLongDay, instantOf, zoneName } from '../time.js';
 import { MeetingPanel } from './assignment/SchedulePanel.js';
 import { coursePageUrl } from '../routes.js';
 import { peerApi, type PeerClassWindow } from './peer/peer-client.js';
@@ -199,7 +199,7 @@ function Meeting({ meeting: m, course, isNext, now, feedback, feedbackNow }: Mee
           <p className="meeting-tags">
             {isNext ? (
               <span className="badge badge-next">
-                Next class{m.startsAt ? ` · ${fromNow(m.startsAt, now, course.timeZone)}` : ''}
+                Next class{m.startsAt ? ` · ${classFromNow(m, now, course.timeZone)}` : ''}
               </span>
             ) : null}
             {special ? (
