@@ -79,13 +79,23 @@ export function anchorQuote(selector: QuoteSelector, text: string): Anchor | nul
   for (let at = doc.text.indexOf(exact); at !== -1; at = doc.text.indexOf(exact, at + 1)) {
     const before = doc.text.slice(Math.max(0, at - prefix.length - 1), at);
     const after = doc.text.slice(at + exact.length, at + exact.length + suffix.length + 1);
-    // A space at the seam counts as agreement whichever side kept it.
+    // A space at the seam counts as agreement whichever side kept it; where the sides agree on whether there is one
+    // (the quote a word of its own, or inside a longer word, as when selected), half a character more breaks a tie.
     const score =
-      sharedEnd(before.trimEnd(), prefix.trimEnd()) + sharedStart(after.trimStart(), suffix.trimStart());
+      sharedEnd(before.trimEnd(), prefix.trimEnd()) +
+      sharedStart(after.trimStart(), suffix.trimStart()) +
+      seamAgrees(before.at(-1), prefix.at(-1)) +
+      seamAgrees(after[0], suffix[0]);
     if (!best || score > best.score) best = { at, score };
   }
   if (!best) return null;
   return { start: doc.map[best.at]!, end: doc.map[best.at + exact.length - 1]! + 1 };
+}
+
+/** Half a point when two characters at a quote's edge agree on being whitespace or not (none: the text's end). */
+function seamAgrees(found: string | undefined, selected: string | undefined): number {
+  if (found === undefined || selected === undefined) return 0.5;
+  return /\s/.test(found) === /\s/.test(selected) ? 0.5 : 0;
 }
 
 /** The selector of the passage [start, end) of a text: the quote and up to CONTEXT_LENGTH characters around it. */

@@ -78,6 +78,15 @@ describe('anchorQuote (properties)', () => {
     );
   });
 
+  it('prefers the copy that stands as a word, as selected, over the same letters inside a longer word', () => {
+    // Found by the property above: "a" selected as a word in "a x", then "ax #" added before it.
+    const sel = selectorAt('a x', { start: 0, end: 1 });
+    expect(anchorQuote(sel, 'ax # a x')).toEqual({ start: 5, end: 6 });
+    // And the other way round: selected inside a word, found inside a word.
+    const inner = selectorAt('xa b', { start: 1, end: 2 });
+    expect(anchorQuote(inner, 'a b xa b')).toEqual({ start: 5, end: 6 });
+  });
+
   it('finds exactly the selected occurrence when the same quote appears several times with distinct context', () => {
     fc.assert(
       fc.property(fc.array(word, { minLength: 2, maxLength: 5 }), word, fc.nat(), (labels, quote, pick) => {

@@ -78,7 +78,8 @@ describe.skipIf(!run)('the demo course mid-semester in Chromium', () => {
       const page = await site.signedIn(student.email, DEMO_PASSWORD, `${course}/due`);
       await poll(() => page.getByRole('heading', { name: /^To do/ }).count()).toBe(1);
       const height = () => page.evaluate<number>('document.documentElement.scrollHeight');
-      expect(await height()).toBeLessThanOrEqual(4000);
+      // A few screens: ~4 000 px, ~4 600 on a class day (the check-in, the room's link and the feedback prompt).
+      expect(await height()).toBeLessThanOrEqual(4800);
       // Counts stay in the headings and the folds.
       const handedIn = page.getByRole('region', { name: /^Handed in \(\d+\)/ });
       const receipts = handedIn.locator('details.due-fold > summary');
