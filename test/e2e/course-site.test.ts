@@ -1,10 +1,9 @@
 // The public course site in real Chromium against the real server: schedule, readings, next class, keyboard, axe, not found.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CourseDetail } from '../../src/contracts/course.js';
 import { browserAvailable } from '../support/browser.js';
-import { desktop, screens, startE2e, type E2e } from './fixture.js';
+import { axe, desktop, screens, startE2e, type E2e } from './fixture.js';
 import { demoSlug } from './site-server.js';
 
 const phone = { width: 375, height: 812 };
@@ -258,7 +257,7 @@ describe.skipIf(!run)('the public course site in Chromium', { timeout: 90_000 },
         it(`has no axe violations on the ${name} page`, async () => {
           await page.goto(server.url + path);
           await page.locator('main h1').first().waitFor();
-          const result = await new AxeBuilder({ page }).analyze();
+          const result = await axe(page).analyze();
           const found = result.violations.map((v) => `${v.id} (${v.nodes.length}×) ${v.help}`);
           await page.screenshot({ path: `${screens}/${name}-${size}.png` });
           expect(found).toEqual([]);
@@ -286,7 +285,7 @@ describe.skipIf(!run)('the course list with no courses', { timeout: 90_000 }, ()
     await expect(page.locator('.state-empty').innerText()).resolves.toMatch(
       /No courses are published here yet/,
     );
-    const result = await new AxeBuilder({ page }).analyze();
+    const result = await axe(page).analyze();
     expect(result.violations.map((v) => v.id)).toEqual([]);
     await context.close();
   });

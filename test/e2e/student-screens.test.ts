@@ -2,7 +2,6 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { BlobStore } from '../../src/files/blob-store.js';
 import { loadWorkCourse, type WorkDeps } from '../../src/services/work/context.js';
 import { submitWork } from '../../src/services/work/submit.js';
@@ -13,7 +12,7 @@ import { browserAvailable } from '../support/browser.js';
 import { makePdf } from '../files/build.js';
 import { PASSWORD } from '../http/auth-client.js';
 import { buildWorkWorld, SLUG, type WorkWorld } from '../http/work-helpers.js';
-import { axeAt, desktop, poll, startE2e, type E2e } from './fixture.js';
+import { axe, axeAt, desktop, poll, startE2e, type E2e } from './fixture.js';
 
 const run = browserAvailable();
 const course = `/courses/${SLUG}`;
@@ -385,7 +384,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       await page.unroute(/\/api\/courses\/[^/]+\/dashboard/);
       await page.getByRole('button', { name: 'Try again' }).click();
       await poll(() => page.getByRole('heading', { name: /To do/ }).count()).toBe(1);
-      const result = await new AxeBuilder({ page }).analyze();
+      const result = await axe(page).analyze();
       expect(result.violations.map((v) => v.id)).toEqual([]);
 
       // A hand-in that never reaches the server says nothing was handed in, and keeps the text.

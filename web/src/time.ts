@@ -94,6 +94,22 @@ export function fromNow(iso: string, now: number, timeZone: string): string {
   return relative.format(Math.round(minutes / 60), 'hour');
 }
 
+/**
+ * How far away a class is ("in 3 days", "in 20 minutes"), or, while it is on, "happening now, until 10:45 AM"
+ * (not "14 minutes ago": the class has not passed yet).
+ */
+export function classFromNow(
+  meeting: { startsAt: string | null; endsAt: string | null },
+  now: number,
+  timeZone: string,
+): string | null {
+  if (!meeting.startsAt) return null;
+  const start = instantOf(meeting.startsAt);
+  const end = meeting.endsAt ? instantOf(meeting.endsAt) : start;
+  if (start <= now && now < end) return `happening now, until ${formatClock(meeting.endsAt!, timeZone)}`;
+  return fromNow(meeting.startsAt, now, timeZone);
+}
+
 /** Calendar days from today (in the zone) to a local date; negative when it has passed. */
 export function daysUntil(date: string, now: number, timeZone: string): number {
   return dayNumber(date) - dayNumber(localDate(now, timeZone));

@@ -3,7 +3,8 @@ import { Link } from '../router.js';
 import type { CourseDetail } from '../api.js';
 import { useServerNow } from './server-now.js';
 import { coursePageUrl } from '../routes.js';
-import { classFromNow, meetingTopic, meetingWhen, nextMeeting } from './meeting-time.js';
+import { classFromNow } from '../time.js';
+import { meetingTopic, meetingWhen, nextMeeting } from './meeting-time.js';
 
 export function NextClassCard({ course }: { course: CourseDetail }) {
   // The server's clock once a response has told it (the student dashboard), else the browser's.

@@ -1,6 +1,6 @@
 // How a meeting's day and time read on the site, in the course's zone.
 import type { CourseDetail, MeetingView } from '../api.js';
-import { formatClock, formatDay, formatTimeRange, fromNow, instantOf } from '../time.js';
+import { formatDay, formatTimeRange, instantOf } from '../time.js';
 
 export const kindLabels: Record<MeetingView['kind'], string> = {
   lecture: 'Lecture',
@@ -19,18 +19,6 @@ export function meetingTime(meeting: MeetingView, timeZone: string): string | nu
 export function meetingWhen(meeting: MeetingView, timeZone: string): string {
   const time = meetingTime(meeting, timeZone);
   return time ? `${formatDay(meeting.date)} · ${time}` : formatDay(meeting.date);
-}
-
-/**
- * How far away a class is ("in 3 days", "in 20 minutes"), or, while it is on, "happening now, until 10:45 AM"
- * (not "14 minutes ago": the class has not passed yet).
- */
-export function classFromNow(meeting: MeetingView, now: number, timeZone: string): string | null {
-  if (!meeting.startsAt) return null;
-  const start = instantOf(meeting.startsAt);
-  const end = meeting.endsAt ? instantOf(meeting.endsAt) : start;
-  if (start <= now && now < end) return `happening now, until ${formatClock(meeting.endsAt!, timeZone)}`;
-  return fromNow(meeting.startsAt, now, timeZone);
 }
 
 /** What a meeting is about in a few words: its title, else its first required reading. */
