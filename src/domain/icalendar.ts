@@ -121,11 +121,22 @@ export function offsetChanges(zone: string, fromMs: number, toMs: number): Chang
   return changes;
 }
 
-/** VTIMEZONE of a zone over the years [fromYear, toYear]: the offset in force at the start, then each change. */
-export function vtimezone(zone: string, fromYear: number, toYear: number): string[] {
-  const start = DateTime.fromObject({ year: fromYear, month: 1, day: 1 }, { zone: 'UTC' }).toMillis();
-  const end = DateTime.fromObject({ year: toYear + 1, month: 1, day: 1 }, { zone: 'UTC' }).toMillis();
-  const first = DateTime.fromMillis(start, { zone });
+/** Runs of consecutive years: [2024, 2025, 1999] → [[1999, 1999], [2024, 2025]]. */
+function yearRuns(years: readonly number[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (const year of [...new Set(years)].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && last[1] === year - 1) last[1] = year;
+    else runs.push([year, year]);
+  }
+  return runs;
+}
+
+/**
+ * VTIMEZONE of a zone for the years events fall in: for each run of consecutive years, the offset in force at its
+ * start, then each change. Only those years: one event decades away costs a year of offsets, not decades of them.
+ */
+export function vtimezone(zone: string, years: readonly number[]): string[] {
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`, `X-LIC-LOCATION:${zone}`];
   const component = (at: number, from: number, to: number) => {
     const after = DateTime.fromMillis(at, { zone });
@@ -141,20 +152,27 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
       `END:${kind}`,
     );
   };
-  component(start, first.offset, first.offset);
-  for (const change of offsetChanges(zone, start, end)) component(change.at, change.from, change.to);
+  for (const [fromYear, toYear] of yearRuns(years)) {
+    const start = DateTime.fromObject({ year: fromYear, month: 1, day: 1 }, { zone: 'UTC' }).toMillis();
+    const end = DateTime.fromObject({ year: toYear + 1, month: 1, day: 1 }, { zone: 'UTC' }).toMillis();
+    const first = DateTime.fromMillis(start, { zone });
+    component(start, first.offset, first.offset);
+    for (const change of offsetChanges(zone, start, end)) component(change.at, change.from, change.to);
+  }
   lines.push('END:VTIMEZONE');
   return lines;
 }
 
-function yearsOf(calendar: Calendar): [number, number] {
+/** The years the events fall in (in the course's zone), or the stamp's year when there are none. */
+function yearsOf(calendar: Calendar): number[] {
   const years = calendar.events.map((e) =>
     e.when.kind === 'allDay'
       ? Number(e.when.date.slice(0, 4))
       : DateTime.fromMillis(toMillis(e.when.start), { zone: calendar.timeZone }).year,
   );
-  const now = DateTime.fromMillis(toMillis(calendar.stamp), { zone: calendar.timeZone }).year;
-  return years.length === 0 ? [now, now] : [Math.min(...years), Math.max(...years)];
+  return years.length === 0
+    ? [DateTime.fromMillis(toMillis(calendar.stamp), { zone: calendar.timeZone }).year]
+    : years;
 }
 
 function nextDate(date: string): string {
@@ -187,7 +205,6 @@ function eventLines(event: CalendarEvent, zone: string, stamp: string): string[]
 /** The calendar as iCalendar text: CRLF line endings, folded lines, one VTIMEZONE for the course's zone. */
 export function renderCalendar(calendar: Calendar): string {
   const stamp = utcStamp(toMillis(calendar.stamp));
-  const [from, to] = yearsOf(calendar);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -199,7 +216,7 @@ export function renderCalendar(calendar: Calendar): string {
     ...(calendar.description ? [`X-WR-CALDESC:${escapeText(calendar.description)}`] : []),
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
-    ...vtimezone(calendar.timeZone, from, to),
+    ...vtimezone(calendar.timeZone, yearsOf(calendar)),
     ...calendar.events.flatMap((e) => eventLines(e, calendar.timeZone, stamp)),
     'END:VCALENDAR',
   ];

@@ -30,11 +30,11 @@ describe('iCalendar text', () => {
       ['2024-03-10T08:00:00.000Z', -360, -300],
       ['2024-11-03T07:00:00.000Z', -300, -360],
     ]);
-    const lines = vtimezone('America/Chicago', 2024, 2024);
+    const lines = vtimezone('America/Chicago', [2024]);
     expect(lines).toContain('DTSTART:20241103T020000');
     expect(lines).toContain('TZNAME:CDT');
     // A zone without changes still gets its one offset.
-    expect(vtimezone('Asia/Kolkata', 2024, 2024)).toContain('TZOFFSETTO:+0530');
+    expect(vtimezone('Asia/Kolkata', [2024])).toContain('TZOFFSETTO:+0530');
   });
 
   it('reads back through ical.js with hostile text intact and instants right in a zone south of the equator', () => {
@@ -65,5 +65,34 @@ describe('iCalendar text', () => {
     expect(a!.startDate.toJSDate().toISOString()).toBe('2024-10-06T00:00:00.000Z');
     expect(b!.startDate.toString()).toBe('2024-10-05T10:00:00');
     expect(b!.startDate.toJSDate().toISOString()).toBe('2024-10-05T00:00:00.000Z');
+  });
+
+  it('describes the zone only for the years events fall in: a deadline decades away adds one year, read right', () => {
+    const events = [
+      {
+        uid: 'class@test',
+        summary: 'Class',
+        when: { kind: 'timed' as const, start: '2024-10-07T14:30:00.000Z', end: null },
+      },
+      {
+        uid: 'far@test',
+        summary: 'Far',
+        when: { kind: 'timed' as const, start: '1901-07-01T17:00:00.000Z', end: null },
+      },
+    ];
+    const text = renderCalendar({
+      name: 'T',
+      timeZone: 'America/Chicago',
+      stamp: '2024-09-01T00:00:00Z',
+      events,
+    });
+    // 1901 (no changes: its one offset) and 2024 (its start and two changes); none of the years between.
+    expect(text.match(/^BEGIN:(STANDARD|DAYLIGHT)/gm)).toHaveLength(4);
+    expect(text).not.toContain('DTSTART:19600424');
+    const cal = new ICAL.Component(ICAL.parse(text));
+    for (const z of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(z);
+    const [now, far] = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(now!.startDate.toJSDate().toISOString()).toBe('2024-10-07T14:30:00.000Z');
+    expect(far!.startDate.toJSDate().toISOString()).toBe('1901-07-01T17:00:00.000Z');
   });
 });
