@@ -11,7 +11,7 @@ import { hashPassword } from '../../src/services/auth/passwords.js';
 import { createUser, toAccount } from '../../src/services/auth/users.js';
 import { findUserByEmail } from '../../src/storage/repositories/users.js';
 import { browserAvailable } from '../support/browser.js';
-import { screens, startE2e, type E2e } from './fixture.js';
+import { type E2e, screens, snap, startE2e } from './fixture.js';
 import { demoSlug } from './site-server.js';
 
 const run = browserAvailable();
@@ -84,7 +84,7 @@ describe.skipIf(!run)('accounts in Chromium', () => {
       expect(labels).not.toContain('Roster');
       expect(labels).not.toContain('Audit log');
       await expect.poll(() => page.getByTestId('account-link').textContent()).toBe('Nora Newcomer');
-      await page.screenshot({ path: `${screens}/auth-student-course.png`, fullPage: false });
+      await snap(page, `${screens}/auth-student-course.png`);
 
       // Following the same link again is harmless; an expired link gets a page that says what to do.
       await page.goto(`${url}/join?token=not-a-real-token`);
@@ -124,7 +124,7 @@ describe.skipIf(!run)('accounts in Chromium', () => {
     await page.getByLabel('Roster file (.csv)').setInputFiles(csv);
     await expect.poll(() => preview.textContent()).toContain('Every row is fine');
     await expect.poll(() => preview.textContent()).toContain('New account, invited by e-mail');
-    await page.screenshot({ path: `${screens}/auth-roster-preview.png`, fullPage: true });
+    await snap(page, `${screens}/auth-roster-preview.png`, true);
     await page.getByRole('button', { name: 'Apply import' }).click();
     await expect
       .poll(() => page.getByRole('status').first().textContent())

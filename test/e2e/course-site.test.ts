@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CourseDetail } from '../../src/contracts/course.js';
 import { browserAvailable } from '../support/browser.js';
-import { axe, desktop, screens, startE2e, type E2e } from './fixture.js';
+import { axe, desktop, type E2e, screens, snap, startE2e } from './fixture.js';
 import { demoSlug } from './site-server.js';
 
 const phone = { width: 375, height: 812 };
@@ -259,7 +259,7 @@ describe.skipIf(!run)('the public course site in Chromium', { timeout: 90_000 },
           await page.locator('main h1').first().waitFor();
           const result = await axe(page).analyze();
           const found = result.violations.map((v) => `${v.id} (${v.nodes.length}×) ${v.help}`);
-          await page.screenshot({ path: `${screens}/${name}-${size}.png` });
+          await snap(page, `${screens}/${name}-${size}.png`);
           expect(found).toEqual([]);
         }, 180_000);
       }

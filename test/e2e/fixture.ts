@@ -1,7 +1,7 @@
 // One start-up for the browser suites: the real server (site-server.ts), Chromium (support/browser.ts), the screenshot folder and signing people in.
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { startSiteServer, type SiteServer, type SiteServerOptions } from './site-server.js';
@@ -105,6 +105,13 @@ export interface AxeOptions {
   ready?: (page: Page) => Promise<void>;
   /** Report when the page scrolls sideways (tables must scroll inside their box). */
   sideways?: boolean;
+}
+
+/** A screenshot for a developer to look at; CI reads no pictures and takes them only with SCREENSHOTS=1. */
+export async function snap(target: Page | Locator, path: string, fullPage = false): Promise<void> {
+  if (!axeScreenshots) return;
+  if (fullPage) await (target as Page).screenshot({ path, fullPage });
+  else await target.screenshot({ path });
 }
 
 /**

@@ -12,7 +12,7 @@ import { toAccount } from '../../src/services/auth/users.js';
 import { findUserByEmail } from '../../src/storage/repositories/users.js';
 import { browserAvailable } from '../support/browser.js';
 import { unquote } from '../support/smtp-sink.js';
-import { axeAt, desktop, poll, screens, startE2e, type E2e } from './fixture.js';
+import { axeAt, desktop, type E2e, poll, screens, snap, startE2e } from './fixture.js';
 import { demoSlug } from './site-server.js';
 
 const run = browserAvailable();
@@ -105,7 +105,7 @@ describe.skipIf(!run)('joining by e-mail in Chromium', () => {
         page.getByRole('button', { name: 'Set password and join' }).click(),
       ]);
       await poll(() => page.getByTestId('account-link').textContent()).toBe('Wanda Walk-In');
-      await page.screenshot({ path: `${screens}/join-confirmed-due.png` });
+      await snap(page, `${screens}/join-confirmed-due.png`);
 
       // The link works once: opened again it says so, and offers to sign in.
       await page.goto(`${url}${confirmPath}`);

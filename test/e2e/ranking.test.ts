@@ -8,7 +8,7 @@ import { seedGroups } from '../../src/services/demo/seed-groups.js';
 import { listCourseMembers } from '../../src/storage/repositories/groups.js';
 import { findUserById } from '../../src/storage/repositories/users.js';
 import { browserAvailable } from '../support/browser.js';
-import { axeAt, desktop, poll, startE2e, type E2e } from './fixture.js';
+import { axeAt, desktop, type E2e, poll, snap, startE2e } from './fixture.js';
 import { demoSlug } from './site-server.js';
 
 const run = browserAvailable();
@@ -93,7 +93,7 @@ describe.skipIf(!run)('reordering the ranking by keyboard and by drag, in Chromi
       await page.mouse.down();
       await page.mouse.move(from.x + from.width / 2, target.y + 4, { steps: 12 });
       await poll(() => page.locator('ol.ranked > li.drop-before').count()).toBe(1);
-      await page.locator('ol.ranked').screenshot({ path: '.tmp/screens/ranking-dragging.png' });
+      await snap(page.locator('ol.ranked'), '.tmp/screens/ranking-dragging.png');
       await page.mouse.up();
       await page.setViewportSize(desktop);
       expected = moved(expected, n - 1, 0);

@@ -11,7 +11,7 @@ import { insertGroup, insertMember } from '../../src/storage/repositories/groups
 import { listMailJobs } from '../../src/storage/repositories/mail-queue.js';
 import { listRoles } from '../../src/storage/repositories/roles.js';
 import { browserAvailable } from '../support/browser.js';
-import { axeAt, poll, startE2e, type E2e } from './fixture.js';
+import { axeAt, type E2e, poll, snap, startE2e } from './fixture.js';
 import { demoSlug, demoZone } from './site-server.js';
 
 const run = browserAvailable();
@@ -106,11 +106,9 @@ describe.skipIf(!run)('re-planning after a fifth group forms, in Chromium', () =
           .map((t) => t.trim())
           .filter((t) => t && t !== 'nobody'),
       );
-      await prof
-        .locator('[aria-labelledby="preview-title"]')
-        .screenshot({ path: '.tmp/screens/replan-preview-card.png' });
+      await snap(prof.locator('[aria-labelledby="preview-title"]'), '.tmp/screens/replan-preview-card.png');
       await prof.setViewportSize({ width: 390, height: 812 });
-      await prof.locator('table.changes-table').screenshot({ path: '.tmp/screens/replan-changes-390.png' });
+      await snap(prof.locator('table.changes-table'), '.tmp/screens/replan-changes-390.png');
       await prof.setViewportSize({ width: 1280, height: 900 });
       problems.push(...(await axeAt(prof, 'replan-preview', { widths: [1280, 390], sideways: true })));
 
@@ -128,9 +126,10 @@ describe.skipIf(!run)('re-planning after a fifth group forms, in Chromium', () =
       await poll(() =>
         prof.getByText(`Publishing mails the members of ${groups}:`, { exact: false }).count(),
       ).toBe(1);
-      await prof
-        .locator('section[aria-labelledby="publish"]')
-        .screenshot({ path: '.tmp/screens/replan-publish-section.png' });
+      await snap(
+        prof.locator('section[aria-labelledby="publish"]'),
+        '.tmp/screens/replan-publish-section.png',
+      );
       problems.push(
         ...(await axeAt(prof, 'replan-publish-confirm', { widths: [1280, 390], sideways: true })),
       );

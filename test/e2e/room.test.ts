@@ -10,7 +10,7 @@ import { insertRoles } from '../../src/storage/repositories/roles.js';
 import { browserAvailable } from '../support/browser.js';
 import { makePerson, PASSWORD } from '../http/auth-client.js';
 import { buildWorkWorld, SLUG } from '../http/work-helpers.js';
-import { axeAt, poll, screens, startE2e, type E2e } from './fixture.js';
+import { axeAt, type E2e, poll, screens, snap, startE2e } from './fixture.js';
 
 const run = browserAvailable();
 const room = `/courses/${SLUG}/room?date=2024-08-28`;
@@ -191,7 +191,7 @@ describe.skipIf(!run)('the class room in Chromium', () => {
           expect(await fontPx(prof, '.timer-face')).toBeGreaterThanOrEqual(120);
           expect(await fontPx(prof, '.stage-question')).toBeGreaterThanOrEqual(28);
           expect(await fontPx(prof, '.room-panel li')).toBeGreaterThanOrEqual(28);
-          await prof.screenshot({ path: `${screens}/room-projector-${width}-${theme}.png` });
+          await snap(prof, `${screens}/room-projector-${width}-${theme}.png`);
           found.push(...(await axeAt(prof, `room-projector-${width}-${theme}`)));
         }
       }
@@ -251,7 +251,7 @@ describe.skipIf(!run)('the class room in Chromium', () => {
       await prof.getByLabel(/Hide who asked a question/).check();
       await prof.getByRole('button', { name: 'Save the room settings' }).click();
       await poll(() => prof.getByRole('status').textContent()).toContain('Saved.');
-      await prof.screenshot({ path: `${screens}/room-settings-1280.png` });
+      await snap(prof, `${screens}/room-settings-1280.png`);
       const found = await axeAt(prof, 'room-settings', {
         widths: [1280, 390],
         ready: (p) => poll(() => p.getByLabel('Minutes per presentation').count()).toBe(1),

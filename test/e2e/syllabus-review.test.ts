@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/services/demo/seed-accounts.js';
 import { browserAvailable } from '../support/browser.js';
 import { fixturePath, readText } from '../syllabus/helpers.js';
-import { axeAt, poll, startE2e, type E2e } from './fixture.js';
+import { axeAt, type E2e, poll, snap, startE2e } from './fixture.js';
 import { demoSlug } from './site-server.js';
 
 const run = browserAvailable();
@@ -66,7 +66,7 @@ describe.skipIf(!run)('Syllabus import review in Chromium', () => {
       const paperC = page.locator('li.reading', { hasText: 'Paper C' });
       await poll(() => paperC.count()).toBe(1);
       expect(await paperC.locator('.badge-required').count()).toBe(1);
-      await page.screenshot({ path: '.tmp/screens/syllabus-review-schedule.png', fullPage: true });
+      await snap(page, '.tmp/screens/syllabus-review-schedule.png', true);
       await page.context().close();
     },
   );
