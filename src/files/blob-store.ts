@@ -3,7 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, type ReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 export class TooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -91,26 +92,31 @@ export class BlobStore implements BlobStorage {
     return join(this.root, 'tmp', `${Date.now().toString(36)}-${randomBytes(8).toString('hex')}.part`);
   }
 
-  /** Streams `source` into a temp file, hashing on the way; throws TooLargeError past `maxBytes` (the temp file is removed). */
+  /**
+   * Streams `source` into a temp file, hashing on the way; throws TooLargeError past `maxBytes`. On any failure (the
+   * sender gone mid-body, too large, the disk) the temp file is removed before this throws.
+   */
   async receive(source: Readable, maxBytes: number): Promise<TempFile> {
     const path = this.tempPath();
     await mkdir(dirname(path), { recursive: true });
     const hash = createHash('sha256');
     const md5 = createHash('md5');
     let size = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        if (size > maxBytes) return done(new TooLargeError(maxBytes));
+        hash.update(chunk);
+        md5.update(chunk);
+        done(null, chunk);
+      },
+    });
     const out = createWriteStream(path, { flags: 'wx' });
+    // Its errors reach the pipeline; one more (a write that completes after the stream was destroyed, when the
+    // sender drops mid-body) must not become an uncaught exception and stop the file's close.
+    out.on('error', () => {});
     try {
-      for await (const chunk of source) {
-        const buf = chunk as Buffer;
-        size += buf.length;
-        if (size > maxBytes) throw new TooLargeError(maxBytes);
-        hash.update(buf);
-        md5.update(buf);
-        if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
-      }
-      await new Promise<void>((resolve, reject) =>
-        out.end((err?: Error | null) => (err ? reject(err) : resolve())),
-      );
+      await pipeline(source, meter, out);
     } catch (error) {
       // The stream opens its file asynchronously: wait until it is closed, or the open could land
       // after the rm and leave an orphan temp file.

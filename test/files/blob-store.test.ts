@@ -47,6 +47,25 @@ describe.each(['local', 's3'] as const)('blob store [%s]', (kind) => {
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 
+  it('removes the temp file when the sender drops mid-body, with writes in flight, and throws nothing later', async () => {
+    const dir = join(root.path, 'tmp');
+    for (let i = 0; i < 50; i++) {
+      // Small chunks are written without waiting: one is still being written when the source fails (as a dropped
+      // connection does mid-upload) a moment after it.
+      let sent = 0;
+      const dropped = new Readable({
+        read() {
+          if (sent++ < 3) this.push(Buffer.alloc(8 * 1024, i));
+          else process.nextTick(() => this.destroy(new Error('connection reset')));
+        },
+      });
+      await expect(store.receive(dropped, 1024 * 1024 * 1024)).rejects.toThrow('connection reset');
+    }
+    // A late error of the file stream would surface here as an uncaught exception (Vitest fails the run on one).
+    await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+  });
+
   it('stores a streamed upload under its hash, reads it back as a stream, and lists it', async () => {
     const bytes = Buffer.concat(Array.from({ length: 40 }, (_, i) => Buffer.alloc(64 * 1024, i)));
     const temp = await store.receive(
