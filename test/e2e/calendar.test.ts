@@ -35,6 +35,8 @@ describe.skipIf(!run)('calendar feeds in Chromium', () => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
       const page = await context.newPage();
       await page.goto(`${site.url}${course}/schedule`);
+      // The server-rendered page has the address's path; the full address (and the Copy button) come with hydration.
+      await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
       const card = page.getByRole('region', { name: 'Add to calendar' });
       await poll(() => card.count()).toBe(1);
       const address = card.getByLabel('Course calendar address');
