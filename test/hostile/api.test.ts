@@ -1,6 +1,8 @@
-// Every hostile string into every string field, path parameter and query parameter of every API route (Fastify's own
-// route table), taken in turns by the least and the most privileged actor who get past authorization: never a 500, always the JSON error envelope for a 4xx, and
-// no row written by a refused request. Also malformed JSON, wrong content types, huge bodies, duplicate keys, arrays.
+// Hostile strings into the string fields, path parameters and query parameters of every API route (Fastify's own
+// route table): every string into free text, a quarter of them in turns into what validation constrains (enums,
+// dates, ids), taken in turns by the least and the most privileged actor who get past authorization: never a 500,
+// always the JSON error envelope for a 4xx, and no row written by a refused request. Also malformed JSON, wrong
+// content types, huge bodies, duplicate keys, arrays.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -60,12 +62,19 @@ function encodeParam(value: string): string {
   return out;
 }
 
+type FieldPath = Array<string | number>;
+
 /** Paths (in a body) of every field a zod schema declares: object keys, array elements (as index 0), union members' keys. */
-function fieldPaths(
+function fieldPaths(schema: unknown): FieldPath[] {
+  return fields(schema).map((f) => f.path);
+}
+
+/** Every field a zod schema declares, with its own schema (of a union's members, the first that has it). */
+function fields(
   schema: unknown,
-  prefix: Array<string | number> = [],
+  prefix: FieldPath = [],
   depth = 0,
-): Array<Array<string | number>> {
+): Array<{ path: FieldPath; schema: unknown }> {
   if (!(schema instanceof ZodType) || depth > 6) return [];
   const def = (schema as unknown as { def: Record<string, unknown> & { type: string } }).def;
   switch (def.type) {
@@ -74,30 +83,44 @@ function fieldPaths(
     case 'default':
     case 'readonly':
     case 'catch':
-      return fieldPaths(def.innerType, prefix, depth);
+      return fields(def.innerType, prefix, depth);
     case 'pipe':
-      return fieldPaths(def.in, prefix, depth);
+      return fields(def.in, prefix, depth);
     case 'object': {
       const shape = (schema as unknown as { shape: Record<string, unknown> }).shape;
-      const out: Array<Array<string | number>> = [];
+      const out: Array<{ path: FieldPath; schema: unknown }> = [];
       for (const [key, value] of Object.entries(shape)) {
-        out.push([...prefix, key]);
-        out.push(...fieldPaths(value, [...prefix, key], depth + 1));
+        out.push({ path: [...prefix, key], schema: value });
+        out.push(...fields(value, [...prefix, key], depth + 1));
       }
       return out;
     }
     case 'array':
-      return fieldPaths(def.element, [...prefix, 0], depth + 1);
+      return fields(def.element, [...prefix, 0], depth + 1);
     case 'union': {
-      const seen = new Map<string, Array<string | number>>();
+      const seen = new Map<string, { path: FieldPath; schema: unknown }>();
       for (const option of def.options as unknown[])
-        for (const p of fieldPaths(option, prefix, depth)) seen.set(JSON.stringify(p), p);
+        for (const f of fields(option, prefix, depth)) {
+          const key = JSON.stringify(f.path);
+          if (!seen.has(key)) seen.set(key, f);
+        }
       return [...seen.values()];
     }
     default:
       return [];
   }
 }
+
+/**
+ * Whether a field takes free text (the strings reach the handler and the database); an enum, number, date or id
+ * refuses them all in validation, the same validator for every route.
+ */
+function takesText(schema: unknown): boolean {
+  return schema instanceof ZodType && schema.safeParse('Some free text, with spaces.').success;
+}
+
+/** A quarter of the strings, which quarter turning with `turn`: each string still meets a quarter of the fields. */
+const quarter = <T>(values: readonly T[], turn: number): T[] => values.filter((_, i) => (i + turn) % 4 === 0);
 
 function setPath(body: unknown, path: Array<string | number>, value: unknown): unknown {
   const root: unknown = structuredClone(body ?? {});
@@ -113,15 +136,15 @@ function setPath(body: unknown, path: Array<string | number>, value: unknown): u
 }
 
 describeEachDialect('hostile input to every API route', (get, dialect) => {
-  // PostgreSQL runs the strings that differ there (NUL, broken UTF-16, length, quoting, Unicode, numbers, dates);
-  // SQLite runs them all. The behaviour above the database is the same code for both.
+  // PostgreSQL runs the strings its storage treats differently: NUL (text cannot hold it), broken UTF-16 (its UTF-8
+  // refuses it), length (index rows), quoting and LIKE escapes, a four-byte character, control characters, numbers
+  // and dates it could be asked to cast, the empty string. SQLite runs them all: the code above the database is the
+  // same for both.
   const STRINGS =
     dialect === 'sqlite'
       ? HOSTILE_STRINGS
       : HOSTILE_STRINGS.filter((s) =>
-          /NUL|surrogate|100k|SQL|emoji|zalgo|NFD|BOM|JSON|CRLF|1e309|date|backslash|percent|empty|RTL|control|traversal/i.test(
-            s.name,
-          ),
+          /NUL|surrogate|100k|SQL (quote|comment)|backslash|emoji|control|1e309|date|^empty$/i.test(s.name),
         );
   let app: FastifyInstance;
   let db: Db;
@@ -474,9 +497,11 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
       for (const [planIndex, plan] of plans.entries()) {
         const names = [...plan.route.url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
         for (const [nameIndex, name] of names.entries()) {
-          // `:slug` is in most routes and read by the same few course lookups: each route takes a quarter of the
-          // strings, in turns, so every string still meets the slug of dozens of routes; other parameters take them all.
-          const strings = name === 'slug' ? STRINGS.filter((_, i) => (i + planIndex) % 4 === 0) : STRINGS;
+          // A parameter that takes free text takes every string. One that validation constrains (`:slug` is in most
+          // routes, read by the same few course lookups; dates, ids) takes a quarter of them, in turns, so every
+          // string still meets that parameter on dozens of routes.
+          const shape = (plan.route.schema?.params as { shape?: Record<string, unknown> } | undefined)?.shape;
+          const strings = takesText(shape?.[name]) ? STRINGS : quarter(STRINGS, planIndex);
           for (const [actor, s] of inTurns(sides(plan.actors), strings, nameIndex + planIndex)) {
             const url = pathOf(plan.route.url, { ...soundParams(), [name]: encodeParam(s.value) });
             const payload = bodyOf(plan);
@@ -580,11 +605,13 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
           }
           continue;
         }
-        const paths = fieldPaths(plan.route.schema?.body);
         // Wrongly typed values are refused by validation above the database: SQLite's run sends them, PostgreSQL's need not.
-        const values: Array<Hostile | { name: string; value: unknown }> =
-          dialect === 'sqlite' ? [...STRINGS, ...HOSTILE_VALUES] : [...STRINGS];
-        for (const [pathIndex, path] of paths.entries()) {
+        const wrongTypes = dialect === 'sqlite' ? HOSTILE_VALUES : [];
+        for (const [pathIndex, { path, schema }] of fields(plan.route.schema?.body).entries()) {
+          // Free text takes every string; a field that validation constrains (an enum, number, date, id) takes a
+          // quarter of them, in turns, so that every string still meets such fields on dozens of routes.
+          const strings = takesText(schema) ? STRINGS : quarter(STRINGS, pathIndex);
+          const values: Array<Hostile | { name: string; value: unknown }> = [...strings, ...wrongTypes];
           for (const [actor, v] of inTurns(sides(plan.actors), values, pathIndex)) {
             const payload = JSON.stringify(setPath(plan.body, path, v.value));
             const failure = await shoot({
