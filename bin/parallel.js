@@ -5,21 +5,26 @@
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 
-const scripts = process.argv.slice(2);
-if (scripts.length === 0) {
-  console.error('usage: node bin/parallel.js SCRIPT...');
+const args = process.argv.slice(2);
+const liveAt = args.indexOf('--live');
+const live = liveAt >= 0 ? args[liveAt + 1] : undefined;
+const scripts = liveAt >= 0 ? args.filter((_, i) => i !== liveAt && i !== liveAt + 1) : args;
+if (scripts.length === 0 || (liveAt >= 0 && !live)) {
+  console.error('usage: node bin/parallel.js [--live SCRIPT] SCRIPT...');
   process.exit(2);
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-function run(script) {
+function run(script, streamed = false) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(npm, ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(npm, ['run', '--silent', script], {
+      stdio: ['ignore', streamed ? 'inherit' : 'pipe', streamed ? 'inherit' : 'pipe'],
+    });
     const chunks = [];
-    child.stdout.on('data', (c) => chunks.push(c));
-    child.stderr.on('data', (c) => chunks.push(c));
+    child.stdout?.on('data', (c) => chunks.push(c));
+    child.stderr?.on('data', (c) => chunks.push(c));
     child.on('error', (error) => resolve({ script, code: 1, output: String(error), seconds: 0 }));
     child.on('close', (code) => {
       resolve({
@@ -32,8 +37,9 @@ function run(script) {
   });
 }
 
-const results = await Promise.all(
-  scripts.map((script) =>
+const results = await Promise.all([
+  ...(live ? [run(live, true)] : []),
+  ...scripts.map((script) =>
     run(script).then((result) => {
       const status = result.code === 0 ? 'ok' : `failed (exit ${result.code})`;
       process.stdout.write(
@@ -42,7 +48,7 @@ const results = await Promise.all(
       return result;
     }),
   ),
-);
+]);
 const failed = results.filter((r) => r.code !== 0).map((r) => r.script);
 if (failed.length > 0) {
   console.error(`\nfailed: ${failed.join(', ')}`);
