@@ -65,6 +65,8 @@ async function startSmtp(
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // A mailer's kept (pooled) connection still open at close: drop it after a moment, not the default 30 s.
+    closeTimeout: 500,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
