@@ -6,15 +6,20 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST_ENTRY = join(ROOT, 'dist', 'cli', 'main.js');
 
-/** The newest modification time (ms) of the TypeScript sources under `dir`, or 0 when there are none. */
-function newestSource(dir) {
-  let newest = 0;
+/** Every TypeScript source under `dir`. */
+export function sourceFiles(dir) {
+  const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    if (entry.isDirectory()) out.push(...sourceFiles(path));
+    else if (entry.name.endsWith('.ts')) out.push(path);
   }
-  return newest;
+  return out;
+}
+
+/** The newest modification time (ms) of the TypeScript sources under `dir`, or 0 when there are none. */
+function newestSource(dir) {
+  return sourceFiles(dir).reduce((newest, path) => Math.max(newest, statSync(path).mtimeMs), 0);
 }
 
 /**

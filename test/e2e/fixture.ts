@@ -138,10 +138,7 @@ export async function axeAt(
     }
     const at = several ? ` @${width}` : '';
     const path = `${screens}/${name}${several ? `-${width}` : ''}.png`;
-    if (axeScreenshots) {
-      if (within) await page.locator(within).screenshot({ path });
-      else await page.screenshot({ path, fullPage: true });
-    }
+    await snap(within ? page.locator(within) : page, path, !within);
     const builder = axe(page);
     const result = await (within ? builder.include(within) : builder).analyze();
     found.push(

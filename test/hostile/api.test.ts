@@ -120,8 +120,9 @@ function takesText(schema: unknown): boolean {
   return schema instanceof ZodType && schema.safeParse('Some free text, with spaces.').success;
 }
 
-/** A quarter of the strings, which quarter turning with `turn`: each string still meets a quarter of the fields. */
-const quarter = <T>(values: readonly T[], turn: number): T[] => values.filter((_, i) => (i + turn) % 4 === 0);
+/** One in `every` of the values, which ones turning with `turn`: each value still meets that share of the fields. */
+const share = <T>(values: readonly T[], every: number, turn: number): T[] =>
+  values.filter((_, i) => (i + turn) % every === 0);
 
 function setPath(body: unknown, path: Array<string | number>, value: unknown): unknown {
   const root: unknown = structuredClone(body ?? {});
@@ -502,9 +503,7 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
           // text (ids, keys) takes half the strings, one that validation constrains (`:slug`, dates) a quarter, in
           // turns from route to route, so every string still meets each parameter on dozens of routes.
           const shape = (plan.route.schema?.params as { shape?: Record<string, unknown> } | undefined)?.shape;
-          const strings = takesText(shape?.[name])
-            ? STRINGS.filter((_, i) => (i + planIndex) % 2 === 0)
-            : quarter(STRINGS, planIndex);
+          const strings = share(STRINGS, takesText(shape?.[name]) ? 2 : 4, planIndex);
           for (const [actor, s] of inTurns(sides(plan.actors), strings, nameIndex + planIndex)) {
             const url = pathOf(plan.route.url, { ...soundParams(), [name]: encodeParam(s.value) });
             const payload = bodyOf(plan);
@@ -613,7 +612,7 @@ describeEachDialect('hostile input to every API route', (get, dialect) => {
         for (const [pathIndex, { path, schema }] of fields(plan.route.schema?.body).entries()) {
           // Free text takes every string; a field that validation constrains (an enum, number, date, id) takes a
           // quarter of them, in turns, so that every string still meets such fields on dozens of routes.
-          const strings = takesText(schema) ? STRINGS : quarter(STRINGS, pathIndex);
+          const strings = takesText(schema) ? STRINGS : share(STRINGS, 4, pathIndex);
           const values: Array<Hostile | { name: string; value: unknown }> = [...strings, ...wrongTypes];
           for (const [actor, v] of inTurns(sides(plan.actors), values, pathIndex)) {
             const payload = JSON.stringify(setPath(plan.body, path, v.value));

@@ -4,9 +4,6 @@ import { App } from './App.js';
 import { noteServerTime } from './components/server-now.js';
 import { coursePageAt, renderedTitle, seedPage, type PageData } from './page-data.js';
 
-/** Course pages anyone may read: the ones rendered on the server. */
-export const publicPaths = ['', 'schedule', 'grading', 'policies', 'project', 'resources'];
-
 /**
  * The module of each public page's code (a key of the client build's manifest): the server links its scripts and
  * stylesheets from the page's head, so they load beside the entry and the first paint is already styled.
@@ -19,6 +16,9 @@ export const pageSources: Record<string, string> = {
   project: 'src/pages/ProjectPage.tsx',
   resources: 'src/pages/ResourcesPage.tsx',
 };
+
+/** Course pages anyone may read: the ones rendered on the server. */
+export const publicPaths = Object.keys(pageSources);
 
 /** Loads the public pages' code once (with what each shows any viewer), so that rendering is synchronous. */
 export async function preload(): Promise<void> {
