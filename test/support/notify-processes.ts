@@ -1,19 +1,20 @@
-// Starts notification workers as separate processes (test/support/notify-runner.ts) and answers their counts.
+// Starts notification workers as separate processes (test/support/notify-runner.js, on the compiled dist/) and answers their counts.
 import { spawn } from 'node:child_process';
 import type { Config } from '../../src/config.js';
+import { ensureBuilt } from './built-seminar.js';
 
-const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
-const RUNNER = new URL('./notify-runner.ts', import.meta.url).pathname;
+const RUNNER = new URL('./notify-runner.js', import.meta.url).pathname;
 
 /** Runs one job in a child process at `now`; resolves with the count it printed. */
-export function runInProcess(
+export async function runInProcess(
   config: Readonly<Config>,
   job: 'announcements' | 'reminders' | 'digests' | 'drain',
   now: Date,
   env: Record<string, string> = {},
 ): Promise<number> {
+  await ensureBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [RUNNER, job], {
+    const child = spawn(process.execPath, [RUNNER, job], {
       env: {
         ...process.env,
         SEMINAR_DB: JSON.stringify(config.database),

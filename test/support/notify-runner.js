@@ -1,25 +1,26 @@
 // A notification worker in a process of its own, as a second server instance would be: runs one job once
 // against the database in SEMINAR_DB (JSON of config.database) at SEMINAR_NOW and prints what it did as JSON.
-//   tsx test/support/notify-runner.ts announcements|reminders|digests|drain
-import { createMailer } from '../../src/mail/mailer.js';
-import { MailQueueWorker } from '../../src/mail/queue.js';
-import { mailDueAnnouncements } from '../../src/services/notifications/announcements.js';
-import { runDigests } from '../../src/services/notifications/digests.js';
+// Plain JavaScript on the compiled dist/ (as `seminar serve` runs it), so that a start costs node alone:
+//   node test/support/notify-runner.js announcements|reminders|digests|drain
+import { createMailer } from '../../dist/mail/mailer.js';
+import { MailQueueWorker } from '../../dist/mail/queue.js';
+import { mailDueAnnouncements } from '../../dist/services/notifications/announcements.js';
+import { runDigests } from '../../dist/services/notifications/digests.js';
 import {
   DIGEST_MAIL,
   NOTIFICATION_MAIL,
   renderDigestMail,
   renderNotificationMail,
-} from '../../src/services/notifications/notify.js';
-import { runReminders } from '../../src/services/notifications/reminders.js';
-import { createDb } from '../../src/storage/db.js';
+} from '../../dist/services/notifications/notify.js';
+import { runReminders } from '../../dist/services/notifications/reminders.js';
+import { createDb } from '../../dist/storage/db.js';
 
 const db = createDb(JSON.parse(process.env.SEMINAR_DB ?? '{}'), { poolSize: 4 });
 const now = new Date(process.env.SEMINAR_NOW ?? Date.now());
 const deps = { db, clock: () => now, publicUrl: 'http://seminar.test' };
 const job = process.argv[2];
 
-async function drain(): Promise<number> {
+async function drain() {
   const mailer = createMailer({
     smtpUrl: process.env.SMTP_URL ?? null,
     from: 'seminar@example.edu',
