@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { noteWrite } from './read-cache.js';
 import type { Database } from './schema.js';
 
 export type { Database } from './schema.js';
@@ -34,8 +35,14 @@ class StatementCache {
 
   prepare(query: string): SqliteDatabase.Statement {
     let statement = this.#statements.get(query);
-    if (statement) return statement;
-    statement = this.raw.prepare(query);
+    if (!statement) statement = this.#prepareNew(query);
+    // Kysely prepares every statement right before it runs it: a write here ends the cached reads.
+    if (!statement.readonly) noteWrite();
+    return statement;
+  }
+
+  #prepareNew(query: string): SqliteDatabase.Statement {
+    const statement = this.raw.prepare(query);
     if (this.#statements.size >= STATEMENT_CACHE_SIZE)
       this.#statements.delete(this.#statements.keys().next().value!);
     this.#statements.set(query, statement);

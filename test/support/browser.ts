@@ -32,18 +32,32 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
+/** The worker's Chromium: suites in one test worker run one after another and share it (each launch costs about 1.6 s of CPU). */
+let running: Promise<Browser> | null = null;
+
 /**
- * Starts Chromium headless. playwright-core gives every launch a fresh temporary profile
- * (its own --user-data-dir, deleted on close), so no state leaks between runs.
- * Pages should come from `browser.newContext()` (@axe-core/playwright needs that).
+ * Chromium headless for one suite: the test worker's one browser, started by the first suite that asks and kept
+ * for the next (Playwright ends it when the worker exits). playwright-core gives a launch a fresh temporary
+ * profile (its own --user-data-dir, deleted on close), and each suite works in contexts of its own, which `close`
+ * ends: no cookie or storage passes from one suite to the next. Pages should come from `browser.newContext()`
+ * (@axe-core/playwright needs that).
  */
 export async function launchBrowser(
   config: Pick<Config, 'chromePath'> = loadConfig(),
 ): Promise<LaunchedBrowser> {
-  const browser = await chromium.launch({
-    executablePath: config.chromePath,
-    headless: true,
-    args: chromiumArgs,
-  });
-  return { browser, close: () => browser.close() };
+  let browser = running ? await running.catch(() => null) : null;
+  if (!browser?.isConnected()) {
+    running = chromium.launch({ executablePath: config.chromePath, headless: true, args: chromiumArgs });
+    browser = await running.catch((error: unknown) => {
+      running = null;
+      throw error;
+    });
+  }
+  const mine = browser;
+  return {
+    browser: mine,
+    close: async () => {
+      await Promise.all(mine.contexts().map((context) => context.close()));
+    },
+  };
 }

@@ -62,8 +62,9 @@ export async function createSession(
 
 /**
  * The live session of a cookie token, or null (unknown, idle too long, or past its absolute
- * expiry). Read from the database on every request (one prepared statement on SQLite), never
- * cached: a sign-out or a password change ends the session at once on every instance.
+ * expiry). Read from the database on every request: a sign-out or a password change ends the
+ * session at once on every instance. (On SQLite the answer is kept in memory only until the
+ * database changes: any write of this process, or a commit by another, see storage/read-cache.ts.)
  */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<ActiveSession | null> {
   if (token.length === 0 || token.length > 100) return null;

@@ -1,7 +1,7 @@
 // The reads every signed-in hand-in makes, each one query: prepared statements on SQLite, Kysely on PostgreSQL (same answers).
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db.js';
-import { prepared } from '../prepared.js';
+import { NOT_PREPARED, prepared, readPrepared } from '../prepared.js';
 import type { CourseRef } from './enrollments.js';
 import { findSessionWithUser } from './sessions.js';
 import { hasAcknowledged } from './work.js';
@@ -41,9 +41,9 @@ export async function findLiveSession(
   db: Db,
   id: string,
 ): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const statement = prepared(db, SESSION_SQL);
-  if (!statement) return findSessionWithUser(db, id);
-  const s = statement.get(id) as SessionJoinRow | undefined;
+  const read = readPrepared(db, SESSION_SQL, 'get', [id]);
+  if (read === NOT_PREPARED) return findSessionWithUser(db, id);
+  const s = read as SessionJoinRow | undefined;
   if (!s) return undefined;
   return {
     session: {
@@ -125,9 +125,9 @@ export async function findCourseStanding(
   slug: string,
   userId: string | null,
 ): Promise<CourseStanding | undefined> {
-  const statement = prepared(db, ACCESS_SQL);
-  if (statement) {
-    const row = statement.get(userId, slug) as StandingRow | undefined;
+  const read = readPrepared(db, ACCESS_SQL, 'get', [userId, slug]);
+  if (read !== NOT_PREPARED) {
+    const row = read as StandingRow | undefined;
     return row ? standingOf(row) : undefined;
   }
   const row = await work(db)
@@ -147,10 +147,10 @@ export async function findWorkStanding(
   slug: string,
   userId: string | null,
 ): Promise<WorkStanding | undefined> {
-  const statement = prepared(db, STANDING_SQL);
+  const read = readPrepared(db, STANDING_SQL, 'get', [userId, userId, slug]);
   let row: StandingRow | undefined;
-  if (statement) {
-    row = statement.get(userId, userId, slug) as StandingRow | undefined;
+  if (read !== NOT_PREPARED) {
+    row = read as StandingRow | undefined;
   } else {
     row = (await hot(db)
       .selectFrom('courses as c')
@@ -212,8 +212,8 @@ export async function listExtensionsFor(
   userId: string,
   groupId: string | null,
 ): Promise<ExtensionRow[]> {
-  const statement = prepared(db, EXTENSIONS_SQL);
-  if (statement) return statement.all(courseId, deliverableKey, userId, groupId) as ExtensionRow[];
+  const read = readPrepared(db, EXTENSIONS_SQL, 'all', [courseId, deliverableKey, userId, groupId]);
+  if (read !== NOT_PREPARED) return (read as ExtensionRow[]).slice();
   return work(db)
     .selectFrom('extensions')
     .selectAll()
