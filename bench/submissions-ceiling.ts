@@ -2,6 +2,7 @@
 import Fastify from 'fastify';
 import { createHash } from 'node:crypto';
 import { loadConfig } from '../src/config.js';
+import { Checkpointer } from '../src/storage/checkpointer.js';
 import { createDb } from '../src/storage/db.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import { newId } from '../src/storage/ids.js';
@@ -21,6 +22,8 @@ const config = loadConfig({
 const db = createDb(config.database);
 await migrateToLatest(db);
 const writer = submissionWriterFor(db);
+// The server's storage as it runs: its WAL checkpoint thread too.
+const checkpointer = Checkpointer.start(db);
 const app = Fastify({ logger: false });
 app.post('/api/courses/:slug/submissions', async (request, reply) => {
   const body = request.body as { text: string; meetingDate: string; readingIndex: number };
@@ -56,4 +59,13 @@ await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.stdout.write(
   `running at http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`,
+);
+// Exit cleanly on SIGTERM (the bench's stop), so that a --cpu-prof profile is written.
+process.once(
+  'SIGTERM',
+  () =>
+    void app.close().then(async () => {
+      await checkpointer?.stop();
+      process.exit(0);
+    }),
 );

@@ -1,5 +1,5 @@
 // The deadline burst: students handing in questions over authenticated sessions at 100 connections, and the same-run ceiling.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +20,27 @@ import {
 } from './hand-ins.js';
 
 const CONNECTIONS = 100;
-/** Real and ceiling servers take turns this many times; the figures are the medians of the rounds. */
-const ROUNDS = 5;
+/** Real and ceiling servers take turns this many times (BENCH_ROUNDS=n for a quicker look); the figures are the medians of the rounds. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARM_UP_SECONDS = 2;
+
+/** CPU time (user + system, all threads) a process has used so far, in ms (Linux /proc; 0 elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Server CPU per answered request in µs over a burst. */
+async function measured(pid: number | undefined, run: () => Promise<autocannon.Result>) {
+  const before = cpuMs(pid);
+  const result = await run();
+  const total = result.requests.total || 1;
+  return { result, cpuUs: Math.round(((cpuMs(pid) - before) * 1000) / total) };
+}
 
 const burst = (
   url: string,
@@ -53,12 +71,18 @@ export async function benchSubmissions(seconds = 5, studentCount = 400): Promise
 
     // Rounds alternate the two servers (never both up at once), so that a change of load on a shared
     // machine hits both sides alike; the figures are the medians of the rounds (each round is listed too).
-    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server under test in the first round there.
+    // BENCH_CPU_PROF=<dir> writes V8 CPU profiles of both servers in the first round there.
     const profile = process.env.BENCH_CPU_PROF
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
       : [];
     const acknowledged = new Map<string, string>();
-    const rounds: Array<{ real: autocannon.Result; ceiling: autocannon.Result; lost: number }> = [];
+    const rounds: Array<{
+      real: autocannon.Result;
+      ceiling: autocannon.Result;
+      lost: number;
+      realCpu: number;
+      ceilingCpu: number;
+    }> = [];
     let lost = 0;
     let receiptMailQueued = 0;
     let receiptMailSent = 0;
@@ -66,9 +90,12 @@ export async function benchSubmissions(seconds = 5, studentCount = 400): Promise
       // The real thing: sessions, CSRF, enrollment, deliverable rules, versioning, receipt mail queued in the same transaction.
       const server = await spawnServer([...(round === 0 ? profile : []), 'bin/seminar.js', 'serve'], env);
       let real: autocannon.Result;
+      let realCpu = 0;
       try {
         await burst(server.url, students, classDate, WARM_UP_SECONDS, acknowledged);
-        real = await burst(server.url, students, classDate, seconds, acknowledged);
+        ({ result: real, cpuUs: realCpu } = await measured(server.child.pid, () =>
+          burst(server.url, students, classDate, seconds, acknowledged),
+        ));
       } finally {
         await stop(server.child);
       }
@@ -90,18 +117,29 @@ export async function benchSubmissions(seconds = 5, studentCount = 400): Promise
 
       // The ceiling: same request shape and durability (same SQLite file, synchronous=FULL, same group commit), bare insert.
       const ceilingServer = await spawnServer(
-        ['--import', 'tsx', 'bench/submissions-ceiling.ts', dataDir, courseId, someUser],
+        [
+          ...(round === 0 ? profile : []),
+          '--import',
+          'tsx',
+          'bench/submissions-ceiling.ts',
+          dataDir,
+          courseId,
+          someUser,
+        ],
         {},
       );
       let ceiling: autocannon.Result;
+      let ceilingCpu = 0;
       try {
         await burst(ceilingServer.url, students, classDate, WARM_UP_SECONDS, null);
-        ceiling = await burst(ceilingServer.url, students, classDate, seconds, null);
+        ({ result: ceiling, cpuUs: ceilingCpu } = await measured(ceilingServer.child.pid, () =>
+          burst(ceilingServer.url, students, classDate, seconds, null),
+        ));
       } finally {
         await stop(ceilingServer.child);
       }
       // `lost` counts every hand-in acknowledged so far (this round's and the earlier ones') not stored as acknowledged.
-      rounds.push({ real, ceiling, lost });
+      rounds.push({ real, ceiling, lost, realCpu, ceilingCpu });
     }
     const rps = median(rounds.map((r) => Math.round(r.real.requests.average)));
     const ceilingRps = median(rounds.map((r) => Math.round(r.ceiling.requests.average)));
@@ -129,7 +167,9 @@ export async function benchSubmissions(seconds = 5, studentCount = 400): Promise
       worstLost: Math.max(...rounds.map((r) => r.lost)),
       receiptMailQueued,
       receiptMailSentDuringRun: receiptMailSent,
+      serverCpuUsPerHandIn: median(rounds.map((r) => r.realCpu)),
       ceilingRps,
+      ceilingCpuUsPerHandIn: median(rounds.map((r) => r.ceilingCpu)),
       ceilingP50Ms: median(rounds.map((r) => r.ceiling.latency.p50)),
       ceilingP99Ms: median(rounds.map((r) => r.ceiling.latency.p99)),
       shareOfCeiling: share,
@@ -138,7 +178,9 @@ export async function benchSubmissions(seconds = 5, studentCount = 400): Promise
         rps: Math.round(r.real.requests.average),
         p50Ms: r.real.latency.p50,
         p99Ms: r.real.latency.p99,
+        cpuUs: r.realCpu,
         ceilingRps: Math.round(r.ceiling.requests.average),
+        ceilingCpuUs: r.ceilingCpu,
         ceilingP99Ms: r.ceiling.latency.p99,
         shareOfCeiling: Math.round(shares[i]! * 100) / 100,
         lost: r.lost,

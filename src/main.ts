@@ -20,6 +20,7 @@ import {
   type NotificationSchedulerOptions,
 } from './services/notifications/scheduler.js';
 import { startOrphanSweeper, type OrphanSweeper } from './services/files/sweeper.js';
+import { Checkpointer } from './storage/checkpointer.js';
 import { createDb, type Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { submissionWriterFor } from './storage/repositories/work-writer.js';
@@ -34,6 +35,8 @@ export interface Seminar {
   scheduler: NotificationScheduler | null;
   /** Sweeps orphan blobs and abandoned uploads from the file store; null when turned off. */
   sweeper: OrphanSweeper | null;
+  /** Copies the SQLite WAL into the database off the event loop; null on PostgreSQL, in memory, or turned off. */
+  checkpointer: Checkpointer | null;
   /** Closes the HTTP server (if listening) and the database. Idempotent. */
   close(): Promise<void>;
   /**
@@ -68,6 +71,8 @@ export interface CreateSeminarOptions {
   scheduler?: Partial<Pick<NotificationSchedulerOptions, 'pollMs' | 'reminderMs' | 'firstDelayMs'>> | false;
   /** The orphan sweep of the file store (at start-up, then hourly); on unless false. */
   sweep?: false;
+  /** The WAL checkpoint thread of a SQLite file database (see storage/checkpointer.ts); on unless false. */
+  checkpoints?: false;
 }
 
 /** Opens and migrates the database, then builds (but does not start) the app. */
@@ -129,6 +134,11 @@ export async function createSeminar(
       options.sweep === false
         ? null
         : startOrphanSweeper({ db }, blobStorageFor(config), (line) => app.log.warn(line));
+    // The WAL is copied into the database by a thread of its own, not by the hand-in burst's commits.
+    const checkpointer =
+      options.checkpoints === false
+        ? null
+        : Checkpointer.start(db, { onError: (line) => app.log.warn(line) });
     let closed = false;
     const close = async () => {
       if (closed) return;
@@ -143,6 +153,7 @@ export async function createSeminar(
         await app.close();
       } finally {
         clearTimeout(force);
+        await checkpointer?.stop();
         await db.destroy();
       }
     };
@@ -154,6 +165,7 @@ export async function createSeminar(
       mailQueue,
       scheduler,
       sweeper,
+      checkpointer,
       close,
       async drain(graceMs) {
         lifecycle.draining = true;

@@ -107,7 +107,9 @@ it('sees a student enrolled, grouped and dropped mid-semester on the very next r
 it('counts an insert … returning as a write (it reads rows back, yet it changes the database)', async () => {
   expect(await listExtensionsFor(db, courseId, 'question', 'ann', null)).toEqual([]);
   const [row] = (
-    await sql<{ id: string }>`insert into extensions (id, course_id, deliverable_key, meeting_date, target_kind, target_id, due_at, granted_by, granted_at, reason)
+    await sql<{
+      id: string;
+    }>`insert into extensions (id, course_id, deliverable_key, meeting_date, target_kind, target_id, due_at, granted_by, granted_at, reason)
       values ('x1', ${courseId}, 'question', null, 'student', 'ann', '2026-12-01T00:00:00.000Z', 'ann', ${T0}, 'ill') returning id`.execute(
       db,
     )
