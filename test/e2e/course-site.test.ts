@@ -257,7 +257,7 @@ describe.skipIf(!run)('the public course site in Chromium', { timeout: 90_000 },
         it(`has no axe violations on the ${name} page`, async () => {
           await page.goto(server.url + path);
           await page.locator('main h1').first().waitFor();
-          const result = await axe(page).analyze();
+          const result = await (await axe(page)).analyze();
           const found = result.violations.map((v) => `${v.id} (${v.nodes.length}×) ${v.help}`);
           await snap(page, `${screens}/${name}-${size}.png`);
           expect(found).toEqual([]);
@@ -285,7 +285,7 @@ describe.skipIf(!run)('the course list with no courses', { timeout: 90_000 }, ()
     await expect(page.locator('.state-empty').innerText()).resolves.toMatch(
       /No courses are published here yet/,
     );
-    const result = await axe(page).analyze();
+    const result = await (await axe(page)).analyze();
     expect(result.violations.map((v) => v.id)).toEqual([]);
     await context.close();
   });

@@ -384,7 +384,7 @@ describe.skipIf(!run)('student screens in Chromium', () => {
       await page.unroute(/\/api\/courses\/[^/]+\/dashboard/);
       await page.getByRole('button', { name: 'Try again' }).click();
       await poll(() => page.getByRole('heading', { name: /To do/ }).count()).toBe(1);
-      const result = await axe(page).analyze();
+      const result = await (await axe(page)).analyze();
       expect(result.violations.map((v) => v.id)).toEqual([]);
 
       // A hand-in that never reaches the server says nothing was handed in, and keeps the text.
