@@ -1,5 +1,5 @@
 // The deadline burst: students handing in questions over authenticated sessions at 100 connections, and the same-run ceiling.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import {
   burst as handInBurst,
   classDateSoon,
   countLost,
+  cpuSecondsOf,
   median,
   seedHandInCourse,
   spawnServer,
@@ -24,22 +25,12 @@ const CONNECTIONS = 100;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARM_UP_SECONDS = 2;
 
-/** CPU time (user + system, all threads) a process has used so far, in ms (Linux /proc; 0 elsewhere). */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 /** Server CPU per answered request in µs over a burst. */
-async function measured(pid: number | undefined, run: () => Promise<autocannon.Result>) {
-  const before = cpuMs(pid);
+async function measured(pid: number, run: () => Promise<autocannon.Result>) {
+  const before = cpuSecondsOf(pid);
   const result = await run();
   const total = result.requests.total || 1;
-  return { result, cpuUs: Math.round(((cpuMs(pid) - before) * 1000) / total) };
+  return { result, cpuUs: Math.round(((cpuSecondsOf(pid) - before) * 1e6) / total) };
 }
 
 const burst = (
@@ -93,7 +84,7 @@ export async function benchSubmissions(seconds = 5, studentCount = 400): Promise
       let realCpu = 0;
       try {
         await burst(server.url, students, classDate, WARM_UP_SECONDS, acknowledged);
-        ({ result: real, cpuUs: realCpu } = await measured(server.child.pid, () =>
+        ({ result: real, cpuUs: realCpu } = await measured(server.child.pid!, () =>
           burst(server.url, students, classDate, seconds, acknowledged),
         ));
       } finally {
@@ -132,7 +123,7 @@ export async function benchSubmissions(seconds = 5, studentCount = 400): Promise
       let ceilingCpu = 0;
       try {
         await burst(ceilingServer.url, students, classDate, WARM_UP_SECONDS, null);
-        ({ result: ceiling, cpuUs: ceilingCpu } = await measured(ceilingServer.child.pid, () =>
+        ({ result: ceiling, cpuUs: ceilingCpu } = await measured(ceilingServer.child.pid!, () =>
           burst(ceilingServer.url, students, classDate, seconds, null),
         ));
       } finally {

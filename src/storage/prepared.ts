@@ -51,7 +51,7 @@ export function readPrepared(
   const raw = sqliteHandle(db);
   if (!raw || raw.inTransaction) return NOT_PREPARED;
   const statement = statementOn(raw, text);
-  return cachedRead(raw, `${text}\u0000${JSON.stringify(params)}`, () =>
+  return cachedRead(raw, text, params, () =>
     mode === 'get' ? statement.get(...params) : statement.all(...params),
   );
 }

@@ -17,7 +17,10 @@ export function noteWrite(): void {
 const MAX_ENTRIES = 20_000;
 
 interface HandleCache {
-  entries: Map<string, unknown>;
+  /** Answers by query text, then by parameters. */
+  entries: Map<string, Map<string, unknown>>;
+  /** Answers held in all. */
+  size: number;
   /** `writes` and data_version when the entries were read. */
   writes: number;
   dataVersion: number;
@@ -48,6 +51,7 @@ function cacheOf(raw: SqliteDatabase.Database): HandleCache {
   if (!cache) {
     cache = {
       entries: new Map(),
+      size: 0,
       writes,
       dataVersion: -1,
       sampled: null,
@@ -59,22 +63,35 @@ function cacheOf(raw: SqliteDatabase.Database): HandleCache {
 }
 
 /**
- * The answer of a read (`key` names the query and its parameters), from memory when nothing was
- * written since it was read, else from `read`. Only for plain reads outside a transaction on the
- * handle (the caller has a prepared statement): inside one, the answer could be uncommitted.
- * Answers are shared between callers: they must not be changed.
+ * The answer of a read (`query` with `params`), from memory when nothing was written since it was
+ * read, else from `read`. Only for plain reads outside a transaction on the handle (the caller has
+ * a prepared statement): inside one, the answer could be uncommitted. Answers are shared between
+ * callers: they must not be changed.
  */
-export function cachedRead<T>(raw: SqliteDatabase.Database, key: string, read: () => T): T {
+export function cachedRead<T>(
+  raw: SqliteDatabase.Database,
+  query: string,
+  params: unknown[],
+  read: () => T,
+): T {
   const cache = cacheOf(raw);
   const dataVersion = dataVersionOf(cache);
-  if (cache.writes !== writes || cache.dataVersion !== dataVersion || cache.entries.size >= MAX_ENTRIES) {
+  if (cache.writes !== writes || cache.dataVersion !== dataVersion || cache.size >= MAX_ENTRIES) {
     cache.entries.clear();
+    cache.size = 0;
     cache.writes = writes;
     cache.dataVersion = dataVersion;
   }
-  if (cache.entries.has(key)) return cache.entries.get(key) as T;
+  let answers = cache.entries.get(query);
+  if (!answers) {
+    answers = new Map();
+    cache.entries.set(query, answers);
+  }
+  const key = JSON.stringify(params);
+  if (answers.has(key)) return answers.get(key) as T;
+  // The read is synchronous: no write can come between it and keeping its answer.
   const answer = read();
-  // A write while reading (none can happen: the read is synchronous) would make this answer old.
-  if (cache.writes === writes) cache.entries.set(key, answer);
+  answers.set(key, answer);
+  cache.size++;
   return answer;
 }
