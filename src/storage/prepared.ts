@@ -38,20 +38,22 @@ export function prepared(db: Db, text: string): Statement | null {
 export const NOT_PREPARED: unique symbol = Symbol('not prepared');
 
 /**
- * The first row (`get`) or all rows (`all`) of a prepared read, kept in memory until the database
- * changes (see read-cache.ts): for the reads every request makes. NOT_PREPARED where `prepared`
- * would be null. The rows are shared with later callers: read them, never change them.
+ * The first row (`get`) or all rows (`all`) of a prepared read, as `shape` makes them (the rows
+ * themselves by default), kept in memory until the database changes (see read-cache.ts): for the
+ * reads every request makes. NOT_PREPARED where `prepared` would be null. The answer is shared
+ * with later callers: read it, never change it.
  */
-export function readPrepared(
+export function readPrepared<T = unknown>(
   db: Db,
   text: string,
   mode: 'get' | 'all',
   params: unknown[],
-): unknown | typeof NOT_PREPARED {
+  shape: (rows: unknown) => T = (rows) => rows as T,
+): T | typeof NOT_PREPARED {
   const raw = sqliteHandle(db);
   if (!raw || raw.inTransaction) return NOT_PREPARED;
   const statement = statementOn(raw, text);
   return cachedRead(raw, text, params, () =>
-    mode === 'get' ? statement.get(...params) : statement.all(...params),
+    shape(mode === 'get' ? statement.get(...params) : statement.all(...params)),
   );
 }

@@ -17,8 +17,8 @@ export function noteWrite(): void {
 const MAX_ENTRIES = 20_000;
 
 interface HandleCache {
-  /** Answers by query text, then by parameters. */
-  entries: Map<string, Map<string, unknown>>;
+  /** Answers by query text, then one level per parameter (no key built per read). */
+  entries: Map<string, Level>;
   /** Answers held in all. */
   size: number;
   /** `writes` and data_version when the entries were read. */
@@ -28,6 +28,12 @@ interface HandleCache {
   sampled: number | null;
   version: SqliteDatabase.Statement<[], { data_version: number }>;
 }
+
+/** One parameter's answers (last parameter) or the next parameter's levels; Map keys tell null from "null". */
+type Level = Map<unknown, unknown>;
+
+/** The key of a read without parameters. */
+const NO_PARAMS = Symbol('no parameters');
 
 const caches = new WeakMap<SqliteDatabase.Database, HandleCache>();
 
@@ -82,16 +88,26 @@ export function cachedRead<T>(
     cache.writes = writes;
     cache.dataVersion = dataVersion;
   }
-  let answers = cache.entries.get(query);
-  if (!answers) {
-    answers = new Map();
-    cache.entries.set(query, answers);
+  let level = cache.entries.get(query);
+  if (!level) {
+    level = new Map();
+    cache.entries.set(query, level);
   }
-  const key = JSON.stringify(params);
-  if (answers.has(key)) return answers.get(key) as T;
+  const last = params.length - 1;
+  for (let i = 0; i < last; i++) {
+    let next = level.get(params[i]) as Level | undefined;
+    if (!next) {
+      next = new Map();
+      level.set(params[i], next);
+    }
+    level = next;
+  }
+  const key = last < 0 ? NO_PARAMS : params[last];
+  const known = level.get(key);
+  if (known !== undefined || level.has(key)) return known as T;
   // The read is synchronous: no write can come between it and keeping its answer.
   const answer = read();
-  answers.set(key, answer);
+  level.set(key, answer);
   cache.size++;
   return answer;
 }

@@ -65,6 +65,31 @@ export function receiptHeadline(
   course: Pick<StoredCourse, 'meetings'> | null,
 ): string {
   if (!meetingDate) return title;
+  if (!course) return headlineOf(title, meetingDate, readingIndex, null);
+  // Remembered per course object (a new version of a course is a new object): a burst names the same few papers.
+  let known = headlines.get(course);
+  if (!known) {
+    known = new Map();
+    headlines.set(course, known);
+  }
+  const key = `${readingIndex ?? '-'} ${meetingDate} ${title}`;
+  let headline = known.get(key);
+  if (headline === undefined) {
+    headline = headlineOf(title, meetingDate, readingIndex, course);
+    if (known.size >= DAY_LABELS_MAX) known.clear();
+    known.set(key, headline);
+  }
+  return headline;
+}
+
+const headlines = new WeakMap<object, Map<string, string>>();
+
+function headlineOf(
+  title: string,
+  meetingDate: string,
+  readingIndex: number | null,
+  course: Pick<StoredCourse, 'meetings'> | null,
+): string {
   const when = dayLabel(meetingDate);
   const meeting =
     course?.meetings.find((m) => m.date === meetingDate && presentedReadings(m).length > 0) ??
@@ -169,7 +194,7 @@ export function receiptMailJobs(
     courseTitle: course.title,
     timeZone: course.timeZone,
   };
-  const text = JSON.stringify(payload);
+  const text = payloadText(payload);
   return [...new Set(recipientIds)].map((userId) => ({
     id: newId(),
     kind: RECEIPT_MAIL,
@@ -178,6 +203,22 @@ export function receiptMailJobs(
     payload: text,
     created_at: createdAt,
   }));
+}
+
+/** The words of a receipt payload after its submission id, remembered for hand-ins without files or warnings. */
+const payloadTails = new Map<string, string>();
+
+/** JSON.stringify(payload), the part after the id taken from payloadTails when it can be (a burst repeats it). */
+function payloadText(payload: ReceiptMailPayload): string {
+  if (payload.files.length > 0 || payload.warnings.length > 0) return JSON.stringify(payload);
+  const key = `${payload.headline ?? ''}\u0000${payload.deliverableTitle}\u0000${payload.courseTitle}\u0000${payload.timeZone}`;
+  let tail = payloadTails.get(key);
+  if (tail === undefined) {
+    tail = JSON.stringify({ ...payload, submissionId: '' }).slice('{"submissionId":""'.length);
+    if (payloadTails.size >= 1024) payloadTails.clear();
+    payloadTails.set(key, tail);
+  }
+  return `{"submissionId":${JSON.stringify(payload.submissionId)}${tail}`;
 }
 
 /**

@@ -41,11 +41,15 @@ export async function findLiveSession(
   db: Db,
   id: string,
 ): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const read = readPrepared(db, SESSION_SQL, 'get', [id]);
-  if (read === NOT_PREPARED) return findSessionWithUser(db, id);
-  const s = read as SessionJoinRow | undefined;
-  if (!s) return undefined;
-  return {
+  const read = readPrepared(db, SESSION_SQL, 'get', [id], (row) =>
+    row === undefined ? undefined : sessionOf(row as SessionJoinRow),
+  );
+  return read === NOT_PREPARED ? findSessionWithUser(db, id) : read;
+}
+
+/** The session and user of a joined row (frozen: the read cache shares it between requests). */
+function sessionOf(s: SessionJoinRow): { session: SessionRow; user: UserRow } {
+  return deepFrozen({
     session: {
       id: s.s_id,
       user_id: s.s_user_id,
@@ -66,7 +70,13 @@ export async function findLiveSession(
       created_at: s.created_at,
       updated_at: s.updated_at,
     },
-  };
+  });
+}
+
+/** Freezes an answer the read cache shares, and the objects in it: a caller changing it throws. */
+function deepFrozen<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (v !== null && typeof v === 'object') deepFrozen(v as object);
+  return Object.freeze(value);
 }
 
 /** A course by slug with one account's enrollment in it (both in one query). */
@@ -125,11 +135,10 @@ export async function findCourseStanding(
   slug: string,
   userId: string | null,
 ): Promise<CourseStanding | undefined> {
-  const read = readPrepared(db, ACCESS_SQL, 'get', [userId, slug]);
-  if (read !== NOT_PREPARED) {
-    const row = read as StandingRow | undefined;
-    return row ? standingOf(row) : undefined;
-  }
+  const read = readPrepared(db, ACCESS_SQL, 'get', [userId, slug], (row) =>
+    row === undefined ? undefined : deepFrozen(standingOf(row as StandingRow)),
+  );
+  if (read !== NOT_PREPARED) return read;
   const row = await work(db)
     .selectFrom('courses as c')
     .leftJoin('enrollments as e', (j) =>
@@ -147,37 +156,38 @@ export async function findWorkStanding(
   slug: string,
   userId: string | null,
 ): Promise<WorkStanding | undefined> {
-  const read = readPrepared(db, STANDING_SQL, 'get', [userId, userId, slug]);
-  let row: StandingRow | undefined;
-  if (read !== NOT_PREPARED) {
-    row = read as StandingRow | undefined;
-  } else {
-    row = (await hot(db)
-      .selectFrom('courses as c')
-      .leftJoin('course_work_versions as w', 'w.course_id', 'c.id')
-      .leftJoin('enrollments as e', (j) =>
-        j.onRef('e.course_id', '=', 'c.id').on('e.user_id', '=', userId ?? ''),
-      )
-      .leftJoin('group_members as m', (j) =>
-        j.onRef('m.course_id', '=', 'c.id').on('m.user_id', '=', userId ?? ''),
-      )
-      .leftJoin('groups as g', 'g.id', 'm.group_id')
-      .select([
-        'c.id',
-        'c.slug',
-        'c.title',
-        'c.code',
-        'c.version',
-        'w.version as work_version',
-        'e.role',
-        'e.dropped_at',
-        'g.id as group_id',
-        'g.name as group_name',
-      ])
-      .where('c.slug', '=', slug)
-      .executeTakeFirst()) as StandingRow | undefined;
-  }
-  if (!row) return undefined;
+  const read = readPrepared(db, STANDING_SQL, 'get', [userId, userId, slug], (row) =>
+    row === undefined ? undefined : deepFrozen(workStandingOf(row as StandingRow)),
+  );
+  if (read !== NOT_PREPARED) return read;
+  const row = (await hot(db)
+    .selectFrom('courses as c')
+    .leftJoin('course_work_versions as w', 'w.course_id', 'c.id')
+    .leftJoin('enrollments as e', (j) =>
+      j.onRef('e.course_id', '=', 'c.id').on('e.user_id', '=', userId ?? ''),
+    )
+    .leftJoin('group_members as m', (j) =>
+      j.onRef('m.course_id', '=', 'c.id').on('m.user_id', '=', userId ?? ''),
+    )
+    .leftJoin('groups as g', 'g.id', 'm.group_id')
+    .select([
+      'c.id',
+      'c.slug',
+      'c.title',
+      'c.code',
+      'c.version',
+      'w.version as work_version',
+      'e.role',
+      'e.dropped_at',
+      'g.id as group_id',
+      'g.name as group_name',
+    ])
+    .where('c.slug', '=', slug)
+    .executeTakeFirst()) as StandingRow | undefined;
+  return row ? workStandingOf(row) : undefined;
+}
+
+function workStandingOf(row: StandingRow): WorkStanding {
   return {
     ...standingOf(row),
     version: Number(row.version),
@@ -212,8 +222,10 @@ export async function listExtensionsFor(
   userId: string,
   groupId: string | null,
 ): Promise<ExtensionRow[]> {
-  const read = readPrepared(db, EXTENSIONS_SQL, 'all', [courseId, deliverableKey, userId, groupId]);
-  if (read !== NOT_PREPARED) return (read as ExtensionRow[]).slice();
+  const read = readPrepared(db, EXTENSIONS_SQL, 'all', [courseId, deliverableKey, userId, groupId], (rows) =>
+    deepFrozen(rows as ExtensionRow[]),
+  );
+  if (read !== NOT_PREPARED) return read;
   return work(db)
     .selectFrom('extensions')
     .selectAll()

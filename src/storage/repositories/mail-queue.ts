@@ -88,7 +88,28 @@ export const MAIL_JOB_COLUMNS = [
   'request_id',
 ] as const satisfies ReadonlyArray<keyof MailJobRow>;
 
-export function mailJobParams(job: NewMailJob): MailJobRow {
+/** A new job's row as values in MAIL_JOB_COLUMNS order (what fullRow makes, without the object). */
+export function mailJobValues(job: NewMailJob): unknown[] {
+  return [
+    job.id,
+    job.kind,
+    job.user_id ?? null,
+    job.address ?? null,
+    job.payload,
+    job.created_at,
+    0,
+    job.created_at,
+    null,
+    null,
+    null,
+    null,
+    null,
+    job.request_id ?? currentRequestId(),
+  ];
+}
+
+/** The row insertMailJobs writes for a job (mailJobValues must list the same values). */
+export function mailJobRow(job: NewMailJob): MailJobRow {
   return fullRow(job);
 }
 

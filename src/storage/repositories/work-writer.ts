@@ -6,7 +6,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { currentRequestId } from '../../request-context.js';
 import { sqliteHandle, type Db } from '../db.js';
-import { insertMailJobs, MAIL_JOB_COLUMNS, mailJobParams, type NewMailJob } from './mail-queue.js';
+import { insertMailJobs, MAIL_JOB_COLUMNS, mailJobValues, type NewMailJob } from './mail-queue.js';
 import { type NewSubmission } from './work.js';
 import { work, type SubmissionRow, type WorkDb } from './work-tables.js';
 
@@ -42,6 +42,8 @@ const BUSY_MS = 250;
 export class SubmissionWriter {
   private queue: Pending[] = [];
   private flushing = false;
+  /** Batches committed whose sync has not returned yet. */
+  private syncing = 0;
   private scheduled = false;
   private lastWriteAt = 0;
 
@@ -62,11 +64,11 @@ export class SubmissionWriter {
 
   /** True while hand-ins are arriving (a write within the last quarter second, or one queued). */
   busy(now = Date.now()): boolean {
-    return this.queue.length > 0 || this.flushing || now - this.lastWriteAt < BUSY_MS;
+    return this.queue.length > 0 || this.flushing || this.syncing > 0 || now - this.lastWriteAt < BUSY_MS;
   }
 
   private schedule(): void {
-    if (this.scheduled || this.flushing) return;
+    if (this.scheduled || this.flushing || this.syncing >= MAX_SYNCING) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -75,33 +77,78 @@ export class SubmissionWriter {
   }
 
   private async flush(): Promise<void> {
-    if (this.flushing || this.queue.length === 0) return;
+    if (this.flushing || this.queue.length === 0 || this.syncing >= MAX_SYNCING) return;
     this.flushing = true;
     const batch = this.queue.splice(0, this.maxBatch);
+    let committed: Committed | null = null;
     try {
-      const rows = await insertBatch(
+      committed = await commitBatch(
         this.db,
         batch.map((p) => p.item),
       );
-      batch.forEach((p, i) => p.resolve(rows[i]!));
-    } catch (batchError) {
-      // Committed but not known to be durable: never acknowledged, and not written again.
-      if (batchError instanceof NotDurableError) for (const p of batch) p.reject(batchError);
-      else
-        for (const p of batch) {
-          try {
-            const [row] = await insertBatch(this.db, [p.item]);
-            p.resolve(row!);
-          } catch (error) {
-            p.reject(error);
-          }
+    } catch {
+      // The batch left nothing behind (say, one duplicate version): each item is written alone.
+      for (const p of batch) {
+        try {
+          const [row] = await insertBatch(this.db, [p.item]);
+          p.resolve(row!);
+        } catch (error) {
+          p.reject(error);
         }
+      }
     } finally {
       this.lastWriteAt = Date.now();
       this.flushing = false;
-      if (this.queue.length > 0) this.schedule();
+    }
+    if (!committed) return this.next();
+    // Committed: the next batch may commit while this one's sync runs on the thread pool.
+    this.syncing++;
+    this.next();
+    try {
+      await committed.durable;
+      batch.forEach((p, i) => p.resolve(committed.rows[i]!));
+    } catch (error) {
+      // Committed but not known to be durable: never acknowledged, and not written again.
+      for (const p of batch) p.reject(error);
+    } finally {
+      this.syncing--;
+      this.lastWriteAt = Date.now();
+      this.next();
     }
   }
+
+  private next(): void {
+    if (this.queue.length > 0) this.schedule();
+  }
+}
+
+/** A batch written: its rows, and the promise that they are durable (null when the commit itself made them so). */
+interface Committed {
+  rows: SubmissionRow[];
+  durable: Promise<void> | null;
+}
+
+/**
+ * Batches committed and waiting for their sync at once. A second batch commits while the first
+ * one's WAL sync runs (its sync then covers both), so the event loop is not idle waiting for
+ * the disk while requests are queued; more would only add syncs of the same file.
+ */
+const MAX_SYNCING = 2;
+
+/** Writes a batch; on SQLite its rows are committed but acknowledged only once `durable` resolved. */
+async function commitBatch(db: Db, items: WriterItem[]): Promise<Committed> {
+  const raw = sqliteHandle(db);
+  if (!raw) return { rows: await insertBatch(db, items), durable: null };
+  const statements = sqliteStatements(raw);
+  const wal = statements.wal;
+  const rows = await db
+    .connection()
+    .execute(async () =>
+      wal
+        ? wal.unsynced(() => statements.transaction.immediate(items))
+        : statements.transaction.immediate(items),
+    );
+  return { rows, durable: wal ? wal.sync() : null };
 }
 
 /**
@@ -112,20 +159,9 @@ export class SubmissionWriter {
  * stays the last guard: a duplicate fails, never overwrites.
  */
 export async function insertBatch(db: Db, items: WriterItem[]): Promise<SubmissionRow[]> {
-  const raw = sqliteHandle(db);
-  if (raw) {
-    // Holding Kysely's one connection: no other unit is open on it while this runs. The whole
-    // transaction is synchronous (prepared statements, BEGIN IMMEDIATE … COMMIT).
-    const statements = sqliteStatements(raw);
-    const wal = statements.wal;
-    const rows = await db
-      .connection()
-      .execute(async () =>
-        wal
-          ? wal.unsynced(() => statements.transaction.immediate(items))
-          : statements.transaction.immediate(items),
-      );
-    if (wal) await wal.sync();
+  if (sqliteHandle(db)) {
+    const { rows, durable } = await commitBatch(db, items);
+    await durable;
     return rows;
   }
   for (let attempt = 1; ; attempt++) {
@@ -193,7 +229,7 @@ async function insertOneKysely(trx: WorkDb, item: WriterItem): Promise<Submissio
   return full;
 }
 
-const SUBMISSION_COLUMNS = [
+export const SUBMISSION_COLUMNS = [
   'id',
   'course_id',
   'deliverable_key',
@@ -237,6 +273,31 @@ function valuesOf(source: Record<string, unknown>, columns: readonly string[]): 
   return out;
 }
 
+/** A submission row as values in SUBMISSION_COLUMNS order (valuesOf without the lookups by name). */
+export function submissionValues(r: SubmissionRow): unknown[] {
+  return [
+    r.id,
+    r.course_id,
+    r.deliverable_key,
+    r.meeting_date ?? null,
+    r.reading_index ?? null,
+    r.slot,
+    r.owner,
+    r.version,
+    r.user_id,
+    r.group_id ?? null,
+    r.submitted_at,
+    r.due_at,
+    r.text ?? null,
+    r.late,
+    r.outcome,
+    r.late_by_ms,
+    r.sha256,
+    r.size,
+    r.warnings,
+  ];
+}
+
 interface SqliteWriter {
   transaction: SqliteDatabase.Transaction<(items: WriterItem[]) => SubmissionRow[]>;
   /** Null for an in-memory database, outside WAL mode, or below synchronous=FULL: the transaction's own commit is all there is. */
@@ -263,7 +324,7 @@ export class NotDurableError extends Error {
  * and the receipt mail is claimed by a FULL commit first (which syncs the WAL), before it is sent.
  */
 class WalSync {
-  private handle: FileHandle | null = null;
+  private handle: Promise<FileHandle> | null = null;
   private inode = -1;
 
   private constructor(
@@ -300,21 +361,32 @@ class WalSync {
   /** Syncs the WAL file (and, the first time a WAL file is seen, its folder): what synchronous=FULL syncs at a commit. */
   async sync(): Promise<void> {
     try {
-      // The WAL stays while the connection is open; a new file (say, after a restore) is opened anew.
-      const inode = statSync(this.path).ino;
-      if (!this.handle || inode !== this.inode) {
-        await this.handle?.close().catch(() => {});
-        this.handle = null;
-        const handle = await open(this.path, 'r');
-        // A new WAL file's name must survive too (SQLite syncs the folder at its first sync of a new file).
-        await syncFolder(dirname(this.path));
-        this.handle = handle;
-        this.inode = inode;
-      }
-      await this.handle.datasync();
+      await (await this.walHandle()).datasync();
     } catch (error) {
       throw new NotDurableError(error);
     }
+  }
+
+  /** The open WAL file; it stays while the connection is open, and a new file (say, after a restore) is opened anew. */
+  private walHandle(): Promise<FileHandle> {
+    const inode = statSync(this.path).ino;
+    if (!this.handle || inode !== this.inode) {
+      const previous = this.handle;
+      this.inode = inode;
+      // Two syncs in flight share one opening.
+      this.handle = (async () => {
+        await (await previous?.catch(() => null))?.close().catch(() => {});
+        const handle = await open(this.path, 'r');
+        // A new WAL file's name must survive too (SQLite syncs the folder at its first sync of a new file).
+        await syncFolder(dirname(this.path));
+        return handle;
+      })();
+      // A failed opening is tried again by the next sync.
+      this.handle.catch(() => {
+        if (this.inode === inode) this.inode = -1;
+      });
+    }
+    return this.handle;
   }
 }
 
@@ -350,10 +422,9 @@ function sqliteStatements(raw: SqliteDatabase.Database): SqliteWriter {
       { v: number | null } | undefined;
     const full: SubmissionRow = { ...row, version: Number(max?.v ?? 0) + 1 };
     for (const blob of blobs) insertBlob.run(blob);
-    insertSubmission.run(valuesOf(full as unknown as Record<string, unknown>, SUBMISSION_COLUMNS));
+    insertSubmission.run(submissionValues(full));
     for (const f of files) insertFile.run(valuesOf({ ...f, submission_id: row.id }, FILE_COLUMNS));
-    for (const job of item.mail ?? [])
-      insertMail.run(valuesOf(mailJobParams(job) as unknown as Record<string, unknown>, MAIL_JOB_COLUMNS));
+    for (const job of item.mail ?? []) insertMail.run(mailJobValues(job));
     return full;
   };
   found = {
