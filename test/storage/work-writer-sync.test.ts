@@ -137,3 +137,50 @@ it('does not acknowledge a batch whose sync failed, nor write it again', async (
   // Written once (the batch is not retried item by item after its commit).
   expect((await listReceiptHashes(db, courseId)).map((r) => r.id)).toEqual(['s3']);
 });
+
+it('commits the next batch while a sync is held, acknowledging each batch only after a sync that began after its commit', async () => {
+  const writer = new SubmissionWriter(db);
+  const answered: string[] = [];
+  const track = (p: Promise<{ id: string }>) => p.then((row) => void answered.push(row.id));
+  const first = track(writer.write(handIn('p1', 'one')));
+  const firstSync = await held();
+  // The second batch commits while the first one's sync is held, and waits for a sync of its own.
+  const second = track(writer.write(handIn('p2', 'two')));
+  const secondSync = await held();
+  expect((await listReceiptHashes(db, courseId)).map((r) => r.id).sort()).toEqual(['p1', 'p2']);
+  // Two syncs in flight: a third batch waits in the queue, not committed yet.
+  const third = track(writer.write(handIn('p3', 'three')));
+  await turns();
+  expect((await listReceiptHashes(db, courseId)).map((r) => r.id).sort()).toEqual(['p1', 'p2']);
+  expect(writer.busy()).toBe(true);
+  // The second sync returns first: only its batch is acknowledged.
+  secondSync.release();
+  await second;
+  expect(answered).toEqual(['p2']);
+  // A sync slot is free: the third batch commits and waits for its own sync.
+  const thirdSync = await held();
+  expect((await listReceiptHashes(db, courseId)).map((r) => r.id).sort()).toEqual(['p1', 'p2', 'p3']);
+  firstSync.release();
+  await first;
+  thirdSync.release();
+  await third;
+  expect(answered).toEqual(['p2', 'p1', 'p3']);
+  const rows = await listReceiptHashes(db, courseId);
+  expect(rows).toHaveLength(3);
+});
+
+it('fails only the batch whose sync failed while the next one, committed after it, is acknowledged by its own sync', async () => {
+  const writer = new SubmissionWriter(db);
+  const first = writer.write(handIn('f1', 'one')).then(
+    () => 'acknowledged',
+    (error: unknown) => error,
+  );
+  const firstSync = await held();
+  const second = writer.write(handIn('f2', 'two'));
+  const secondSync = await held();
+  firstSync.fail(new Error('EIO: the disk said no'));
+  expect(await first).toBeInstanceOf(NotDurableError);
+  secondSync.release();
+  // Its own sync ran after its commit, so it covers it (and the frames before it).
+  expect((await second).version).toBe(2);
+});
