@@ -7,6 +7,11 @@ export type CourseRole = (typeof COURSE_ROLES)[number];
 export interface Viewer {
   userId: string;
   isAdmin: boolean;
+  /**
+   * The request this viewer is asking in (its X-Request-Id), when there is one: mail queued on
+   * their behalf keeps it, so the log line of its sending names the request that caused it.
+   */
+  requestId?: string;
 }
 
 /** The viewer's standing in one course: their role, and whether staff dropped them. */

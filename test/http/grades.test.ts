@@ -185,6 +185,8 @@ describeEachDialect('grades over HTTP', (get) => {
     expect((again.json() as Json).mailed).toBe(0);
     const jobs = (await listMailJobs(get().db)).slice(before);
     expect(jobs.map((j) => j.kind)).toEqual(['grade-released', 'grade-released', 'grade-released']);
+    // Each mail names the request that released the item (its X-Request-Id), for the log line of its sending.
+    expect(new Set(jobs.map((j) => j.request_id))).toEqual(new Set([res.headers['x-request-id']]));
     expect(new Set(jobs.map((j) => j.user_id))).toEqual(new Set([world.ids.ada, world.ids.ben, eveId]));
     const ada = (await clients.ada!.get(`${api}/grades/mine`)).json() as Json;
     expect(ada.items.find((i: Json) => i.id === talk.id)).toMatchObject({

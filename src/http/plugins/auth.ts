@@ -79,7 +79,7 @@ export async function authPlugin(app: FastifyInstance, deps: AppDeps): Promise<v
     const session = await resolveSession(deps.db, token, deps.clock());
     if (!session) return;
     request.session = session;
-    request.viewer = { userId: session.user.id, isAdmin: session.user.isAdmin };
+    request.viewer = { userId: session.user.id, isAdmin: session.user.isAdmin, requestId: request.id };
   });
 }
 

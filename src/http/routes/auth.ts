@@ -127,7 +127,10 @@ export const authRoutes: RoutePlugin = async (app, { deps }) => {
     },
     async (request, reply) => {
       const { email } = request.body;
-      const result = await requestPasswordReset(app.auth.context(), email, metaOf(request));
+      const result = await requestPasswordReset(app.auth.context(), email, {
+        ...metaOf(request),
+        requestId: request.id,
+      });
       return reply.code(202).send(result);
     },
   );

@@ -107,7 +107,7 @@ export const enrollmentRoutes: RoutePlugin = async (app, { deps }) => {
         app.auth.context(),
         body.token,
         { email: body.email, name: body.name },
-        metaOf(request),
+        { ...metaOf(request), requestId: request.id },
       );
       return reply.code(202).send(result);
     },

@@ -226,6 +226,7 @@ export async function publishRoles(
           address: null,
           payload: JSON.stringify(payload),
           created_at: now.toISOString(),
+          request_id: access.viewer?.requestId ?? null,
         });
     }
     await insertMailJobs(trx, jobs);

@@ -18,6 +18,8 @@ export interface AuthContext {
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  /** The request's id (X-Request-Id), kept on the mail it queues. */
+  requestId?: string;
 }
 
 export function linkTo(ctx: Pick<AuthContext, 'publicUrl'>, path: string, token: string): string {
@@ -36,6 +38,7 @@ export async function queueAuthMail(
   kind: string,
   address: string,
   payload: Record<string, unknown>,
+  requestId: string | null = null,
 ): Promise<void> {
   const now = ctx.now();
   await insertMailJobs(ctx.db, [
@@ -46,6 +49,7 @@ export async function queueAuthMail(
       address,
       payload: JSON.stringify(payload),
       created_at: now.toISOString(),
+      request_id: requestId,
     },
   ]);
   ctx.mailQueued?.();

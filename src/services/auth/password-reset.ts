@@ -32,7 +32,13 @@ export async function requestPasswordReset(
   if (!email) throw new DomainError('invalid_input', 'Enter a valid e-mail address.', { field: 'email' });
   await enforceLimit(ctx.db, LIMITS.resetIp, meta.ip ?? 'unknown', now);
   await enforceLimit(ctx.db, LIMITS.resetEmail, email, now);
-  await queueAuthMail(ctx, PASSWORD_RESET_MAIL, email, { email, ...meta });
+  await queueAuthMail(
+    ctx,
+    PASSWORD_RESET_MAIL,
+    email,
+    { email, ip: meta.ip, userAgent: meta.userAgent },
+    meta.requestId ?? null,
+  );
   return { message: RESET_SENT };
 }
 

@@ -39,6 +39,7 @@ export function summaryCommentMailJobs(
     address: null,
     payload: text,
     created_at: createdAt,
+    request_id: work.access.viewer?.requestId ?? null,
   }));
 }
 

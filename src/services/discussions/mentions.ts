@@ -54,8 +54,13 @@ export async function notifyAboutPost(
   const course = work.course.title;
   const byKind = new Map<NotificationKind, string[]>();
   for (const [id, kind] of told) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
+  const ctx = {
+    publicUrl: deps.publicUrl,
+    now: deps.clock(),
+    requestId: work.access.viewer?.requestId ?? null,
+  };
   for (const [kind, ids] of byKind)
-    await notifyPeople(trx, { publicUrl: deps.publicUrl, now: deps.clock() }, ids, (id) => {
+    await notifyPeople(trx, ctx, ids, (id) => {
       const from =
         at.post.anonymous === 1 && role.get(id) === 'student' ? 'A classmate' : (author?.name ?? 'Someone');
       const subject =

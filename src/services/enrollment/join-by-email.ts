@@ -55,7 +55,7 @@ export async function requestJoinByEmail(
   const name = requireName(input.name);
   await enforceLimit(ctx.db, LIMITS.resetIp, meta.ip ?? 'unknown', now);
   await enforceLimit(ctx.db, LIMITS.resetEmail, email, now);
-  await queueAuthMail(ctx, JOIN_REQUEST_MAIL, email, { linkId: row.id, email, name });
+  await queueAuthMail(ctx, JOIN_REQUEST_MAIL, email, { linkId: row.id, email, name }, meta.requestId ?? null);
   return { message: JOIN_REQUEST_SENT };
 }
 

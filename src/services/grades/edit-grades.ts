@@ -321,6 +321,7 @@ async function releaseItemNow(
             link: `${deps.publicUrl.replace(/\/$/, '')}/courses/${work.course.slug}/grades`,
           }),
           created_at: stamp,
+          request_id: work.access.viewer?.requestId ?? null,
         })),
       );
     await auditStaffAction(

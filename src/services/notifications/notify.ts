@@ -22,6 +22,8 @@ export interface NotifyContext {
   /** The site's public URL (unsubscribe links are built on it). */
   publicUrl: string;
   now: Date;
+  /** The request that causes the notices (its X-Request-Id), kept on the mail queued; none for background jobs. */
+  requestId?: string | null;
 }
 
 export interface NotifyResult {
@@ -84,6 +86,7 @@ export async function notifyPeople(
       address: null,
       payload: JSON.stringify(payload),
       created_at: stamp,
+      request_id: ctx.requestId ?? null,
     });
     result.mailed.push(userId);
   }

@@ -184,6 +184,7 @@ export function receiptMailJobs(
   course: { title: string; timeZone: string },
   recipientIds: readonly string[],
   createdAt: string,
+  requestId: string | null = null,
 ): NewMailJob[] {
   const payload: ReceiptMailPayload = {
     submissionId: submission.id,
@@ -202,6 +203,7 @@ export function receiptMailJobs(
     address: null,
     payload: text,
     created_at: createdAt,
+    request_id: requestId,
   }));
 }
 

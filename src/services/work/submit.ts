@@ -322,6 +322,7 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
               work.course,
               recipients,
               nowIso,
+              user.requestId ?? null,
             )
           : [],
     });

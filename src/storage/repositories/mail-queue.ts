@@ -1,7 +1,6 @@
 // The outgoing-mail queue (migration 2026_11_26_0400): jobs written with what they are about, claimed, sent, retried.
 import { randomBytes } from 'node:crypto';
 import type { Compilable, ExpressionBuilder, Kysely } from 'kysely';
-import { currentRequestId } from '../../request-context.js';
 import type { Db } from '../db.js';
 import { prepared } from '../prepared.js';
 import type { WorkDb } from './work-tables.js';
@@ -59,8 +58,8 @@ function fullRow(job: NewMailJob): MailJobRow {
     sent_at: null,
     gave_up_at: null,
     last_error: null,
-    // Queued while serving a request: that request's id (the hand-in writer sets it before batching).
-    request_id: job.request_id ?? currentRequestId(),
+    // Queued while serving a request: that request's id (the caller names it), else null.
+    request_id: job.request_id ?? null,
   };
 }
 
@@ -104,7 +103,7 @@ export function mailJobValues(job: NewMailJob): unknown[] {
     null,
     null,
     null,
-    job.request_id ?? currentRequestId(),
+    job.request_id ?? null,
   ];
 }
 

@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import { statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { currentRequestId } from '../../request-context.js';
 import { sqliteHandle, type Db } from '../db.js';
 import { insertMailJobs, MAIL_JOB_COLUMNS, mailJobValues, type NewMailJob } from './mail-queue.js';
 import { type NewSubmission } from './work.js';
@@ -53,9 +52,6 @@ export class SubmissionWriter {
   ) {}
 
   write(item: WriterItem): Promise<SubmissionRow> {
-    // The batch is written outside the request: its mail keeps the id of the request it belongs to.
-    const requestId = currentRequestId();
-    if (item.mail) item = { ...item, mail: item.mail.map((job) => ({ ...job, request_id: requestId })) };
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       this.schedule();
