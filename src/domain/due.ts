@@ -51,8 +51,28 @@ export function toMillis(instant: Instant): number {
   return parsed.toMillis();
 }
 
+/** Instants of the same few hundred deadlines, by milliseconds (bounded as canonicalMillis is). */
+const instantsByMillis = new Map<number, Instant>();
+
 export function fromMillis(ms: number): Instant {
-  return new Date(ms).toISOString();
+  let instant = instantsByMillis.get(ms);
+  if (instant === undefined) {
+    instant = new Date(ms).toISOString();
+    if (instantsByMillis.size >= CANONICAL_CACHE) instantsByMillis.clear();
+    instantsByMillis.set(ms, instant);
+  }
+  return instant;
+}
+
+/**
+ * The instant of a clock reading (its toISOString), known to toMillis from then on without
+ * parsing it back: a request's "now" is compared with its deadlines several times.
+ */
+export function instantOf(date: Date): Instant {
+  const instant = date.toISOString();
+  if (canonicalMillis.size >= CANONICAL_CACHE) canonicalMillis.clear();
+  canonicalMillis.set(instant, date.getTime());
+  return instant;
 }
 
 /** The instant plus (or minus) a number of elapsed hours. */

@@ -15,8 +15,9 @@ export class Lifecycle {
 
 /** While draining, every response asks its client to close the connection, so keep-alive clients move on. */
 export function closeConnectionsWhileDraining(app: FastifyInstance, lifecycle: Lifecycle): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // A callback hook: no promise per response for a flag check.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (lifecycle.draining) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
 }

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { toMillis } from '../../src/domain/due.js';
+import { fromMillis, instantOf, toMillis } from '../../src/domain/due.js';
+import { dueWithResubmission, effectiveDue, isLate } from '../../src/domain/lateness.js';
 
 describe('toMillis on canonical instants', () => {
   it('answers what luxon answers for every toISOString instant', () => {
@@ -25,5 +26,30 @@ describe('toMillis on canonical instants', () => {
     expect(toMillis('2026-11-26T07:00:00-05:00')).toBe(Date.UTC(2026, 10, 26, 12));
     expect(toMillis('2026-11-26T12:00:00Z')).toBe(Date.UTC(2026, 10, 26, 12));
     expect(() => toMillis('2026-11-26T12:00:00')).toThrow(/without an offset/);
+  });
+});
+
+describe('instants remembered for a burst', () => {
+  it('gives a clock reading its toISOString and reads it back without parsing, to the millisecond', () => {
+    const now = new Date('2026-12-08T03:04:05.678Z');
+    const instant = instantOf(now);
+    expect(instant).toBe('2026-12-08T03:04:05.678Z');
+    expect(toMillis(instant)).toBe(now.getTime());
+    expect(isLate(instant, '2026-12-08T03:04:05.677Z')).toBe(true);
+    expect(isLate(instant, '2026-12-08T03:04:05.678Z')).toBe(false);
+  });
+
+  it('writes the same instant for the same milliseconds, and the canonical form of an offset instant', () => {
+    const ms = Date.parse('2024-11-03T07:30:00.000Z');
+    expect(fromMillis(ms)).toBe('2024-11-03T07:30:00.000Z');
+    expect(fromMillis(ms)).toBe(fromMillis(ms));
+    expect(fromMillis(toMillis('2024-11-03T01:30:00-06:00'))).toBe('2024-11-03T07:30:00.000Z');
+    // Thousands of other instants in between (the memo starts over when full) change nothing.
+    for (let i = 0; i < 5000; i++) fromMillis(ms + i * 1000);
+    expect(fromMillis(ms)).toBe('2024-11-03T07:30:00.000Z');
+    expect(effectiveDue('2024-11-03T07:30:00.000Z', { graceMinutes: 15 })).toBe('2024-11-03T07:45:00.000Z');
+    expect(dueWithResubmission('2024-11-03T07:30:00.000Z', [], '2024-11-04T00:00:00.000Z')).toBe(
+      '2024-11-03T07:30:00.000Z',
+    );
   });
 });

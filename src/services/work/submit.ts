@@ -8,6 +8,7 @@ import {
   judgeSubmission,
   type SubmissionBlocker,
 } from '../../domain/lateness.js';
+import { instantOf } from '../../domain/due.js';
 import { extensionFor, type Extension } from '../../domain/extensions.js';
 import { inspectUpload } from '../../files/inspect.js';
 import type { TempFile } from '../../files/blob-store.js';
@@ -119,7 +120,7 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
   authorize(work.access, 'submitWork');
   const user = work.access.viewer!;
   const { spec, closed } = findDeliverable(work, input.deliverableKey);
-  const nowIso = input.now.toISOString();
+  const nowIso = instantOf(input.now);
 
   // Which occasion: the meeting (and reading) for per-meeting deliverables.
   let meetingDate: string | null = null;
