@@ -1,12 +1,14 @@
-// The ceiling of the stack for bench/submissions.ts: same request shape, a bare durable insert (same ids, same group-commit writer), no session, no rules, no mail.
+// The ceiling of the stack for bench/submissions.ts: same request shape, a bare durable insert (same ids, same group-commit
+// writer and writer thread), no session, no rules, no mail.
 import Fastify from 'fastify';
 import { createHash } from 'node:crypto';
 import { loadConfig } from '../src/config.js';
 import { Checkpointer } from '../src/storage/checkpointer.js';
-import { createDb } from '../src/storage/db.js';
+import { createDb, PAGE_CACHE_KIB } from '../src/storage/db.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import { newId } from '../src/storage/ids.js';
-import { submissionWriterFor } from '../src/storage/repositories/work-writer.js';
+import { submissionWriterFor, threadStatements } from '../src/storage/repositories/work-writer.js';
+import { WriterThread } from '../src/storage/writer-thread.js';
 
 const [dataDir, courseId, userId, databaseUrl] = process.argv.slice(2) as [
   string,
@@ -22,7 +24,9 @@ const config = loadConfig({
 const db = createDb(config.database);
 await migrateToLatest(db);
 const writer = submissionWriterFor(db);
-// The server's storage as it runs: its WAL checkpoint thread too.
+// The server's storage as it runs: its writer thread and its WAL checkpoint thread too.
+const writerThread = WriterThread.start(db, threadStatements(), PAGE_CACHE_KIB);
+writer.useThread(writerThread);
 const checkpointer = Checkpointer.start(db);
 const app = Fastify({ logger: false });
 app.post('/api/courses/:slug/submissions', async (request, reply) => {
@@ -65,6 +69,7 @@ process.once(
   'SIGTERM',
   () =>
     void app.close().then(async () => {
+      await writerThread?.stop();
       await checkpointer?.stop();
       process.exit(0);
     }),

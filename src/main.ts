@@ -21,9 +21,10 @@ import {
 } from './services/notifications/scheduler.js';
 import { startOrphanSweeper, type OrphanSweeper } from './services/files/sweeper.js';
 import { Checkpointer } from './storage/checkpointer.js';
-import { createDb, type Db } from './storage/db.js';
+import { createDb, PAGE_CACHE_KIB, type Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
-import { submissionWriterFor } from './storage/repositories/work-writer.js';
+import { submissionWriterFor, threadStatements } from './storage/repositories/work-writer.js';
+import { WriterThread } from './storage/writer-thread.js';
 
 export interface Seminar {
   app: FastifyInstance;
@@ -73,6 +74,8 @@ export interface CreateSeminarOptions {
   sweep?: false;
   /** The WAL checkpoint thread of a SQLite file database (see storage/checkpointer.ts); on unless false. */
   checkpoints?: false;
+  /** The hand-in writer thread of a SQLite file database (see storage/writer-thread.ts); on unless false. */
+  writerThread?: false;
 }
 
 /** Opens and migrates the database, then builds (but does not start) the app. */
@@ -93,6 +96,10 @@ export async function createSeminar(
     });
     // Receipt mail is written to mail_queue with the hand-in; this worker sends it, yielding to bursts of hand-ins.
     const writer = submissionWriterFor(db);
+    // Hand-in transactions run on a thread of their own (SQLite file): the event loop serves the burst.
+    const writerThread =
+      options.writerThread === false ? null : WriterThread.start(db, threadStatements(), PAGE_CACHE_KIB);
+    writer.useThread(writerThread);
     const mailQueue =
       options.mailQueue === false || !app.hasDecorator('auth')
         ? null
@@ -153,6 +160,8 @@ export async function createSeminar(
         await app.close();
       } finally {
         clearTimeout(force);
+        writer.useThread(null);
+        await writerThread?.stop();
         await checkpointer?.stop();
         await db.destroy();
       }

@@ -60,7 +60,7 @@ const sqliteHandles = new WeakMap<Db, SqliteDatabase.Database>();
 const pgPools = new WeakMap<Db, pg.Pool>();
 
 /** The page cache of each SQLite connection, in KiB. */
-const PAGE_CACHE_KIB = 64 * 1024;
+export const PAGE_CACHE_KIB = 64 * 1024;
 
 /**
  * Opens the configured database. SQLite: creates the file's folder, WAL, synchronous=FULL

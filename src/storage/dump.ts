@@ -75,7 +75,13 @@ async function readerOf(
   };
 }
 
-/** The app's tables (not the migrator's, not SQLite's full-text index, which its triggers rebuild) with their stored columns, parents first. */
+/**
+ * The app's tables with their stored columns, parents first: not the migrator's, not SQLite's full-text index
+ * (its triggers rebuild it), not the cache epoch (its triggers count writes as they happen, a copy is no data).
+ */
+/** Tables whose rows follow from the others' (kept by triggers): neither dumped nor restored. */
+const DERIVED = new Set(['cache_epoch']);
+
 export async function tablesInOrder(db: AnyDb, dialect = dialectOf(db as Db)): Promise<TableShape[]> {
   const edges: Array<{ child: string; parent: string }> = [];
   const shapes = new Map<string, string[]>();
@@ -86,7 +92,12 @@ export async function tablesInOrder(db: AnyDb, dialect = dialectOf(db as Db)): P
     );
     const virtual = rows.filter((r) => /^create virtual table/i.test(r.sql ?? '')).map((r) => r.name);
     for (const { name } of rows) {
-      if (name.startsWith('kysely_') || virtual.some((v) => name === v || name.startsWith(`${v}_`))) continue;
+      if (
+        DERIVED.has(name) ||
+        name.startsWith('kysely_') ||
+        virtual.some((v) => name === v || name.startsWith(`${v}_`))
+      )
+        continue;
       const cols = await sql<{
         name: string;
       }>`select name from pragma_table_info(${name}) order by cid`.execute(db);
@@ -107,7 +118,7 @@ export async function tablesInOrder(db: AnyDb, dialect = dialectOf(db as Db)): P
                            where table_schema = current_schema() and table_type = 'BASE TABLE')
       order by table_name, ordinal_position`.execute(db);
     for (const r of rows) {
-      if (r.table.startsWith('kysely_')) continue;
+      if (DERIVED.has(r.table) || r.table.startsWith('kysely_')) continue;
       shapes.set(r.table, [...(shapes.get(r.table) ?? []), r.column]);
     }
     const fks = await sql<{ child: string; parent: string }>`

@@ -1,16 +1,25 @@
-// Answers of the hot reads kept in memory on SQLite while the database has not changed: a write in this process or a commit by another.
+// Answers of the hot reads kept in memory on SQLite while the tables they read have not changed: a write in this
+// process, or a commit by another connection that moved the cache epoch.
 import type SqliteDatabase from 'better-sqlite3';
 
 /**
  * Writes made in this process through any SQLite handle's query path (db.ts counts every
  * statement that is not read-only as it is prepared to run). A write outside that path to a
  * table the cached reads read must call noteWrite itself; the hand-in writer's own inserts
- * (submissions, their files, blobs, queued mail) are read by no cached query, so they do not.
+ * (submissions, their files, blobs, queued mail) are read by no cached query, so they do not,
+ * and its thread's commits (another connection) leave the cache epoch where it was.
  */
 let writes = 0;
 
 export function noteWrite(): void {
   writes++;
+}
+
+/** Cached reads that went to the database (tests and benches look at it). */
+let databaseReads = 0;
+
+export function readsFromDatabase(): number {
+  return databaseReads;
 }
 
 /** Entries kept per handle before the cache starts over (a few hundred bytes each). */
@@ -21,12 +30,15 @@ interface HandleCache {
   entries: Map<string, Level>;
   /** Answers held in all. */
   size: number;
-  /** `writes` and data_version when the entries were read. */
+  /** `writes`, data_version and the cache epoch (null: not known) when the entries were read. */
   writes: number;
   dataVersion: number;
+  epoch: number | null;
   /** data_version as read in this turn of the event loop (null: not read yet). */
   sampled: number | null;
   version: SqliteDatabase.Statement<[], { data_version: number }>;
+  /** Reads the cache epoch; null when the database has no cache_epoch table (not migrated). */
+  epochRead: SqliteDatabase.Statement<[], { value: number }> | null;
 }
 
 /** One parameter's answers (last parameter) or the next parameter's levels; Map keys tell null from "null". */
@@ -52,6 +64,21 @@ function dataVersionOf(cache: HandleCache): number {
   return cache.sampled;
 }
 
+/**
+ * The cache epoch: migration 2026_12_09_0100's triggers move it at every insert, update or delete
+ * on the tables the hot reads read, whoever writes. Null without the table (a database not yet
+ * migrated): every commit elsewhere then ends the answers, as data_version alone would say.
+ */
+function epochOf(raw: SqliteDatabase.Database, cache: HandleCache): number | null {
+  try {
+    cache.epochRead ??= raw.prepare('select value from cache_epoch where id = 1') as HandleCache['epochRead'];
+    return Number(cache.epochRead!.get()?.value ?? 0);
+  } catch {
+    cache.epochRead = null;
+    return null;
+  }
+}
+
 function cacheOf(raw: SqliteDatabase.Database): HandleCache {
   let cache = caches.get(raw);
   if (!cache) {
@@ -60,8 +87,10 @@ function cacheOf(raw: SqliteDatabase.Database): HandleCache {
       size: 0,
       writes,
       dataVersion: -1,
+      epoch: null,
       sampled: null,
       version: raw.prepare('pragma data_version') as HandleCache['version'],
+      epochRead: null,
     };
     caches.set(raw, cache);
   }
@@ -82,11 +111,19 @@ export function cachedRead<T>(
 ): T {
   const cache = cacheOf(raw);
   const dataVersion = dataVersionOf(cache);
-  if (cache.writes !== writes || cache.dataVersion !== dataVersion || cache.size >= MAX_ENTRIES) {
+  let clear = cache.writes !== writes || cache.size >= MAX_ENTRIES;
+  if (cache.dataVersion !== dataVersion) {
+    // Another connection committed. The epoch is read before any answer of this turn, so an answer
+    // kept from here on is never older than the epoch it is kept under.
+    const epoch = epochOf(raw, cache);
+    if (epoch === null || epoch !== cache.epoch) clear = true;
+    cache.dataVersion = dataVersion;
+    cache.epoch = epoch;
+  }
+  if (clear) {
     cache.entries.clear();
     cache.size = 0;
     cache.writes = writes;
-    cache.dataVersion = dataVersion;
   }
   let level = cache.entries.get(query);
   if (!level) {
@@ -106,6 +143,7 @@ export function cachedRead<T>(
   const known = level.get(key);
   if (known !== undefined || level.has(key)) return known as T;
   // The read is synchronous: no write can come between it and keeping its answer.
+  databaseReads++;
   const answer = read();
   level.set(key, answer);
   cache.size++;

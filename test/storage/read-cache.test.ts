@@ -12,8 +12,10 @@ import { insertMember, insertGroup } from '../../src/storage/repositories/groups
 import {
   findLiveSession,
   findWorkStanding,
+  HOT_READS,
   listExtensionsFor,
 } from '../../src/storage/repositories/hot-reads.js';
+import { readsFromDatabase } from '../../src/storage/read-cache.js';
 import { NOT_PREPARED, readPrepared } from '../../src/storage/prepared.js';
 import { deleteSession, insertSession } from '../../src/storage/repositories/sessions.js';
 import { insertUser } from '../../src/storage/repositories/users.js';
@@ -159,4 +161,53 @@ it('never answers from memory inside a transaction on the connection (it could h
     }
   });
   expect(read()).toEqual({ name: 'ann' });
+});
+
+it("keeps its answers through another connection's commit that leaves the tables it reads alone (the writer thread's hand-ins), and not through one that touches them", async () => {
+  expect((await findLiveSession(db, 'session-ann'))?.user.name).toBe('ann');
+  await nextTurn();
+  const other = new SqliteDatabase(file);
+  try {
+    other
+      .prepare(
+        `insert into mail_queue (id, kind, user_id, address, payload, created_at, attempts, next_attempt_at) values ('m1', 'receipt', 'ann', null, '{}', ?, 0, ?)`,
+      )
+      .run(T0, T0);
+    await nextTurn();
+    const before = readsFromDatabase();
+    expect((await findLiveSession(db, 'session-ann'))?.user.name).toBe('ann');
+    expect(readsFromDatabase()).toBe(before);
+    other.prepare(`update users set name = 'Ann Lee' where id = 'ann'`).run();
+    await nextTurn();
+    expect((await findLiveSession(db, 'session-ann'))?.user.name).toBe('Ann Lee');
+    expect(readsFromDatabase()).toBe(before + 1);
+  } finally {
+    other.close();
+  }
+});
+
+it('counts every write to each table a kept query reads (insert, update and delete triggers)', async () => {
+  const tables = new Set(
+    HOT_READS.flatMap((text) => [...text.matchAll(/\b(?:from|join)\s+(\w+)/g)].map((m) => m[1]!)),
+  );
+  expect([...tables].sort()).toEqual([
+    'course_work_versions',
+    'courses',
+    'enrollments',
+    'extensions',
+    'group_members',
+    'groups',
+    'sessions',
+    'users',
+  ]);
+  const triggers = new Set(
+    (
+      await sql<{
+        name: string;
+      }>`select name from sqlite_master where type = 'trigger' and name like '%_cache_epoch_%'`.execute(db)
+    ).rows.map((r) => r.name),
+  );
+  for (const table of tables)
+    for (const op of ['ai', 'au', 'ad'])
+      expect(triggers.has(`${table}_cache_epoch_${op}`), `${table} ${op}`).toBe(true);
 });

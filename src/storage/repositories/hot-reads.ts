@@ -268,3 +268,6 @@ export async function memberIdsOf(db: Db, groupId: string): Promise<string[]> {
     .execute();
   return rows.map((r) => r.user_id);
 }
+
+/** Every query whose answers the read cache keeps (their tables carry the cache-epoch triggers). */
+export const HOT_READS = [SESSION_SQL, STANDING_SQL, ACCESS_SQL, EXTENSIONS_SQL];

@@ -7,6 +7,12 @@ import { dirname } from 'node:path';
 import { sqliteHandle, type Db } from '../db.js';
 import { insertMailJobs, MAIL_JOB_COLUMNS, mailJobValues, type NewMailJob } from './mail-queue.js';
 import { type NewSubmission } from './work.js';
+import {
+  ThreadNotDurableError,
+  type ThreadItem,
+  type ThreadStatements,
+  type WriterThread,
+} from '../writer-thread.js';
 import { work, type SubmissionRow, type WorkDb } from './work-tables.js';
 
 /** One hand-in to record, with the mail it sends (receipts), written in the same transaction. */
@@ -33,10 +39,12 @@ const BUSY_MS = 250;
  * On SQLite the transaction runs synchronously on the one connection, and its fsync is taken
  * off the event loop (see WalSync): the batch commits without syncing, the WAL file is synced
  * on the thread pool, and only then are its hand-ins acknowledged. Meanwhile the event loop
- * serves the next requests, which gather into the next batch. (A writer thread with its own
- * connection was tried before and measured slower and far less steady on a busy two-core
- * machine: two thread hand-offs per batch, and a second connection fighting the first for the
- * write lock.)
+ * serves the next requests, which gather into the next batch.
+ *
+ * A server on a SQLite file hands its batches to a writer thread instead (useThread; see
+ * storage/writer-thread.ts): the thread's own connection numbers, inserts, commits and syncs
+ * them, and the event loop only serves requests. Should the thread fail, the batches it held are
+ * refused (never acknowledged) and the writer goes on here, on the event loop.
  */
 export class SubmissionWriter {
   private queue: Pending[] = [];
@@ -45,11 +53,17 @@ export class SubmissionWriter {
   private syncing = 0;
   private scheduled = false;
   private lastWriteAt = 0;
+  private thread: WriterThread | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly maxBatch = 256,
   ) {}
+
+  /** Hands the batches from now on to `thread` (null: back to the event loop). */
+  useThread(thread: WriterThread | null): void {
+    this.thread = thread;
+  }
 
   write(item: WriterItem): Promise<SubmissionRow> {
     return new Promise((resolve, reject) => {
@@ -76,6 +90,7 @@ export class SubmissionWriter {
     if (this.flushing || this.queue.length === 0 || this.syncing >= MAX_SYNCING) return;
     this.flushing = true;
     const batch = this.queue.splice(0, this.maxBatch);
+    if (this.thread?.running) return this.handOver(this.thread, batch);
     let committed: Committed | null = null;
     try {
       committed = await commitBatch(
@@ -113,9 +128,56 @@ export class SubmissionWriter {
     }
   }
 
+  /** Gives a batch to the writer thread; the next one may be handed over while this one is written. */
+  private async handOver(thread: WriterThread, batch: Pending[]): Promise<void> {
+    this.syncing++;
+    this.flushing = false;
+    this.next();
+    try {
+      const results = await thread.write(batch.map((p) => threadItemOf(p.item)));
+      batch.forEach((p, i) => {
+        const result = results[i]!;
+        if ('version' in result) p.resolve({ ...p.item.row, version: result.version });
+        else p.reject(Object.assign(new Error(result.error.message), { code: result.error.code }));
+      });
+    } catch (error) {
+      // Not known to be written durably (a failed sync, or the thread gone): none is acknowledged.
+      const refusal = error instanceof ThreadNotDurableError ? new NotDurableError(error.message) : error;
+      for (const p of batch) p.reject(refusal);
+    } finally {
+      this.syncing--;
+      this.lastWriteAt = Date.now();
+      this.next();
+    }
+  }
+
   private next(): void {
     if (this.queue.length > 0) this.schedule();
   }
+}
+
+/** The SQL the writer thread prepares: the same statements as the event loop's path. */
+export function threadStatements(): ThreadStatements {
+  return {
+    maxVersion: MAX_VERSION_SQL,
+    insertBlob: INSERT_BLOB_SQL,
+    insertSubmission: insertSql('submissions', SUBMISSION_COLUMNS),
+    insertFile: insertSql('submission_files', FILE_COLUMNS),
+    insertMail: insertSql('mail_queue', MAIL_JOB_COLUMNS),
+  };
+}
+
+/** A hand-in as the writer thread takes it: positional values only (cheap to copy between threads). */
+function threadItemOf(item: WriterItem): ThreadItem {
+  const { row } = item;
+  return {
+    key: [row.course_id, row.deliverable_key, row.slot, row.owner],
+    submission: submissionValues({ ...row, version: 0 }),
+    versionAt: VERSION_AT,
+    blobs: item.blobs as unknown as Array<Record<string, unknown>>,
+    files: item.files.map((f) => valuesOf(f as unknown as Record<string, unknown>, FILE_COLUMNS).slice(1)),
+    mail: (item.mail ?? []).map(mailJobValues),
+  };
 }
 
 /** A batch written: its rows, and the promise that they are durable (null when the commit itself made them so). */
@@ -246,6 +308,9 @@ export const SUBMISSION_COLUMNS = [
   'size',
   'warnings',
 ] as const;
+/** Where the version sits among SUBMISSION_COLUMNS (the writer thread numbers it in the transaction). */
+const VERSION_AT = SUBMISSION_COLUMNS.indexOf('version');
+
 const FILE_COLUMNS = [
   'submission_id',
   'position',
@@ -398,17 +463,18 @@ async function syncFolder(path: string): Promise<void> {
   await folder.close();
 }
 
+const MAX_VERSION_SQL =
+  'select max(version) as v from submissions where course_id = ? and deliverable_key = ? and slot = ? and owner = ?';
+const INSERT_BLOB_SQL =
+  'insert into blobs (sha256, size, type, created_at) values (@sha256, @size, @type, @created_at) on conflict (sha256) do nothing';
+
 const sqliteWriters = new WeakMap<SqliteDatabase.Database, SqliteWriter>();
 
 function sqliteStatements(raw: SqliteDatabase.Database): SqliteWriter {
   let found = sqliteWriters.get(raw);
   if (found) return found;
-  const maxVersion = raw.prepare(
-    'select max(version) as v from submissions where course_id = ? and deliverable_key = ? and slot = ? and owner = ?',
-  );
-  const insertBlob = raw.prepare(
-    'insert into blobs (sha256, size, type, created_at) values (@sha256, @size, @type, @created_at) on conflict (sha256) do nothing',
-  );
+  const maxVersion = raw.prepare(MAX_VERSION_SQL);
+  const insertBlob = raw.prepare(INSERT_BLOB_SQL);
   const insertSubmission = raw.prepare(insertSql('submissions', SUBMISSION_COLUMNS));
   const insertFile = raw.prepare(insertSql('submission_files', FILE_COLUMNS));
   const insertMail = raw.prepare(insertSql('mail_queue', MAIL_JOB_COLUMNS));
