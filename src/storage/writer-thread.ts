@@ -47,7 +47,7 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.pragma('foreign_keys = ON');
-db.pragma('busy_timeout = 5000');
+db.pragma('busy_timeout = ' + workerData.busyMs);
 db.pragma('cache_size = -' + workerData.cacheKib);
 const s = workerData.sql;
 const maxVersion = db.prepare(s.maxVersion);
@@ -94,8 +94,12 @@ parentPort.on('message', (message) => {
   let results;
   try {
     results = all.immediate(message.items).map((version) => ({ version }));
-  } catch {
-    results = message.items.map((item) => {
+  } catch (error) {
+    // The write lock stayed taken past the busy timeout (another process's long transaction): every item
+    // would wait as long again, so the batch is refused as a whole.
+    const code = String((error && error.code) || '');
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) results = message.items.map(() => failure(error));
+    else results = message.items.map((item) => {
       try { return { version: all.immediate([item])[0] }; } catch (error) { return failure(error); }
     });
   }
@@ -158,7 +162,13 @@ export class WriterThread {
     worker.unref();
   }
 
-  static start(db: Db, statements: ThreadStatements, cacheKib: number): WriterThread | null {
+  static start(
+    db: Db,
+    statements: ThreadStatements,
+    cacheKib: number,
+    /** How long a batch waits for the write lock (another process's transaction) before it is refused. */
+    busyMs = 5000,
+  ): WriterThread | null {
     const raw = sqliteHandle(db);
     if (!raw || raw.memory || raw.readonly) return null;
     const worker = new Worker(WORKER, {
@@ -168,6 +178,7 @@ export class WriterThread {
         file: raw.name,
         sql: statements,
         cacheKib,
+        busyMs,
       },
     });
     return new WriterThread(worker);

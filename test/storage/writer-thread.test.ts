@@ -1,5 +1,6 @@
 // Hand-ins written by the writer thread: numbered in its transactions, acknowledged once committed and synced, one bad
 // item refused alone, and a thread that stops or fails never leaves a hand-in acknowledged that it did not write.
+import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -180,4 +181,25 @@ it('acknowledges nothing it cannot vouch for when the thread dies mid-burst; the
   expect(stored).toContain('k1');
   expect(stored).toContain('k3');
   expect(after.version).toBe(stored.length);
+});
+
+it('refuses a batch as a whole, after one wait, when another process holds the write lock past the busy timeout', async () => {
+  await thread!.stop();
+  thread = WriterThread.start(db, threadStatements(), PAGE_CACHE_KIB, 300);
+  const writer = new SubmissionWriter(db);
+  writer.useThread(thread);
+  const other = new SqliteDatabase(join(temp.path, 'seminar.db'));
+  try {
+    other.exec('begin immediate');
+    const started = Date.now();
+    const outcomes = await Promise.allSettled([1, 2, 3, 4].map((i) => writer.write(handIn(`b${i}`, 'u1'))));
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    expect(String((outcomes[0] as PromiseRejectedResult).reason)).toMatch(/locked|busy/i);
+    // One wait for the batch, not one per hand-in.
+    expect(Date.now() - started).toBeLessThan(4 * 300);
+    other.exec('rollback');
+    expect((await writer.write(handIn('b5', 'u1'))).version).toBe(1);
+  } finally {
+    other.close();
+  }
 });
