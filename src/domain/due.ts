@@ -26,11 +26,15 @@ const HOUR_MS = 3_600_000;
 
 const CANONICAL_CACHE = 4096;
 const canonicalMillis = new Map<string, number>();
+/** The last clock reading instantOf wrote, and its milliseconds. */
+let lastNow: Instant | null = null;
+let lastNowMs = Number.NaN;
 
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Parses an ISO-8601 instant that carries an offset or Z; throws on anything else. */
 export function toMillis(instant: Instant): number {
+  if (instant === lastNow) return lastNowMs;
   const known = canonicalMillis.get(instant);
   if (known !== undefined) return known;
   // The server's own form (toISOString, every stored instant): read natively when it reads back the same.
@@ -66,13 +70,16 @@ export function fromMillis(ms: number): Instant {
 
 /**
  * The instant of a clock reading (its toISOString), known to toMillis from then on without
- * parsing it back: a request's "now" is compared with its deadlines several times.
+ * parsing it back: a request's "now" is compared with its deadlines several times, and the
+ * requests of one millisecond share its text.
  */
 export function instantOf(date: Date): Instant {
-  const instant = date.toISOString();
-  if (canonicalMillis.size >= CANONICAL_CACHE) canonicalMillis.clear();
-  canonicalMillis.set(instant, date.getTime());
-  return instant;
+  const ms = date.getTime();
+  if (ms !== lastNowMs || lastNow === null) {
+    lastNow = date.toISOString();
+    lastNowMs = ms;
+  }
+  return lastNow;
 }
 
 /** The instant plus (or minus) a number of elapsed hours. */

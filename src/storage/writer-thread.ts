@@ -84,13 +84,14 @@ function sync() {
   fs.fdatasyncSync(wal.fd);
 }
 const failure = (error) => ({ error: { message: String((error && error.message) || error), code: (error && error.code) || null } });
-parentPort.on('message', (message) => {
-  if (message === 'stop') {
+parentPort.on('message', (text) => {
+  if (text === 'stop') {
     if (wal) fs.closeSync(wal.fd);
     db.close();
     parentPort.close();
     return;
   }
+  const message = JSON.parse(text);
   let results;
   try {
     results = all.immediate(message.items).map((version) => ({ version }));
@@ -105,9 +106,9 @@ parentPort.on('message', (message) => {
   }
   try {
     if (results.some((r) => r.version !== undefined)) sync();
-    parentPort.postMessage({ id: message.id, results });
+    parentPort.postMessage(JSON.stringify({ id: message.id, results }));
   } catch (error) {
-    parentPort.postMessage({ id: message.id, notDurable: String((error && error.message) || error) });
+    parentPort.postMessage(JSON.stringify({ id: message.id, notDurable: String((error && error.message) || error) }));
   }
 });
 `;
@@ -135,7 +136,8 @@ export class WriterThread {
   private exited = false;
 
   private constructor(private readonly worker: Worker) {
-    worker.on('message', (message: { id: number; results?: ThreadResult[]; notDurable?: string }) => {
+    worker.on('message', (text: string) => {
+      const message = JSON.parse(text) as { id: number; results?: ThreadResult[]; notDurable?: string };
       const waiting = this.waiting.get(message.id);
       if (!waiting) return;
       this.waiting.delete(message.id);
@@ -201,7 +203,9 @@ export class WriterThread {
       this.waiting.set(id, { resolve, reject });
       // The process stays up while a batch is in the thread's hands (an idle thread keeps nobody waiting).
       this.worker.ref();
-      this.worker.postMessage({ id, items });
+      // As JSON text: the items are plain values, and V8 writes and reads JSON several times faster than
+      // postMessage's structured clone copies the same arrays (a fifth of the event loop's hand-in cost).
+      this.worker.postMessage(JSON.stringify({ id, items }));
     });
   }
 

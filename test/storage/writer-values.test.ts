@@ -26,14 +26,14 @@ it('lists a submission row in the order of its insert, absent values as null', (
     size: 4,
     warnings: '[]',
   };
-  expect(submissionValues(row)).toEqual(SUBMISSION_COLUMNS.map((c) => row[c]));
+  expect(submissionValues(row, 3)).toEqual(SUBMISSION_COLUMNS.map((c) => row[c]));
   const partial = {
     ...row,
     meeting_date: undefined,
     group_id: undefined,
     text: undefined,
   } as unknown as SubmissionRow;
-  const values = submissionValues(partial);
+  const values = submissionValues(partial, 1);
   expect(SUBMISSION_COLUMNS.filter((_, i) => values[i] === null)).toEqual([
     'meeting_date',
     'group_id',

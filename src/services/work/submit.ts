@@ -89,17 +89,34 @@ export function unsafeFileName(name: string): boolean {
 }
 
 /** (course, user) pairs known to have acknowledged the integrity policy (acknowledgements are never withdrawn). */
-const acknowledgedCache = new Set<string>();
+/** Accounts known to have acknowledged, by course (no key string built per hand-in). */
+const acknowledgedCache = new Map<string, Set<string>>();
 const ACK_CACHE_MAX = 100_000;
+let acknowledgedCount = 0;
+
+function knownAcknowledged(courseId: string, userId: string): boolean {
+  return acknowledgedCache.get(courseId)?.has(userId) === true;
+}
 
 function rememberAcknowledged(courseId: string, userId: string): void {
-  if (acknowledgedCache.size >= ACK_CACHE_MAX) acknowledgedCache.clear();
-  acknowledgedCache.add(`${courseId} ${userId}`);
+  if (acknowledgedCount >= ACK_CACHE_MAX) {
+    acknowledgedCache.clear();
+    acknowledgedCount = 0;
+  }
+  let users = acknowledgedCache.get(courseId);
+  if (!users) {
+    users = new Set();
+    acknowledgedCache.set(courseId, users);
+  }
+  if (!users.has(userId)) {
+    users.add(userId);
+    acknowledgedCount++;
+  }
 }
 
 /** Whether the student acknowledged the course's integrity policy; a yes is remembered (it cannot turn into a no). */
 async function acknowledged(deps: Pick<WorkDeps, 'db'>, courseId: string, userId: string): Promise<boolean> {
-  if (acknowledgedCache.has(`${courseId} ${userId}`)) return true;
+  if (knownAcknowledged(courseId, userId)) return true;
   const yes = await isAcknowledged(deps.db, courseId, userId, INTEGRITY_POLICY_KEY);
   if (yes) rememberAcknowledged(courseId, userId);
   return yes;
@@ -255,7 +272,7 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
 
   // First hand-in of the course: the integrity and AI-tool policy must be acknowledged.
   if (
-    !acknowledgedCache.has(`${work.course.id} ${user.userId}`) &&
+    !knownAcknowledged(work.course.id, user.userId) &&
     !(await acknowledged(deps, work.course.id, user.userId))
   ) {
     if (!input.acknowledgePolicy) {
@@ -297,7 +314,7 @@ export async function submitWork(deps: WorkDeps, work: WorkCourse, input: Submit
     late_by_ms: verdict.lateByMs,
     sha256,
     size,
-    warnings: JSON.stringify(warnings),
+    warnings: warnings.length === 0 ? '[]' : JSON.stringify(warnings),
   };
   // The receipt mail is queued in the same transaction as the row (sent by the mail worker).
   const recipients = deps.mailer

@@ -172,7 +172,7 @@ function threadItemOf(item: WriterItem): ThreadItem {
   const { row } = item;
   return {
     key: [row.course_id, row.deliverable_key, row.slot, row.owner],
-    submission: submissionValues({ ...row, version: 0 }),
+    submission: submissionValues(row, 0),
     versionAt: VERSION_AT,
     blobs: item.blobs as unknown as Array<Record<string, unknown>>,
     files: item.files.map((f) => valuesOf(f as unknown as Record<string, unknown>, FILE_COLUMNS).slice(1)),
@@ -335,7 +335,7 @@ function valuesOf(source: Record<string, unknown>, columns: readonly string[]): 
 }
 
 /** A submission row as values in SUBMISSION_COLUMNS order (valuesOf without the lookups by name). */
-export function submissionValues(r: SubmissionRow): unknown[] {
+export function submissionValues(r: NewSubmission['row'], version: number): unknown[] {
   return [
     r.id,
     r.course_id,
@@ -344,7 +344,7 @@ export function submissionValues(r: SubmissionRow): unknown[] {
     r.reading_index ?? null,
     r.slot,
     r.owner,
-    r.version,
+    version,
     r.user_id,
     r.group_id ?? null,
     r.submitted_at,
@@ -484,7 +484,7 @@ function sqliteStatements(raw: SqliteDatabase.Database): SqliteWriter {
       { v: number | null } | undefined;
     const full: SubmissionRow = { ...row, version: Number(max?.v ?? 0) + 1 };
     for (const blob of blobs) insertBlob.run(blob);
-    insertSubmission.run(submissionValues(full));
+    insertSubmission.run(submissionValues(row, full.version));
     for (const f of files) insertFile.run(valuesOf({ ...f, submission_id: row.id }, FILE_COLUMNS));
     for (const job of item.mail ?? []) insertMail.run(mailJobValues(job));
     return full;
