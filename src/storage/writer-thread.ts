@@ -84,14 +84,13 @@ function sync() {
   fs.fdatasyncSync(wal.fd);
 }
 const failure = (error) => ({ error: { message: String((error && error.message) || error), code: (error && error.code) || null } });
-parentPort.on('message', (text) => {
-  if (text === 'stop') {
+parentPort.on('message', (message) => {
+  if (message === 'stop') {
     if (wal) fs.closeSync(wal.fd);
     db.close();
     parentPort.close();
     return;
   }
-  const message = JSON.parse(text);
   let results;
   try {
     results = all.immediate(message.items).map((version) => ({ version }));
@@ -106,9 +105,9 @@ parentPort.on('message', (text) => {
   }
   try {
     if (results.some((r) => r.version !== undefined)) sync();
-    parentPort.postMessage(JSON.stringify({ id: message.id, results }));
+    parentPort.postMessage({ id: message.id, results });
   } catch (error) {
-    parentPort.postMessage(JSON.stringify({ id: message.id, notDurable: String((error && error.message) || error) }));
+    parentPort.postMessage({ id: message.id, notDurable: String((error && error.message) || error) });
   }
 });
 `;
@@ -136,8 +135,7 @@ export class WriterThread {
   private exited = false;
 
   private constructor(private readonly worker: Worker) {
-    worker.on('message', (text: string) => {
-      const message = JSON.parse(text) as { id: number; results?: ThreadResult[]; notDurable?: string };
+    worker.on('message', (message: { id: number; results?: ThreadResult[]; notDurable?: string }) => {
       const waiting = this.waiting.get(message.id);
       if (!waiting) return;
       this.waiting.delete(message.id);
@@ -203,9 +201,9 @@ export class WriterThread {
       this.waiting.set(id, { resolve, reject });
       // The process stays up while a batch is in the thread's hands (an idle thread keeps nobody waiting).
       this.worker.ref();
-      // As JSON text: the items are plain values, and V8 writes and reads JSON several times faster than
-      // postMessage's structured clone copies the same arrays (a fifth of the event loop's hand-in cost).
-      this.worker.postMessage(JSON.stringify({ id, items }));
+      // Plain values only (arrays of strings and numbers): structured cloning them costs about 2 µs per
+      // hand-in, less than writing and reading them as JSON text.
+      this.worker.postMessage({ id, items });
     });
   }
 
