@@ -1,7 +1,7 @@
 // The SQLite server's WAL checkpoints, run by a thread of their own so that a burst of hand-ins does not wait on them.
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
-import { sqliteHandle, type Db } from './db.js';
+import type { Worker } from 'node:worker_threads';
+import type { Db } from './db.js';
+import { startDbThread, stopDbThread } from './db-thread.js';
 
 /** What a checkpoint pass reports (SQLite's wal_checkpoint: busy flag, frames in the WAL, frames copied). */
 export interface CheckpointPass {
@@ -78,26 +78,14 @@ export class Checkpointer {
   }
 
   static start(db: Db, options: CheckpointerOptions = {}): Checkpointer | null {
-    const raw = sqliteHandle(db);
-    if (!raw || raw.memory || raw.readonly) return null;
-    const worker = new Worker(WORKER, {
-      eval: true,
-      workerData: {
-        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-        file: raw.name,
-        everyMs: options.everyMs ?? 100,
-      },
-    });
-    return new Checkpointer(worker, options.onError ?? (() => {}));
+    const worker = startDbThread(db, WORKER, { everyMs: options.everyMs ?? 100 });
+    return worker && new Checkpointer(worker, options.onError ?? (() => {}));
   }
 
   /** Ends the thread (its connection closed first); the server's connection may then close the database. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-    this.worker.postMessage('stop');
-    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())]);
-    await this.worker.terminate();
+    await stopDbThread(this.worker, 2000);
   }
 }

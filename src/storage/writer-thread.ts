@@ -1,8 +1,8 @@
 // The SQLite server's hand-in transactions, run by a thread of their own: the event loop hands a batch over and
 // serves requests while the thread numbers, inserts, commits and syncs it.
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
-import { sqliteHandle, type Db } from './db.js';
+import type { Worker } from 'node:worker_threads';
+import type { Db } from './db.js';
+import { startDbThread, stopDbThread } from './db-thread.js';
 
 /** One hand-in as the thread writes it: values in the order of each insert's columns (the version left out). */
 export interface ThreadItem {
@@ -169,19 +169,8 @@ export class WriterThread {
     /** How long a batch waits for the write lock (another process's transaction) before it is refused. */
     busyMs = 5000,
   ): WriterThread | null {
-    const raw = sqliteHandle(db);
-    if (!raw || raw.memory || raw.readonly) return null;
-    const worker = new Worker(WORKER, {
-      eval: true,
-      workerData: {
-        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-        file: raw.name,
-        sql: statements,
-        cacheKib,
-        busyMs,
-      },
-    });
-    return new WriterThread(worker);
+    const worker = startDbThread(db, WORKER, { sql: statements, cacheKib, busyMs });
+    return worker && new WriterThread(worker);
   }
 
   /** False once the thread failed or was stopped (the writer then writes on the event loop). */
@@ -214,10 +203,7 @@ export class WriterThread {
       return;
     }
     this.stopped = true;
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     // Messages are taken in order: the batches already handed over are written before the stop.
-    this.worker.postMessage('stop');
-    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
-    await this.worker.terminate();
+    await stopDbThread(this.worker, 5000);
   }
 }

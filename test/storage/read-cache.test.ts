@@ -18,9 +18,9 @@ import {
 import { readsFromDatabase } from '../../src/storage/read-cache.js';
 import { NOT_PREPARED, readPrepared } from '../../src/storage/prepared.js';
 import { deleteSession, insertSession } from '../../src/storage/repositories/sessions.js';
-import { insertUser } from '../../src/storage/repositories/users.js';
 import { buildCourse } from '../support/course-factory.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
+import { insertPlainUsers } from '../support/writer-items.js';
 
 const T0 = '2026-11-26T09:00:00.000Z';
 const SLUG = 'cache-seminar';
@@ -38,17 +38,7 @@ beforeEach(async () => {
   await migrateToLatest(db);
   await saveCourse(db, SLUG, buildCourse(), T0);
   courseId = (await findCourseRef(db, SLUG))!.id;
-  for (const id of ['ann', 'bo'])
-    await insertUser(db, {
-      id,
-      email: `${id}@example.edu`,
-      name: id,
-      net_id: null,
-      password_hash: null,
-      is_admin: 0,
-      created_at: T0,
-      updated_at: T0,
-    });
+  await insertPlainUsers(db, ['ann', 'bo'], T0);
   await insertSession(db, {
     id: 'session-ann',
     user_id: 'ann',

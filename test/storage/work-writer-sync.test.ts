@@ -5,11 +5,11 @@ import { createDb, sqliteHandle, type Db } from '../../src/storage/db.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { saveCourse } from '../../src/storage/repositories/course-writer.js';
 import { findCourseRef } from '../../src/storage/repositories/enrollments.js';
-import { insertUser } from '../../src/storage/repositories/users.js';
 import { listReceiptHashes } from '../../src/storage/repositories/work.js';
 import { NotDurableError, SubmissionWriter } from '../../src/storage/repositories/work-writer.js';
 import { buildCourse } from '../support/course-factory.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
+import { insertPlainUsers, questionItem } from '../support/writer-items.js';
 
 /** Every fdatasync the code under test asks for, held until the test lets it go (or fails it). */
 const gate = vi.hoisted(() => ({
@@ -43,16 +43,7 @@ beforeEach(async () => {
   await migrateToLatest(db);
   await saveCourse(db, 'sync-seminar', buildCourse(), T0);
   courseId = (await findCourseRef(db, 'sync-seminar'))!.id;
-  await insertUser(db, {
-    id: 'u1',
-    email: 'u1@example.edu',
-    name: 'Ann',
-    net_id: null,
-    password_hash: null,
-    is_admin: 0,
-    created_at: T0,
-    updated_at: T0,
-  });
+  await insertPlainUsers(db, ['u1'], T0);
   gate.held.length = 0;
   gate.hold = true;
 });
@@ -64,32 +55,7 @@ afterEach(async () => {
   temp.remove();
 });
 
-function handIn(id: string, text: string) {
-  return {
-    row: {
-      id,
-      course_id: courseId,
-      deliverable_key: 'question',
-      meeting_date: '2026-12-01',
-      reading_index: 0,
-      slot: '2026-12-01#0',
-      owner: 'u:u1',
-      user_id: 'u1',
-      group_id: null,
-      submitted_at: T0,
-      due_at: T0,
-      text,
-      late: 0,
-      outcome: 'on-time' as const,
-      late_by_ms: 0,
-      sha256: `sha-${id}`,
-      size: text.length,
-      warnings: '[]',
-    },
-    files: [],
-    blobs: [],
-  };
-}
+const handIn = (id: string, text: string) => questionItem(courseId, id, 'u1', text, T0);
 
 /** Lets the event loop run a few turns (the writer batches on setImmediate, the sync goes to the thread pool). */
 async function turns(n = 20): Promise<void> {

@@ -9,7 +9,6 @@ import { migrateToLatest } from '../../src/storage/migrate.js';
 import { saveCourse } from '../../src/storage/repositories/course-writer.js';
 import { findCourseRef } from '../../src/storage/repositories/enrollments.js';
 import { listMailJobs } from '../../src/storage/repositories/mail-queue.js';
-import { insertUser } from '../../src/storage/repositories/users.js';
 import { listReceiptHashes } from '../../src/storage/repositories/work.js';
 import {
   SubmissionWriter,
@@ -20,6 +19,7 @@ import type { SubmissionRow } from '../../src/storage/repositories/work-tables.j
 import { WriterThread } from '../../src/storage/writer-thread.js';
 import { buildCourse } from '../support/course-factory.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
+import { insertPlainUsers, questionItem } from '../support/writer-items.js';
 
 const T0 = '2026-11-26T09:00:00.000Z';
 let temp: TempDir;
@@ -33,17 +33,7 @@ beforeEach(async () => {
   await migrateToLatest(db);
   await saveCourse(db, 'thread-seminar', buildCourse(), T0);
   courseId = (await findCourseRef(db, 'thread-seminar'))!.id;
-  for (const id of ['u1', 'u2'])
-    await insertUser(db, {
-      id,
-      email: `${id}@example.edu`,
-      name: id,
-      net_id: null,
-      password_hash: null,
-      is_admin: 0,
-      created_at: T0,
-      updated_at: T0,
-    });
+  await insertPlainUsers(db, ['u1', 'u2'], T0);
   thread = WriterThread.start(db, threadStatements(), PAGE_CACHE_KIB);
 });
 
@@ -54,56 +44,36 @@ afterEach(async () => {
 });
 
 function handIn(id: string, user: string, opts: { withMail?: boolean; withFile?: boolean } = {}): WriterItem {
-  const sha = `sha-${id}`;
-  return {
-    row: {
-      id,
-      course_id: courseId,
-      deliverable_key: 'question',
-      meeting_date: '2026-12-01',
-      reading_index: 0,
-      slot: '2026-12-01#0',
-      owner: `u:${user}`,
-      user_id: user,
-      group_id: null,
-      submitted_at: T0,
-      due_at: T0,
-      text: opts.withFile ? null : `Question ${id}`,
-      late: 0,
-      outcome: 'on-time',
-      late_by_ms: 0,
-      sha256: sha,
-      size: 10,
-      warnings: '[]',
-    },
-    files: opts.withFile
-      ? [
-          {
-            position: 0,
-            sha256: sha,
-            name: 'talk.pdf',
-            type: 'application/pdf',
-            size: 10,
-            pages: 3,
-            readme: null,
-          },
-        ]
-      : [],
-    blobs: opts.withFile ? [{ sha256: sha, size: 10, type: 'application/pdf', created_at: T0 }] : [],
-    mail: opts.withMail
-      ? [
-          {
-            id: `m-${id}`,
-            kind: 'receipt',
-            user_id: user,
-            address: null,
-            payload: '{}',
-            created_at: T0,
-            request_id: `r-${id}`,
-          },
-        ]
-      : [],
-  };
+  const item = questionItem(courseId, id, user, `Question ${id}`, T0);
+  const sha = item.row.sha256;
+  if (opts.withFile) {
+    item.row = { ...item.row, text: null, size: 10 };
+    item.files = [
+      {
+        position: 0,
+        sha256: sha,
+        name: 'talk.pdf',
+        type: 'application/pdf',
+        size: 10,
+        pages: 3,
+        readme: null,
+      },
+    ];
+    item.blobs = [{ sha256: sha, size: 10, type: 'application/pdf', created_at: T0 }];
+  }
+  if (opts.withMail)
+    item.mail = [
+      {
+        id: `m-${id}`,
+        kind: 'receipt',
+        user_id: user,
+        address: null,
+        payload: '{}',
+        created_at: T0,
+        request_id: `r-${id}`,
+      },
+    ];
+  return item;
 }
 
 it('numbers the versions of batches handed over together, and every acknowledged hand-in is in the database', async () => {
