@@ -4,11 +4,11 @@ import type { Worker } from 'node:worker_threads';
 import type { Db } from './db.js';
 import { startDbThread, stopDbThread } from './db-thread.js';
 
-/** One hand-in as the thread writes it: values in the order of each insert's columns (the version left out). */
+/** One hand-in as the thread writes it: values in the order of each insert's columns. */
 export interface ThreadItem {
   /** course, deliverable, slot, owner: whose versions it numbers. */
   key: [string, string, string, string];
-  /** The submission's values with null where the version goes (numbered in the transaction). */
+  /** The submission's values, a placeholder where the version goes (numbered in the transaction). */
   submission: unknown[];
   /** Index of the version in `submission`. */
   versionAt: number;
