@@ -7,7 +7,8 @@ import { Checkpointer } from '../src/storage/checkpointer.js';
 import { createDb, PAGE_CACHE_KIB } from '../src/storage/db.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import { newId } from '../src/storage/ids.js';
-import { submissionWriterFor, threadStatements } from '../src/storage/repositories/work-writer.js';
+import { submissionWriterFor } from '../src/storage/repositories/work-writer.js';
+import { threadStatements } from '../src/storage/repositories/work-writer-sqlite.js';
 import { WriterThread } from '../src/storage/writer-thread.js';
 
 const [dataDir, courseId, userId, databaseUrl] = process.argv.slice(2) as [

@@ -23,7 +23,8 @@ import { startOrphanSweeper, type OrphanSweeper } from './services/files/sweeper
 import { Checkpointer } from './storage/checkpointer.js';
 import { createDb, PAGE_CACHE_KIB, type Db } from './storage/db.js';
 import { migrateToLatest } from './storage/migrate.js';
-import { submissionWriterFor, threadStatements } from './storage/repositories/work-writer.js';
+import { submissionWriterFor } from './storage/repositories/work-writer.js';
+import { threadStatements } from './storage/repositories/work-writer-sqlite.js';
 import { WriterThread } from './storage/writer-thread.js';
 
 export interface Seminar {

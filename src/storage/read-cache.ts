@@ -149,3 +149,12 @@ export function cachedRead<T>(
   cache.size++;
   return answer;
 }
+
+/** Deep-freezes what a cache shares between requests (its answers): a stray mutation throws instead of leaking. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

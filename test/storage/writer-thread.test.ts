@@ -10,11 +10,8 @@ import { saveCourse } from '../../src/storage/repositories/course-writer.js';
 import { findCourseRef } from '../../src/storage/repositories/enrollments.js';
 import { listMailJobs } from '../../src/storage/repositories/mail-queue.js';
 import { listReceiptHashes } from '../../src/storage/repositories/work.js';
-import {
-  SubmissionWriter,
-  threadStatements,
-  type WriterItem,
-} from '../../src/storage/repositories/work-writer.js';
+import { SubmissionWriter, type WriterItem } from '../../src/storage/repositories/work-writer.js';
+import { threadStatements } from '../../src/storage/repositories/work-writer-sqlite.js';
 import type { SubmissionRow } from '../../src/storage/repositories/work-tables.js';
 import { WriterThread } from '../../src/storage/writer-thread.js';
 import { buildCourse } from '../support/course-factory.js';

@@ -1,7 +1,7 @@
 // The hand-in writer binds rows by position: its value lists must follow the column lists the inserts name.
 import { expect, it } from 'vitest';
 import { MAIL_JOB_COLUMNS, mailJobRow, mailJobValues } from '../../src/storage/repositories/mail-queue.js';
-import { SUBMISSION_COLUMNS, submissionValues } from '../../src/storage/repositories/work-writer.js';
+import { SUBMISSION_COLUMNS, submissionValues } from '../../src/storage/repositories/work-writer-sqlite.js';
 import type { SubmissionRow } from '../../src/storage/repositories/work-tables.js';
 
 it('lists a submission row in the order of its insert, absent values as null', () => {

@@ -10,6 +10,7 @@ import type { Mailer } from '../../mail/mailer.js';
 import type { Db } from '../../storage/db.js';
 import { findCourseVersion, loadCourse } from '../../storage/repositories/course-reader.js';
 import { bumpWorkVersion, findWorkStanding } from '../../storage/repositories/hot-reads.js';
+import { deepFreeze } from '../../storage/read-cache.js';
 import { insertMissingDeliverables, listDeliverableRows } from '../../storage/repositories/work.js';
 import { NO_MEMBERSHIP } from '../../domain/permissions.js';
 import {
@@ -82,15 +83,6 @@ export async function deliverablesOf(db: Db, course: StoredCourse, now: Date): P
     rows = await listDeliverableRows(db, course.id);
   }
   return rows.map((r) => ({ spec: JSON.parse(r.spec) as Deliverable, closed: r.closed === 1 }));
-}
-
-/** Deep-freezes what the caches below share between requests: a stray mutation throws instead of leaking. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 const deliverableCache = new Map<

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db.js';
 import { NOT_PREPARED, prepared, readPrepared } from '../prepared.js';
+import { deepFreeze } from '../read-cache.js';
 import type { CourseRef } from './enrollments.js';
 import { findSessionWithUser } from './sessions.js';
 import { hasAcknowledged } from './work.js';
@@ -49,7 +50,7 @@ export async function findLiveSession(
 
 /** The session and user of a joined row (frozen: the read cache shares it between requests). */
 function sessionOf(s: SessionJoinRow): { session: SessionRow; user: UserRow } {
-  return deepFrozen({
+  return deepFreeze({
     session: {
       id: s.s_id,
       user_id: s.s_user_id,
@@ -71,12 +72,6 @@ function sessionOf(s: SessionJoinRow): { session: SessionRow; user: UserRow } {
       updated_at: s.updated_at,
     },
   });
-}
-
-/** Freezes an answer the read cache shares, and the objects in it: a caller changing it throws. */
-function deepFrozen<T extends object>(value: T): T {
-  for (const v of Object.values(value)) if (v !== null && typeof v === 'object') deepFrozen(v as object);
-  return Object.freeze(value);
 }
 
 /** A course by slug with one account's enrollment in it (both in one query). */
@@ -136,7 +131,7 @@ export async function findCourseStanding(
   userId: string | null,
 ): Promise<CourseStanding | undefined> {
   const read = readPrepared(db, ACCESS_SQL, 'get', [userId, slug], (row) =>
-    row === undefined ? undefined : deepFrozen(standingOf(row as StandingRow)),
+    row === undefined ? undefined : deepFreeze(standingOf(row as StandingRow)),
   );
   if (read !== NOT_PREPARED) return read;
   const row = await work(db)
@@ -157,7 +152,7 @@ export async function findWorkStanding(
   userId: string | null,
 ): Promise<WorkStanding | undefined> {
   const read = readPrepared(db, STANDING_SQL, 'get', [userId, userId, slug], (row) =>
-    row === undefined ? undefined : deepFrozen(workStandingOf(row as StandingRow)),
+    row === undefined ? undefined : deepFreeze(workStandingOf(row as StandingRow)),
   );
   if (read !== NOT_PREPARED) return read;
   const row = (await hot(db)
@@ -223,7 +218,7 @@ export async function listExtensionsFor(
   groupId: string | null,
 ): Promise<ExtensionRow[]> {
   const read = readPrepared(db, EXTENSIONS_SQL, 'all', [courseId, deliverableKey, userId, groupId], (rows) =>
-    deepFrozen(rows as ExtensionRow[]),
+    deepFreeze(rows as ExtensionRow[]),
   );
   if (read !== NOT_PREPARED) return read;
   return work(db)
