@@ -53,3 +53,21 @@ describe('instants remembered for a burst', () => {
     );
   });
 });
+
+describe('instants of a clock that moves', () => {
+  it('reads every instant a moved clock gave back to its own milliseconds, before and after the move', () => {
+    const before = instantOf(new Date('2024-09-01T12:00:00.000Z'));
+    const moved = instantOf(new Date('2024-12-20T06:00:00.000Z'));
+    const back = instantOf(new Date('2024-08-27T09:30:00.000Z'));
+    expect([before, moved, back]).toEqual([
+      '2024-09-01T12:00:00.000Z',
+      '2024-12-20T06:00:00.000Z',
+      '2024-08-27T09:30:00.000Z',
+    ]);
+    // The earlier readings are no longer the remembered one: read back by parsing, to the same instant.
+    expect(toMillis(before)).toBe(Date.parse('2024-09-01T12:00:00.000Z'));
+    expect(toMillis(moved)).toBe(Date.parse('2024-12-20T06:00:00.000Z'));
+    expect(isLate(moved, '2024-12-19T00:00:00.000Z')).toBe(true);
+    expect(isLate(back, '2024-12-19T00:00:00.000Z')).toBe(false);
+  });
+});

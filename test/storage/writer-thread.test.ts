@@ -170,3 +170,20 @@ it('refuses a batch as a whole, after one wait, when another process holds the w
     other.close();
   }
 });
+
+it('takes the hand-ins of a student who joined mid-burst, and leaves the versions written before as they were', async () => {
+  const writer = new SubmissionWriter(db);
+  writer.useThread(thread);
+  const early = await Promise.all([writer.write(handIn('e1', 'u1')), writer.write(handIn('e2', 'u1'))]);
+  const before = await listReceiptHashes(db, courseId);
+  // A late enrollee's account is made on the server's own connection while the thread keeps writing.
+  const during = writer.write(handIn('e3', 'u1'));
+  await insertPlainUsers(db, ['late'], '2026-11-27T09:00:00.000Z');
+  const late = await writer.write(handIn('l1', 'late'));
+  expect((await during).version).toBe(3);
+  expect(late.version).toBe(1);
+  expect(early.map((r) => r.version)).toEqual([1, 2]);
+  const after = new Map((await listReceiptHashes(db, courseId)).map((r) => [r.id, r.sha256]));
+  for (const r of before) expect(after.get(r.id)).toBe(r.sha256);
+  expect(after.get('l1')).toBe('sha-l1');
+});
