@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { SERVER_NODE_FLAGS } from '../bin/server-flags.js';
 import { hashPassword } from '../src/services/auth/passwords.js';
 import { createSession } from '../src/services/auth/sessions.js';
 import { createUser } from '../src/services/auth/users.js';
@@ -102,13 +103,13 @@ export async function seedHandInCourse(
   return { courseId, someUser, students, userIds };
 }
 
-/** Spawns a server process (node `args`) that prints "running at URL"; resolves with it once it does. */
+/** Spawns a server process (node with the server's own flags, then `args`) that prints "running at URL"; resolves with it once it does. */
 export function spawnServer(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=32
 // Entry point of the `seminar` command: runs the compiled JavaScript in dist/ (made by `npm run build`).
+// The first line's Node flags are the server's own (bin/server-flags.js says why).
 import { pathToFileURL } from 'node:url';
 import { buildState, DIST_ENTRY } from './build-state.js';
 

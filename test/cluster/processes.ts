@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { SERVER_NODE_FLAGS } from '../../bin/server-flags.js';
 import { ROOT } from '../cli/run-cli.js';
 import { testPgUrl } from '../support/dialects.js';
 
@@ -16,7 +17,7 @@ export interface Instance {
 
 /** Starts `seminar serve` with `env` (plus PATH/HOME) and resolves once it prints its URL; rejects if it exits first. */
 export function startServe(env: Record<string, string>, timeoutMs = 60_000): Promise<Instance> {
-  const child = spawn(process.execPath, ['bin/seminar.js', 'serve'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'bin/seminar.js', 'serve'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
