@@ -1,5 +1,6 @@
 // Use case: read a Markdown syllabus, optionally move its schedule, and store it under a slug in one transaction.
-import type { StoredCourse } from '../domain/stored-course.js';
+import type { CourseModel } from '../domain/course.js';
+import { toCourseModel, type StoredCourse } from '../domain/stored-course.js';
 import { saveCourse, type SaveCourseResult } from '../storage/repositories/course-writer.js';
 import { loadCourse } from '../storage/repositories/course-reader.js';
 import { takeOpenCourseEdits, type CourseEditRow } from '../storage/repositories/course-edits.js';
@@ -35,6 +36,21 @@ export interface ImportWithFixes extends ImportSyllabusInput {
   acceptPartial?: boolean;
 }
 
+/**
+ * A refused syllabus saved as read (acceptPartial) has no schedule: an existing course keeps its classes, units and
+ * milestones rather than losing them with their roles, talk slots and attendance. What was read replaces the rest.
+ */
+function keepStoredSchedule(partial: CourseModel, before: StoredCourse | null): CourseModel {
+  if (!before) return partial;
+  const stored = toCourseModel(before);
+  return {
+    ...partial,
+    meetings: partial.meetings.length > 0 ? partial.meetings : stored.meetings,
+    units: partial.units.length > 0 ? partial.units : stored.units,
+    milestones: partial.milestones.length > 0 ? partial.milestones : stored.milestones,
+  };
+}
+
 /** Another import of the same slug committed between our read of the course and our write. */
 class CourseMovedOn extends Error {}
 
@@ -53,8 +69,16 @@ export async function importSyllabus(
   const fixes = input.fixes ?? (await loadSyllabusFixes(deps.db, input.slug));
   const review = reviewSyllabus({ ...input, fixes });
   if (!review.ok && !input.acceptPartial) throw refusalError(review);
-  const { course, outcomes } = review;
-  // Fixes that no longer apply are said, and not kept: the syllabus changed under them.
+  const { course } = review;
+  // A refused syllabus saved as read leaves the fixes as they were: they belong to the schedule, which the course
+  // keeps (keepStoredSchedule). Otherwise fixes that no longer apply are said, and not kept: the syllabus changed under them.
+  const outcomes: FixOutcome[] = review.ok
+    ? review.outcomes
+    : (await loadSyllabusFixes(deps.db, input.slug)).map((fix) => ({
+        fix,
+        applied: true,
+        message: 'Kept with the classes the course keeps.',
+      }));
   const skipped = outcomes.filter((o) => !o.applied);
   const warnings = [
     ...review.warnings,
@@ -65,17 +89,21 @@ export async function importSyllabus(
   let saved: SaveCourseResult | null = null;
   let resync: CourseWorkResync | null = null;
   let replacedEdits: CourseEditRow[] = [];
+  // What was stored: the course read, or (a partial one) with the schedule the course already had.
+  let savedCourse: CourseModel = course;
   for (let attempt = 1; !saved; attempt++) {
     // The merge compares with the course as stored before; the write checks it is still that one.
     const before = await loadCourse(deps.db, input.slug);
+    const toSave = review.ok ? course : keepStoredSchedule(course, before);
     try {
-      saved = await saveCourse(deps.db, input.slug, course, now, async (trx, result) => {
+      saved = await saveCourse(deps.db, input.slug, toSave, now, async (trx, result) => {
         if (before ? result.created || result.version !== before.version + 1 : !result.created)
           throw new CourseMovedOn();
-        resync = await resyncCourseWork(trx, result, before, course, now);
-        await saveSyllabusFixes(trx, result.courseId, kept, now);
+        resync = await resyncCourseWork(trx, result, before, toSave, now);
+        if (review.ok) await saveSyllabusFixes(trx, result.courseId, kept, now);
         replacedEdits = result.created ? [] : await takeOpenCourseEdits(trx, result.courseId, now);
       });
+      savedCourse = toSave;
     } catch (error) {
       if (!(error instanceof CourseMovedOn) || attempt >= 5) {
         if (error instanceof CourseMovedOn)
@@ -88,6 +116,11 @@ export async function importSyllabus(
     }
   }
   const stored = await loadCourse(deps.db, input.slug);
+  if (!review.ok && stored && stored.meetings.length > 0)
+    warnings.push({
+      line: 0,
+      message: `No schedule was read, so the course keeps its ${plural(stored.meetings.length, 'class', 'classes')} as they were; the title, staff and policies read were saved.`,
+    });
   if (!stored)
     throw new DomainError('not_found', `Course "${input.slug}" vanished right after it was stored.`);
   const done = resync as CourseWorkResync | null;
@@ -135,7 +168,7 @@ export async function importSyllabus(
     message: `This import replaced an edit made in the browser: ${e.summary}. Make it again, or put it in the syllabus.`,
   }));
   return {
-    course,
+    course: savedCourse,
     warnings: [...warnings, ...removed, ...strays, ...orphaned, ...overwritten],
     stored,
     created: saved.created,

@@ -61,12 +61,38 @@ describe.skipIf(!run)('Syllabus import review in Chromium', () => {
       await poll(() => page.getByRole('status').first().textContent()).toContain(
         'Saved Reading Systems: 3 classes',
       );
+      // The demo's other classes are gone: saving says so, folded under the notice.
+      const changes = page.locator('details.import-changes');
+      await changes.locator('summary').click();
+      expect(await changes.innerText()).toMatch(/no longer in the schedule: it was removed/);
       await page.getByRole('link', { name: 'See the schedule' }).click();
       await page.waitForURL((u) => u.pathname.endsWith('/schedule'));
       const paperC = page.locator('li.reading', { hasText: 'Paper C' });
       await poll(() => paperC.count()).toBe(1);
       expect(await paperC.locator('.badge-required').count()).toBe(1);
       await snap(page, '.tmp/screens/syllabus-review-schedule.png', true);
+
+      // A later version without a schedule is refused; saving what was read keeps the course's three classes.
+      await page.goto(`${site.url}/courses/${demoSlug}/syllabus`);
+      await page.getByLabel('Markdown of the syllabus').fill(readText(fixturePath('refused-no-schedule.md')));
+      await page.getByRole('button', { name: 'Read syllabus' }).click();
+      await poll(() => page.locator('.review-refusal').textContent()).toContain(
+        'the course keeps the classes it has',
+      );
+      await page.getByRole('button', { name: 'Save what was read' }).click();
+      await poll(() => page.getByRole('status').first().textContent()).toContain(
+        'Saved Topics in Modern History: 3 classes',
+      );
+      expect(await page.getByRole('status').first().textContent()).toContain('2 fixes kept for the next import');
+      await page.locator('details.import-changes summary').click();
+      expect(await page.locator('details.import-changes').innerText()).toContain(
+        'keeps its 3 classes as they were',
+      );
+      expect(
+        await axeAt(page, 'syllabus-import-partial-saved', { widths: [1280, 390], sideways: true }),
+      ).toEqual([]);
+      await page.goto(`${site.url}/courses/${demoSlug}/schedule`);
+      await poll(() => page.locator('li.reading', { hasText: 'Paper C' }).count()).toBe(1);
       await page.context().close();
     },
   );

@@ -132,9 +132,32 @@ describeEachDialect('import review', (get) => {
     const refused = await clients.prof.post(`${BASE}/syllabus/apply`, { source });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.message).toContain('Looked for:');
+    const before = (await loadCourse(get().db, 'cs500'))!;
+    expect(before.meetings.length).toBeGreaterThan(0);
+    const fixesBefore = (await clients.prof.get(`${BASE}/syllabus/fixes`)).json().fixes;
+    expect(fixesBefore.length).toBeGreaterThan(0);
     const partial = await clients.prof.post(`${BASE}/syllabus/apply`, { source, acceptPartial: true });
     expect(partial.statusCode).toBe(200);
-    expect(partial.json()).toMatchObject({ meetings: 0, title: 'Topics in Modern History' });
+    // What was read replaces the header; the classes the course had stay, with their ids (and what hangs on them).
+    expect(partial.json()).toMatchObject({
+      meetings: before.meetings.length,
+      title: 'Topics in Modern History',
+    });
+    expect(partial.json().warnings).toContainEqual({
+      line: 0,
+      message: expect.stringContaining(`keeps its ${before.meetings.length} classes as they were`),
+    });
+    // The fixes belong to those classes: they stay too, said as kept.
+    expect(partial.json().fixes).toEqual(
+      fixesBefore.map((fix: unknown) => ({ fix, applied: true, message: expect.any(String) })),
+    );
+    expect((await clients.prof.get(`${BASE}/syllabus/fixes`)).json().fixes).toEqual(fixesBefore);
+    const after = (await loadCourse(get().db, 'cs500'))!;
+    expect(after.title).toBe('Topics in Modern History');
+    expect(after.version).toBe(before.version + 1);
+    expect(after.meetings.map((m) => [m.id, m.date, m.readings.map((r) => r.title)])).toEqual(
+      before.meetings.map((m) => [m.id, m.date, m.readings.map((r) => r.title)]),
+    );
   });
 
   it.each([

@@ -15,7 +15,7 @@ const wording: ReviewWording = {
   savePartial: 'Save what was read',
   saveHint: 'Classes that move keep their hand-ins; the import says what changed.',
   partial:
-    'You can still save what was read (title, staff, policies) and add classes later, or fix the syllabus and read it again.',
+    'You can still save what was read (title, staff, policies): the course keeps the classes it has, with their roles and hand-ins. Or fix the syllabus and read it again.',
   saving: 'Saving the course…',
 };
 
@@ -56,6 +56,8 @@ export default function SyllabusImportPage() {
     return true;
   }
 
+  // Warnings of no source line are what saving did (classes removed or kept, edits replaced), not what was read.
+  const changes = applied ? applied.warnings.filter((w) => w.line === 0) : [];
   return (
     <>
       <h1>Syllabus import</h1>
@@ -71,6 +73,19 @@ export default function SyllabusImportPage() {
             {applied.readings} {applied.readings === 1 ? 'reading' : 'readings'};{' '}
             {applied.fixes.filter((f) => f.applied).length} fixes kept for the next import.
           </p>
+          {changes.length > 0 ? (
+            <details className="import-changes">
+              <summary>
+                What saving changed in the course as it was ({changes.length}{' '}
+                {changes.length === 1 ? 'note' : 'notes'})
+              </summary>
+              <ul>
+                {changes.map((w, i) => (
+                  <li key={i}>{w.message}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           <p>
             <a
               href={coursePageUrl(course.slug, 'schedule')}
