@@ -83,7 +83,9 @@ describe.skipIf(!run)('Syllabus import review in Chromium', () => {
       await poll(() => page.getByRole('status').first().textContent()).toContain(
         'Saved Topics in Modern History: 3 classes',
       );
-      expect(await page.getByRole('status').first().textContent()).toContain('2 fixes kept for the next import');
+      expect(await page.getByRole('status').first().textContent()).toContain(
+        '2 fixes kept for the next import',
+      );
       await page.locator('details.import-changes summary').click();
       expect(await page.locator('details.import-changes').innerText()).toContain(
         'keeps its 3 classes as they were',
