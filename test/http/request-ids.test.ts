@@ -83,6 +83,37 @@ describeEachDialect('request ids in logs and mail', (get) => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('names the request id on the request lines when LOG_REQUESTS is on', async () => {
+    const own: Line[] = [];
+    const logged = await createSeminar(
+      { ...get().config, logRequests: true },
+      {
+        clock: () => NOW,
+        logLevel: 'info',
+        logStream: { write: (line: string) => void own.push(JSON.parse(line) as Line) },
+        mailQueue: false,
+        sweep: false,
+        writerThread: false,
+        checkpoints: false,
+      },
+    );
+    try {
+      const res = await logged.app.inject({
+        method: 'GET',
+        url: '/api/health',
+        headers: { 'x-request-id': 'balancer-id-42' },
+      });
+      expect(res.statusCode).toBe(200);
+      const requestLines = own.filter((l) => l.msg === 'incoming request' || l.msg === 'request completed');
+      expect(requestLines.map((l) => [l.msg, l.requestId])).toEqual([
+        ['incoming request', 'balancer-id-42'],
+        ['request completed', 'balancer-id-42'],
+      ]);
+    } finally {
+      await logged.close();
+    }
+  });
+
   it('writes no per-request line at info level (LOG_REQUESTS is off)', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.filter((l) => l.msg === 'incoming request' || l.msg === 'request completed')).toEqual([]);

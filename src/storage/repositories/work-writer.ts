@@ -129,8 +129,12 @@ export class SubmissionWriter {
       const results = await thread.write(batch.map((p) => threadItemOf(p.item)));
       batch.forEach((p, i) => {
         const result = results[i]!;
-        if ('version' in result) p.resolve({ ...p.item.row, version: result.version });
-        else p.reject(Object.assign(new Error(result.error.message), { code: result.error.code }));
+        if ('version' in result) {
+          // The queued row becomes the stored one in place: a copy of its twenty fields per hand-in showed in the burst's profile.
+          const row = p.item.row as SubmissionRow;
+          row.version = result.version;
+          p.resolve(row);
+        } else p.reject(Object.assign(new Error(result.error.message), { code: result.error.code }));
       });
     } catch (error) {
       // Not known to be written durably (a failed sync, or the thread gone): none is acknowledged.
