@@ -35,6 +35,12 @@ describe.skipIf(!run)('server-rendered course pages in Chromium', { timeout: 120
     const lectures = course.meetings.filter((m) => m.readings.length > 0);
     for (const m of lectures.slice(0, 5)) expect(text).toContain(m.readings[0]!.title);
     expect(await page.locator('article.meeting').count()).toBe(course.meetings.length);
+    // Without the page's script the feed address is its path, and its Copy button (a click would do nothing) is disabled.
+    const feed = page.getByRole('region', { name: 'Add to calendar' });
+    expect(await feed.getByLabel('Course calendar address').inputValue()).toMatch(
+      /^\/api\/courses\/[a-z0-9-]+\/calendar\.ics$/,
+    );
+    expect(await feed.getByRole('button', { name: 'Copy' }).isDisabled()).toBe(true);
     // The course's pages are plain links.
     await page
       .getByRole('navigation', { name: 'Course pages' })

@@ -17,8 +17,12 @@ function useAbsolute(path: string): string {
   return origin + path;
 }
 
-/** A read-only URL with a Copy button; says whether the copy worked. */
+/**
+ * A read-only URL with a Copy button; says whether the copy worked. A server-rendered address is the path alone until
+ * the page is live: its button stays disabled until then (a click would do nothing).
+ */
 function CopyField({ label, value }: { label: string; value: string }) {
+  const live = /^https?:\/\//.test(value);
   const id = useId();
   const [said, setSaid] = useState('');
   async function copy() {
@@ -34,7 +38,7 @@ function CopyField({ label, value }: { label: string; value: string }) {
       <label htmlFor={id}>{label}</label>
       <div className="copy-row">
         <input id={id} type="text" readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" className="button" onClick={copy}>
+        <button type="button" className="button" onClick={copy} disabled={!live}>
           Copy
         </button>
       </div>
