@@ -86,6 +86,10 @@ describe.skipIf(!run)('Syllabus import review in Chromium', () => {
       expect(await page.getByRole('status').first().textContent()).toContain(
         '2 fixes kept for the next import',
       );
+      // The course's header shows the title just saved, without a reload.
+      await poll(() => page.locator('.course-header .course-title').innerText()).toBe(
+        'Topics in Modern History',
+      );
       await page.locator('details.import-changes summary').click();
       expect(await page.locator('details.import-changes').innerText()).toContain(
         'keeps its 3 classes as they were',

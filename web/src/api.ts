@@ -79,8 +79,10 @@ export function primeCourse(slug: string, course: CourseDetail): void {
   cache.set(coursePath(slug), Promise.resolve(course));
 }
 
+/** The next GET of `path` asks the server: the cached answer, and a prefetch started at page load, are dropped. */
 export function forget(path: string): void {
   cache.delete(path);
+  if (window.__seminarPrefetch?.path === path) window.__seminarPrefetch = undefined;
 }
 
 export const coursesPath = '/api/courses';

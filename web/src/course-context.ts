@@ -5,6 +5,11 @@ import { renderedTitle } from './page-data.js';
 
 export const CourseContext = createContext<CourseDetail | null>(null);
 
+/** Loads the course again (its header and pages follow) after a change made on one of its pages, such as an import. */
+export const CourseReloadContext = createContext<() => void>(() => {});
+
+export const useReloadCourse = (): (() => void) => useContext(CourseReloadContext);
+
 export function useCourse(): CourseDetail {
   const course = useContext(CourseContext);
   if (!course) throw new Error('useCourse() outside a loaded course');

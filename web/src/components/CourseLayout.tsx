@@ -2,7 +2,7 @@
 import { startTransition, Suspense, useCallback, useEffect, useState } from 'react';
 import { useParams } from '../router.js';
 import { ApiError, coursePath, fetchCourse, forget, type CourseDetail } from '../api.js';
-import { CourseContext } from '../course-context.js';
+import { CourseContext, CourseReloadContext } from '../course-context.js';
 import { seededLoad, takeSeeded } from '../page-data.js';
 import type { CoursePageRoute } from '../routes.js';
 import { CourseHeader } from './CourseHeader.js';
@@ -69,16 +69,18 @@ export function CourseLayout({ route }: { route: CoursePageRoute | null }) {
   }
   return (
     <CourseContext.Provider value={load.course}>
-      <CourseHeader course={load.course} />
-      <div className="wrap page">
-        {route ? (
-          <Suspense fallback={<Loading label="Loading the page" />}>
-            <route.page />
-          </Suspense>
-        ) : (
-          <NotFoundPage what="page" />
-        )}
-      </div>
+      <CourseReloadContext.Provider value={retry}>
+        <CourseHeader course={load.course} />
+        <div className="wrap page">
+          {route ? (
+            <Suspense fallback={<Loading label="Loading the page" />}>
+              <route.page />
+            </Suspense>
+          ) : (
+            <NotFoundPage what="page" />
+          )}
+        </div>
+      </CourseReloadContext.Provider>
     </CourseContext.Provider>
   );
 }

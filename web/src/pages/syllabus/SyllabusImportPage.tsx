@@ -1,10 +1,9 @@
 // Import review: give a new version of the syllabus, see the course as read beside its source, fix what was misread, apply.
 import { useEffect, useState } from 'react';
-import { useCourse, useDocumentTitle } from '../../course-context.js';
+import { useCourse, useDocumentTitle, useReloadCourse } from '../../course-context.js';
 import { call, messageOf } from '../../auth/client.js';
 import { FormError } from '../../auth/Field.js';
 import { Empty, Loading } from '../../components/states.js';
-import { coursePath, forget } from '../../api.js';
 import { coursePageUrl } from '../../routes.js';
 import type { ApplyView } from '../../../../src/contracts/syllabus-review.js';
 import type { Fix } from './fix-list.js';
@@ -21,6 +20,7 @@ const wording: ReviewWording = {
 
 export default function SyllabusImportPage() {
   const course = useCourse();
+  const reload = useReloadCourse();
   useDocumentTitle('Syllabus import', [course.code, course.title].filter(Boolean).join(' '));
   const base = `/api/courses/${encodeURIComponent(course.slug)}/syllabus`;
   const [kept, setKept] = useState<Fix[] | null>(null);
@@ -51,8 +51,9 @@ export default function SyllabusImportPage() {
   async function save(given: { source: string; baseUrl?: string }, fixes: Fix[], acceptPartial: boolean) {
     setApplied(null);
     const r = await call<ApplyView>('POST', `${base}/apply`, { ...given, fixes, acceptPartial });
-    forget(coursePath(course.slug));
     setApplied(r);
+    // The header and every page show the course as saved.
+    reload();
     return true;
   }
 
