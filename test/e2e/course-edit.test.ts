@@ -97,6 +97,17 @@ describe.skipIf(!run)('editing a class in Chromium', () => {
         title: 'Attention is all you need',
         url: 'https://arxiv.org/abs/1706.03762',
       });
+      // The schedule, reached inside the app (no reload), shows the class where it moved, with its new reading.
+      await ta
+        .getByRole('navigation', { name: 'Course pages' })
+        .getByRole('link', { name: 'Schedule' })
+        .click();
+      await ta.waitForURL((u) => u.pathname.endsWith('/schedule'));
+      const aug29 = ta.locator('article.meeting', { hasText: 'Attention is all you need' });
+      await poll(() => aug29.count()).toBe(1);
+      expect(await aug29.innerText()).toMatch(/Thu, Aug 29/);
+      await ta.goBack();
+      await poll(() => ta.getByRole('button', { name: 'Edit: Thu, Aug 29' }).count()).toBe(1);
     },
     STEP,
   );

@@ -1,12 +1,11 @@
 // Staff edit the course in the browser, without Markdown: classes (add, move, cancel), each class's readings, the
 // units, the staff with their office hours, and the policies.
 import { useCallback, useState, type FormEvent } from 'react';
-import { useCourse, useDocumentTitle } from '../../course-context.js';
+import { useCourse, useDocumentTitle, useReloadCourse } from '../../course-context.js';
 import { Empty, ErrorState, Loading } from '../../components/states.js';
 import { useLoaded } from '../../components/use-loaded.js';
 import { FormError, FormNotice } from '../../auth/Field.js';
 import { messageOf } from '../../auth/client.js';
-import { forget, coursePath } from '../../api.js';
 import { ClassEditor, fieldsOf, WhenFields } from './ClassEditor.js';
 import { PoliciesEditor, StaffEditor, UnitsEditor } from './CourseParts.js';
 import { editApi, type CourseEditView, type EditMeeting } from './edit-client.js';
@@ -68,6 +67,7 @@ function AddClass({ view, onSaved }: { view: CourseEditView; onSaved: (v: Course
 
 export default function EditCoursePage() {
   const course = useCourse();
+  const reloadCourse = useReloadCourse();
   useDocumentTitle('Edit the course', [course.code, course.title].filter(Boolean).join(' '));
   const load = useCallback(() => editApi.view(course.slug), [course.slug]);
   const { data, error, reload, setData } = useLoaded(load);
@@ -84,7 +84,8 @@ export default function EditCoursePage() {
   if (!data) return <Loading label="Loading the course" />;
 
   const saved = (v: CourseEditView) => {
-    forget(coursePath(course.slug));
+    // The header and the other pages (the schedule) show the course as edited.
+    reloadCourse();
     setOpen(null);
     setData(v);
   };
