@@ -38,13 +38,17 @@ export interface ImportWithFixes extends ImportSyllabusInput {
 
 /**
  * A refused syllabus saved as read (acceptPartial) has no schedule: an existing course keeps its classes, units and
- * milestones rather than losing them with their roles, talk slots and attendance. What was read replaces the rest.
+ * milestones, with the pattern and zone their times come from, rather than losing them with their roles, talk slots
+ * and attendance. What was read replaces the rest.
  */
 function keepStoredSchedule(partial: CourseModel, before: StoredCourse | null): CourseModel {
   if (!before) return partial;
   const stored = toCourseModel(before);
   return {
     ...partial,
+    // The classes' hours come from the meeting pattern and their instants from the zone: both stay with them.
+    timeZone: stored.timeZone,
+    pattern: stored.pattern,
     meetings: partial.meetings.length > 0 ? partial.meetings : stored.meetings,
     units: partial.units.length > 0 ? partial.units : stored.units,
     milestones: partial.milestones.length > 0 ? partial.milestones : stored.milestones,

@@ -69,4 +69,29 @@ describe('importSyllabus with fixes', () => {
     expect(stored!.meetings).toEqual([]);
     expect(stored!.title).toBe(partial.course.title);
   });
+
+  it('keeps an existing course’s classes, their pattern and zone, and its fixes when a refused syllabus is saved as read', async () => {
+    // Classes without hours of their own (Tue/Thu 3:30–4:45 pm from the pattern), in another zone than the default.
+    const source = readText(fixturePath('review-v1.md'));
+    await importSyllabus({ db, clock }, { ...base, timeZone: 'America/New_York', source, fixes: FIXES });
+    const before = (await loadCourse(db, 'cs500'))!;
+    const fixesBefore = await loadSyllabusFixes(db, 'cs500');
+    expect(before.pattern).not.toBeNull();
+    expect(fixesBefore.length).toBeGreaterThan(0);
+    const partial = await importSyllabus(
+      { db, clock },
+      // The import's zone (Chicago) does not move the classes kept: their hours stay in New York's.
+      { ...base, source: 'no schedule here', acceptPartial: true },
+    );
+    const after = (await loadCourse(db, 'cs500'))!;
+    expect(after.title).toBe('Untitled course');
+    expect(after.version).toBe(before.version + 1);
+    expect([after.timeZone, after.pattern]).toEqual([before.timeZone, before.pattern]);
+    expect(after.meetings).toEqual(before.meetings);
+    expect(await loadSyllabusFixes(db, 'cs500')).toEqual(fixesBefore);
+    expect(partial.fixes.map((o) => [o.fix, o.applied])).toEqual(fixesBefore.map((fix) => [fix, true]));
+    expect(partial.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringContaining(`keeps its ${before.meetings.length} classes as they were`),
+    );
+  });
 });
