@@ -61,6 +61,11 @@ describe.skipIf(!run)('Syllabus import review in Chromium', () => {
       await poll(() => page.getByRole('status').first().textContent()).toContain(
         'Saved Reading Systems: 3 classes',
       );
+      // The form starts again from the two fixes this save kept.
+      await poll(() =>
+        page.getByText('2 fixes from the last import will be applied again where they still fit.').count(),
+      ).toBe(1);
+      expect(await page.getByLabel('Markdown of the syllabus').inputValue()).toBe('');
       // The demo's other classes are gone: saving says so, folded under the notice.
       const changes = page.locator('details.import-changes');
       await changes.locator('summary').click();

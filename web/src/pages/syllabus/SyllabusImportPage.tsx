@@ -26,6 +26,7 @@ export default function SyllabusImportPage() {
   const [kept, setKept] = useState<Fix[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [applied, setApplied] = useState<ApplyView | null>(null);
+  const [saves, setSaves] = useState(0);
   const allowed = course.abilities.importSyllabus === true;
 
   useEffect(() => {
@@ -52,6 +53,9 @@ export default function SyllabusImportPage() {
     setApplied(null);
     const r = await call<ApplyView>('POST', `${base}/apply`, { ...given, fixes, acceptPartial });
     setApplied(r);
+    // The next review starts from the fixes this save kept, in a fresh form.
+    setKept(r.fixes.filter((f) => f.applied).map((f) => f.fix));
+    setSaves((n) => n + 1);
     // The header and every page show the course as saved.
     reload();
     return true;
@@ -101,7 +105,13 @@ export default function SyllabusImportPage() {
         </div>
       ) : null}
       {kept ? (
-        <SyllabusReview readPath={`${base}/read`} keptFixes={kept} wording={wording} onSave={save} />
+        <SyllabusReview
+          key={saves}
+          readPath={`${base}/read`}
+          keptFixes={kept}
+          wording={wording}
+          onSave={save}
+        />
       ) : (
         <Loading label="Loading the fixes kept from the last import" />
       )}
