@@ -49,7 +49,8 @@ function keepStoredSchedule(partial: CourseModel, before: StoredCourse | null): 
     // The classes' hours come from the meeting pattern and their instants from the zone: both stay with them.
     timeZone: stored.timeZone,
     pattern: stored.pattern,
-    meetings: partial.meetings.length > 0 ? partial.meetings : stored.meetings,
+    // A refused syllabus has no dated class (that is why it was refused): the classes are the stored ones.
+    meetings: stored.meetings,
     units: partial.units.length > 0 ? partial.units : stored.units,
     milestones: partial.milestones.length > 0 ? partial.milestones : stored.milestones,
   };
